@@ -1,0 +1,74 @@
+package dev.mlops.core;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An input file or stream could not be read as data: a malformed or ragged line, a value that
+ * does not parse as the column's type, a header that repeats a name.
+ *
+ * <p>The exception carries the place as structured fields as well as in its message: the
+ * input's name, the physical 1-based line of the file (the header is line 1), and where it
+ * applies the column's name and 1-based index.
+ */
+public class DataFormatException extends MlopsException {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final long line;
+    private final @Nullable String column;
+    private final int columnIndex;
+
+    /**
+     * Creates an error about a whole line.
+     *
+     * @param source the input's name, such as a file path or "stdin"
+     * @param line the physical 1-based line number
+     * @param problem what was found and what was expected
+     */
+    public DataFormatException(String source, long line, String problem) {
+        super(source + " line " + line + ": " + problem);
+        this.source = source;
+        this.line = line;
+        this.column = null;
+        this.columnIndex = 0;
+    }
+
+    /**
+     * Creates an error about one value.
+     *
+     * @param source the input's name, such as a file path or "stdin"
+     * @param line the physical 1-based line number
+     * @param column the column's name
+     * @param columnIndex the column's 1-based index
+     * @param problem what was found and what was expected
+     */
+    public DataFormatException(String source, long line, String column, int columnIndex, String problem) {
+        super(source + " line " + line + ", column '" + column + "' (" + columnIndex + "): " + problem);
+        this.source = source;
+        this.line = line;
+        this.column = column;
+        this.columnIndex = columnIndex;
+    }
+
+    /** @return the input's name */
+    public String source() {
+        return source;
+    }
+
+    /** @return the physical 1-based line number (the header is line 1) */
+    public long line() {
+        return line;
+    }
+
+    /** @return the column's name when the error concerns one value */
+    public Optional<String> column() {
+        return Optional.ofNullable(column);
+    }
+
+    /** @return the column's 1-based index when the error concerns one value */
+    public OptionalInt columnIndex() {
+        return column == null ? OptionalInt.empty() : OptionalInt.of(columnIndex);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.mlops.core.table;
+
+import java.util.BitSet;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every column implementation shares: its name, the optional row index of a view, and the
+ * missing-value bitmap. Positions in the bitmap and in the value arrays are base positions; a
+ * view maps its rows to base positions through {@code index}.
+ */
+abstract class BaseColumn {
+    private final String name;
+    private final int @Nullable [] index;
+    private final int size;
+    private final @Nullable BitSet missing;
+    private final int missingCount;
+
+    BaseColumn(String name, int baseSize, int @Nullable [] index, @Nullable BitSet missing) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("column name must not be blank but was '" + name + "'");
+        }
+        this.name = name;
+        this.index = index;
+        this.size = index == null ? baseSize : index.length;
+        this.missing = missing == null || missing.isEmpty() ? null : missing;
+        this.missingCount = countMissing();
+    }
+
+    private int countMissing() {
+        if (missing == null) {
+            return 0;
+        }
+        if (index == null) {
+            return missing.cardinality();
+        }
+        int count = 0;
+        for (int position : index) {
+            if (missing.get(position)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final int size() {
+        return size;
+    }
+
+    public final int missingCount() {
+        return missingCount;
+    }
+
+    public final boolean isMissing(int row) {
+        return missing != null && missing.get(position(row));
+    }
+
+    /** Maps a row of this column to its position in the underlying arrays. */
+    final int position(int row) {
+        Objects.checkIndex(row, size);
+        return index == null ? row : index[row];
+    }
+
+    /** Maps a row to its position, failing clearly when the value is missing. */
+    final int presentPosition(int row) {
+        int position = position(row);
+        if (missing != null && missing.get(position)) {
+            throw new IllegalStateException("row " + row + " of column '" + name
+                    + "' is missing; check isMissing(row) first");
+        }
+        return position;
+    }
+
+    final @Nullable BitSet missingBits() {
+        return missing;
+    }
+
+    /** Composes a selection of this column's rows with this column's own index. */
+    final int[] compose(int[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        int[] composed = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            if (row < 0 || row >= size) {
+                throw new IndexOutOfBoundsException("rows[" + i + "] = " + row + " is outside column '" + name
+                        + "' of " + size + " rows");
+            }
+            composed[i] = index == null ? row : index[row];
+        }
+        return composed;
+    }
+
+    final int @Nullable [] index() {
+        return index;
+    }
+
+    final void requireSameType(Column self, Column other) {
+        if (self.type() != other.type()) {
+            throw new IllegalArgumentException("cannot compare column '" + name + "' (" + self.type()
+                    + ") with column '" + other.name() + "' (" + other.type() + ")");
+        }
+    }
+
+    @Override
+    public final String toString() {
+        return getClass().getSimpleName() + "[" + name + ", " + size + " rows, " + missingCount + " missing]";
+    }
+}

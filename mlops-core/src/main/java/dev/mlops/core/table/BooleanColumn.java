@@ -1,0 +1,134 @@
+package dev.mlops.core.table;
+
+import java.util.BitSet;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A column of {@code true}/{@code false} values, stored as bits. */
+public final class BooleanColumn extends BaseColumn implements Column {
+    private final BitSet values;
+
+    BooleanColumn(String name, BitSet values, int baseSize, int @Nullable [] index, @Nullable BitSet missing) {
+        super(name, baseSize, index, missing);
+        this.values = values;
+    }
+
+    /**
+     * Returns a column of the given values; a {@code null} element is a missing value.
+     *
+     * @param name the column's name
+     * @param values the values
+     * @return the column
+     */
+    public static BooleanColumn of(String name, @Nullable Boolean... values) {
+        Objects.requireNonNull(values, "values");
+        Builder builder = builder(name);
+        for (Boolean value : values) {
+            if (value == null) {
+                builder.addMissing();
+            } else {
+                builder.add(value);
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Returns a builder that appends values one row at a time.
+     *
+     * @param name the column's name
+     * @return an empty builder
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.BOOLEAN;
+    }
+
+    /**
+     * Returns a row's value.
+     *
+     * @param row the 0-based row
+     * @return the value
+     * @throws IllegalStateException if the value is missing
+     */
+    public boolean get(int row) {
+        return values.get(presentPosition(row));
+    }
+
+    @Override
+    public String format(int row) {
+        return isMissing(row) ? "" : Boolean.toString(get(row));
+    }
+
+    @Override
+    public BooleanColumn select(int[] rows) {
+        return new BooleanColumn(name(), values, 0, compose(rows), missingBits());
+    }
+
+    @Override
+    public BooleanColumn rename(String newName) {
+        return new BooleanColumn(newName, values, size(), index(), missingBits());
+    }
+
+    @Override
+    public boolean valueEquals(int row, Column other, int otherRow) {
+        requireSameType(this, other);
+        boolean missing = isMissing(row);
+        if (missing || other.isMissing(otherRow)) {
+            return missing && other.isMissing(otherRow);
+        }
+        return get(row) == ((BooleanColumn) other).get(otherRow);
+    }
+
+    @Override
+    public int valueHash(int row) {
+        return isMissing(row) ? 0 : Boolean.hashCode(get(row));
+    }
+
+    /** Appends the values of a {@link BooleanColumn}; not thread-safe, single use. */
+    public static final class Builder {
+        private final String name;
+        private final BitSet values = new BitSet();
+        private final BitSet missing = new BitSet();
+        private int size;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * Appends a value.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder add(boolean value) {
+            values.set(size++, value);
+            return this;
+        }
+
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
+        public Builder addMissing() {
+            missing.set(size++);
+            return this;
+        }
+
+        /** @return the number of rows appended so far */
+        public int size() {
+            return size;
+        }
+
+        /** @return the column of the rows appended */
+        public BooleanColumn build() {
+            return new BooleanColumn(name, (BitSet) values.clone(), size, null, (BitSet) missing.clone());
+        }
+    }
+}

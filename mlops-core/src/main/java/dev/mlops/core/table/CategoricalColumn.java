@@ -1,0 +1,184 @@
+package dev.mlops.core.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A column of string levels stored as {@code int} codes over a dictionary of levels in order of
+ * first appearance. A view shares its dictionary with the column it selects from, so
+ * {@link #levels()} may name levels that no row of the view holds.
+ */
+public final class CategoricalColumn extends BaseColumn implements Column {
+    /** The code of a missing value. */
+    public static final int MISSING_CODE = -1;
+
+    private final int[] codes;
+    private final List<String> levels;
+
+    CategoricalColumn(String name, int[] codes, List<String> levels, int @Nullable [] index, @Nullable BitSet missing) {
+        super(name, codes.length, index, missing);
+        this.codes = codes;
+        this.levels = levels;
+    }
+
+    /**
+     * Returns a column of the given values; a {@code null} element is a missing value.
+     *
+     * @param name the column's name
+     * @param values the values
+     * @return the column
+     */
+    public static CategoricalColumn of(String name, @Nullable String... values) {
+        Objects.requireNonNull(values, "values");
+        Builder builder = builder(name);
+        for (String value : values) {
+            if (value == null) {
+                builder.addMissing();
+            } else {
+                builder.add(value);
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Returns a builder that appends values one row at a time.
+     *
+     * @param name the column's name
+     * @return an empty builder
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.CATEGORICAL;
+    }
+
+    /**
+     * Returns a row's level.
+     *
+     * @param row the 0-based row
+     * @return the level
+     * @throws IllegalStateException if the value is missing
+     */
+    public String get(int row) {
+        return levels.get(codes[presentPosition(row)]);
+    }
+
+    /**
+     * Returns a row's code: its level's position in {@link #levels()}.
+     *
+     * @param row the 0-based row
+     * @return the code, or {@link #MISSING_CODE} when the value is missing
+     */
+    public int code(int row) {
+        return codes[position(row)];
+    }
+
+    /** @return the dictionary of levels, in order of first appearance, unmodifiable */
+    public List<String> levels() {
+        return levels;
+    }
+
+    @Override
+    public String format(int row) {
+        return isMissing(row) ? "" : get(row);
+    }
+
+    @Override
+    public CategoricalColumn select(int[] rows) {
+        return new CategoricalColumn(name(), codes, levels, compose(rows), missingBits());
+    }
+
+    @Override
+    public CategoricalColumn rename(String newName) {
+        return new CategoricalColumn(newName, codes, levels, index(), missingBits());
+    }
+
+    @Override
+    public boolean valueEquals(int row, Column other, int otherRow) {
+        requireSameType(this, other);
+        CategoricalColumn that = (CategoricalColumn) other;
+        if (that.levels == levels) {
+            return code(row) == that.code(otherRow);
+        }
+        boolean missing = isMissing(row);
+        if (missing || that.isMissing(otherRow)) {
+            return missing && that.isMissing(otherRow);
+        }
+        return get(row).equals(that.get(otherRow));
+    }
+
+    @Override
+    public int valueHash(int row) {
+        return isMissing(row) ? 0 : get(row).hashCode();
+    }
+
+    /** Appends the values of a {@link CategoricalColumn}; not thread-safe, single use. */
+    public static final class Builder {
+        private final String name;
+        private int[] codes = new int[16];
+        private final BitSet missing = new BitSet();
+        private final Map<String, Integer> codeByLevel = new HashMap<>();
+        private final List<String> levels = new ArrayList<>();
+        private int size;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * Appends a level.
+         *
+         * @param level the value
+         * @return this builder
+         */
+        public Builder add(String level) {
+            Objects.requireNonNull(level, "level");
+            Integer code = codeByLevel.get(level);
+            if (code == null) {
+                code = levels.size();
+                codeByLevel.put(level, code);
+                levels.add(level);
+            }
+            return append(code);
+        }
+
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
+        public Builder addMissing() {
+            missing.set(size);
+            return append(MISSING_CODE);
+        }
+
+        private Builder append(int code) {
+            if (size == codes.length) {
+                codes = Arrays.copyOf(codes, size * 2);
+            }
+            codes[size++] = code;
+            return this;
+        }
+
+        /** @return the number of rows appended so far */
+        public int size() {
+            return size;
+        }
+
+        /** @return the column of the rows appended */
+        public CategoricalColumn build() {
+            return new CategoricalColumn(name, Arrays.copyOf(codes, size), List.copyOf(levels), null,
+                    (BitSet) missing.clone());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mlops.core.table;
+
+/**
+ * One named, typed, immutable column of a {@link Table}: values by 0-based row, with missing
+ * values tracked apart from the values themselves.
+ *
+ * <p>The five implementations are the five {@link ColumnType}s; each offers typed, unboxed
+ * access to its values. A column may be a view that selects rows of another column through an
+ * index array: views share the underlying arrays and cost one {@code int} per row.
+ */
+public sealed interface Column permits NumericColumn, CategoricalColumn, BooleanColumn, TimestampColumn, TextColumn {
+
+    /** @return the column's name */
+    String name();
+
+    /** @return the column's type */
+    ColumnType type();
+
+    /** @return the number of rows */
+    int size();
+
+    /**
+     * Tells whether a row's value is missing.
+     *
+     * @param row the 0-based row
+     * @return true if the value is missing
+     * @throws IndexOutOfBoundsException if the row is outside {@code [0, size())}
+     */
+    boolean isMissing(int row);
+
+    /** @return how many rows are missing */
+    int missingCount();
+
+    /**
+     * Returns a row's value as text: numbers in the shortest form that reads back to the same
+     * double ({@code 42} for an integral value, {@code NaN}, {@code Infinity}), instants in
+     * ISO-8601, booleans as {@code true}/{@code false}, and the empty string for a missing value.
+     * The text does not depend on the default locale.
+     *
+     * @param row the 0-based row
+     * @return the value's text
+     */
+    String format(int row);
+
+    /**
+     * Returns a view of the given rows, in the given order; rows may repeat.
+     *
+     * @param rows 0-based rows of this column
+     * @return a column of {@code rows.length} rows sharing this column's values
+     * @throws IndexOutOfBoundsException if a row is outside {@code [0, size())}
+     */
+    Column select(int[] rows);
+
+    /**
+     * Returns the same values under another name.
+     *
+     * @param newName the new name
+     * @return a column sharing this column's values
+     */
+    Column rename(String newName);
+
+    /**
+     * Tells whether two rows, of this column and another column of the same type, hold equal
+     * values: both missing, or both present and equal (numbers compare as {@link Double#compare},
+     * so NaN equals NaN).
+     *
+     * @param row a row of this column
+     * @param other a column of the same type
+     * @param otherRow a row of the other column
+     * @return true if the values are equal
+     * @throws IllegalArgumentException if the other column has another type
+     */
+    boolean valueEquals(int row, Column other, int otherRow);
+
+    /**
+     * Returns a hash of a row's value, consistent with {@link #valueEquals}.
+     *
+     * @param row the 0-based row
+     * @return the hash
+     */
+    int valueHash(int row);
+}

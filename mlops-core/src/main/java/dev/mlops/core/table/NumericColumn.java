@@ -1,0 +1,147 @@
+package dev.mlops.core.table;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A column of {@code double} values. NaN and infinities are ordinary values; a missing value is
+ * marked in a separate bitmap and reads as NaN from {@link #get(int)}, so use
+ * {@link #isMissing(int)} to tell a missing value from a NaN one.
+ */
+public final class NumericColumn extends BaseColumn implements Column {
+    private final double[] values;
+
+    NumericColumn(String name, double[] values, int @Nullable [] index, @Nullable BitSet missing) {
+        super(name, values.length, index, missing);
+        this.values = values;
+    }
+
+    /**
+     * Returns a column of the given values, none missing.
+     *
+     * @param name the column's name
+     * @param values the values, copied
+     * @return the column
+     */
+    public static NumericColumn of(String name, double... values) {
+        Objects.requireNonNull(values, "values");
+        return new NumericColumn(name, values.clone(), null, null);
+    }
+
+    /**
+     * Returns a builder that appends values one row at a time.
+     *
+     * @param name the column's name
+     * @return an empty builder
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.NUMERIC;
+    }
+
+    /**
+     * Returns a row's value.
+     *
+     * @param row the 0-based row
+     * @return the value; NaN when the value is missing
+     * @throws IndexOutOfBoundsException if the row is outside {@code [0, size())}
+     */
+    public double get(int row) {
+        return values[position(row)];
+    }
+
+    /** @return a new array of the values in row order; missing values read as NaN */
+    public double[] toArray() {
+        int[] index = index();
+        if (index == null) {
+            return values.clone();
+        }
+        double[] copy = new double[index.length];
+        for (int i = 0; i < index.length; i++) {
+            copy[i] = values[index[i]];
+        }
+        return copy;
+    }
+
+    @Override
+    public String format(int row) {
+        return isMissing(row) ? "" : NumberText.format(get(row));
+    }
+
+    @Override
+    public NumericColumn select(int[] rows) {
+        return new NumericColumn(name(), values, compose(rows), missingBits());
+    }
+
+    @Override
+    public NumericColumn rename(String newName) {
+        return new NumericColumn(newName, values, index(), missingBits());
+    }
+
+    @Override
+    public boolean valueEquals(int row, Column other, int otherRow) {
+        requireSameType(this, other);
+        boolean missing = isMissing(row);
+        if (missing || other.isMissing(otherRow)) {
+            return missing && other.isMissing(otherRow);
+        }
+        return Double.compare(get(row), ((NumericColumn) other).get(otherRow)) == 0;
+    }
+
+    @Override
+    public int valueHash(int row) {
+        return isMissing(row) ? 0 : Double.hashCode(get(row));
+    }
+
+    /** Appends the values of a {@link NumericColumn}; not thread-safe, single use. */
+    public static final class Builder {
+        private final String name;
+        private double[] values = new double[16];
+        private final BitSet missing = new BitSet();
+        private int size;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * Appends a value; NaN and infinities are values, not missing.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+            return this;
+        }
+
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
+        public Builder addMissing() {
+            missing.set(size);
+            return add(Double.NaN);
+        }
+
+        /** @return the number of rows appended so far */
+        public int size() {
+            return size;
+        }
+
+        /** @return the column of the rows appended */
+        public NumericColumn build() {
+            return new NumericColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone());
+        }
+    }
+}

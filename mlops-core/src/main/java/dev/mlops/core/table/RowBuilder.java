@@ -1,0 +1,137 @@
+package dev.mlops.core.table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link Table} one row at a time from boxed values checked against a {@link Schema}:
+ * a {@link Number} for a numeric field, a {@link String} for a categorical or text field, a
+ * {@link Boolean} for a boolean field, an {@link Instant} for a timestamp field, and
+ * {@code null} for a missing value. Convenient for tests and small tables; readers and hot paths
+ * use the column builders. Not thread-safe.
+ */
+public final class RowBuilder {
+    private final Schema schema;
+    private final List<Object> builders;
+    private int rows;
+
+    RowBuilder(Schema schema) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.builders = new ArrayList<>(schema.size());
+        for (Field field : schema.fields()) {
+            builders.add(switch (field.type()) {
+                case NUMERIC -> NumericColumn.builder(field.name());
+                case CATEGORICAL -> CategoricalColumn.builder(field.name());
+                case BOOLEAN -> BooleanColumn.builder(field.name());
+                case TIMESTAMP -> TimestampColumn.builder(field.name());
+                case TEXT -> TextColumn.builder(field.name());
+            });
+        }
+    }
+
+    /**
+     * Appends a row.
+     *
+     * @param values one value per field, in schema order; {@code null} for a missing value
+     * @return this builder
+     * @throws IllegalArgumentException if the number of values differs from the schema's, or a
+     *     value has the wrong type for its field; nothing of the row is appended then
+     */
+    public RowBuilder addRow(@Nullable Object... values) {
+        Objects.requireNonNull(values, "values");
+        if (values.length != schema.size()) {
+            throw new IllegalArgumentException("row " + rows + " has " + values.length + " values but the schema has "
+                    + schema.size() + " fields: " + String.join(", ", schema.names()));
+        }
+        for (int i = 0; i < values.length; i++) {
+            checkType(i, values[i]);
+        }
+        for (int i = 0; i < values.length; i++) {
+            append(builders.get(i), values[i]);
+        }
+        rows++;
+        return this;
+    }
+
+    private void checkType(int field, @Nullable Object value) {
+        if (value == null) {
+            return;
+        }
+        Class<?> expected = switch (schema.field(field).type()) {
+            case NUMERIC -> Number.class;
+            case CATEGORICAL, TEXT -> String.class;
+            case BOOLEAN -> Boolean.class;
+            case TIMESTAMP -> Instant.class;
+        };
+        if (!expected.isInstance(value)) {
+            throw new IllegalArgumentException("row " + rows + ", column '" + schema.field(field).name() + "' ("
+                    + (field + 1) + ") is " + schema.field(field).type() + " and needs a " + expected.getSimpleName()
+                    + " but got " + value.getClass().getSimpleName() + " " + value);
+        }
+    }
+
+    private static void append(Object builder, @Nullable Object value) {
+        if (builder instanceof NumericColumn.Builder numeric) {
+            if (value == null) {
+                numeric.addMissing();
+            } else {
+                numeric.add(((Number) value).doubleValue());
+            }
+        } else if (builder instanceof CategoricalColumn.Builder categorical) {
+            if (value == null) {
+                categorical.addMissing();
+            } else {
+                categorical.add((String) value);
+            }
+        } else if (builder instanceof BooleanColumn.Builder bool) {
+            if (value == null) {
+                bool.addMissing();
+            } else {
+                bool.add((Boolean) value);
+            }
+        } else if (builder instanceof TimestampColumn.Builder timestamp) {
+            if (value == null) {
+                timestamp.addMissing();
+            } else {
+                timestamp.add((Instant) value);
+            }
+        } else {
+            TextColumn.Builder text = (TextColumn.Builder) builder;
+            if (value == null) {
+                text.addMissing();
+            } else {
+                text.add((String) value);
+            }
+        }
+    }
+
+    /** @return the number of rows appended so far */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** @return the table of the rows appended */
+    public Table build() {
+        List<Column> columns = new ArrayList<>(builders.size());
+        for (Object builder : builders) {
+            columns.add(build(builder));
+        }
+        return Table.of(columns);
+    }
+
+    private static Column build(Object builder) {
+        if (builder instanceof NumericColumn.Builder numeric) {
+            return numeric.build();
+        } else if (builder instanceof CategoricalColumn.Builder categorical) {
+            return categorical.build();
+        } else if (builder instanceof BooleanColumn.Builder bool) {
+            return bool.build();
+        } else if (builder instanceof TimestampColumn.Builder timestamp) {
+            return timestamp.build();
+        }
+        return ((TextColumn.Builder) builder).build();
+    }
+}

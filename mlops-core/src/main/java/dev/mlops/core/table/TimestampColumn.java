@@ -1,0 +1,179 @@
+package dev.mlops.core.table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A column of {@link Instant}s on the UTC time line, stored as epoch seconds and nanoseconds in
+ * two primitive arrays. A local date or time has no place here until a zone turns it into an
+ * instant.
+ */
+public final class TimestampColumn extends BaseColumn implements Column {
+    private final long[] seconds;
+    private final int[] nanos;
+
+    TimestampColumn(String name, long[] seconds, int[] nanos, int @Nullable [] index, @Nullable BitSet missing) {
+        super(name, seconds.length, index, missing);
+        this.seconds = seconds;
+        this.nanos = nanos;
+    }
+
+    /**
+     * Returns a column of the given instants; a {@code null} element is a missing value.
+     *
+     * @param name the column's name
+     * @param values the values
+     * @return the column
+     */
+    public static TimestampColumn of(String name, @Nullable Instant... values) {
+        Objects.requireNonNull(values, "values");
+        Builder builder = builder(name);
+        for (Instant value : values) {
+            if (value == null) {
+                builder.addMissing();
+            } else {
+                builder.add(value);
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Returns a builder that appends values one row at a time.
+     *
+     * @param name the column's name
+     * @return an empty builder
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.TIMESTAMP;
+    }
+
+    /**
+     * Returns a row's instant.
+     *
+     * @param row the 0-based row
+     * @return the instant
+     * @throws IllegalStateException if the value is missing
+     */
+    public Instant get(int row) {
+        int position = presentPosition(row);
+        return Instant.ofEpochSecond(seconds[position], nanos[position]);
+    }
+
+    /**
+     * Returns a row's seconds since 1970-01-01T00:00:00Z, without allocating an {@link Instant}.
+     *
+     * @param row the 0-based row
+     * @return the epoch second
+     * @throws IllegalStateException if the value is missing
+     */
+    public long epochSecond(int row) {
+        return seconds[presentPosition(row)];
+    }
+
+    /**
+     * Returns the nanoseconds within a row's second.
+     *
+     * @param row the 0-based row
+     * @return the nanosecond of the second, 0 to 999,999,999
+     * @throws IllegalStateException if the value is missing
+     */
+    public int nano(int row) {
+        return nanos[presentPosition(row)];
+    }
+
+    @Override
+    public String format(int row) {
+        return isMissing(row) ? "" : get(row).toString();
+    }
+
+    @Override
+    public TimestampColumn select(int[] rows) {
+        return new TimestampColumn(name(), seconds, nanos, compose(rows), missingBits());
+    }
+
+    @Override
+    public TimestampColumn rename(String newName) {
+        return new TimestampColumn(newName, seconds, nanos, index(), missingBits());
+    }
+
+    @Override
+    public boolean valueEquals(int row, Column other, int otherRow) {
+        requireSameType(this, other);
+        boolean missing = isMissing(row);
+        if (missing || other.isMissing(otherRow)) {
+            return missing && other.isMissing(otherRow);
+        }
+        TimestampColumn that = (TimestampColumn) other;
+        return epochSecond(row) == that.epochSecond(otherRow) && nano(row) == that.nano(otherRow);
+    }
+
+    @Override
+    public int valueHash(int row) {
+        return isMissing(row) ? 0 : 31 * Long.hashCode(epochSecond(row)) + nano(row);
+    }
+
+    /** Appends the values of a {@link TimestampColumn}; not thread-safe, single use. */
+    public static final class Builder {
+        private final String name;
+        private long[] seconds = new long[16];
+        private int[] nanos = new int[16];
+        private final BitSet missing = new BitSet();
+        private int size;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * Appends an instant.
+         *
+         * @param value the instant
+         * @return this builder
+         */
+        public Builder add(Instant value) {
+            Objects.requireNonNull(value, "value");
+            return append(value.getEpochSecond(), value.getNano());
+        }
+
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
+        public Builder addMissing() {
+            missing.set(size);
+            return append(0L, 0);
+        }
+
+        private Builder append(long second, int nano) {
+            if (size == seconds.length) {
+                seconds = Arrays.copyOf(seconds, size * 2);
+                nanos = Arrays.copyOf(nanos, size * 2);
+            }
+            seconds[size] = second;
+            nanos[size] = nano;
+            size++;
+            return this;
+        }
+
+        /** @return the number of rows appended so far */
+        public int size() {
+            return size;
+        }
+
+        /** @return the column of the rows appended */
+        public TimestampColumn build() {
+            return new TimestampColumn(name, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), null,
+                    (BitSet) missing.clone());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.mlops.data.io;
+
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects one column's cells during one pass over an input, either with a type fixed in advance
+ * (a cell that does not fit is an error naming its line and column) or inferring the type.
+ *
+ * <p>Inference takes the type of the first present cell: {@code true}/{@code false} in any case
+ * is boolean; a number is numeric, except an integer beyond ±2^53 (an id a double cannot hold);
+ * an ISO-8601 instant with a zone or offset (or any ISO date-time when a zone is set) is a
+ * timestamp; anything else is categorical. A later cell that does not fit that type marks the
+ * column as contradicted: it is categorical, and the reader makes a second pass to read it so.
+ * A column with no present cell is categorical.
+ */
+final class ColumnAccumulator {
+    private static final int QUOTED_LIMIT = 60;
+
+    private final String source;
+    private final String name;
+    private final int position;
+    private final boolean inferring;
+    private final @Nullable ZoneId zone;
+    private final NumberSyntax numbers = new NumberSyntax();
+    private final TimestampSyntax timestamps;
+    private @Nullable CellParser parser;
+    private int leadingMissing;
+    private boolean contradicted;
+
+    /**
+     * @param source the input's name, for errors
+     * @param name the column's name
+     * @param position the column's 1-based index, for errors
+     * @param fixedType the type to read, or null to infer it
+     * @param zone the zone of local times, or null when local times are not timestamps
+     */
+    ColumnAccumulator(String source, String name, int position, @Nullable ColumnType fixedType, @Nullable ZoneId zone) {
+        this.source = source;
+        this.name = name;
+        this.position = position;
+        this.inferring = fixedType == null;
+        this.zone = zone;
+        this.timestamps = new TimestampSyntax(zone);
+        this.parser = fixedType == null ? null : CellParser.of(fixedType, name, false, zone);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** @return the column's 1-based index in the input */
+    int position() {
+        return position;
+    }
+
+    /** Adds a missing cell. */
+    void addMissing() {
+        if (parser == null) {
+            leadingMissing++;
+        } else {
+            parser.addMissing();
+        }
+    }
+
+    /**
+     * Adds a present cell.
+     *
+     * @param line the cell's physical 1-based line, for errors
+     * @throws DataFormatException if the type is fixed and the cell does not fit it
+     */
+    void add(String text, CellKind kind, long line) {
+        if (contradicted) {
+            return;
+        }
+        CellParser current = parser;
+        if (current == null) {
+            current = CellParser.of(infer(text, kind), name, true, zone);
+            for (int i = 0; i < leadingMissing; i++) {
+                current.addMissing();
+            }
+            parser = current;
+        }
+        if (!current.accept(text, kind)) {
+            if (!inferring) {
+                throw new DataFormatException(source, line, name, position,
+                        current.expectation(text) + " but found " + quote(text));
+            }
+            contradicted = true;
+            parser = null;
+        }
+    }
+
+    private ColumnType infer(String text, CellKind kind) {
+        return switch (kind) {
+            case JSON_BOOLEAN -> ColumnType.BOOLEAN;
+            case JSON_NUMBER -> numbers.parse(text) && !numbers.integerBeyondDoublePrecision
+                    ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+            case JSON_STRING -> numbers.isNonFiniteName(text) ? ColumnType.NUMERIC
+                    : timestamps.parse(text) != null ? ColumnType.TIMESTAMP : ColumnType.CATEGORICAL;
+            case TEXT -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? ColumnType.BOOLEAN
+                    : numbers.parse(text) && !numbers.integerBeyondDoublePrecision ? ColumnType.NUMERIC
+                    : timestamps.parse(text) != null ? ColumnType.TIMESTAMP : ColumnType.CATEGORICAL;
+        };
+    }
+
+    /** @return true if inference met a cell that did not fit the type it had inferred */
+    boolean contradicted() {
+        return contradicted;
+    }
+
+    /** @return the type this pass settled on: the inferred or fixed type, categorical if contradicted or empty */
+    ColumnType type() {
+        return parser == null ? ColumnType.CATEGORICAL : parser.type();
+    }
+
+    /**
+     * Builds the column of the cells added.
+     *
+     * @throws IllegalStateException if the column was contradicted (it needs another pass)
+     */
+    Column build() {
+        if (contradicted) {
+            throw new IllegalStateException("column '" + name + "' needs a second pass as " + ColumnType.CATEGORICAL);
+        }
+        if (parser == null) {
+            CellParser empty = CellParser.of(ColumnType.CATEGORICAL, name, false, zone);
+            for (int i = 0; i < leadingMissing; i++) {
+                empty.addMissing();
+            }
+            return empty.build();
+        }
+        return parser.build();
+    }
+
+    static String quote(String text) {
+        String shown = text.length() <= QUOTED_LIMIT ? text : text.substring(0, QUOTED_LIMIT) + "…";
+        return '"' + shown.replace("\"", "\\\"") + '"';
+    }
+}

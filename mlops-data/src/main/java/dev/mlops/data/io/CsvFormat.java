@@ -1,0 +1,424 @@
+package dev.mlops.data.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Comma-separated values (RFC 4180, as parsed and written by jackson-dataformat-csv) to and from
+ * {@link Table}s.
+ *
+ * <p>Reading: the first line is the header (unless {@link Builder#header(boolean)} says there is
+ * none, when columns are named {@code column_1}, {@code column_2}, ...); blank lines are skipped;
+ * a cell equal to a missing token ({@code ""}, {@code NA} and {@code ?} by default) is missing.
+ * Without a schema each column's type is inferred from all its cells: {@code true}/{@code false}
+ * in any case is boolean, a number is numeric (but an integer beyond ±2^53, such as an id, is
+ * categorical), an ISO-8601 instant with zone or offset is a timestamp (local times too when a
+ * zone is set), anything else is categorical; a column whose cells disagree is categorical. A
+ * stream is buffered in memory so that inference can take a second pass; a file is read again.
+ * With a schema, the header must name exactly the schema's columns (in any order) and every
+ * cell must fit its column's type.
+ *
+ * <p>Errors name the input, the physical line (the header is line 1) and the column: a row with
+ * more or fewer values than the header, a value that does not fit its type, an unclosed quote,
+ * an empty or repeated header name.
+ *
+ * <p>Writing: a header, then one line per row with {@code \n} line ends; values are quoted only
+ * where needed; numbers are written so they read back to the same double, without locale;
+ * missing values are empty cells. A categorical or text value equal to a missing token (the
+ * empty string, {@code NA}) therefore reads back as missing.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class CsvFormat implements TableFormat {
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    private static final String GENERATED_NAME_PREFIX = "column_";
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final char delimiter;
+    private final char quote;
+    private final boolean header;
+    private final Set<String> missingTokens;
+    private final int longestMissingToken;
+    private final @Nullable Schema schema;
+    private final @Nullable ZoneId zone;
+    private final Charset charset;
+    private final boolean trimSpaces;
+
+    private CsvFormat(Builder builder) {
+        this.delimiter = builder.delimiter;
+        this.quote = builder.quote;
+        this.header = builder.header;
+        this.missingTokens = Set.copyOf(builder.missingTokens);
+        this.longestMissingToken = missingTokens.stream().mapToInt(String::length).max().orElse(-1);
+        this.schema = builder.schema;
+        this.zone = builder.zone;
+        this.charset = builder.charset;
+        this.trimSpaces = builder.trimSpaces;
+    }
+
+    /** @return the format with the default settings: comma, double quote, a header, missing tokens "", NA and ? */
+    public static CsvFormat defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from the default settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the schema that reading enforces, or empty when reading infers types */
+    public Optional<Schema> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    @Override
+    public Table read(InputStream in, String source) {
+        return TableAssembler.read(in, source, schema, this::readPass);
+    }
+
+    @Override
+    public Table read(Path file) {
+        return TableAssembler.read(file, schema, this::readPass);
+    }
+
+    private List<ColumnAccumulator> readPass(InputStream in, String source, @Nullable Map<String, ColumnType> types)
+            throws IOException {
+        Reader reader = skipByteOrderMark(new InputStreamReader(in, charset));
+        try (CsvParser parser = FACTORY.createParser(reader)) {
+            return readRows(parser, source, types);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new DataFormatException(source, line, "malformed CSV: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Reader skipByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    private List<ColumnAccumulator> readRows(CsvParser parser, String source, @Nullable Map<String, ColumnType> types)
+            throws IOException {
+        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar(quote).withoutHeader());
+        if (trimSpaces) {
+            parser.enable(CsvParser.Feature.TRIM_SPACES);
+        }
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.START_ARRAY) {
+            // WRAP_AS_ARRAY wraps the whole input in one array of row arrays
+            token = parser.nextToken();
+        }
+        List<String> names;
+        Row firstRow = new Row(0, List.of());
+        if (header) {
+            if (token != JsonToken.START_ARRAY) {
+                throw new DataFormatException(source, 1, "the input is empty; expected a header line");
+            }
+            names = headerNames(readRow(parser), source);
+        } else {
+            if (token == JsonToken.START_ARRAY) {
+                firstRow = readRow(parser);
+            }
+            names = schema != null ? schema.names()
+                    : types != null ? List.copyOf(types.keySet()) : generatedNames(firstRow.values().size());
+        }
+        ColumnAccumulator[] accumulators = accumulators(names, source, types);
+        int width = names.size();
+        if (!firstRow.values().isEmpty()) {
+            for (int i = 0; i < firstRow.values().size() && i < width; i++) {
+                addCell(accumulators[i], firstRow.values().get(i), firstRow.line());
+            }
+            requireWidth(source, firstRow.line(), width, firstRow.values().size());
+        }
+        token = parser.nextToken();
+        while (token == JsonToken.START_ARRAY) {
+            long line = 0;
+            int count = 0;
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                if (count == 0) {
+                    line = parser.currentTokenLocation().getLineNr();
+                }
+                if (count < width) {
+                    addCell(accumulators[count], parser.getText(), line);
+                }
+                count++;
+            }
+            requireWidth(source, line, width, count);
+            token = parser.nextToken();
+        }
+        return List.of(accumulators);
+    }
+
+    /** One CSV record: the physical line it starts on, and its values. */
+    private record Row(long line, List<String> values) {
+    }
+
+    private static Row readRow(CsvParser parser) throws IOException {
+        List<String> values = new ArrayList<>();
+        long line = 0;
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            if (values.isEmpty()) {
+                line = parser.currentTokenLocation().getLineNr();
+            }
+            values.add(parser.getText());
+        }
+        return new Row(line, values);
+    }
+
+    private static List<String> headerNames(Row header, String source) {
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (String value : header.values()) {
+            String name = value.strip();
+            int position = names.size() + 1;
+            if (name.isEmpty()) {
+                throw new DataFormatException(source, header.line(), "the header's column " + position + " has no name");
+            }
+            Integer previous = seen.putIfAbsent(name, position);
+            if (previous != null) {
+                throw new DataFormatException(source, header.line(), "the header names column '" + name + "' twice, at "
+                        + previous + " and " + position);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private void addCell(ColumnAccumulator accumulator, String text, long line) {
+        if (text.length() <= longestMissingToken && missingTokens.contains(text)) {
+            accumulator.addMissing();
+        } else {
+            accumulator.add(text, CellKind.TEXT, line);
+        }
+    }
+
+    private void requireWidth(String source, long line, int width, int count) {
+        if (count != width) {
+            throw new DataFormatException(source, line, "expected " + width + " values, as many as the "
+                    + (header ? "header names" : schema != null ? "schema has" : "first row has") + ", but found " + count);
+        }
+    }
+
+    private static List<String> generatedNames(int count) {
+        List<String> names = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            names.add(GENERATED_NAME_PREFIX + i);
+        }
+        return names;
+    }
+
+    private ColumnAccumulator[] accumulators(List<String> names, String source, @Nullable Map<String, ColumnType> types) {
+        if (types != null) {
+            Set<String> expected = new LinkedHashSet<>(types.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                if (!expected.remove(names.get(i))) {
+                    throw new DataFormatException(source, 1, names.get(i), i + 1,
+                            "the header names a column that the schema does not have; the schema's columns are "
+                                    + String.join(", ", types.keySet()));
+                }
+            }
+            if (!expected.isEmpty()) {
+                throw new DataFormatException(source, 1, "the header lacks the schema's column(s) "
+                        + String.join(", ", expected));
+            }
+        }
+        ColumnAccumulator[] accumulators = new ColumnAccumulator[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            ColumnType type = types == null ? null : types.get(names.get(i));
+            accumulators[i] = new ColumnAccumulator(source, names.get(i), i + 1, type, zone);
+        }
+        return accumulators;
+    }
+
+    @Override
+    public void write(Table table, OutputStream out) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(out, "out");
+        CsvSchema.Builder columns = CsvSchema.builder();
+        for (String name : table.schema().names()) {
+            columns.addColumn(name);
+        }
+        CsvSchema csvSchema = columns.build().withColumnSeparator(delimiter).withQuoteChar(quote)
+                .withLineSeparator("\n").withUseHeader(header);
+        Writer writer = new OutputStreamWriter(out, charset);
+        try (CsvGenerator generator = FACTORY.createGenerator(writer)) {
+            generator.setSchema(csvSchema);
+            List<Column> columnList = table.columns();
+            for (int row = 0; row < table.rowCount(); row++) {
+                generator.writeStartArray();
+                for (Column column : columnList) {
+                    generator.writeString(column.format(row));
+                }
+                generator.writeEndArray();
+            }
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write CSV", e);
+        }
+    }
+
+    /** Settings of a {@link CsvFormat}; not thread-safe. */
+    public static final class Builder {
+        private char delimiter = ',';
+        private char quote = '"';
+        private boolean header = true;
+        private Set<String> missingTokens = Set.of("", "NA", "?");
+        private @Nullable Schema schema;
+        private @Nullable ZoneId zone;
+        private Charset charset = StandardCharsets.UTF_8;
+        private boolean trimSpaces;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the character between values (default {@code ,}).
+         *
+         * @param delimiter such as {@code ';'} or {@code '\t'}
+         * @return this builder
+         * @throws IllegalArgumentException if it is a quote, a line break or equal to the quote
+         */
+        public Builder delimiter(char delimiter) {
+            if (delimiter == '\n' || delimiter == '\r' || delimiter == quote) {
+                throw new IllegalArgumentException("delimiter must not be a line break or the quote character but was '"
+                        + delimiter + "'");
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * Sets the quote character (default {@code "}).
+         *
+         * @param quote the character that encloses values holding delimiters or line breaks
+         * @return this builder
+         * @throws IllegalArgumentException if it equals the delimiter or is a line break
+         */
+        public Builder quote(char quote) {
+            if (quote == '\n' || quote == '\r' || quote == delimiter) {
+                throw new IllegalArgumentException("quote must not be a line break or the delimiter but was '"
+                        + quote + "'");
+            }
+            this.quote = quote;
+            return this;
+        }
+
+        /**
+         * Says whether the first line is a header (default true); without one, reading names the
+         * columns {@code column_1}, {@code column_2}, ... or takes the schema's names in order,
+         * and writing writes no header.
+         *
+         * @param header true if there is a header line
+         * @return this builder
+         */
+        public Builder header(boolean header) {
+            this.header = header;
+            return this;
+        }
+
+        /**
+         * Sets the cell texts that mean a missing value (default {@code ""}, {@code NA} and {@code ?}).
+         *
+         * @param tokens the tokens, compared exactly
+         * @return this builder
+         */
+        public Builder missingTokens(String... tokens) {
+            this.missingTokens = Set.of(tokens);
+            return this;
+        }
+
+        /**
+         * Reads with this schema instead of inferring types.
+         *
+         * @param schema the columns the input must have, and their types
+         * @return this builder
+         */
+        public Builder schema(Schema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /**
+         * Reads local dates and date-times as instants in this zone; without a zone they are
+         * categories under inference and an error under a timestamp column of a schema.
+         *
+         * @param zone the zone the local times were recorded in
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Sets the charset of the bytes (default UTF-8, whatever the platform's default).
+         *
+         * @param charset the charset
+         * @return this builder
+         */
+        public Builder charset(Charset charset) {
+            this.charset = Objects.requireNonNull(charset, "charset");
+            return this;
+        }
+
+        /**
+         * Says whether spaces around unquoted values are removed (default false).
+         *
+         * @param trimSpaces true to trim
+         * @return this builder
+         */
+        public Builder trimSpaces(boolean trimSpaces) {
+            this.trimSpaces = trimSpaces;
+            return this;
+        }
+
+        /** @return the format */
+        public CsvFormat build() {
+            return new CsvFormat(this);
+        }
+    }
+}

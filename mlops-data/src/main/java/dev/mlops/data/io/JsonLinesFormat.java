@@ -1,0 +1,245 @@
+package dev.mlops.data.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JSON Lines (one JSON object per line, UTF-8) to and from {@link Table}s.
+ *
+ * <p>Reading: blank lines are skipped; each other line must hold exactly one flat JSON object.
+ * The columns are the union of the objects' keys in order of first appearance; a key that is
+ * absent from an object, or {@code null}, is a missing value. Without a schema each column's
+ * type is inferred from its values: JSON numbers are numeric (an integer beyond ±2^53, such as
+ * an id, is categorical), JSON booleans are boolean, strings are categorical, except ISO-8601
+ * instants (timestamps) and the names {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}
+ * (numbers); a column whose values disagree is categorical. With a schema, every key must be a
+ * column of the schema and every value must fit its type.
+ *
+ * <p>Errors name the input, the physical line and, for a bad value, the column: malformed JSON,
+ * a line that is not an object, a nested object or array, a key repeated within an object.
+ *
+ * <p>Writing: one object per row with the keys in schema order, {@code null} for a missing
+ * value, non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"},
+ * {@code "-Infinity"}, timestamps as ISO-8601 strings, each line ended by {@code \n}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class JsonLinesFormat implements TableFormat {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    private final @Nullable Schema schema;
+    private final @Nullable ZoneId zone;
+
+    private JsonLinesFormat(Builder builder) {
+        this.schema = builder.schema;
+        this.zone = builder.zone;
+    }
+
+    /** @return the format that infers types and reads only zoned instants as timestamps */
+    public static JsonLinesFormat defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from the default settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the schema that reading enforces, or empty when reading infers types */
+    public Optional<Schema> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    @Override
+    public Table read(InputStream in, String source) {
+        return TableAssembler.read(in, source, schema, this::readPass);
+    }
+
+    @Override
+    public Table read(Path file) {
+        return TableAssembler.read(file, schema, this::readPass);
+    }
+
+    private List<ColumnAccumulator> readPass(InputStream in, String source, @Nullable Map<String, ColumnType> types)
+            throws IOException {
+        Map<String, ColumnAccumulator> columns = new LinkedHashMap<>();
+        Map<String, Integer> lastFilledRow = new LinkedHashMap<>();
+        if (types != null) {
+            for (Map.Entry<String, ColumnType> entry : types.entrySet()) {
+                columns.put(entry.getKey(), new ColumnAccumulator(source, entry.getKey(), columns.size() + 1,
+                        entry.getValue(), zone));
+            }
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        long lineNumber = 0;
+        int rows = 0;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            readObject(line, lineNumber, rows, source, types, columns, lastFilledRow);
+            for (Map.Entry<String, ColumnAccumulator> column : columns.entrySet()) {
+                if (lastFilledRow.getOrDefault(column.getKey(), -1) != rows) {
+                    column.getValue().addMissing();
+                }
+            }
+            rows++;
+        }
+        return new ArrayList<>(columns.values());
+    }
+
+    private void readObject(String line, long lineNumber, int row, String source, @Nullable Map<String, ColumnType> types,
+            Map<String, ColumnAccumulator> columns, Map<String, Integer> lastFilledRow) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new DataFormatException(source, lineNumber, "expected a JSON object but found " + abbreviate(line));
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                ColumnAccumulator column = columns.get(key);
+                if (column == null) {
+                    if (types != null) {
+                        throw new DataFormatException(source, lineNumber, "the key '" + key
+                                + "' is not a column of the schema; the schema's columns are " + String.join(", ", types.keySet()));
+                    }
+                    column = new ColumnAccumulator(source, key, columns.size() + 1, null, zone);
+                    for (int i = 0; i < row; i++) {
+                        column.addMissing();
+                    }
+                    columns.put(key, column);
+                }
+                Integer previous = lastFilledRow.put(key, row);
+                if (previous != null && previous == row) {
+                    throw new DataFormatException(source, lineNumber, "the key '" + key + "' appears twice in one object");
+                }
+                JsonToken value = parser.nextToken();
+                switch (value) {
+                    case VALUE_NULL -> column.addMissing();
+                    case VALUE_STRING -> column.add(parser.getText(), CellKind.JSON_STRING, lineNumber);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> column.add(parser.getText(), CellKind.JSON_NUMBER, lineNumber);
+                    case VALUE_TRUE, VALUE_FALSE -> column.add(parser.getText(), CellKind.JSON_BOOLEAN, lineNumber);
+                    default -> throw new DataFormatException(source, lineNumber, key, column.position(),
+                            "expected a flat value (string, number, boolean or null) but found a nested "
+                                    + (value == JsonToken.START_ARRAY ? "array" : "object"));
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new DataFormatException(source, lineNumber, "expected one JSON object on the line but found "
+                        + abbreviate(line));
+            }
+        } catch (JsonProcessingException e) {
+            throw new DataFormatException(source, lineNumber, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String abbreviate(String line) {
+        return ColumnAccumulator.quote(line);
+    }
+
+    @Override
+    public void write(Table table, OutputStream out) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(out, "out");
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        List<Column> columns = table.columns();
+        try (JsonGenerator generator = FACTORY.createGenerator(writer)) {
+            generator.setRootValueSeparator(null);
+            for (int row = 0; row < table.rowCount(); row++) {
+                generator.writeStartObject();
+                for (Column column : columns) {
+                    generator.writeFieldName(column.name());
+                    writeValue(generator, column, row);
+                }
+                generator.writeEndObject();
+                generator.writeRaw('\n');
+            }
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON Lines", e);
+        }
+    }
+
+    private static void writeValue(JsonGenerator generator, Column column, int row) throws IOException {
+        if (column.isMissing(row)) {
+            generator.writeNull();
+        } else if (column instanceof NumericColumn numeric && Double.isFinite(numeric.get(row))) {
+            generator.writeNumber(numeric.format(row));
+        } else if (column instanceof BooleanColumn bool) {
+            generator.writeBoolean(bool.get(row));
+        } else {
+            generator.writeString(column.format(row));
+        }
+    }
+
+    /** Settings of a {@link JsonLinesFormat}; not thread-safe. */
+    public static final class Builder {
+        private @Nullable Schema schema;
+        private @Nullable ZoneId zone;
+
+        private Builder() {
+        }
+
+        /**
+         * Reads with this schema instead of inferring types.
+         *
+         * @param schema the columns the objects may have, and their types
+         * @return this builder
+         */
+        public Builder schema(Schema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /**
+         * Reads local dates and date-times as instants in this zone.
+         *
+         * @param zone the zone the local times were recorded in
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** @return the format */
+        public JsonLinesFormat build() {
+            return new JsonLinesFormat(this);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mlops.data.io;
+
+import dev.mlops.core.table.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file format that reads and writes {@link Table}s, such as {@link CsvFormat} and
+ * {@link JsonLinesFormat}.
+ *
+ * <p>The contract, which {@code dev.mlops.testkit.TableFormatContract} checks for any
+ * implementation: reading what {@link #write} wrote, with the table's schema, gives an equal
+ * table (values, missing values, NaN and infinities, non-ASCII text); a malformed input fails
+ * with a {@link dev.mlops.core.DataFormatException} naming the input, the physical line and,
+ * for a bad value, the column; nothing depends on the default locale, time zone or charset.
+ * Implementations are immutable and thread-safe.
+ */
+public interface TableFormat {
+
+    /**
+     * Reads a table from a stream, which is read to its end but not closed.
+     *
+     * @param in the input
+     * @param source the input's name, used in error messages (a file name, "stdin")
+     * @return the table
+     * @throws dev.mlops.core.DataFormatException if the input is malformed or a value does not
+     *     fit its column's type
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    Table read(InputStream in, String source);
+
+    /**
+     * Reads a table from a file.
+     *
+     * @param file the file
+     * @return the table
+     * @throws dev.mlops.core.DataFormatException if the file is malformed or a value does not
+     *     fit its column's type
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    default Table read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Writes a table to a stream, which is flushed but not closed.
+     *
+     * @param table the table
+     * @param out the output
+     * @throws UncheckedIOException if the stream cannot be written
+     */
+    void write(Table table, OutputStream out);
+
+    /**
+     * Writes a table to a file atomically: the file holds either its old content or the whole
+     * new table, never a part of it.
+     *
+     * @param table the table
+     * @param file the file, replaced if it exists; missing parent directories are created
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    default void write(Table table, Path file) {
+        dev.mlops.core.io.AtomicFiles.write(file, out -> write(table, out));
+    }
+}

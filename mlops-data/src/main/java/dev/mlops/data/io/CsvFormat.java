@@ -63,14 +63,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe.
  */
 public final class CsvFormat implements TableFormat {
-    private static final CsvFactory FACTORY = CsvFactory.builder()
-            .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -82,7 +74,7 @@ public final class CsvFormat implements TableFormat {
     private final @Nullable Schema schema;
     private final @Nullable ZoneId zone;
     private final Charset charset;
-    private final boolean trimSpaces;
+    private final CsvFactory factory;
 
     private CsvFormat(Builder builder) {
         this.delimiter = builder.delimiter;
@@ -93,7 +85,17 @@ public final class CsvFormat implements TableFormat {
         this.schema = builder.schema;
         this.zone = builder.zone;
         this.charset = builder.charset;
-        this.trimSpaces = builder.trimSpaces;
+        this.factory = CsvFactory.builder()
+                .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
+                // Jackson's SKIP_EMPTY_LINES also strips the leading spaces of a line's first value; blank lines
+                // are skipped here instead, so values stay exactly as written
+                .disable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .configure(CsvParser.Feature.TRIM_SPACES, builder.trimSpaces)
+                .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build();
     }
 
     /** @return the format with the default settings: comma, double quote, a header, missing tokens "", NA and ? */
@@ -124,7 +126,7 @@ public final class CsvFormat implements TableFormat {
     private List<ColumnAccumulator> readPass(InputStream in, String source, @Nullable Map<String, ColumnType> types)
             throws IOException {
         Reader reader = skipByteOrderMark(new InputStreamReader(in, charset));
-        try (CsvParser parser = FACTORY.createParser(reader)) {
+        try (CsvParser parser = factory.createParser(reader)) {
             return readRows(parser, source, types);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -144,51 +146,51 @@ public final class CsvFormat implements TableFormat {
     private List<ColumnAccumulator> readRows(CsvParser parser, String source, @Nullable Map<String, ColumnType> types)
             throws IOException {
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar(quote).withoutHeader());
-        if (trimSpaces) {
-            parser.enable(CsvParser.Feature.TRIM_SPACES);
-        }
         JsonToken token = parser.nextToken();
         if (token == JsonToken.START_ARRAY) {
             // WRAP_AS_ARRAY wraps the whole input in one array of row arrays
             token = parser.nextToken();
         }
         List<String> names;
-        Row firstRow = new Row(0, List.of());
+        Row firstRow = null;
         if (header) {
-            if (token != JsonToken.START_ARRAY) {
+            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser) : null;
+            if (headerRow == null) {
                 throw new DataFormatException(source, 1, "the input is empty; expected a header line");
             }
-            names = headerNames(readRow(parser), source);
+            names = headerNames(headerRow, source);
         } else {
-            if (token == JsonToken.START_ARRAY) {
-                firstRow = readRow(parser);
-            }
+            firstRow = token == JsonToken.START_ARRAY ? readRow(parser) : null;
             names = schema != null ? schema.names()
-                    : types != null ? List.copyOf(types.keySet()) : generatedNames(firstRow.values().size());
+                    : types != null ? List.copyOf(types.keySet())
+                    : generatedNames(firstRow == null ? 0 : firstRow.values().size());
         }
         ColumnAccumulator[] accumulators = accumulators(names, source, types);
         int width = names.size();
-        if (!firstRow.values().isEmpty()) {
+        if (firstRow != null) {
             for (int i = 0; i < firstRow.values().size() && i < width; i++) {
                 addCell(accumulators[i], firstRow.values().get(i), firstRow.line());
             }
             requireWidth(source, firstRow.line(), width, firstRow.values().size());
         }
-        token = parser.nextToken();
-        while (token == JsonToken.START_ARRAY) {
-            long line = 0;
-            int count = 0;
-            while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                if (count == 0) {
-                    line = parser.currentTokenLocation().getLineNr();
-                }
+        while (parser.nextToken() == JsonToken.START_ARRAY) {
+            parser.nextToken();
+            long line = parser.currentTokenLocation().getLineNr();
+            String first = parser.getText();
+            JsonToken next = parser.nextToken();
+            if (next == JsonToken.END_ARRAY && first.isEmpty()) {
+                continue;
+            }
+            if (width > 0) {
+                addCell(accumulators[0], first, line);
+            }
+            int count = 1;
+            for (; next == JsonToken.VALUE_STRING; next = parser.nextToken(), count++) {
                 if (count < width) {
                     addCell(accumulators[count], parser.getText(), line);
                 }
-                count++;
             }
             requireWidth(source, line, width, count);
-            token = parser.nextToken();
         }
         return List.of(accumulators);
     }
@@ -197,16 +199,25 @@ public final class CsvFormat implements TableFormat {
     private record Row(long line, List<String> values) {
     }
 
-    private static Row readRow(CsvParser parser) throws IOException {
-        List<String> values = new ArrayList<>();
-        long line = 0;
-        while (parser.nextToken() == JsonToken.VALUE_STRING) {
-            if (values.isEmpty()) {
-                line = parser.currentTokenLocation().getLineNr();
+    /**
+     * Reads the record that starts at the current token, skipping blank lines (a record of one
+     * empty value); returns null when the input ends first.
+     */
+    private static @Nullable Row readRow(CsvParser parser) throws IOException {
+        for (JsonToken token = parser.currentToken(); token == JsonToken.START_ARRAY; token = parser.nextToken()) {
+            List<String> values = new ArrayList<>();
+            long line = 0;
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                if (values.isEmpty()) {
+                    line = parser.currentTokenLocation().getLineNr();
+                }
+                values.add(parser.getText());
             }
-            values.add(parser.getText());
+            if (!(values.size() == 1 && values.get(0).isEmpty())) {
+                return new Row(line, values);
+            }
         }
-        return new Row(line, values);
+        return null;
     }
 
     private static List<String> headerNames(Row header, String source) {
@@ -285,7 +296,7 @@ public final class CsvFormat implements TableFormat {
         CsvSchema csvSchema = columns.build().withColumnSeparator(delimiter).withQuoteChar(quote)
                 .withLineSeparator("\n").withUseHeader(header);
         Writer writer = new OutputStreamWriter(out, charset);
-        try (CsvGenerator generator = FACTORY.createGenerator(writer)) {
+        try (CsvGenerator generator = factory.createGenerator(writer)) {
             generator.setSchema(csvSchema);
             List<Column> columnList = table.columns();
             for (int row = 0; row < table.rowCount(); row++) {

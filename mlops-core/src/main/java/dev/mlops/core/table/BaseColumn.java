@@ -57,7 +57,8 @@ abstract class BaseColumn {
     }
 
     public final boolean isMissing(int row) {
-        return missing != null && missing.get(position(row));
+        int position = position(row);
+        return missing != null && missing.get(position);
     }
 
     /** Maps a row of this column to its position in the underlying arrays. */

@@ -202,10 +202,8 @@ public final class Table {
      */
     public Table rows(int... rows) {
         Objects.requireNonNull(rows, "rows");
-        if (columns.isEmpty()) {
-            for (int i = 0; i < rows.length; i++) {
-                Objects.checkIndex(rows[i], rowCount);
-            }
+        if (columns.isEmpty() && rows.length > 0) {
+            throw new IndexOutOfBoundsException("rows[0] = " + rows[0] + " is outside a table of no columns and 0 rows");
         }
         List<Column> selected = new ArrayList<>(columns.size());
         for (Column column : columns) {

@@ -1,0 +1,215 @@
+package dev.mlops.core.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NumericColumnTest extends ColumnContract<NumericColumn> {
+
+    @Override
+    protected NumericColumn column(String name, @Nullable Object... values) {
+        NumericColumn.Builder builder = NumericColumn.builder(name);
+        for (Object value : values) {
+            if (value == null) {
+                builder.addMissing();
+            } else {
+                builder.add((Double) value);
+            }
+        }
+        return builder.build();
+    }
+
+    @Override
+    protected Object[] samples() {
+        return new Object[] {1.5, -2.0, 1e300};
+    }
+
+    @Override
+    protected Object value(NumericColumn column, int row) {
+        return column.get(row);
+    }
+
+    @Override
+    protected ColumnType expectedType() {
+        return ColumnType.NUMERIC;
+    }
+
+    @Override
+    protected Column otherTypeColumn() {
+        return TextColumn.of("t", "a");
+    }
+
+    @Nested
+    class MissingIsNotNaN {
+
+        private final NumericColumn column = NumericColumn.builder("income")
+                .add(Double.NaN)
+                .addMissing()
+                .add(3.0)
+                .add(Double.POSITIVE_INFINITY)
+                .add(Double.NEGATIVE_INFINITY)
+                .build();
+
+        @Test
+        void aNaNValueIsNotMissing() {
+            assertThat(column.isMissing(0)).isFalse();
+            assertThat(column.get(0)).isNaN();
+            assertThat(column.format(0)).isEqualTo("NaN");
+        }
+
+        @Test
+        void aMissingValueReadsAsNaNButIsMissing() {
+            assertThat(column.isMissing(1)).isTrue();
+            assertThat(column.get(1)).isNaN();
+            assertThat(column.format(1)).isEmpty();
+        }
+
+        @Test
+        void infinitiesAreValues() {
+            assertThat(column.isMissing(3)).isFalse();
+            assertThat(column.isMissing(4)).isFalse();
+            assertThat(column.get(3)).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(column.format(3)).isEqualTo("Infinity");
+            assertThat(column.format(4)).isEqualTo("-Infinity");
+        }
+
+        @Test
+        void missingCountCountsOnlyMissing() {
+            assertThat(column.missingCount()).isEqualTo(1);
+        }
+
+        @Test
+        void ofNeverMarksMissing() {
+            NumericColumn of = NumericColumn.of("x", Double.NaN, Double.NaN);
+
+            assertThat(of.missingCount()).isZero();
+            assertThat(of.isMissing(0)).isFalse();
+        }
+
+        @Test
+        void missingAndNaNAreNotEqualCells() {
+            assertThat(column.valueEquals(0, column, 1)).isFalse();
+            assertThat(column.valueEquals(1, column, 0)).isFalse();
+        }
+
+        @Test
+        void nanEqualsNaNWhateverItsBits() {
+            double otherNaN = Double.longBitsToDouble(0x7ff8_0000_0000_0001L);
+            NumericColumn other = NumericColumn.of("y", otherNaN);
+
+            assertThat(column.valueEquals(0, other, 0)).isTrue();
+            assertThat(column.valueHash(0)).isEqualTo(other.valueHash(0));
+        }
+
+        @Test
+        void positiveAndNegativeZeroAreDifferentCells() {
+            NumericColumn zeros = NumericColumn.of("z", 0.0, -0.0);
+
+            assertThat(zeros.valueEquals(0, zeros, 1)).isFalse();
+            assertThat(zeros.format(1)).isEqualTo("-0.0");
+        }
+    }
+
+    @Nested
+    class Values {
+
+        @Test
+        void ofCopiesTheArray() {
+            double[] values = {1.0, 2.0};
+            NumericColumn column = NumericColumn.of("x", values);
+
+            values[0] = 99.0;
+
+            assertThat(column.get(0)).isEqualTo(1.0);
+        }
+
+        @Test
+        void ofRejectsNull() {
+            assertThatThrownBy(() -> NumericColumn.of("x", (double[]) null)).isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
+        void toArrayIsACopyInRowOrderWithMissingAsNaN() {
+            NumericColumn column = NumericColumn.builder("x").add(1.0).addMissing().add(3.0).build();
+
+            double[] array = column.toArray();
+            array[0] = 42.0;
+
+            assertThat(column.toArray()).containsExactly(1.0, Double.NaN, 3.0);
+            assertThat(column.get(0)).isEqualTo(1.0);
+        }
+
+        @Test
+        void toArrayOfAViewFollowsTheView() {
+            NumericColumn view = NumericColumn.of("x", 10.0, 20.0, 30.0).select(new int[] {2, 0, 2});
+
+            assertThat(view.toArray()).containsExactly(30.0, 10.0, 30.0);
+        }
+
+        @Test
+        void getOutsideTheColumnIsRejected() {
+            NumericColumn column = NumericColumn.of("x", 1.0);
+
+            assertThatThrownBy(() -> column.get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> column.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+
+        @Test
+        void builderReportsItsSizeAndGrows() {
+            NumericColumn.Builder builder = NumericColumn.builder("x");
+            for (int i = 0; i < 100; i++) {
+                builder.add(i);
+            }
+            builder.addMissing();
+
+            assertThat(builder.size()).isEqualTo(101);
+            NumericColumn column = builder.build();
+            assertThat(column.size()).isEqualTo(101);
+            assertThat(column.get(99)).isEqualTo(99.0);
+            assertThat(column.isMissing(100)).isTrue();
+        }
+
+        @Test
+        void aBuiltColumnDoesNotChangeWhenTheBuilderGoesOn() {
+            NumericColumn.Builder builder = NumericColumn.builder("x").add(1.0);
+            NumericColumn first = builder.build();
+
+            builder.addMissing().add(2.0);
+
+            assertThat(first.size()).isEqualTo(1);
+            assertThat(first.missingCount()).isZero();
+            assertThat(builder.build().size()).isEqualTo(3);
+        }
+
+        @Test
+        void builderRejectsANullName() {
+            assertThatThrownBy(() -> NumericColumn.builder(null)).isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Nested
+    class Format {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({
+            "42.0, 42",
+            "-7.0, -7",
+            "0.0, 0",
+            "-0.0, -0.0",
+            "1.5, 1.5",
+            "0.1, 0.1",
+            "1e20, 1.0E20",
+            "NaN, NaN",
+            "Infinity, Infinity",
+            "-Infinity, -Infinity"
+        })
+        void formatsLikeNumberText(double value, String text) {
+            assertThat(NumericColumn.of("x", value).format(0)).isEqualTo(text);
+        }
+    }
+}

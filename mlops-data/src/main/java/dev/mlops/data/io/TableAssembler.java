@@ -80,7 +80,7 @@ final class TableAssembler {
 
     private static Table assemble(Pass pass, @Nullable Schema schema) throws IOException {
         if (schema != null) {
-            Map<String, ColumnType> types = new HashMap<>();
+            Map<String, ColumnType> types = new LinkedHashMap<>();
             for (Field field : schema.fields()) {
                 types.put(field.name(), field.type());
             }

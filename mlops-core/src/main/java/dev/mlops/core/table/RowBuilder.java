@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Builds a {@link Table} one row at a time from boxed values checked against a {@link Schema}:
  * a {@link Number} for a numeric field, a {@link String} for a categorical or text field, a
  * {@link Boolean} for a boolean field, an {@link Instant} for a timestamp field, and
- * {@code null} for a missing value. Convenient for tests and small tables; readers and hot paths
+ * {@code null} for a missing value. A {@link Long} beyond ±2^53, which a double cannot hold
+ * exactly, is refused rather than rounded. Convenient for tests and small tables; readers and hot paths
  * use the column builders. Not thread-safe.
  */
 public final class RowBuilder {
+    private static final long LARGEST_EXACT_INTEGER = 1L << 53;
     private final Schema schema;
     private final List<Object> builders;
     private int rows;
@@ -66,9 +68,15 @@ public final class RowBuilder {
             case BOOLEAN -> Boolean.class;
             case TIMESTAMP -> Instant.class;
         };
+        if (schema.field(field).type() == ColumnType.NUMERIC && value instanceof Long whole
+                && Math.abs(whole) > LARGEST_EXACT_INTEGER) {
+            throw new IllegalArgumentException("row " + rows + ", column '" + schema.field(field).name() + "' ("
+                    + (field + 1) + ") is NUMERIC, and the integer " + whole
+                    + " is beyond 2^53, where a double loses digits; store ids in a categorical column");
+        }
         if (!expected.isInstance(value)) {
             throw new IllegalArgumentException("row " + rows + ", column '" + schema.field(field).name() + "' ("
-                    + (field + 1) + ") is " + schema.field(field).type() + " and needs a " + expected.getSimpleName()
+                    + (field + 1) + ") is " + schema.field(field).type() + " and needs a value of type " + expected.getSimpleName()
                     + " but got " + value.getClass().getSimpleName() + " " + value);
         }
     }

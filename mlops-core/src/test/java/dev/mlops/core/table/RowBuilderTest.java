@@ -126,16 +126,18 @@ class RowBuilderTest {
 
         static Stream<Arguments> wrongTypes() {
             return Stream.of(
-                    Arguments.of(0, "34", "row 1, column 'age' (1) is NUMERIC and needs a Number but got String 34"),
-                    Arguments.of(0, true, "row 1, column 'age' (1) is NUMERIC and needs a Number but got Boolean true"),
-                    Arguments.of(1, 5, "row 1, column 'city' (2) is CATEGORICAL and needs a String but got Integer 5"),
-                    Arguments.of(1, 'M', "row 1, column 'city' (2) is CATEGORICAL and needs a String but got Character M"),
-                    Arguments.of(2, "true", "row 1, column 'member' (3) is BOOLEAN and needs a Boolean but got String true"),
+                    Arguments.of(0, "34", "row 1, column 'age' (1) is NUMERIC and needs a value of type Number but got String 34"),
+                    Arguments.of(0, true, "row 1, column 'age' (1) is NUMERIC and needs a value of type Number but got Boolean true"),
+                    Arguments.of(1, 5, "row 1, column 'city' (2) is CATEGORICAL and needs a value of type String but got Integer 5"),
+                    Arguments.of(1, 'M', "row 1, column 'city' (2) is CATEGORICAL and needs a value of type String but got Character M"),
+                    Arguments.of(2, "true", "row 1, column 'member' (3) is BOOLEAN and needs a value of type Boolean but got String true"),
                     Arguments.of(3, "2024-01-01T00:00:00Z",
-                            "row 1, column 'joined' (4) is TIMESTAMP and needs a Instant but got String 2024-01-01T00:00:00Z"),
+                            "row 1, column 'joined' (4) is TIMESTAMP and needs a value of type Instant but got String 2024-01-01T00:00:00Z"),
                     Arguments.of(3, 1_704_067_200L,
-                            "row 1, column 'joined' (4) is TIMESTAMP and needs a Instant but got Long 1704067200"),
-                    Arguments.of(4, 3.5, "row 1, column 'note' (5) is TEXT and needs a String but got Double 3.5"));
+                            "row 1, column 'joined' (4) is TIMESTAMP and needs a value of type Instant but got Long 1704067200"),
+                    Arguments.of(4, 3.5, "row 1, column 'note' (5) is TEXT and needs a value of type String but got Double 3.5"),
+                    Arguments.of(0, 9_007_199_254_740_993L, "row 1, column 'age' (1) is NUMERIC, and the integer "
+                            + "9007199254740993 is beyond 2^53, where a double loses digits; store ids in a categorical column"));
         }
 
         @ParameterizedTest(name = "field {0} given {1}")

@@ -2,6 +2,7 @@ package dev.mlops.core.table;
 
 import java.util.BitSet;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,60 @@ abstract class BaseColumn {
         return count;
     }
 
+    /** @return the column's type */
+    public abstract ColumnType type();
+
+    /** Formats the present value at a base position. */
+    abstract String formatAt(int position);
+
+    /** Compares the present values at two base positions of this column and another of the same type. */
+    abstract boolean equalsAt(int position, BaseColumn other, int otherPosition);
+
+    /** Hashes the present value at a base position, consistently with {@link #equalsAt}. */
+    abstract int hashAt(int position);
+
+    public final String format(int row) {
+        int position = position(row);
+        return isMissingAt(position) ? "" : formatAt(position);
+    }
+
+    public final boolean valueEquals(int row, Column other, int otherRow) {
+        if (type() != other.type()) {
+            throw new IllegalArgumentException("cannot compare column '" + name + "' (" + type()
+                    + ") with column '" + other.name() + "' (" + other.type() + ")");
+        }
+        BaseColumn that = (BaseColumn) other;
+        int position = position(row);
+        int otherPosition = that.position(otherRow);
+        boolean missingHere = isMissingAt(position);
+        boolean missingThere = that.isMissingAt(otherPosition);
+        if (missingHere || missingThere) {
+            return missingHere && missingThere;
+        }
+        return equalsAt(position, that, otherPosition);
+    }
+
+    public final int valueHash(int row) {
+        int position = position(row);
+        return isMissingAt(position) ? 0 : hashAt(position);
+    }
+
+    /**
+     * Appends boxed values to a builder, a {@code null} as a missing value; the column types'
+     * {@code of(name, values...)} factories share it.
+     */
+    static <T, B extends ColumnBuilder> B appendAll(B builder, @Nullable T[] values, BiConsumer<B, T> add) {
+        Objects.requireNonNull(values, "values");
+        for (T value : values) {
+            if (value == null) {
+                builder.addMissing();
+            } else {
+                add.accept(builder, value);
+            }
+        }
+        return builder;
+    }
+
     public final String name() {
         return name;
     }
@@ -57,7 +112,10 @@ abstract class BaseColumn {
     }
 
     public final boolean isMissing(int row) {
-        int position = position(row);
+        return isMissingAt(position(row));
+    }
+
+    private boolean isMissingAt(int position) {
         return missing != null && missing.get(position);
     }
 
@@ -98,13 +156,6 @@ abstract class BaseColumn {
 
     final int @Nullable [] index() {
         return index;
-    }
-
-    final void requireSameType(Column self, Column other) {
-        if (self.type() != other.type()) {
-            throw new IllegalArgumentException("cannot compare column '" + name + "' (" + self.type()
-                    + ") with column '" + other.name() + "' (" + other.type() + ")");
-        }
     }
 
     @Override

@@ -21,16 +21,7 @@ public final class BooleanColumn extends BaseColumn implements Column {
      * @return the column
      */
     public static BooleanColumn of(String name, @Nullable Boolean... values) {
-        Objects.requireNonNull(values, "values");
-        Builder builder = builder(name);
-        for (Boolean value : values) {
-            if (value == null) {
-                builder.addMissing();
-            } else {
-                builder.add(value);
-            }
-        }
-        return builder.build();
+        return appendAll(builder(name), values, Builder::add).build();
     }
 
     /**
@@ -60,11 +51,6 @@ public final class BooleanColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public String format(int row) {
-        return isMissing(row) ? "" : Boolean.toString(get(row));
-    }
-
-    @Override
     public BooleanColumn select(int[] rows) {
         return new BooleanColumn(name(), values, 0, compose(rows), missingBits());
     }
@@ -75,22 +61,22 @@ public final class BooleanColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public boolean valueEquals(int row, Column other, int otherRow) {
-        requireSameType(this, other);
-        boolean missing = isMissing(row);
-        if (missing || other.isMissing(otherRow)) {
-            return missing && other.isMissing(otherRow);
-        }
-        return get(row) == ((BooleanColumn) other).get(otherRow);
+    String formatAt(int position) {
+        return Boolean.toString(values.get(position));
     }
 
     @Override
-    public int valueHash(int row) {
-        return isMissing(row) ? 0 : Boolean.hashCode(get(row));
+    boolean equalsAt(int position, BaseColumn other, int otherPosition) {
+        return values.get(position) == ((BooleanColumn) other).values.get(otherPosition);
     }
 
-    /** Appends the values of a {@link BooleanColumn}; not thread-safe, single use. */
-    public static final class Builder {
+    @Override
+    int hashAt(int position) {
+        return Boolean.hashCode(values.get(position));
+    }
+
+    /** Appends the values of a {@link BooleanColumn}; not thread-safe. */
+    public static final class Builder implements ColumnBuilder {
         private final String name;
         private final BitSet values = new BitSet();
         private final BitSet missing = new BitSet();
@@ -116,17 +102,18 @@ public final class BooleanColumn extends BaseColumn implements Column {
          *
          * @return this builder
          */
+        @Override
         public Builder addMissing() {
             missing.set(size++);
             return this;
         }
 
-        /** @return the number of rows appended so far */
+        @Override
         public int size() {
             return size;
         }
 
-        /** @return the column of the rows appended */
+        @Override
         public BooleanColumn build() {
             return new BooleanColumn(name, (BitSet) values.clone(), size, null, (BitSet) missing.clone());
         }

@@ -35,16 +35,7 @@ public final class CategoricalColumn extends BaseColumn implements Column {
      * @return the column
      */
     public static CategoricalColumn of(String name, @Nullable String... values) {
-        Objects.requireNonNull(values, "values");
-        Builder builder = builder(name);
-        for (String value : values) {
-            if (value == null) {
-                builder.addMissing();
-            } else {
-                builder.add(value);
-            }
-        }
-        return builder.build();
+        return appendAll(builder(name), values, Builder::add).build();
     }
 
     /**
@@ -89,11 +80,6 @@ public final class CategoricalColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public String format(int row) {
-        return isMissing(row) ? "" : get(row);
-    }
-
-    @Override
     public CategoricalColumn select(int[] rows) {
         return new CategoricalColumn(name(), codes, levels, compose(rows), missingBits());
     }
@@ -104,26 +90,26 @@ public final class CategoricalColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public boolean valueEquals(int row, Column other, int otherRow) {
-        requireSameType(this, other);
-        CategoricalColumn that = (CategoricalColumn) other;
-        if (that.levels == levels) {
-            return code(row) == that.code(otherRow);
-        }
-        boolean missing = isMissing(row);
-        if (missing || that.isMissing(otherRow)) {
-            return missing && that.isMissing(otherRow);
-        }
-        return get(row).equals(that.get(otherRow));
+    String formatAt(int position) {
+        return levels.get(codes[position]);
     }
 
     @Override
-    public int valueHash(int row) {
-        return isMissing(row) ? 0 : get(row).hashCode();
+    boolean equalsAt(int position, BaseColumn other, int otherPosition) {
+        CategoricalColumn that = (CategoricalColumn) other;
+        if (that.levels == levels) {
+            return codes[position] == that.codes[otherPosition];
+        }
+        return levels.get(codes[position]).equals(that.levels.get(that.codes[otherPosition]));
     }
 
-    /** Appends the values of a {@link CategoricalColumn}; not thread-safe, single use. */
-    public static final class Builder {
+    @Override
+    int hashAt(int position) {
+        return levels.get(codes[position]).hashCode();
+    }
+
+    /** Appends the values of a {@link CategoricalColumn}; not thread-safe. */
+    public static final class Builder implements ColumnBuilder {
         private final String name;
         private int[] codes = new int[16];
         private final BitSet missing = new BitSet();
@@ -157,6 +143,7 @@ public final class CategoricalColumn extends BaseColumn implements Column {
          *
          * @return this builder
          */
+        @Override
         public Builder addMissing() {
             missing.set(size);
             return append(MISSING_CODE);
@@ -170,12 +157,12 @@ public final class CategoricalColumn extends BaseColumn implements Column {
             return this;
         }
 
-        /** @return the number of rows appended so far */
+        @Override
         public int size() {
             return size;
         }
 
-        /** @return the column of the rows appended */
+        @Override
         public CategoricalColumn build() {
             return new CategoricalColumn(name, Arrays.copyOf(codes, size), List.copyOf(levels), null,
                     (BitSet) missing.clone());

@@ -70,11 +70,6 @@ public final class NumericColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public String format(int row) {
-        return isMissing(row) ? "" : NumberText.format(get(row));
-    }
-
-    @Override
     public NumericColumn select(int[] rows) {
         return new NumericColumn(name(), values, compose(rows), missingBits());
     }
@@ -85,22 +80,22 @@ public final class NumericColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public boolean valueEquals(int row, Column other, int otherRow) {
-        requireSameType(this, other);
-        boolean missing = isMissing(row);
-        if (missing || other.isMissing(otherRow)) {
-            return missing && other.isMissing(otherRow);
-        }
-        return Double.compare(get(row), ((NumericColumn) other).get(otherRow)) == 0;
+    String formatAt(int position) {
+        return NumberText.format(values[position]);
     }
 
     @Override
-    public int valueHash(int row) {
-        return isMissing(row) ? 0 : Double.hashCode(get(row));
+    boolean equalsAt(int position, BaseColumn other, int otherPosition) {
+        return Double.compare(values[position], ((NumericColumn) other).values[otherPosition]) == 0;
     }
 
-    /** Appends the values of a {@link NumericColumn}; not thread-safe, single use. */
-    public static final class Builder {
+    @Override
+    int hashAt(int position) {
+        return Double.hashCode(values[position]);
+    }
+
+    /** Appends the values of a {@link NumericColumn}; not thread-safe. */
+    public static final class Builder implements ColumnBuilder {
         private final String name;
         private double[] values = new double[16];
         private final BitSet missing = new BitSet();
@@ -129,17 +124,18 @@ public final class NumericColumn extends BaseColumn implements Column {
          *
          * @return this builder
          */
+        @Override
         public Builder addMissing() {
             missing.set(size);
             return add(Double.NaN);
         }
 
-        /** @return the number of rows appended so far */
+        @Override
         public int size() {
             return size;
         }
 
-        /** @return the column of the rows appended */
+        @Override
         public NumericColumn build() {
             return new NumericColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone());
         }

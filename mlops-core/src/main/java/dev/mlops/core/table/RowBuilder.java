@@ -17,20 +17,14 @@ import org.jspecify.annotations.Nullable;
 public final class RowBuilder {
     private static final long LARGEST_EXACT_INTEGER = 1L << 53;
     private final Schema schema;
-    private final List<Object> builders;
+    private final List<ColumnBuilder> builders;
     private int rows;
 
     RowBuilder(Schema schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.builders = new ArrayList<>(schema.size());
         for (Field field : schema.fields()) {
-            builders.add(switch (field.type()) {
-                case NUMERIC -> NumericColumn.builder(field.name());
-                case CATEGORICAL -> CategoricalColumn.builder(field.name());
-                case BOOLEAN -> BooleanColumn.builder(field.name());
-                case TIMESTAMP -> TimestampColumn.builder(field.name());
-                case TEXT -> TextColumn.builder(field.name());
-            });
+            builders.add(ColumnBuilder.of(field.name(), field.type()));
         }
     }
 
@@ -81,38 +75,19 @@ public final class RowBuilder {
         }
     }
 
-    private static void append(Object builder, @Nullable Object value) {
-        if (builder instanceof NumericColumn.Builder numeric) {
-            if (value == null) {
-                numeric.addMissing();
-            } else {
-                numeric.add(((Number) value).doubleValue());
-            }
+    private static void append(ColumnBuilder builder, @Nullable Object value) {
+        if (value == null) {
+            builder.addMissing();
+        } else if (builder instanceof NumericColumn.Builder numeric) {
+            numeric.add(((Number) value).doubleValue());
         } else if (builder instanceof CategoricalColumn.Builder categorical) {
-            if (value == null) {
-                categorical.addMissing();
-            } else {
-                categorical.add((String) value);
-            }
+            categorical.add((String) value);
         } else if (builder instanceof BooleanColumn.Builder bool) {
-            if (value == null) {
-                bool.addMissing();
-            } else {
-                bool.add((Boolean) value);
-            }
+            bool.add((Boolean) value);
         } else if (builder instanceof TimestampColumn.Builder timestamp) {
-            if (value == null) {
-                timestamp.addMissing();
-            } else {
-                timestamp.add((Instant) value);
-            }
+            timestamp.add((Instant) value);
         } else {
-            TextColumn.Builder text = (TextColumn.Builder) builder;
-            if (value == null) {
-                text.addMissing();
-            } else {
-                text.add((String) value);
-            }
+            ((TextColumn.Builder) builder).add((String) value);
         }
     }
 
@@ -124,22 +99,9 @@ public final class RowBuilder {
     /** @return the table of the rows appended */
     public Table build() {
         List<Column> columns = new ArrayList<>(builders.size());
-        for (Object builder : builders) {
-            columns.add(build(builder));
+        for (ColumnBuilder builder : builders) {
+            columns.add(builder.build());
         }
         return Table.of(columns);
-    }
-
-    private static Column build(Object builder) {
-        if (builder instanceof NumericColumn.Builder numeric) {
-            return numeric.build();
-        } else if (builder instanceof CategoricalColumn.Builder categorical) {
-            return categorical.build();
-        } else if (builder instanceof BooleanColumn.Builder bool) {
-            return bool.build();
-        } else if (builder instanceof TimestampColumn.Builder timestamp) {
-            return timestamp.build();
-        }
-        return ((TextColumn.Builder) builder).build();
     }
 }

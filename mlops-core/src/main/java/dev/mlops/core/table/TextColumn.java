@@ -22,16 +22,7 @@ public final class TextColumn extends BaseColumn implements Column {
      * @return the column
      */
     public static TextColumn of(String name, @Nullable String... values) {
-        Objects.requireNonNull(values, "values");
-        Builder builder = builder(name);
-        for (String value : values) {
-            if (value == null) {
-                builder.addMissing();
-            } else {
-                builder.add(value);
-            }
-        }
-        return builder.build();
+        return appendAll(builder(name), values, Builder::add).build();
     }
 
     /**
@@ -61,11 +52,6 @@ public final class TextColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public String format(int row) {
-        return isMissing(row) ? "" : get(row);
-    }
-
-    @Override
     public TextColumn select(int[] rows) {
         return new TextColumn(name(), values, compose(rows), missingBits());
     }
@@ -76,22 +62,22 @@ public final class TextColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public boolean valueEquals(int row, Column other, int otherRow) {
-        requireSameType(this, other);
-        boolean missing = isMissing(row);
-        if (missing || other.isMissing(otherRow)) {
-            return missing && other.isMissing(otherRow);
-        }
-        return get(row).equals(((TextColumn) other).get(otherRow));
+    String formatAt(int position) {
+        return Objects.requireNonNull(values[position]);
     }
 
     @Override
-    public int valueHash(int row) {
-        return isMissing(row) ? 0 : get(row).hashCode();
+    boolean equalsAt(int position, BaseColumn other, int otherPosition) {
+        return Objects.equals(values[position], ((TextColumn) other).values[otherPosition]);
     }
 
-    /** Appends the values of a {@link TextColumn}; not thread-safe, single use. */
-    public static final class Builder {
+    @Override
+    int hashAt(int position) {
+        return Objects.hashCode(values[position]);
+    }
+
+    /** Appends the values of a {@link TextColumn}; not thread-safe. */
+    public static final class Builder implements ColumnBuilder {
         private final String name;
         private @Nullable String[] values = new String[16];
         private final BitSet missing = new BitSet();
@@ -117,6 +103,7 @@ public final class TextColumn extends BaseColumn implements Column {
          *
          * @return this builder
          */
+        @Override
         public Builder addMissing() {
             missing.set(size);
             return append(null);
@@ -130,12 +117,12 @@ public final class TextColumn extends BaseColumn implements Column {
             return this;
         }
 
-        /** @return the number of rows appended so far */
+        @Override
         public int size() {
             return size;
         }
 
-        /** @return the column of the rows appended */
+        @Override
         public TextColumn build() {
             return new TextColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone());
         }

@@ -29,16 +29,7 @@ public final class TimestampColumn extends BaseColumn implements Column {
      * @return the column
      */
     public static TimestampColumn of(String name, @Nullable Instant... values) {
-        Objects.requireNonNull(values, "values");
-        Builder builder = builder(name);
-        for (Instant value : values) {
-            if (value == null) {
-                builder.addMissing();
-            } else {
-                builder.add(value);
-            }
-        }
-        return builder.build();
+        return appendAll(builder(name), values, Builder::add).build();
     }
 
     /**
@@ -91,11 +82,6 @@ public final class TimestampColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public String format(int row) {
-        return isMissing(row) ? "" : get(row).toString();
-    }
-
-    @Override
     public TimestampColumn select(int[] rows) {
         return new TimestampColumn(name(), seconds, nanos, compose(rows), missingBits());
     }
@@ -106,23 +92,23 @@ public final class TimestampColumn extends BaseColumn implements Column {
     }
 
     @Override
-    public boolean valueEquals(int row, Column other, int otherRow) {
-        requireSameType(this, other);
-        boolean missing = isMissing(row);
-        if (missing || other.isMissing(otherRow)) {
-            return missing && other.isMissing(otherRow);
-        }
-        TimestampColumn that = (TimestampColumn) other;
-        return epochSecond(row) == that.epochSecond(otherRow) && nano(row) == that.nano(otherRow);
+    String formatAt(int position) {
+        return Instant.ofEpochSecond(seconds[position], nanos[position]).toString();
     }
 
     @Override
-    public int valueHash(int row) {
-        return isMissing(row) ? 0 : 31 * Long.hashCode(epochSecond(row)) + nano(row);
+    boolean equalsAt(int position, BaseColumn other, int otherPosition) {
+        TimestampColumn that = (TimestampColumn) other;
+        return seconds[position] == that.seconds[otherPosition] && nanos[position] == that.nanos[otherPosition];
     }
 
-    /** Appends the values of a {@link TimestampColumn}; not thread-safe, single use. */
-    public static final class Builder {
+    @Override
+    int hashAt(int position) {
+        return 31 * Long.hashCode(seconds[position]) + nanos[position];
+    }
+
+    /** Appends the values of a {@link TimestampColumn}; not thread-safe. */
+    public static final class Builder implements ColumnBuilder {
         private final String name;
         private long[] seconds = new long[16];
         private int[] nanos = new int[16];
@@ -149,6 +135,7 @@ public final class TimestampColumn extends BaseColumn implements Column {
          *
          * @return this builder
          */
+        @Override
         public Builder addMissing() {
             missing.set(size);
             return append(0L, 0);
@@ -165,12 +152,12 @@ public final class TimestampColumn extends BaseColumn implements Column {
             return this;
         }
 
-        /** @return the number of rows appended so far */
+        @Override
         public int size() {
             return size;
         }
 
-        /** @return the column of the rows appended */
+        @Override
         public TimestampColumn build() {
             return new TimestampColumn(name, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), null,
                     (BitSet) missing.clone());

@@ -3,12 +3,14 @@ package dev.mlops.data.io;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnBuilder;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,42 +18,57 @@ import org.jspecify.annotations.Nullable;
  * {@link #accept} answers false, appending nothing, when a cell does not have the type's syntax.
  */
 abstract class CellParser {
+    private final ColumnType type;
+    private final ColumnBuilder builder;
+
+    private CellParser(ColumnType type, ColumnBuilder builder) {
+        this.type = type;
+        this.builder = builder;
+    }
 
     static CellParser of(ColumnType type, String name, boolean inferring, @Nullable ZoneId zone) {
         return switch (type) {
-            case NUMERIC -> new Numeric(name, inferring);
-            case CATEGORICAL -> new Categorical(name);
-            case BOOLEAN -> new Bool(name);
-            case TIMESTAMP -> new Timestamp(name, new TimestampSyntax(zone));
-            case TEXT -> new Text(name);
+            case NUMERIC -> new Numeric(NumericColumn.builder(name), inferring);
+            case CATEGORICAL -> {
+                CategoricalColumn.Builder categories = CategoricalColumn.builder(name);
+                yield new AnyText(type, categories, categories::add);
+            }
+            case TEXT -> {
+                TextColumn.Builder texts = TextColumn.builder(name);
+                yield new AnyText(type, texts, texts::add);
+            }
+            case BOOLEAN -> new Bool(BooleanColumn.builder(name));
+            case TIMESTAMP -> new Timestamp(TimestampColumn.builder(name), new TimestampSyntax(zone));
         };
     }
 
-    abstract ColumnType type();
+    final ColumnType type() {
+        return type;
+    }
+
+    final void addMissing() {
+        builder.addMissing();
+    }
+
+    final Column build() {
+        return builder.build();
+    }
 
     abstract boolean accept(String text, CellKind kind);
-
-    abstract void addMissing();
-
-    abstract Column build();
 
     /** What a cell of this type looks like, for an error message about one that does not. */
     abstract String expectation(String text);
 
     /** Numbers; while inferring, an integer beyond ±2^53 (an id) does not count as a number. */
     private static final class Numeric extends CellParser {
-        private final NumericColumn.Builder builder;
+        private final NumericColumn.Builder numbers;
         private final NumberSyntax syntax = new NumberSyntax();
         private final boolean inferring;
 
-        Numeric(String name, boolean inferring) {
-            this.builder = NumericColumn.builder(name);
+        Numeric(NumericColumn.Builder numbers, boolean inferring) {
+            super(ColumnType.NUMERIC, numbers);
+            this.numbers = numbers;
             this.inferring = inferring;
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.NUMERIC;
         }
 
         @Override
@@ -62,19 +79,9 @@ abstract class CellParser {
                 case JSON_BOOLEAN -> false;
             };
             if (number) {
-                builder.add(syntax.value);
+                numbers.add(syntax.value);
             }
             return number;
-        }
-
-        @Override
-        void addMissing() {
-            builder.addMissing();
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
         }
 
         @Override
@@ -83,68 +90,19 @@ abstract class CellParser {
         }
     }
 
-    /** Categories: every cell fits; a JSON number or boolean keeps its literal text. */
-    private static final class Categorical extends CellParser {
-        private final CategoricalColumn.Builder builder;
+    /** Categories or free text: every cell fits; a JSON number or boolean keeps its literal text. */
+    private static final class AnyText extends CellParser {
+        private final Consumer<String> add;
 
-        Categorical(String name) {
-            this.builder = CategoricalColumn.builder(name);
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.CATEGORICAL;
+        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add) {
+            super(type, builder);
+            this.add = add;
         }
 
         @Override
         boolean accept(String text, CellKind kind) {
-            builder.add(text);
+            add.accept(text);
             return true;
-        }
-
-        @Override
-        void addMissing() {
-            builder.addMissing();
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
-        }
-
-        @Override
-        String expectation(String text) {
-            return "expected a category";
-        }
-    }
-
-    /** Free text: every cell fits. */
-    private static final class Text extends CellParser {
-        private final TextColumn.Builder builder;
-
-        Text(String name) {
-            this.builder = TextColumn.builder(name);
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.TEXT;
-        }
-
-        @Override
-        boolean accept(String text, CellKind kind) {
-            builder.add(text);
-            return true;
-        }
-
-        @Override
-        void addMissing() {
-            builder.addMissing();
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
         }
 
         @Override
@@ -155,15 +113,11 @@ abstract class CellParser {
 
     /** {@code true} or {@code false} in any case, or a JSON boolean. */
     private static final class Bool extends CellParser {
-        private final BooleanColumn.Builder builder;
+        private final BooleanColumn.Builder booleans;
 
-        Bool(String name) {
-            this.builder = BooleanColumn.builder(name);
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.BOOLEAN;
+        Bool(BooleanColumn.Builder booleans) {
+            super(ColumnType.BOOLEAN, booleans);
+            this.booleans = booleans;
         }
 
         @Override
@@ -171,25 +125,12 @@ abstract class CellParser {
             if (kind != CellKind.TEXT && kind != CellKind.JSON_BOOLEAN) {
                 return false;
             }
-            if (text.equalsIgnoreCase("true")) {
-                builder.add(true);
-                return true;
+            boolean isTrue = text.equalsIgnoreCase("true");
+            if (!isTrue && !text.equalsIgnoreCase("false")) {
+                return false;
             }
-            if (text.equalsIgnoreCase("false")) {
-                builder.add(false);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        void addMissing() {
-            builder.addMissing();
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
+            booleans.add(isTrue);
+            return true;
         }
 
         @Override
@@ -200,17 +141,13 @@ abstract class CellParser {
 
     /** ISO-8601 instants; local times only with a zone. */
     private static final class Timestamp extends CellParser {
-        private final TimestampColumn.Builder builder;
+        private final TimestampColumn.Builder instants;
         private final TimestampSyntax syntax;
 
-        Timestamp(String name, TimestampSyntax syntax) {
-            this.builder = TimestampColumn.builder(name);
+        Timestamp(TimestampColumn.Builder instants, TimestampSyntax syntax) {
+            super(ColumnType.TIMESTAMP, instants);
+            this.instants = instants;
             this.syntax = syntax;
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.TIMESTAMP;
         }
 
         @Override
@@ -222,18 +159,8 @@ abstract class CellParser {
             if (instant == null) {
                 return false;
             }
-            builder.add(instant);
+            instants.add(instant);
             return true;
-        }
-
-        @Override
-        void addMissing() {
-            builder.addMissing();
-        }
-
-        @Override
-        Column build() {
-            return builder.build();
         }
 
         @Override

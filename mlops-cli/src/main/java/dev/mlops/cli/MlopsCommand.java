@@ -1,0 +1,168 @@
+package dev.mlops.cli;
+
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mlops} command: the program's entry point ({@link #main}) and the top-level
+ * command whose subcommands do the work, such as {@code mlops schema FILE}.
+ *
+ * <p>Results go to stdout, logs and errors to stderr. The exit status is
+ * {@link #EXIT_OK} when all is well, {@link #EXIT_CHECK_FAILED} when a check or gate fails,
+ * {@link #EXIT_BAD_INPUT} for bad input (a malformed or missing file) or bad usage (an unknown
+ * option, a missing parameter), and {@link #EXIT_INTERNAL_ERROR} for a bug in mlops. An error is
+ * reported as one line, {@code mlops: <what, where, what was expected>}, and with
+ * {@code --verbose} (accepted before or after a subcommand's name) its stack trace follows.
+ *
+ * <p>Tests and programs that embed the command call {@link #execute(PrintWriter, PrintWriter,
+ * String...)}, which touches neither the standard streams nor the JVM's exit.
+ */
+@Command(
+        name = "mlops",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "mlops-java from a shell or a CI job.",
+        subcommands = {SchemaCommand.class, HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:all is well",
+            "1:a check or gate failed",
+            "2:bad input or usage",
+            "70:an internal error (a bug in mlops)"
+        })
+public final class MlopsCommand implements Callable<Integer> {
+    /** The exit status when all is well. */
+    public static final int EXIT_OK = 0;
+    /** The exit status when a check, leakage finding or gate fails at error severity. */
+    public static final int EXIT_CHECK_FAILED = 1;
+    /** The exit status for bad input (a malformed, missing or unreadable file) or bad usage. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** The exit status for an unexpected failure, a bug in mlops (EX_SOFTWARE of sysexits.h). */
+    public static final int EXIT_INTERNAL_ERROR = 70;
+
+    private static final String VERBOSE = "--verbose";
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Option(names = VERBOSE, scope = ScopeType.INHERIT,
+            description = "On an error, print its stack trace too; log at debug level.")
+    private boolean verbose;
+
+    private MlopsCommand() {
+    }
+
+    /**
+     * Runs the command with the process's standard streams (UTF-8) and exits the JVM with the
+     * command's exit status.
+     *
+     * @param args the command line arguments
+     */
+    public static void main(String... args) {
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
+        int status = run(out, err, CommandLine.Help.Ansi.AUTO, true, args);
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command in this JVM, writing results to {@code out} and errors and usage help to
+     * {@code err}, without colours; both writers are flushed, not closed. Unlike {@link #main}
+     * it neither exits the JVM nor changes logging.
+     *
+     * @param out where results go (the program's stdout)
+     * @param err where errors and usage help go (the program's stderr)
+     * @param args the command line arguments
+     * @return the exit status: {@link #EXIT_OK}, {@link #EXIT_CHECK_FAILED}, {@link #EXIT_BAD_INPUT}
+     *     or {@link #EXIT_INTERNAL_ERROR}
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, CommandLine.Help.Ansi.OFF, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, boolean ownsProcess,
+            String... args) {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(args, "args");
+        try {
+            return commandLine(out, err, ansi, ownsProcess).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi,
+            boolean ownsProcess) {
+        CommandLine commandLine = new CommandLine(new MlopsCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        setExitCodes(commandLine);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (ownsProcess && isVerbose(parseResult)) {
+                // before the first logger exists: slf4j-simple reads its settings once
+                System.setProperty(LOG_LEVEL_PROPERTY, "debug");
+            }
+            return new RunLast().execute(parseResult);
+        });
+        return commandLine;
+    }
+
+    /** Says every exit status explicitly, on each command: picocli's default for an exception is 1. */
+    private static void setExitCodes(CommandLine commandLine) {
+        CommandSpec commandSpec = commandLine.getCommandSpec();
+        commandSpec.exitCodeOnSuccess(EXIT_OK);
+        commandSpec.exitCodeOnUsageHelp(EXIT_OK);
+        commandSpec.exitCodeOnVersionHelp(EXIT_OK);
+        commandSpec.exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+        commandSpec.exitCodeOnExecutionException(EXIT_INTERNAL_ERROR);
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            setExitCodes(subcommand);
+        }
+    }
+
+    /**
+     * Without a subcommand there is nothing to do: reports the usage error.
+     *
+     * @return never returns normally
+     * @throws ParameterException always, which picocli reports with the usage help
+     */
+    @Override
+    public Integer call() {
+        throw new ParameterException(Objects.requireNonNull(spec, "spec").commandLine(),
+                "Missing required subcommand");
+    }
+
+    /** @return true if {@code --verbose} was given to the command or to any of its subcommands */
+    static boolean isVerbose(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption(VERBOSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false);
+    }
+}

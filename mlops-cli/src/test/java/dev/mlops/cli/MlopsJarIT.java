@@ -1,0 +1,93 @@
+package dev.mlops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged {@code target/mlops.jar} as a real process, as a user or a CI job would:
+ * {@code java -jar mlops.jar ...} with the java of this JVM. Failsafe runs it after the shade
+ * plugin has made the jar and passes its path as {@code mlops.jar}.
+ */
+class MlopsJarIT {
+    private static final long TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    /** A finished process: exit status, stdout and stderr decoded as UTF-8. */
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result java(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        String jar = System.getProperty("mlops.jar");
+        assertThat(jar).as("the system property mlops.jar (set by failsafe)").isNotNull();
+        assertThat(Path.of(jar)).as("the shaded jar").isRegularFile();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar);
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("%s did not finish within %d s", command, TIMEOUT_SECONDS);
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void schemaOfCreditG() throws IOException, InterruptedException {
+        Path creditG = CliRun.creditG();
+
+        Result result = java(Map.of(), "schema", creditG.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(22);
+        assertThat(lines.get(0)).isEqualTo(creditG + ": 1000 rows, 21 columns");
+        assertThat(lines.get(2)).isEqualTo("  2  duration                numeric      0 missing");
+        assertThat(lines.stream().filter(line -> line.contains(" numeric "))).hasSize(7);
+        assertThat(lines.stream().filter(line -> line.contains(" categorical "))).hasSize(14);
+        assertThat(lines.get(21)).isEqualTo(" 21  class                   categorical  0 missing");
+        assertThat(result.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void badFileExitsWithTwoAndOneLine() throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n", StandardCharsets.UTF_8);
+
+        Result result = java(Map.of(), "schema", file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("mlops: " + file + " line 3: expected 2 values")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void stdoutIsUtf8EvenInThePosixLocale() throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve("cities.csv"), "stadt,größe\nMünchen,1.5\nSão Paulo,12.3\n",
+                StandardCharsets.UTF_8);
+
+        Result result = java(Map.of("LC_ALL", "C", "LANG", "C"), "schema", file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("  2  größe  numeric      0 missing");
+    }
+}

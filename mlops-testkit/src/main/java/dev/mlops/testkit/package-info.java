@@ -1,0 +1,15 @@
+/**
+ * Test support for mlops-java and for code that extends it: contract tests, abstract JUnit 5
+ * classes that any implementation of an mlops-java interface, built-in or a user's, extends to
+ * prove that it honours the interface's contract.
+ *
+ * <p>{@link dev.mlops.testkit.TableFormatContract} checks a
+ * {@link dev.mlops.data.io.TableFormat}: round trips with a given schema and with inferred
+ * types, seeded sweeps of random tables, atomic file writes, errors that name the physical line,
+ * and streams left open for their owner. Contract tests draw their random cases from fixed
+ * seeds, so a failure names the seed that reproduces it.
+ */
+@NullMarked
+package dev.mlops.testkit;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Table}s.
  *
  * <p>Reading: the first line is the header (unless {@link Builder#header(boolean)} says there is
- * none, when columns are named {@code column_1}, {@code column_2}, ...); blank lines are skipped;
+ * none, when columns are named {@code column_1}, {@code column_2}, ...); blank lines are skipped,
+ * except in an input of one column, where a blank line is a missing value;
  * a cell equal to a missing token ({@code ""}, {@code NA} and {@code ?} by default) is missing.
  * Without a schema each column's type is inferred from all its cells: {@code true}/{@code false}
  * in any case is boolean, a number is numeric (but an integer beyond ±2^53, such as an id, is
@@ -154,13 +155,14 @@ public final class CsvFormat implements TableFormat {
         List<String> names;
         Row firstRow = null;
         if (header) {
-            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser) : null;
+            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, true) : null;
             if (headerRow == null) {
                 throw new DataFormatException(source, 1, "the input is empty; expected a header line");
             }
             names = headerNames(headerRow, source);
         } else {
-            firstRow = token == JsonToken.START_ARRAY ? readRow(parser) : null;
+            boolean oneColumn = schema != null ? schema.size() == 1 : types != null && types.size() == 1;
+            firstRow = token == JsonToken.START_ARRAY ? readRow(parser, !oneColumn) : null;
             names = schema != null ? schema.names()
                     : types != null ? List.copyOf(types.keySet())
                     : generatedNames(firstRow == null ? 0 : firstRow.values().size());
@@ -178,7 +180,7 @@ public final class CsvFormat implements TableFormat {
             long line = parser.currentTokenLocation().getLineNr();
             String first = parser.getText();
             JsonToken next = parser.nextToken();
-            if (next == JsonToken.END_ARRAY && first.isEmpty()) {
+            if (next == JsonToken.END_ARRAY && first.isEmpty() && width != 1) {
                 continue;
             }
             if (width > 0) {
@@ -201,9 +203,9 @@ public final class CsvFormat implements TableFormat {
 
     /**
      * Reads the record that starts at the current token, skipping blank lines (a record of one
-     * empty value); returns null when the input ends first.
+     * empty value) if asked to; returns null when the input ends first.
      */
-    private static @Nullable Row readRow(CsvParser parser) throws IOException {
+    private static @Nullable Row readRow(CsvParser parser, boolean skipBlankLines) throws IOException {
         for (JsonToken token = parser.currentToken(); token == JsonToken.START_ARRAY; token = parser.nextToken()) {
             List<String> values = new ArrayList<>();
             long line = 0;
@@ -213,7 +215,7 @@ public final class CsvFormat implements TableFormat {
                 }
                 values.add(parser.getText());
             }
-            if (!(values.size() == 1 && values.get(0).isEmpty())) {
+            if (!skipBlankLines || !(values.size() == 1 && values.get(0).isEmpty())) {
                 return new Row(line, values);
             }
         }

@@ -6,6 +6,7 @@ import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +44,13 @@ final class TableAssembler {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         if (schema != null) {
-            return read(() -> in, source, schema, pass);
+            InputStream unclosed = new FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the caller owns the stream
+                }
+            };
+            return read(() -> unclosed, source, schema, pass);
         }
         byte[] content;
         try {

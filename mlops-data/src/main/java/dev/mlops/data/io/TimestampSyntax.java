@@ -24,16 +24,21 @@ final class TimestampSyntax {
 
     /** Returns the instant the text names, or null when it is not a timestamp this syntax reads. */
     @Nullable Instant parse(String text) {
-        if (!looksLikeDate(text)) {
+        int dateLength = dateLength(text);
+        if (dateLength < 0) {
             return null;
         }
-        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
-            if (iso.length() == 10) {
-                return zone == null ? null : LocalDate.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
+            if (text.length() == dateLength) {
+                return zone == null ? null : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
             }
-            if (hasZoneOrOffset(iso)) {
-                return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            char separator = text.charAt(dateLength);
+            if (separator != 'T' && separator != ' ') {
+                return null;
+            }
+            String iso = separator == 'T' ? text : text.substring(0, dateLength) + 'T' + text.substring(dateLength + 1);
+            if (hasZoneOrOffset(iso, dateLength)) {
+                return parseZoned(iso);
             }
             return zone == null ? null : LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
         } catch (DateTimeParseException notATimestamp) {
@@ -41,9 +46,18 @@ final class TimestampSyntax {
         }
     }
 
+    /** ISO_INSTANT reaches the whole range of Instant (years beyond ±999,999,999); the offset form allows minutes only. */
+    private static Instant parseZoned(String iso) {
+        try {
+            return DateTimeFormatter.ISO_INSTANT.parse(iso, Instant::from);
+        } catch (DateTimeParseException withoutSeconds) {
+            return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        }
+    }
+
     /** Tells whether the text is a local date or date-time that a zone would make readable. */
     boolean isLocalWithoutZone(String text) {
-        return zone == null && looksLikeDate(text) && new TimestampSyntax(ZoneId.of("UTC")).parse(text) != null;
+        return zone == null && new TimestampSyntax(ZoneId.of("UTC")).parse(text) != null;
     }
 
     /** What a timestamp must look like, for error messages. */
@@ -53,21 +67,31 @@ final class TimestampSyntax {
                 : "expected an ISO-8601 date or date-time (local times are read in " + zone + ")";
     }
 
-    private static boolean looksLikeDate(String text) {
-        return text.length() >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
-                && isAsciiDigit(text.charAt(0)) && isAsciiDigit(text.charAt(3));
+    /**
+     * Returns the length of the ISO date the text starts with (an optional sign, a year of four
+     * or more digits, {@code -MM-DD}), or -1 when it starts with none.
+     */
+    private static int dateLength(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        int yearEnd = start;
+        while (yearEnd < text.length() && isAsciiDigit(text.charAt(yearEnd))) {
+            yearEnd++;
+        }
+        int length = yearEnd + 6;
+        if (yearEnd - start < 4 || text.length() < length || text.charAt(yearEnd) != '-' || text.charAt(yearEnd + 3) != '-'
+                || !isAsciiDigit(text.charAt(yearEnd + 1)) || !isAsciiDigit(text.charAt(yearEnd + 2))
+                || !isAsciiDigit(text.charAt(yearEnd + 4)) || !isAsciiDigit(text.charAt(yearEnd + 5))) {
+            return -1;
+        }
+        return length;
     }
 
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean hasZoneOrOffset(String iso) {
+    private static boolean hasZoneOrOffset(String iso, int dateLength) {
         char last = iso.charAt(iso.length() - 1);
-        if (last == 'Z' || last == 'z') {
-            return true;
-        }
-        int time = iso.indexOf('T');
-        return time > 0 && (iso.indexOf('+', time) > 0 || iso.indexOf('-', time) > 0);
+        return last == 'Z' || last == 'z' || iso.indexOf('+', dateLength) > 0 || iso.indexOf('-', dateLength) > 0;
     }
 }

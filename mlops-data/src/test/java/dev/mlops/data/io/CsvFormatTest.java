@@ -258,6 +258,25 @@ class CsvFormatTest {
         }
 
         @Test
+        void inAOneColumnInputABlankLineIsAMissingValueElsewhereItIsSkipped() {
+            Table one = read("x\n1\n\n2\n");
+            assertThat(one.rowCount()).isEqualTo(3);
+            assertThat(one.numericColumn("x").isMissing(1)).isTrue();
+
+            assertThat(read("x,y\n1,2\n\n3,4\n").rowCount()).isEqualTo(2);
+        }
+
+        @Test
+        void instantsOfAnyYearAreTimestamps() {
+            Table table = read("at\n+10000-01-01T00:00:00Z\n-0001-12-31T23:59:59.999999999Z\n2024-01-31T12:00Z\n");
+
+            assertThat(table.column("at").type()).isEqualTo(ColumnType.TIMESTAMP);
+            assertThat(table.timestampColumn("at").get(0)).isEqualTo(Instant.parse("+10000-01-01T00:00:00Z"));
+            assertThat(table.timestampColumn("at").get(1)).isEqualTo(Instant.parse("-0001-12-31T23:59:59.999999999Z"));
+            assertThat(table.timestampColumn("at").get(2)).isEqualTo(Instant.parse("2024-01-31T12:00:00Z"));
+        }
+
+        @Test
         void aColumnWithNoValueIsCategoricalAndAHeaderAloneGivesNoRows() {
             assertThat(read("x,y\n1,NA\n2,\n").column("y").type()).isEqualTo(ColumnType.CATEGORICAL);
             Table empty = read("a,b\n");
@@ -330,6 +349,21 @@ class CsvFormatTest {
         void spacesAreKeptUnlessTrimmed() {
             assertThat(read("x\n 1 \n").column("x").type()).isEqualTo(ColumnType.CATEGORICAL);
             assertThat(read(CsvFormat.builder().trimSpaces(true).build(), "x\n 1 \n").numericColumn("x").get(0)).isEqualTo(1.0);
+        }
+
+        @Test
+        void readingWithASchemaLeavesTheCallersStreamOpen() throws IOException {
+            boolean[] closed = {false};
+            ByteArrayInputStream in = new ByteArrayInputStream("x\n1\n".getBytes(StandardCharsets.UTF_8)) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+
+            withSchema(Field.of("x", ColumnType.NUMERIC)).read(in, "test.csv");
+
+            assertThat(closed[0]).isFalse();
         }
 
         @Test

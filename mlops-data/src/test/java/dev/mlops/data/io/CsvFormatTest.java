@@ -250,11 +250,12 @@ class CsvFormatTest {
 
         @Test
         void leadingMissingValuesDoNotDecideTheType() {
-            Table table = read("x\nNA\n\n3.5\n");
+            Table table = read("x,y\nNA,a\n,b\n3.5,c\n");
 
             assertThat(table.column("x").type()).isEqualTo(ColumnType.NUMERIC);
             assertThat(table.numericColumn("x").isMissing(0)).isTrue();
-            assertThat(table.numericColumn("x").get(1)).isEqualTo(3.5);
+            assertThat(table.numericColumn("x").isMissing(1)).isTrue();
+            assertThat(table.numericColumn("x").get(2)).isEqualTo(3.5);
         }
 
         @Test

@@ -1,7 +1,7 @@
 package dev.mlops.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
@@ -44,8 +44,6 @@ import picocli.CommandLine.TypeConversionException;
             "A file whose name ends with .jsonl or .ndjson is read as JSON Lines, any other as CSV."
         })
 final class SchemaCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** How the file is read. */
     enum InputFormat {
         /** Comma- (or otherwise) separated values with a header line. */
@@ -111,7 +109,7 @@ final class SchemaCommand implements Callable<Integer> {
         log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
                 (System.nanoTime() - start) / 1_000_000);
         PrintWriter out = commandSpec.commandLine().getOut();
-        String text = json ? JSON.writeValueAsString(report(input, table)) : text(input, table);
+        String text = json ? Json.writer().writeValueAsString(report(input, table)) : text(input, table);
         out.print(text);
         out.print('\n');
         out.flush();

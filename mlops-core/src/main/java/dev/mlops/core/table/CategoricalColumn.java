@@ -115,6 +115,9 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         private final BitSet missing = new BitSet();
         private final Map<String, Integer> codeByLevel = new HashMap<>();
         private final List<String> levels = new ArrayList<>();
+        /** The level added last and its code: runs of one level skip the dictionary lookup. */
+        private @Nullable String lastLevel;
+        private int lastCode;
         private int size;
 
         private Builder(String name) {
@@ -129,12 +132,17 @@ public final class CategoricalColumn extends BaseColumn implements Column {
          */
         public Builder add(String level) {
             Objects.requireNonNull(level, "level");
+            if (level.equals(lastLevel)) {
+                return append(lastCode);
+            }
             Integer code = codeByLevel.get(level);
             if (code == null) {
                 code = levels.size();
                 codeByLevel.put(level, code);
                 levels.add(level);
             }
+            lastLevel = level;
+            lastCode = code;
             return append(code);
         }
 

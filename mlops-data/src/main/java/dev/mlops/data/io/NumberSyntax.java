@@ -49,29 +49,31 @@ final class NumberSyntax {
         int significantDigits = 0;
         int exponent = 0;
         int digits = 0;
-        for (; i < length && isDigit(text.charAt(i)); i++, digits++) {
-            if (mantissa != 0 || text.charAt(i) != '0') {
-                if (significantDigits < LONG_DIGITS) {
-                    mantissa = mantissa * 10 + (text.charAt(i) - '0');
-                } else {
-                    exponent++;
-                }
-                significantDigits++;
-            }
-        }
         boolean integerLiteral = true;
-        if (i < length && text.charAt(i) == '.') {
-            integerLiteral = false;
-            for (i++; i < length && isDigit(text.charAt(i)); i++, digits++) {
-                if (mantissa != 0 || text.charAt(i) != '0') {
-                    if (significantDigits < LONG_DIGITS) {
-                        mantissa = mantissa * 10 + (text.charAt(i) - '0');
-                        exponent--;
-                    }
-                    significantDigits++;
-                } else {
-                    exponent--;
+        boolean fraction = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            int digit = c - '0';
+            if (digit < 0 || digit > 9) {
+                if (c == '.' && !fraction) {
+                    fraction = true;
+                    integerLiteral = false;
+                    continue;
                 }
+                break;
+            }
+            digits++;
+            if (mantissa == 0 && digit == 0) {
+                // a leading zero is not significant; after the point it scales the value
+                exponent -= fraction ? 1 : 0;
+            } else if (significantDigits < LONG_DIGITS) {
+                mantissa = mantissa * 10 + digit;
+                exponent -= fraction ? 1 : 0;
+                significantDigits++;
+            } else {
+                // beyond 18 digits only the magnitude counts: the exact value goes to Double.parseDouble
+                exponent += fraction ? 0 : 1;
+                significantDigits++;
             }
         }
         if (digits == 0) {

@@ -65,7 +65,7 @@ final class Lexer {
             end++;
         }
         String name = text.substring(start, end);
-        return error(i, "the name '" + name + "' has a character outside [A-Za-z0-9_]; backquote it: `"
+        return error(i, "the name '" + name + "' has a character outside [A-Za-z0-9_]", "backquote it: `"
                 + name.replace("`", "``") + "`");
     }
 
@@ -110,8 +110,8 @@ final class Lexer {
                 || text.charAt(end) == '+')) {
             end++;
         }
-        return error(at, "malformed number '" + text.substring(start, end)
-                + "'; numbers are written like 25, -1.5 or 2.5e-3");
+        return error(at, "malformed number '" + text.substring(start, end) + "'",
+                "numbers are written like 25, -1.5 or 2.5e-3");
     }
 
     private static boolean continuesNumber(char c) {
@@ -148,7 +148,7 @@ final class Lexer {
                     continue;
                 }
                 String escape = i + 1 < text.length() ? "\\" + show(text.charAt(i + 1)) : "\\";
-                throw error(i, "unknown escape '" + escape + "' in a string; the escapes are \\\" and \\\\");
+                throw error(i, "unknown escape '" + escape + "' in a string", "the escapes are \\\" and \\\\");
             }
             value.append(c);
             i++;
@@ -192,26 +192,26 @@ final class Lexer {
             case ',' -> single(Kind.COMMA, ",");
             case '=' -> {
                 if (next != '=') {
-                    throw error(start, "unknown operator '='; write '==' to test equality");
+                    throw error(start, "unknown operator '='", "write '==' to test equality");
                 }
                 operator("==");
             }
             case '!' -> {
                 if (next != '=') {
-                    throw error(start, "unknown operator '!'; write 'not' to negate or '!=' for inequality");
+                    throw error(start, "unknown operator '!'", "write 'not' to negate or '!=' for inequality");
                 }
                 operator("!=");
             }
             case '<' -> {
                 if (next == '>') {
-                    throw error(start, "unknown operator '<>'; write '!=' for inequality");
+                    throw error(start, "unknown operator '<>'", "write '!=' for inequality");
                 }
                 operator(next == '=' ? "<=" : "<");
             }
             case '>' -> operator(next == '=' ? ">=" : ">");
-            case '&' -> throw error(start, "unexpected character '&'; write 'and'");
-            case '|' -> throw error(start, "unexpected character '|'; write 'or'");
-            case '\'' -> throw error(start, "unexpected character '''; write strings in double quotes, \"like this\"");
+            case '&' -> throw error(start, "unexpected character '&'", "write 'and'");
+            case '|' -> throw error(start, "unexpected character '|'", "write 'or'");
+            case '\'' -> throw error(start, "unexpected character '''", "write strings in double quotes, \"like this\"");
             case '.' -> throw isDigit(next) ? malformedNumber(start, start) : error(start, "unexpected character '.'");
             default -> throw Character.isLetter(c) ? nonAsciiName(start)
                     : error(start, "unexpected character " + describe(c));
@@ -241,7 +241,11 @@ final class Lexer {
         return Character.isISOControl(c) ? " " : String.valueOf(c);
     }
 
-    private PredicateSyntaxException error(int position, String reason) {
-        return new PredicateSyntaxException(text, position, reason);
+    private PredicateSyntaxException error(int position, String problem) {
+        return error(position, problem, "");
+    }
+
+    private PredicateSyntaxException error(int position, String problem, String hint) {
+        return new PredicateSyntaxException(text, position, problem, hint);
     }
 }

@@ -26,8 +26,8 @@ final class Parser {
     static Node parse(String text) {
         Parser parser = new Parser(text);
         if (parser.peek().kind() == Kind.END) {
-            throw new PredicateSyntaxException(text, 0,
-                    "the expression is empty; expected a condition such as age < 25");
+            throw new PredicateSyntaxException(text, 0, "the expression is empty",
+                    "expected a condition such as age < 25");
         }
         Node root = parser.orExpression(0);
         Token rest = parser.peek();
@@ -79,8 +79,8 @@ final class Parser {
             Node inner = orExpression(depth + 1);
             Token close = peek();
             if (close.kind() != Kind.CLOSE) {
-                throw error(close, "expected ')' to close the '(' opened at position " + token.start()
-                        + found(close, ""));
+                throw error(close, "expected ')'" + after() + found(close, ""),
+                        "the '(' at position " + token.start() + " is not closed");
             }
             next++;
             return inner;
@@ -90,11 +90,11 @@ final class Parser {
             return comparison(token.value());
         }
         String hint = switch (token.kind()) {
-            case IDENTIFIER -> "; backquote a column named like a keyword: `" + token.value() + "`";
-            case NUMBER, STRING -> "; a comparison names the column first, as in age < 25";
+            case IDENTIFIER -> "backquote a column named like a keyword: `" + token.value() + "`";
+            case NUMBER, STRING -> "a comparison names the column first, as in age < 25";
             default -> "";
         };
-        throw error(token, "expected a condition (a column name, 'not' or '(')" + after() + found(token, "") + hint);
+        throw error(token, "expected a condition (a column name, 'not' or '(')" + after() + found(token, ""), hint);
     }
 
     private Node comparison(String column) {
@@ -111,7 +111,7 @@ final class Parser {
             next++;
             Token in = peek();
             if (!in.isKeyword("in")) {
-                throw error(in, "expected 'in'" + after() + found(in, "") + "; after a column name 'not' starts 'not in ('");
+                throw error(in, "expected 'in'" + after() + found(in, ""), "after a column name 'not' starts 'not in ('");
             }
             next++;
             return new Node.In(column, true, list());
@@ -173,13 +173,13 @@ final class Parser {
                     return new Literal.Bool(token.isKeyword("true"));
                 }
                 String hint = token.value().equalsIgnoreCase("nan") || token.value().equalsIgnoreCase("infinity")
-                        ? "; NaN and Infinity are not literals"
-                        : token.isAnyKeyword() ? "" : "; write text in double quotes: \"" + token.value() + "\"";
+                        ? "NaN and Infinity are not literals"
+                        : token.isAnyKeyword() ? "" : "write text in double quotes: \"" + token.value() + "\"";
                 throw error(token, "expected a value (a number, a \"string\", true or false)" + after()
-                        + found(token, "") + hint);
+                        + found(token, ""), hint);
             }
             case QUOTED_NAME -> throw error(token, "expected a value (a number, a \"string\", true or false)" + after()
-                    + found(token, "") + "; a comparison is between a column and a value");
+                    + found(token, ""), "a comparison is between a column and a value");
             default -> throw error(token, "expected a value" + after() + found(token, ""));
         }
     }
@@ -216,7 +216,11 @@ final class Parser {
         return (alternatives.isEmpty() ? "" : " " + alternatives) + ", found " + token.describe(text);
     }
 
-    private PredicateSyntaxException error(Token token, String reason) {
-        return new PredicateSyntaxException(text, token.start(), reason);
+    private PredicateSyntaxException error(Token token, String problem) {
+        return error(token, problem, "");
+    }
+
+    private PredicateSyntaxException error(Token token, String problem, String hint) {
+        return new PredicateSyntaxException(text, token.start(), problem, hint);
     }
 }

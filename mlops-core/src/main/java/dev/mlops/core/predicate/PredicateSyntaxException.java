@@ -33,15 +33,23 @@ public class PredicateSyntaxException extends MlopsException {
      * @throws IllegalArgumentException if the position is outside {@code [0, expression.length()]}
      */
     public PredicateSyntaxException(String expression, int position, String reason) {
-        super(message(expression, position, reason));
-        this.expression = expression;
-        this.position = position;
-        this.reason = reason;
+        this(expression, position, reason, "");
     }
 
-    private static String message(String expression, int position, String reason) {
+    /**
+     * Creates the exception with a hint, which the message puts after the position:
+     * {@code unknown operator '=' at position 4; write '==' to test equality}.
+     */
+    PredicateSyntaxException(String expression, int position, String problem, String hint) {
+        super(message(expression, position, problem, hint));
+        this.expression = expression;
+        this.position = position;
+        this.reason = hint.isEmpty() ? problem : problem + "; " + hint;
+    }
+
+    private static String message(String expression, int position, String problem, String hint) {
         Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(problem, "reason");
         if (position < 0 || position > expression.length()) {
             throw new IllegalArgumentException("position must be in [0, " + expression.length() + "] but was "
                     + position);
@@ -51,7 +59,8 @@ public class PredicateSyntaxException extends MlopsException {
             char c = expression.charAt(i);
             line.append(Character.isISOControl(c) ? ' ' : c);
         }
-        return reason + " at position " + position + ":\n  " + line + "\n  " + " ".repeat(position) + "^";
+        return problem + " at position " + position + (hint.isEmpty() ? "" : "; " + hint) + ":\n  " + line + "\n  "
+                + " ".repeat(position) + "^";
     }
 
     /** @return the 0-based {@code char} index of the offending character; the length for the end */
@@ -64,7 +73,10 @@ public class PredicateSyntaxException extends MlopsException {
         return expression;
     }
 
-    /** @return what was found and what was expected, without the position and the caret line */
+    /**
+     * @return what was found and what was expected, and any hint after a {@code "; "}, without
+     *     the position and the caret line
+     */
     public String reason() {
         return reason;
     }

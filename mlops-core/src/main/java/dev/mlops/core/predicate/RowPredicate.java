@@ -41,7 +41,8 @@ import java.util.Set;
  * {@code `credit amount` > 1000}, {@code `in` == 1}. Whitespace separates tokens and is
  * otherwise ignored. Numbers are finite doubles in the strict decimal syntax above, read
  * independently of the default locale; {@code NaN}, {@code Infinity}, {@code .5}, {@code 5.} and
- * {@code 1.2.3} are not numbers, and a number too large for a double is an error.
+ * {@code 1.2.3} are not numbers, a number too large for a double is an error, and one too
+ * close to zero to be a double other than zero reads as zero.
  *
  * <h2>Types</h2>
  *
@@ -51,8 +52,10 @@ import java.util.Set;
  * instants with an offset or zone ({@code "2024-05-01T12:00:00Z"},
  * {@code "2024-05-01T14:00:00+02:00"}, {@code "2024-05-01T14:00:00+02:00[Europe/Berlin]"}),
  * compared as instants. The ordering operators {@code < <= > >=} apply to NUMERIC and TIMESTAMP
- * columns only. A string that is not a level of a categorical column is allowed and matches no
- * row. Strings compare exactly, character by character, case-sensitively.
+ * columns only. A string that is not a level of a categorical column is allowed: no value
+ * equals it, so {@code ==} and {@code in} match no row and {@code !=} and {@code not in} match
+ * every row whose value is present. Strings compare exactly, character by character,
+ * case-sensitively.
  *
  * <h2>Missing values and NaN</h2>
  *

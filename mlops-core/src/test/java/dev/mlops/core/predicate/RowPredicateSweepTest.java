@@ -90,6 +90,40 @@ class RowPredicateSweepTest {
         }
     }
 
+    /** Characters a corrupted expression gains: every kind of token and some the syntax rejects. */
+    private static final String NOISE = "()`\"\\,=!<>&|'.+-eE019 \t\nxaNorandotinismissingtruefalseé\u00a0";
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aCorruptedExpressionParsesOrFailsWithAPosition(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Table table = randomTable(random);
+        for (int e = 0; e < EXPRESSIONS_PER_TABLE; e++) {
+            StringBuilder text = new StringBuilder(randomExpression(random, table, 0).text());
+            int edits = random.nextInt(1, 4);
+            for (int k = 0; k < edits; k++) {
+                int at = random.nextInt(text.length() + 1);
+                switch (random.nextInt(3)) {
+                    case 0 -> text.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                    case 1 -> text.delete(at, Math.min(text.length(), at + random.nextInt(1, 4)));
+                    default -> text.setLength(at);
+                }
+            }
+            String corrupted = text.toString();
+            String context = "seed " + seed + ", expression " + corrupted;
+            RowPredicate predicate;
+            try {
+                predicate = RowPredicate.parse(corrupted);
+            } catch (PredicateSyntaxException error) {
+                assertThat(error.position()).as(context).isBetween(0, corrupted.length());
+                assertThat(error.expression()).as(context).isEqualTo(corrupted);
+                assertThat(error.getMessage()).as(context).endsWith("\n  " + " ".repeat(error.position()) + "^");
+                continue;
+            }
+            assertThat(RowPredicate.parse(predicate.toString())).as(context).isEqualTo(predicate);
+        }
+    }
+
     // ---- random tables -------------------------------------------------------------------
 
     private static Table randomTable(SplittableRandom random) {

@@ -53,7 +53,7 @@ final class Lexer {
         while (i < text.length() && Literal.isIdentifierPart(text.charAt(i))) {
             i++;
         }
-        if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+        if (i < text.length() && Character.isLetterOrDigit(text.codePointAt(i))) {
             throw nonAsciiName(start);
         }
         tokens.add(new Token(Kind.IDENTIFIER, start, i, text.substring(start, i), 0));
@@ -61,8 +61,9 @@ final class Lexer {
 
     private PredicateSyntaxException nonAsciiName(int start) {
         int end = i;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
-            end++;
+        while (end < text.length()
+                && (Character.isLetterOrDigit(text.codePointAt(end)) || text.charAt(end) == '_')) {
+            end += Character.charCount(text.codePointAt(end));
         }
         String name = text.substring(start, end);
         return error(i, "the name '" + name + "' has a character outside [A-Za-z0-9_]", "backquote it: `"
@@ -213,8 +214,8 @@ final class Lexer {
             case '|' -> throw error(start, "unexpected character '|'", "write 'or'");
             case '\'' -> throw error(start, "unexpected character '''", "write strings in double quotes, \"like this\"");
             case '.' -> throw isDigit(next) ? malformedNumber(start, start) : error(start, "unexpected character '.'");
-            default -> throw Character.isLetter(c) ? nonAsciiName(start)
-                    : error(start, "unexpected character " + describe(c));
+            default -> throw Character.isLetter(text.codePointAt(start)) ? nonAsciiName(start)
+                    : error(start, "unexpected character " + describe(text.codePointAt(start)));
         }
     }
 
@@ -228,13 +229,15 @@ final class Lexer {
         i += symbol.length();
     }
 
-    private static String describe(char c) {
-        if (c > ' ' && c < 0x7f) {
-            return "'" + c + "'";
+    /** Quotes a character for a message, with its code point unless it is printable ASCII. */
+    private static String describe(int codePoint) {
+        if (codePoint > ' ' && codePoint < 0x7f) {
+            return "'" + (char) codePoint + "'";
         }
-        String code = String.format(Locale.ROOT, "U+%04X", (int) c);
-        return Character.isSpaceChar(c) || Character.isISOControl(c) || !Character.isDefined(c) ? code
-                : "'" + c + "' (" + code + ")";
+        String code = String.format(Locale.ROOT, "U+%04X", codePoint);
+        boolean invisible = Character.isSpaceChar(codePoint) || Character.isISOControl(codePoint)
+                || !Character.isDefined(codePoint) || Character.getType(codePoint) == Character.SURROGATE;
+        return invisible ? code : "'" + Character.toString(codePoint) + "' (" + code + ")";
     }
 
     private static String show(char c) {

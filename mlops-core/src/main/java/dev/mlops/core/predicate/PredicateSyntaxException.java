@@ -20,8 +20,11 @@ import java.util.Objects;
 public class PredicateSyntaxException extends MlopsException {
     private static final long serialVersionUID = 1L;
 
+    /** The expression as given. */
     private final String expression;
+    /** What was found and what was expected, and any hint, without the position. */
     private final String reason;
+    /** The 0-based {@code char} index of the offending character. */
     private final int position;
 
     /**

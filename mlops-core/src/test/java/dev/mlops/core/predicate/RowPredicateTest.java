@@ -334,6 +334,9 @@ class RowPredicateTest {
                     arguments("`` == 1", 0, "empty column name ``"),
                     arguments("größe == 1", 2, "the name 'größe' has a character outside [A-Za-z0-9_]; backquote it: `größe`"),
                     arguments("é == 1", 0, "backquote it: `é`"),
+                    arguments("\ud835\udd18x == 1", 0, "the name '\ud835\udd18x' has a character outside [A-Za-z0-9_]"),
+                    arguments("x == 1 \ud83d\ude00", 7, "unexpected character '\ud83d\ude00' (U+1F600)"),
+                    arguments("x == 1 \ud83d", 7, "unexpected character U+D83D"),
                     // nesting
                     arguments(deep, Parser.MAX_DEPTH, "parentheses and 'not' nest deeper than 200 levels"),
                     arguments(nots, 4 * Parser.MAX_DEPTH, "nest deeper than 200 levels"));

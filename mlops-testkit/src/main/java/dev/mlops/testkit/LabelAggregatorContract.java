@@ -1,6 +1,7 @@
 package dev.mlops.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.table.Table;
 import dev.mlops.data.label.AggregationResult;
@@ -245,11 +246,11 @@ public abstract class LabelAggregatorContract {
                     annotations.labels()).isNotNegative();
             if (index >= 0) {
                 softly.assertThat(result.agreement()).as("%s: agreement is the share of votes for the label", where)
-                        .isCloseTo((double) counts[index] / votes, org.assertj.core.api.Assertions.within(1e-12));
+                        .isCloseTo((double) counts[index] / votes, within(1e-12));
             }
         } else {
             softly.assertThat(result.agreement()).as("%s: agreement of an unresolved item is the top vote share", where)
-                    .isCloseTo((double) maxCount / votes, org.assertj.core.api.Assertions.within(1e-12));
+                    .isCloseTo((double) maxCount / votes, within(1e-12));
         }
         if (maxCount == votes && result.unresolved().filter(r -> r == UnresolvedReason.TOO_FEW_VOTES).isEmpty()) {
             String unanimous = annotations.labels().get(annotations.labelIndex(start));

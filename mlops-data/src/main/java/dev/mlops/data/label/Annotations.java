@@ -21,7 +21,9 @@ import java.util.Objects;
  * <p>Bad input is refused with an {@link AnnotationException} naming its 0-based position: an
  * empty, blank or missing item, worker or label; a worker who labelled the same item twice (a
  * duplicate (item, worker) pair, even with the same label); an empty input. An item exists
- * only through its annotations, so every item has at least one.
+ * only through its annotations, so every item here has at least one; to catch items sent for
+ * labelling that came back without any, check them with {@link #requireItems(Collection)} or
+ * {@link #itemsWithoutAnnotations(Collection)}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -191,6 +193,36 @@ public final class Annotations {
      */
     public int labelIndex(int position) {
         return label[position];
+    }
+
+    /**
+     * Returns the expected items that have no annotation, such as items sent for labelling that
+     * no worker labelled. An aggregator only sees annotated items, so these get no result.
+     *
+     * @param expected the ids of the items that should have annotations
+     * @return the ids without annotations, in natural order without repeats, unmodifiable
+     */
+    public List<String> itemsWithoutAnnotations(Collection<String> expected) {
+        Objects.requireNonNull(expected, "expected");
+        return expected.stream().filter(item -> Arrays.binarySearch(items, item) < 0).distinct().sorted().toList();
+    }
+
+    /**
+     * Checks that every expected item has at least one annotation.
+     *
+     * @param expected the ids of the items that should have annotations
+     * @return these annotations
+     * @throws AnnotationException if an expected item has none; the message counts them and
+     *     names the first ten
+     */
+    public Annotations requireItems(Collection<String> expected) {
+        List<String> missing = itemsWithoutAnnotations(expected);
+        if (!missing.isEmpty()) {
+            throw new AnnotationException(missing.size() + " of the " + expected.size() + " expected items have no"
+                    + " annotation: " + (missing.size() <= 10 ? missing : missing.subList(0, 10) + " ...")
+                    + "; every expected item needs at least one (item, worker, label) annotation");
+        }
+        return this;
     }
 
     /**

@@ -22,7 +22,11 @@ import java.util.Map;
  *       log space. EM stops when no posterior changed by the tolerance or more, or after the
  *       iteration limit ({@link AggregationResult#converged()} says which). A worker's accuracy
  *       is Σ<sub>k</sub> prior<sub>k</sub> · confusion<sub>kk</sub>; chance is the largest
- *       prior, the accuracy of always answering the most frequent label.</li>
+ *       prior, the accuracy of always answering the most frequent label (never less than 1/K).
+ *       A worker who answers at random, or always a label other than the most frequent, lands
+ *       clearly below it; one who always answers the most frequent label lands on it, and the
+ *       smoothing moves the estimate by about 1e-5 either way, so such a worker may or may not
+ *       be flagged.</li>
  * </ul>
  *
  * <p>An item whose annotations all give the same label gets that label (with agreement 1),

@@ -51,7 +51,7 @@ class AnnotationsTest {
                 }
             }
             List<Annotation> shuffled = new ArrayList<>(list);
-            Collections.shuffle(shuffled, new java.util.Random(seed));
+            shuffle(shuffled, seed);
             assertThat(Annotations.of(shuffled)).as("seed %d", seed).isEqualTo(Annotations.of(list))
                     .hasSameHashCodeAs(Annotations.of(list));
         }
@@ -74,6 +74,17 @@ class AnnotationsTest {
                         assertThat(e).hasMessage("annotation 2: worker 'w' labelled item 'i' again (first at annotation"
                                 + " 0); each (item, worker) pair may appear once");
                     });
+        }
+
+        @Test
+        void expectedItemsWithoutAnnotationsAreListedOrRefused() {
+            Annotations annotations = Annotations.of(Annotation.of("a", "w", "x"), Annotation.of("c", "w", "x"));
+            assertThat(annotations.itemsWithoutAnnotations(List.of("d", "a", "b", "c", "b"))).containsExactly("b", "d");
+            assertThat(annotations.requireItems(List.of("c", "a"))).isSameAs(annotations);
+            assertThatThrownBy(() -> annotations.requireItems(List.of("a", "b", "c", "d")))
+                    .isInstanceOf(AnnotationException.class)
+                    .hasMessage("2 of the 4 expected items have no annotation: [b, d]; every expected item needs at"
+                            + " least one (item, worker, label) annotation");
         }
 
         @Test
@@ -168,6 +179,13 @@ class AnnotationsTest {
         }
     }
 
+    private static void shuffle(List<Annotation> list, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = list.size() - 1; i > 0; i--) {
+            Collections.swap(list, i, random.nextInt(i + 1));
+        }
+    }
+
     @Test
     void aSeededShuffleSweepNeverChangesAnAggregation() {
         SplittableRandom master = new SplittableRandom(99);
@@ -176,7 +194,7 @@ class AnnotationsTest {
         for (int round = 0; round < 3; round++) {
             List<Annotation> shuffled = new ArrayList<>(crowd.annotations.toList());
             long seed = master.nextLong();
-            Collections.shuffle(shuffled, new java.util.Random(seed));
+            shuffle(shuffled, seed);
             assertThat(LabelAggregators.dawidSkene().aggregate(Annotations.of(shuffled))).as("shuffle seed %d", seed)
                     .isEqualTo(expected);
         }

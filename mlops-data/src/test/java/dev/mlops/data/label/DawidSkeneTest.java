@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.Seed;
+import dev.mlops.core.table.Table;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +161,22 @@ class DawidSkeneTest {
             assertThat(ds.workersAtOrBelowChance()).extracting(WorkerQuality::worker)
                     .containsExactly("spammer-constant", "spammer-random-1", "spammer-random-2");
             assertThat(ds.workers()).allSatisfy(w -> assertThat(w.chance()).isCloseTo(0.5, within(0.02)));
+        }
+
+        @Test
+        void workersTableHoldsOneRowPerWorkerWithTheFlag() {
+            Table table = ds.workersTable();
+            assertThat(table.schema().names()).containsExactly("worker", "annotations", "accuracy", "chance",
+                    "at_or_below_chance");
+            assertThat(table.rowCount()).isEqualTo(10);
+            assertThat(table.categoricalColumn("worker").get(7)).isEqualTo("spammer-constant");
+            assertThat(table.booleanColumn("at_or_below_chance").get(7)).isTrue();
+            assertThat(table.booleanColumn("at_or_below_chance").get(0)).isFalse();
+            double annotations = 0;
+            for (int row = 0; row < table.rowCount(); row++) {
+                annotations += table.numericColumn("annotations").get(row);
+            }
+            assertThat(annotations).isEqualTo(50_000.0);
         }
 
         @Test

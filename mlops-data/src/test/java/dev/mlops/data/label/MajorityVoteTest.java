@@ -9,6 +9,7 @@ import dev.mlops.core.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class MajorityVoteTest {
         assertThat(item.agreement()).isCloseTo(2.0 / 3, within(1e-15));
         assertThat(item.votes()).isEqualTo(3);
         assertThat(item.unresolved()).isEmpty();
-        assertThat(item.distribution()).containsExactly(java.util.Map.entry("x", 2.0 / 3), java.util.Map.entry("y", 1.0 / 3));
+        assertThat(item.distribution()).containsExactly(Map.entry("x", 2.0 / 3), Map.entry("y", 1.0 / 3));
     }
 
     @Test

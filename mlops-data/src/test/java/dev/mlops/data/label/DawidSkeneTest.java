@@ -8,11 +8,14 @@ import dev.mlops.core.Seed;
 import dev.mlops.core.table.Table;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DawidSkeneTest {
@@ -114,6 +117,31 @@ class DawidSkeneTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("smoothing");
         assertThatThrownBy(() -> LabelAggregators.dawidSkeneBuilder().maxIterations(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxIterations must be at least 1 but was 0");
+    }
+
+    /**
+     * Smaller crowds of the same mix, each from its own seed drawn from one master seed: EM
+     * always beats majority vote clearly and flags exactly the spammers.
+     *
+     * @param seed the crowd's seed
+     */
+    @ParameterizedTest(name = "crowd seed {0}")
+    @MethodSource("crowdSeeds")
+    void dawidSkeneBeatsMajorityVoteOnEverySeededCrowd(long seed) {
+        SyntheticCrowd crowd = SyntheticCrowd.generate(Seed.of(seed), SyntheticCrowd.mixedWorkers(), 2_000, 5);
+        AggregationResult ds = LabelAggregators.dawidSkene().aggregate(crowd.annotations);
+        AggregationResult mv = LabelAggregators.majorityVote(TiePolicy.random(Seed.of(seed)), 1)
+                .aggregate(crowd.annotations);
+        assertThat(crowd.accuracy(ds)).as("DS accuracy with crowd seed %d (MV %s)", seed, crowd.accuracy(mv))
+                .isGreaterThan(crowd.accuracy(mv) + 0.05);
+        assertThat(ds.workersAtOrBelowChance()).as("flagged workers with crowd seed %d", seed)
+                .extracting(WorkerQuality::worker)
+                .containsExactly("spammer-constant", "spammer-random-1", "spammer-random-2");
+    }
+
+    static Stream<Long> crowdSeeds() {
+        SplittableRandom master = new SplittableRandom(0x5EED_C0DEL);
+        return Stream.generate(master::nextLong).limit(5);
     }
 
     /**

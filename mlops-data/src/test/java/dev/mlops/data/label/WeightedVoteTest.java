@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mlops.core.Seed;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,27 @@ class WeightedVoteTest {
                     .orElseThrow();
             assertThat(q.label()).contains("x");
             assertThat(q.confidence()).isCloseTo(Math.log(2) / (Math.log(2) * 1.5), within(1e-15));
+        }
+
+        @Test
+        void goldFromATenthOfASyntheticCrowdBeatsMajorityVote() {
+            SyntheticCrowd crowd = SyntheticCrowd.generate(Seed.of(2026), SyntheticCrowd.mixedWorkers(), 10_000, 5);
+            Map<String, String> gold = new HashMap<>();
+            crowd.truth.forEach((item, label) -> {
+                if (item.compareTo("item-01000") < 0) {
+                    gold.put(item, label);
+                }
+            });
+            assertThat(gold).hasSize(1_000);
+            AggregationResult weighted = LabelAggregators.weightedVoteFromGold(gold, TiePolicy.random(Seed.of(7)), 1)
+                    .aggregate(crowd.annotations);
+            AggregationResult mv = LabelAggregators.majorityVote(TiePolicy.random(Seed.of(7)), 1)
+                    .aggregate(crowd.annotations);
+            assertThat(crowd.accuracy(weighted)).as("weighted accuracy (majority vote %s)", crowd.accuracy(mv))
+                    .isGreaterThan(crowd.accuracy(mv) + 0.03);
+            assertThat(weighted.worker("good-1").orElseThrow().accuracy()).isCloseTo(0.9, within(0.05));
+            assertThat(weighted.workersAtOrBelowChance()).extracting(WorkerQuality::worker)
+                    .containsExactly("spammer-constant", "spammer-random-1", "spammer-random-2");
         }
 
         @Test

@@ -1,0 +1,42 @@
+package dev.mlops.data.label;
+
+import dev.mlops.core.MlopsException;
+
+/**
+ * A set of annotations cannot be consolidated: an empty or missing item, worker or label, a
+ * worker who labelled the same item twice, no annotations at all, or gold labels and weights
+ * that do not fit the annotations. The message names the input, the 0-based position (list
+ * index or table row) where it applies, and what was expected.
+ */
+public class AnnotationException extends MlopsException {
+    private static final long serialVersionUID = 1L;
+
+    private final int position;
+
+    /**
+     * Creates an error about the annotations as a whole.
+     *
+     * @param message what was found and what was expected
+     */
+    public AnnotationException(String message) {
+        super(message);
+        this.position = -1;
+    }
+
+    /**
+     * Creates an error about one annotation.
+     *
+     * @param source the input, such as "table row" or "annotation"
+     * @param position the 0-based position of the annotation in its input
+     * @param problem what was found and what was expected
+     */
+    public AnnotationException(String source, int position, String problem) {
+        super(source + " " + position + ": " + problem);
+        this.position = position;
+    }
+
+    /** @return the 0-based position of the bad annotation, or -1 when the error concerns the whole input */
+    public int position() {
+        return position;
+    }
+}

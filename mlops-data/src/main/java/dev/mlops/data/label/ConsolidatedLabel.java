@@ -1,0 +1,63 @@
+package dev.mlops.data.label;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The consolidated label of one item, or the reason there is none.
+ *
+ * <p>{@code agreement} is the share of the item's annotations that give the chosen label (for an
+ * unresolved item, the share of its most frequent label); it counts votes, unweighted, whatever
+ * the method. {@code confidence} is the method's own score of the chosen label (of the best
+ * candidate when unresolved): the vote share for majority vote, the weight share for weighted
+ * vote, the posterior probability for Dawid–Skene. {@code distribution} holds that score for
+ * every label that has one, in label order, summing to 1 (or empty when no label scored).
+ *
+ * @param item the item's id
+ * @param label the consolidated label, empty when the item is unresolved
+ * @param confidence the method's score of the label, in [0, 1]
+ * @param agreement the share of the item's annotations for the label, in [0, 1]
+ * @param votes how many annotations the item has
+ * @param unresolved why the item has no label, empty when it has one
+ * @param distribution the method's score of each label, unmodifiable
+ */
+public record ConsolidatedLabel(String item, Optional<String> label, double confidence, double agreement, int votes,
+        Optional<UnresolvedReason> unresolved, Map<String, Double> distribution) {
+
+    /**
+     * Checks and copies the parts.
+     *
+     * @throws IllegalArgumentException if exactly one of label and unresolved is not present, a
+     *     share is outside [0, 1] or votes is not positive
+     */
+    public ConsolidatedLabel {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(unresolved, "unresolved");
+        Objects.requireNonNull(distribution, "distribution");
+        if (label.isPresent() == unresolved.isPresent()) {
+            throw new IllegalArgumentException("exactly one of label and unresolved must be present but label was "
+                    + label + " and unresolved was " + unresolved + " for item '" + item + "'");
+        }
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1] but was " + confidence + " for item '"
+                    + item + "'");
+        }
+        if (!(agreement >= 0 && agreement <= 1)) {
+            throw new IllegalArgumentException("agreement must be in [0, 1] but was " + agreement + " for item '"
+                    + item + "'");
+        }
+        if (votes <= 0) {
+            throw new IllegalArgumentException("votes must be positive but was " + votes + " for item '" + item + "'");
+        }
+        distribution = Collections.unmodifiableMap(new LinkedHashMap<>(distribution));
+    }
+
+    /** @return true if the item has a consolidated label */
+    public boolean isResolved() {
+        return label.isPresent();
+    }
+}

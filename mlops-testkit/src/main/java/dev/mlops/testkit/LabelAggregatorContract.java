@@ -1,0 +1,285 @@
+package dev.mlops.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mlops.core.table.Table;
+import dev.mlops.data.label.AggregationResult;
+import dev.mlops.data.label.Annotation;
+import dev.mlops.data.label.Annotations;
+import dev.mlops.data.label.ConsolidatedLabel;
+import dev.mlops.data.label.LabelAggregator;
+import dev.mlops.data.label.UnresolvedReason;
+import dev.mlops.data.label.WorkerQuality;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract of {@link LabelAggregator} as a JUnit 5 test: extend this class, say how to make
+ * your aggregator, and every test here runs against it.
+ *
+ * <pre>{@code
+ * class MyAggregatorContractTest extends LabelAggregatorContract {
+ *     @Override
+ *     protected LabelAggregator aggregator() {
+ *         return new MyAggregator();
+ *     }
+ *
+ *     @Override
+ *     protected boolean ratesEveryWorker() {
+ *         return true;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>What the tests check, for any implementation, on a fixture and on a sweep of random crowds
+ * drawn from one fixed master seed (1 to 5 labels, non-ASCII ones among them; 1 to 10 workers of
+ * random accuracy; 1 to 5 annotations per item; a quarter of the items unanimous):
+ * <ul>
+ *   <li>exactly one result per item of the annotations, in the annotations' item order, with the
+ *       item's number of annotations as its vote count;</li>
+ *   <li>every consolidated label is one of the annotations' labels;</li>
+ *   <li>confidence and agreement are in [0, 1], and agreement is the share of the item's
+ *       annotations that give the chosen label (of its most frequent label when unresolved);</li>
+ *   <li>an item whose annotations all agree gets that label with agreement 1, unless it is
+ *       unresolved for {@link UnresolvedReason#TOO_FEW_VOTES};</li>
+ *   <li>an unresolved item has no label and says why;</li>
+ *   <li>aggregating twice, or any seeded shuffle of the same annotations, gives an equal result;</li>
+ *   <li>every rated worker is a worker of the annotations, with their annotation count and an
+ *       accuracy and chance in [0, 1]; if {@link #ratesEveryWorker()}, every worker is rated;</li>
+ *   <li>{@link AggregationResult#toTable()} has one row per item, the label missing exactly
+ *       where the item is unresolved.</li>
+ * </ul>
+ *
+ * <p>Crowds use workers {@code worker-0} to {@code worker-9} and always include items
+ * {@code item-000} to {@code item-004}, so an aggregator that needs per-worker weights or gold
+ * items can be configured for every case. A failure names the case's seed and sizes.
+ */
+public abstract class LabelAggregatorContract {
+    /** The seed from which every sweep case is drawn; changing it changes every case. */
+    static final long MASTER_SEED = 0x1ABE_15A6_6E6AL;
+    private static final int SWEEP_CASES = 25;
+    private static final int MAX_ITEMS = 60;
+    private static final int SHUFFLES = 3;
+
+    /** Creates the contract test; subclasses supply the aggregator under test. */
+    protected LabelAggregatorContract() {
+    }
+
+    /**
+     * Returns the aggregator under test.
+     *
+     * @return the aggregator
+     */
+    protected abstract LabelAggregator aggregator();
+
+    /**
+     * Tells whether the aggregator rates every worker of the annotations. The default is false:
+     * an aggregator that rates none, or some, passes as long as what it reports is consistent.
+     *
+     * @return true if every worker must get a {@link WorkerQuality}
+     */
+    protected boolean ratesEveryWorker() {
+        return false;
+    }
+
+    /** @return the ids of the workers that the contract's crowds draw from */
+    protected static List<String> workerIds() {
+        return LabelCrowds.WORKERS;
+    }
+
+    /** @return the ids of the items that every crowd of the contract holds */
+    protected static List<String> alwaysPresentItems() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < LabelCrowds.MIN_ITEMS; i++) {
+            items.add(String.format(Locale.ROOT, "item-%03d", i));
+        }
+        return List.copyOf(items);
+    }
+
+    /** A small fixture: a unanimous item, a clear majority, a two-way split, a single vote. */
+    @Test
+    @DisplayName("a fixture of unanimous, majority, split and single-vote items honours every rule")
+    void fixtureHonoursTheContract() {
+        List<Annotation> annotations = List.of(
+                Annotation.of("item-000", "worker-0", "A"), Annotation.of("item-000", "worker-1", "A"),
+                Annotation.of("item-000", "worker-2", "A"),
+                Annotation.of("item-001", "worker-0", "B"), Annotation.of("item-001", "worker-1", "B"),
+                Annotation.of("item-001", "worker-2", "A"),
+                Annotation.of("item-002", "worker-0", "A"), Annotation.of("item-002", "worker-3", "München"),
+                Annotation.of("item-003", "worker-4", "São Paulo"),
+                Annotation.of("item-004", "worker-1", "B"), Annotation.of("item-004", "worker-2", "B"),
+                Annotation.of("item-004", "worker-3", "B"), Annotation.of("item-004", "worker-4", "A"));
+        assertContract(annotations, "the fixture");
+    }
+
+    /**
+     * Random crowds, each from its own seed drawn from {@link #MASTER_SEED}, honour every rule.
+     *
+     * @param number the case's 1-based number
+     * @param seed the seed of the crowd
+     * @param items the number of items
+     * @param workers the number of workers
+     * @param labels the number of labels
+     */
+    @ParameterizedTest(name = "case {0}: seed {1}, {2} items, {3} workers, {4} labels")
+    @MethodSource("sweepCases")
+    @DisplayName("random crowds from a fixed master seed honour every rule")
+    void randomCrowdsHonourTheContract(int number, long seed, int items, int workers, int labels) {
+        List<Annotation> annotations = LabelCrowds.annotations(seed, items, workers, labels);
+        assertContract(annotations, String.format(Locale.ROOT, "sweep case %d of %d (master seed %d): crowd seed %d,"
+                + " %d items, %d workers, %d labels", number, SWEEP_CASES, MASTER_SEED, seed, items, workers, labels));
+    }
+
+    /**
+     * Shuffling the annotations never changes the result.
+     *
+     * @param number the case's 1-based number
+     * @param seed the seed of the crowd and of its shuffles
+     * @param items the number of items
+     * @param workers the number of workers
+     * @param labels the number of labels
+     */
+    @ParameterizedTest(name = "case {0}: seed {1}, {2} items, {3} workers, {4} labels")
+    @MethodSource("sweepCases")
+    @DisplayName("seeded shuffles of the annotations give an equal result")
+    void orderOfAnnotationsDoesNotMatter(int number, long seed, int items, int workers, int labels) {
+        List<Annotation> annotations = LabelCrowds.annotations(seed, items, workers, labels);
+        AggregationResult expected = aggregator().aggregate(Annotations.of(annotations));
+        SplittableRandom shuffles = new SplittableRandom(seed);
+        for (int round = 0; round < SHUFFLES; round++) {
+            long shuffleSeed = shuffles.nextLong();
+            AggregationResult actual = aggregator().aggregate(Annotations.of(LabelCrowds.shuffled(annotations,
+                    shuffleSeed)));
+            assertThat(actual).as("sweep case %d (crowd seed %d, %d items, %d workers, %d labels) shuffled with seed %d",
+                    number, seed, items, workers, labels, shuffleSeed).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The cases of the seeded sweep, drawn from {@link #MASTER_SEED}: a case number, the crowd's
+     * seed, its item count (5 to 60), worker count (1 to 10) and label count (1 to 5).
+     *
+     * @return the cases, the same in every run
+     */
+    static Stream<Arguments> sweepCases() {
+        SplittableRandom master = new SplittableRandom(MASTER_SEED);
+        List<Arguments> cases = new ArrayList<>(SWEEP_CASES);
+        for (int number = 1; number <= SWEEP_CASES; number++) {
+            cases.add(Arguments.of(number, master.nextLong(), master.nextInt(LabelCrowds.MIN_ITEMS, MAX_ITEMS + 1),
+                    master.nextInt(1, LabelCrowds.WORKERS.size() + 1), master.nextInt(1, LabelCrowds.LABELS.size() + 1)));
+        }
+        return cases.stream();
+    }
+
+    /** The aggregator names itself. */
+    @Test
+    @DisplayName("the aggregator has a name, which the result repeats")
+    void hasAName() {
+        LabelAggregator aggregator = aggregator();
+        assertThat(aggregator.name()).as("name()").isNotBlank();
+        AggregationResult result = aggregator.aggregate(Annotations.of(Annotation.of("item-000", "worker-0", "A")));
+        assertThat(result.aggregator()).as("the result's aggregator").isEqualTo(aggregator.name());
+    }
+
+    private void assertContract(List<Annotation> list, String context) {
+        Annotations annotations = Annotations.of(list);
+        LabelAggregator aggregator = aggregator();
+        AggregationResult result = aggregator.aggregate(annotations);
+        List<String> items = annotations.items();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(result.items()).as("%s: the items of the result", context).extracting(ConsolidatedLabel::item)
+                .containsExactlyElementsOf(items);
+        softly.assertThat(result.labels()).as("%s: the labels of the result", context)
+                .containsExactlyElementsOf(annotations.labels());
+        int n = Math.min(items.size(), result.items().size());
+        for (int i = 0; i < n; i++) {
+            assertItem(softly, annotations, i, result.items().get(i), context);
+        }
+        assertWorkers(softly, annotations, result, context);
+        Table table = result.toTable();
+        softly.assertThat(table.rowCount()).as("%s: rows of toTable()", context).isEqualTo(items.size());
+        for (int row = 0; row < Math.min(table.rowCount(), n); row++) {
+            softly.assertThat(table.column("label").isMissing(row)).as("%s: toTable() label missing in row %d", context,
+                    row).isEqualTo(!result.items().get(row).isResolved());
+        }
+        softly.assertThat(aggregator.aggregate(annotations)).as("%s: a second aggregation", context).isEqualTo(result);
+        softly.assertThat(aggregator().aggregate(Annotations.of(list))).as("%s: a fresh aggregator on fresh annotations",
+                context).isEqualTo(result);
+        softly.assertAll();
+    }
+
+    private static void assertItem(SoftAssertions softly, Annotations annotations, int i, ConsolidatedLabel result,
+            String context) {
+        int start = annotations.start(i);
+        int end = annotations.start(i + 1);
+        int votes = end - start;
+        int[] counts = new int[annotations.labelCount()];
+        for (int a = start; a < end; a++) {
+            counts[annotations.labelIndex(a)]++;
+        }
+        int maxCount = 0;
+        for (int count : counts) {
+            maxCount = Math.max(maxCount, count);
+        }
+        String where = context + ": item '" + result.item() + "' " + result;
+        softly.assertThat(result.votes()).as("%s: votes", where).isEqualTo(votes);
+        softly.assertThat(result.confidence()).as("%s: confidence", where).isBetween(0.0, 1.0);
+        softly.assertThat(result.agreement()).as("%s: agreement", where).isBetween(0.0, 1.0);
+        softly.assertThat(result.label().isPresent()).as("%s: a label or a reason, not both", where)
+                .isNotEqualTo(result.unresolved().isPresent());
+        if (result.label().isPresent()) {
+            String label = result.label().get();
+            int index = annotations.labels().indexOf(label);
+            softly.assertThat(index).as("%s: the label is one of the annotations' labels %s", where,
+                    annotations.labels()).isNotNegative();
+            if (index >= 0) {
+                softly.assertThat(result.agreement()).as("%s: agreement is the share of votes for the label", where)
+                        .isCloseTo((double) counts[index] / votes, within(1e-12));
+            }
+        } else {
+            softly.assertThat(result.agreement()).as("%s: agreement of an unresolved item is the top vote share", where)
+                    .isCloseTo((double) maxCount / votes, within(1e-12));
+        }
+        if (maxCount == votes && result.unresolved().filter(r -> r == UnresolvedReason.TOO_FEW_VOTES).isEmpty()) {
+            String unanimous = annotations.labels().get(annotations.labelIndex(start));
+            softly.assertThat(result.label()).as("%s: a unanimous item gets its label", where).contains(unanimous);
+            softly.assertThat(result.agreement()).as("%s: a unanimous item's agreement", where).isEqualTo(1.0);
+        }
+    }
+
+    private void assertWorkers(SoftAssertions softly, Annotations annotations, AggregationResult result,
+            String context) {
+        int[] counts = new int[annotations.workerCount()];
+        for (int a = 0; a < annotations.size(); a++) {
+            counts[annotations.workerIndex(a)]++;
+        }
+        Set<String> rated = new HashSet<>();
+        for (WorkerQuality quality : result.workers()) {
+            int index = annotations.workers().indexOf(quality.worker());
+            String where = context + ": worker " + quality;
+            softly.assertThat(index).as("%s: a worker of the annotations", where).isNotNegative();
+            if (index >= 0) {
+                softly.assertThat(quality.annotations()).as("%s: annotation count", where).isEqualTo(counts[index]);
+            }
+            softly.assertThat(quality.accuracy()).as("%s: accuracy", where).isBetween(0.0, 1.0);
+            softly.assertThat(quality.chance()).as("%s: chance", where).isBetween(0.0, 1.0);
+            rated.add(quality.worker());
+        }
+        if (ratesEveryWorker()) {
+            softly.assertThat(rated).as("%s: the rated workers", context)
+                    .containsExactlyInAnyOrderElementsOf(annotations.workers());
+        }
+    }
+}

@@ -6,7 +6,10 @@
  * <p>{@link dev.mlops.testkit.TableFormatContract} checks a
  * {@link dev.mlops.data.io.TableFormat}: round trips with a given schema and with inferred
  * types, seeded sweeps of random tables, atomic file writes, errors that name the physical line,
- * and streams left open for their owner. Contract tests draw their random cases from fixed
+ * and streams left open for their owner. {@link dev.mlops.testkit.LabelAggregatorContract}
+ * checks a {@link dev.mlops.data.label.LabelAggregator}: one consolidated label per item from
+ * the labels given, confidence and agreement in [0, 1], determinism, independence from the
+ * order of the annotations, and reasons for unresolved items. Contract tests draw their random cases from fixed
  * seeds, so a failure names the seed that reproduces it.
  */
 @NullMarked

@@ -45,19 +45,6 @@ import picocli.CommandLine.TypeConversionException;
         })
 final class SchemaCommand implements Callable<Integer> {
     /** How the file is read. */
-    enum InputFormat {
-        /** Comma- (or otherwise) separated values with a header line. */
-        CSV,
-        /** One JSON object per line. */
-        JSONL;
-
-        static InputFormat of(Path file) {
-            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-            return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSONL : CSV;
-        }
-    }
-
-    /** The {@code --json} output; Jackson writes the components in this order. */
     record SchemaReport(String file, int rows, List<ColumnReport> columns) {
     }
 
@@ -71,7 +58,7 @@ final class SchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV or JSON Lines file (UTF-8).")
     private @Nullable Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
             description = "csv or jsonl, when the file name does not tell.")
     private @Nullable InputFormat format;
 
@@ -183,19 +170,6 @@ final class SchemaCommand implements Callable<Integer> {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** Reads {@code --format}: {@code csv} or {@code jsonl}, in any case. */
-    static final class FormatConverter implements ITypeConverter<InputFormat> {
-        @Override
-        public InputFormat convert(String value) {
-            for (InputFormat candidate : InputFormat.values()) {
-                if (candidate.name().equalsIgnoreCase(value)) {
-                    return candidate;
-                }
-            }
-            throw new TypeConversionException("expected csv or jsonl but was '" + value + "'");
-        }
     }
 
     /** Reads {@code --delimiter}: one character, or {@code tab} or {@code \t} for a tab. */

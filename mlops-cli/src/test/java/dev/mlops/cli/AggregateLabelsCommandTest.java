@@ -1,0 +1,195 @@
+package dev.mlops.cli;
+
+import static dev.mlops.cli.CliRun.mlops;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.CsvFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AggregateLabelsCommandTest {
+    /** Three items: a clear majority, a 1-1 tie, and a unanimous München. */
+    private static final String ANNOTATIONS = "item,worker,label\n"
+            + "a,w1,cat\na,w2,cat\na,w3,dog\n"
+            + "b,w1,cat\nb,w2,dog\n"
+            + "c,w1,München\nc,w2,München\nc,w3,München\n";
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        Path path = dir.resolve(name);
+        Files.writeString(path, content, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    private Table labels(Path out) {
+        return CsvFormat.defaults().read(out);
+    }
+
+    @Nested
+    class MajorityVote {
+        @Test
+        void writesOneLabelPerItemAndLeavesATieUnresolvedByDefault() throws IOException {
+            Path out = dir.resolve("labels.csv");
+
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out", out.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Table labels = labels(out);
+            assertThat(labels.rowCount()).isEqualTo(3);
+            assertThat(labels.column("item").format(0)).isEqualTo("a");
+            assertThat(labels.column("label").format(0)).isEqualTo("cat");
+            assertThat(labels.column("label").isMissing(1)).isTrue();
+            assertThat(labels.column("unresolved").format(1)).isEqualToIgnoringCase("tie");
+            assertThat(labels.column("label").format(2)).isEqualTo("München");
+            assertThat(run.out()).contains("3 items, 3 workers", "resolved: 2 items; unresolved: 1 (tie: 1, too few votes: 0)",
+                    "labels written to " + out);
+        }
+
+        @Test
+        void aPreferredOrderResolvesTheTie() throws IOException {
+            Path out = dir.resolve("labels.csv");
+
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out", out.toString(),
+                    "--tie", "prefer", "--prefer", "dog,cat");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(labels(out).column("label").format(1)).isEqualTo("dog");
+        }
+
+        @Test
+        void aSeededRandomTieIsTheSameInEveryRun() throws IOException {
+            Path input = file("a.csv", ANNOTATIONS);
+            Path first = dir.resolve("first.csv");
+            Path second = dir.resolve("second.csv");
+
+            mlops("aggregate-labels", input.toString(), "--out", first.toString(), "--tie", "random", "--seed", "7");
+            mlops("aggregate-labels", input.toString(), "--out", second.toString(), "--tie", "random", "--seed", "7");
+
+            assertThat(labels(first).column("label").isMissing(1)).isFalse();
+            assertThat(Files.readString(first)).isEqualTo(Files.readString(second));
+        }
+
+        @Test
+        void tooFewVotesLeaveAnItemUnresolved() throws IOException {
+            Path out = dir.resolve("labels.csv");
+
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out", out.toString(),
+                    "--min-votes", "3");
+
+            assertThat(run.out()).contains("unresolved: 1 (tie: 0, too few votes: 1)");
+        }
+    }
+
+    @Nested
+    class Report {
+        @Test
+        void theJsonReportListsLowAgreementItemsAndWorkers() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out",
+                    dir.resolve("labels.csv").toString(), "--json", "--low-agreement", "0.9");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode report = new ObjectMapper().readTree(run.out());
+            assertThat(report.get("kind").asText()).isEqualTo("label-aggregation");
+            assertThat(report.get("formatVersion").asInt()).isEqualTo(1);
+            assertThat(report.get("annotations").asInt()).isEqualTo(8);
+            assertThat(report.get("resolved").asInt()).isEqualTo(2);
+            assertThat(report.get("lowAgreement").size()).isEqualTo(2);
+            assertThat(report.get("lowAgreement").get(0).get("item").asText()).isEqualTo("a");
+            assertThat(report.get("lowAgreement").get(0).get("agreement").asDouble()).isEqualTo(2.0 / 3.0);
+        }
+
+        @Test
+        void dawidSkeneFlagsASpammerAndWritesWorkerQuality() throws IOException {
+            StringBuilder csv = new StringBuilder("item,worker,label\n");
+            SplittableRandom random = new SplittableRandom(11);
+            String[] classes = {"yes", "no"};
+            for (int item = 0; item < 400; item++) {
+                int truth = random.nextDouble() < 0.6 ? 0 : 1;
+                for (int worker = 0; worker < 5; worker++) {
+                    int label = worker == 4 ? random.nextInt(2) : random.nextDouble() < 0.85 ? truth : 1 - truth;
+                    csv.append("i").append(item).append(",w").append(worker).append(',').append(classes[label]).append('\n');
+                }
+            }
+            Path workers = dir.resolve("workers.csv");
+
+            CliRun run = mlops("aggregate-labels", file("crowd.csv", csv.toString()).toString(), "--method", "dawid-skene",
+                    "--out", dir.resolve("labels.csv").toString(), "--workers", workers.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("method: dawid-skene", "converged", "workers at or below chance: w4");
+            assertThat(CsvFormat.defaults().read(workers).rowCount()).isEqualTo(5);
+        }
+
+        @Test
+        void weightsFromGoldItemsAreLearned() throws IOException {
+            Path gold = file("gold.csv", "item,label\na,cat\nc,München\n");
+            Path out = dir.resolve("labels.jsonl");
+
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--method", "weighted",
+                    "--gold", gold.toString(), "--out", out.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(Files.readString(out)).startsWith("{\"item\":\"a\"");
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void aDuplicateItemWorkerPairIsExitTwoWithTheRows() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("dup.csv", "item,worker,label\na,w1,cat\na,w1,dog\n").toString(),
+                    "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("mlops: ").contains("w1").doesNotContain("\tat ");
+            assertThat(dir.resolve("labels.csv")).doesNotExist();
+        }
+
+        @Test
+        void weightedVoteNeedsGoldOrWeights() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--method", "weighted",
+                    "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--method weighted needs exactly one of --gold FILE or --weights FILE");
+        }
+
+        @Test
+        void anUnknownMethodNamesTheChoices() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--method", "vote",
+                    "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("expected majority, weighted or dawid-skene but was 'vote'");
+        }
+
+        @Test
+        void aMissingLabelColumnNamesTheColumns() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", "item,worker,answer\na,w1,cat\n").toString(),
+                    "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("no column named 'label'", "answer");
+        }
+
+        @Test
+        void preferNeedsAnOrder() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--tie", "prefer",
+                    "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--tie prefer needs --prefer");
+        }
+    }
+}

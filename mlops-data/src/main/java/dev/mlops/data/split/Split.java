@@ -1,7 +1,13 @@
 package dev.mlops.data.split;
 
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -228,6 +234,64 @@ public final class Split {
             throw new IllegalArgumentException("the " + what + " has " + size + " rows but the split was made for "
                     + rowCount + " rows");
         }
+    }
+
+    /**
+     * Returns the split as a JSON document for people and diffs: two-space indentation, the
+     * keys of every object sorted (the shared {@link dev.mlops.core.json.Json} writer), and these
+     * fields: {@code kind} ({@code "split"}), {@code formatVersion} ({@code 1}), {@code splitter},
+     * {@code settings} (an object of strings), {@code seed} (an integer, or null for a splitter
+     * without one), {@code fingerprint}, {@code rowCount}, {@code sets} (in split order, each with
+     * {@code name}, {@code fraction} and ascending {@code rows}), {@code excludedRows}, and
+     * {@code report} ({@code held}, {@code classCounts}, {@code classesNotInEverySet},
+     * {@code removedByGap}, {@code notes}).
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        return SplitJson.write(this);
+    }
+
+    /**
+     * Reads a split from the JSON that {@link #toJson()} writes, checking it as {@link #of} does.
+     *
+     * @param json the JSON text
+     * @return the split, equal to the one written
+     * @throws dev.mlops.core.DataFormatException if the text is not JSON; it names the line
+     * @throws SplitException if the document is not a split of format version 1, a field is absent
+     *     or of the wrong type, or the rows are not a partition; the message names the field
+     */
+    public static Split fromJson(String json) {
+        return SplitJson.read(Objects.requireNonNull(json, "json"), "split JSON");
+    }
+
+    /**
+     * Writes {@link #toJson()} to a file atomically (UTF-8), creating missing parent directories.
+     *
+     * @param file the file to create or replace
+     * @throws UncheckedIOException if the file cannot be written; it is then unchanged
+     */
+    public void save(Path file) {
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    /**
+     * Reads a split that {@link #save} wrote.
+     *
+     * @param file the file
+     * @return the split
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws dev.mlops.core.DataFormatException if the file is not JSON; it names the file and line
+     * @throws SplitException if the document is not a valid split; it names the file and field
+     */
+    public static Split load(Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the split file " + file, e);
+        }
+        return SplitJson.read(json, file.toString());
     }
 
     @Override

@@ -7,11 +7,13 @@ import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -140,8 +142,17 @@ final class GroupedSplitter implements Splitter {
                 }
             }
         }
-        List<String> notes = mixed == 0 ? List.of() : List.of(mixed + " groups hold more than one class; each was"
-                + " stratified by its most frequent class (ties: the first by name)");
+        List<String> notes = new ArrayList<>();
+        StringBuilder achieved = new StringBuilder("achieved fractions with whole groups:");
+        for (int s = 0; s < k; s++) {
+            achieved.append(s == 0 ? " " : ", ").append(sets.names().get(s)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4f", rows[s].length / (double) n));
+        }
+        notes.add(achieved + " (" + present + " groups)");
+        if (mixed > 0) {
+            notes.add(mixed + " groups hold more than one class; each was stratified by its most frequent class"
+                    + " (ties: the first by name)");
+        }
         Map<String, String> settings = label == null ? Map.of(Splitters.GROUP, group)
                 : Map.of(Splitters.GROUP, group, Splitters.LABEL, label);
         return Split.trusted(name(), settings, OptionalLong.of(seed), sets, Fingerprint.of(table), n, rows, new int[0],

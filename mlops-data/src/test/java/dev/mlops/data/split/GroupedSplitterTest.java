@@ -95,6 +95,8 @@ class GroupedSplitterTest {
 
         assertThat(split.size("train")).isEqualTo(240);
         assertThat(split.size("test")).isEqualTo(60);
+        assertThat(split.report().notes()).containsExactly("achieved fractions with whole groups: train 0.8000, test 0.2000"
+                + " (100 groups)");
     }
 
     @Test
@@ -143,7 +145,9 @@ class GroupedSplitterTest {
 
         Split split = Splitters.stratifiedGrouped(SplitSets.trainTest(0.5, 0.5), "label", "group", 1).split(table);
 
-        assertThat(split.report().notes()).singleElement().asString().startsWith("1 groups hold more than one class");
+        assertThat(split.report().notes()).hasSize(2);
+        assertThat(split.report().notes().get(0)).startsWith("achieved fractions with whole groups: train 0.").endsWith("(4 groups)");
+        assertThat(split.report().notes().get(1)).startsWith("1 groups hold more than one class");
         assertThat(split.settings()).containsEntry(Splitters.GROUP, "group").containsEntry(Splitters.LABEL, "label");
         assertThat(split.splitter()).isEqualTo("stratified-grouped");
     }

@@ -6,8 +6,12 @@ import dev.mlops.core.table.Table;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 
-/** Shuffles the rows with a seed and cuts them by the sets' fractions, each within one row. */
+/**
+ * Draws, with a seed, which rows go to which set, uniformly among the assignments that give each
+ * set its largest-remainder count (within one row of its exact share).
+ */
 final class RandomSplitter implements Splitter {
     static final String NAME = "random";
 
@@ -25,17 +29,20 @@ final class RandomSplitter implements Splitter {
         SplitSets sets = sizes.setsFor(n);
         SplitSupport.requireRows(n, sets, NAME);
         int[] counts = SplitSupport.allocate(n, sets.fractionArray());
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplitSupport.shuffle(order, 0, n, Seed.of(seed).derive("random-split").random());
+        // Sequential sampling: row by row, a set is drawn with probability (rows it still needs) /
+        // (rows still to come), which makes every assignment with these counts equally likely.
+        SplittableRandom random = Seed.of(seed).derive("random-split").random();
+        int[] left = counts.clone();
         int[] setOfRow = new int[n];
-        int position = 0;
-        for (int s = 0; s < counts.length; s++) {
-            for (int end = position + counts[s]; position < end; position++) {
-                setOfRow[order[position]] = s;
+        for (int row = 0; row < n; row++) {
+            int draw = random.nextInt(n - row);
+            int s = 0;
+            while (draw >= left[s]) {
+                draw -= left[s];
+                s++;
             }
+            left[s]--;
+            setOfRow[row] = s;
         }
         int[][] collected = SplitSupport.collect(setOfRow, sets.size());
         int[][] rows = SplitSupport.setsOnly(collected);

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Splits each class of a categorical label column on its own: a seeded shuffle within the class,
- * then its rows cut by the sets' fractions, each set within one row of its exact share.
+ * Splits each class of a categorical label column on its own: its rows are allocated to the sets
+ * by the largest-remainder method (each set within one row of its exact share), and which rows
+ * go where is drawn uniformly at random with the class's own seeded stream, in one pass.
  */
 final class StratifiedSplitter implements Splitter {
     static final String NAME = "stratified";
@@ -46,10 +48,6 @@ final class StratifiedSplitter implements Splitter {
         for (int code : codes) {
             classSize[code]++;
         }
-        int[] start = new int[levels.size() + 1];
-        for (int c = 0; c < levels.size(); c++) {
-            start[c + 1] = start[c] + classSize[c];
-        }
         int[][] allocation = new int[levels.size()][];
         List<String> small = new ArrayList<>();
         for (int c = 0; c < levels.size(); c++) {
@@ -67,28 +65,40 @@ final class StratifiedSplitter implements Splitter {
         if (!small.isEmpty() && smallClasses == SmallClasses.REFUSE) {
             throw new SplitException(smallClassMessage(small, levels, classSize, sets));
         }
-        int[] byClass = new int[n];
-        int[] filled = start.clone();
-        for (int row = 0; row < n; row++) {
-            byClass[filled[codes[row]]++] = row;
-        }
-        int[] setOfRow = codes;
         Seed master = Seed.of(seed);
+        SplittableRandom[] randoms = new SplittableRandom[levels.size()];
+        int[][] remaining = new int[levels.size()][];
+        int[] remainingTotal = classSize.clone();
         Map<String, Map<String, Integer>> classCounts = new TreeMap<>();
         for (int c = 0; c < levels.size(); c++) {
             if (classSize[c] == 0) {
                 continue;
             }
-            SplitSupport.shuffle(byClass, start[c], start[c + 1], master.derive("stratum:" + levels.get(c)).random());
-            int position = start[c];
+            randoms[c] = master.derive("stratum:" + levels.get(c)).random();
+            remaining[c] = allocation[c].clone();
             Map<String, Integer> perSet = new LinkedHashMap<>();
             for (int s = 0; s < k; s++) {
-                for (int end = position + allocation[c][s]; position < end; position++) {
-                    setOfRow[byClass[position]] = s;
-                }
                 perSet.put(sets.names().get(s), allocation[c][s]);
             }
             classCounts.put(levels.get(c), perSet);
+        }
+        // Sequential sampling: each row of a class goes to a set with probability (rows that set
+        // still needs from the class) / (rows of the class still to come), which gives every
+        // assignment with the allocated counts the same chance, as a shuffle and cut would, in one
+        // pass in row order. Each class draws from its own stream, named by its level, so the
+        // split does not depend on the dictionary's order.
+        int[] setOfRow = codes;
+        for (int row = 0; row < n; row++) {
+            int c = codes[row];
+            int[] left = remaining[c];
+            int draw = randoms[c].nextInt(remainingTotal[c]--);
+            int s = 0;
+            while (draw >= left[s]) {
+                draw -= left[s];
+                s++;
+            }
+            left[s]--;
+            setOfRow[row] = s;
         }
         int[][] rows = SplitSupport.setsOnly(SplitSupport.collect(setOfRow, k));
         SplitSupport.requireNoEmptySet(rows, sets, NAME, "every class is too small to reach every set");

@@ -197,6 +197,18 @@ class StratifiedSplitterTest {
         }
     }
 
+    @Test
+    void aViewWhoseDictionaryNamesALevelNoRowHoldsSplitsTheClassesItHas() {
+        Table table = Table.builder().categorical("label", "gone", "a", "b", "a", "b", "a", "b", "a", "b").build();
+        Table view = table.rows(1, 2, 3, 4, 5, 6, 7, 8);
+
+        Split split = Splitters.stratified(SplitSets.trainTest(0.5, 0.5), "label", 2).split(view);
+
+        assertThat(split.report().classCounts()).containsOnlyKeys("a", "b");
+        assertThat(split.report().classCounts().get("a")).containsEntry("train", 2).containsEntry("test", 2);
+        assertThat(split.size("train")).isEqualTo(4);
+    }
+
     @Nested
     class Fallback {
 

@@ -1,0 +1,169 @@
+package dev.mlops.core.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FingerprintTest {
+
+    /** The table that src/test/resources/fingerprint_oracle.py encodes. */
+    private static Table golden() {
+        return Table.builder()
+                .add(NumericColumn.builder("age").add(34.5).add(Double.NaN).addMissing().add(-0.0).build())
+                .categorical("city", "München", "São Paulo", null, "München")
+                .bool("member", true, false, null, true)
+                .timestamp("seen", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.5Z"), null,
+                        Instant.parse("2024-03-01T12:00:00.000000001Z"))
+                .text("note", "a,b", "", null, "東京")
+                .build();
+    }
+
+    @Nested
+    class Value {
+
+        @Test
+        void matchesTheIndependentPythonOracle() {
+            assertThat(Fingerprint.of(golden()).sha256())
+                    .isEqualTo("7dbb10f1966505a803f6687bb6ccd87095953949a2adebb88238e7dafb8cfb60");
+        }
+
+        @Test
+        void isStableAcrossCallsAndPrintsAsItsDigest() {
+            Fingerprint fingerprint = Fingerprint.of(golden());
+
+            assertThat(Fingerprint.of(golden())).isEqualTo(fingerprint);
+            assertThat(fingerprint).hasToString(fingerprint.sha256());
+        }
+
+        @Test
+        void anEmptyTableHasAFingerprintToo() {
+            assertThat(Fingerprint.of(Table.of()).sha256()).hasSize(64);
+            assertThat(Fingerprint.of(Table.empty(golden().schema()))).isNotEqualTo(Fingerprint.of(Table.of()));
+        }
+
+        @Test
+        void refusesADigestThatIsNotLowercaseHex() {
+            assertThatThrownBy(() -> new Fingerprint("ABC"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sha256").hasMessageContaining("'ABC'");
+            assertThatThrownBy(() -> new Fingerprint("G".repeat(64))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class EqualTablesHaveEqualFingerprints {
+
+        @Test
+        void aViewEqualsTheTableItSelects() {
+            Table table = golden();
+            Table reversed = table.rows(3, 2, 1, 0);
+            Table view = reversed.rows(3, 2, 1, 0);
+
+            assertThat(view).isEqualTo(table);
+            assertThat(Fingerprint.of(view)).isEqualTo(Fingerprint.of(table));
+        }
+
+        @Test
+        void theCategoricalDictionaryOrderDoesNotMatter() {
+            CategoricalColumn firstAb = CategoricalColumn.builder("c").add("b").add("a").add("b").build().select(new int[] {1, 0});
+            CategoricalColumn firstBa = CategoricalColumn.of("c", "a", "b");
+
+            assertThat(firstAb.levels()).containsExactly("b", "a");
+            assertThat(firstBa.levels()).containsExactly("a", "b");
+            assertThat(Fingerprint.of(Table.of(firstAb))).isEqualTo(Fingerprint.of(Table.of(firstBa)));
+        }
+
+        @Test
+        void everyNanIsTheSameNan() {
+            double otherNan = Double.longBitsToDouble(0x7ff0_0000_0000_0001L);
+
+            assertThat(Fingerprint.of(Table.builder().numeric("x", otherNan).build()))
+                    .isEqualTo(Fingerprint.of(Table.builder().numeric("x", Double.NaN).build()));
+        }
+
+        @Test
+        void aLargeTableCrossingTheBufferStillMatchesItsView() {
+            int rows = 50_000;
+            NumericColumn.Builder numbers = NumericColumn.builder("x");
+            TextColumn.Builder texts = TextColumn.builder("t");
+            for (int i = 0; i < rows; i++) {
+                numbers.add(i * 0.5);
+                texts.add("row " + i + " " + "ü".repeat(i % 7));
+            }
+            texts.add("x".repeat(100_000));
+            numbers.add(1);
+            Table table = Table.of(numbers.build(), texts.build());
+            int[] all = new int[table.rowCount()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+
+            assertThat(Fingerprint.of(table.rows(all))).isEqualTo(Fingerprint.of(table));
+        }
+    }
+
+    @Nested
+    class Sensitivity {
+
+        @Test
+        void oneChangedCellChangesIt() {
+            Table changed = Table.builder()
+                    .add(NumericColumn.builder("age").add(34.5).add(Double.NaN).addMissing().add(-0.0).build())
+                    .categorical("city", "München", "São Paulo", null, "München")
+                    .bool("member", true, false, null, true)
+                    .timestamp("seen", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.5Z"), null,
+                            Instant.parse("2024-03-01T12:00:00.000000002Z"))
+                    .text("note", "a,b", "", null, "東京")
+                    .build();
+
+            assertThat(Fingerprint.of(changed)).isNotEqualTo(Fingerprint.of(golden()));
+        }
+
+        @Test
+        void negativeZeroDiffersFromZeroAsInEquals() {
+            assertThat(Fingerprint.of(Table.builder().numeric("x", -0.0).build()))
+                    .isNotEqualTo(Fingerprint.of(Table.builder().numeric("x", 0.0).build()));
+        }
+
+        @Test
+        void missingDiffersFromEmptyText() {
+            assertThat(Fingerprint.of(Table.builder().text("t", (String) null).build()))
+                    .isNotEqualTo(Fingerprint.of(Table.builder().text("t", "").build()));
+        }
+
+        @Test
+        void aRenamedColumnChangesIt() {
+            Table table = golden();
+            Table renamed = Table.of(table.column(0).rename("years"), table.column(1), table.column(2), table.column(3),
+                    table.column(4));
+
+            assertThat(Fingerprint.of(renamed)).isNotEqualTo(Fingerprint.of(table));
+        }
+
+        @Test
+        void aChangedTypeChangesIt() {
+            Table text = Table.builder().text("c", "a", "b").build();
+            Table categorical = Table.builder().categorical("c", "a", "b").build();
+
+            assertThat(Fingerprint.of(text)).isNotEqualTo(Fingerprint.of(categorical));
+        }
+
+        @Test
+        void rowOrderChangesIt() {
+            Table table = golden();
+
+            assertThat(Fingerprint.of(table.rows(1, 0, 2, 3))).isNotEqualTo(Fingerprint.of(table));
+        }
+
+        @Test
+        void valuesDoNotRunIntoEachOther() {
+            Table ab = Table.builder().text("t", "ab", "c").build();
+            Table abc = Table.builder().text("t", "a", "bc").build();
+
+            assertThat(Fingerprint.of(ab)).isNotEqualTo(Fingerprint.of(abc));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mlops.data.split;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Allocation, shuffling and assembly that the built-in splitters share. */
+final class SplitSupport {
+    /** Marks a row that a temporal gap removed. */
+    static final int EXCLUDED = -1;
+
+    private SplitSupport() {
+    }
+
+    /**
+     * Distributes {@code n} items over sets by the largest-remainder method: each set gets the
+     * floor or the ceiling of {@code n * fraction}, so it is within one item of its exact share.
+     * The ceilings go first to sets whose floor is zero, so that as many sets as possible get an
+     * item, then to the largest remainders; ties go to the earlier set.
+     */
+    static int[] allocate(int n, double[] fractions) {
+        int k = fractions.length;
+        int[] counts = new int[k];
+        double[] remainders = new double[k];
+        long total = 0;
+        for (int s = 0; s < k; s++) {
+            double exact = n * fractions[s];
+            counts[s] = (int) Math.floor(exact);
+            remainders[s] = exact - counts[s];
+            total += counts[s];
+        }
+        long extra = n - total;
+        boolean[] raised = new boolean[k];
+        while (extra > 0) {
+            int best = -1;
+            for (int s = 0; s < k; s++) {
+                if (!raised[s] && (best < 0 || better(s, best, counts, remainders))) {
+                    best = s;
+                }
+            }
+            if (best < 0) {
+                raised = new boolean[k];
+                continue;
+            }
+            raised[best] = true;
+            counts[best]++;
+            extra--;
+        }
+        while (extra < 0) {
+            int largest = 0;
+            for (int s = 1; s < k; s++) {
+                if (counts[s] > counts[largest]) {
+                    largest = s;
+                }
+            }
+            counts[largest]--;
+            extra++;
+        }
+        return counts;
+    }
+
+    private static boolean better(int s, int best, int[] counts, double[] remainders) {
+        boolean emptyS = counts[s] == 0 && remainders[s] > 0;
+        boolean emptyBest = counts[best] == 0 && remainders[best] > 0;
+        if (emptyS != emptyBest) {
+            return emptyS;
+        }
+        return remainders[s] > remainders[best];
+    }
+
+    /** Fisher-Yates shuffle of {@code values[from, to)}. */
+    static void shuffle(int[] values, int from, int to, SplittableRandom random) {
+        for (int i = to - 1; i > from; i--) {
+            int j = from + random.nextInt(i - from + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    /**
+     * Turns a set index per row ({@link #EXCLUDED} for none) into ascending rows per set, in one
+     * pass; the last array holds the excluded rows.
+     */
+    static int[][] collect(int[] setOfRow, int setCount) {
+        int[] sizes = new int[setCount + 1];
+        for (int set : setOfRow) {
+            sizes[set == EXCLUDED ? setCount : set]++;
+        }
+        int[][] rows = new int[setCount + 1][];
+        for (int s = 0; s <= setCount; s++) {
+            rows[s] = new int[sizes[s]];
+        }
+        int[] filled = new int[setCount + 1];
+        for (int row = 0; row < setOfRow.length; row++) {
+            int s = setOfRow[row] == EXCLUDED ? setCount : setOfRow[row];
+            rows[s][filled[s]++] = row;
+        }
+        return rows;
+    }
+
+    /** Refuses a table with fewer rows than sets, which would leave a set empty. */
+    static void requireRows(int rowCount, SplitSets sets, String splitter) {
+        if (rowCount < sets.size()) {
+            throw new SplitException("a " + splitter + " split needs at least one row per set, " + sets.size()
+                    + " rows for the sets " + sets.names() + ", but the table has " + rowCount);
+        }
+    }
+
+    /** Refuses a result in which a set is empty. */
+    static void requireNoEmptySet(int[][] rows, SplitSets sets, String splitter, String why) {
+        List<String> empty = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            if (rows[s].length == 0) {
+                empty.add(sets.names().get(s));
+            }
+        }
+        if (!empty.isEmpty()) {
+            throw new SplitException("a " + splitter + " split would leave the sets " + empty + " empty (" + sets
+                    + "): " + why);
+        }
+    }
+
+    /** Copies the set arrays out of {@link #collect}'s result. */
+    static int[][] setsOnly(int[][] collected) {
+        int[][] sets = new int[collected.length - 1][];
+        System.arraycopy(collected, 0, sets, 0, sets.length);
+        return sets;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.mlops.data.split;
+
+import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TimestampColumn;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Orders the rows by an event-time column and cuts the time line by the sets' fractions: the
+ * first set gets the oldest rows. Rows with equal times never straddle a cut (a tie at a cut goes
+ * to the earlier set), so each set's times are strictly after the previous set's; a gap removes,
+ * at the start of each later set, the rows within the gap after the previous set's latest time.
+ * Draws nothing at random.
+ */
+final class TemporalSplitter implements Splitter {
+    static final String NAME = "temporal";
+
+    private final SizePolicy sizes;
+    private final String time;
+    private final Duration gap;
+    private final @Nullable NewestSet newest;
+
+    TemporalSplitter(SizePolicy sizes, String time, Duration gap, @Nullable NewestSet newest) {
+        this.sizes = sizes;
+        this.time = time;
+        this.gap = gap;
+        this.newest = newest;
+    }
+
+    @Override
+    public Split split(Table table) {
+        TimestampColumn column = table.timestampColumn(time);
+        int n = table.rowCount();
+        SplitSets sets = effectiveSets(sizes.setsFor(n));
+        int k = sets.size();
+        SplitSupport.requireRows(n, sets, NAME);
+        long[] seconds = new long[n];
+        int[] nanos = new int[n];
+        for (int row = 0; row < n; row++) {
+            if (column.isMissing(row)) {
+                throw new SplitException("time column '" + time + "' is missing a value at row " + row
+                        + " (0-based); a temporal split needs a time on every row");
+            }
+            seconds[row] = column.epochSecond(row);
+            nanos[row] = column.nano(row);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        sortByTime(order, seconds, nanos);
+
+        int[] counts = SplitSupport.allocate(n, sets.fractionArray());
+        int[] end = new int[k];
+        int boundary = 0;
+        for (int s = 0; s < k; s++) {
+            boundary = Math.max(boundary, s == 0 ? counts[0] : end[s - 1] + counts[s]);
+            boundary = Math.min(boundary, n);
+            while (boundary > 0 && boundary < n && compare(order[boundary], order[boundary - 1], seconds, nanos) == 0) {
+                boundary++;
+            }
+            end[s] = s == k - 1 ? n : boundary;
+        }
+        int[] setOfRow = new int[n];
+        int removed = 0;
+        int start = 0;
+        for (int s = 0; s < k; s++) {
+            int position = start;
+            if (s > 0 && start > 0 && !gap.isZero()) {
+                int last = order[start - 1];
+                Instant limit = limit(seconds[last], nanos[last]);
+                while (position < end[s] && (limit == null || !Instant.ofEpochSecond(seconds[order[position]],
+                        nanos[order[position]]).isAfter(limit))) {
+                    setOfRow[order[position]] = SplitSupport.EXCLUDED;
+                    position++;
+                    removed++;
+                }
+            }
+            for (; position < end[s]; position++) {
+                setOfRow[order[position]] = s;
+            }
+            start = end[s];
+        }
+        int[][] collected = SplitSupport.collect(setOfRow, k);
+        int[][] rows = SplitSupport.setsOnly(collected);
+        SplitSupport.requireNoEmptySet(rows, sets, NAME, "rows with equal times stay in one set"
+                + (gap.isZero() ? "" : " and the gap of " + gap + " removes the rows within it")
+                + "; the table's " + n + " rows have " + distinctTimes(order, seconds, nanos) + " distinct times in column '"
+                + time + "'");
+        Map<String, String> settings = new TreeMap<>();
+        settings.put(Splitters.TIME, time);
+        settings.put(Splitters.GAP, gap.toString());
+        if (newest != null) {
+            settings.put(Splitters.NEWEST_SET, newest.name());
+            settings.put(Splitters.NEWEST_FRACTION, Double.toString(newest.fraction()));
+        }
+        List<String> notes = removed == 0 ? List.of() : List.of(removed + " rows within the gap of " + gap
+                + " after an earlier set's latest time are in no set");
+        return Split.trusted(NAME, settings, OptionalLong.empty(), sets, Fingerprint.of(table), n, rows,
+                collected[k], new GuaranteeReport(EnumSet.of(Guarantee.TIME_ORDERED), Map.of(), List.of(), removed, notes));
+    }
+
+    private SplitSets effectiveSets(SplitSets sets) {
+        if (newest == null) {
+            return sets;
+        }
+        if (sets.names().contains(newest.name())) {
+            throw new IllegalArgumentException("the newest set's name '" + newest.name() + "' is already one of the sets "
+                    + sets.names());
+        }
+        List<String> names = new ArrayList<>(sets.names());
+        List<Double> fractions = new ArrayList<>();
+        for (double fraction : sets.fractions()) {
+            fractions.add(fraction * (1 - newest.fraction()));
+        }
+        names.add(newest.name());
+        fractions.add(newest.fraction());
+        return new SplitSets(names, fractions);
+    }
+
+    /** The latest time still within the gap after a set's latest time, or null when it passes Instant.MAX. */
+    private @Nullable Instant limit(long second, int nano) {
+        try {
+            return Instant.ofEpochSecond(second, nano).plus(gap);
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static int compare(int a, int b, long[] seconds, int[] nanos) {
+        int bySecond = Long.compare(seconds[a], seconds[b]);
+        return bySecond != 0 ? bySecond : Integer.compare(nanos[a], nanos[b]);
+    }
+
+    private static int distinctTimes(int[] order, long[] seconds, int[] nanos) {
+        int distinct = order.length == 0 ? 0 : 1;
+        for (int i = 1; i < order.length; i++) {
+            if (compare(order[i], order[i - 1], seconds, nanos) != 0) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /** A stable bottom-up merge sort of row indices by time, without boxing. */
+    private static void sortByTime(int[] order, long[] seconds, int[] nanos) {
+        int n = order.length;
+        int[] source = order;
+        int[] target = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int low = 0; low < n; low += 2 * width) {
+                int mid = Math.min(low + width, n);
+                int high = Math.min(low + 2 * width, n);
+                int i = low;
+                int j = mid;
+                int out = low;
+                while (i < mid && j < high) {
+                    target[out++] = compare(source[j], source[i], seconds, nanos) < 0 ? source[j++] : source[i++];
+                }
+                while (i < mid) {
+                    target[out++] = source[i++];
+                }
+                while (j < high) {
+                    target[out++] = source[j++];
+                }
+            }
+            int[] swap = source;
+            source = target;
+            target = swap;
+        }
+        if (source != order) {
+            System.arraycopy(source, 0, order, 0, n);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Splitters.temporal(" + sizes + ", time " + time + ", gap " + gap
+                + (newest == null ? "" : ", newest " + newest) + ")";
+    }
+}

@@ -9,7 +9,10 @@
  * and streams left open for their owner. {@link dev.mlops.testkit.LabelAggregatorContract}
  * checks a {@link dev.mlops.data.label.LabelAggregator}: one consolidated label per item from
  * the labels given, confidence and agreement in [0, 1], determinism, independence from the
- * order of the annotations, and reasons for unresolved items. Contract tests draw their random cases from fixed
+ * order of the annotations, and reasons for unresolved items.
+ * {@link dev.mlops.testkit.SplitterContract} checks a {@link dev.mlops.data.split.Splitter}:
+ * determinism for a seed, sets that are disjoint and cover every row, and every guarantee the
+ * split reports (set sizes, class counts, whole groups, time order). Contract tests draw their random cases from fixed
  * seeds, so a failure names the seed that reproduces it.
  */
 @NullMarked

@@ -2,6 +2,7 @@ package dev.mlops.data.slice;
 
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.split.Split;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +60,25 @@ public record SliceReport(SliceSizeRule rule, List<SliceSize> sizes) {
             }
         }
         return new SliceReport(rule, sizes);
+    }
+
+    /**
+     * Measures slices over the sets of a split.
+     *
+     * @param split the split
+     * @param table the table the split was made of
+     * @param slices the slices
+     * @param rule when a slice is too small
+     * @return the report, sets in the split's order
+     * @throws IllegalArgumentException if the table's row count differs from the split's
+     */
+    public static SliceReport of(Split split, Table table, List<Slice> slices, SliceSizeRule rule) {
+        Objects.requireNonNull(split, "split");
+        Map<String, Table> sets = new LinkedHashMap<>();
+        for (String set : split.setNames()) {
+            sets.put(set, split.set(table, set));
+        }
+        return of(sets, slices, rule);
     }
 
     /** @return the sizes of slices too small in their set, in report order */

@@ -35,14 +35,7 @@ final class RandomSplitter implements Splitter {
         int[] left = counts.clone();
         int[] setOfRow = new int[n];
         for (int row = 0; row < n; row++) {
-            int draw = random.nextInt(n - row);
-            int s = 0;
-            while (draw >= left[s]) {
-                draw -= left[s];
-                s++;
-            }
-            left[s]--;
-            setOfRow[row] = s;
+            setOfRow[row] = SplitSupport.takeSeat(left, random.nextInt(n - row));
         }
         int[][] collected = SplitSupport.collect(setOfRow, sets.size());
         int[][] rows = SplitSupport.setsOnly(collected);

@@ -127,4 +127,19 @@ final class SplitSupport {
         System.arraycopy(collected, 0, sets, 0, sets.length);
         return sets;
     }
+
+    /**
+     * Picks the set of the {@code draw}-th free seat (0-based) among the seats still left in each
+     * set, and takes the seat; drawing {@code draw} uniformly from the seats left samples sets
+     * without replacement, equal to shuffling the rows and cutting them into sets.
+     */
+    static int takeSeat(int[] left, int draw) {
+        int set = 0;
+        while (draw >= left[set]) {
+            draw -= left[set];
+            set++;
+        }
+        left[set]--;
+        return set;
+    }
 }

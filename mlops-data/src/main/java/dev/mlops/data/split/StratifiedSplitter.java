@@ -91,14 +91,7 @@ final class StratifiedSplitter implements Splitter {
         for (int row = 0; row < n; row++) {
             int c = codes[row];
             int[] left = remaining[c];
-            int draw = randoms[c].nextInt(remainingTotal[c]--);
-            int s = 0;
-            while (draw >= left[s]) {
-                draw -= left[s];
-                s++;
-            }
-            left[s]--;
-            setOfRow[row] = s;
+            setOfRow[row] = SplitSupport.takeSeat(left, randoms[c].nextInt(remainingTotal[c]--));
         }
         int[][] rows = SplitSupport.setsOnly(SplitSupport.collect(setOfRow, k));
         SplitSupport.requireNoEmptySet(rows, sets, NAME, "every class is too small to reach every set");

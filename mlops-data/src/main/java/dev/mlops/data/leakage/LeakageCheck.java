@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a {@link Split} of a table for leakage between its sets, and returns a
- * {@link LeakageReport}; it reports what it finds and never throws for it.
+ * {@link LeakageReport}; it reports what it finds and never throws for it (call
+ * {@link LeakageReport#requirePassed()} to enforce).
  *
  * <p>The checks, each one {@link Finding} (or one per feature), in this order:
  * <table>

@@ -39,6 +39,28 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
     }
 
     /**
+     * Enforces the report, for a pipeline or a test that must stop on leakage.
+     *
+     * @return this report, when it {@link #passed()}
+     * @throws LeakageException if a finding has {@link Severity#ERROR}; the message lists each
+     *     such finding's check and message and up to three of its examples
+     */
+    public LeakageReport requirePassed() {
+        List<Finding> errors = findings(Severity.ERROR);
+        if (errors.isEmpty()) {
+            return this;
+        }
+        StringBuilder message = new StringBuilder("leakage between the sets of table " + fingerprint + ":");
+        for (Finding error : errors) {
+            message.append("\n  ").append(error.check()).append(": ").append(error.message());
+            for (Example example : error.examples().subList(0, Math.min(3, error.examples().size()))) {
+                message.append("\n    ").append(example.rows()).append(": ").append(example.detail());
+            }
+        }
+        throw new LeakageException(message.toString());
+    }
+
+    /**
      * Returns the findings of one severity.
      *
      * @param severity the severity

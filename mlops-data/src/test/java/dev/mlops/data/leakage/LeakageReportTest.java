@@ -1,6 +1,7 @@
 package dev.mlops.data.leakage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.core.json.Json;
@@ -44,6 +45,27 @@ class LeakageReportTest {
                     new Finding("near-duplicates", Severity.WARNING, "m", 2, 0, List.of())));
 
             assertThat(report.passed()).isTrue();
+        }
+    }
+
+    @Nested
+    class Enforcement {
+
+        @Test
+        void aFailedReportThrowsNamingTheCheckAndRows() {
+            LeakageReport report = failingReport();
+
+            assertThatThrownBy(report::requirePassed).isInstanceOf(LeakageException.class)
+                    .isInstanceOf(dev.mlops.core.MlopsException.class)
+                    .hasMessageContaining("exact-duplicates: 2 rows in 1 group")
+                    .hasMessageContaining("[train row 0, test row 2]: x=1");
+        }
+
+        @Test
+        void aPassedReportIsReturned() {
+            LeakageReport report = new LeakageReport(NOW, failingReport().fingerprint(), List.of());
+
+            assertThat(report.requirePassed()).isSameAs(report);
         }
     }
 

@@ -1,0 +1,148 @@
+package dev.mlops.data.leakage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mlops.core.json.Json;
+import dev.mlops.core.table.Fingerprint;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@link LeakageCheck} found in a split, in the report envelope every mlops-java report
+ * shares: kind, format version, creation time, the subject's fingerprint and findings.
+ *
+ * @param createdAt when the check ran, by its clock
+ * @param fingerprint the fingerprint of the table that was split
+ * @param findings the findings in the order the checks ran, unmodifiable
+ */
+public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Finding> findings) {
+    /** The {@code kind} of the JSON document. */
+    public static final String KIND = "leakage-report";
+    /** The version of {@link #toJson()}'s format. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Copies the findings. */
+    public LeakageReport {
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        findings = List.copyOf(findings);
+    }
+
+    /** @return true if no finding has {@link Severity#ERROR} */
+    public boolean passed() {
+        return findings(Severity.ERROR).isEmpty();
+    }
+
+    /**
+     * Enforces the report, for a pipeline or a test that must stop on leakage.
+     *
+     * @return this report, when it {@link #passed()}
+     * @throws LeakageException if a finding has {@link Severity#ERROR}; the message lists each
+     *     such finding's check and message and up to three of its examples
+     */
+    public LeakageReport requirePassed() {
+        List<Finding> errors = findings(Severity.ERROR);
+        if (errors.isEmpty()) {
+            return this;
+        }
+        StringBuilder message = new StringBuilder("leakage between the sets of table " + fingerprint + ":");
+        for (Finding error : errors) {
+            message.append("\n  ").append(error.check()).append(": ").append(error.message());
+            for (Example example : error.examples().subList(0, Math.min(3, error.examples().size()))) {
+                message.append("\n    ").append(example.rows()).append(": ").append(example.detail());
+            }
+        }
+        throw new LeakageException(message.toString());
+    }
+
+    /**
+     * Returns the findings of one severity.
+     *
+     * @param severity the severity
+     * @return its findings in report order, unmodifiable
+     */
+    public List<Finding> findings(Severity severity) {
+        Objects.requireNonNull(severity, "severity");
+        return findings.stream().filter(finding -> finding.severity() == severity).toList();
+    }
+
+    /**
+     * Returns the report as a JSON document for people and diffs (the shared
+     * {@link Json#prettyWriter()}: two-space indentation, keys sorted): {@code kind}
+     * ({@code "leakage-report"}), {@code formatVersion} ({@code 1}), {@code createdAt} (ISO-8601),
+     * {@code fingerprint}, {@code passed}, and {@code findings}, each with {@code check},
+     * {@code severity} ({@code "error"}, {@code "warning"} or {@code "info"}), {@code message},
+     * {@code measured}, {@code threshold} (non-finite numbers as the strings {@code "NaN"},
+     * {@code "Infinity"}, {@code "-Infinity"}) and {@code examples} (each with {@code detail},
+     * {@code rows} of {@code set} and {@code row}, and {@code totalRows}).
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", KIND);
+        document.put("formatVersion", FORMAT_VERSION);
+        document.put("createdAt", createdAt);
+        document.put("fingerprint", fingerprint.sha256());
+        document.put("passed", passed());
+        List<Map<String, Object>> written = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("check", finding.check());
+            entry.put("severity", finding.severity().label());
+            entry.put("message", finding.message());
+            entry.put("measured", finding.measured());
+            entry.put("threshold", finding.threshold());
+            entry.put("examples", finding.examples());
+            written.add(entry);
+        }
+        document.put("findings", written);
+        try {
+            return Json.prettyWriter().writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the leakage report as JSON", e);
+        }
+    }
+
+    /**
+     * Returns the report as text: a verdict line, the fingerprint and time, then one line per
+     * finding (severity, check, message, measured and threshold) and an indented line per example.
+     *
+     * @return the text, lines ending in {@code '\n'}
+     */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "leakage report: %s (%d error%s, %d warning%s, %d info)\n",
+                passed() ? "passed" : "FAILED", findings(Severity.ERROR).size(),
+                DuplicateChecks.plural(findings(Severity.ERROR).size()), findings(Severity.WARNING).size(),
+                DuplicateChecks.plural(findings(Severity.WARNING).size()), findings(Severity.INFO).size()));
+        text.append("table ").append(fingerprint).append(", created ").append(createdAt).append('\n');
+        for (Finding finding : findings) {
+            text.append(String.format(Locale.ROOT, "%-7s %s: %s (measured %s, threshold %s)\n", finding.severity(),
+                    finding.check(), finding.message(), number(finding.measured()), number(finding.threshold())));
+            for (Example example : finding.examples()) {
+                StringBuilder rows = new StringBuilder();
+                for (SetRow row : example.rows()) {
+                    rows.append(rows.length() == 0 ? "" : ", ").append(row);
+                }
+                if (example.totalRows() > example.rows().size()) {
+                    rows.append(" and ").append(example.totalRows() - example.rows().size()).append(" more");
+                }
+                text.append("        ").append(rows).append(": ").append(example.detail()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

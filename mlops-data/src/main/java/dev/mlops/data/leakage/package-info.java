@@ -1,0 +1,17 @@
+/**
+ * Leakage between the sets of a {@link dev.mlops.data.split.Split}: rows or ids that appear in two
+ * sets, near-duplicates across sets, class distributions that differ between sets, and feature
+ * values recorded after the prediction time.
+ *
+ * <p>{@link dev.mlops.data.leakage.LeakageCheck} runs the checks and returns a
+ * {@link dev.mlops.data.leakage.LeakageReport} of {@link dev.mlops.data.leakage.Finding}s, each
+ * with a {@link dev.mlops.data.leakage.Severity}; it never throws for what it finds, unless asked
+ * to enforce with {@link dev.mlops.data.leakage.LeakageReport#requirePassed()}. The report
+ * envelope (kind, format version, creation time, the table's fingerprint, findings with severity,
+ * measured value and threshold) is the one DESIGN.md sets for every report; {@code Severity} and
+ * {@code Finding} live here until a second report needs them.
+ */
+@NullMarked
+package dev.mlops.data.leakage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package dev.mlops.data.leakage;
+
+import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.split.GuaranteeReport;
+import dev.mlops.data.split.Split;
+import dev.mlops.data.split.SplitSets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Splits with explicit rows, through {@link Split#of}, which checks that they are a partition. */
+final class TestSplits {
+
+    private TestSplits() {
+    }
+
+    static Split of(Table table, Map<String, int[]> sets) {
+        return of(table, sets, new int[0]);
+    }
+
+    static Split of(Table table, Map<String, int[]> sets, int[] excluded) {
+        SplitSets.Builder names = SplitSets.builder();
+        List<int[]> rows = new ArrayList<>();
+        for (Map.Entry<String, int[]> set : sets.entrySet()) {
+            names.add(set.getKey(), 1.0 / sets.size());
+            rows.add(set.getValue());
+        }
+        return Split.of("manual", Map.of(), OptionalLong.empty(), names.build(), Fingerprint.of(table), table.rowCount(),
+                rows, excluded, GuaranteeReport.of(Set.of()));
+    }
+
+    static Split trainTest(Table table, int[] train, int[] test) {
+        Map<String, int[]> sets = new LinkedHashMap<>();
+        sets.put("train", train);
+        sets.put("test", test);
+        return of(table, sets);
+    }
+}

@@ -54,6 +54,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (exception instanceof MlopsException) {
             return badInput(messageOf(exception));
         }
+        if (exception instanceof IllegalArgumentException) {
+            // the library checks the values a user passed through an option (a share, a count, a name)
+            return badInput(messageOf(exception));
+        }
         if (exception instanceof UncheckedIOException || exception instanceof IOException) {
             return badInput(withCause(exception));
         }

@@ -68,6 +68,14 @@ class ErrorHandlerTest {
         assertThat(err).hasToString("mlops: cannot read d: Is a directory\n");
     }
 
+    @Test
+    void anArgumentTheLibraryRefusesIsBadInput() {
+        int status = handle(new IllegalArgumentException("alpha must be in (0, 1) but was 2.0"));
+
+        assertThat(status).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+        assertThat(err).hasToString("mlops: alpha must be in (0, 1) but was 2.0\n");
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void anythingElseIsAnInternalError(boolean verbose) {

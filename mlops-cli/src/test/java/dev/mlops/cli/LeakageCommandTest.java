@@ -1,0 +1,99 @@
+package dev.mlops.cli;
+
+import static dev.mlops.cli.CliRun.mlops;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.split.SizePolicy;
+import dev.mlops.data.split.Split;
+import dev.mlops.data.split.Splitters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeakageCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Splits a file with the library and saves the artifact, as 'mlops split' does. */
+    private Path split(Path data, String splitter) {
+        Table table = CsvFormat.defaults().read(data);
+        Split split = switch (splitter) {
+            case "stratified" -> Splitters.stratified(SizePolicy.guide(), "class", 3L).split(table);
+            default -> Splitters.random(SizePolicy.guide(), 3L).split(table);
+        };
+        Path file = dir.resolve("split.json");
+        split.save(file);
+        return file;
+    }
+
+    @Test
+    void creditGSplitByClassHasNoErrorFindingAndExitsZero() {
+        Path credit = CliRun.creditG();
+
+        CliRun run = mlops("leakage", credit.toString(), "--split", split(credit, "stratified").toString(), "--label", "class");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("exact-duplicates", "class-distribution");
+    }
+
+    @Test
+    void duplicatedRowsAcrossSetsAndASharedIdExitOneAndTheReportSaysWhy() throws IOException {
+        StringBuilder csv = new StringBuilder("customer,amount,city\n");
+        for (int row = 0; row < 40; row++) {
+            // every row appears twice (same customer, same values): a random split puts pairs in two sets
+            String line = "c" + row + "," + (100 + row) + ",München\n";
+            csv.append(line).append(line);
+        }
+        Path data = dir.resolve("dups.csv");
+        Files.writeString(data, csv.toString(), StandardCharsets.UTF_8);
+        Path report = dir.resolve("report.json");
+
+        CliRun run = mlops("leakage", data.toString(), "--split", split(data, "random").toString(), "--id", "customer",
+                "--report", report.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("kind").asText()).isEqualTo("leakage-report");
+        assertThat(json.get("passed").asBoolean()).isFalse();
+        assertThat(json.get("findings").findValuesAsText("check")).contains("exact-duplicates", "shared-ids");
+        assertThat(new ObjectMapper().readTree(Files.readString(report))).isEqualTo(json);
+    }
+
+    @Test
+    void aSplitOfAnotherTableIsBadInput() throws IOException {
+        Path credit = CliRun.creditG();
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "a,class\n1,good\n2,bad\n", StandardCharsets.UTF_8);
+
+        CliRun run = mlops("leakage", other.toString(), "--split", split(credit, "stratified").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("mlops: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void predictionTimeAndKnownAtGoTogether() {
+        Path credit = CliRun.creditG();
+
+        CliRun run = mlops("leakage", credit.toString(), "--split", split(credit, "stratified").toString(),
+                "--prediction-time", "age");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--prediction-time and --known-at go together");
+    }
+
+    @Test
+    void aMissingSplitFileIsNamed() {
+        CliRun run = mlops("leakage", CliRun.creditG().toString(), "--split", dir.resolve("nope.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("nope.json");
+    }
+}

@@ -192,13 +192,19 @@ final class SplitCommand implements Callable<Integer> {
         // measured before anything is written: a slice over an unknown column is bad input
         @Nullable SliceReport sliceReport = slices == null ? null : SliceReport.of(setTables, slices, rule);
 
-        Files.createDirectories(directory);
         String extension = inputFormat == InputFormat.JSONL ? ".jsonl" : ".csv";
         Map<String, Path> written = new LinkedHashMap<>();
+        for (String name : setTables.keySet()) {
+            Path setFile = directory.resolve(name + extension);
+            if (setFile.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+                throw usage(commandSpec, "the set '" + name + "' would be written over the input " + input
+                        + "; choose another --out directory");
+            }
+            written.put(name, setFile);
+        }
+        Files.createDirectories(directory);
         for (Map.Entry<String, Table> set : setTables.entrySet()) {
-            Path setFile = directory.resolve(set.getKey() + extension);
-            format.write(set.getValue(), setFile);
-            written.put(set.getKey(), setFile);
+            format.write(set.getValue(), written.get(set.getKey()));
         }
         Path splitFile = directory.resolve(SPLIT_FILE);
         split.save(splitFile);

@@ -2,6 +2,7 @@ package dev.mlops.cli;
 
 import static dev.mlops.cli.CliRun.mlops;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,10 +128,8 @@ class SplitCommandTest {
                 total += table.rowCount();
                 Map<String, Integer> counts = classCounts(table, "class");
                 assertThat(counts.keySet()).as(set).containsExactlyInAnyOrder("good", "bad");
-                assertThat((double) counts.get("good")).as(set).isCloseTo(0.7 * table.rowCount(),
-                        org.assertj.core.data.Offset.offset(1.0));
-                assertThat((double) counts.get("bad")).as(set).isCloseTo(0.3 * table.rowCount(),
-                        org.assertj.core.data.Offset.offset(1.0));
+                assertThat((double) counts.get("good")).as(set).isCloseTo(0.7 * table.rowCount(), within(1.0));
+                assertThat((double) counts.get("bad")).as(set).isCloseTo(0.3 * table.rowCount(), within(1.0));
             }
             assertThat(total).isEqualTo(1000);
             assertThat(run.out()).contains(": 1000 rows, stratified split (label=class, smallClasses=REFUSE), seed 0",
@@ -470,6 +469,17 @@ class SplitCommandTest {
         @Test
         void theNewestSetNeedsItsOwnName() {
             assertUsageError(split("--time", "ts", "--newest", "test=0.1"), "--newest names the set 'test'");
+        }
+
+        @Test
+        void aSetIsNeverWrittenOverTheInput() throws IOException {
+            Path input = file("train.csv", "x\n1\n2\n3\n4\n");
+
+            CliRun run = mlops("split", input.toString(), "--out", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("the set 'train' would be written over the input");
+            assertThat(Files.readString(input)).isEqualTo("x\n1\n2\n3\n4\n");
         }
 
         @Test

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.json.Json;
+import dev.mlops.core.SchemaException;
 import dev.mlops.core.predicate.PredicateSyntaxException;
+import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
@@ -28,6 +30,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,7 +77,9 @@ import picocli.CommandLine.TypeConversionException;
                     + "proportions, groups kept together, or time order.",
             "Writes <set>.csv (or <set>.jsonl for a JSON Lines input) per set and split.json, the split with its "
                     + "seed, settings, guarantees and the data's fingerprint, to --out; prints a summary, or one "
-                    + "JSON object with --json. Nothing is written when the split is refused."
+                    + "JSON object with --json. Nothing is written when the split is refused.",
+            "The set files hold each set's rows in their order in FILE, as mlops reads them: numbers, times (in "
+                    + "UTC) and missing values (empty) are written in one canonical form."
         })
 final class SplitCommand implements Callable<Integer> {
     static final int REPORT_FORMAT_VERSION = 1;
@@ -126,6 +131,11 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "COLUMN",
             description = "temporal: the timestamp column; the first set gets the oldest rows.")
     private @Nullable String time;
+
+    @Option(names = "--zone", paramLabel = "ZONE", converter = SchemaCommand.ZoneConverter.class,
+            description = "Read local dates and times (such as 2024-01-31) as timestamps in this zone, such as "
+                    + "Europe/Berlin or UTC; without it only times with an offset (2024-01-31T10:00Z) are timestamps.")
+    private @Nullable ZoneId zone;
 
     @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,
             description = "temporal: drop the rows within this ISO-8601 duration (such as PT24H or P7D; a day is "
@@ -181,8 +191,11 @@ final class SplitCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(SplitCommand.class);
         InputFormat inputFormat = InputFormat.of(input);
         log.debug("reading {} as {}", input, inputFormat);
-        TableFormat format = inputFormat == InputFormat.JSONL ? JsonLinesFormat.defaults() : CsvFormat.defaults();
+        TableFormat format = tableFormat(inputFormat);
         Table table = format.read(input);
+        if (chosen == Method.TEMPORAL) {
+            requireTimestamps(table, Objects.requireNonNull(time));
+        }
         log.debug("splitting {} rows with {}", table.rowCount(), splitter);
         Split split = splitter.split(table);
         Map<String, Table> setTables = new LinkedHashMap<>();
@@ -215,6 +228,23 @@ final class SplitCommand implements Callable<Integer> {
         stdout.print(json ? jsonReport(input, split, sliceReport, written) : summary(input, split, sliceReport, written));
         stdout.flush();
         return MlopsCommand.EXIT_OK;
+    }
+
+    private TableFormat tableFormat(InputFormat inputFormat) {
+        if (inputFormat == InputFormat.JSONL) {
+            return zone == null ? JsonLinesFormat.defaults() : JsonLinesFormat.builder().zone(zone).build();
+        }
+        return zone == null ? CsvFormat.defaults() : CsvFormat.builder().zone(zone).build();
+    }
+
+    /** The library says the column's type; this says how to get timestamps. */
+    private void requireTimestamps(Table table, String column) {
+        ColumnType type = table.column(column).type();
+        if (type != ColumnType.TIMESTAMP) {
+            throw new SchemaException("column '" + column + "' is " + type + ", not TIMESTAMP: a temporal split needs "
+                    + "ISO-8601 times with an offset, such as 2024-01-31T10:00:00Z"
+                    + (zone == null ? ", or --zone ZONE to read local dates and times" : ""));
+        }
     }
 
     private Method inferMethod() {

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -58,7 +59,7 @@ class SplitCommandTest {
         List<String> lines = new ArrayList<>();
         for (int customer = 0; customer < 20; customer++) {
             for (int visit = 0; visit < 3; visit++) {
-                lines.add(String.format("c%02d,%d,%s", customer, visit, customer % 4 == 0 ? "churn" : "stay"));
+                lines.add(String.format(Locale.ROOT, "c%02d,%d,%s", customer, visit, customer % 4 == 0 ? "churn" : "stay"));
             }
         }
         Collections.shuffle(lines, new Random(5));
@@ -86,7 +87,11 @@ class SplitCommandTest {
     }
 
     private static long[] epochSeconds(Table table) {
-        TimestampColumn ts = table.timestampColumn("ts");
+        return epochSeconds(table, "ts");
+    }
+
+    private static long[] epochSeconds(Table table, String column) {
+        TimestampColumn ts = table.timestampColumn(column);
         long[] seconds = new long[table.rowCount()];
         for (int row = 0; row < seconds.length; row++) {
             seconds[row] = ts.epochSecond(row);
@@ -292,6 +297,27 @@ class SplitCommandTest {
             assertThat(min(recent) - max(test)).isGreaterThan(5 * 3600L);
             assertThat(train.length + test.length + recent.length).isEqualTo(90);
             assertThat(run.out()).contains("  10 rows in no set (removed by the gap)", "recent");
+        }
+
+        @Test
+        void localDatesNeedAZone() throws IOException {
+            StringBuilder text = new StringBuilder("day,value\n");
+            for (int day = 1; day <= 20; day++) {
+                text.append(String.format(Locale.ROOT, "2024-01-%02d,%d\n", day, day));
+            }
+            Path input = file("days.csv", text.toString());
+            Path out = dir.resolve("out");
+
+            CliRun without = mlops("split", input.toString(), "--out", out.toString(), "--time", "day");
+            CliRun with = mlops("split", input.toString(), "--out", out.toString(), "--time", "day", "--zone", "UTC");
+
+            assertThat(without.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(without.err()).contains("column 'day' is CATEGORICAL, not TIMESTAMP", "--zone ZONE")
+                    .doesNotContain("\tat ");
+            assertThat(with.exitCode()).as(with.toString()).isZero();
+            // the set files hold the days as UTC instants, which read back as timestamps without a zone
+            assertThat(max(epochSeconds(csv(out.resolve("train.csv")), "day")))
+                    .isLessThan(min(epochSeconds(csv(out.resolve("test.csv")), "day")));
         }
     }
 

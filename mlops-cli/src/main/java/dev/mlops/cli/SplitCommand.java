@@ -422,7 +422,7 @@ final class SplitCommand implements Callable<Integer> {
             ObjectNode set = setsNode.addObject();
             set.put("name", name);
             set.put("fraction", split.sets().fractions().get(s));
-            set.put("rows", split.size(name));
+            set.put("size", split.size(name));
             set.put("share", (double) split.size(name) / split.rowCount());
             set.put("file", written.get(name).toString());
         }

@@ -383,7 +383,7 @@ class SplitCommandTest {
             List<Integer> sizes = new ArrayList<>();
             report.get("sets").forEach(set -> {
                 names.add(set.get("name").asText());
-                sizes.add(set.get("rows").asInt());
+                sizes.add(set.get("size").asInt());
             });
             assertThat(names).containsExactlyElementsOf(DEFAULT_SETS);
             assertThat(sizes).containsExactly(700, 150, 150);

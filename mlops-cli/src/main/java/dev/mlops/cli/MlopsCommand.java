@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "mlops-java from a shell or a CI job.",
-        subcommands = {SchemaCommand.class, AggregateLabelsCommand.class, LeakageCommand.class, HelpCommand.class},
+        subcommands = {SchemaCommand.class, AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class,
+            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",

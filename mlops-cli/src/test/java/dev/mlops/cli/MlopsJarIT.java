@@ -69,6 +69,21 @@ class MlopsJarIT {
     }
 
     @Test
+    void stratifiedSplitOfCreditG() throws IOException, InterruptedException {
+        Path out = dir.resolve("split");
+
+        Result result = java(Map.of(), "split", CliRun.creditG().toString(), "--out", out.toString(), "--label", "class");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("1000 rows, stratified split", "  bad   210/45/45", "  good  490/105/105");
+        assertThat(result.err()).doesNotContain("Exception");
+        assertThat(Files.readAllLines(out.resolve("train.csv"), StandardCharsets.UTF_8)).hasSize(701);
+        assertThat(Files.readAllLines(out.resolve("validation.csv"), StandardCharsets.UTF_8)).hasSize(151);
+        assertThat(Files.readAllLines(out.resolve("test.csv"), StandardCharsets.UTF_8)).hasSize(151);
+        assertThat(out.resolve("split.json")).isRegularFile();
+    }
+
+    @Test
     void badFileExitsWithTwoAndOneLine() throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n", StandardCharsets.UTF_8);
 

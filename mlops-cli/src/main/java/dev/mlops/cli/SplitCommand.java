@@ -1,0 +1,568 @@
+package dev.mlops.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.Json;
+import dev.mlops.core.SchemaException;
+import dev.mlops.core.predicate.PredicateSyntaxException;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.io.JsonLinesFormat;
+import dev.mlops.data.io.TableFormat;
+import dev.mlops.data.slice.Slice;
+import dev.mlops.data.slice.SliceReport;
+import dev.mlops.data.slice.SliceSizeRule;
+import dev.mlops.data.split.Guarantee;
+import dev.mlops.data.split.GuaranteeReport;
+import dev.mlops.data.split.NewestSet;
+import dev.mlops.data.split.SizePolicy;
+import dev.mlops.data.split.SmallClasses;
+import dev.mlops.data.split.Split;
+import dev.mlops.data.split.SplitSets;
+import dev.mlops.data.split.Splitter;
+import dev.mlops.data.split.Splitters;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code mlops split FILE --out DIR}: splits the rows of a CSV or JSON Lines file into named sets
+ * (random, stratified, grouped, stratified and grouped, or by time), writes one file per set and
+ * the split artifact ({@code split.json}, see {@link Split#save}) to a directory, and prints the
+ * guarantees that held, each set's size and, with {@code --slice}, how large each slice is in
+ * each set (or one JSON object with {@code --json}).
+ *
+ * <p>A split that cannot keep its guarantee (a class too small to stratify, too few groups or
+ * distinct times) and every bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}, and then
+ * nothing is written. A slice too small for a meaningful metric is a warning: the exit status
+ * stays {@link MlopsCommand#EXIT_OK}.
+ */
+@Command(
+        name = "split",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Splits the rows of a CSV or JSON Lines file into named sets (by default train, validation and test: "
+                    + "70/15/15 below 1,000,000 rows, 90/5/5 from there) with a stated guarantee: set sizes, class "
+                    + "proportions, groups kept together, or time order.",
+            "Writes <set>.csv (or <set>.jsonl for a JSON Lines input) per set and split.json, the split with its "
+                    + "seed, settings, guarantees and the data's fingerprint, to --out; prints a summary, or one "
+                    + "JSON object with --json. Nothing is written when the split is refused.",
+            "The set files hold each set's rows in their order in FILE, as mlops reads them: numbers, times (in "
+                    + "UTC) and missing values (empty) are written in one canonical form."
+        })
+final class SplitCommand implements Callable<Integer> {
+    static final int REPORT_FORMAT_VERSION = 1;
+    static final String SPLIT_FILE = "split.json";
+    /** How many classes the text summary lists; --json lists them all. */
+    static final int CLASSES_SHOWN = 20;
+
+    /** A set's or slice's name: it names a file, so letters, digits, '_', '-' and '.', not first. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
+    private static final double SUM_TOLERANCE = 1e-9;
+
+    /** The splitters. */
+    enum Method {
+        RANDOM, STRATIFIED, GROUPED, STRATIFIED_GROUPED, TEMPORAL;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The rows to split: a CSV or JSON Lines file (UTF-8).")
+    private @Nullable Path file;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The directory to write <set>.csv (or .jsonl) and split.json to; created if missing, "
+                    + "each file replaced atomically.")
+    private @Nullable Path out;
+
+    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
+            description = "random, stratified, grouped, stratified-grouped or temporal (default: from the columns "
+                    + "given: stratified with --label, grouped with --group, stratified-grouped with both, temporal "
+                    + "with --time, otherwise random).")
+    private @Nullable Method method;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "stratified, stratified-grouped: the categorical label column whose class proportions "
+                    + "each set keeps.")
+    private @Nullable String label;
+
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "grouped, stratified-grouped: rows with one value of this column (a customer, a patient) "
+                    + "never go to two sets.")
+    private @Nullable String group;
+
+    @Option(names = "--time", paramLabel = "COLUMN",
+            description = "temporal: the timestamp column; the first set gets the oldest rows.")
+    private @Nullable String time;
+
+    @Option(names = "--zone", paramLabel = "ZONE", converter = SchemaCommand.ZoneConverter.class,
+            description = "Read local dates and times (such as 2024-01-31) as timestamps in this zone, such as "
+                    + "Europe/Berlin or UTC; without it only times with an offset (2024-01-31T10:00Z) are timestamps.")
+    private @Nullable ZoneId zone;
+
+    @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,
+            description = "temporal: drop the rows within this ISO-8601 duration (such as PT24H or P7D; a day is "
+                    + "24 hours) after each set's latest time, so no later set is that close to an earlier one.")
+    private @Nullable Duration gap;
+
+    @Option(names = "--newest", paramLabel = "NAME=FRACTION", converter = NewestConverter.class,
+            description = "temporal: an extra last set of the newest rows, such as recent=0.1; the other sets "
+                    + "share the older rows by their fractions.")
+    private @Nullable NewestSet newest;
+
+    @Option(names = "--sets", paramLabel = "NAME=FRACTION,...", converter = SetsConverter.class,
+            description = "The sets in order and their fractions, summing to 1, such as "
+                    + "train=0.8,test=0.2 (default: train=0.7,validation=0.15,test=0.15 below 1,000,000 rows, "
+                    + "0.9/0.05/0.05 from there).")
+    private @Nullable SplitSets sets;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "The seed of the random draws; the same seed and file give the same split "
+                    + "(default: ${DEFAULT-VALUE}). temporal draws nothing at random.")
+    private long seed;
+
+    @Option(names = "--allow-small-classes",
+            description = "stratified: split a class too small to have a row in every set within one row of its "
+                    + "share anyway, and list it, instead of refusing.")
+    private boolean allowSmallClasses;
+
+    @Option(names = "--slice", paramLabel = "NAME=EXPRESSION", converter = SliceConverter.class,
+            description = "Report how many rows of each set a slice holds, such as young='age < 25'; repeat for "
+                    + "several. A slice under --min-slice-rows in a set gets a warning.")
+    private @Nullable List<Slice> slices;
+
+    @Option(names = "--min-slice-rows", paramLabel = "N",
+            description = "The fewest rows a slice needs in a set for a meaningful metric (default: 100, a worst-case "
+                    + "95%% margin of ±0.098 on a proportion).")
+    private @Nullable Integer minSliceRows;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a summary.")
+    private boolean json;
+
+    SplitCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
+        Path input = Objects.requireNonNull(file, "file");
+        Path directory = Objects.requireNonNull(out, "out");
+        Method chosen = method != null ? method : inferMethod();
+        checkOptions(commandSpec, chosen);
+        SliceSizeRule rule = sliceRule(commandSpec);
+        Splitter splitter = splitter(commandSpec, chosen);
+        Logger log = LoggerFactory.getLogger(SplitCommand.class);
+        InputFormat inputFormat = InputFormat.of(input);
+        log.debug("reading {} as {}", input, inputFormat);
+        TableFormat format = tableFormat(inputFormat);
+        Table table = format.read(input);
+        if (chosen == Method.TEMPORAL) {
+            requireTimestamps(table, Objects.requireNonNull(time));
+        }
+        log.debug("splitting {} rows with {}", table.rowCount(), splitter);
+        Split split = splitter.split(table);
+        Map<String, Table> setTables = new LinkedHashMap<>();
+        for (String name : split.setNames()) {
+            setTables.put(name, split.set(table, name));
+        }
+        // measured before anything is written: a slice over an unknown column is bad input
+        @Nullable SliceReport sliceReport = slices == null ? null : SliceReport.of(setTables, slices, rule);
+
+        String extension = inputFormat == InputFormat.JSONL ? ".jsonl" : ".csv";
+        Map<String, Path> written = new LinkedHashMap<>();
+        for (String name : setTables.keySet()) {
+            Path setFile = directory.resolve(name + extension);
+            if (setFile.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+                throw usage(commandSpec, "the set '" + name + "' would be written over the input " + input
+                        + "; choose another --out directory");
+            }
+            written.put(name, setFile);
+        }
+        Files.createDirectories(directory);
+        for (Map.Entry<String, Table> set : setTables.entrySet()) {
+            format.write(set.getValue(), written.get(set.getKey()));
+        }
+        Path splitFile = directory.resolve(SPLIT_FILE);
+        split.save(splitFile);
+        written.put("split", splitFile);
+        log.debug("wrote {}", written.values());
+
+        PrintWriter stdout = commandSpec.commandLine().getOut();
+        stdout.print(json ? jsonReport(input, split, sliceReport, written) : summary(input, split, sliceReport, written));
+        stdout.flush();
+        return MlopsCommand.EXIT_OK;
+    }
+
+    private TableFormat tableFormat(InputFormat inputFormat) {
+        if (inputFormat == InputFormat.JSONL) {
+            return zone == null ? JsonLinesFormat.defaults() : JsonLinesFormat.builder().zone(zone).build();
+        }
+        return zone == null ? CsvFormat.defaults() : CsvFormat.builder().zone(zone).build();
+    }
+
+    /** The library says the column's type; this says how to get timestamps. */
+    private void requireTimestamps(Table table, String column) {
+        ColumnType type = table.column(column).type();
+        if (type != ColumnType.TIMESTAMP) {
+            throw new SchemaException("column '" + column + "' is " + type + ", not TIMESTAMP: a temporal split needs "
+                    + "ISO-8601 times with an offset, such as 2024-01-31T10:00:00Z"
+                    + (zone == null ? ", or --zone ZONE to read local dates and times" : ""));
+        }
+    }
+
+    private Method inferMethod() {
+        if (time != null) {
+            return Method.TEMPORAL;
+        }
+        if (label != null) {
+            return group != null ? Method.STRATIFIED_GROUPED : Method.STRATIFIED;
+        }
+        return group != null ? Method.GROUPED : Method.RANDOM;
+    }
+
+    /** Refuses a missing column option and an option that the method does not read. */
+    private void checkOptions(CommandSpec commandSpec, Method chosen) {
+        boolean readsLabel = chosen == Method.STRATIFIED || chosen == Method.STRATIFIED_GROUPED;
+        boolean readsGroup = chosen == Method.GROUPED || chosen == Method.STRATIFIED_GROUPED;
+        boolean temporal = chosen == Method.TEMPORAL;
+        String given = "--method " + chosen.label();
+        if (readsLabel && label == null) {
+            throw usage(commandSpec, given + " needs --label COLUMN");
+        }
+        if (readsGroup && group == null) {
+            throw usage(commandSpec, given + " needs --group COLUMN");
+        }
+        if (temporal && time == null) {
+            throw usage(commandSpec, given + " needs --time COLUMN");
+        }
+        if (!readsLabel && label != null) {
+            throw usage(commandSpec, "--label applies to --method stratified or stratified-grouped only, not " + given);
+        }
+        if (!readsGroup && group != null) {
+            throw usage(commandSpec, "--group applies to --method grouped or stratified-grouped only, not " + given);
+        }
+        if (!temporal && (time != null || gap != null || newest != null)) {
+            throw usage(commandSpec, "--time, --gap and --newest apply to --method temporal only, not " + given);
+        }
+        if (allowSmallClasses && chosen != Method.STRATIFIED) {
+            throw usage(commandSpec, "--allow-small-classes applies to --method stratified only, not " + given);
+        }
+        if (newest != null && sets != null && sets.names().contains(newest.name())) {
+            throw usage(commandSpec, "--newest names the set '" + newest.name() + "', which --sets already has: "
+                    + sets.names());
+        }
+        if (newest != null && sets == null && SizePolicy.guide().setsFor(0).names().contains(newest.name())) {
+            throw usage(commandSpec, "--newest names the set '" + newest.name() + "', which is one of the default sets "
+                    + SizePolicy.guide().setsFor(0).names() + "; choose another name");
+        }
+    }
+
+    private SliceSizeRule sliceRule(CommandSpec commandSpec) {
+        if (minSliceRows == null) {
+            return SliceSizeRule.defaults();
+        }
+        if (slices == null) {
+            throw usage(commandSpec, "--min-slice-rows applies only with --slice");
+        }
+        if (minSliceRows < 1) {
+            throw usage(commandSpec, "--min-slice-rows must be at least 1 but was " + minSliceRows);
+        }
+        return new SliceSizeRule(minSliceRows);
+    }
+
+    private Splitter splitter(CommandSpec commandSpec, Method chosen) {
+        if (slices != null) {
+            Set<String> names = new HashSet<>();
+            for (Slice slice : slices) {
+                if (!names.add(slice.name())) {
+                    throw usage(commandSpec, "--slice names '" + slice.name() + "' twice");
+                }
+            }
+        }
+        SizePolicy policy = sets != null ? sets : SizePolicy.guide();
+        return switch (chosen) {
+            case RANDOM -> Splitters.random(policy, seed);
+            case STRATIFIED -> Splitters.stratified(policy, Objects.requireNonNull(label), seed,
+                    allowSmallClasses ? SmallClasses.ALLOW : SmallClasses.REFUSE);
+            case GROUPED -> Splitters.grouped(policy, Objects.requireNonNull(group), seed);
+            case STRATIFIED_GROUPED -> Splitters.stratifiedGrouped(policy, Objects.requireNonNull(label),
+                    Objects.requireNonNull(group), seed);
+            case TEMPORAL -> Splitters.temporal(policy, Objects.requireNonNull(time), gap != null ? gap : Duration.ZERO,
+                    newest);
+        };
+    }
+
+    private static ParameterException usage(CommandSpec commandSpec, String message) {
+        return new ParameterException(commandSpec.commandLine(), message);
+    }
+
+    private static String summary(Path input, Split split, @Nullable SliceReport sliceReport, Map<String, Path> written) {
+        GuaranteeReport report = split.report();
+        StringBuilder text = new StringBuilder();
+        line(text, "%s: %d rows, %s split (%s), %s", input, split.rowCount(), split.splitter(), settings(split),
+                split.seed().isPresent() ? "seed " + split.seed().getAsLong() : "no seed (nothing drawn at random)");
+        int nameWidth = 3;
+        for (String name : split.setNames()) {
+            nameWidth = Math.max(nameWidth, name.length());
+        }
+        int sizeWidth = Integer.toString(split.rowCount()).length();
+        for (int s = 0; s < split.setNames().size(); s++) {
+            String name = split.setNames().get(s);
+            int size = split.size(name);
+            line(text, "  %-" + nameWidth + "s  %" + sizeWidth + "d rows  %6.2f%%  (fraction %s)", name, size,
+                    share(size, split.rowCount()), split.sets().fractions().get(s));
+        }
+        int excluded = split.excludedRows().length;
+        if (excluded > 0) {
+            line(text, "  %d rows in no set (removed by the gap)", excluded);
+        }
+        List<String> held = new ArrayList<>();
+        for (Guarantee guarantee : report.held()) {
+            held.add(guarantee.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        line(text, "guarantees held: %s", held.isEmpty() ? "none" : String.join(", ", held));
+        if (!report.classCounts().isEmpty()) {
+            line(text, "class counts (%s):", String.join("/", split.setNames()));
+            int classWidth = 1;
+            for (String level : report.classCounts().keySet()) {
+                classWidth = Math.max(classWidth, level.length());
+            }
+            int shown = 0;
+            for (Map.Entry<String, Map<String, Integer>> perSet : report.classCounts().entrySet()) {
+                if (shown++ == CLASSES_SHOWN) {
+                    line(text, "  ... %d more classes, listed with --json", report.classCounts().size() - CLASSES_SHOWN);
+                    break;
+                }
+                List<String> counts = new ArrayList<>();
+                for (String name : split.setNames()) {
+                    counts.add(Integer.toString(perSet.getValue().getOrDefault(name, 0)));
+                }
+                line(text, "  %-" + classWidth + "s  %s", perSet.getKey(), String.join("/", counts));
+            }
+        }
+        if (!report.classesNotInEverySet().isEmpty()) {
+            line(text, "fallback: classes not in every set: %s", String.join(", ", report.classesNotInEverySet()));
+        }
+        for (String note : report.notes()) {
+            line(text, "note: %s", note);
+        }
+        List<String> files = new ArrayList<>();
+        for (Path path : written.values()) {
+            files.add(path.toString());
+        }
+        line(text, "written: %s", String.join(", ", files));
+        if (sliceReport != null) {
+            text.append(sliceReport.toText());
+            int tooSmall = sliceReport.tooSmall().size();
+            if (tooSmall > 0) {
+                line(text, "WARNING: %d slice %s under %d rows: metrics there are too uncertain to compare",
+                        tooSmall, tooSmall == 1 ? "size is" : "sizes are", sliceReport.rule().minRows());
+            }
+        }
+        return text.toString();
+    }
+
+    private static String jsonReport(Path input, Split split, @Nullable SliceReport sliceReport,
+            Map<String, Path> written) throws JsonProcessingException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode root = nodes.objectNode();
+        root.put("kind", "split-report");
+        root.put("formatVersion", REPORT_FORMAT_VERSION);
+        root.put("file", input.toString());
+        root.put("splitter", split.splitter());
+        ObjectNode settings = root.putObject("settings");
+        split.settings().forEach(settings::put);
+        if (split.seed().isPresent()) {
+            root.put("seed", split.seed().getAsLong());
+        } else {
+            root.putNull("seed");
+        }
+        root.put("fingerprint", split.fingerprint().sha256());
+        root.put("rowCount", split.rowCount());
+        ArrayNode setsNode = root.putArray("sets");
+        for (int s = 0; s < split.setNames().size(); s++) {
+            String name = split.setNames().get(s);
+            ObjectNode set = setsNode.addObject();
+            set.put("name", name);
+            set.put("fraction", split.sets().fractions().get(s));
+            set.put("size", split.size(name));
+            set.put("share", (double) split.size(name) / split.rowCount());
+            set.put("file", written.get(name).toString());
+        }
+        root.put("excludedRows", split.excludedRows().length);
+        // the guarantee report exactly as split.json has it
+        root.set("report", Json.reader().readTree(split.toJson()).get("report"));
+        root.put("splitFile", written.get("split").toString());
+        if (sliceReport != null) {
+            root.set("slices", Json.reader().readTree(sliceReport.toJson()));
+        }
+        return Json.prettyWriter().writeValueAsString(root) + "\n";
+    }
+
+    private static String settings(Split split) {
+        List<String> pairs = new ArrayList<>();
+        split.settings().forEach((key, value) -> pairs.add(key + "=" + value));
+        return pairs.isEmpty() ? "no settings" : String.join(", ", pairs);
+    }
+
+    private static double share(int size, int total) {
+        return total == 0 ? 0 : 100.0 * size / total;
+    }
+
+    private static void line(StringBuilder text, String format, Object... args) {
+        text.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    /** Splits {@code NAME=VALUE} at the first '=', checking the name; a bad part is named in the error. */
+    private static String[] nameAndValue(String part, String expected) {
+        int equals = part.indexOf('=');
+        if (equals < 0) {
+            throw new TypeConversionException("expected " + expected + " but was '" + part + "'");
+        }
+        String name = part.substring(0, equals).trim();
+        String value = part.substring(equals + 1).trim();
+        if (!NAME.matcher(name).matches()) {
+            throw new TypeConversionException("the name in '" + part + "' must be letters, digits, '_', '-' or '.',"
+                    + " starting with a letter or digit; expected " + expected);
+        }
+        return new String[] {name, value};
+    }
+
+    private static double fraction(String part, String text, String expected) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new TypeConversionException("the fraction in '" + part + "' is not a decimal number such as 0.7;"
+                    + " expected " + expected);
+        }
+        return Double.parseDouble(text);
+    }
+
+    /** Reads {@code --method}. */
+    static final class MethodConverter extends EnumNameConverter<Method> {
+        MethodConverter() {
+            super(Method.class);
+        }
+    }
+
+    /** Reads {@code --sets}: {@code NAME=FRACTION[,NAME=FRACTION...]}, the fractions summing to 1. */
+    static final class SetsConverter implements ITypeConverter<SplitSets> {
+        private static final String EXPECTED = "NAME=FRACTION,... such as train=0.7,validation=0.15,test=0.15";
+
+        @Override
+        public SplitSets convert(String value) {
+            SplitSets.Builder builder = SplitSets.builder();
+            Set<String> names = new HashSet<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            List<String[]> pairs = new ArrayList<>();
+            for (String raw : value.split(",", -1)) {
+                pairs.add(nameAndValue(raw.trim(), EXPECTED));
+            }
+            for (String[] pair : pairs) {
+                String part = pair[0] + "=" + pair[1];
+                double fraction = fraction(part, pair[1], EXPECTED);
+                if (!(fraction > 0)) {
+                    throw new TypeConversionException("the fraction in '" + part + "' must be positive");
+                }
+                if (!names.add(pair[0])) {
+                    throw new TypeConversionException("the set '" + pair[0] + "' appears twice in '" + value + "'");
+                }
+                builder.add(pair[0], fraction);
+                sum = sum.add(new BigDecimal(pair[1]));
+            }
+            if (sum.subtract(BigDecimal.ONE).abs().doubleValue() > SUM_TOLERANCE) {
+                throw new TypeConversionException("the fractions must sum to 1 but sum to "
+                        + sum.stripTrailingZeros().toPlainString() + " in '" + value + "'");
+            }
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --newest}: {@code NAME=FRACTION} with the fraction in (0, 1). */
+    static final class NewestConverter implements ITypeConverter<NewestSet> {
+        private static final String EXPECTED = "NAME=FRACTION such as recent=0.1";
+
+        @Override
+        public NewestSet convert(String value) {
+            String part = value.trim();
+            String[] pair = nameAndValue(part, EXPECTED);
+            double fraction = fraction(part, pair[1], EXPECTED);
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new TypeConversionException("the fraction in '" + part + "' must be between 0 and 1, exclusive");
+            }
+            return new NewestSet(pair[0], fraction);
+        }
+    }
+
+    /** Reads {@code --slice}: {@code NAME=EXPRESSION} in the predicate syntax, such as {@code young=age < 25}. */
+    static final class SliceConverter implements ITypeConverter<Slice> {
+        private static final String EXPECTED = "NAME=EXPRESSION such as young='age < 25'";
+
+        @Override
+        public Slice convert(String value) {
+            String[] pair = nameAndValue(value.trim(), EXPECTED);
+            try {
+                return Slice.of(pair[0], pair[1]);
+            } catch (PredicateSyntaxException e) {
+                throw new TypeConversionException("slice '" + pair[0] + "': " + e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --gap}: an ISO-8601 duration such as {@code PT24H} or {@code P7D}, not negative. */
+    static final class GapConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration;
+            try {
+                duration = Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("expected an ISO-8601 duration such as PT24H, PT30M or P7D but was '"
+                        + value + "'");
+            }
+            if (duration.isNegative()) {
+                throw new TypeConversionException("the gap must not be negative but was '" + value + "'");
+            }
+            return duration;
+        }
+    }
+}

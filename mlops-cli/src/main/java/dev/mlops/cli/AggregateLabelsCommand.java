@@ -3,9 +3,6 @@ package dev.mlops.cli;
 import dev.mlops.core.Seed;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.CsvFormat;
-import dev.mlops.data.io.JsonLinesFormat;
-import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.label.AggregationResult;
 import dev.mlops.data.label.Annotations;
 import dev.mlops.data.label.ConsolidatedLabel;
@@ -205,15 +202,11 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     }
 
     private static Table read(Path file) {
-        return format(file).read(file);
+        return InputFormat.defaultsFor(file).read(file);
     }
 
     private static void write(Table table, Path file) {
-        format(file).write(table, file);
-    }
-
-    private static TableFormat format(Path file) {
-        return InputFormat.of(file) == InputFormat.JSONL ? JsonLinesFormat.defaults() : CsvFormat.defaults();
+        InputFormat.defaultsFor(file).write(table, file);
     }
 
     private Report report(Path input, Annotations annotations, AggregationResult result) {

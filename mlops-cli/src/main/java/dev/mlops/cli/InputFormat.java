@@ -1,5 +1,8 @@
 package dev.mlops.cli;
 
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.io.JsonLinesFormat;
+import dev.mlops.data.io.TableFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -7,6 +10,11 @@ import java.util.Locale;
 enum InputFormat {
     CSV,
     JSONL;
+
+    /** @return the format of a file, read and written with the default settings */
+    static TableFormat defaultsFor(Path file) {
+        return of(file) == JSONL ? JsonLinesFormat.defaults() : CsvFormat.defaults();
+    }
 
     static InputFormat of(Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);

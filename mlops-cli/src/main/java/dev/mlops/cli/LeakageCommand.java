@@ -2,8 +2,6 @@ package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.CsvFormat;
-import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.leakage.LeakageCheck;
 import dev.mlops.data.leakage.LeakageReport;
 import dev.mlops.data.leakage.NearDuplicates;
@@ -94,8 +92,7 @@ final class LeakageCommand implements Callable<Integer> {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path input = Objects.requireNonNull(file, "file");
         Split split = Split.load(Objects.requireNonNull(splitFile, "splitFile"));
-        Table table = (InputFormat.of(input) == InputFormat.JSONL ? JsonLinesFormat.defaults() : CsvFormat.defaults())
-                .read(input);
+        Table table = InputFormat.defaultsFor(input).read(input);
         LeakageReport report = check(commandSpec).run(table, split);
         String reportJson = report.toJson();
         if (reportFile != null) {

@@ -238,6 +238,14 @@ public final class DatasetProfile {
      * Writes the profile as pretty-printed JSON with {@code "kind": "dataset-profile"} and
      * {@code "formatVersion"}, keys sorted, sketches as Base64 of their DataSketches byte form.
      *
+     * <p>The document holds the state that merging needs: a numeric column with exact quantiles
+     * stores its sorted finite values ({@code "exactValues"}, at most
+     * {@link ProfileOptions#exactQuantileLimit()} of them) and an exactly counted column stores
+     * every distinct value with its count ({@code "counts"}). Such a profile therefore carries
+     * raw values of the table; set both limits to 0 for a profile that holds only sketches
+     * (frequent-items sketches still hold the most frequent values). Non-finite numbers are
+     * written as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+     *
      * @return the JSON text
      */
     public String toJson() {

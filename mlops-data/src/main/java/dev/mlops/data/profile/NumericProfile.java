@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>The <b>sum</b> is accumulated with Neumaier's compensated (improved Kahan–Babuška)
  *       summation, also across merges: its error is at most about {@code 2u|S| + O(n u²) Σ|x|}
- *       with {@code u = 2^-53}, independent of n to first order.
+ *       with {@code u = 2^-53}, independent of n to first order, as long as no partial sum
+ *       overflows.
  *   <li><b>Mean and variance</b> come from the moments {@code (n, mean, M2)}, updated one value at
  *       a time (Welford) and merged by Chan et al.'s pairwise formula. The variance is the
  *       <em>sample</em> variance {@code M2 / (n - 1)}, the standard deviation its square root
@@ -327,9 +328,14 @@ public final class NumericProfile implements ColumnProfile {
         return finite == 0 ? OptionalDouble.empty() : OptionalDouble.of(max);
     }
 
-    /** @return the compensated sum of the finite values; 0 when there is none */
+    /**
+     * Returns the compensated sum of the finite values: 0 when there is none; not finite when the
+     * running sum left the range of {@code double} (±Infinity, or NaN if it overflowed both ways).
+     *
+     * @return the sum
+     */
     public double sum() {
-        return sumHigh + sumLow;
+        return Double.isFinite(sumHigh) ? sumHigh + sumLow : sumHigh;
     }
 
     /** @return the mean of the finite values, empty when there is none */

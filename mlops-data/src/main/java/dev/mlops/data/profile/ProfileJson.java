@@ -168,7 +168,7 @@ final class ProfileJson {
             JsonNode opts = field(root, "options", "the document");
             List<Double> ps = new ArrayList<>();
             for (JsonNode p : field(opts, "probabilities", "options")) {
-                ps.add(p.doubleValue());
+                ps.add(doubleOf(p, "options"));
             }
             ProfileOptions options = new ProfileOptions((int) number(opts, "exactQuantileLimit", "options"),
                     (int) number(opts, "exactDistinctLimit", "options"), (int) number(opts, "topK", "options"),
@@ -202,7 +202,7 @@ final class ProfileJson {
                 if (exact != null && !exact.isNull()) {
                     values = new double[exact.size()];
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = exact.get(i).doubleValue();
+                        values[i] = doubleOf(exact.get(i), where);
                     }
                 }
                 JsonNode kll = node.get("kll");
@@ -210,8 +210,8 @@ final class ProfileJson {
                         number(node, "positiveInfinity", where), number(node, "negativeInfinity", where),
                         number(node, "zeros", where), number(node, "negatives", where),
                         optionalDouble(node, "min", where), optionalDouble(node, "max", where),
-                        parts.get(0).doubleValue(), parts.get(1).doubleValue(), finite,
-                        finite == 0 ? 0.0 : optionalDouble(node, "mean", where), field(node, "m2", where).doubleValue(),
+                        doubleOf(parts.get(0), where), doubleOf(parts.get(1), where), finite,
+                        finite == 0 ? 0.0 : optionalDouble(node, "mean", where), doubleOf(field(node, "m2", where), where),
                         values, kll == null || kll.isNull() ? null : Base64.getDecoder().decode(kll.asText()), options);
             }
             case TIMESTAMP -> {
@@ -260,11 +260,30 @@ final class ProfileJson {
         if (value == null || value.isNull()) {
             return Double.NaN;
         }
-        if (!value.isNumber()) {
-            throw new MlopsException("dataset profile JSON: " + where + " has '" + key + "' = " + value
-                    + " but expected a number");
+        return doubleOf(value, where);
+    }
+
+    /** Reads a number, or one of the strings "NaN", "Infinity" and "-Infinity" that core's Json writes. */
+    private static double doubleOf(@Nullable JsonNode value, String where) {
+        if (value != null && value.isNumber()) {
+            return value.doubleValue();
         }
-        return value.doubleValue();
+        if (value != null && value.isTextual()) {
+            switch (value.asText()) {
+                case "NaN" -> {
+                    return Double.NaN;
+                }
+                case "Infinity" -> {
+                    return Double.POSITIVE_INFINITY;
+                }
+                case "-Infinity" -> {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                default -> {
+                }
+            }
+        }
+        throw new MlopsException("dataset profile JSON: " + where + " has " + value + " where a number was expected");
     }
 
     private static @Nullable Instant optionalInstant(JsonNode node, String key) {

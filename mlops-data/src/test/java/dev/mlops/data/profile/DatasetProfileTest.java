@@ -108,13 +108,17 @@ class DatasetProfileTest {
 
     static Stream<Arguments> sweep() {
         SplittableRandom master = new SplittableRandom(MASTER_SEED);
-        return IntStream.range(0, 40).mapToObj(i -> {
+        Stream<Arguments> drawn = IntStream.range(0, 40).mapToObj(i -> {
             long seed = master.nextLong();
             int rows = master.nextInt(0, 3000);
             int levels = master.nextInt(1, 400);
             boolean small = master.nextBoolean();
             return Arguments.of(seed, rows, levels, small);
         });
+        // and cases that surely reach the sketches (checked in the test)
+        Stream<Arguments> sketched = Stream.of(Arguments.of(master.nextLong(), 3000, 300, true),
+                Arguments.of(master.nextLong(), 2500, 200, true));
+        return Stream.concat(drawn, sketched);
     }
 
     @ParameterizedTest(name = "seed {0}, {1} rows, {2} levels, small limits {3}")
@@ -134,6 +138,11 @@ class DatasetProfileTest {
         // merging stored profiles works as well as merging fresh ones
         DatasetProfile stored = DatasetProfile.fromJson(DatasetProfile.of(first, options).toJson())
                 .merge(DatasetProfile.fromJson(DatasetProfile.of(second, options).toJson()));
+        if (smallLimits && rows >= 2000) {
+            assertThat(((NumericProfile) expected.column("amount")).quantileMethod()).isEqualTo(Method.SKETCH);
+            assertThat(((CategoricalProfile) expected.column("city")).distinctMethod()).isEqualTo(Method.SKETCH);
+            assertThat(((CategoricalProfile) expected.column("note")).distinctMethod()).isEqualTo(Method.SKETCH);
+        }
         double[] values = whole.numericColumn("amount").toArray();
         for (DatasetProfile merged : List.of(direct, stored)) {
             assertThat(merged.rowCount()).as(context).isEqualTo(rows);

@@ -128,6 +128,15 @@ class NumericProfileTest {
         }
 
         @Test
+        void anOverflowingSumIsInfiniteAndSurvivesJson() {
+            DatasetProfile profile = DatasetProfile.of(Table.of(NumericColumn.of("x", 1e308, 1e308)));
+            assertThat(((NumericProfile) profile.columns().get(0)).sum()).isEqualTo(Double.POSITIVE_INFINITY);
+            DatasetProfile back = DatasetProfile.fromJson(profile.toJson());
+            assertThat(((NumericProfile) back.columns().get(0)).sum()).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(back.toJson()).isEqualTo(profile.toJson());
+        }
+
+        @Test
         void sumIsWithinTheStatedBoundOfTheExactSum() {
             SplittableRandom random = new SplittableRandom(5);
             double[] values = new double[5000];

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.datasketches.common.SketchesException;
 import org.jspecify.annotations.Nullable;
 
 /** Writes and reads {@link DatasetProfile}s as versioned JSON through core's {@link Json}. */
@@ -182,7 +183,7 @@ final class ProfileJson {
                 columns.add(readColumn(node, options));
             }
             return new DatasetProfile(number(root, "rowCount", "the document"), prints, columns, options);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | SketchesException | IndexOutOfBoundsException e) {
             throw new MlopsException("dataset profile JSON is not a valid profile: " + e.getMessage(), e);
         }
     }

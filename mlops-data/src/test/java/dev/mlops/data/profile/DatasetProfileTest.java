@@ -250,6 +250,15 @@ class DatasetProfileTest {
                 .isInstanceOf(MlopsException.class).hasMessageContaining("formatVersion 99");
         assertThatThrownBy(() -> DatasetProfile.fromJson("[1"))
                 .isInstanceOf(MlopsException.class).hasMessageContaining("does not parse");
+        String sketched = DatasetProfile.of(randomTable(new SplittableRandom(1), 500, 100),
+                ProfileOptions.defaults().withExactQuantileLimit(10).withExactDistinctLimit(5)).toJson();
+        String corrupt = sketched.replaceFirst("\"kll\": \"[^\"]*\"", "\"kll\": \"AAAA\"");
+        assertThat(corrupt).isNotEqualTo(sketched);
+        assertThatThrownBy(() -> DatasetProfile.fromJson(corrupt))
+                .isInstanceOf(MlopsException.class).hasMessageContaining("not a valid profile");
+        String inconsistent = sketched.replaceFirst("\"missing\": \\d+", "\"missing\": 100000");
+        assertThatThrownBy(() -> DatasetProfile.fromJson(inconsistent))
+                .isInstanceOf(MlopsException.class).hasMessageContaining("not a valid profile");
     }
 
     @Test

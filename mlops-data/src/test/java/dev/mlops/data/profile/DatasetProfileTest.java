@@ -224,6 +224,28 @@ class DatasetProfileTest {
     }
 
     @Test
+    void mergeOrderDoesNotChangeTheExactStatistics() {
+        Table whole = randomTable(new SplittableRandom(31), 1500, 60);
+        DatasetProfile a = DatasetProfile.of(whole.rows(IntStream.range(0, 400).toArray()));
+        DatasetProfile b = DatasetProfile.of(whole.rows(IntStream.range(400, 900).toArray()));
+        DatasetProfile c = DatasetProfile.of(whole.rows(IntStream.range(900, 1500).toArray()));
+        DatasetProfile left = a.merge(b).merge(c);
+        DatasetProfile right = c.merge(b.merge(a));
+        DatasetProfile all = DatasetProfile.of(whole);
+        for (DatasetProfile merged : List.of(left, right)) {
+            NumericProfile x = (NumericProfile) merged.column("amount");
+            NumericProfile expected = (NumericProfile) all.column("amount");
+            assertThat(x.finite()).isEqualTo(expected.finite());
+            assertThat(x.quantiles()).isEqualTo(expected.quantiles());
+            assertRelative(x.variance().getAsDouble(), expected.variance().getAsDouble(), "variance");
+            assertThat(merged.column("city").toString()).isEqualTo(all.column("city").toString());
+            assertThat(((CategoricalProfile) merged.column("city")).topK())
+                    .isEqualTo(((CategoricalProfile) all.column("city")).topK());
+        }
+        assertThat(right.fingerprints()).hasSize(3);
+    }
+
+    @Test
     void jsonRoundTripGivesTheSameProfile() {
         for (boolean small : List.of(false, true)) {
             Table table = randomTable(new SplittableRandom(7), 2500, 300);

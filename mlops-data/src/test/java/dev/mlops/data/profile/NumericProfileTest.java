@@ -49,6 +49,20 @@ class NumericProfileTest {
         }
 
         @Test
+        void requestedProbabilitiesMatchNumpyWithTies() {
+            // /usr/bin/python3 -c "import numpy as np; a=np.array([5,1,1,2,8,-3,1,0.5]);
+            //   print([repr(x) for x in np.quantile(a,[0.1,0.333,0.9])])"
+            // ['-0.5499999999999998', '1.0', '5.8999999999999995']
+            ProfileOptions options = ProfileOptions.defaults().withProbabilities(List.of(0.1, 0.333, 0.9));
+            NumericProfile ties = (NumericProfile) DatasetProfile.of(
+                    Table.of(NumericColumn.of("x", 5, 1, 1, 2, 8, -3, 1, 0.5)), options).columns().get(0);
+            assertThat(ties.quantiles()).extracting(Quantile::probability).containsExactly(0.1, 0.333, 0.9);
+            assertThat(ties.quantiles().get(0).value()).isCloseTo(-0.5499999999999998, within(1e-12));
+            assertThat(ties.quantiles().get(1).value()).isCloseTo(1.0, within(1e-12));
+            assertThat(ties.quantiles().get(2).value()).isCloseTo(5.8999999999999995, within(1e-12));
+        }
+
+        @Test
         void countsZerosNegativesAndExtremes() {
             assertThat(p.count()).isEqualTo(10);
             assertThat(p.finite()).isEqualTo(10);

@@ -1,0 +1,270 @@
+package dev.mlops.data.profile;
+
+import dev.mlops.core.SchemaException;
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TextColumn;
+import dev.mlops.core.table.TimestampColumn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The profile of a {@link Table}: its row count, the fingerprints of the tables it describes, and
+ * one {@link ColumnProfile} per column in schema order.
+ *
+ * <p>{@link #of(Table, ProfileOptions, Executor)} makes one pass over each column, the columns in
+ * parallel on the given executor; the exact statistics do not depend on the executor.
+ * {@link #merge(DatasetProfile)} combines the profiles of two partitions into the profile of their
+ * union (see the package description for the guarantees), and {@link #toJson()} /
+ * {@link #fromJson(String)} store it as versioned JSON with its sketches, so stored profiles still
+ * merge. An empty table yields zero counts. Immutable and thread-safe.
+ */
+public final class DatasetProfile {
+    /** The JSON format version that {@link #toJson()} writes and {@link #fromJson(String)} reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final long rowCount;
+    private final List<Fingerprint> fingerprints;
+    private final List<ColumnProfile> columns;
+    private final ProfileOptions options;
+
+    DatasetProfile(long rowCount, List<Fingerprint> fingerprints, List<ColumnProfile> columns, ProfileOptions options) {
+        if (rowCount < 0) {
+            throw new IllegalArgumentException("rowCount must not be negative but was " + rowCount);
+        }
+        for (ColumnProfile column : columns) {
+            if (column.count() != rowCount) {
+                throw new IllegalArgumentException("column '" + column.name() + "' counts " + column.count()
+                        + " rows but the profile has " + rowCount);
+            }
+        }
+        this.rowCount = rowCount;
+        this.fingerprints = List.copyOf(fingerprints);
+        this.columns = List.copyOf(columns);
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Profiles a table with the default options on the common fork-join pool.
+     *
+     * @param table the table
+     * @return its profile
+     */
+    public static DatasetProfile of(Table table) {
+        return of(table, ProfileOptions.defaults());
+    }
+
+    /**
+     * Profiles a table on the common fork-join pool.
+     *
+     * @param table the table
+     * @param options the settings
+     * @return its profile
+     */
+    public static DatasetProfile of(Table table, ProfileOptions options) {
+        return of(table, options, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Profiles a table, one task per column on the given executor; {@code Runnable::run} profiles
+     * the columns one after another on the calling thread.
+     *
+     * @param table the table
+     * @param options the settings
+     * @param executor runs the per-column tasks
+     * @return its profile
+     */
+    public static DatasetProfile of(Table table, ProfileOptions options, Executor executor) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(executor, "executor");
+        List<CompletableFuture<ColumnProfile>> futures = new ArrayList<>(table.columnCount());
+        for (Column column : table.columns()) {
+            futures.add(CompletableFuture.supplyAsync(() -> profile(column, options), executor));
+        }
+        Fingerprint fingerprint = Fingerprint.of(table);
+        List<ColumnProfile> profiles = new ArrayList<>(futures.size());
+        for (CompletableFuture<ColumnProfile> future : futures) {
+            try {
+                profiles.add(future.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options);
+    }
+
+    private static ColumnProfile profile(Column column, ProfileOptions options) {
+        return switch (column.type()) {
+            case NUMERIC -> NumericProfile.of((NumericColumn) column, options);
+            case CATEGORICAL -> CategoricalProfile.of((CategoricalColumn) column, options);
+            case TEXT -> CategoricalProfile.of((TextColumn) column, options);
+            case BOOLEAN -> CategoricalProfile.of((BooleanColumn) column, options);
+            case TIMESTAMP -> timestamps((TimestampColumn) column);
+        };
+    }
+
+    private static TimestampProfile timestamps(TimestampColumn column) {
+        int rows = column.size();
+        long missing = 0;
+        int minRow = -1;
+        int maxRow = -1;
+        for (int row = 0; row < rows; row++) {
+            if (column.isMissing(row)) {
+                missing++;
+            } else {
+                if (minRow < 0 || compare(column, row, minRow) < 0) {
+                    minRow = row;
+                }
+                if (maxRow < 0 || compare(column, row, maxRow) > 0) {
+                    maxRow = row;
+                }
+            }
+        }
+        Instant min = minRow < 0 ? null : column.get(minRow);
+        Instant max = maxRow < 0 ? null : column.get(maxRow);
+        return new TimestampProfile(column.name(), rows, missing, min, max);
+    }
+
+    private static int compare(TimestampColumn column, int a, int b) {
+        int bySecond = Long.compare(column.epochSecond(a), column.epochSecond(b));
+        return bySecond != 0 ? bySecond : Integer.compare(column.nano(a), column.nano(b));
+    }
+
+    /**
+     * Merges this profile with the profile of another partition of the same schema: the result
+     * describes the union of the rows, with both profiles' fingerprints.
+     *
+     * @param other the other partition's profile
+     * @return the merged profile
+     * @throws SchemaException if the column names or types differ; the message names the first
+     *     differing column
+     * @throws IllegalArgumentException if the profiles' options differ
+     */
+    public DatasetProfile merge(DatasetProfile other) {
+        Objects.requireNonNull(other, "other");
+        if (!options.equals(other.options)) {
+            throw new IllegalArgumentException("cannot merge profiles made with different options: " + options
+                    + " and " + other.options);
+        }
+        int shared = Math.min(columns.size(), other.columns.size());
+        for (int i = 0; i < shared; i++) {
+            ColumnProfile mine = columns.get(i);
+            ColumnProfile theirs = other.columns.get(i);
+            if (!mine.name().equals(theirs.name()) || mine.type() != theirs.type()) {
+                throw new SchemaException("cannot merge profiles: column " + (i + 1) + " is '" + mine.name() + "' ("
+                        + mine.type() + ") in this profile but '" + theirs.name() + "' (" + theirs.type()
+                        + ") in the other");
+            }
+        }
+        if (columns.size() != other.columns.size()) {
+            List<ColumnProfile> longer = columns.size() > shared ? columns : other.columns;
+            throw new SchemaException("cannot merge profiles: column " + (shared + 1) + " '"
+                    + longer.get(shared).name() + "' is in " + (columns.size() > shared ? "this" : "the other")
+                    + " profile only (" + columns.size() + " columns against " + other.columns.size() + ")");
+        }
+        List<ColumnProfile> merged = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            merged.add(mergeColumns(columns.get(i), other.columns.get(i)));
+        }
+        List<Fingerprint> prints = new ArrayList<>(fingerprints);
+        prints.addAll(other.fingerprints);
+        return new DatasetProfile(rowCount + other.rowCount, prints, merged, options);
+    }
+
+    private static ColumnProfile mergeColumns(ColumnProfile a, ColumnProfile b) {
+        if (a instanceof NumericProfile x && b instanceof NumericProfile y) {
+            return x.merge(y);
+        }
+        if (a instanceof CategoricalProfile x && b instanceof CategoricalProfile y) {
+            return x.merge(y);
+        }
+        return ((TimestampProfile) a).merge((TimestampProfile) b);
+    }
+
+    /** @return the number of rows profiled */
+    public long rowCount() {
+        return rowCount;
+    }
+
+    /** @return the fingerprints of the profiled tables: one for a table, one per partition after merges */
+    public List<Fingerprint> fingerprints() {
+        return fingerprints;
+    }
+
+    /** @return the column profiles in schema order, unmodifiable */
+    public List<ColumnProfile> columns() {
+        return columns;
+    }
+
+    /**
+     * Returns the named column's profile.
+     *
+     * @param name the column's name
+     * @return its profile
+     * @throws SchemaException if there is no such column; the message lists the names there are
+     */
+    public ColumnProfile column(String name) {
+        for (ColumnProfile column : columns) {
+            if (column.name().equals(name)) {
+                return column;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add(c.name()));
+        throw new SchemaException("no column named '" + name + "' in the profile; the " + names.size()
+                + " columns are: " + String.join(", ", names));
+    }
+
+    /** @return the options the profile was made with */
+    public ProfileOptions options() {
+        return options;
+    }
+
+    /**
+     * Writes the profile as pretty-printed JSON with {@code "kind": "dataset-profile"} and
+     * {@code "formatVersion"}, keys sorted, sketches as Base64 of their DataSketches byte form.
+     *
+     * <p>The document holds the state that merging needs: a numeric column with exact quantiles
+     * stores its sorted finite values ({@code "exactValues"}, at most
+     * {@link ProfileOptions#exactQuantileLimit()} of them) and an exactly counted column stores
+     * every distinct value with its count ({@code "counts"}). Such a profile therefore carries
+     * raw values of the table; set both limits to 0 for a profile that holds only sketches
+     * (frequent-items sketches still hold the most frequent values). Non-finite numbers are
+     * written as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        return ProfileJson.write(this);
+    }
+
+    /**
+     * Reads a profile written by {@link #toJson()}.
+     *
+     * @param json the JSON text
+     * @return the profile
+     * @throws dev.mlops.core.MlopsException if the text is not a profile of a known format version
+     */
+    public static DatasetProfile fromJson(String json) {
+        return ProfileJson.read(Objects.requireNonNull(json, "json"));
+    }
+
+    @Override
+    public String toString() {
+        return "DatasetProfile[" + rowCount + " rows, " + columns.size() + " columns]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mlops.data.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TextColumn;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CategoricalProfileTest {
+
+    @Test
+    void exactCountsMatchPandas() {
+        // /usr/bin/python3 -c "import pandas as pd; s=pd.Series(['b','a','c','a',None,'b','a']);
+        //   print(s.count(), s.isna().sum(), s.nunique(), s.value_counts().to_dict())"
+        // 6 1 3 {'a': 3, 'b': 2, 'c': 1}
+        Table table = Table.builder().categorical("c", "b", "a", "c", "a", null, "b", "a")
+                .text("t", "b", "a", "c", "a", null, "b", "a").build();
+        for (ColumnProfile column : DatasetProfile.of(table).columns()) {
+            CategoricalProfile p = (CategoricalProfile) column;
+            assertThat(p.count()).isEqualTo(7);
+            assertThat(p.missing()).isEqualTo(1);
+            assertThat(p.distinct()).isEqualTo(3);
+            assertThat(p.distinctMethod()).isEqualTo(Method.EXACT);
+            assertThat(p.topK()).containsExactly(new ItemCount("a", 3, 3, 3), new ItemCount("b", 2, 2, 2),
+                    new ItemCount("c", 1, 1, 1));
+            assertThat(p.frequency("a")).isEqualTo(3);
+            assertThat(p.frequency("zzz")).isZero();
+            assertThat(p.frequencyError()).isZero();
+        }
+    }
+
+    @Test
+    void topKIsCutAndTiesBreakByValue() {
+        Table table = Table.builder().categorical("c", "x", "y", "z", "z", "München", "São Paulo").build();
+        CategoricalProfile p = (CategoricalProfile) DatasetProfile.of(table, ProfileOptions.defaults().withTopK(3))
+                .columns().get(0);
+        assertThat(p.topK()).extracting(ItemCount::value).containsExactly("z", "München", "São Paulo");
+    }
+
+    @Test
+    void booleansCountTrueAndFalse() {
+        Table table = Table.builder().bool("b", true, false, true, null, true).build();
+        CategoricalProfile p = (CategoricalProfile) DatasetProfile.of(table).columns().get(0);
+        assertThat(p.frequency("true")).isEqualTo(3);
+        assertThat(p.frequency("false")).isEqualTo(1);
+        assertThat(p.missing()).isEqualTo(1);
+        assertThat(p.distinct()).isEqualTo(2);
+    }
+
+    @Test
+    void aboveTheLimitDistinctIsAnHllEstimateWithinItsErrorAndTopKFromTheFrequentItemsSketch() {
+        SplittableRandom random = new SplittableRandom(17);
+        TextColumn.Builder builder = TextColumn.builder("t");
+        Map<String, Long> truth = new HashMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            // one heavy value and a long tail of about 20,000 distinct values
+            String value = random.nextInt(10) == 0 ? "heavy" : "v" + random.nextInt(20_000);
+            builder.add(value);
+            truth.merge(value, 1L, Long::sum);
+        }
+        ProfileOptions options = ProfileOptions.defaults().withExactDistinctLimit(100);
+        CategoricalProfile p = (CategoricalProfile) DatasetProfile.of(Table.of(builder.build()), options)
+                .columns().get(0);
+        assertThat(p.distinctMethod()).isEqualTo(Method.SKETCH);
+        long distinct = truth.size();
+        // lgK = 12: relative standard error 1.04 / 64 = 1.625%; allow three of them
+        assertThat((double) Math.abs(p.distinct() - distinct) / distinct).isLessThan(3 * 0.01625);
+        assertThat(distinct).isBetween(p.distinctLowerBound(), p.distinctUpperBound());
+        ItemCount first = p.topK().get(0);
+        assertThat(first.value()).isEqualTo("heavy");
+        for (ItemCount item : p.topK()) {
+            assertThat(truth.get(item.value())).isBetween(item.lowerBound(), item.upperBound());
+            assertThat(Math.abs(item.count() - truth.get(item.value()))).isLessThanOrEqualTo(p.frequencyError());
+        }
+    }
+}

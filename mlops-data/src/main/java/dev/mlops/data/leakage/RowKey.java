@@ -30,13 +30,41 @@ abstract class RowKey {
     private static final long MISSING = 0x6d697373696e6701L;
     private static final long PRESENT = 0x70726573656e7402L;
 
+    /** The chosen columns, in order. */
+    final List<Column> columns;
+
+    RowKey(List<Column> columns) {
+        this.columns = columns;
+    }
+
     /**
-     * Returns a row's hash.
+     * Returns a row's hash: per column a marker for a missing value, or a marker and the value's hash.
      *
      * @param row the 0-based row
      * @return its 64-bit hash
      */
-    abstract long hash(int row);
+    long hash(int row) {
+        long hash = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            if (column.isMissing(row)) {
+                hash = mix(hash, MISSING);
+                continue;
+            }
+            hash = mix(hash, PRESENT);
+            hash = mix(hash, valueHash(c, column, row));
+        }
+        return hash;
+    }
+
+    /** Hashes the present value of column {@code c} at a row. */
+    abstract long valueHash(int c, Column column, int row);
+
+    /** Hashes a boolean or timestamp value, which both keys take as they are. */
+    static long exactValueHash(Column column, int row) {
+        return column instanceof BooleanColumn bool ? (bool.get(row) ? 1 : 0)
+                : mix(((TimestampColumn) column).epochSecond(row), ((TimestampColumn) column).nano(row));
+    }
 
     /**
      * Tells whether two rows have equal keys.
@@ -53,7 +81,14 @@ abstract class RowKey {
      * @param row the 0-based row
      * @return {@code name=value} pairs, missing values as {@code <missing>}
      */
-    abstract String describe(int row);
+    String describe(int row) {
+        StringBuilder text = new StringBuilder();
+        for (Column column : columns) {
+            text.append(text.length() == 0 ? "" : ", ").append(column.name()).append('=')
+                    .append(column.isMissing(row) ? "<missing>" : column.format(row));
+        }
+        return text.toString();
+    }
 
     static RowKey exact(Table table, List<String> columns) {
         return new Exact(columnsOf(table, columns));
@@ -93,22 +128,12 @@ abstract class RowKey {
         return mix(hash, text.length());
     }
 
-    static String describe(List<Column> columns, int row) {
-        StringBuilder text = new StringBuilder();
-        for (Column column : columns) {
-            text.append(text.length() == 0 ? "" : ", ").append(column.name()).append('=')
-                    .append(column.isMissing(row) ? "<missing>" : column.format(row));
-        }
-        return text.toString();
-    }
-
     /** Typed values as they are. */
     private static final class Exact extends RowKey {
-        private final List<Column> columns;
         private final long[][] levelHashes;
 
         Exact(List<Column> columns) {
-            this.columns = columns;
+            super(columns);
             this.levelHashes = new long[columns.size()][];
             for (int c = 0; c < columns.size(); c++) {
                 if (columns.get(c) instanceof CategoricalColumn categorical) {
@@ -122,26 +147,13 @@ abstract class RowKey {
         }
 
         @Override
-        long hash(int row) {
-            long hash = 0;
-            for (int c = 0; c < columns.size(); c++) {
-                Column column = columns.get(c);
-                if (column.isMissing(row)) {
-                    hash = mix(hash, MISSING);
-                    continue;
-                }
-                hash = mix(hash, PRESENT);
-                long value = switch (column.type()) {
-                    case NUMERIC -> Double.doubleToLongBits(((NumericColumn) column).get(row));
-                    case CATEGORICAL -> levelHashes[c][((CategoricalColumn) column).code(row)];
-                    case BOOLEAN -> ((BooleanColumn) column).get(row) ? 1 : 0;
-                    case TIMESTAMP -> mix(((TimestampColumn) column).epochSecond(row),
-                            ((TimestampColumn) column).nano(row));
-                    case TEXT -> hashString(((TextColumn) column).get(row));
-                };
-                hash = mix(hash, value);
-            }
-            return hash;
+        long valueHash(int c, Column column, int row) {
+            return switch (column.type()) {
+                case NUMERIC -> Double.doubleToLongBits(((NumericColumn) column).get(row));
+                case CATEGORICAL -> levelHashes[c][((CategoricalColumn) column).code(row)];
+                case TEXT -> hashString(((TextColumn) column).get(row));
+                case BOOLEAN, TIMESTAMP -> exactValueHash(column, row);
+            };
         }
 
         @Override
@@ -154,20 +166,15 @@ abstract class RowKey {
             return true;
         }
 
-        @Override
-        String describe(int row) {
-            return describe(columns, row);
-        }
     }
 
     /** Numbers rounded to significant digits, text lower-cased with its whitespace collapsed. */
     private static final class Normalized extends RowKey {
-        private final List<Column> columns;
         private final MathContext digits;
         private final String[][] levels;
 
         Normalized(List<Column> columns, MathContext digits) {
-            this.columns = columns;
+            super(columns);
             this.digits = digits;
             this.levels = new String[columns.size()][];
             for (int c = 0; c < columns.size(); c++) {
@@ -182,25 +189,12 @@ abstract class RowKey {
         }
 
         @Override
-        long hash(int row) {
-            long hash = 0;
-            for (int c = 0; c < columns.size(); c++) {
-                Column column = columns.get(c);
-                if (column.isMissing(row)) {
-                    hash = mix(hash, MISSING);
-                    continue;
-                }
-                hash = mix(hash, PRESENT);
-                long value = switch (column.type()) {
-                    case NUMERIC -> Double.doubleToLongBits(round(((NumericColumn) column).get(row)));
-                    case CATEGORICAL, TEXT -> hashString(text(c, row));
-                    case BOOLEAN -> ((BooleanColumn) column).get(row) ? 1 : 0;
-                    case TIMESTAMP -> mix(((TimestampColumn) column).epochSecond(row),
-                            ((TimestampColumn) column).nano(row));
-                };
-                hash = mix(hash, value);
-            }
-            return hash;
+        long valueHash(int c, Column column, int row) {
+            return switch (column.type()) {
+                case NUMERIC -> Double.doubleToLongBits(round(((NumericColumn) column).get(row)));
+                case CATEGORICAL, TEXT -> hashString(text(c, row));
+                case BOOLEAN, TIMESTAMP -> exactValueHash(column, row);
+            };
         }
 
         @Override
@@ -225,11 +219,6 @@ abstract class RowKey {
                 }
             }
             return true;
-        }
-
-        @Override
-        String describe(int row) {
-            return describe(columns, row);
         }
 
         private String text(int c, int row) {

@@ -2,6 +2,7 @@ package dev.mlops.data.leakage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -14,12 +15,18 @@ class KeyGroupsTest {
         private final int[] values;
 
         Colliding(int... values) {
+            super(List.of());
             this.values = values;
         }
 
         @Override
         long hash(int row) {
             return 42;
+        }
+
+        @Override
+        long valueHash(int c, Column column, int row) {
+            throw new AssertionError("hash(int) is overridden; no column is hashed");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.mlops.data.leakage;
 
+import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.data.leakage.LeakageCheck.SetIndex;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.mlops.data.leakage;
 
+import dev.mlops.core.report.Severity;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,6 +2,8 @@ package dev.mlops.data.leakage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mlops.core.json.Json;
+import dev.mlops.core.report.ReportHeader;
+import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Fingerprint;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -31,6 +33,11 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(fingerprint, "fingerprint");
         findings = List.copyOf(findings);
+    }
+
+    /** @return the report's envelope: its kind, format version, creation time and fingerprint */
+    public ReportHeader header() {
+        return new ReportHeader(KIND, FORMAT_VERSION, createdAt, fingerprint);
     }
 
     /** @return true if no finding has {@link Severity#ERROR} */
@@ -85,10 +92,7 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
      */
     public String toJson() {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("kind", KIND);
-        document.put("formatVersion", FORMAT_VERSION);
-        document.put("createdAt", createdAt);
-        document.put("fingerprint", fingerprint.sha256());
+        header().writeTo(document);
         document.put("passed", passed());
         List<Map<String, Object>> written = new ArrayList<>(findings.size());
         for (Finding finding : findings) {

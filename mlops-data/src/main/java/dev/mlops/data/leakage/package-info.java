@@ -14,4 +14,5 @@
 @NullMarked
 package dev.mlops.data.leakage;
 
+import dev.mlops.core.report.Severity;
 import org.jspecify.annotations.NullMarked;

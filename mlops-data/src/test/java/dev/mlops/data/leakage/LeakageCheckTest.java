@@ -1,5 +1,6 @@
 package dev.mlops.data.leakage;
 
+import dev.mlops.core.report.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -5,14 +5,13 @@
  *
  * <p>{@link dev.mlops.data.leakage.LeakageCheck} runs the checks and returns a
  * {@link dev.mlops.data.leakage.LeakageReport} of {@link dev.mlops.data.leakage.Finding}s, each
- * with a {@link dev.mlops.data.leakage.Severity}; it never throws for what it finds, unless asked
+ * with a {@link dev.mlops.core.report.Severity}; it never throws for what it finds, unless asked
  * to enforce with {@link dev.mlops.data.leakage.LeakageReport#requirePassed()}. The report
- * envelope (kind, format version, creation time, the table's fingerprint, findings with severity,
- * measured value and threshold) is the one DESIGN.md sets for every report; {@code Severity} and
- * {@code Finding} live here until a second report needs them.
+ * opens with the envelope every report shares ({@link dev.mlops.core.report.ReportHeader}: kind,
+ * format version, creation time, the table's fingerprint); its findings carry severity, measured
+ * value and threshold.
  */
 @NullMarked
 package dev.mlops.data.leakage;
 
-import dev.mlops.core.report.Severity;
 import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
@@ -300,6 +301,20 @@ public final class CategoricalProfile implements ColumnProfile {
             return counts.getOrDefault(value, 0L);
         }
         return itemsSketch().getEstimate(value);
+    }
+
+    /**
+     * Returns every present value with its exact count, while the column is counted exactly
+     * ({@link #distinctMethod()} {@link Method#EXACT}, at most
+     * {@link ProfileOptions#exactDistinctLimit()} distinct values).
+     *
+     * @return an unmodifiable map from each value's text to its count, keys in ascending
+     *     {@link String#compareTo} order, counts adding up to {@code count() - missing()}; empty
+     *     when the profile holds sketches instead (then use {@link #topK()} and
+     *     {@link #frequency(String)})
+     */
+    public Optional<SortedMap<String, Long>> exactCounts() {
+        return Optional.ofNullable(counts);
     }
 
     @Nullable SortedMap<String, Long> counts() {

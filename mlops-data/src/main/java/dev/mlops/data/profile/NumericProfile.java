@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +64,8 @@ public final class NumericProfile implements ColumnProfile {
     private final ProfileOptions options;
     private final List<Quantile> quantiles;
     private final double rankError;
+    /** The KLL sketch's immutable sorted view, for quantiles and ranks at any point; null when exact or empty. */
+    private final @Nullable DoublesSortedView sketchView;
 
     NumericProfile(String name, long count, long missing, long nan, long positiveInfinity, long negativeInfinity,
             long zeros, long negatives, double min, double max, double sumHigh, double sumLow, long finite,
@@ -104,17 +108,21 @@ public final class NumericProfile implements ColumnProfile {
                 }
             }
             this.rankError = 0.0;
+            this.sketchView = null;
         } else {
             KllDoublesSketch sketch = heapify(kll);
+            if (sketch.getN() != finite) {
+                throw new IllegalArgumentException("column '" + name + "': the KLL sketch holds " + sketch.getN()
+                        + " values but the column has " + finite + " finite values");
+            }
             if (!sketch.isEmpty()) {
-                double[] probs = new double[ps.size()];
-                for (int i = 0; i < probs.length; i++) {
-                    probs[i] = ps.get(i);
+                DoublesSortedView view = sketch.getSortedView();
+                for (double p : ps) {
+                    qs.add(new Quantile(p, view.getQuantile(p, QuantileSearchCriteria.INCLUSIVE)));
                 }
-                double[] values = sketch.getQuantiles(probs, QuantileSearchCriteria.INCLUSIVE);
-                for (int i = 0; i < probs.length; i++) {
-                    qs.add(new Quantile(probs[i], values[i]));
-                }
+                this.sketchView = view;
+            } else {
+                this.sketchView = null;
             }
             this.rankError = sketch.getNormalizedRankError(false);
         }
@@ -356,6 +364,90 @@ public final class NumericProfile implements ColumnProfile {
     /** @return the quantiles at the options' probabilities, in order; empty with no finite value */
     public List<Quantile> quantiles() {
         return quantiles;
+    }
+
+    /**
+     * Returns the quantile of the finite values at any probability, by the same method as
+     * {@link #quantiles()}: exact type-7 interpolation of the kept values (numpy's default
+     * {@code np.quantile(a, p)}), or the KLL sketch's inclusive estimate, whose true rank is within
+     * {@link #rankError()} of {@code p}. At {@code p = 0} and {@code p = 1} both give the exact
+     * minimum and maximum. For a probability in the options it equals the entry of
+     * {@link #quantiles()}.
+     *
+     * @param p the probability, in {@code [0, 1]}
+     * @return the quantile, empty when the column has no finite value
+     * @throws IllegalArgumentException if {@code p} is NaN or outside {@code [0, 1]}; the message
+     *     names {@code p} and its value
+     */
+    public OptionalDouble quantile(double p) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("p must be in [0, 1] but was " + p);
+        }
+        if (finite == 0) {
+            return OptionalDouble.empty();
+        }
+        if (sortedValues != null) {
+            return OptionalDouble.of(exactQuantile(sortedValues, p));
+        }
+        return OptionalDouble.of(Objects.requireNonNull(sketchView).getQuantile(p, QuantileSearchCriteria.INCLUSIVE));
+    }
+
+    /**
+     * Returns the empirical cumulative distribution of the finite values at {@code x}: the
+     * fraction of finite values {@code <= x}. Exact from the kept values; from the KLL sketch its
+     * inclusive normalized rank, within {@link #rankError()} of the true fraction. Below the
+     * minimum it is exactly 0, at or above the maximum exactly 1 (minimum and maximum are exact),
+     * so {@code -Infinity} gives 0 and {@code +Infinity} gives 1.
+     *
+     * @param x the point; any value but NaN
+     * @return the fraction in {@code [0, 1]}, NaN when the column has no finite value
+     * @throws IllegalArgumentException if {@code x} is NaN; the message names {@code x}
+     */
+    public double cumulativeFraction(double x) {
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException("x must not be NaN but was " + x);
+        }
+        if (finite == 0) {
+            return Double.NaN;
+        }
+        if (x < min) {
+            return 0.0;
+        }
+        if (x >= max) {
+            return 1.0;
+        }
+        if (sortedValues != null) {
+            return (double) upperBound(sortedValues, x) / sortedValues.length;
+        }
+        return Objects.requireNonNull(sketchView).getRank(x, QuantileSearchCriteria.INCLUSIVE);
+    }
+
+    /** The number of sorted values {@code <= x}. */
+    private static int upperBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Returns the finite values themselves, while the profile keeps them (at most
+     * {@link ProfileOptions#exactQuantileLimit()} of them, {@link #quantileMethod()}
+     * {@link Method#EXACT}), for tests that need the whole sample such as Kolmogorov–Smirnov.
+     *
+     * @return a fresh copy of the finite values in ascending order ({@code -0.0} and {@code 0.0}
+     *     as {@link java.util.Arrays#sort(double[])} orders them); empty when the profile holds a KLL
+     *     sketch instead; an empty array when it keeps values but has none
+     */
+    public Optional<double[]> exactValues() {
+        return sortedValues == null ? Optional.empty() : Optional.of(sortedValues.clone());
     }
 
     /** @return {@link Method#EXACT} for kept values, {@link Method#SKETCH} for a KLL sketch */

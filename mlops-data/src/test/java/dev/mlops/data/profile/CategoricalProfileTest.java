@@ -1,6 +1,7 @@
 package dev.mlops.data.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
@@ -29,6 +30,10 @@ class CategoricalProfileTest {
             assertThat(p.frequency("a")).isEqualTo(3);
             assertThat(p.frequency("zzz")).isZero();
             assertThat(p.frequencyError()).isZero();
+            assertThat(p.exactCounts()).hasValueSatisfying(counts -> {
+                assertThat(counts).containsExactly(Map.entry("a", 3L), Map.entry("b", 2L), Map.entry("c", 1L));
+                assertThatThrownBy(() -> counts.put("d", 1L)).isInstanceOf(UnsupportedOperationException.class);
+            });
         }
     }
 
@@ -65,6 +70,7 @@ class CategoricalProfileTest {
         CategoricalProfile p = (CategoricalProfile) DatasetProfile.of(Table.of(builder.build()), options)
                 .columns().get(0);
         assertThat(p.distinctMethod()).isEqualTo(Method.SKETCH);
+        assertThat(p.exactCounts()).isEmpty();
         long distinct = truth.size();
         // lgK = 12: relative standard error 1.04 / 64 = 1.625%; allow three of them
         assertThat((double) Math.abs(p.distinct() - distinct) / distinct).isLessThan(3 * 0.01625);

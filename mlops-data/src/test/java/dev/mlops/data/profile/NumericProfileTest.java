@@ -1,6 +1,7 @@
 package dev.mlops.data.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.table.NumericColumn;
@@ -84,6 +85,71 @@ class NumericProfileTest {
             NumericProfile big = profile(NumericColumn.of("x", values));
             assertThat(big.mean().getAsDouble()).isCloseTo(stats.getMean(), within(1e-12 * 1e6));
             assertThat(big.variance().getAsDouble()).isCloseTo(stats.getVariance(), within(1e-9 * stats.getVariance()));
+        }
+    }
+
+    @Nested
+    class Accessors {
+        // /usr/bin/python3 -c "import numpy as np; a=np.array([3.5,-1.25,0,7,2,2,10.75,-4,0,5.5]);
+        //   print([repr(x) for x in np.quantile(a,[0.1,0.37,0.5,0.9,0.999])]);
+        //   print([repr(float(np.mean(a<=x))) for x in [-5,-4,0,1.9,2,10.74,10.75,11]]); print(repr(np.sort(a)))"
+        // ['-1.525', '0.6600000000000001', '2.0', '7.374999999999998', '10.716249999999999']
+        // ['0.0', '0.1', '0.4', '0.4', '0.6', '0.9', '1.0', '1.0']
+        // array([-4.  , -1.25,  0.  ,  0.  ,  2.  ,  2.  ,  3.5 ,  5.5 ,  7.  , 10.75])
+        private final NumericProfile p = profile(NumericColumn.builder("x").add(3.5).add(-1.25).add(0).add(7).add(2)
+                .addMissing().add(Double.NaN).add(2).add(10.75).add(-4).add(Double.POSITIVE_INFINITY).add(0).add(5.5)
+                .build());
+
+        @Test
+        void quantileAtAnyProbabilityMatchesNumpyLinear() {
+            double[] ps = {0.1, 0.37, 0.5, 0.9, 0.999};
+            double[] numpy = {-1.525, 0.6600000000000001, 2.0, 7.374999999999998, 10.716249999999999};
+            for (int i = 0; i < ps.length; i++) {
+                assertThat(p.quantile(ps[i])).as("p=%s", ps[i]).hasValueCloseTo(numpy[i], within(1e-12));
+            }
+            assertThat(p.quantile(0.0)).hasValue(-4.0);
+            assertThat(p.quantile(1.0)).hasValue(10.75);
+            for (Quantile q : p.quantiles()) {
+                assertThat(p.quantile(q.probability())).hasValue(q.value());
+            }
+        }
+
+        @Test
+        void quantileRefusesProbabilitiesOutsideTheUnitInterval() {
+            for (double bad : new double[] {-0.01, 1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+                assertThatThrownBy(() -> p.quantile(bad)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("p must be in [0, 1]").hasMessageContaining(String.valueOf(bad));
+            }
+        }
+
+        @Test
+        void cumulativeFractionMatchesNumpy() {
+            double[] xs = {-5, -4, 0, 1.9, 2, 10.74, 10.75, 11};
+            double[] numpy = {0.0, 0.1, 0.4, 0.4, 0.6, 0.9, 1.0, 1.0};
+            for (int i = 0; i < xs.length; i++) {
+                assertThat(p.cumulativeFraction(xs[i])).as("x=%s", xs[i]).isEqualTo(numpy[i]);
+            }
+            assertThat(p.cumulativeFraction(Double.NEGATIVE_INFINITY)).isZero();
+            assertThat(p.cumulativeFraction(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+            assertThatThrownBy(() -> p.cumulativeFraction(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("x must not be NaN");
+        }
+
+        @Test
+        void exactValuesAreASortedCopyOfTheFiniteValues() {
+            double[] expected = {-4, -1.25, 0, 0, 2, 2, 3.5, 5.5, 7, 10.75};
+            assertThat(p.exactValues()).hasValueSatisfying(v -> assertThat(v).containsExactly(expected));
+            p.exactValues().orElseThrow()[0] = 99;
+            assertThat(p.exactValues().orElseThrow()[0]).isEqualTo(-4.0);
+        }
+
+        @Test
+        void withoutFiniteValuesTheAccessorsAreEmpty() {
+            NumericProfile none = profile(NumericColumn.builder("x").add(Double.NaN).addMissing().build());
+            assertThat(none.quantile(0.5)).isEmpty();
+            assertThat(none.cumulativeFraction(0.0)).isNaN();
+            assertThat(none.exactValues()).hasValueSatisfying(v -> assertThat(v).isEmpty());
+            assertThatThrownBy(() -> none.quantile(2)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -183,6 +249,37 @@ class NumericProfileTest {
             assertThat(p.rankError()).isBetween(0.001, 0.02);
             ProfileAssertions.assertQuantileRanks(p, values, "seed 3");
             assertThat(p.min().getAsDouble()).isEqualTo(ProfileAssertions.sortedFinite(values)[0]);
+        }
+
+        @Test
+        void sketchedAccessorsAreWithinTheRankError() {
+            SplittableRandom random = new SplittableRandom(41);
+            double[] values = new double[30_000];
+            for (int i = 0; i < values.length; i++) {
+                // ties as well: a fifth of the values are small integers
+                values[i] = random.nextInt(5) == 0 ? random.nextInt(3) : random.nextGaussian() * 10;
+            }
+            ProfileOptions options = ProfileOptions.defaults().withExactQuantileLimit(1000);
+            NumericProfile p = (NumericProfile) DatasetProfile.of(Table.of(NumericColumn.of("x", values)), options)
+                    .columns().get(0);
+            double[] sorted = ProfileAssertions.sortedFinite(values);
+            assertThat(p.exactValues()).isEmpty();
+            assertThat(p.quantile(0.0)).hasValue(sorted[0]);
+            assertThat(p.quantile(1.0)).hasValue(sorted[sorted.length - 1]);
+            for (Quantile q : p.quantiles()) {
+                assertThat(p.quantile(q.probability())).hasValue(q.value());
+            }
+            SplittableRandom draws = new SplittableRandom(42);
+            for (int i = 0; i < 100; i++) {
+                double prob = draws.nextDouble();
+                double value = p.quantile(prob).getAsDouble();
+                ProfileAssertions.assertRankWithin(sorted, prob, value, p.rankError(), "seed 41, p=" + prob);
+                double x = draws.nextDouble(-30, 30);
+                double truth = (double) ProfileAssertions.upperBound(sorted, x) / sorted.length;
+                assertThat(p.cumulativeFraction(x)).as("seed 41, x=%s", x).isCloseTo(truth, within(p.rankError()));
+            }
+            assertThat(p.cumulativeFraction(sorted[0] - 1)).isZero();
+            assertThat(p.cumulativeFraction(sorted[sorted.length - 1])).isEqualTo(1.0);
         }
     }
 }

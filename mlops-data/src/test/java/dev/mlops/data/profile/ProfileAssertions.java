@@ -21,18 +21,21 @@ final class ProfileAssertions {
         double[] sorted = sortedFinite(values);
         int n = sorted.length;
         for (Quantile q : p.quantiles()) {
-            int below = lowerBound(sorted, q.value());
-            int atOrBelow = upperBound(sorted, q.value());
-            double lowRank = (double) below / n;
-            double highRank = (double) atOrBelow / n;
-            double distance = q.probability() < lowRank ? lowRank - q.probability()
-                    : q.probability() > highRank ? q.probability() - highRank : 0.0;
-            assertThat(distance).as("%s: rank of quantile %s (value %s) is [%s, %s]", context, q.probability(),
-                    q.value(), lowRank, highRank).isLessThanOrEqualTo(p.rankError());
+            assertRankWithin(sorted, q.probability(), q.value(), p.rankError(), context);
         }
     }
 
-    private static int lowerBound(double[] sorted, double v) {
+    /** Checks that the true normalized rank of {@code value} in the sorted data is within {@code error} of {@code p}. */
+    static void assertRankWithin(double[] sorted, double p, double value, double error, String context) {
+        int n = sorted.length;
+        double lowRank = (double) lowerBound(sorted, value) / n;
+        double highRank = (double) upperBound(sorted, value) / n;
+        double distance = p < lowRank ? lowRank - p : p > highRank ? p - highRank : 0.0;
+        assertThat(distance).as("%s: rank of quantile %s (value %s) is [%s, %s]", context, p, value, lowRank,
+                highRank).isLessThanOrEqualTo(error);
+    }
+
+    static int lowerBound(double[] sorted, double v) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
@@ -46,7 +49,7 @@ final class ProfileAssertions {
         return lo;
     }
 
-    private static int upperBound(double[] sorted, double v) {
+    static int upperBound(double[] sorted, double v) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {

@@ -1,0 +1,117 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The present values of a column must be among the allowed ones, except for a tolerated share of
+ * unseen values: at least {@code 1 - unseenShare} of the present values must be allowed. Values
+ * compare as their text ({@link Column#format}: {@code "true"}, {@code "3"}, {@code "2.5"}), exactly
+ * and case-sensitively; missing values are not judged.
+ *
+ * @param column the column, of any type
+ * @param values the allowed values, sorted and without repeats, unmodifiable
+ * @param unseenShare the tolerated share of present values that are not allowed, in {@code [0, 1]}
+ * @param severity how serious a failure is
+ */
+public record AllowedValuesCheck(String column, List<String> values, double unseenShare, Severity severity)
+        implements RowCheck, BuiltInCheck {
+    static final String TYPE = "allowed-values";
+
+    /**
+     * Sorts and copies the values.
+     *
+     * @throws IllegalArgumentException if the column is blank, there are no values, or
+     *     {@code unseenShare} is not in {@code [0, 1]}
+     */
+    public AllowedValuesCheck {
+        Columns.name(column);
+        Objects.requireNonNull(values, "values");
+        values = List.copyOf(new TreeSet<>(values));
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("allowed values of column '" + column + "' must not be empty");
+        }
+        Columns.share("unseenShare", unseenShare);
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /**
+     * @param share the tolerated share of present values that are not allowed, in {@code [0, 1]}
+     * @return this check with that tolerance
+     */
+    public AllowedValuesCheck toleratingUnseen(double share) {
+        return new AllowedValuesCheck(column, values, share, severity);
+    }
+
+    /**
+     * @param newSeverity the severity of a failure
+     * @return this check with that severity
+     */
+    public AllowedValuesCheck withSeverity(Severity newSeverity) {
+        return new AllowedValuesCheck(column, values, unseenShare, newSeverity);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String name() {
+        return TYPE + "(" + column + ")";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of(column);
+    }
+
+    @Override
+    public double mostly() {
+        return 1.0 - unseenShare;
+    }
+
+    @Override
+    public RowRule bind(Table table) {
+        Column target = Columns.of(table, column, this);
+        Set<String> allowed = Set.copyOf(values);
+        if (target instanceof CategoricalColumn categorical) {
+            List<String> levels = categorical.levels();
+            boolean[] allowedLevel = new boolean[levels.size()];
+            for (int code = 0; code < levels.size(); code++) {
+                allowedLevel[code] = allowed.contains(levels.get(code));
+            }
+            return new ColumnRule(target) {
+                @Override
+                public boolean passes(int row) {
+                    return allowedLevel[categorical.code(row)];
+                }
+            };
+        }
+        return new ColumnRule(target) {
+            @Override
+            public boolean passes(int row) {
+                return allowed.contains(target.format(row));
+            }
+        };
+    }
+
+    static AllowedValuesCheck read(JsonFields fields) {
+        return new AllowedValuesCheck(fields.text("column"), fields.texts("values"), fields.number("unseenShare", 0.0),
+                fields.severity());
+    }
+
+    @Override
+    public void writeSettings(Map<String, Object> fields) {
+        fields.put("column", column);
+        fields.put("values", values);
+        fields.put("unseenShare", unseenShare);
+    }
+}

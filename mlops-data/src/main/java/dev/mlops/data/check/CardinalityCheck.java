@@ -1,0 +1,88 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The number of distinct present values of a column must lie in {@code [min, max]}, counted
+ * exactly ({@link Column#valueEquals}: NaN is one value). A column with no present value is no data.
+ *
+ * @param column the column, of any type
+ * @param min the fewest distinct values allowed, 0 or more
+ * @param max the most distinct values allowed, at least {@code min}
+ * @param severity how serious a failure is
+ */
+public record CardinalityCheck(String column, long min, long max, Severity severity) implements BuiltInCheck {
+    static final String TYPE = "cardinality";
+
+    /**
+     * Validates the bounds.
+     *
+     * @throws IllegalArgumentException if the column is blank, {@code min} is negative or
+     *     {@code max < min}
+     */
+    public CardinalityCheck {
+        Columns.name(column);
+        if (min < 0 || max < min) {
+            throw new IllegalArgumentException("cardinality of column '" + column
+                    + "' needs 0 <= min <= max but was [" + min + ", " + max + "]");
+        }
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /**
+     * @param newSeverity the severity of a failure
+     * @return this check with that severity
+     */
+    public CardinalityCheck withSeverity(Severity newSeverity) {
+        return new CardinalityCheck(column, min, max, newSeverity);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String name() {
+        return TYPE + "(" + column + ")";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of(column);
+    }
+
+    @Override
+    public CheckResult run(Table table, CheckContext context) {
+        Threshold threshold = Threshold.between(min, max);
+        if (!table.schema().contains(column)) {
+            return Results.cannotRun(this, threshold, "no column '" + column + "'; the columns are "
+                    + String.join(", ", table.schema().names()));
+        }
+        Column values = table.column(column);
+        if (values.missingCount() == values.size()) {
+            return Results.noData(this, threshold, values.size() == 0 ? "the table has no rows"
+                    : "column '" + column + "' has no present value");
+        }
+        long distinct = KeyCounts.of(List.of(values), values.size(), row -> !values.isMissing(row)).distinct();
+        return Results.measured(this, distinct, threshold, Double.NaN,
+                "column '" + column + "' has " + distinct + " distinct value" + (distinct == 1 ? "" : "s"));
+    }
+
+    static CardinalityCheck read(JsonFields fields) {
+        return new CardinalityCheck(fields.text("column"), fields.integer("min"), fields.integer("max"),
+                fields.severity());
+    }
+
+    @Override
+    public void writeSettings(Map<String, Object> fields) {
+        fields.put("column", column);
+        fields.put("min", min);
+        fields.put("max", max);
+    }
+}

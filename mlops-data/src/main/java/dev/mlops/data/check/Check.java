@@ -1,0 +1,57 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Table;
+import java.util.List;
+
+/**
+ * A unit test for data: one property of a table (its schema, the share of missing values, a
+ * range, a distribution against a reference) measured and judged against a threshold.
+ *
+ * <p>The contract, which {@code dev.mlops.testkit.CheckContract} tests for any implementation:
+ * <ul>
+ *   <li>{@link #run} never throws for what it finds in the data: a failed property, a missing
+ *       column or a column of the wrong type is a {@link Verdict#FAILED} result whose message
+ *       says what and where; a table with nothing to measure is {@link Verdict#NO_DATA}, never a
+ *       vacuous pass;</li>
+ *   <li>the result names this check ({@link #name()}, {@link #type()}, {@link #columns()}) and
+ *       carries its {@link #severity()};</li>
+ *   <li>the same table and context give the same result;</li>
+ *   <li>implementations are immutable and thread-safe.</li>
+ * </ul>
+ *
+ * <p>The built-in checks come from {@link Checks}; a {@link CheckSuite} runs many at once and
+ * writes the built-in ones as JSON. A check of your own implements this interface (or
+ * {@link RowCheck}, to count and quarantine failing rows) and runs in a suite built in Java.
+ */
+public interface Check {
+
+    /** @return the check's type, a short lower-case word such as {@code "range"} */
+    String type();
+
+    /** @return the check's name in reports, such as {@code "range(age)"} */
+    String name();
+
+    /** @return the columns the check looks at, unmodifiable; empty for a check of the whole table */
+    List<String> columns();
+
+    /** @return how serious a failure is: {@link Severity#ERROR} makes a report fail */
+    Severity severity();
+
+    /**
+     * @return true if the check compares the table against the context's reference profile, so
+     *     that a suite refuses to run it without one
+     */
+    default boolean needsReference() {
+        return false;
+    }
+
+    /**
+     * Measures the property on a table.
+     *
+     * @param table the table
+     * @param context the run's settings and reference
+     * @return the result; never null
+     */
+    CheckResult run(Table table, CheckContext context);
+}

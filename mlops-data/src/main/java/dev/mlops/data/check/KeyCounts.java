@@ -1,0 +1,92 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.table.Column;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * How many rows share each row's key (its values in some columns), among the rows a predicate
+ * admits: an open-addressing hash table of representative rows, compared with
+ * {@link Column#valueEquals}, so no object is allocated per row.
+ */
+final class KeyCounts {
+    private final int[] slotOfRow;
+    private final int[] countOfSlot;
+
+    private KeyCounts(int[] slotOfRow, int[] countOfSlot) {
+        this.slotOfRow = slotOfRow;
+        this.countOfSlot = countOfSlot;
+    }
+
+    /** Counts the keys of the rows where {@code admitted} is true; other rows count 0. */
+    static KeyCounts of(List<Column> columns, int rows, IntPredicate admitted) {
+        int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
+        int mask = capacity - 1;
+        int[] representative = new int[capacity];
+        int[] counts = new int[capacity];
+        int[] slotOfRow = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            if (!admitted.test(row)) {
+                slotOfRow[row] = -1;
+                continue;
+            }
+            int slot = spread(hash(columns, row)) & mask;
+            while (true) {
+                int stored = representative[slot];
+                if (stored == 0) {
+                    representative[slot] = row + 1;
+                    counts[slot] = 1;
+                    break;
+                }
+                if (sameKey(columns, stored - 1, row)) {
+                    counts[slot]++;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            slotOfRow[row] = slot;
+        }
+        return new KeyCounts(slotOfRow, counts);
+    }
+
+    /** @return how many admitted rows share this row's key; 0 for a row that was not admitted */
+    int count(int row) {
+        int slot = slotOfRow[row];
+        return slot < 0 ? 0 : countOfSlot[slot];
+    }
+
+    /** @return the number of distinct keys among the admitted rows */
+    long distinct() {
+        boolean[] seen = new boolean[countOfSlot.length];
+        long keys = 0;
+        for (int slot : slotOfRow) {
+            if (slot >= 0 && !seen[slot]) {
+                seen[slot] = true;
+                keys++;
+            }
+        }
+        return keys;
+    }
+
+    private static int hash(List<Column> columns, int row) {
+        int h = 1;
+        for (Column column : columns) {
+            h = 31 * h + column.valueHash(row);
+        }
+        return h;
+    }
+
+    private static int spread(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
+    }
+
+    private static boolean sameKey(List<Column> columns, int a, int b) {
+        for (Column column : columns) {
+            if (!column.valueEquals(a, column, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The present values of a numeric column must lie in {@code [min, max]}, for at least a share
+ * {@code mostly} of them. Missing values are not judged (check them with a
+ * {@link CompletenessCheck}); NaN lies in no range, so it fails; infinities are compared as
+ * numbers.
+ *
+ * @param column the numeric column
+ * @param min the smallest allowed value, {@code -Infinity} for none
+ * @param max the largest allowed value, {@code Infinity} for none
+ * @param mostly the smallest passing share of present values, in {@code [0, 1]}
+ * @param severity how serious a failure is
+ */
+public record RangeCheck(String column, double min, double max, double mostly, Severity severity)
+        implements RowCheck, BuiltInCheck {
+    static final String TYPE = "range";
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException if the column is blank, a bound is NaN, {@code min > max},
+     *     or {@code mostly} is not in {@code [0, 1]}
+     */
+    public RangeCheck {
+        Columns.name(column);
+        if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+            throw new IllegalArgumentException("range of column '" + column + "' needs min <= max, neither NaN, but was ["
+                    + min + ", " + max + "]");
+        }
+        Columns.share("mostly", mostly);
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /**
+     * @param share the smallest passing share of present values, in {@code [0, 1]}
+     * @return this check with that share
+     */
+    public RangeCheck withMostly(double share) {
+        return new RangeCheck(column, min, max, share, severity);
+    }
+
+    /**
+     * @param newSeverity the severity of a failure
+     * @return this check with that severity
+     */
+    public RangeCheck withSeverity(Severity newSeverity) {
+        return new RangeCheck(column, min, max, mostly, newSeverity);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String name() {
+        return TYPE + "(" + column + ")";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of(column);
+    }
+
+    @Override
+    public RowRule bind(Table table) {
+        NumericColumn values = (NumericColumn) Columns.of(table, column, this, ColumnType.NUMERIC);
+        return new ColumnRule(values) {
+            @Override
+            public boolean passes(int row) {
+                double x = values.get(row);
+                return x >= min && x <= max;
+            }
+        };
+    }
+
+    static RangeCheck read(JsonFields fields) {
+        return new RangeCheck(fields.text("column"), fields.number("min", Double.NEGATIVE_INFINITY),
+                fields.number("max", Double.POSITIVE_INFINITY), fields.number("mostly", 1.0), fields.severity());
+    }
+
+    @Override
+    public void writeSettings(Map<String, Object> fields) {
+        fields.put("column", column);
+        fields.put("min", min);
+        fields.put("max", max);
+        fields.put("mostly", mostly);
+    }
+}

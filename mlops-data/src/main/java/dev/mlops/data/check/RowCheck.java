@@ -1,0 +1,42 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.table.Table;
+
+/**
+ * A check that judges rows one at a time: the share of judged rows that pass must be at least
+ * {@link #mostly()}. Its result counts the failing rows and samples them, and a
+ * {@link CheckSuite} can set the failing rows apart ({@link CheckSuite#quarantine(Table)}).
+ *
+ * <p>The measured value is the passing share of the judged rows; a table with no judged row is
+ * {@link Verdict#NO_DATA}.
+ */
+public interface RowCheck extends Check {
+
+    /**
+     * @return the smallest share of judged rows that must pass, in {@code [0, 1]}; 1 means every
+     *     row (Great Expectations calls this {@code mostly})
+     */
+    double mostly();
+
+    /**
+     * Binds the check to a table: resolves and type-checks its columns and prepares whatever the
+     * rows are judged by.
+     *
+     * @param table the table
+     * @return the rule for its rows
+     * @throws dev.mlops.core.SchemaException if a column is missing or of a type the check cannot
+     *     judge; the message names the column and the check
+     */
+    RowRule bind(Table table);
+
+    /**
+     * Runs the rule over every row. Override only to add to the result; the default counts the
+     * judged and failing rows, samples up to {@link CheckContext#sampleSize()} failing rows in
+     * row order, and turns a {@link dev.mlops.core.SchemaException} from {@link #bind} into a
+     * failed result.
+     */
+    @Override
+    default CheckResult run(Table table, CheckContext context) {
+        return RowCheckRun.run(this, table, context);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Each row's key (its values in the given columns) must occur in no other row, for at least a
+ * share {@code mostly} of the judged rows. A uniqueness check judges only rows whose key columns
+ * are all present, as SQL's {@code UNIQUE} does; a primary-key check judges every row, and a row
+ * with a missing key value fails. Values compare as {@link Column#valueEquals} does (NaN equals
+ * NaN). Every row of a repeated key fails, so two rows with the same id are two failing rows.
+ *
+ * @param columns the key's columns, in order, unmodifiable
+ * @param primaryKey true for a primary key: unique and complete
+ * @param mostly the smallest passing share of judged rows, in {@code [0, 1]}
+ * @param severity how serious a failure is
+ */
+public record UniquenessCheck(List<String> columns, boolean primaryKey, double mostly, Severity severity)
+        implements RowCheck, BuiltInCheck {
+    static final String TYPE = "uniqueness";
+    static final String PRIMARY_KEY_TYPE = "primary-key";
+
+    /**
+     * Copies the columns.
+     *
+     * @throws IllegalArgumentException if there are no columns, one is blank or repeated, or
+     *     {@code mostly} is not in {@code [0, 1]}
+     */
+    public UniquenessCheck {
+        columns = Columns.names(columns);
+        Columns.share("mostly", mostly);
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /**
+     * @param share the smallest passing share of judged rows, in {@code [0, 1]}
+     * @return this check with that share
+     */
+    public UniquenessCheck withMostly(double share) {
+        return new UniquenessCheck(columns, primaryKey, share, severity);
+    }
+
+    /**
+     * @param newSeverity the severity of a failure
+     * @return this check with that severity
+     */
+    public UniquenessCheck withSeverity(Severity newSeverity) {
+        return new UniquenessCheck(columns, primaryKey, mostly, newSeverity);
+    }
+
+    @Override
+    public String type() {
+        return primaryKey ? PRIMARY_KEY_TYPE : TYPE;
+    }
+
+    @Override
+    public String name() {
+        return type() + "(" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public RowRule bind(Table table) {
+        List<Column> key = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            key.add(Columns.of(table, column, this));
+        }
+        KeyCounts counts = KeyCounts.of(key, table.rowCount(), row -> complete(key, row));
+        return new RowRule() {
+            @Override
+            public boolean applies(int row) {
+                return primaryKey || complete(key, row);
+            }
+
+            @Override
+            public boolean passes(int row) {
+                return counts.count(row) == 1;
+            }
+
+            @Override
+            public String describe(int row) {
+                int count = counts.count(row);
+                String text = KeyText.of(key, row);
+                return count > 1 ? text + " (" + count + " rows)" : text;
+            }
+        };
+    }
+
+    private static boolean complete(List<Column> key, int row) {
+        for (Column column : key) {
+            if (column.isMissing(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static UniquenessCheck read(JsonFields fields, boolean primaryKey) {
+        return new UniquenessCheck(fields.texts("columns"), primaryKey, fields.number("mostly", 1.0), fields.severity());
+    }
+
+    @Override
+    public void writeSettings(Map<String, Object> fields) {
+        fields.put("columns", columns);
+        fields.put("mostly", mostly);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.data.profile.CategoricalProfile;
+import dev.mlops.data.profile.ColumnProfile;
+import dev.mlops.data.profile.DatasetProfile;
+import dev.mlops.data.profile.Method;
+import dev.mlops.data.profile.NumericProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * Proposes a {@link CheckSuite} from the profile of baseline data (the training set, a batch
+ * known to be good), as Deequ's constraint suggestion does. The suite is a starting point to
+ * edit: every proposed check passes on the baseline itself, so a new batch fails it only where it
+ * differs. For a profile of {@code n} rows it proposes:
+ * <ul>
+ *   <li><b>schema</b>: exactly the baseline's columns and types, in any order;</li>
+ *   <li><b>completeness</b> for each column: no missing value when the baseline has none;
+ *       otherwise at least the lower end of a 95% confidence interval of the observed share
+ *       (here the normal approximation {@code p - z·sqrt(p(1-p)/n)} with z = 1.96, rounded down
+ *       to 2 decimals), at warning severity, since a share drifts from batch to batch;</li>
+ *   <li><b>non-negative</b> numeric columns whose baseline minimum is 0 or more (error), and the
+ *       baseline's <b>range</b> {@code [min, max]} at warning severity;</li>
+ *   <li><b>allowed values</b> of a categorical or boolean column counted exactly with at most
+ *       {@link #maxCategories()} distinct values (error, no unseen value tolerated);</li>
+ *   <li><b>uniqueness</b> of a categorical or text column whose exactly counted distinct values
+ *       are as many as its present values, at least two (error).</li>
+ * </ul>
+ * Text and timestamp columns get the schema and completeness checks only. Immutable.
+ */
+public final class CheckSuggester {
+    /** The default largest number of categories that an allowed-values check lists. */
+    public static final int DEFAULT_MAX_CATEGORIES = 50;
+    private static final double Z_95 = 1.959963984540054;
+
+    private final int maxCategories;
+
+    private CheckSuggester(int maxCategories) {
+        if (maxCategories < 1) {
+            throw new IllegalArgumentException("maxCategories must be at least 1 but was " + maxCategories);
+        }
+        this.maxCategories = maxCategories;
+    }
+
+    /** @return a suggester with {@value #DEFAULT_MAX_CATEGORIES} categories at most per allowed-values check */
+    public static CheckSuggester defaults() {
+        return new CheckSuggester(DEFAULT_MAX_CATEGORIES);
+    }
+
+    /**
+     * @param max the largest number of categories an allowed-values check lists, at least 1
+     * @return a suggester with that limit
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
+    public CheckSuggester withMaxCategories(int max) {
+        return new CheckSuggester(max);
+    }
+
+    /** @return the largest number of categories an allowed-values check lists */
+    public int maxCategories() {
+        return maxCategories;
+    }
+
+    /**
+     * Proposes a suite.
+     *
+     * @param baseline the baseline's profile
+     * @param name the suite's name
+     * @return the suite and the rationale of each check
+     * @throws IllegalArgumentException if the name is blank or the profile has no column
+     */
+    public SuggestedSuite suggest(DatasetProfile baseline, String name) {
+        Objects.requireNonNull(baseline, "baseline");
+        if (baseline.columns().isEmpty()) {
+            throw new IllegalArgumentException("cannot suggest checks from a profile without columns");
+        }
+        long rows = baseline.rowCount();
+        List<Suggestion> suggestions = new ArrayList<>();
+        List<ExpectedColumn> expected = new ArrayList<>();
+        for (ColumnProfile column : baseline.columns()) {
+            expected.add(new ExpectedColumn(column.name(), column.type(), true));
+        }
+        suggestions.add(new Suggestion(new SchemaCheck(expected, false, false, Severity.ERROR),
+                "the baseline has these " + expected.size() + " columns and types"));
+        if (rows > 0) {
+            for (ColumnProfile column : baseline.columns()) {
+                suggestions.add(completeness(column, rows));
+                if (column instanceof NumericProfile numeric) {
+                    suggestions.addAll(ranges(numeric));
+                } else if (column instanceof CategoricalProfile categorical) {
+                    suggestions.addAll(categories(categorical));
+                }
+            }
+        }
+        CheckSuite suite = CheckSuite.builder(name).addAll(suggestions.stream().map(Suggestion::check).toList()).build();
+        return new SuggestedSuite(suite, suggestions);
+    }
+
+    private static Suggestion completeness(ColumnProfile column, long rows) {
+        if (column.missing() == 0) {
+            return new Suggestion(new CompletenessCheck(column.name(), 1.0, Severity.ERROR),
+                    "no missing value in " + rows + " rows");
+        }
+        double share = (double) (rows - column.missing()) / rows;
+        double lower = share - Z_95 * Math.sqrt(share * (1 - share) / rows);
+        double min = Math.max(0.0, Math.floor(lower * 100) / 100);
+        return new Suggestion(new CompletenessCheck(column.name(), min, Severity.WARNING),
+                String.format(Locale.ROOT, "%.2f%% present in %d rows; %.2f is below the 95%% interval's lower end",
+                        100 * share, rows, min));
+    }
+
+    private static List<Suggestion> ranges(NumericProfile numeric) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (numeric.finite() == 0) {
+            return suggestions;
+        }
+        double min = numeric.min().orElseThrow();
+        double max = numeric.max().orElseThrow();
+        if (min >= 0) {
+            suggestions.add(new Suggestion(
+                    new RangeCheck(numeric.name(), 0.0, Double.POSITIVE_INFINITY, 1.0, Severity.ERROR),
+                    "no negative value; the smallest is " + Threshold.number(min)));
+        }
+        suggestions.add(new Suggestion(new RangeCheck(numeric.name(), min, max, 1.0, Severity.WARNING),
+                "the baseline's finite values lie in [" + Threshold.number(min) + ", " + Threshold.number(max) + "]"));
+        return suggestions;
+    }
+
+    private List<Suggestion> categories(CategoricalProfile categorical) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (categorical.distinctMethod() != Method.EXACT || categorical.count() == categorical.missing()) {
+            return suggestions;
+        }
+        long present = categorical.count() - categorical.missing();
+        long distinct = categorical.distinct();
+        if (categorical.type() != ColumnType.TEXT && distinct <= maxCategories && distinct < present) {
+            SortedMap<String, Long> counts = categorical.exactCounts().orElseThrow();
+            suggestions.add(new Suggestion(new AllowedValuesCheck(categorical.name(), List.copyOf(counts.keySet()), 0.0,
+                    Severity.ERROR), distinct + " distinct value" + (distinct == 1 ? "" : "s") + " in " + present
+                            + " present rows"));
+        }
+        if (distinct == present && present >= 2) {
+            suggestions.add(new Suggestion(new UniquenessCheck(List.of(categorical.name()), false, 1.0, Severity.ERROR),
+                    "each of the " + present + " present values occurs once"));
+        }
+        return suggestions;
+    }
+}

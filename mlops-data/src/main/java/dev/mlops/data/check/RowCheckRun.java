@@ -14,7 +14,7 @@ final class RowCheckRun {
     }
 
     static CheckResult run(RowCheck check, Table table, CheckContext context) {
-        Threshold threshold = Threshold.between(check.mostly(), 1.0);
+        Threshold threshold = Threshold.atLeast(check.mostly());
         RowRule rule;
         try {
             rule = check.bind(table);

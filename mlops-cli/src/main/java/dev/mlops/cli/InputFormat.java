@@ -4,7 +4,15 @@ import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.TableFormat;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The file formats the commands read: a file whose name ends with .jsonl or .ndjson is JSON Lines, any other CSV. */
 enum InputFormat {
@@ -21,10 +29,81 @@ enum InputFormat {
         return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSONL : CSV;
     }
 
+    /** @return the file name extension, with its dot, of a file written in this format */
+    String extension() {
+        return this == JSONL ? ".jsonl" : ".csv";
+    }
+
     /** Reads {@code --format}: {@code csv} or {@code jsonl} in any case. */
     static final class Converter extends EnumNameConverter<InputFormat> {
         Converter() {
             super(InputFormat.class);
+        }
+    }
+
+    /**
+     * The options that say how a command reads its input file, {@code --format}, {@code --delimiter},
+     * {@code --missing} and {@code --zone}: a picocli mixin ({@code @Mixin InputFormat.Options input}).
+     */
+    static final class Options {
+        @Spec(Spec.Target.MIXEE)
+        private @Nullable CommandSpec mixee;
+
+        @Option(names = "--format", paramLabel = "FORMAT", converter = Converter.class,
+                description = "csv or jsonl, when the file name does not tell.")
+        private @Nullable InputFormat format;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR", converter = SchemaCommand.DelimiterConverter.class,
+                description = "CSV only: the character between values (default: ,); 'tab' or '\\t' for a tab.")
+        private @Nullable Character delimiter;
+
+        @Option(names = "--missing", paramLabel = "TOKEN",
+                description = "CSV only: a cell text that means a missing value; repeat for several. "
+                        + "Replaces the defaults: the empty cell, NA and ? (give --missing '' to keep the empty cell).")
+        private @Nullable List<String> missingTokens;
+
+        @Option(names = "--zone", paramLabel = "ZONE", converter = SchemaCommand.ZoneConverter.class,
+                description = "Read local dates and times as timestamps in this zone, such as Europe/Berlin or UTC; "
+                        + "without it they are categories.")
+        private @Nullable ZoneId zone;
+
+        /** @return true if any of the options was given */
+        boolean given() {
+            return format != null || delimiter != null || missingTokens != null || zone != null;
+        }
+
+        /**
+         * @param file the input file
+         * @return the format given with {@code --format}, or else the one the file's name says
+         */
+        InputFormat formatOf(Path file) {
+            return format != null ? format : of(file);
+        }
+
+        /**
+         * @param file the input file
+         * @return how to read (and write back) the file with these options
+         * @throws ParameterException if a CSV-only option is given for a JSON Lines file
+         */
+        TableFormat tableFormat(Path file) {
+            if (formatOf(file) == JSONL) {
+                if (delimiter != null || missingTokens != null) {
+                    throw new ParameterException(Objects.requireNonNull(mixee, "mixee").commandLine(),
+                            "--delimiter and --missing apply to CSV only, but " + file + " is read as JSON Lines");
+                }
+                return zone == null ? JsonLinesFormat.defaults() : JsonLinesFormat.builder().zone(zone).build();
+            }
+            CsvFormat.Builder builder = CsvFormat.builder();
+            if (delimiter != null) {
+                builder.delimiter(delimiter);
+            }
+            if (missingTokens != null) {
+                builder.missingTokens(missingTokens.toArray(String[]::new));
+            }
+            if (zone != null) {
+                builder.zone(zone);
+            }
+            return builder.build();
         }
     }
 }

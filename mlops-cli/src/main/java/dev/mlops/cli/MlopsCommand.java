@@ -37,14 +37,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "mlops-java from a shell or a CI job.",
-        subcommands = {SchemaCommand.class, AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class,
-            HelpCommand.class},
+        subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
+            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",
             "1:a check or gate failed",
             "2:bad input or usage",
             "70:an internal error (a bug in mlops)"
+        },
+        footerHeading = "%nExample, a data gate in CI:%n",
+        footer = {
+            "  mlops suggest train.csv --out suite.json   # once, then review and edit it",
+            "  mlops check batch.csv --suite suite.json   # exit 1 fails the job"
         })
 public final class MlopsCommand implements Callable<Integer> {
     /** The exit status when all is well. */

@@ -1,0 +1,236 @@
+package dev.mlops.cli;
+
+import dev.mlops.core.MlopsException;
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.Check;
+import dev.mlops.data.check.CheckContext;
+import dev.mlops.data.check.CheckReport;
+import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.check.Quarantine;
+import dev.mlops.data.io.TableFormat;
+import dev.mlops.data.profile.DatasetProfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlops check FILE --suite SUITE_JSON}: runs a {@link CheckSuite} (the unit tests of a
+ * data set) over a CSV or JSON Lines file and prints the {@link CheckReport}, as text or JSON,
+ * exiting {@link MlopsCommand#EXIT_CHECK_FAILED} when an error-severity check does not pass, so
+ * that it can gate a CI job. {@code --quarantine} also writes the rows that pass every
+ * error-severity row check and those that fail one (with the names of the checks they fail) to
+ * two files in the input's format.
+ *
+ * <p>A malformed suite, a suite with distribution checks but no {@code --reference} profile, and
+ * a bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}; then nothing is written.
+ */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Runs a check suite over a CSV or JSON Lines file; exits 1 when an error-severity check fails.",
+            "The suite is a JSON document, as 'mlops suggest' writes it or as edited by hand. Prints the report: "
+                    + "each check's verdict, severity and message, and a sample of the failing rows (numbered from 0 "
+                    + "in the order of FILE, the header not counted).",
+            "Exits 1 when a check of error severity fails or finds no data, 0 otherwise (warnings do not fail).",
+            "Distribution checks compare against --reference, a profile of the reference data that "
+                    + "'mlops profile --out' wrote."
+        })
+final class CheckCommand implements Callable<Integer> {
+    /** The name part that marks the file of passing rows: {@code credit-g.passing.csv}. */
+    static final String PASSING = ".passing";
+    /** The name part that marks the file of quarantined rows: {@code credit-g.quarantined.csv}. */
+    static final String QUARANTINED = ".quarantined";
+
+    /** Where {@code --quarantine} writes its two files. */
+    record QuarantineFiles(Path passing, Path quarantined) {
+    }
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV or JSON Lines file to check (UTF-8).")
+    private @Nullable Path file;
+
+    @Option(names = "--suite", required = true, paramLabel = "SUITE_JSON", description = "The check suite.")
+    private @Nullable Path suiteFile;
+
+    @Option(names = "--reference", paramLabel = "PROFILE_JSON",
+            description = "The reference data's profile (from 'mlops profile --out') for distribution checks.")
+    private @Nullable Path referenceFile;
+
+    @Option(names = "--report", paramLabel = "REPORT_JSON",
+            description = "Also write the JSON report to this file (replaced atomically).")
+    private @Nullable Path reportFile;
+
+    @Option(names = "--json", description = "Print the JSON report instead of text.")
+    private boolean json;
+
+    @Option(names = "--quarantine", paramLabel = "DIR|FILE",
+            description = "Also write the rows that pass every error-severity row check and those that fail one, "
+                    + "with a column quarantine_reasons naming the checks, in FILE's format: to DIR (an existing "
+                    + "directory, a path ending in /, or a name without extension) as <name>.passing.<ext> and "
+                    + "<name>.quarantined.<ext> (<name>.<ext> is FILE's name), or the quarantined rows to FILE and "
+                    + "the passing rows to <name>.passing.<ext> beside it.")
+    private @Nullable Path quarantine;
+
+    @Option(names = "--sample", paramLabel = "N",
+            description = "How many failing rows each check lists (default: " + CheckContext.DEFAULT_SAMPLE_SIZE
+                    + ").")
+    private @Nullable Integer sample;
+
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
+    CheckCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
+        Path inputFile = Objects.requireNonNull(file, "file");
+        Path suitePath = Objects.requireNonNull(suiteFile, "suiteFile");
+        CheckContext context = CheckContext.defaults();
+        if (sample != null) {
+            if (sample < 0) {
+                throw usage(commandSpec, "--sample must not be negative but was " + sample);
+            }
+            context = context.withSampleSize(sample);
+        }
+        @Nullable QuarantineFiles quarantineFiles = quarantine == null ? null
+                : quarantineFiles(commandSpec, quarantine, inputFile, input.formatOf(inputFile));
+        CheckSuite suite = CheckSuite.load(suitePath);
+        if (referenceFile != null) {
+            context = context.withReference(loadProfile(referenceFile));
+        } else if (suite.needsReference()) {
+            List<String> names = suite.checks().stream().filter(Check::needsReference).map(Check::name).toList();
+            throw new MlopsException(suitePath + ": suite '" + suite.name() + "' compares distributions against a "
+                    + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
+                    + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
+        }
+        TableFormat format = input.tableFormat(inputFile);
+        Table table = ProfileCommand.read(inputFile, format);
+        CheckReport report = suite.run(table, context);
+        Logger log = LoggerFactory.getLogger(CheckCommand.class);
+        log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
+        String reportJson = report.toJson() + "\n";
+        if (reportFile != null) {
+            AtomicFiles.writeString(reportFile, reportJson);
+        }
+        @Nullable Quarantine split = null;
+        if (quarantineFiles != null) {
+            split = suite.quarantine(table);
+            Table quarantined = split.quarantinedWithReasons();
+            format.write(split.passing(), quarantineFiles.passing());
+            format.write(quarantined, quarantineFiles.quarantined());
+            log.debug("wrote {} and {}", quarantineFiles.passing(), quarantineFiles.quarantined());
+        }
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (json) {
+            out.print(reportJson);
+        } else {
+            out.print(report.toText());
+            if (report.results().stream().anyMatch(result -> !result.sample().isEmpty())) {
+                out.print("(rows are numbered from 0 in the order of " + inputFile + ", the header not counted)\n");
+            }
+            if (split != null) {
+                out.print(quarantineText(split, Objects.requireNonNull(quarantineFiles), table.rowCount()));
+            }
+        }
+        out.flush();
+        return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * Reads a stored profile.
+     *
+     * @throws MlopsException naming the file when it is not a profile
+     */
+    static DatasetProfile loadProfile(Path profileFile) {
+        String text;
+        try {
+            text = Files.readString(profileFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read profile " + profileFile, e);
+        }
+        try {
+            return DatasetProfile.fromJson(text);
+        } catch (MlopsException e) {
+            throw new MlopsException(profileFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decides where the two files go; refuses a path that would overwrite the input or each other. */
+    static QuarantineFiles quarantineFiles(CommandSpec commandSpec, Path target, Path inputFile, InputFormat format) {
+        String inputName = String.valueOf(inputFile.getFileName());
+        int dot = inputName.lastIndexOf('.');
+        String stem = dot > 0 ? inputName.substring(0, dot) : inputName;
+        String extension = dot > 0 ? inputName.substring(dot) : format.extension();
+        String targetText = target.toString();
+        String targetName = String.valueOf(target.getFileName());
+        boolean directory = Files.isDirectory(target) || targetText.endsWith("/")
+                || targetText.endsWith(target.getFileSystem().getSeparator()) || target.getFileName() == null
+                || targetName.lastIndexOf('.') <= 0;
+        QuarantineFiles files;
+        if (directory) {
+            files = new QuarantineFiles(target.resolve(stem + PASSING + extension),
+                    target.resolve(stem + QUARANTINED + extension));
+        } else {
+            InputFormat named = InputFormat.of(target);
+            String lower = targetName.toLowerCase(Locale.ROOT);
+            boolean known = lower.endsWith(".csv") || named == InputFormat.JSONL;
+            if (known && named != format) {
+                throw usage(commandSpec, "--quarantine " + target + " names a " + label(named)
+                        + " file, but the rows are written as " + label(format) + ", the format of " + inputFile);
+            }
+            files = new QuarantineFiles(target.resolveSibling(stem + PASSING + extension), target);
+        }
+        Path in = normal(inputFile);
+        if (normal(files.passing()).equals(in) || normal(files.quarantined()).equals(in)) {
+            throw usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
+        }
+        if (normal(files.passing()).equals(normal(files.quarantined()))) {
+            throw usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
+        }
+        return files;
+    }
+
+    private static String label(InputFormat format) {
+        return format == InputFormat.JSONL ? "JSON Lines" : "CSV";
+    }
+
+    private static Path normal(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    private static String quarantineText(Quarantine split, QuarantineFiles files, int rows) {
+        int quarantined = split.quarantined().rowCount();
+        return "quarantined " + quarantined + " of " + rows + " rows (failing an error-severity row check): "
+                + files.quarantined() + ", with the column " + Quarantine.REASONS_COLUMN + "\n"
+                + "passing " + split.passing().rowCount() + " rows: " + files.passing() + "\n";
+    }
+
+    private static ParameterException usage(CommandSpec commandSpec, String message) {
+        return new ParameterException(commandSpec.commandLine(), message);
+    }
+}

@@ -1,0 +1,325 @@
+package dev.mlops.cli;
+
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.TableFormat;
+import dev.mlops.data.profile.CategoricalProfile;
+import dev.mlops.data.profile.ColumnProfile;
+import dev.mlops.data.profile.DatasetProfile;
+import dev.mlops.data.profile.ItemCount;
+import dev.mlops.data.profile.Method;
+import dev.mlops.data.profile.NumericProfile;
+import dev.mlops.data.profile.ProfileOptions;
+import dev.mlops.data.profile.Quantile;
+import dev.mlops.data.profile.TimestampProfile;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlops profile FILE}: profiles a CSV or JSON Lines file ({@link DatasetProfile}) and
+ * prints a summary per column (rows and missing values; for numbers the mean, standard
+ * deviation, minimum, quantiles and maximum; for categories the distinct count and the most
+ * frequent values), or the profile's JSON with {@code --json}. {@code --out} also writes the
+ * profile's JSON to a file, atomically: the reference that {@code mlops check --reference} and
+ * {@code mlops suggest --profile} read.
+ */
+@Command(
+        name = "profile",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Profiles a CSV or JSON Lines file: each column's counts, missing values and statistics.",
+            "For a numeric column the mean, standard deviation, minimum, quantiles and maximum (NaN and "
+                    + "infinities counted apart); for a categorical, boolean or text column the number of distinct "
+                    + "values and the most frequent ones; for a timestamp column the earliest and latest time.",
+            "Prints a summary, or the profile's JSON with --json; --out writes the JSON to a file (the reference "
+                    + "for 'mlops check --reference' and 'mlops suggest --profile').",
+            "Up to --exact-quantile-limit values per column the quantiles are exact, above it they come from a KLL "
+                    + "sketch; up to --exact-distinct-limit distinct values every value is counted, above it "
+                    + "HyperLogLog and frequent-items sketches estimate. The summary says which."
+        })
+final class ProfileCommand implements Callable<Integer> {
+    /** Significant digits of the numbers in the summary; --json has them all. */
+    static final int DIGITS = 6;
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV or JSON Lines file (UTF-8).")
+    private @Nullable Path file;
+
+    @Option(names = "--out", paramLabel = "PROFILE_JSON",
+            description = "Also write the profile's JSON to this file (replaced atomically).")
+    private @Nullable Path out;
+
+    @Option(names = "--json", description = "Print the profile's JSON instead of a summary.")
+    private boolean json;
+
+    @Mixin
+    private Settings settings = new Settings();
+
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
+    ProfileCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
+        Path inputFile = Objects.requireNonNull(file, "file");
+        ProfileOptions options = settings.options(commandSpec);
+        if (out != null && out.toAbsolutePath().normalize().equals(inputFile.toAbsolutePath().normalize())) {
+            throw new ParameterException(commandSpec.commandLine(), "--out " + out + " would overwrite the input file");
+        }
+        Table table = read(inputFile, input.tableFormat(inputFile));
+        DatasetProfile profile = profile(table, options);
+        String profileJson = profile.toJson() + "\n";
+        if (out != null) {
+            AtomicFiles.writeString(out, profileJson);
+        }
+        PrintWriter stdout = commandSpec.commandLine().getOut();
+        if (json) {
+            stdout.print(profileJson);
+        } else {
+            stdout.print(summary(inputFile, profile));
+            if (out != null) {
+                stdout.print("profile written to " + out + "\n");
+            }
+        }
+        stdout.flush();
+        return MlopsCommand.EXIT_OK;
+    }
+
+    /** Reads the input with type inference, logging at debug level how long it took. */
+    static Table read(Path inputFile, TableFormat format) {
+        // looked up here, not in a static field: --verbose sets the log level before the first logger exists
+        Logger log = LoggerFactory.getLogger(ProfileCommand.class);
+        log.debug("reading {} with {}", inputFile, format);
+        long start = System.nanoTime();
+        Table table = format.read(inputFile);
+        log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
+                (System.nanoTime() - start) / 1_000_000);
+        return table;
+    }
+
+    /** Profiles a table, logging at debug level how long it took. */
+    static DatasetProfile profile(Table table, ProfileOptions options) {
+        Logger log = LoggerFactory.getLogger(ProfileCommand.class);
+        long start = System.nanoTime();
+        DatasetProfile profile = DatasetProfile.of(table, options);
+        log.debug("profiled {} columns in {} ms", table.columnCount(), (System.nanoTime() - start) / 1_000_000);
+        return profile;
+    }
+
+    /** The header line, then per column a line with its name, type and counts and indented lines of statistics. */
+    static String summary(Path inputFile, DatasetProfile profile) {
+        StringBuilder text = new StringBuilder();
+        int columns = profile.columns().size();
+        line(text, "%s: %s, %s", inputFile, count(profile.rowCount(), "row"), count(columns, "column"));
+        int positionWidth = Integer.toString(columns).length();
+        String indent = " ".repeat(positionWidth + 2);
+        for (int i = 0; i < columns; i++) {
+            ColumnProfile column = profile.columns().get(i);
+            line(text, "%" + positionWidth + "d %s (%s): %s, %d missing", i + 1, column.name(),
+                    column.type().name().toLowerCase(Locale.ROOT), count(column.count(), "row"), column.missing());
+            for (String detail : details(column)) {
+                text.append(indent).append(detail).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> details(ColumnProfile column) {
+        if (column instanceof NumericProfile numeric) {
+            return numericDetails(numeric);
+        }
+        if (column instanceof CategoricalProfile categorical) {
+            return categoricalDetails(categorical);
+        }
+        TimestampProfile timestamps = (TimestampProfile) column;
+        if (timestamps.earliest().isEmpty()) {
+            return List.of("no values");
+        }
+        return List.of("earliest " + timestamps.earliest().get() + "  latest " + timestamps.latest().orElseThrow());
+    }
+
+    private static List<String> numericDetails(NumericProfile numeric) {
+        List<String> lines = new ArrayList<>();
+        if (numeric.nan() + numeric.positiveInfinity() + numeric.negativeInfinity() > 0) {
+            lines.add(String.format(Locale.ROOT, "finite %d  NaN %d  +Infinity %d  -Infinity %d", numeric.finite(),
+                    numeric.nan(), numeric.positiveInfinity(), numeric.negativeInfinity()));
+        }
+        if (numeric.finite() == 0) {
+            lines.add("no finite values");
+            return lines;
+        }
+        lines.add("mean " + number(numeric.mean()) + "  std " + number(numeric.standardDeviation()) + "  zeros "
+                + numeric.zeros() + "  negatives " + numeric.negatives());
+        StringBuilder quantiles = new StringBuilder("min ").append(number(numeric.min()));
+        for (Quantile quantile : numeric.quantiles()) {
+            double p = quantile.probability();
+            if (p > 0 && p < 1) {
+                quantiles.append("  p").append(percent(p)).append(' ').append(number(quantile.value()));
+            }
+        }
+        quantiles.append("  max ").append(number(numeric.max()));
+        if (numeric.quantileMethod() == Method.EXACT) {
+            quantiles.append("  (exact quantiles)");
+        } else {
+            quantiles.append("  (KLL sketch quantiles, rank error ±").append(percent(numeric.rankError())).append("%)");
+        }
+        lines.add(quantiles.toString());
+        return lines;
+    }
+
+    private static List<String> categoricalDetails(CategoricalProfile categorical) {
+        long present = categorical.count() - categorical.missing();
+        if (present == 0) {
+            return List.of("no values");
+        }
+        boolean exact = categorical.distinctMethod() == Method.EXACT;
+        List<String> lines = new ArrayList<>();
+        lines.add(exact ? "distinct " + categorical.distinct() + " (exact)"
+                : "distinct ~" + categorical.distinct() + " (HyperLogLog, " + categorical.distinctLowerBound() + " to "
+                        + categorical.distinctUpperBound() + ")");
+        if (categorical.topK().isEmpty()) {
+            return lines;
+        }
+        List<String> top = new ArrayList<>();
+        for (ItemCount item : categorical.topK()) {
+            top.add(String.format(Locale.ROOT, "%s %s%d (%.1f%%)", quote(item.value()), exact ? "" : "~", item.count(),
+                    100.0 * item.count() / present));
+        }
+        lines.add("top " + String.join(", ", top)
+                + (exact ? "" : "  (frequent-items sketch, counts within ±" + categorical.frequencyError() + ")"));
+        return lines;
+    }
+
+    /** A value in double quotes, with backslash escapes for a quote, a backslash and control characters. */
+    static String quote(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? number(value.getAsDouble()) : "-";
+    }
+
+    /**
+     * A number for people: {@value #DIGITS} significant digits, no trailing zeros, plain notation
+     * from 1e-4 to below 1e15 and scientific beyond; independent of the default locale.
+     */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(DIGITS)).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        return magnitude >= 1e-4 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+    }
+
+    /** A probability as a percentage without trailing zeros: 0.25 is "25", 0.999 is "99.9". */
+    private static String percent(double p) {
+        return new BigDecimal(Double.toString(p)).movePointRight(2).round(new MathContext(DIGITS)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static void line(StringBuilder text, String format, Object... args) {
+        text.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    /**
+     * The profile's settings that {@code mlops profile} and {@code mlops suggest} share:
+     * {@code --exact-quantile-limit}, {@code --exact-distinct-limit} and {@code --top-k}; a
+     * picocli mixin.
+     */
+    static final class Settings {
+        @Option(names = "--exact-quantile-limit", paramLabel = "N",
+                description = "Up to N finite values a numeric column keeps them for exact quantiles; above, a KLL "
+                        + "sketch estimates them (default: 100000).")
+        private @Nullable Integer exactQuantileLimit;
+
+        @Option(names = "--exact-distinct-limit", paramLabel = "N",
+                description = "Up to N distinct values a categorical, boolean or text column counts each exactly; "
+                        + "above, sketches estimate (default: 10000).")
+        private @Nullable Integer exactDistinctLimit;
+
+        @Option(names = "--top-k", paramLabel = "K",
+                description = "How many most frequent values a categorical profile lists (default: 10).")
+        private @Nullable Integer topK;
+
+        /** @return the default options changed by those given */
+        ProfileOptions options(CommandSpec commandSpec) {
+            ProfileOptions options = ProfileOptions.defaults();
+            if (exactQuantileLimit != null) {
+                options = options.withExactQuantileLimit(notNegative(commandSpec, "--exact-quantile-limit",
+                        exactQuantileLimit));
+            }
+            if (exactDistinctLimit != null) {
+                options = options.withExactDistinctLimit(notNegative(commandSpec, "--exact-distinct-limit",
+                        exactDistinctLimit));
+            }
+            if (topK != null) {
+                options = options.withTopK(notNegative(commandSpec, "--top-k", topK));
+            }
+            return options;
+        }
+
+        /** @return true if any of the options was given */
+        boolean given() {
+            return exactQuantileLimit != null || exactDistinctLimit != null || topK != null;
+        }
+
+        private static int notNegative(CommandSpec commandSpec, String option, int value) {
+            if (value < 0) {
+                throw new ParameterException(commandSpec.commandLine(), option + " must not be negative but was "
+                        + value);
+            }
+            return value;
+        }
+    }
+}

@@ -34,12 +34,12 @@ import java.util.Objects;
  * {@link #fromJson(String)}, {@link #save(Path)}, {@link #load(Path)}), a document people edit:
  * <pre>{@code
  * {
- *   "kind" : "check-suite",
- *   "formatVersion" : 1,
- *   "name" : "credit-g",
- *   "checks" : [
- *     { "type" : "completeness", "column" : "age", "min" : 1.0, "severity" : "error" },
- *     { "type" : "range", "column" : "age", "min" : 18, "max" : 100, "mostly" : 0.99 }
+ *   "kind": "check-suite",
+ *   "formatVersion": 1,
+ *   "name": "credit-g",
+ *   "checks": [
+ *     { "type": "completeness", "column": "age", "min": 1.0, "severity": "error" },
+ *     { "type": "range", "column": "age", "min": 18, "max": 100, "mostly": 0.99 }
  *   ]
  * }
  * }</pre>

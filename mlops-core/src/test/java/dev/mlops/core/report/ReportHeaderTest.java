@@ -1,0 +1,71 @@
+package dev.mlops.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.core.MlopsException;
+import dev.mlops.core.json.Json;
+import dev.mlops.core.table.Fingerprint;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportHeaderTest {
+    private static final Fingerprint PRINT = new Fingerprint("ab".repeat(32));
+    private static final ReportHeader HEADER = new ReportHeader("check-report", 1, Instant.parse("2026-12-02T10:00:00Z"), PRINT);
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.reader().readTree(text);
+    }
+
+    @Test
+    void writesAndReadsItsFields() throws Exception {
+        Map<String, Object> document = new LinkedHashMap<>();
+        HEADER.writeTo(document);
+        assertThat(document).containsExactly(Map.entry("kind", "check-report"), Map.entry("formatVersion", 1),
+                Map.entry("createdAt", "2026-12-02T10:00:00Z"), Map.entry("fingerprint", "ab".repeat(32)));
+        JsonNode node = json(Json.writer().writeValueAsString(document));
+        assertThat(ReportHeader.read(node, "r.json", "check-report", 1)).isEqualTo(HEADER);
+    }
+
+    @Test
+    void refusesAnotherKindANewerVersionAndMalformedFields() throws Exception {
+        String fields = "\"createdAt\": \"2026-12-02T10:00:00Z\", \"fingerprint\": \"" + "ab".repeat(32) + "\"";
+        assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"x\", \"formatVersion\": 1, " + fields + "}"), "r.json",
+                "check-report", 1)).isInstanceOf(MlopsException.class)
+                .hasMessage("r.json: expected a document of kind 'check-report' but its kind is 'x'");
+        assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": 3, " + fields + "}"),
+                "r.json", "check-report", 2))
+                .hasMessage("r.json: format version 3 of 'check-report' is not supported; this version reads 1 to 2");
+        assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": \"1\", " + fields + "}"),
+                "r.json", "check-report", 1)).hasMessage("r.json: 'formatVersion' must be an integer but was \"1\"");
+        assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": 1,"
+                + " \"createdAt\": \"yesterday\", \"fingerprint\": \"ab\"}"), "r.json", "check-report", 1))
+                .hasMessageStartingWith("r.json: 'createdAt' must be an ISO-8601 instant");
+        assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": 1,"
+                + " \"createdAt\": \"2026-12-02T10:00:00Z\", \"fingerprint\": \"ab\"}"), "r.json", "check-report", 1))
+                .hasMessage("r.json: 'fingerprint' sha256 must be 64 lowercase hexadecimal digits but was 'ab'");
+        assertThatThrownBy(() -> ReportHeader.read(json("{}"), "r.json", "check-report", 1))
+                .hasMessage("r.json: 'kind' must be a string but was null");
+    }
+
+    @Test
+    void validatesItsParts() {
+        assertThatThrownBy(() -> new ReportHeader(" ", 1, Instant.EPOCH, PRINT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("kind must not be blank");
+        assertThatThrownBy(() -> new ReportHeader("k", 0, Instant.EPOCH, PRINT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("formatVersion must be at least 1 but was 0");
+    }
+
+    @Test
+    void severityLabelsReadBackInAnyCase() {
+        for (Severity severity : Severity.values()) {
+            assertThat(Severity.fromLabel(severity.label().toUpperCase(Locale.ROOT))).isEqualTo(severity);
+        }
+        assertThatThrownBy(() -> Severity.fromLabel("fatal")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("severity must be one of error, warning, info but was 'fatal'");
+    }
+}

@@ -1,0 +1,234 @@
+package dev.mlops.testkit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.Check;
+import dev.mlops.data.check.CheckContext;
+import dev.mlops.data.check.CheckResult;
+import dev.mlops.data.check.Checks;
+import dev.mlops.data.check.FailingRow;
+import dev.mlops.data.check.RangeCheck;
+import dev.mlops.data.check.RowCheck;
+import dev.mlops.data.check.RowRule;
+import dev.mlops.data.check.Threshold;
+import dev.mlops.data.check.Verdict;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract catches broken checks: each case wraps the range check of {@code age} and breaks
+ * one rule, and the contract's test of that rule must fail saying what broke.
+ */
+class CheckContractSelfTest {
+    private static final RangeCheck RANGE = Checks.range("age", 18, 100);
+
+    /** The range check with its result passed through a change that may look at the table. */
+    private static Check broken(BiFunction<Table, CheckResult, CheckResult> change) {
+        return new Check() {
+            @Override
+            public String type() {
+                return RANGE.type();
+            }
+
+            @Override
+            public String name() {
+                return RANGE.name();
+            }
+
+            @Override
+            public List<String> columns() {
+                return RANGE.columns();
+            }
+
+            @Override
+            public Severity severity() {
+                return RANGE.severity();
+            }
+
+            @Override
+            public CheckResult run(Table table, CheckContext context) {
+                return change.apply(table, RANGE.run(table, context));
+            }
+        };
+    }
+
+    private static CheckContract contract(Check check) {
+        return new CheckContract() {
+            @Override
+            protected Check check() {
+                return check;
+            }
+
+            @Override
+            protected Table passingTable() {
+                return PeopleTables.passing();
+            }
+
+            @Override
+            protected Table failingTable() {
+                return PeopleTables.failing();
+            }
+        };
+    }
+
+    private static CheckResult withVerdict(CheckResult result, Verdict verdict, String message) {
+        return new CheckResult(result.check(), result.type(), result.columns(), result.severity(), verdict, message,
+                result.measured(), result.threshold(), result.statistic(), result.failingRows(), result.sample());
+    }
+
+    @Nested
+    class TheRangeCheckItself {
+        @Test
+        void honoursEveryRule() {
+            CheckContract contract = contract(broken((table, result) -> result));
+            assertThatCode(() -> {
+                contract.passesAndFailsOnTheFixtures();
+                contract.emptyTableIsNoDataNeverPassed();
+                contract.missingColumnsFail();
+                contract.otherColumnTypesDoNotThrow();
+                contract.isDeterministic();
+                contract.failingRowsAreSampledInRowOrder();
+                contract.twoThreadsGetTheSameResults();
+            }).doesNotThrowAnyException();
+        }
+    }
+
+    @Nested
+    class ABrokenCheckFails {
+        @Test
+        void whenItPassesOnAnEmptyTable() {
+            Check check = broken((table, result) -> table.rowCount() == 0
+                    ? withVerdict(result, Verdict.PASSED, "nothing wrong") : result);
+            assertThatThrownBy(() -> contract(check).emptyTableIsNoDataNeverPassed())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("verdict on an empty table");
+        }
+
+        @Test
+        void whenItThrowsForAMissingColumn() {
+            Check check = broken((table, result) -> {
+                table.column("age");
+                return result;
+            });
+            assertThatThrownBy(() -> contract(check).missingColumnsFail())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("must not throw")
+                    .hasMessageContaining("age");
+        }
+
+        @Test
+        void whenAMissingColumnPasses() {
+            Check check = broken((table, result) -> table.schema().contains("age") ? result
+                    : withVerdict(result, Verdict.PASSED, "fine"));
+            assertThatThrownBy(() -> contract(check).missingColumnsFail())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("verdict without the columns [age]");
+        }
+
+        @Test
+        void whenItsResultNamesAnotherCheck() {
+            Check check = broken((table, result) -> new CheckResult("range(other)", result.type(), result.columns(),
+                    result.severity(), result.verdict(), result.message(), result.measured(), result.threshold(),
+                    result.statistic(), result.failingRows(), result.sample()));
+            assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("the check's name in its result");
+        }
+
+        @Test
+        void whenItsResultCarriesAnotherSeverity() {
+            Check check = broken((table, result) -> new CheckResult(result.check(), result.type(), result.columns(),
+                    Severity.INFO, result.verdict(), result.message(), result.measured(), result.threshold(),
+                    result.statistic(), result.failingRows(), result.sample()));
+            assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("severity");
+        }
+
+        @Test
+        void whenItsVerdictDisagreesWithItsThreshold() {
+            Check check = broken((table, result) -> result.passed() ? new CheckResult(result.check(), result.type(),
+                    result.columns(), result.severity(), result.verdict(), result.message(), result.measured(),
+                    Threshold.atMost(-1), result.statistic(), result.failingRows(), result.sample()) : result);
+            assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("lies in the threshold <= -1");
+        }
+
+        @Test
+        void whenItFailsOnThePassingTable() {
+            Check check = broken((table, result) -> withVerdict(result, Verdict.FAILED, "failed anyway"));
+            assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("verdict on passingTable(): failed anyway");
+        }
+
+        @Test
+        void whenTheSameInputGivesAnotherResult() {
+            AtomicInteger runs = new AtomicInteger();
+            Check check = broken((table, result) -> withVerdict(result, result.verdict(),
+                    result.message() + " (run " + runs.incrementAndGet() + ")"));
+            assertThatThrownBy(() -> contract(check).isDeterministic())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("a second run of the same check");
+        }
+
+        @Test
+        void whenItSamplesOutOfRowOrder() {
+            Check check = broken((table, result) -> {
+                List<FailingRow> reversed = new ArrayList<>(result.sample());
+                Collections.reverse(reversed);
+                return new CheckResult(result.check(), result.type(), result.columns(), result.severity(),
+                        result.verdict(), result.message(), result.measured(), result.threshold(), result.statistic(),
+                        result.failingRows(), reversed);
+            });
+            assertThatThrownBy(() -> contract(check).failingRowsAreSampledInRowOrder())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("sampled row");
+        }
+
+        @Test
+        void whenARowCheckMiscountsItsRows() {
+            RowCheck miscounting = new RowCheck() {
+                @Override
+                public String type() {
+                    return RANGE.type();
+                }
+
+                @Override
+                public String name() {
+                    return RANGE.name();
+                }
+
+                @Override
+                public List<String> columns() {
+                    return RANGE.columns();
+                }
+
+                @Override
+                public Severity severity() {
+                    return RANGE.severity();
+                }
+
+                @Override
+                public double mostly() {
+                    return RANGE.mostly();
+                }
+
+                @Override
+                public RowRule bind(Table table) {
+                    return RANGE.bind(table);
+                }
+
+                @Override
+                public CheckResult run(Table table, CheckContext context) {
+                    CheckResult result = RowCheck.super.run(table, context);
+                    return new CheckResult(result.check(), result.type(), result.columns(), result.severity(),
+                            result.verdict(), result.message(), result.measured(), result.threshold(),
+                            result.statistic(), result.failingRows() + 1, result.sample());
+                }
+            };
+            assertThatThrownBy(() -> contract(miscounting).rowCheckAgreesWithItsRule())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("failing rows, as the rule says");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.mlops.testkit;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.Check;
+import dev.mlops.data.check.Checks;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Runs the {@link CheckContract} against every built-in check of {@code dev.mlops.data.check},
+ * on the {@link PeopleTables}: each nested class is one check with the settings that matter.
+ */
+class CheckContractTest {
+
+    /** A check of the people tables: passes on {@link PeopleTables#passing()}, fails on {@link PeopleTables#failing()}. */
+    abstract static class OnPeople extends CheckContract {
+        @Override
+        protected Table passingTable() {
+            return PeopleTables.passing();
+        }
+
+        @Override
+        protected Table failingTable() {
+            return PeopleTables.failing();
+        }
+    }
+
+    @Nested
+    class Complete extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.complete("age");
+        }
+    }
+
+    @Nested
+    class MostlyCompleteText extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.completeness("email").atLeast(0.9).withSeverity(Severity.WARNING);
+        }
+    }
+
+    @Nested
+    class Unique extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.unique("id");
+        }
+    }
+
+    @Nested
+    class UniqueKeyOfTwoColumns extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.unique("city", "age");
+        }
+    }
+
+    @Nested
+    class PrimaryKey extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.primaryKey("id");
+        }
+    }
+
+    @Nested
+    class Range extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.range("age", 18, 100);
+        }
+    }
+
+    @Nested
+    class MostlyInRangeAsWarning extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.range("age", 18, 100).withMostly(0.5).withSeverity(Severity.WARNING);
+        }
+    }
+
+    @Nested
+    class NonNegative extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.nonNegative("age");
+        }
+    }
+
+    @Nested
+    class AllowedCategories extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.allowedValues("city", List.of("München", "São Paulo", "Hamburg", "Zürich"));
+        }
+    }
+
+    @Nested
+    class AllowedNumbersAsText extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.allowedValues("id", List.of("1", "2", "3", "4", "5", "6")).toleratingUnseen(0.1);
+        }
+    }
+
+    @Nested
+    class Cardinality extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.cardinality("city", 1, 4);
+        }
+    }
+
+    @Nested
+    class PatternOfText extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.matches("email", "[^@\\s]+@[^@\\s]+\\.[a-z]+");
+        }
+    }
+
+    @Nested
+    class PatternOfNumbers extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.matches("id", "\\d+").withSeverity(Severity.INFO);
+        }
+    }
+
+    @Nested
+    class Predicate extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.rows("adult", "age >= 18 and city != \"Paris\"");
+        }
+    }
+
+    @Nested
+    class SchemaWithNonNullableColumn extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.schema(PeopleTables.passing().schema()).notNull("id");
+        }
+
+        @Override
+        protected Table failingTable() {
+            return PeopleTables.failing().select("id", "age", "city");
+        }
+    }
+
+    /** A schema of nullable columns is judged on an empty table's schema alone, so it may pass there. */
+    @Nested
+    class SchemaInOrder extends OnPeople {
+        @Override
+        protected Check check() {
+            return Checks.schema(PeopleTables.passing().schema()).inOrder();
+        }
+
+        @Override
+        protected Table failingTable() {
+            return PeopleTables.failing().select("age", "id", "city", "email");
+        }
+
+        @Override
+        protected boolean mayPassOnEmptyTable() {
+            return true;
+        }
+    }
+}

@@ -76,8 +76,12 @@ final class KeyCounts {
         return h;
     }
 
+    /** MurmurHash3's 32-bit finaliser: {@code Double.hashCode} of small integers has no low bits. */
     private static int spread(int h) {
-        int x = h * 0x9E3779B9;
+        int x = h ^ (h >>> 16);
+        x *= 0x85EBCA6B;
+        x ^= x >>> 13;
+        x *= 0xC2B2AE35;
         return x ^ (x >>> 16);
     }
 

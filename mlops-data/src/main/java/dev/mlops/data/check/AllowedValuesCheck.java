@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * @param severity how serious a failure is
  */
 public record AllowedValuesCheck(String column, List<String> values, double unseenShare, Severity severity)
-        implements RowCheck, BuiltInCheck {
+        implements RowCheck, SingleColumnCheck {
     static final String TYPE = "allowed-values";
 
     /**
@@ -61,16 +61,6 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
     }
 
     @Override

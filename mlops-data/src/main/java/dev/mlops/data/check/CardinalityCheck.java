@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param max the most distinct values allowed, at least {@code min}
  * @param severity how serious a failure is
  */
-public record CardinalityCheck(String column, long min, long max, Severity severity) implements BuiltInCheck {
+public record CardinalityCheck(String column, long min, long max, Severity severity) implements SingleColumnCheck {
     static final String TYPE = "cardinality";
 
     /**
@@ -45,16 +45,6 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
     }
 
     @Override

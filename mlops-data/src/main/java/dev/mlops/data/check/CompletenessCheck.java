@@ -3,7 +3,6 @@ package dev.mlops.data.check;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param min the smallest passing share of present values, in {@code [0, 1]} (1: no missing value)
  * @param severity how serious a failure is
  */
-public record CompletenessCheck(String column, double min, Severity severity) implements RowCheck, BuiltInCheck {
+public record CompletenessCheck(String column, double min, Severity severity) implements RowCheck, SingleColumnCheck {
     static final String TYPE = "completeness";
 
     /**
@@ -48,16 +47,6 @@ public record CompletenessCheck(String column, double min, Severity severity) im
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
     }
 
     @Override

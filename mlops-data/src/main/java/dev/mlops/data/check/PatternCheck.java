@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * @param severity how serious a failure is
  */
 public record PatternCheck(String column, String regex, double mostly, Severity severity)
-        implements RowCheck, BuiltInCheck {
+        implements RowCheck, SingleColumnCheck {
     static final String TYPE = "pattern";
 
     /**
@@ -62,16 +62,6 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +20,7 @@ import java.util.Objects;
  * @param severity how serious a failure is
  */
 public record RangeCheck(String column, double min, double max, double mostly, Severity severity)
-        implements RowCheck, BuiltInCheck {
+        implements RowCheck, SingleColumnCheck {
     static final String TYPE = "range";
 
     /**
@@ -59,16 +58,6 @@ public record RangeCheck(String column, double min, double max, double mostly, S
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.mlops.data.check;
 
 import dev.mlops.core.report.Severity;
-import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.List;
@@ -70,27 +69,8 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
 
     @Override
     public RowRule bind(Table table) {
-        Column target = Columns.of(table, column, this);
         Set<String> allowed = Set.copyOf(values);
-        if (target instanceof CategoricalColumn categorical) {
-            List<String> levels = categorical.levels();
-            boolean[] allowedLevel = new boolean[levels.size()];
-            for (int code = 0; code < levels.size(); code++) {
-                allowedLevel[code] = allowed.contains(levels.get(code));
-            }
-            return new ColumnRule(target) {
-                @Override
-                public boolean passes(int row) {
-                    return allowedLevel[categorical.code(row)];
-                }
-            };
-        }
-        return new ColumnRule(target) {
-            @Override
-            public boolean passes(int row) {
-                return allowed.contains(target.format(row));
-            }
-        };
+        return ColumnRule.byText(Columns.of(table, column, this), allowed::contains);
     }
 
     static AllowedValuesCheck read(JsonFields fields) {

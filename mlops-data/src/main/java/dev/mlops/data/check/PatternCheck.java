@@ -1,7 +1,6 @@
 package dev.mlops.data.check;
 
 import dev.mlops.core.report.Severity;
-import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.List;
@@ -66,27 +65,8 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
 
     @Override
     public RowRule bind(Table table) {
-        Column target = Columns.of(table, column, this);
         Pattern pattern = Pattern.compile(regex);
-        if (target instanceof CategoricalColumn categorical) {
-            List<String> levels = categorical.levels();
-            boolean[] matching = new boolean[levels.size()];
-            for (int code = 0; code < levels.size(); code++) {
-                matching[code] = pattern.matcher(levels.get(code)).matches();
-            }
-            return new ColumnRule(target) {
-                @Override
-                public boolean passes(int row) {
-                    return matching[categorical.code(row)];
-                }
-            };
-        }
-        return new ColumnRule(target) {
-            @Override
-            public boolean passes(int row) {
-                return pattern.matcher(target.format(row)).matches();
-            }
-        };
+        return ColumnRule.byText(Columns.of(table, column, this), text -> pattern.matcher(text).matches());
     }
 
     static PatternCheck read(JsonFields fields) {

@@ -42,6 +42,7 @@ final class CheckJson {
                 case CardinalityCheck.TYPE -> CardinalityCheck.read(fields);
                 case PatternCheck.TYPE -> PatternCheck.read(fields);
                 case PredicateCheck.TYPE -> PredicateCheck.read(fields);
+                case MeanShiftCheck.TYPE -> MeanShiftCheck.read(fields);
                 default -> throw fields.error("unknown check type '" + type + "'; the types are: " + TYPES);
             };
         } catch (IllegalArgumentException e) {
@@ -54,5 +55,5 @@ final class CheckJson {
     /** The types {@link #read} knows, for messages. */
     static final String TYPES = String.join(", ", SchemaCheck.TYPE, CompletenessCheck.TYPE, UniquenessCheck.TYPE,
             UniquenessCheck.PRIMARY_KEY_TYPE, RangeCheck.TYPE, AllowedValuesCheck.TYPE, CardinalityCheck.TYPE,
-            PatternCheck.TYPE, PredicateCheck.TYPE);
+            PatternCheck.TYPE, PredicateCheck.TYPE, MeanShiftCheck.TYPE);
 }

@@ -16,8 +16,14 @@ import java.util.List;
  *     .add(Checks.range("age", 18, 100).withMostly(0.99))
  *     .add(Checks.allowedValues("class", List.of("good", "bad")))
  *     .add(Checks.rows("adult", "age >= 18").withSeverity(Severity.WARNING))
+ *     .add(Checks.meanShift("age").withAlpha(0.001))
  *     .build();
+ * CheckReport report = suite.run(batch, DatasetProfile.of(training));
  * }</pre>
+ * The distribution checks (such as {@link #meanShift})
+ * compare a column with the same column of the run's reference profile, so a suite with one of
+ * them runs only with a reference ({@link CheckSuite#run(dev.mlops.core.table.Table,
+ * dev.mlops.data.profile.DatasetProfile)}).
  */
 public final class Checks {
 
@@ -121,5 +127,15 @@ public final class Checks {
      */
     public static PredicateCheck rows(String label, String predicate) {
         return new PredicateCheck(label, RowPredicate.parse(predicate), 1.0, Severity.ERROR);
+    }
+
+    /**
+     * @param column a numeric column
+     * @return a check that its mean has not shifted from the reference's, by Welch's t-test at
+     *     significance level {@value MeanShiftCheck#DEFAULT_ALPHA} (change it with
+     *     {@link MeanShiftCheck#withAlpha})
+     */
+    public static MeanShiftCheck meanShift(String column) {
+        return new MeanShiftCheck(column, MeanShiftCheck.DEFAULT_ALPHA, Severity.ERROR);
     }
 }

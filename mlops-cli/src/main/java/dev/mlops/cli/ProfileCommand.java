@@ -186,7 +186,10 @@ final class ProfileCommand implements Callable<Integer> {
         if (numeric.quantileMethod() == Method.EXACT) {
             quantiles.append("  (exact quantiles)");
         } else {
-            quantiles.append("  (KLL sketch quantiles, rank error ±").append(percent(numeric.rankError())).append("%)");
+            quantiles.append("  (KLL sketch quantiles, rank error ±")
+                    .append(new BigDecimal(100 * numeric.rankError()).round(new MathContext(3)).stripTrailingZeros()
+                            .toPlainString())
+                    .append("%)");
         }
         lines.add(quantiles.toString());
         return lines;
@@ -254,8 +257,14 @@ final class ProfileCommand implements Callable<Integer> {
             return "0";
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(DIGITS)).stripTrailingZeros();
-        double magnitude = Math.abs(value);
-        return magnitude >= 1e-4 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+        double magnitude = Math.abs(rounded.doubleValue());
+        if (magnitude >= 1e-4 && magnitude < 1e15) {
+            return rounded.toPlainString();
+        }
+        String digits = rounded.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - rounded.scale();
+        return (rounded.signum() < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
+                + "E" + (exponent >= 0 ? "+" : "") + exponent;
     }
 
     /** A probability as a percentage without trailing zeros: 0.25 is "25", 0.999 is "99.9". */

@@ -33,6 +33,30 @@ class MlopsCommandTest {
         }
 
         @Test
+        void listsTheCommandsInOrderAndShowsTheDataGate() {
+            CliRun run = mlops("--help");
+
+            assertThat(run.outLines()).filteredOn(line -> line.matches("  [a-z-]+  .*"))
+                    .extracting(line -> line.strip().split(" ")[0])
+                    .containsExactly("schema", "profile", "suggest", "check", "aggregate-labels", "split", "leakage",
+                            "help");
+            assertThat(run.out()).contains("Example, a data gate in CI:",
+                    "  mlops suggest train.csv --out suite.json   # once, then review and edit it",
+                    "  mlops check batch.csv --suite suite.json   # exit 1 fails the job");
+            assertThat(run.outLines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"profile", "suggest", "check"})
+        void theDataCommandsShareTheInputOptions(String command) {
+            CliRun run = mlops("help", command);
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).startsWith("Usage: mlops " + command + " ")
+                    .contains("--format", "--delimiter", "--missing", "--zone", "--json", "--verbose");
+        }
+
+        @Test
         void helpSubcommandShowsASubcommandsUsage() {
             CliRun run = mlops("help", "schema");
 

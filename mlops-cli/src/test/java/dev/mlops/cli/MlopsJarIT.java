@@ -3,6 +3,8 @@ package dev.mlops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,73 @@ class MlopsJarIT {
         assertThat(Files.readAllLines(out.resolve("validation.csv"), StandardCharsets.UTF_8)).hasSize(151);
         assertThat(Files.readAllLines(out.resolve("test.csv"), StandardCharsets.UTF_8)).hasSize(151);
         assertThat(out.resolve("split.json")).isRegularFile();
+    }
+
+    @Test
+    void creditGGate() throws IOException, InterruptedException {
+        Path creditG = CliRun.creditG();
+        Path suite = dir.resolve("suite.json");
+
+        Result suggest = java(Map.of(), "suggest", creditG.toString(), "--out", suite.toString());
+
+        assertThat(suggest.exitCode()).as(suggest.toString()).isZero();
+        assertThat(suggest.out()).startsWith("suggested suite 'credit-g': ").contains("allowed-values(purpose)");
+        assertThat(suite).isRegularFile();
+
+        Result clean = java(Map.of(), "check", creditG.toString(), "--suite", suite.toString());
+
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.out()).startsWith("check report for suite 'credit-g': passed (").contains(" 0 errors");
+        assertThat(clean.err()).doesNotContain("Exception");
+
+        // data rows 10, 100 and 500 (0-based, header not counted): a negative age, a missing duration, a new purpose
+        List<String> lines = new ArrayList<>(Files.readAllLines(creditG, StandardCharsets.UTF_8));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        lines.set(11, withValue(lines.get(11), header.indexOf("age"), "-5"));
+        lines.set(101, withValue(lines.get(101), header.indexOf("duration"), ""));
+        lines.set(501, withValue(lines.get(501), header.indexOf("purpose"), "spaceship"));
+        Path modified = Files.write(dir.resolve("credit-g-modified.csv"), lines, StandardCharsets.UTF_8);
+        Path quarantine = dir.resolve("quarantine");
+
+        Result dirty = java(Map.of(), "check", modified.toString(), "--suite", suite.toString(), "--quarantine",
+                quarantine.toString());
+
+        assertThat(dirty.exitCode()).as(dirty.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+        assertThat(dirty.out()).startsWith("check report for suite 'credit-g': FAILED (")
+                .contains("failed  error   range(age)", "row 10: -5",
+                        "failed  error   completeness(duration)", "row 100: <missing>",
+                        "failed  error   allowed-values(purpose)", "row 500: spaceship",
+                        "quarantined 3 of 1000 rows");
+        assertThat(dirty.err()).isEmpty();
+        assertThat(Files.readAllLines(quarantine.resolve("credit-g-modified.passing.csv"), StandardCharsets.UTF_8))
+                .hasSize(998);
+        List<String> quarantined = Files.readAllLines(quarantine.resolve("credit-g-modified.quarantined.csv"),
+                StandardCharsets.UTF_8);
+        assertThat(quarantined).hasSize(4);
+        assertThat(quarantined.get(1)).endsWith(",range(age)");
+        assertThat(quarantined.get(2)).endsWith(",completeness(duration)");
+        assertThat(quarantined.get(3)).contains(",spaceship,").endsWith(",allowed-values(purpose)");
+    }
+
+    @Test
+    void profileOfCreditGAsJson() throws IOException, InterruptedException {
+        Path profile = dir.resolve("profile.json");
+
+        Result result = java(Map.of(), "profile", CliRun.creditG().toString(), "--json", "--out", profile.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("kind").asText()).isEqualTo("dataset-profile");
+        assertThat(json.get("rowCount").asInt()).isEqualTo(1000);
+        assertThat(json.get("columns")).hasSize(21);
+        assertThat(Files.readString(profile, StandardCharsets.UTF_8)).isEqualTo(result.out());
+    }
+
+    /** The line of a CSV without quoted values, with one value replaced. */
+    private static String withValue(String line, int column, String value) {
+        String[] values = line.split(",", -1);
+        values[column] = value;
+        return String.join(",", values);
     }
 
     @Test

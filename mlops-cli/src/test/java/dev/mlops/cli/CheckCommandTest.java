@@ -1,0 +1,448 @@
+package dev.mlops.cli;
+
+import static dev.mlops.cli.CliRun.creditG;
+import static dev.mlops.cli.CliRun.mlops;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.io.JsonLinesFormat;
+import dev.mlops.data.profile.DatasetProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CheckCommandTest {
+    /** Cities with a negative amount (row 2) and a missing one (row 3): both fail error checks. */
+    private static final String CITIES = "city,amount\nMünchen,10\nSão Paulo,12.5\nHamburg,-3\nMünchen,\nBerlin,7\n";
+    private static final String CITIES_SUITE = suite("cities",
+            "{ \"type\" : \"completeness\", \"column\" : \"amount\" }",
+            "{ \"type\" : \"range\", \"column\" : \"amount\", \"min\" : 0 }",
+            "{ \"type\" : \"allowed-values\", \"column\" : \"city\", \"values\" : [\"München\", \"São Paulo\", "
+                    + "\"Hamburg\", \"Berlin\"] }",
+            "{ \"type\" : \"range\", \"column\" : \"amount\", \"max\" : 11, \"severity\" : \"warning\" }");
+
+    @TempDir
+    Path dir;
+
+    private static String suite(String name, String... checks) {
+        return "{\n  \"kind\" : \"check-suite\",\n  \"formatVersion\" : 1,\n  \"name\" : \"" + name
+                + "\",\n  \"checks\" : [\n    " + String.join(",\n    ", checks) + "\n  ]\n}\n";
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path path = dir.resolve(name);
+        Files.createDirectories(path.getParent());
+        return Files.writeString(path, content, StandardCharsets.UTF_8);
+    }
+
+    /** A suite of error checks that credit-g passes, and one warning that it fails (ages above 70). */
+    private Path creditGSuite() throws IOException {
+        return file("credit-g.suite.json", suite("credit-g",
+                "{ \"type\" : \"completeness\", \"column\" : \"age\" }",
+                "{ \"type\" : \"range\", \"column\" : \"age\", \"min\" : 18, \"max\" : 100 }",
+                "{ \"type\" : \"allowed-values\", \"column\" : \"class\", \"values\" : [\"good\", \"bad\"] }",
+                "{ \"type\" : \"range\", \"column\" : \"age\", \"max\" : 70, \"severity\" : \"warning\" }"));
+    }
+
+    @Nested
+    class ExitStatus {
+
+        @Test
+        void aPassingSuiteExitsZeroAndListsEveryCheck() throws IOException {
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.outLines().get(0)).isEqualTo(
+                    "check report for suite 'credit-g': passed (3 passed, 0 errors, 1 warning)");
+            assertThat(run.outLines().get(1)).contains("1000 rows");
+            assertThat(run.out()).contains("passed  error   completeness(age)", "passed  error   range(age)",
+                    "passed  error   allowed-values(class)", "failed  warning range(age)");
+        }
+
+        @Test
+        void aFailingErrorCheckExitsOneAndNamesTheRows() throws IOException {
+            Path data = file("cities.csv", CITIES);
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.err()).isEmpty();
+            assertThat(run.outLines().get(0)).isEqualTo(
+                    "check report for suite 'cities': FAILED (1 passed, 2 errors, 1 warning)");
+            assertThat(run.out()).contains(
+                    "failed  error   completeness(amount)", "row 3: <missing>",
+                    "failed  error   range(amount)", "row 2: -3",
+                    "passed  error   allowed-values(city)",
+                    "failed  warning range(amount)", "row 1: 12.5");
+            assertThat(run.outLines()).contains("(rows are numbered from 0 in the order of " + data
+                    + ", the header not counted)");
+        }
+
+        @Test
+        void failingWarningsAloneExitZero() throws IOException {
+            Path data = file("cities.csv", "city,amount\nMünchen,10\nBerlin,20\n");
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.outLines().get(0)).isEqualTo(
+                    "check report for suite 'cities': passed (3 passed, 0 errors, 1 warning)");
+            assertThat(run.out()).contains("failed  warning range(amount)", "row 1: 20");
+        }
+
+        @Test
+        void anEmptyTableIsNoDataAndFailsTheErrorChecks() throws IOException {
+            Path data = file("empty.csv", "city,amount\n");
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.out()).contains("no-data");
+            assertThat(run.out()).doesNotContain("rows are numbered");
+        }
+    }
+
+    @Nested
+    class Output {
+
+        @Test
+        void jsonIsTheReportAndReportWritesTheSameDocument() throws IOException {
+            Path report = dir.resolve("out/report.json");
+
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite",
+                    file("suite.json", CITIES_SUITE).toString(), "--json", "--report", report.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("kind").asText()).isEqualTo("check-report");
+            assertThat(json.get("suite").asText()).isEqualTo("cities");
+            assertThat(json.get("passed").asBoolean()).isFalse();
+            assertThat(json.get("errors").asInt()).isEqualTo(2);
+            assertThat(json.get("warnings").asInt()).isEqualTo(1);
+            JsonNode range = json.get("results").get(1);
+            assertThat(range.get("check").asText()).isEqualTo("range(amount)");
+            assertThat(range.get("verdict").asText()).isEqualTo("failed");
+            assertThat(range.get("failingRows").asInt()).isEqualTo(1);
+            assertThat(range.get("sample").get(0).get("row").asInt()).isEqualTo(2);
+            assertThat(Files.readString(report, StandardCharsets.UTF_8)).isEqualTo(run.out());
+        }
+
+        @Test
+        void reportIsWrittenAlsoWithTextOutput() throws IOException {
+            Path report = dir.resolve("report.json");
+
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--report",
+                    report.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).startsWith("check report for suite 'credit-g': passed");
+            JsonNode json = new ObjectMapper().readTree(Files.readString(report, StandardCharsets.UTF_8));
+            assertThat(json.get("passed").asBoolean()).isTrue();
+            assertThat(json.get("rowCount").asInt()).isEqualTo(1000);
+        }
+
+        @Test
+        void sampleLimitsTheListedRows() throws IOException {
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--sample", "2");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            List<String> rows = run.outLines().stream().filter(line -> line.strip().startsWith("row ")).toList();
+            assertThat(rows).hasSize(2);
+            assertThat(run.out()).containsPattern("\n +and \\d+ more\n");
+        }
+
+        @Test
+        void sampleOfZeroListsNoRows() throws IOException {
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--sample", "0");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.outLines()).noneMatch(line -> line.strip().startsWith("row "));
+        }
+
+        @Test
+        void aNegativeSampleIsAUsageError() throws IOException {
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--sample", "-1");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("--sample must not be negative but was -1");
+        }
+    }
+
+    @Nested
+    class Quarantine {
+
+        private List<String> column(Table table, String name) {
+            List<String> values = new ArrayList<>();
+            for (int row = 0; row < table.rowCount(); row++) {
+                values.add(table.column(name).format(row));
+            }
+            return values;
+        }
+
+        @Test
+        void intoAnExistingDirectoryAsTwoFilesNamedAfterTheInput() throws IOException {
+            Path data = file("cities.csv", CITIES);
+            Path out = Files.createDirectories(dir.resolve("quarantine"));
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", out.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            Path passing = out.resolve("cities.passing.csv");
+            Path quarantined = out.resolve("cities.quarantined.csv");
+            assertThat(run.outLines()).contains(
+                    "quarantined 2 of 5 rows (failing an error-severity row check): " + quarantined
+                            + ", with the column quarantine_reasons",
+                    "passing 3 rows: " + passing);
+            Table good = CsvFormat.defaults().read(passing);
+            assertThat(column(good, "city")).containsExactly("München", "São Paulo", "Berlin");
+            Table bad = CsvFormat.defaults().read(quarantined);
+            assertThat(bad.schema().names()).containsExactly("city", "amount", "quarantine_reasons");
+            assertThat(column(bad, "city")).containsExactly("Hamburg", "München");
+            assertThat(column(bad, "quarantine_reasons")).containsExactly("range(amount)", "completeness(amount)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"new/", "new"})
+        void intoANewDirectoryGivenWithASlashOrWithoutExtension(String name) throws IOException {
+            Path data = file("cities.csv", CITIES);
+            String target = dir.resolve("x").toString() + "/" + name;
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", target);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(dir.resolve("x/new")).isDirectoryContaining("glob:**/cities.passing.csv")
+                    .isDirectoryContaining("glob:**/cities.quarantined.csv");
+        }
+
+        @Test
+        void intoAFileWithThePassingRowsBesideIt() throws IOException {
+            Path data = file("cities.csv", CITIES);
+            Path target = dir.resolve("out/bad-rows.csv");
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", target.toString(), "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(new ObjectMapper().readTree(run.out()).get("kind").asText()).isEqualTo("check-report");
+            assertThat(column(CsvFormat.defaults().read(target), "quarantine_reasons"))
+                    .containsExactly("range(amount)", "completeness(amount)");
+            assertThat(CsvFormat.defaults().read(dir.resolve("out/cities.passing.csv")).rowCount()).isEqualTo(3);
+        }
+
+        @Test
+        void aRowFailingTwoChecksNamesBoth() throws IOException {
+            Path data = file("cities.csv", "city,amount\nParis,-1\nBerlin,1\n");
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", dir.resolve("q").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            Table bad = CsvFormat.defaults().read(dir.resolve("q/cities.quarantined.csv"));
+            assertThat(column(bad, "quarantine_reasons")).containsExactly("range(amount); allowed-values(city)");
+        }
+
+        @Test
+        void aPassingTableQuarantinesNothing() throws IOException {
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--quarantine",
+                    dir.resolve("q").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(Files.readAllLines(dir.resolve("q/credit-g.passing.csv"), StandardCharsets.UTF_8)).hasSize(1001);
+            assertThat(Files.readAllLines(dir.resolve("q/credit-g.quarantined.csv"), StandardCharsets.UTF_8))
+                    .hasSize(1).first().asString().endsWith(",class,quarantine_reasons");
+        }
+
+        @Test
+        void keepsTheDelimiterOfTheInput() throws IOException {
+            Path data = file("cities.tsv", CITIES.replace(',', '\t'));
+
+            CliRun run = mlops("check", data.toString(), "--delimiter", "tab", "--suite",
+                    file("suite.json", CITIES_SUITE).toString(), "--quarantine", dir.resolve("q").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(Files.readAllLines(dir.resolve("q/cities.quarantined.tsv"), StandardCharsets.UTF_8))
+                    .containsExactly("city\tamount\tquarantine_reasons", "Hamburg\t-3\trange(amount)",
+                            "München\t\tcompleteness(amount)");
+        }
+
+        @Test
+        void jsonLinesInJsonLinesOut() throws IOException {
+            Path data = file("cities.jsonl", "{\"city\":\"München\",\"amount\":10}\n{\"city\":\"Hamburg\",\"amount\":-3}\n");
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", dir.resolve("q").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            Table bad = JsonLinesFormat.defaults().read(dir.resolve("q/cities.quarantined.jsonl"));
+            assertThat(column(bad, "city")).containsExactly("Hamburg");
+            assertThat(JsonLinesFormat.defaults().read(dir.resolve("q/cities.passing.jsonl")).rowCount()).isEqualTo(1);
+        }
+
+        @Test
+        void aFileOfAnotherFormatIsAUsageError() throws IOException {
+            Path data = file("cities.csv", CITIES);
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", dir.resolve("bad.jsonl").toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("--quarantine " + dir.resolve("bad.jsonl")
+                    + " names a JSON Lines file, but the rows are written as CSV, the format of " + data);
+        }
+
+        @Test
+        void neverOverwritesTheInput() throws IOException {
+            Path data = file("cities.csv", CITIES);
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", data.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("--quarantine " + data + " would overwrite the input " + data);
+            assertThat(Files.readString(data, StandardCharsets.UTF_8)).isEqualTo(CITIES);
+        }
+
+        @Test
+        void refusesAFileWhereThePassingRowsGo() throws IOException {
+            Path data = file("cities.csv", CITIES);
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", dir.resolve("cities.passing.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("is where the passing rows go");
+        }
+    }
+
+    @Nested
+    class Reference {
+
+        @Test
+        void aStoredProfileIsAccepted() throws IOException {
+            Path profile = dir.resolve("profile.json");
+            assertThat(mlops("profile", creditG().toString(), "--out", profile.toString()).exitCode()).isZero();
+
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--reference",
+                    profile.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(DatasetProfile.fromJson(Files.readString(profile, StandardCharsets.UTF_8)).rowCount())
+                    .isEqualTo(1000);
+        }
+
+        @Test
+        void aFileThatIsNoProfileIsBadInputNamingIt() throws IOException {
+            Path notAProfile = file("profile.json", "{\"kind\": \"check-suite\"}");
+
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--reference",
+                    notAProfile.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("mlops: " + notAProfile + ": dataset profile JSON")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
+        void aMissingProfileIsNamed() throws IOException {
+            CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--reference",
+                    dir.resolve("nope.json").toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).isEqualTo("mlops: no such file: " + dir.resolve("nope.json") + "\n");
+        }
+    }
+
+    @Nested
+    class BadSuite {
+
+        @Test
+        void anUnknownFieldNamesTheSuiteFileTheCheckAndTheField() throws IOException {
+            Path suite = file("suite.json", suite("cities",
+                    "{ \"type\" : \"completeness\", \"column\" : \"amount\" }",
+                    "{ \"type\" : \"range\", \"column\" : \"amount\", \"mni\" : 0 }"));
+
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("mlops: " + suite + ", check 2: ").contains("'mni'")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
+        void aWrongValueNamesTheField() throws IOException {
+            Path suite = file("suite.json", suite("cities", "{ \"type\" : \"range\", \"column\" : \"amount\", \"min\" : \"zero\" }"));
+
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops: " + suite + ", check 1: 'min' must be a number");
+        }
+
+        @Test
+        void anUnknownTypeIsNamed() throws IOException {
+            Path suite = file("suite.json", suite("cities", "{ \"type\" : \"ranges\", \"column\" : \"amount\" }"));
+
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops: " + suite + ", check 1: unknown check type 'ranges'");
+        }
+
+        @Test
+        void textThatIsNoJsonNamesTheFile() throws IOException {
+            Path suite = file("suite.json", "checks: [range]\n");
+
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops: " + suite + ": not valid JSON");
+        }
+
+        @Test
+        void aMissingSuiteIsNamed() throws IOException {
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", dir.resolve("nope.json").toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).isEqualTo("mlops: no such file: " + dir.resolve("nope.json") + "\n");
+        }
+
+        @Test
+        void withoutSuiteItIsAUsageError() throws IOException {
+            CliRun run = mlops("check", file("cities.csv", CITIES).toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("Missing required option: '--suite=SUITE_JSON'", "Usage: mlops check");
+        }
+
+        @Test
+        void aMissingDataFileIsNamedAndNothingIsWritten() throws IOException {
+            Path report = dir.resolve("report.json");
+
+            CliRun run = mlops("check", dir.resolve("nope.csv").toString(), "--suite", creditGSuite().toString(),
+                    "--report", report.toString(), "--quarantine", dir.resolve("q").toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).isEqualTo("mlops: no such file: " + dir.resolve("nope.csv") + "\n");
+            assertThat(report).doesNotExist();
+            assertThat(dir.resolve("q")).doesNotExist();
+        }
+    }
+}

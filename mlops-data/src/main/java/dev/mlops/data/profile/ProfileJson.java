@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.datasketches.common.SketchesException;
@@ -112,6 +113,20 @@ final class ProfileJson {
         if (kll != null) {
             node.put("kll", Base64.getEncoder().encodeToString(kll));
         }
+        node.put("distinct", p.distinct());
+        node.put("distinctLowerBound", p.distinctLowerBound());
+        node.put("distinctUpperBound", p.distinctUpperBound());
+        node.put("distinctMethod", p.distinctMethod().name());
+        byte[] hll = p.hll();
+        if (hll != null) {
+            node.put("hll", Base64.getEncoder().encodeToString(hll));
+        } else if (values == null) {
+            // with exact values kept, the distinct values follow from them
+            ArrayNode distinct = node.putArray("distinctValues");
+            for (double v : Objects.requireNonNull(p.distinctValues())) {
+                distinct.add(v);
+            }
+        }
     }
 
     private static void putOptional(ObjectNode node, String key, @Nullable Double value) {
@@ -207,13 +222,28 @@ final class ProfileJson {
                     }
                 }
                 JsonNode kll = node.get("kll");
+                double[] distinct = null;
+                JsonNode distinctNode = node.get("distinctValues");
+                if (distinctNode != null && !distinctNode.isNull()) {
+                    distinct = new double[distinctNode.size()];
+                    for (int i = 0; i < distinct.length; i++) {
+                        distinct[i] = doubleOf(distinctNode.get(i), where);
+                    }
+                }
+                JsonNode hll = node.get("hll");
+                if (values == null && distinct == null && (hll == null || hll.isNull())) {
+                    throw new MlopsException("dataset profile JSON: " + where + " keeps a KLL sketch but neither"
+                            + " 'distinctValues' nor 'hll'; a document of format version 1 written before numeric"
+                            + " distinct counts cannot be read for such a column: profile the data again");
+                }
                 return new NumericProfile(name, count, missing, number(node, "nan", where),
                         number(node, "positiveInfinity", where), number(node, "negativeInfinity", where),
                         number(node, "zeros", where), number(node, "negatives", where),
                         optionalDouble(node, "min", where), optionalDouble(node, "max", where),
                         doubleOf(parts.get(0), where), doubleOf(parts.get(1), where), finite,
                         finite == 0 ? 0.0 : optionalDouble(node, "mean", where), doubleOf(field(node, "m2", where), where),
-                        values, kll == null || kll.isNull() ? null : Base64.getDecoder().decode(kll.asText()), options);
+                        values, kll == null || kll.isNull() ? null : Base64.getDecoder().decode(kll.asText()),
+                        distinct, hll == null || hll.isNull() ? null : Base64.getDecoder().decode(hll.asText()), options);
             }
             case TIMESTAMP -> {
                 return new TimestampProfile(name, count, missing, optionalInstant(node, "min"),

@@ -183,6 +183,19 @@ class DatasetProfileTest {
         if (whole.finite() > 1) {
             assertRelative(merged.variance().getAsDouble(), whole.variance().getAsDouble(), context + " variance");
         }
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                distinct.add(v == 0.0 ? 0.0 : v);
+            }
+        }
+        assertThat(merged.distinctMethod()).as(context).isEqualTo(whole.distinctMethod());
+        if (whole.distinctMethod() == Method.EXACT) {
+            assertThat(merged.distinct()).as(context).isEqualTo(distinct.size()).isEqualTo(whole.distinct());
+        } else {
+            assertThat((double) Math.abs(merged.distinct() - distinct.size())).as(context + " numeric distinct")
+                    .isLessThanOrEqualTo(3 * 0.01625 * distinct.size() + 1);
+        }
         assertThat(merged.quantileMethod()).as(context).isEqualTo(whole.quantileMethod());
         if (whole.quantileMethod() == Method.EXACT) {
             assertThat(merged.quantiles()).as(context).isEqualTo(whole.quantiles());

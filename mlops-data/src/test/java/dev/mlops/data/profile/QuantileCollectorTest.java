@@ -1,0 +1,102 @@
+package dev.mlops.data.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Table;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class QuantileCollectorTest {
+
+    @Test
+    void radixSortOrdersLikeArraysSort() {
+        SplittableRandom random = new SplittableRandom(8);
+        double[] values = new double[QuantileCollector.BLOCK];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (i % 5) {
+                case 0 -> random.nextGaussian() * 1e-300;
+                case 1 -> -random.nextDouble() * 1e300;
+                case 2 -> random.nextInt(3) - 1.0;
+                case 3 -> i % 2 == 0 ? -0.0 : 0.0;
+                default -> random.nextDouble();
+            };
+        }
+        long[] sorted = RadixSort.sortFinite(values, values.length, new long[values.length], new long[values.length],
+                new int[8 * 256]);
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+        for (int i = 0; i < values.length; i++) {
+            assertThat(Double.compare(RadixSort.toDouble(sorted[i]), expected[i])).as("index %s", i).isZero();
+        }
+    }
+
+    /** Moving every level up multiplies the weights by 16 and changes no normalized rank or quantile. */
+    @ParameterizedTest
+    @ValueSource(ints = {50, 1000, 77_777, 1_000_000})
+    void scalingUpKeepsEveryQuantileAndRank(int n) {
+        SplittableRandom random = new SplittableRandom(n);
+        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(200);
+        for (int i = 0; i < n; i++) {
+            sketch.update(random.nextGaussian());
+        }
+        if (sketch.getNumRetained() < 2) {
+            return;
+        }
+        byte[] scaled = QuantileCollector.scaleUp(sketch.toByteArray(), 200, sketch.getMinItem(), sketch.getMaxItem());
+        KllDoublesSketch up = KllDoublesSketch.heapify(Memory.wrap(scaled));
+        assertThat(up.getN()).isEqualTo(16L * n);
+        assertThat(up.getNumRetained()).isEqualTo(sketch.getNumRetained());
+        for (double p = 0; p <= 1.0; p += 0.01) {
+            assertThat(up.getQuantile(p, QuantileSearchCriteria.INCLUSIVE)).as("n %s, p %s", n, p)
+                    .isEqualTo(sketch.getQuantile(p, QuantileSearchCriteria.INCLUSIVE));
+        }
+        for (double x = -3; x <= 3; x += 0.1) {
+            // DataSketches' sorted view gives the minimum and maximum a weight of one, which is
+            // 1/n of the ranks in the original sketch and 1/(16 n) in the scaled one
+            assertThat(up.getRank(x, QuantileSearchCriteria.INCLUSIVE)).as("n %s, x %s", n, x)
+                    .isCloseTo(sketch.getRank(x, QuantileSearchCriteria.INCLUSIVE), within(1.0 / n));
+        }
+        // it stays a working sketch: updates, merges and serialization
+        up.update(42.0);
+        KllDoublesSketch merged = KllDoublesSketch.newHeapInstance(200);
+        merged.merge(up);
+        merged.merge(sketch);
+        assertThat(merged.getN()).isEqualTo(17L * n + 1);
+        assertThat(KllDoublesSketch.heapify(Memory.wrap(merged.toByteArray())).getMaxItem()).isEqualTo(42.0);
+    }
+
+    @Test
+    void totalCapacityMatchesDataSketches() {
+        // k = 200 with 5 levels: 40 + 59 + 89 + 133 + 200, as KllDoublesSketch.toString prints
+        assertThat(QuantileCollector.totalCapacity(200, 5)).isEqualTo(521);
+        assertThat(QuantileCollector.totalCapacity(200, 1)).isEqualTo(200);
+    }
+
+    @Test
+    void preCompactedSketchesAreWithinTheRankErrorAndKeepExactExtremes() {
+        SplittableRandom random = new SplittableRandom(12);
+        double[] values = new double[300_000];
+        for (int i = 0; i < values.length; i++) {
+            // a mixture with heavy ties
+            values[i] = random.nextInt(4) == 0 ? random.nextInt(10) : Math.exp(random.nextGaussian() * 2);
+        }
+        NumericProfile p = (NumericProfile) DatasetProfile.of(Table.of(NumericColumn.of("x", values))).columns().get(0);
+        assertThat(p.quantileMethod()).isEqualTo(Method.SKETCH);
+        double[] sorted = ProfileAssertions.sortedFinite(values);
+        ProfileAssertions.assertQuantileRanks(p, values, "seed 12");
+        for (double prob = 0.005; prob < 1; prob += 0.01) {
+            ProfileAssertions.assertRankWithin(sorted, prob, p.quantile(prob).getAsDouble(), p.rankError(),
+                    "seed 12, p " + prob);
+        }
+        assertThat(p.quantile(0)).hasValue(sorted[0]);
+        assertThat(p.quantile(1)).hasValue(sorted[sorted.length - 1]);
+    }
+}

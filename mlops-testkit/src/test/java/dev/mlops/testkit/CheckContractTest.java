@@ -1,9 +1,13 @@
 package dev.mlops.testkit;
 
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Check;
+import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.Checks;
+import dev.mlops.data.profile.DatasetProfile;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 
@@ -168,5 +172,43 @@ class CheckContractTest {
         protected boolean mayPassOnEmptyTable() {
             return true;
         }
+    }
+
+    /** The mean of {@code age} against a reference profile of 60 rows; the failing table is 25 years older. */
+    @Nested
+    class MeanShift extends CheckContract {
+        private final DatasetProfile reference = DatasetProfile.of(ages(60, 0));
+
+        @Override
+        protected Check check() {
+            return Checks.meanShift("age");
+        }
+
+        @Override
+        protected CheckContext context() {
+            return CheckContext.defaults().withReference(reference);
+        }
+
+        @Override
+        protected Table passingTable() {
+            return ages(30, 0);
+        }
+
+        @Override
+        protected Table failingTable() {
+            return ages(30, 25);
+        }
+    }
+
+    /** Ages 20 to 60 spread over the rows, plus a shift, and a city per row. */
+    static Table ages(int rows, double shift) {
+        NumericColumn.Builder age = NumericColumn.builder("age");
+        CategoricalColumn.Builder city = CategoricalColumn.builder("city");
+        List<String> cities = List.of("München", "São Paulo", "Hamburg", "Zürich");
+        for (int row = 0; row < rows; row++) {
+            age.add(20 + (row * 7) % 41 + shift);
+            city.add(cities.get(row % cities.size()));
+        }
+        return Table.of(age.build(), city.build());
     }
 }

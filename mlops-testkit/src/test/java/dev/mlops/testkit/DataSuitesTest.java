@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.core.MlopsException;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
@@ -37,6 +38,7 @@ class DataSuitesTest {
     private static final Path GOOD = resource("people.csv");
     private static final Path GOOD_JSONL = resource("people.jsonl");
     private static final Path BAD = resource("people-bad.csv");
+    private static final Path DRIFT_SUITE = resource("people-drift-suite.json");
     private static final List<String> CHECKS = List.of("schema", "primary-key(id)", "completeness(age)", "range(age)",
             "allowed-values(city)", "pattern(email)", "cardinality(city)");
 
@@ -153,13 +155,31 @@ class DataSuitesTest {
         void withAReferenceProfile(@TempDir Path dir) throws Exception {
             Path profile = dir.resolve("reference.json");
             Files.writeString(profile, DatasetProfile.of(DataSuites.read(GOOD)).toJson(), StandardCharsets.UTF_8);
+            Path older = dir.resolve("people-older.csv");
+            Files.writeString(older, "id,age,city\n1,71,München\n2,83,São Paulo\n3,95,Hamburg\n4,99,München\n"
+                    + "5,112,Zürich\n6,77,São Paulo\n", StandardCharsets.UTF_8);
 
-            assertThat(DataSuites.run(SUITE, GOOD, profile)).passes();
-            assertThat(DataSuites.assertPasses(SUITE, GOOD, profile).rowCount()).isEqualTo(6);
-            assertThatThrownBy(() -> DataSuites.assertPasses(SUITE, BAD, profile))
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("4 of 7 checks");
-            assertThat(DataSuites.dynamicTests(SUITE, GOOD, profile)).extracting(DynamicTest::getDisplayName)
-                    .containsExactlyElementsOf(CHECKS);
+            assertThat(DataSuites.run(DRIFT_SUITE, GOOD, profile)).passes().hasResult("mean-shift(age)").passed()
+                    .hasMeasuredCloseTo(1.0, 1e-12);
+            assertThat(DataSuites.assertPasses(DRIFT_SUITE, GOOD, profile).rowCount()).isEqualTo(6);
+            assertThatThrownBy(() -> DataSuites.assertPasses(DRIFT_SUITE, older, profile))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("1 of 2 checks of suite 'people-drift' did not pass")
+                    .hasMessageContaining("failed mean-shift(age): Welch's t-test of column 'age'");
+            List<DynamicTest> tests = DataSuites.dynamicTests(DRIFT_SUITE, older, profile).toList();
+            assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("range(age)", "mean-shift(age)");
+            assertThatCode(() -> tests.get(0).getExecutable().execute()).doesNotThrowAnyException();
+            assertThatThrownBy(() -> tests.get(1).getExecutable().execute()).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("to pass mean-shift(age) of suite 'people-drift' (error)")
+                    .hasMessageContaining("threshold >= 0.01, statistic ");
+        }
+
+        @Test
+        void aSuiteThatNeedsAReferenceRefusesToRunWithoutOne() {
+            assertThatThrownBy(() -> DataSuites.run(DRIFT_SUITE, GOOD)).isInstanceOf(MlopsException.class)
+                    .hasMessageContaining("run without a reference profile");
+            assertThatThrownBy(() -> DataSuites.dynamicTests(DRIFT_SUITE, GOOD)).isInstanceOf(MlopsException.class)
+                    .hasMessageContaining("mean-shift(age)");
         }
     }
 

@@ -16,11 +16,11 @@ import java.util.List;
  *     .add(Checks.range("age", 18, 100).withMostly(0.99))
  *     .add(Checks.allowedValues("class", List.of("good", "bad")))
  *     .add(Checks.rows("adult", "age >= 18").withSeverity(Severity.WARNING))
- *     .add(Checks.meanShift("age").withAlpha(0.001))
+ *     .add(Checks.ks("age").withAlpha(0.001))
  *     .build();
  * CheckReport report = suite.run(batch, DatasetProfile.of(training));
  * }</pre>
- * The distribution checks (such as {@link #meanShift})
+ * The distribution checks ({@link #meanShift}, {@link #ks})
  * compare a column with the same column of the run's reference profile, so a suite with one of
  * them runs only with a reference ({@link CheckSuite#run(dev.mlops.core.table.Table,
  * dev.mlops.data.profile.DatasetProfile)}).
@@ -137,5 +137,15 @@ public final class Checks {
      */
     public static MeanShiftCheck meanShift(String column) {
         return new MeanShiftCheck(column, MeanShiftCheck.DEFAULT_ALPHA, Severity.ERROR);
+    }
+
+    /**
+     * @param column a numeric column
+     * @return a check that its distribution does not differ from the reference's, by the
+     *     two-sample Kolmogorov-Smirnov test at significance level {@value KsCheck#DEFAULT_ALPHA}
+     *     (change it with {@link KsCheck#withAlpha})
+     */
+    public static KsCheck ks(String column) {
+        return new KsCheck(column, KsCheck.DEFAULT_ALPHA, Severity.ERROR);
     }
 }

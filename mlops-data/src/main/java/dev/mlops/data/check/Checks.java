@@ -20,7 +20,7 @@ import java.util.List;
  *     .build();
  * CheckReport report = suite.run(batch, DatasetProfile.of(training));
  * }</pre>
- * The distribution checks ({@link #meanShift}, {@link #ks})
+ * The distribution checks ({@link #meanShift}, {@link #ks}, {@link #chiSquare})
  * compare a column with the same column of the run's reference profile, so a suite with one of
  * them runs only with a reference ({@link CheckSuite#run(dev.mlops.core.table.Table,
  * dev.mlops.data.profile.DatasetProfile)}).
@@ -147,5 +147,15 @@ public final class Checks {
      */
     public static KsCheck ks(String column) {
         return new KsCheck(column, KsCheck.DEFAULT_ALPHA, Severity.ERROR);
+    }
+
+    /**
+     * @param column a categorical, text or boolean column
+     * @return a check that its category shares do not differ from the reference's, by the
+     *     chi-square test of homogeneity at significance level {@value ChiSquareCheck#DEFAULT_ALPHA}
+     *     (change it with {@link ChiSquareCheck#withAlpha})
+     */
+    public static ChiSquareCheck chiSquare(String column) {
+        return new ChiSquareCheck(column, ChiSquareCheck.DEFAULT_ALPHA, Severity.ERROR);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mlops.data.io;
+package dev.mlops.data.internal;
 
 /**
  * Reads a decimal number strictly: an optional sign, digits with an optional fraction, an
@@ -9,8 +9,13 @@ package dev.mlops.data.io;
  * <p>Numbers of at most 15 significant digits and a decimal exponent within ±22 are computed
  * with one correctly rounded multiplication or division (both operands are exact doubles);
  * others go to {@link Double#parseDouble}. One instance per column: not thread-safe.
+ *
+ * <p>Shared by the readers ({@code dev.mlops.data.io}) and the profiles' type shares
+ * ({@code dev.mlops.data.profile}); not part of the public API. The results are public fields,
+ * read right after {@link #parse} on the readers' hot path. Not final only so that
+ * {@code dev.mlops.data.io} keeps a package-private subclass of the same name for its tests.
  */
-final class NumberSyntax {
+public class NumberSyntax {
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
@@ -20,16 +25,21 @@ final class NumberSyntax {
     private static final long LARGEST_EXACT_INTEGER = 1L << 53;
 
     /** The value of the last text {@link #parse} accepted. */
-    double value;
+    public double value;
     /** Whether the last text accepted was an integer literal beyond ±2^53, which a double cannot hold exactly. */
-    boolean integerBeyondDoublePrecision;
+    public boolean integerBeyondDoublePrecision;
+
+    /** Creates a syntax with no text read yet. */
+    public NumberSyntax() {
+    }
 
     /**
      * Parses the text.
      *
+     * @param text the text
      * @return true, with {@link #value} set, if the text is a number
      */
-    boolean parse(String text) {
+    public final boolean parse(String text) {
         integerBeyondDoublePrecision = false;
         int length = text.length();
         int i = 0;
@@ -126,8 +136,13 @@ final class NumberSyntax {
         return false;
     }
 
-    /** Tells whether the text names a non-finite number: NaN or a signed infinity, in any case. */
-    boolean isNonFiniteName(String text) {
+    /**
+     * Tells whether the text names a non-finite number: NaN or a signed infinity, in any case.
+     *
+     * @param text the text
+     * @return true for NaN and the infinities
+     */
+    public final boolean isNonFiniteName(String text) {
         return parse(text) && !Double.isFinite(value);
     }
 

@@ -1,4 +1,4 @@
-package dev.mlops.data.io;
+package dev.mlops.data.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +14,29 @@ import org.jspecify.annotations.Nullable;
  * ({@code 2024-01-31T12:00:00Z}, {@code 2024-01-31T12:00:00+01:00}) always; a local date and
  * time ({@code 2024-01-31T12:00:00}) or a date ({@code 2024-01-31}) only when a zone is given,
  * since a local time is no instant until a zone places it. A space may stand for the {@code T}.
+ *
+ * <p>Shared by the readers ({@code dev.mlops.data.io}) and the profiles' type shares
+ * ({@code dev.mlops.data.profile}); not part of the public API. Immutable and thread-safe.
  */
-final class TimestampSyntax {
+public final class TimestampSyntax {
     private final @Nullable ZoneId zone;
 
-    TimestampSyntax(@Nullable ZoneId zone) {
+    /**
+     * Creates the syntax.
+     *
+     * @param zone the zone that places local dates and times, or null when they are not timestamps
+     */
+    public TimestampSyntax(@Nullable ZoneId zone) {
         this.zone = zone;
     }
 
-    /** Returns the instant the text names, or null when it is not a timestamp this syntax reads. */
-    @Nullable Instant parse(String text) {
+    /**
+     * Reads a timestamp.
+     *
+     * @param text the text
+     * @return the instant the text names, or null when it is not a timestamp this syntax reads
+     */
+    public @Nullable Instant parse(String text) {
         int dateLength = dateLength(text);
         if (dateLength < 0) {
             return null;
@@ -55,13 +68,18 @@ final class TimestampSyntax {
         }
     }
 
-    /** Tells whether the text is a local date or date-time that a zone would make readable. */
-    boolean isLocalWithoutZone(String text) {
+    /**
+     * Tells whether the text is a local date or date-time that a zone would make readable.
+     *
+     * @param text the text
+     * @return true if this syntax has no zone and a zone would make the text a timestamp
+     */
+    public boolean isLocalWithoutZone(String text) {
         return zone == null && new TimestampSyntax(ZoneId.of("UTC")).parse(text) != null;
     }
 
-    /** What a timestamp must look like, for error messages. */
-    String expectation() {
+    /** @return what a timestamp must look like, for error messages */
+    public String expectation() {
         return zone == null
                 ? "expected an ISO-8601 instant with a zone or offset, such as 2024-01-31T12:00:00Z"
                 : "expected an ISO-8601 date or date-time (local times are read in " + zone + ")";

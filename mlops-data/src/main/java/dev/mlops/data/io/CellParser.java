@@ -8,6 +8,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.data.internal.TimestampSyntax;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Consumer;

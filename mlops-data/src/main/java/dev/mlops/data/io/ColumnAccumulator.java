@@ -3,6 +3,7 @@ package dev.mlops.data.io;
 import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.data.internal.TimestampSyntax;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 

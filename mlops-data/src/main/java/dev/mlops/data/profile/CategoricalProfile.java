@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code [lowerBound, upperBound]}, at most {@link #frequencyError()} from the truth, and no
  *       value more frequent than that error is left out of the candidates.
  * </ul>
- * Ties in the top values are broken by the value's text, ascending.
+ * Ties in the top values are broken by the value's text, ascending. {@link #typeShares()} tells
+ * how many values would read as numbers, booleans or timestamps, counted exactly either way.
  */
 public final class CategoricalProfile implements ColumnProfile {
     /** The HyperLogLog sketch's log2 of the number of buckets. */
@@ -64,9 +65,10 @@ public final class CategoricalProfile implements ColumnProfile {
     private final long distinctLower;
     private final long distinctUpper;
     private final long frequencyError;
+    private final TypeShares typeShares;
 
     CategoricalProfile(String name, ColumnType type, long count, long missing, @Nullable Map<String, Long> counts,
-            byte @Nullable [] hll, byte @Nullable [] items, ProfileOptions options) {
+            byte @Nullable [] hll, byte @Nullable [] items, @Nullable TypeShares typeShares, ProfileOptions options) {
         this.name = Objects.requireNonNull(name, "name");
         if (type != ColumnType.CATEGORICAL && type != ColumnType.TEXT && type != ColumnType.BOOLEAN) {
             throw new IllegalArgumentException("column '" + name + "' of type " + type + " has no categorical profile");
@@ -97,12 +99,17 @@ public final class CategoricalProfile implements ColumnProfile {
                 list.add(new ItemCount(entry.getKey(), entry.getValue(), entry.getValue(), entry.getValue()));
             }
             this.top = List.copyOf(list);
+            this.typeShares = typeShares != null ? typeShares : TypeShares.of(this.counts);
             this.distinct = this.counts.size();
             this.distinctLower = distinct;
             this.distinctUpper = distinct;
             this.frequencyError = 0;
         } else {
             this.counts = null;
+            if (typeShares == null) {
+                throw new IllegalArgumentException("column '" + name + "' has sketches but no type shares");
+            }
+            this.typeShares = typeShares;
             this.hll = Objects.requireNonNull(hll, "hll").clone();
             this.items = Objects.requireNonNull(items, "items").clone();
             HllSketch sketch = HllSketch.heapify(this.hll);
@@ -120,6 +127,10 @@ public final class CategoricalProfile implements ColumnProfile {
                 list.add(new ItemCount(row.getItem(), row.getEstimate(), row.getLowerBound(), row.getUpperBound()));
             }
             this.top = List.copyOf(list);
+        }
+        if (this.typeShares.total() != count - missing) {
+            throw new IllegalArgumentException("column '" + name + "': type shares count " + this.typeShares.total()
+                    + " values but " + (count - missing) + " are present");
         }
     }
 
@@ -184,14 +195,19 @@ public final class CategoricalProfile implements ColumnProfile {
 
     private static CategoricalProfile fromCounts(String name, ColumnType type, long count, long missing,
             Map<String, Long> counts, ProfileOptions options) {
+        return fromCounts(name, type, count, missing, counts, TypeShares.of(counts), options);
+    }
+
+    private static CategoricalProfile fromCounts(String name, ColumnType type, long count, long missing,
+            Map<String, Long> counts, TypeShares shares, ProfileOptions options) {
         if (counts.size() <= options.exactDistinctLimit()) {
-            return new CategoricalProfile(name, type, count, missing, counts, null, null, options);
+            return new CategoricalProfile(name, type, count, missing, counts, null, null, shares, options);
         }
         HllSketch hll = new HllSketch(HLL_LG_K, TgtHllType.HLL_4);
         ItemsSketch<String> items = new ItemsSketch<>(ITEMS_MAP_SIZE);
         addCounts(counts, hll, items);
         return new CategoricalProfile(name, type, count, missing, null, hll.toCompactByteArray(),
-                items.toByteArray(SERDE), options);
+                items.toByteArray(SERDE), shares, options);
     }
 
     private static void addCounts(Map<String, Long> counts, HllSketch hll, ItemsSketch<String> items) {
@@ -207,7 +223,8 @@ public final class CategoricalProfile implements ColumnProfile {
         if (counts != null && other.counts != null) {
             Map<String, Long> merged = new HashMap<>(counts);
             other.counts.forEach((value, c) -> merged.merge(value, c, Long::sum));
-            return fromCounts(name, type, count + other.count, missing + other.missing, merged, options);
+            return fromCounts(name, type, count + other.count, missing + other.missing, merged,
+                    typeShares.plus(other.typeShares), options);
         }
         Union union = new Union(HLL_LG_K);
         union.update(hllSketch());
@@ -215,7 +232,8 @@ public final class CategoricalProfile implements ColumnProfile {
         ItemsSketch<String> frequent = itemsSketch();
         frequent.merge(other.itemsSketch());
         return new CategoricalProfile(name, type, count + other.count, missing + other.missing, null,
-                union.getResult(TgtHllType.HLL_4).toCompactByteArray(), frequent.toByteArray(SERDE), options);
+                union.getResult(TgtHllType.HLL_4).toCompactByteArray(), frequent.toByteArray(SERDE),
+                typeShares.plus(other.typeShares), options);
     }
 
     private HllSketch hllSketch() {
@@ -281,6 +299,16 @@ public final class CategoricalProfile implements ColumnProfile {
     /** @return up to {@link ProfileOptions#topK()} most frequent values, most frequent first */
     public List<ItemCount> topK() {
         return top;
+    }
+
+    /**
+     * Returns how the present values would read as numbers, booleans, timestamps or text under the
+     * readers' syntax: exact counts, whether or not the distinct values are sketched.
+     *
+     * @return the counts per kind, adding up to {@code count() - missing()}
+     */
+    public TypeShares typeShares() {
+        return typeShares;
     }
 
     /** @return the largest possible error of a sketched frequency; 0 when exact */

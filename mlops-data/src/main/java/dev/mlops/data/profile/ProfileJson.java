@@ -143,6 +143,12 @@ final class ProfileJson {
         node.put("distinctUpperBound", p.distinctUpperBound());
         node.put("distinctMethod", p.distinctMethod().name());
         node.put("frequencyError", p.frequencyError());
+        TypeShares shares = p.typeShares();
+        ObjectNode sharesNode = node.putObject("typeShares");
+        sharesNode.put("numeric", shares.numeric());
+        sharesNode.put("boolean", shares.booleans());
+        sharesNode.put("timestamp", shares.timestamps());
+        sharesNode.put("text", shares.text());
         ArrayNode top = node.putArray("topK");
         for (ItemCount item : p.topK()) {
             ObjectNode in = top.addObject();
@@ -250,17 +256,29 @@ final class ProfileJson {
                         optionalInstant(node, "max"));
             }
             default -> {
+                TypeShares shares = null;
+                JsonNode sharesNode = node.get("typeShares");
+                if (sharesNode != null && !sharesNode.isNull()) {
+                    String at = where + " typeShares";
+                    shares = new TypeShares(number(sharesNode, "numeric", at), number(sharesNode, "boolean", at),
+                            number(sharesNode, "timestamp", at), number(sharesNode, "text", at));
+                }
                 JsonNode counts = node.get("counts");
                 if (counts != null && !counts.isNull()) {
                     Map<String, Long> map = new TreeMap<>();
                     for (Map.Entry<String, JsonNode> entry : counts.properties()) {
                         map.put(entry.getKey(), entry.getValue().longValue());
                     }
-                    return new CategoricalProfile(name, type, count, missing, map, null, null, options);
+                    return new CategoricalProfile(name, type, count, missing, map, null, null, shares, options);
+                }
+                if (shares == null) {
+                    throw new MlopsException("dataset profile JSON: " + where + " keeps sketches but no"
+                            + " 'typeShares'; a document of format version 1 written before type shares cannot be"
+                            + " read for such a column: profile the data again");
                 }
                 return new CategoricalProfile(name, type, count, missing, null,
                         Base64.getDecoder().decode(text(node, "hll", where)),
-                        Base64.getDecoder().decode(text(node, "items", where)), options);
+                        Base64.getDecoder().decode(text(node, "items", where)), shares, options);
             }
         }
     }

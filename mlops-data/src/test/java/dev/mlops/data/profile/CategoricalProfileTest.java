@@ -38,6 +38,50 @@ class CategoricalProfileTest {
     }
 
     @Test
+    void typeSharesClassifyEachValueByTheReadersSyntax() {
+        Table table = Table.builder()
+                .categorical("c", "12", "12", "-3.5e2", "NaN", "TRUE", "false", "2024-01-31", "2024-01-31T12:00:00+01:00",
+                        "12345678901234567890", "0x1p3", " 1", "yes", "München", null)
+                .text("t", "12", "12", "-3.5e2", "NaN", "TRUE", "false", "2024-01-31", "2024-01-31T12:00:00+01:00",
+                        "12345678901234567890", "0x1p3", " 1", "yes", "München", null)
+                .build();
+        for (ColumnProfile column : DatasetProfile.of(table).columns()) {
+            TypeShares shares = ((CategoricalProfile) column).typeShares();
+            assertThat(shares).as(column.name()).isEqualTo(new TypeShares(5, 2, 2, 4));
+            assertThat(shares.total()).isEqualTo(13);
+            assertThat(shares.numericShare()).hasValue(5.0 / 13);
+            assertThat(shares.booleanShare()).hasValue(2.0 / 13);
+            assertThat(shares.timestampShare()).hasValue(2.0 / 13);
+            assertThat(shares.textShare()).hasValue(4.0 / 13);
+        }
+        CategoricalProfile flags = (CategoricalProfile) DatasetProfile.of(
+                Table.builder().bool("b", true, null, false).build()).columns().get(0);
+        assertThat(flags.typeShares()).isEqualTo(new TypeShares(0, 2, 0, 0));
+        CategoricalProfile none = (CategoricalProfile) DatasetProfile.of(
+                Table.builder().categorical("c", (String) null).build()).columns().get(0);
+        assertThat(none.typeShares()).isEqualTo(TypeShares.NONE);
+        assertThat(none.typeShares().numericShare()).isEmpty();
+        assertThatThrownBy(() -> new TypeShares(1, -2, 0, 0)).hasMessageContaining("booleans must not be negative but was -2");
+    }
+
+    @Test
+    void typeSharesStayExactWhenSketchedAndSurviveMergeAndJson() {
+        TextColumn.Builder a = TextColumn.builder("t");
+        TextColumn.Builder b = TextColumn.builder("t");
+        for (int i = 0; i < 3000; i++) {
+            a.add(i % 3 == 0 ? "v" + i : Integer.toString(i));
+            b.add(i % 2 == 0 ? "2024-02-" + (10 + i % 19) : "x" + i);
+        }
+        ProfileOptions options = ProfileOptions.defaults().withExactDistinctLimit(50);
+        DatasetProfile first = DatasetProfile.of(Table.of(a.build()), options);
+        DatasetProfile second = DatasetProfile.of(Table.of(b.build()), options);
+        CategoricalProfile p = (CategoricalProfile) DatasetProfile.fromJson(first.toJson())
+                .merge(DatasetProfile.fromJson(second.toJson())).columns().get(0);
+        assertThat(p.distinctMethod()).isEqualTo(Method.SKETCH);
+        assertThat(p.typeShares()).isEqualTo(new TypeShares(2000, 0, 1500, 2500));
+    }
+
+    @Test
     void topKIsCutAndTiesBreakByValue() {
         Table table = Table.builder().categorical("c", "x", "y", "z", "z", "München", "São Paulo").build();
         CategoricalProfile p = (CategoricalProfile) DatasetProfile.of(table, ProfileOptions.defaults().withTopK(3))

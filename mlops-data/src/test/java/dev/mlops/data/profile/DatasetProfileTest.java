@@ -215,6 +215,7 @@ class DatasetProfileTest {
         assertThat(merged.count()).as(context).isEqualTo(whole.count());
         assertThat(merged.missing()).as(context).isEqualTo(whole.missing());
         assertThat(merged.distinctMethod()).as(context).isEqualTo(whole.distinctMethod());
+        assertThat(merged.typeShares()).as(context).isEqualTo(whole.typeShares());
         Map<String, Long> truth = new HashMap<>();
         var column = table.column(name);
         for (int row = 0; row < table.rowCount(); row++) {

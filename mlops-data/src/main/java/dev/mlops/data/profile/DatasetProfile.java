@@ -9,14 +9,17 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The profile of a {@link Table}: its row count, the fingerprints of the tables it describes, and
@@ -28,17 +31,29 @@ import java.util.concurrent.ForkJoinPool;
  * union (see the package description for the guarantees), and {@link #toJson()} /
  * {@link #fromJson(String)} store it as versioned JSON with its sketches, so stored profiles still
  * merge. An empty table yields zero counts. Immutable and thread-safe.
+ *
+ * <p>A profile records when it was made ({@link #createdAt()}), from a {@link Clock} the caller
+ * may pass ({@link Clock#systemUTC()} by default).
  */
 public final class DatasetProfile {
-    /** The JSON format version that {@link #toJson()} writes and {@link #fromJson(String)} reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The JSON format version that {@link #toJson()} writes. Version 2 added the numeric distinct
+     * state ({@code "distinctValues"} or {@code "hll"}), the categorical {@code "typeShares"} and
+     * {@code "createdAt"}. {@link #fromJson(String)} reads versions 1 and 2: a version 1 document
+     * has no {@code createdAt} (then {@link #createdAt()} is empty), and the new statistics of its
+     * exactly kept columns follow from their values and counts; a version 1 column that holds
+     * only sketches lacks them and is refused with a message naming it.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private final long rowCount;
     private final List<Fingerprint> fingerprints;
     private final List<ColumnProfile> columns;
     private final ProfileOptions options;
+    private final @Nullable Instant createdAt;
 
-    DatasetProfile(long rowCount, List<Fingerprint> fingerprints, List<ColumnProfile> columns, ProfileOptions options) {
+    DatasetProfile(long rowCount, List<Fingerprint> fingerprints, List<ColumnProfile> columns, ProfileOptions options,
+            @Nullable Instant createdAt) {
         if (rowCount < 0) {
             throw new IllegalArgumentException("rowCount must not be negative but was " + rowCount);
         }
@@ -52,6 +67,7 @@ public final class DatasetProfile {
         this.fingerprints = List.copyOf(fingerprints);
         this.columns = List.copyOf(columns);
         this.options = Objects.requireNonNull(options, "options");
+        this.createdAt = createdAt;
     }
 
     /**
@@ -76,8 +92,8 @@ public final class DatasetProfile {
     }
 
     /**
-     * Profiles a table, one task per column on the given executor; {@code Runnable::run} profiles
-     * the columns one after another on the calling thread.
+     * Profiles a table, one task per column on the given executor, stamped by the UTC system
+     * clock; {@code Runnable::run} profiles the columns one after another on the calling thread.
      *
      * @param table the table
      * @param options the settings
@@ -85,9 +101,24 @@ public final class DatasetProfile {
      * @return its profile
      */
     public static DatasetProfile of(Table table, ProfileOptions options, Executor executor) {
+        return of(table, options, executor, Clock.systemUTC());
+    }
+
+    /**
+     * Profiles a table, one task per column on the given executor, and stamps it with the clock's
+     * instant when profiling starts.
+     *
+     * @param table the table
+     * @param options the settings
+     * @param executor runs the per-column tasks
+     * @param clock gives {@link #createdAt()}
+     * @return its profile
+     */
+    public static DatasetProfile of(Table table, ProfileOptions options, Executor executor, Clock clock) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(executor, "executor");
+        Instant createdAt = Objects.requireNonNull(clock, "clock").instant();
         List<CompletableFuture<ColumnProfile>> futures = new ArrayList<>(table.columnCount());
         for (Column column : table.columns()) {
             futures.add(CompletableFuture.supplyAsync(() -> profile(column, options), executor));
@@ -104,7 +135,7 @@ public final class DatasetProfile {
                 throw e;
             }
         }
-        return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options);
+        return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt);
     }
 
     private static ColumnProfile profile(Column column, ProfileOptions options) {
@@ -146,7 +177,8 @@ public final class DatasetProfile {
 
     /**
      * Merges this profile with the profile of another partition of the same schema: the result
-     * describes the union of the rows, with both profiles' fingerprints.
+     * describes the union of the rows, with both profiles' fingerprints, and was created at the
+     * later of the two instants (the one present, if only one is; none if neither is).
      *
      * @param other the other partition's profile
      * @return the merged profile
@@ -182,7 +214,9 @@ public final class DatasetProfile {
         }
         List<Fingerprint> prints = new ArrayList<>(fingerprints);
         prints.addAll(other.fingerprints);
-        return new DatasetProfile(rowCount + other.rowCount, prints, merged, options);
+        Instant later = createdAt == null ? other.createdAt
+                : other.createdAt == null || createdAt.isAfter(other.createdAt) ? createdAt : other.createdAt;
+        return new DatasetProfile(rowCount + other.rowCount, prints, merged, options, later);
     }
 
     private static ColumnProfile mergeColumns(ColumnProfile a, ColumnProfile b) {
@@ -229,14 +263,25 @@ public final class DatasetProfile {
                 + " columns are: " + String.join(", ", names));
     }
 
+    /**
+     * Returns when the profile was made: the clock's instant when profiling began, the later of
+     * two merged profiles' instants, or the instant stored in its JSON.
+     *
+     * @return the instant, empty for a profile read from a version 1 document, which has none
+     */
+    public Optional<Instant> createdAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
     /** @return the options the profile was made with */
     public ProfileOptions options() {
         return options;
     }
 
     /**
-     * Writes the profile as pretty-printed JSON with {@code "kind": "dataset-profile"} and
-     * {@code "formatVersion"}, keys sorted, sketches as Base64 of their DataSketches byte form.
+     * Writes the profile as pretty-printed JSON with {@code "kind": "dataset-profile"},
+     * {@code "formatVersion"} ({@value #FORMAT_VERSION}) and {@code "createdAt"} (ISO-8601, UTC),
+     * keys sorted, sketches as Base64 of their DataSketches byte form.
      *
      * <p>The document holds the state that merging needs: a numeric column with exact quantiles
      * stores its sorted finite values ({@code "exactValues"}, at most
@@ -257,7 +302,8 @@ public final class DatasetProfile {
      *
      * @param json the JSON text
      * @return the profile
-     * @throws dev.mlops.core.MlopsException if the text is not a profile of a known format version
+     * @throws dev.mlops.core.MlopsException if the text is not a profile of format version 1 or 2,
+     *     or is a version 1 profile whose sketched columns lack the statistics of version 2
      */
     public static DatasetProfile fromJson(String json) {
         return ProfileJson.read(Objects.requireNonNull(json, "json"));

@@ -12,6 +12,7 @@ import dev.mlops.core.table.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +35,7 @@ final class ProfileJson {
         ObjectNode root = NODES.objectNode();
         root.put("kind", KIND);
         root.put("formatVersion", DatasetProfile.FORMAT_VERSION);
+        putInstant(root, "createdAt", profile.createdAt().orElse(null));
         root.put("rowCount", profile.rowCount());
         ArrayNode prints = root.putArray("fingerprints");
         profile.fingerprints().forEach(f -> prints.add(f.sha256()));
@@ -183,9 +185,9 @@ final class ProfileJson {
                 throw new MlopsException("dataset profile JSON has kind '" + kind + "' but expected '" + KIND + "'");
             }
             long version = number(root, "formatVersion", "the document");
-            if (version != DatasetProfile.FORMAT_VERSION) {
+            if (version != 1 && version != DatasetProfile.FORMAT_VERSION) {
                 throw new MlopsException("dataset profile JSON has formatVersion " + version + " but this version reads "
-                        + DatasetProfile.FORMAT_VERSION);
+                        + "1 and " + DatasetProfile.FORMAT_VERSION);
             }
             JsonNode opts = field(root, "options", "the document");
             List<Double> ps = new ArrayList<>();
@@ -203,8 +205,10 @@ final class ProfileJson {
             for (JsonNode node : field(root, "columns", "the document")) {
                 columns.add(readColumn(node, options));
             }
-            return new DatasetProfile(number(root, "rowCount", "the document"), prints, columns, options);
-        } catch (IllegalArgumentException | SketchesException | IndexOutOfBoundsException e) {
+            // absent in version 1, and null after merging profiles that have none
+            Instant createdAt = optionalInstant(root, "createdAt");
+            return new DatasetProfile(number(root, "rowCount", "the document"), prints, columns, options, createdAt);
+        } catch (IllegalArgumentException | SketchesException | IndexOutOfBoundsException | DateTimeParseException e) {
             throw new MlopsException("dataset profile JSON is not a valid profile: " + e.getMessage(), e);
         }
     }

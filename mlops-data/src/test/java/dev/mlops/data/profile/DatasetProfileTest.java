@@ -276,7 +276,7 @@ class DatasetProfileTest {
             assertThat(b.quantiles()).isEqualTo(a.quantiles());
             assertThat(b.mean()).isEqualTo(a.mean());
             assertThat(b.sum()).isEqualTo(a.sum());
-            assertThat(json).contains("\"formatVersion\": 1", "\"kind\": \"dataset-profile\"");
+            assertThat(json).contains("\"formatVersion\": 2", "\"kind\": \"dataset-profile\"");
         }
     }
 
@@ -302,8 +302,9 @@ class DatasetProfileTest {
         Table table = randomTable(new SplittableRandom(99), 3000, 50);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            String parallel = DatasetProfile.of(table, ProfileOptions.defaults(), pool).toJson();
-            String sequential = DatasetProfile.of(table, ProfileOptions.defaults(), Runnable::run).toJson();
+            java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+            String parallel = DatasetProfile.of(table, ProfileOptions.defaults(), pool, clock).toJson();
+            String sequential = DatasetProfile.of(table, ProfileOptions.defaults(), Runnable::run, clock).toJson();
             assertThat(parallel).isEqualTo(sequential);
         } finally {
             pool.shutdown();

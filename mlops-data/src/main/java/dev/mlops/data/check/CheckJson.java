@@ -45,6 +45,7 @@ final class CheckJson {
                 case MeanShiftCheck.TYPE -> MeanShiftCheck.read(fields);
                 case KsCheck.TYPE -> KsCheck.read(fields);
                 case ChiSquareCheck.TYPE -> ChiSquareCheck.read(fields);
+                case PsiCheck.TYPE -> PsiCheck.read(fields);
                 default -> throw fields.error("unknown check type '" + type + "'; the types are: " + TYPES);
             };
         } catch (IllegalArgumentException e) {
@@ -57,5 +58,6 @@ final class CheckJson {
     /** The types {@link #read} knows, for messages. */
     static final String TYPES = String.join(", ", SchemaCheck.TYPE, CompletenessCheck.TYPE, UniquenessCheck.TYPE,
             UniquenessCheck.PRIMARY_KEY_TYPE, RangeCheck.TYPE, AllowedValuesCheck.TYPE, CardinalityCheck.TYPE,
-            PatternCheck.TYPE, PredicateCheck.TYPE, MeanShiftCheck.TYPE, KsCheck.TYPE, ChiSquareCheck.TYPE);
+            PatternCheck.TYPE, PredicateCheck.TYPE, MeanShiftCheck.TYPE, KsCheck.TYPE, ChiSquareCheck.TYPE,
+            PsiCheck.TYPE);
 }

@@ -17,10 +17,11 @@ import java.util.List;
  *     .add(Checks.allowedValues("class", List.of("good", "bad")))
  *     .add(Checks.rows("adult", "age >= 18").withSeverity(Severity.WARNING))
  *     .add(Checks.ks("age").withAlpha(0.001))
+ *     .add(Checks.psi("purpose"))
  *     .build();
  * CheckReport report = suite.run(batch, DatasetProfile.of(training));
  * }</pre>
- * The distribution checks ({@link #meanShift}, {@link #ks}, {@link #chiSquare})
+ * The distribution checks ({@link #meanShift}, {@link #ks}, {@link #chiSquare}, {@link #psi})
  * compare a column with the same column of the run's reference profile, so a suite with one of
  * them runs only with a reference ({@link CheckSuite#run(dev.mlops.core.table.Table,
  * dev.mlops.data.profile.DatasetProfile)}).
@@ -157,5 +158,15 @@ public final class Checks {
      */
     public static ChiSquareCheck chiSquare(String column) {
         return new ChiSquareCheck(column, ChiSquareCheck.DEFAULT_ALPHA, Severity.ERROR);
+    }
+
+    /**
+     * @param column a numeric, categorical, text or boolean column
+     * @return a check that its population stability index against the reference is at most
+     *     {@value PsiCheck#DEFAULT_MAX}, numeric values in {@value PsiCheck#DEFAULT_BINS} reference
+     *     quantile bins (change them with {@link PsiCheck#withMax} and {@link PsiCheck#withBins})
+     */
+    public static PsiCheck psi(String column) {
+        return new PsiCheck(column, PsiCheck.DEFAULT_BINS, PsiCheck.DEFAULT_MAX, Severity.ERROR);
     }
 }

@@ -1,0 +1,278 @@
+package dev.mlops.data.check;
+
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.Distributions.Kind;
+import dev.mlops.data.profile.CategoricalProfile;
+import dev.mlops.data.profile.ItemCount;
+import dev.mlops.data.profile.NumericProfile;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * The population stability index of a column against the reference must be at most {@code max}:
+ * {@code PSI = Σ (a_i - e_i) · ln(a_i / e_i)} over bins, with {@code e_i} the reference's share
+ * of values in bin {@code i} and {@code a_i} the current share. It is a distance (the symmetric
+ * Kullback–Leibler divergence of the binned distributions), not a test, so it does not grow with
+ * the sample size. The measured value and the statistic are both the PSI.
+ *
+ * <p>The usual reading, a rule of thumb from credit scoring (N. Siddiqi, <i>Credit Risk
+ * Scorecards</i>, Wiley 2006; its statistical basis is discussed by B. Yurdakul, <i>Statistical
+ * Properties of Population Stability Index</i>, 2018): below 0.1 no significant shift, 0.1 to
+ * 0.25 a moderate shift worth a look, above 0.25 a significant shift; hence the default
+ * {@code max} of {@value #DEFAULT_MAX}. The message says which band the value falls in.
+ *
+ * <p>Bins:
+ * <ul>
+ *   <li>A numeric column is cut at the reference's quantiles {@code 1/bins, 2/bins, …,
+ *       (bins-1)/bins} ({@link NumericProfile#quantile(double)}; deciles by default), equal edges
+ *       merged (a column with many equal values has fewer bins), into the bins
+ *       {@code (-Infinity, q_1], (q_1, q_2], …, (q_last, Infinity)}. The reference's shares come from
+ *       its {@link NumericProfile#cumulativeFraction(double) cumulative fraction} at the edges
+ *       (exact while the profile keeps its values, else within the KLL sketch's rank error), the
+ *       current shares from counting its values. Missing values, NaN and infinities are left out
+ *       on both sides.
+ *   <li>A categorical, text or boolean column has one bin per value seen on either side, the
+ *       reference's shares from its exact counts ({@link CategoricalProfile#exactCounts()}). If the
+ *       reference keeps sketches instead (more distinct values than
+ *       {@link dev.mlops.data.profile.ProfileOptions#exactDistinctLimit()}), the bins are its
+ *       {@link CategoricalProfile#topK()} values, with estimated shares, and one "other" bin for
+ *       the rest; the message then says the PSI is approximate. Missing values are left out.
+ * </ul>
+ * A share of 0 makes the logarithm infinite, so, as is common practice, a zero share on either
+ * side is replaced by {@value #EPSILON} (the shares are not renormalised). Fewer than two finite
+ * values on either side (numeric) or no present value on either side (categories) is no data.
+ *
+ * @param column the column, in the table and in the reference profile
+ * @param bins how many quantile bins a numeric column is cut into, at least 2 (ignored for categories)
+ * @param max the largest passing PSI, 0 or more
+ * @param severity how serious a failure is
+ */
+public record PsiCheck(String column, int bins, double max, Severity severity) implements BuiltInCheck {
+    static final String TYPE = "psi";
+    /** The default number of quantile bins of a numeric column: 10 (deciles). */
+    public static final int DEFAULT_BINS = 10;
+    /** The default largest passing PSI, 0.25: above it the shift is significant by the usual rule. */
+    public static final double DEFAULT_MAX = 0.25;
+    /** The share that replaces a share of 0 in either distribution. */
+    public static final double EPSILON = 1e-4;
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException if the column is blank, {@code bins} is below 2, or
+     *     {@code max} is negative or NaN
+     */
+    public PsiCheck {
+        Columns.name(column);
+        if (bins < 2) {
+            throw new IllegalArgumentException("bins must be at least 2 but was " + bins);
+        }
+        if (!(max >= 0.0)) {
+            throw new IllegalArgumentException("max must be at least 0 but was " + max);
+        }
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /**
+     * @param largest the largest passing PSI, 0 or more
+     * @return this check with that threshold
+     * @throws IllegalArgumentException if {@code largest} is negative or NaN
+     */
+    public PsiCheck withMax(double largest) {
+        return new PsiCheck(column, bins, largest, severity);
+    }
+
+    /**
+     * @param count how many quantile bins a numeric column is cut into, at least 2
+     * @return this check with that many bins
+     * @throws IllegalArgumentException if {@code count} is below 2
+     */
+    public PsiCheck withBins(int count) {
+        return new PsiCheck(column, count, max, severity);
+    }
+
+    /**
+     * @param newSeverity the severity of a failure
+     * @return this check with that severity
+     */
+    public PsiCheck withSeverity(Severity newSeverity) {
+        return new PsiCheck(column, bins, max, newSeverity);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String name() {
+        return TYPE + "(" + column + ")";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of(column);
+    }
+
+    @Override
+    public boolean needsReference() {
+        return true;
+    }
+
+    @Override
+    public CheckResult run(Table table, CheckContext context) {
+        Threshold threshold = Threshold.atMost(max);
+        Optional<String> why = Distributions.whyNot(this, table, context, column, Kind.NUMERIC, Kind.CATEGORIES);
+        if (why.isPresent()) {
+            return Results.cannotRun(this, threshold, why.get());
+        }
+        Column values = table.column(column);
+        if (values.type() == ColumnType.NUMERIC) {
+            return numeric((NumericColumn) values, (NumericProfile) Distributions.reference(context, column), threshold);
+        }
+        return categories(values, (CategoricalProfile) Distributions.reference(context, column), threshold);
+    }
+
+    private CheckResult numeric(NumericColumn values, NumericProfile reference, Threshold threshold) {
+        double[] current = Distributions.sortedFiniteValues(values);
+        long m = reference.finite();
+        if (current.length < 2 || m < 2) {
+            return Results.noData(this, threshold, "column '" + column + "' has " + current.length
+                    + " finite current and " + m + " finite reference values; the PSI needs at least 2 on each side");
+        }
+        double[] edges = edges(reference);
+        int k = edges.length + 1;
+        double[] expected = new double[k];
+        double[] actual = new double[k];
+        double previousFraction = 0.0;
+        int previousCount = 0;
+        for (int i = 0; i < edges.length; i++) {
+            double fraction = reference.cumulativeFraction(edges[i]);
+            int count = Distributions.upperBound(current, edges[i]);
+            expected[i] = fraction - previousFraction;
+            actual[i] = (double) (count - previousCount) / current.length;
+            previousFraction = fraction;
+            previousCount = count;
+        }
+        expected[k - 1] = 1.0 - previousFraction;
+        actual[k - 1] = (double) (current.length - previousCount) / current.length;
+        double psi = psi(expected, actual);
+        String approximate = reference.rankError() > 0.0 ? "; approximate: the reference's shares come from its KLL"
+                + " sketch, within ±" + Distributions.number(reference.rankError()) + " each" : "";
+        return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
+                + k + " reference quantile bins" + (k < bins ? " (" + bins + " asked, equal edges merged)" : "")
+                + ": PSI = " + Distributions.number(psi) + ", " + band(psi) + "; " + current.length + " current and "
+                + m + " reference values" + approximate + Distributions.leftOut(values, current.length, reference));
+    }
+
+    /** The reference's inner quantiles {@code 1/bins … (bins-1)/bins}, equal ones merged, ascending. */
+    double[] edges(NumericProfile reference) {
+        double[] edges = new double[bins - 1];
+        int count = 0;
+        for (int i = 1; i < bins; i++) {
+            double q = reference.quantile((double) i / bins).getAsDouble();
+            if (count == 0 || q > edges[count - 1]) {
+                edges[count++] = q;
+            }
+        }
+        return Arrays.copyOf(edges, count);
+    }
+
+    private CheckResult categories(Column values, CategoricalProfile reference, Threshold threshold) {
+        SortedMap<String, Long> current = Distributions.counts(values);
+        long currentTotal = Distributions.total(current);
+        long referenceTotal = reference.count() - reference.missing();
+        if (currentTotal == 0 || referenceTotal == 0) {
+            return Results.noData(this, threshold, "column '" + column + "' has " + currentTotal + " present current and "
+                    + referenceTotal + " present reference values; the PSI needs at least 1 on each side");
+        }
+        Optional<SortedMap<String, Long>> exact = reference.exactCounts();
+        double[] expected;
+        double[] actual;
+        String described;
+        if (exact.isPresent()) {
+            TreeSet<String> categories = new TreeSet<>(current.keySet());
+            categories.addAll(exact.get().keySet());
+            expected = new double[categories.size()];
+            actual = new double[categories.size()];
+            int i = 0;
+            for (String category : categories) {
+                expected[i] = (double) exact.get().getOrDefault(category, 0L) / referenceTotal;
+                actual[i] = (double) current.getOrDefault(category, 0L) / currentTotal;
+                i++;
+            }
+            described = categories.size() + " categor" + (categories.size() == 1 ? "y" : "ies");
+        } else {
+            List<ItemCount> top = reference.topK();
+            expected = new double[top.size() + 1];
+            actual = new double[top.size() + 1];
+            double expectedTop = 0.0;
+            long currentTop = 0;
+            for (int i = 0; i < top.size(); i++) {
+                ItemCount item = top.get(i);
+                expected[i] = (double) item.count() / referenceTotal;
+                long count = current.getOrDefault(item.value(), 0L);
+                actual[i] = (double) count / currentTotal;
+                expectedTop += expected[i];
+                currentTop += count;
+            }
+            expected[top.size()] = Math.max(0.0, 1.0 - expectedTop);
+            actual[top.size()] = (double) (currentTotal - currentTop) / currentTotal;
+            described = "the reference's " + top.size() + " most frequent values and one 'other' bin (approximate: the"
+                    + " reference keeps sketches, with counts within " + reference.frequencyError() + ")";
+        }
+        double psi = psi(expected, actual);
+        long missing = values.missingCount() + reference.missing();
+        return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
+                + described + ": PSI = " + Distributions.number(psi) + ", " + band(psi) + "; " + currentTotal
+                + " current and " + referenceTotal + " reference values" + (missing > 0 ? "; left out: "
+                        + values.missingCount() + " missing current and " + reference.missing()
+                        + " missing reference values" : ""));
+    }
+
+    /** {@code Σ (a - e) ln(a / e)}, a share of 0 replaced by {@link #EPSILON}. */
+    static double psi(double[] expected, double[] actual) {
+        double psi = 0.0;
+        for (int i = 0; i < expected.length; i++) {
+            double e = expected[i] > 0.0 ? expected[i] : EPSILON;
+            double a = actual[i] > 0.0 ? actual[i] : EPSILON;
+            psi += (a - e) * Math.log(a / e);
+        }
+        return psi;
+    }
+
+    private static String band(double psi) {
+        if (psi < 0.1) {
+            return "no significant shift (below 0.1)";
+        }
+        if (psi <= 0.25) {
+            return "a moderate shift (0.1 to 0.25)";
+        }
+        return "a significant shift (above 0.25)";
+    }
+
+    static PsiCheck read(JsonFields fields) {
+        String column = fields.text("column");
+        long bins = fields.has("bins") ? fields.integer("bins") : DEFAULT_BINS;
+        if (bins < 2 || bins > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("bins must be an integer in [2, " + Integer.MAX_VALUE + "] but was " + bins);
+        }
+        return new PsiCheck(column, (int) bins, fields.number("max", DEFAULT_MAX), fields.severity());
+    }
+
+    @Override
+    public void writeSettings(Map<String, Object> fields) {
+        fields.put("column", column);
+        fields.put("bins", bins);
+        fields.put("max", max);
+    }
+}

@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>{@link #run} never throws for what it finds in the data: a failed property, a missing
  *       column or a column of the wrong type is a {@link Verdict#FAILED} result whose message
  *       says what and where; a table with nothing to measure is {@link Verdict#NO_DATA}, never a
- *       vacuous pass;</li>
+ *       vacuous pass (a check of the schema alone has something to measure in an empty table:
+ *       its columns; a check of values has not);</li>
  *   <li>the result names this check ({@link #name()}, {@link #type()}, {@link #columns()}) and
  *       carries its {@link #severity()};</li>
  *   <li>the same table and context give the same result;</li>

@@ -8,6 +8,7 @@ import dev.mlops.data.check.Check;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.Checks;
 import dev.mlops.data.profile.DatasetProfile;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 
@@ -174,15 +175,12 @@ class CheckContractTest {
         }
     }
 
-    /** The mean of {@code age} against a reference profile of 60 rows; the failing table is 25 years older. */
-    @Nested
-    class MeanShift extends CheckContract {
+    /**
+     * A distribution check of {@code age} or {@code city} against a reference profile of 60 rows;
+     * the passing table is drawn alike, the failing one is 25 years older and lives in München.
+     */
+    abstract static class AgainstReference extends CheckContract {
         private final DatasetProfile reference = DatasetProfile.of(ages(60, 0));
-
-        @Override
-        protected Check check() {
-            return Checks.meanShift("age");
-        }
 
         @Override
         protected CheckContext context() {
@@ -196,7 +194,50 @@ class CheckContractTest {
 
         @Override
         protected Table failingTable() {
-            return ages(30, 25);
+            Table older = ages(30, 25);
+            String[] munich = new String[older.rowCount()];
+            Arrays.fill(munich, "München");
+            return Table.of(older.column("age"), CategoricalColumn.of("city", munich));
+        }
+    }
+
+    @Nested
+    class MeanShift extends AgainstReference {
+        @Override
+        protected Check check() {
+            return Checks.meanShift("age");
+        }
+    }
+
+    @Nested
+    class KolmogorovSmirnov extends AgainstReference {
+        @Override
+        protected Check check() {
+            return Checks.ks("age");
+        }
+    }
+
+    @Nested
+    class PopulationStabilityOfNumbers extends AgainstReference {
+        @Override
+        protected Check check() {
+            return Checks.psi("age");
+        }
+    }
+
+    @Nested
+    class PopulationStabilityOfCategories extends AgainstReference {
+        @Override
+        protected Check check() {
+            return Checks.psi("city").withSeverity(Severity.WARNING);
+        }
+    }
+
+    @Nested
+    class ChiSquare extends AgainstReference {
+        @Override
+        protected Check check() {
+            return Checks.chiSquare("city");
         }
     }
 

@@ -5,7 +5,6 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,7 +50,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * @param alpha the significance level: the check fails when the p-value is below it, in {@code (0, 1)}
  * @param severity how serious a failure is
  */
-public record KsCheck(String column, double alpha, Severity severity) implements BuiltInCheck {
+public record KsCheck(String column, double alpha, Severity severity) implements DistributionCheck {
     static final String TYPE = "ks";
     /** The default significance level, 0.01. */
     public static final double DEFAULT_ALPHA = 0.01;
@@ -89,21 +88,6 @@ public record KsCheck(String column, double alpha, Severity severity) implements
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
-    }
-
-    @Override
-    public boolean needsReference() {
-        return true;
     }
 
     @Override

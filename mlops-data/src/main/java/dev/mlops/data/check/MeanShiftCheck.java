@@ -5,7 +5,6 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +34,7 @@ import org.apache.commons.math3.stat.inference.TTest;
  * @param alpha the significance level: the check fails when the p-value is below it, in {@code (0, 1)}
  * @param severity how serious a failure is
  */
-public record MeanShiftCheck(String column, double alpha, Severity severity) implements BuiltInCheck {
+public record MeanShiftCheck(String column, double alpha, Severity severity) implements DistributionCheck {
     static final String TYPE = "mean-shift";
     /** The default significance level, 0.01. */
     public static final double DEFAULT_ALPHA = 0.01;
@@ -71,21 +70,6 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
-    }
-
-    @Override
-    public boolean needsReference() {
-        return true;
     }
 
     @Override

@@ -56,7 +56,7 @@ import java.util.TreeSet;
  * @param max the largest passing PSI, 0 or more
  * @param severity how serious a failure is
  */
-public record PsiCheck(String column, int bins, double max, Severity severity) implements BuiltInCheck {
+public record PsiCheck(String column, int bins, double max, Severity severity) implements DistributionCheck {
     static final String TYPE = "psi";
     /** The default number of quantile bins of a numeric column: 10 (deciles). */
     public static final int DEFAULT_BINS = 10;
@@ -111,21 +111,6 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE + "(" + column + ")";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of(column);
-    }
-
-    @Override
-    public boolean needsReference() {
-        return true;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Checks;
+import dev.mlops.data.profile.DatasetProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -115,9 +116,25 @@ public final class TableAssert extends AbstractAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert passes(CheckSuite suite) {
+        return passes(suite, CheckContext.defaults());
+    }
+
+    /**
+     * Verifies that a suite's report on the table, against a reference profile (for its
+     * distribution checks), passes.
+     *
+     * @param suite the suite
+     * @param reference the reference profile, such as the training data's
+     * @return this assertion
+     */
+    public TableAssert passes(CheckSuite suite, DatasetProfile reference) {
+        return passes(suite, CheckContext.defaults().withReference(Objects.requireNonNull(reference, "reference")));
+    }
+
+    private TableAssert passes(CheckSuite suite, CheckContext context) {
         Objects.requireNonNull(suite, "suite");
         isNotNull();
-        CheckReport report = suite.run(actual, CheckContext.defaults());
+        CheckReport report = suite.run(actual, context);
         inheritDescription(new ReportAssert(report)).passes();
         return myself;
     }

@@ -15,6 +15,7 @@ import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Checks;
 import dev.mlops.data.check.Verdict;
+import dev.mlops.data.profile.DatasetProfile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,6 +114,17 @@ class DataAssertionsTest {
                     .hasMessageContaining("row 2: 2 (2 rows)")
                     .hasMessageContaining("row 3: Lyon")
                     .hasMessageNotContaining("cardinality");
+        }
+
+        @Test
+        void passesASuiteAgainstAReferenceProfile() {
+            CheckSuite drift = CheckSuite.builder("drift").add(Checks.ks("age")).build();
+            DatasetProfile reference = DatasetProfile.of(CheckContractTest.ages(60, 0));
+            assertThat(CheckContractTest.ages(30, 0)).passes(drift, reference);
+            assertThatThrownBy(() -> assertThat(CheckContractTest.ages(30, 25)).passes(drift, reference))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("1 of 1 checks of suite 'drift' did not pass")
+                    .hasMessageContaining("ks(age)");
         }
 
         @Test

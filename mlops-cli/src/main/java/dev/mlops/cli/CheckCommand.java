@@ -134,13 +134,14 @@ final class CheckCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
         log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
         String reportJson = report.toJson() + "\n";
+        // both quarantine tables are made before any file is written: a table that already has the reasons column
+        // is bad input, and then nothing is written
+        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(table);
+        @Nullable Table quarantined = split == null ? null : split.quarantinedWithReasons();
         if (reportFile != null) {
             AtomicFiles.writeString(reportFile, reportJson);
         }
-        @Nullable Quarantine split = null;
-        if (quarantineFiles != null) {
-            split = suite.quarantine(table);
-            Table quarantined = split.quarantinedWithReasons();
+        if (split != null && quarantined != null && quarantineFiles != null) {
             format.write(split.passing(), quarantineFiles.passing());
             format.write(quarantined, quarantineFiles.quarantined());
             log.debug("wrote {} and {}", quarantineFiles.passing(), quarantineFiles.quarantined());
@@ -151,7 +152,8 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             out.print(report.toText());
             if (report.results().stream().anyMatch(result -> !result.sample().isEmpty())) {
-                out.print("(rows are numbered from 0 in the order of " + inputFile + ", the header not counted)\n");
+                out.print("(rows are numbered from 0 in the order of " + inputFile
+                        + (input.formatOf(inputFile) == InputFormat.CSV ? ", the header not counted" : "") + ")\n");
             }
             if (split != null) {
                 out.print(quarantineText(split, Objects.requireNonNull(quarantineFiles), table.rowCount()));

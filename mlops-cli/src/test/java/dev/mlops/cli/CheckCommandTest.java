@@ -290,6 +290,7 @@ class CheckCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
             Table bad = JsonLinesFormat.defaults().read(dir.resolve("q/cities.quarantined.jsonl"));
             assertThat(column(bad, "city")).containsExactly("Hamburg");
+            assertThat(run.out()).contains("row 1: -3", "(rows are numbered from 0 in the order of " + data + ")\n");
             assertThat(JsonLinesFormat.defaults().read(dir.resolve("q/cities.passing.jsonl")).rowCount()).isEqualTo(1);
         }
 
@@ -304,6 +305,21 @@ class CheckCommandTest {
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).startsWith("--quarantine " + dir.resolve("bad.jsonl")
                     + " names a JSON Lines file, but the rows are written as CSV, the format of " + data);
+        }
+
+        @Test
+        void aTableWithTheReasonsColumnIsBadInputAndNothingIsWritten() throws IOException {
+            Path data = file("again.csv", "amount,quarantine_reasons\n-3,range(amount)\n");
+            Path report = dir.resolve("report.json");
+
+            CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
+                    "--quarantine", dir.resolve("q").toString(), "--report", report.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("mlops: ").contains("quarantine_reasons").doesNotContain("\tat ");
+            assertThat(report).doesNotExist();
+            assertThat(dir.resolve("q")).doesNotExist();
         }
 
         @Test
@@ -344,6 +360,47 @@ class CheckCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(DatasetProfile.fromJson(Files.readString(profile, StandardCharsets.UTF_8)).rowCount())
                     .isEqualTo(1000);
+        }
+
+        private Path meanShiftSuite() throws IOException {
+            return file("shift.suite.json", suite("credit-g",
+                    "{ \"type\" : \"completeness\", \"column\" : \"age\" }",
+                    "{ \"type\" : \"mean-shift\", \"column\" : \"age\" }"));
+        }
+
+        @Test
+        void aSuiteThatComparesDistributionsNeedsAReference() throws IOException {
+            Path suite = meanShiftSuite();
+            Path report = dir.resolve("report.json");
+
+            CliRun run = mlops("check", creditG().toString(), "--suite", suite.toString(), "--report", report.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("mlops: " + suite + ": suite 'credit-g' compares distributions against a "
+                    + "reference (mean-shift(age)); give --reference PROFILE_JSON").doesNotContain("\tat ");
+            assertThat(report).doesNotExist();
+        }
+
+        @Test
+        void theSameDataAsTheReferencePassesAndShiftedDataFails() throws IOException {
+            Path profile = dir.resolve("profile.json");
+            assertThat(mlops("profile", creditG().toString(), "--out", profile.toString()).exitCode()).isZero();
+            StringBuilder older = new StringBuilder("age\n");
+            for (int row = 0; row < 200; row++) {
+                older.append(55 + row % 20).append('\n');
+            }
+            Path shifted = file("older.csv", older.toString());
+
+            CliRun same = mlops("check", creditG().toString(), "--suite", meanShiftSuite().toString(), "--reference",
+                    profile.toString());
+            CliRun different = mlops("check", shifted.toString(), "--suite", meanShiftSuite().toString(), "--reference",
+                    profile.toString());
+
+            assertThat(same.exitCode()).as(same.toString()).isZero();
+            assertThat(same.out()).contains("passed  error   mean-shift(age)");
+            assertThat(different.exitCode()).as(different.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(different.out()).contains("failed  error   mean-shift(age)");
         }
 
         @Test

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,8 +105,11 @@ public final class DatasetProfile {
     }
 
     /**
-     * Profiles a table, one task per column on the given executor, and stamps it with the clock's
-     * instant when profiling starts.
+     * Profiles a table, one task per column and one for the fingerprint, and stamps it with the
+     * clock's instant when profiling starts. The calling thread takes tasks too, alongside up to
+     * one helper per remaining task submitted to the executor, so a pool of p threads keeps p + 1
+     * threads busy; the result does not depend on the executor. If a task fails, the first
+     * failure in schedule order is rethrown once every task has finished.
      *
      * @param table the table
      * @param options the settings
@@ -119,23 +122,48 @@ public final class DatasetProfile {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(executor, "executor");
         Instant createdAt = Objects.requireNonNull(clock, "clock").instant();
-        List<CompletableFuture<ColumnProfile>> futures = new ArrayList<>(table.columnCount());
-        for (Column column : table.columns()) {
-            futures.add(CompletableFuture.supplyAsync(() -> profile(column, options), executor));
-        }
-        Fingerprint fingerprint = Fingerprint.of(table);
-        List<ColumnProfile> profiles = new ArrayList<>(futures.size());
-        for (CompletableFuture<ColumnProfile> future : futures) {
-            try {
-                profiles.add(future.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
+        List<Column> columns = table.columns();
+        int tasks = columns.size() + 1;
+        Object[] results = new Object[tasks];
+        AtomicInteger next = new AtomicInteger();
+        // task 0, the longest, is the fingerprint; then the columns. Workers on the executor and
+        // this thread take tasks until none is left, so both cores stay busy even on a common pool
+        // of one worker, and each result lands in its own slot.
+        Runnable worker = () -> {
+            for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
+                try {
+                    results[task] = task == 0 ? Fingerprint.of(table) : profile(columns.get(task - 1), options);
+                } catch (RuntimeException | Error e) {
+                    results[task] = new Failure(e);
                 }
-                throw e;
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int i = 1; i < tasks && next.get() < tasks; i++) {
+            helpers.add(CompletableFuture.runAsync(worker, executor));
+        }
+        worker.run();
+        for (CompletableFuture<Void> helper : helpers) {
+            helper.join();
+        }
+        List<ColumnProfile> profiles = new ArrayList<>(columns.size());
+        for (Object result : results) {
+            if (result instanceof Failure failure) {
+                if (failure.cause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw (Error) failure.cause();
             }
         }
+        Fingerprint fingerprint = (Fingerprint) results[0];
+        for (int i = 1; i < tasks; i++) {
+            profiles.add((ColumnProfile) results[i]);
+        }
         return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt);
+    }
+
+    /** A task's exception, kept until every task has finished. */
+    private record Failure(Throwable cause) {
     }
 
     private static ColumnProfile profile(Column column, ProfileOptions options) {

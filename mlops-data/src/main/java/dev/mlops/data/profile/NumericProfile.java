@@ -261,15 +261,16 @@ public final class NumericProfile implements ColumnProfile {
         while (row < rows) {
             int m = 0;
             for (; row < rows && m < block.length; row++) {
-                if (anyMissing && column.isMissing(row)) {
-                    missing++;
-                    continue;
-                }
+                // a missing value reads as NaN, so only a NaN needs the missing bitmap
                 double x = column.get(row);
                 if (x - x == 0.0) {
                     block[m++] = x;
                 } else if (x != x) {
-                    nan++;
+                    if (anyMissing && column.isMissing(row)) {
+                        missing++;
+                    } else {
+                        nan++;
+                    }
                 } else if (x > 0) {
                     posInf++;
                 } else {

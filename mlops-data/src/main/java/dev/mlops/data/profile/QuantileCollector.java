@@ -63,7 +63,7 @@ final class QuantileCollector {
     private int pendingSize;
     private long @Nullable [] keys;
     private long @Nullable [] scratch;
-    private final int[] counts = new int[8 * 256];
+    private final int[] counts = new int[RadixSort.COUNTS];
     private final double[] kept = new double[BLOCK / STRIDE];
     private @Nullable KllDoublesSketch decimated;
     private long blocks;

@@ -10,6 +10,16 @@ import java.util.Arrays;
  * mispredict on random data. {@code -0.0} sorts before {@code 0.0}, as in {@link Arrays#sort}.
  */
 final class RadixSort {
+    /** Bits per digit: six passes of 11 bits cover a 64-bit key. */
+    static final int DIGIT_BITS = 11;
+    /** Buckets per digit. */
+    static final int BUCKETS = 1 << DIGIT_BITS;
+    /** Passes over the keys, at most. */
+    static final int PASSES = 6;
+    /** The room {@link #sortFinite} needs for its counts. */
+    static final int COUNTS = PASSES * BUCKETS;
+    private static final long MASK = BUCKETS - 1;
+
     private RadixSort() {
     }
 
@@ -18,7 +28,7 @@ final class RadixSort {
      *
      * @param keys room for {@code length} keys
      * @param scratch room for {@code length} keys
-     * @param counts room for 8 × 256 counts
+     * @param counts room for {@link #COUNTS} counts
      * @return the array, {@code keys} or {@code scratch}, that holds the sorted keys; read them with
      *     {@link #toDouble(long)}
      */
@@ -27,35 +37,33 @@ final class RadixSort {
         for (int i = 0; i < length; i++) {
             long key = toKey(values[i]);
             keys[i] = key;
-            counts[(int) (key & 0xff)]++;
-            counts[256 + (int) ((key >>> 8) & 0xff)]++;
-            counts[512 + (int) ((key >>> 16) & 0xff)]++;
-            counts[768 + (int) ((key >>> 24) & 0xff)]++;
-            counts[1024 + (int) ((key >>> 32) & 0xff)]++;
-            counts[1280 + (int) ((key >>> 40) & 0xff)]++;
-            counts[1536 + (int) ((key >>> 48) & 0xff)]++;
-            counts[1792 + (int) (key >>> 56)]++;
+            counts[(int) (key & MASK)]++;
+            counts[BUCKETS + (int) ((key >>> 11) & MASK)]++;
+            counts[2 * BUCKETS + (int) ((key >>> 22) & MASK)]++;
+            counts[3 * BUCKETS + (int) ((key >>> 33) & MASK)]++;
+            counts[4 * BUCKETS + (int) ((key >>> 44) & MASK)]++;
+            counts[5 * BUCKETS + (int) (key >>> 55)]++;
         }
         if (length == 0) {
             return keys;
         }
         long[] source = keys;
         long[] target = scratch;
-        for (int pass = 0; pass < 8; pass++) {
-            int base = pass * 256;
-            int shift = pass * 8;
-            if (counts[base + (int) ((source[0] >>> shift) & 0xff)] == length) {
+        for (int pass = 0; pass < PASSES; pass++) {
+            int base = pass * BUCKETS;
+            int shift = pass * DIGIT_BITS;
+            if (counts[base + (int) ((source[0] >>> shift) & MASK)] == length) {
                 continue;
             }
             int sum = 0;
-            for (int b = 0; b < 256; b++) {
+            for (int b = 0; b < BUCKETS; b++) {
                 int count = counts[base + b];
                 counts[base + b] = sum;
                 sum += count;
             }
             for (int i = 0; i < length; i++) {
                 long key = source[i];
-                target[counts[base + (int) ((key >>> shift) & 0xff)]++] = key;
+                target[counts[base + (int) ((key >>> shift) & MASK)]++] = key;
             }
             long[] swap = source;
             source = target;

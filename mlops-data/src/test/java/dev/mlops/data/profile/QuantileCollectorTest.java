@@ -30,7 +30,7 @@ class QuantileCollectorTest {
             };
         }
         long[] sorted = RadixSort.sortFinite(values, values.length, new long[values.length], new long[values.length],
-                new int[8 * 256]);
+                new int[RadixSort.COUNTS]);
         double[] expected = values.clone();
         Arrays.sort(expected);
         for (int i = 0; i < values.length; i++) {

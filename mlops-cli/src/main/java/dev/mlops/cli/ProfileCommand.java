@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.CategoricalProfile;
@@ -12,6 +13,7 @@ import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.profile.ProfileOptions;
 import dev.mlops.data.profile.Quantile;
 import dev.mlops.data.profile.TimestampProfile;
+import dev.mlops.data.profile.TypeShares;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -173,6 +176,8 @@ final class ProfileCommand implements Callable<Integer> {
             lines.add("no finite values");
             return lines;
         }
+        lines.add(distinct(numeric.distinctMethod(), numeric.distinct(), numeric.distinctLowerBound(),
+                numeric.distinctUpperBound()));
         lines.add("mean " + number(numeric.mean()) + "  std " + number(numeric.standardDeviation()) + "  zeros "
                 + numeric.zeros() + "  negatives " + numeric.negatives());
         StringBuilder quantiles = new StringBuilder("min ").append(number(numeric.min()));
@@ -202,9 +207,11 @@ final class ProfileCommand implements Callable<Integer> {
         }
         boolean exact = categorical.distinctMethod() == Method.EXACT;
         List<String> lines = new ArrayList<>();
-        lines.add(exact ? "distinct " + categorical.distinct() + " (exact)"
-                : "distinct ~" + categorical.distinct() + " (HyperLogLog, " + categorical.distinctLowerBound() + " to "
-                        + categorical.distinctUpperBound() + ")");
+        lines.add(distinct(categorical.distinctMethod(), categorical.distinct(), categorical.distinctLowerBound(),
+                categorical.distinctUpperBound()));
+        if (categorical.type() != ColumnType.BOOLEAN) {
+            typeShares(categorical.typeShares()).ifPresent(lines::add);
+        }
         if (categorical.topK().isEmpty()) {
             return lines;
         }
@@ -216,6 +223,34 @@ final class ProfileCommand implements Callable<Integer> {
         lines.add("top " + String.join(", ", top)
                 + (exact ? "" : "  (frequent-items sketch, counts within ±" + categorical.frequencyError() + ")"));
         return lines;
+    }
+
+    private static String distinct(Method method, long distinct, long lower, long upper) {
+        return method == Method.EXACT ? "distinct " + distinct + " (exact)"
+                : "distinct ~" + distinct + " (HyperLogLog, " + lower + " to " + upper + ")";
+    }
+
+    /**
+     * How a categorical or text column's values would read as other types, when some would: a
+     * number column that one bad value made categorical shows here.
+     */
+    private static Optional<String> typeShares(TypeShares shares) {
+        long total = shares.total();
+        if (total == 0 || shares.text() == total) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        share(parts, "numeric", shares.numeric(), total);
+        share(parts, "boolean", shares.booleans(), total);
+        share(parts, "timestamp", shares.timestamps(), total);
+        share(parts, "text", shares.text(), total);
+        return Optional.of("values read as " + String.join(", ", parts));
+    }
+
+    private static void share(List<String> parts, String kind, long count, long total) {
+        if (count > 0) {
+            parts.add(String.format(Locale.ROOT, "%s %d (%.1f%%)", kind, count, 100.0 * count / total));
+        }
     }
 
     /** A value in double quotes, with backslash escapes for a quote, a backslash and control characters. */

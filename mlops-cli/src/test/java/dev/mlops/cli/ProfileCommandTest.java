@@ -64,13 +64,14 @@ class ProfileCommandTest {
             assertThat(run.outLines()).filteredOn(line -> COLUMN_HEADER.matcher(line).matches()).hasSize(21);
             assertThat(block(run, "duration")).containsExactly(
                     "2 duration (numeric): 1000 rows, 0 missing",
+                    "distinct 33 (exact)",
                     "mean 20.903  std 12.0588  zeros 0  negatives 0",
                     "min 4  p1 6  p5 6  p25 12  p50 18  p75 24  p95 48  p99 60  max 72  (exact quantiles)");
             assertThat(block(run, "checking_status")).containsExactly(
                     "1 checking_status (categorical): 1000 rows, 0 missing",
                     "distinct 4 (exact)",
                     "top \"no checking\" 394 (39.4%), \"<0\" 274 (27.4%), \"0<=X<200\" 269 (26.9%), \">=200\" 63 (6.3%)");
-            assertThat(block(run, "age").get(2)).startsWith("min 19  ").contains("  p99 67.01  ").endsWith("max 75  (exact quantiles)");
+            assertThat(block(run, "age").get(3)).startsWith("min 19  ").contains("  p99 67.01  ").endsWith("max 75  (exact quantiles)");
             assertThat(block(run, "class")).contains("top \"good\" 700 (70.0%), \"bad\" 300 (30.0%)");
         }
 
@@ -122,7 +123,7 @@ class ProfileCommandTest {
                     "--exact-distinct-limit", "0");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(block(run, "age").get(2)).startsWith("min 19  ").endsWith("max 75  (KLL sketch quantiles, rank error ±1.33%)");
+            assertThat(block(run, "age").get(3)).startsWith("min 19  ").endsWith("max 75  (KLL sketch quantiles, rank error ±1.33%)");
             List<String> purpose = block(run, "purpose");
             assertThat(purpose.get(1)).matches("distinct ~10 \\(HyperLogLog, \\d+ to \\d+\\)");
             assertThat(purpose.get(2)).startsWith("top \"radio/tv\" ~280 (28.0%), ")
@@ -187,6 +188,7 @@ class ProfileCommandTest {
             assertThat(block(run, "city")).containsExactly("1 city (categorical): 3 rows, 0 missing",
                     "distinct 2 (exact)", "top \"München\" 2 (66.7%), \"São Paulo\" 1 (33.3%)");
             assertThat(block(run, "amount")).containsExactly("2 amount (numeric): 3 rows, 1 missing",
+                    "distinct 2 (exact)",
                     "mean 2.25  std 1.06066  zeros 0  negatives 0",
                     "min 1.5  p1 1.515  p5 1.575  p25 1.875  p50 2.25  p75 2.625  p95 2.925  p99 2.985  max 3  (exact quantiles)");
         }
@@ -238,8 +240,32 @@ class ProfileCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(block(run, "x")).containsExactly("1 x (numeric): 6 rows, 1 missing",
                     "finite 2  NaN 1  +Infinity 1  -Infinity 1",
+                    "distinct 2 (exact)",
                     "mean 2  std 1.41421  zeros 0  negatives 0",
                     "min 1  p1 1.02  p5 1.1  p25 1.5  p50 2  p75 2.5  p95 2.9  p99 2.98  max 3  (exact quantiles)");
+        }
+
+        @Test
+        void categoriesThatReadAsOtherTypesSaySo() throws IOException {
+            Path file = file("mixed.csv", "age,code,city\n30,true,München\n41,2,Berlin\nabc,x,Paris\n41,,Rom\n");
+
+            CliRun run = mlops("profile", file.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(block(run, "age")).containsExactly("1 age (categorical): 4 rows, 0 missing", "distinct 3 (exact)",
+                    "values read as numeric 3 (75.0%), text 1 (25.0%)",
+                    "top \"41\" 2 (50.0%), \"30\" 1 (25.0%), \"abc\" 1 (25.0%)");
+            assertThat(block(run, "code")).contains("values read as numeric 1 (33.3%), boolean 1 (33.3%), text 1 (33.3%)");
+            assertThat(block(run, "city")).noneMatch(line -> line.startsWith("values read as"));
+        }
+
+        @Test
+        void numericDistinctCountsAreSketchedAboveTheLimit() {
+            CliRun run = mlops("profile", creditG().toString(), "--exact-distinct-limit", "10");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(block(run, "duration").get(1)).matches("distinct ~3\\d \\(HyperLogLog, \\d+ to \\d+\\)");
+            assertThat(block(run, "installment_commitment").get(1)).isEqualTo("distinct 4 (exact)");
         }
 
         @Test

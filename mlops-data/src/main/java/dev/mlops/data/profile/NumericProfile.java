@@ -255,7 +255,8 @@ public final class NumericProfile implements ColumnProfile {
         double m2 = 0.0;
         long n = 0;
         DistinctCounter distinct = new DistinctCounter(options.exactDistinctLimit());
-        QuantileCollector quantiles = new QuantileCollector(options.exactQuantileLimit(), options.kllK());
+        QuantileCollector quantiles = new QuantileCollector(options.exactQuantileLimit(), options.kllK(),
+                rows - column.missingCount());
         double[] block = new double[QuantileCollector.BLOCK];
         int row = 0;
         while (row < rows) {

@@ -71,10 +71,15 @@ final class QuantileCollector {
     private double blocksMax = Double.NEGATIVE_INFINITY;
     private final SplittableRandom offsets = new SplittableRandom(OFFSET_SEED);
 
-    QuantileCollector(int limit, int k) {
+    /**
+     * @param limit the exact-quantile limit
+     * @param k the KLL parameter
+     * @param expected how many finite values there may be, at most: the exact buffer's first size
+     */
+    QuantileCollector(int limit, int k, int expected) {
         this.limit = limit;
         this.k = k;
-        this.exact = new double[Math.min(limit, 1024)];
+        this.exact = new double[Math.max(0, Math.min(limit, expected))];
     }
 
     /** Adds finite values {@code values[0, length)}. */
@@ -128,13 +133,19 @@ final class QuantileCollector {
         blocks++;
     }
 
-    /** @return the sorted kept values, or null when the collector holds a sketch */
+    /**
+     * Returns the kept values, sorted; the collector's own array, so call it last, once.
+     *
+     * @return the sorted kept values, or null when the collector holds a sketch
+     */
     double @Nullable [] sortedValues() {
         if (exact == null) {
             return null;
         }
-        double[] values = Arrays.copyOf(exact, exactSize);
+        // sorted in place when the buffer is full, as it is unless NaN or infinities took rows
+        double[] values = exactSize == exact.length ? exact : Arrays.copyOf(exact, exactSize);
         Arrays.sort(values);
+        exact = values;
         return values;
     }
 

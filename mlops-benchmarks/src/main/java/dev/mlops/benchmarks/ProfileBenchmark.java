@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Profiles a table of {@code rows} rows (default 10,000,000) and 10 numeric columns drawn from a
  * fixed seed (normal, uniform, exponential and integer-valued columns; 1 % missing in half of
  * them): {@link #parallel()} on the common pool (both cores here), {@link #sequential()} column
- * after column. Above 100,000 values a column's quantiles come from KLL. {@link #main} writes
+ * after column. Above 100,000 values a column's quantiles come from KLL, and above 10,000
+ * distinct values its distinct count from HyperLogLog (8 of the 10 columns; the two
+ * integer-valued ones have 1,000 distinct values, counted exactly). {@link #main} writes
  * the same values as little-endian doubles (NaN for missing), column after column, for
  * {@code mlops-benchmarks/scripts/pandas_describe.py}.
  */

@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -106,10 +107,13 @@ public final class DatasetProfile {
 
     /**
      * Profiles a table, one task per column and one for the fingerprint, and stamps it with the
-     * clock's instant when profiling starts. The calling thread takes tasks too, alongside up to
-     * one helper per remaining task submitted to the executor, so a pool of p threads keeps p + 1
-     * threads busy; the result does not depend on the executor. If a task fails, the first
-     * failure in schedule order is rethrown once every task has finished.
+     * clock's instant when profiling starts. The calling thread takes tasks too, beside helpers
+     * submitted to the executor with {@link Executor#execute}: as many as a
+     * {@link ForkJoinPool}'s parallelism, else as many as there are processors (the common pool
+     * has one worker on two cores, so the caller and that worker share the work); a helper the
+     * executor rejects or never starts is simply not needed. The result does not depend on the
+     * executor. If a task fails, the first failure in schedule order is rethrown once every task
+     * taken has finished.
      *
      * @param table the table
      * @param options the settings
@@ -126,26 +130,33 @@ public final class DatasetProfile {
         int tasks = columns.size() + 1;
         Object[] results = new Object[tasks];
         AtomicInteger next = new AtomicInteger();
-        // task 0, the longest, is the fingerprint; then the columns. Workers on the executor and
-        // this thread take tasks until none is left, so both cores stay busy even on a common pool
-        // of one worker, and each result lands in its own slot.
+        CountDownLatch finished = new CountDownLatch(tasks);
+        // task 0, the longest, is the fingerprint; then the columns. Helpers on the executor and
+        // this thread take tasks until none is left, each result in its own slot. This thread
+        // waits only for tasks already taken, so a helper that never starts (a busy or
+        // saturated pool) costs nothing.
         Runnable worker = () -> {
             for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
                 try {
                     results[task] = task == 0 ? Fingerprint.of(table) : profile(columns.get(task - 1), options);
                 } catch (RuntimeException | Error e) {
                     results[task] = new Failure(e);
+                } finally {
+                    finished.countDown();
                 }
             }
         };
-        List<CompletableFuture<Void>> helpers = new ArrayList<>();
-        for (int i = 1; i < tasks && next.get() < tasks; i++) {
-            helpers.add(CompletableFuture.runAsync(worker, executor));
+        int helpers = Math.min(tasks - 1, executor instanceof ForkJoinPool pool ? pool.getParallelism()
+                : Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < helpers && next.get() < tasks; i++) {
+            try {
+                executor.execute(worker);
+            } catch (RejectedExecutionException rejected) {
+                break;
+            }
         }
         worker.run();
-        for (CompletableFuture<Void> helper : helpers) {
-            helper.join();
-        }
+        awaitUninterruptibly(finished);
         List<ColumnProfile> profiles = new ArrayList<>(columns.size());
         for (Object result : results) {
             if (result instanceof Failure failure) {
@@ -160,6 +171,21 @@ public final class DatasetProfile {
             profiles.add((ColumnProfile) results[i]);
         }
         return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A task's exception, kept until every task has finished. */

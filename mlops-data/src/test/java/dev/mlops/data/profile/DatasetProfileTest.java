@@ -312,6 +312,20 @@ class DatasetProfileTest {
     }
 
     @Test
+    void anExecutorThatNeverRunsOrRejectsItsTasksLeavesTheWorkToTheCaller() {
+        Table table = randomTable(new SplittableRandom(98), 500, 20);
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        String expected = DatasetProfile.of(table, ProfileOptions.defaults(), Runnable::run, clock).toJson();
+        List<Runnable> parked = new ArrayList<>();
+        assertThat(DatasetProfile.of(table, ProfileOptions.defaults(), parked::add, clock).toJson()).isEqualTo(expected);
+        assertThat(parked).isNotEmpty();
+        java.util.concurrent.Executor rejecting = task -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        };
+        assertThat(DatasetProfile.of(table, ProfileOptions.defaults(), rejecting, clock).toJson()).isEqualTo(expected);
+    }
+
+    @Test
     void aWideTableProfilesWithoutError() {
         SplittableRandom random = new SplittableRandom(500);
         List<NumericColumn> columns = new ArrayList<>();

@@ -11,7 +11,7 @@ public enum Severity {
     ERROR,
     /** Probably a problem, worth a look before going on. */
     WARNING,
-    /** A measurement that found nothing wrong, or a check that could not run. */
+    /** A measurement to note that is not a problem by itself. */
     INFO;
 
     /** @return the lower-case name used in JSON, such as {@code "error"} */

@@ -67,6 +67,12 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
         return 1.0 - unseenShare;
     }
 
+    /** Passes when the unseen share {@code (judged - passing) / judged} is at most {@code unseenShare}. */
+    @Override
+    public boolean accepts(long passing, long judged) {
+        return (double) (judged - passing) / judged <= unseenShare;
+    }
+
     @Override
     public RowRule bind(Table table) {
         Set<String> allowed = Set.copyOf(values);

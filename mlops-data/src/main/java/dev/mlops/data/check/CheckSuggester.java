@@ -24,8 +24,10 @@ import java.util.SortedMap;
  *       otherwise at least the lower end of a 95% confidence interval of the observed share
  *       (here the normal approximation {@code p - z·sqrt(p(1-p)/n)} with z = 1.96, rounded down
  *       to 2 decimals), at warning severity, since a share drifts from batch to batch;</li>
- *   <li><b>non-negative</b> numeric columns whose baseline minimum is 0 or more (error), and the
- *       baseline's <b>range</b> {@code [min, max]} at warning severity;</li>
+ *   <li>a <b>range</b> for each numeric column: non-negative (error) when the baseline's
+ *       minimum is 0 or more, else the baseline's {@code [min, max]} at warning severity; where the
+ *       baseline has NaN or infinite values, which fail a range, the check's {@code mostly} is the
+ *       baseline's finite share rounded down to 4 decimals;</li>
  *   <li><b>allowed values</b> of a categorical or boolean column counted exactly with at most
  *       {@link #maxCategories()} distinct values (error, no unseen value tolerated);</li>
  *   <li><b>uniqueness</b> of a categorical or text column whose exactly counted distinct values
@@ -115,20 +117,25 @@ public final class CheckSuggester {
     }
 
     private static List<Suggestion> ranges(NumericProfile numeric) {
-        List<Suggestion> suggestions = new ArrayList<>();
         if (numeric.finite() == 0) {
-            return suggestions;
+            return List.of();
         }
         double min = numeric.min().orElseThrow();
         double max = numeric.max().orElseThrow();
+        long present = numeric.count() - numeric.missing();
+        long nonFinite = present - numeric.finite();
+        double mostly = nonFinite == 0 ? 1.0 : Math.floor(1e4 * numeric.finite() / present) / 1e4;
+        String also = nonFinite == 0 ? "" : String.format(Locale.ROOT,
+                "; %d NaN or infinite of %d present values, so at least %s must pass", nonFinite, present,
+                Threshold.number(mostly));
         if (min >= 0) {
-            suggestions.add(new Suggestion(
-                    new RangeCheck(numeric.name(), 0.0, Double.POSITIVE_INFINITY, 1.0, Severity.ERROR),
-                    "no negative value; the smallest is " + Threshold.number(min)));
+            return List.of(new Suggestion(
+                    new RangeCheck(numeric.name(), 0.0, Double.POSITIVE_INFINITY, mostly, Severity.ERROR),
+                    "no negative value; the smallest is " + Threshold.number(min) + also));
         }
-        suggestions.add(new Suggestion(new RangeCheck(numeric.name(), min, max, 1.0, Severity.WARNING),
-                "the baseline's finite values lie in [" + Threshold.number(min) + ", " + Threshold.number(max) + "]"));
-        return suggestions;
+        return List.of(new Suggestion(new RangeCheck(numeric.name(), min, max, mostly, Severity.WARNING),
+                "the baseline's finite values lie in [" + Threshold.number(min) + ", " + Threshold.number(max) + "]"
+                        + also));
     }
 
     private List<Suggestion> categories(CategoricalProfile categorical) {

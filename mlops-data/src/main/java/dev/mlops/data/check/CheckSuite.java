@@ -43,8 +43,9 @@ import java.util.Objects;
  *   ]
  * }
  * }</pre>
- * A check's {@code severity} defaults to {@code "error"} and each threshold to its strictest
- * value; an unknown type or field is an error naming the check's position. Immutable and
+ * A check's {@code severity} defaults to {@code "error"} and each optional threshold to its
+ * strictest value ({@code mostly} 1, no unseen share); a cardinality's {@code min} and
+ * {@code max} are required; an unknown type or field is an error naming the check's position. Immutable and
  * thread-safe.
  */
 public final class CheckSuite {

@@ -23,7 +23,6 @@ final class JsonFields {
     JsonFields(JsonNode node, String where) {
         this.node = node;
         this.where = where;
-        read.add("type");
     }
 
     String where() {
@@ -151,7 +150,7 @@ final class JsonFields {
         }
         if (!unknown.isEmpty()) {
             throw error("unknown field" + (unknown.size() == 1 ? " '" : "s '") + String.join("', '", unknown)
-                    + "'; this check's fields are: " + String.join(", ", new TreeSet<>(read)));
+                    + "'; the known fields are: " + String.join(", ", new TreeSet<>(read)));
         }
     }
 }

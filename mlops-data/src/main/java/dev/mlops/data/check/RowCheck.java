@@ -30,6 +30,19 @@ public interface RowCheck extends Check {
     RowRule bind(Table table);
 
     /**
+     * Judges the counts: by default, the passing share {@code passing / judged} must be at least
+     * {@link #mostly()}. A check whose setting is a tolerated failing share overrides this to
+     * compare that share directly, so that a share exactly at the tolerance passes.
+     *
+     * @param passing the judged rows that passed
+     * @param judged the judged rows, at least 1
+     * @return true if the check passes
+     */
+    default boolean accepts(long passing, long judged) {
+        return (double) passing / judged >= mostly();
+    }
+
+    /**
      * Runs the rule over every row. Override only to add to the result; the default counts the
      * judged and failing rows, samples up to {@link CheckContext#sampleSize()} failing rows in
      * row order, and turns a {@link dev.mlops.core.SchemaException} from {@link #bind} into a

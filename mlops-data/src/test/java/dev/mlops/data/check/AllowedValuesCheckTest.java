@@ -5,6 +5,7 @@ import static dev.mlops.data.check.CheckFixtures.PEOPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,16 @@ class AllowedValuesCheckTest {
         AllowedValuesCheck check = Checks.allowedValues("city", List.of("München", "Hamburg", "São Paulo"));
         assertThat(check.toleratingUnseen(0.2).run(PEOPLE, CONTEXT).passed()).isTrue();
         assertThat(check.toleratingUnseen(0.19).run(PEOPLE, CONTEXT).passed()).isFalse();
+    }
+
+    @Test
+    void anUnseenShareExactlyAtTheTolerancePasses() {
+        // 7 of 10 unseen: 1.0 - 0.7 is 0.30000000000000004 in doubles, the share must still pass at 0.7
+        Table table = Table.of(CategoricalColumn.of("c", "a", "a", "a", "x", "x", "x", "x", "x",
+                "x", "x"));
+        AllowedValuesCheck check = Checks.allowedValues("c", List.of("a"));
+        assertThat(check.toleratingUnseen(0.7).run(table, CONTEXT).passed()).isTrue();
+        assertThat(check.toleratingUnseen(0.69).run(table, CONTEXT).passed()).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.profile.DatasetProfile;
@@ -24,8 +25,8 @@ class CheckSuggesterTest {
         @Test
         void proposesSchemaCompletenessRangesAndDomains() {
             List<String> names = suggested.suite().checks().stream().map(Check::name).toList();
-            // 1 schema + 21 completeness + 7 numeric × (non-negative + range) + 14 categorical domains
-            assertThat(names).hasSize(1 + 21 + 14 + 14);
+            // 1 schema + 21 completeness + 7 numeric ranges + 14 categorical domains
+            assertThat(names).hasSize(1 + 21 + 7 + 14).doesNotHaveDuplicates();
             assertThat(names).startsWith("schema").contains("completeness(age)", "range(age)",
                     "allowed-values(class)", "allowed-values(foreign_worker)");
             assertThat(suggested.suggestions()).allSatisfy(s -> assertThat(s.rationale()).isNotBlank());
@@ -41,17 +42,13 @@ class CheckSuggesterTest {
         }
 
         @Test
-        void theAgeRangeIsTheBaselinesAndOnlyWarns() {
-            List<RangeCheck> ranges = suggested.suite().checks().stream().filter(c -> c.name().equals("range(age)"))
-                    .map(RangeCheck.class::cast).toList();
-            assertThat(ranges).hasSize(2);
-            assertThat(ranges.get(0).min()).isZero();
-            assertThat(ranges.get(0).max()).isInfinite();
-            assertThat(ranges.get(0).severity()).isEqualTo(Severity.ERROR);
+        void aColumnWithoutNegativesMustStayNonNegative() {
+            RangeCheck age = (RangeCheck) suggested.suite().checks().stream().filter(c -> c.name().equals("range(age)"))
+                    .findFirst().orElseThrow();
             // credit-g ages run from 19 to 75 (pandas: df.age.min(), df.age.max())
-            assertThat(ranges.get(1).min()).isEqualTo(19);
-            assertThat(ranges.get(1).max()).isEqualTo(75);
-            assertThat(ranges.get(1).severity()).isEqualTo(Severity.WARNING);
+            assertThat(age).isEqualTo(new RangeCheck("age", 0, Double.POSITIVE_INFINITY, 1.0, Severity.ERROR));
+            assertThat(suggested.suggestions()).filteredOn(s -> s.check().equals(age)).singleElement()
+                    .extracting(Suggestion::rationale).isEqualTo("no negative value; the smallest is 19");
         }
 
         @Test
@@ -66,7 +63,7 @@ class CheckSuggesterTest {
 
         @Test
         void theTextListsEveryCheckWithItsRationale() {
-            assertThat(suggested.toText()).startsWith("suggested suite 'credit-g': 50 checks\n")
+            assertThat(suggested.toText()).startsWith("suggested suite 'credit-g': 43 checks\n")
                     .contains("allowed-values(class)", "2 distinct values in 1000 present rows");
         }
     }
@@ -95,6 +92,40 @@ class CheckSuggesterTest {
         Table changed = Table.builder().categorical("id", "a", "b", "a", "d").build();
         CheckReport report = suggested.suite().run(changed);
         assertThat(report.result("uniqueness(id)").failingRows()).isEqualTo(2);
+    }
+
+    @Test
+    void aColumnWithNegativesGetsTheBaselineRangeAsAWarning() {
+        Table table = Table.builder().numeric("x", -3, 0, 7.5).build();
+        SuggestedSuite suggested = CheckSuggester.defaults().suggest(DatasetProfile.of(table), "t");
+        assertThat(suggested.suite().checks()).contains(new RangeCheck("x", -3, 7.5, 1.0, Severity.WARNING));
+        assertThat(suggested.suite().run(table).warnings()).isEmpty();
+    }
+
+    @Test
+    void nanAndInfinitiesInTheBaselineLowerTheShareThatMustPass() {
+        // 5 present values of which 3 are finite: 0.6 must pass; the suite passes on its own baseline
+        Table table = Table.of(NumericColumn.builder("x").add(1).add(2).add(Double.NaN).add(3)
+                .add(Double.POSITIVE_INFINITY).addMissing().build());
+        SuggestedSuite suggested = CheckSuggester.defaults().suggest(DatasetProfile.of(table), "t");
+        assertThat(suggested.suite().checks()).contains(new RangeCheck("x", 0, Double.POSITIVE_INFINITY, 0.6,
+                Severity.ERROR));
+        assertThat(suggested.suggestions().get(2).rationale())
+                .endsWith("; 2 NaN or infinite of 5 present values, so at least 0.6 must pass");
+        CheckReport report = suggested.suite().run(table);
+        assertThat(report.passed()).as(report.toText()).isTrue();
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void aShareThatIsNotARoundNumberIsRoundedDown() {
+        double[] values = new double[7];
+        values[0] = Double.NEGATIVE_INFINITY;
+        Table table = Table.builder().numeric("x", values).build();
+        RangeCheck range = (RangeCheck) CheckSuggester.defaults().suggest(DatasetProfile.of(table), "t").suite()
+                .checks().get(2);
+        // 6/7 = 0.857142... -> 0.8571
+        assertThat(range.mostly()).isEqualTo(0.8571);
     }
 
     @Test

@@ -75,7 +75,7 @@ class CheckSuiteTest {
         void anUnknownFieldIsAnErrorThatNamesTheCheckAndTheFields() {
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"range\", \"column\": \"age\", \"mostyl\": 0.9}")))
                     .isInstanceOf(MlopsException.class)
-                    .hasMessage("check suite, check 1: unknown field 'mostyl'; this check's fields are: column, max,"
+                    .hasMessage("check suite, check 1: unknown field 'mostyl'; the known fields are: column, max,"
                             + " min, mostly, severity, type");
         }
 
@@ -101,6 +101,14 @@ class CheckSuiteTest {
                     "{\"type\": \"schema\", \"columns\": [{\"name\": \"a\", \"type\": \"number\"}]}")))
                     .hasMessage("check suite, check 1, column 1: 'type' must be one of numeric, categorical, boolean,"
                             + " timestamp, text but was 'number'");
+        }
+
+        @Test
+        void aStrayTopLevelFieldIsRefused() {
+            assertThatThrownBy(() -> CheckSuite.fromJson(
+                    "{\"kind\": \"check-suite\", \"formatVersion\": 1, \"name\": \"s\", \"type\": \"x\", \"checks\": []}"))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessage("check suite: unknown field 'type'; the known fields are: checks, formatVersion, kind, name");
         }
 
         @Test

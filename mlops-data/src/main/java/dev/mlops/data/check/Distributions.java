@@ -12,7 +12,9 @@ import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.NumericProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -197,11 +199,13 @@ final class Distributions {
                 counts.put("false", falses);
             }
         } else if (column instanceof TextColumn text) {
+            Map<String, long[]> tally = new HashMap<>();
             for (int row = 0; row < rows; row++) {
                 if (!text.isMissing(row)) {
-                    counts.merge(text.get(row), 1L, Long::sum);
+                    tally.computeIfAbsent(text.get(row), value -> new long[1])[0]++;
                 }
             }
+            tally.forEach((value, count) -> counts.put(value, count[0]));
         } else {
             throw new IllegalArgumentException("column '" + column.name() + "' is " + column.type()
                     + ", not CATEGORICAL, TEXT or BOOLEAN");

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
@@ -87,10 +86,7 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
                     + " finite current and " + reference.finite() + " finite reference values; Welch's t-test"
                     + " needs at least 2 on each side");
         }
-        SummaryStatistics now = new SummaryStatistics();
-        for (double x : current) {
-            now.addValue(x);
-        }
+        StatisticalSummaryValues now = summary(current);
         StatisticalSummaryValues then = new StatisticalSummaryValues(reference.mean().getAsDouble(),
                 reference.variance().getAsDouble(), reference.finite(), reference.max().getAsDouble(),
                 reference.min().getAsDouble(), reference.sum());
@@ -115,6 +111,29 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
         }
         return Results.measured(this, p, threshold, t, "Welch's t-test of column '" + column + "': t = "
                 + Distributions.number(t) + ", p-value " + Distributions.number(p) + "; " + sides);
+    }
+
+    /** Mean, sample variance, count, extremes and sum of finite values, in two passes (no per-value logs). */
+    private static StatisticalSummaryValues summary(double[] values) {
+        double sum = 0.0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : values) {
+            sum += x;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        double mean = sum / values.length;
+        double squares = 0.0;
+        double deviations = 0.0;
+        for (double x : values) {
+            double d = x - mean;
+            squares += d * d;
+            deviations += d;
+        }
+        // the corrected two-pass algorithm (Chan, Golub and LeVeque), as commons-math's Variance uses
+        double variance = (squares - deviations * deviations / values.length) / (values.length - 1);
+        return new StatisticalSummaryValues(mean, variance, values.length, max, min, sum);
     }
 
     static MeanShiftCheck read(JsonFields fields) {

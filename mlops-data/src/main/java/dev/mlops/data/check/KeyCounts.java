@@ -11,19 +11,24 @@ import java.util.function.IntPredicate;
  */
 final class KeyCounts {
     private final int[] slotOfRow;
-    private final int[] countOfSlot;
+    /** Per slot, two ints side by side (one cache line): the representative row + 1 (0: empty) and the count. */
+    private final int[] table;
 
-    private KeyCounts(int[] slotOfRow, int[] countOfSlot) {
+    private KeyCounts(int[] slotOfRow, int[] table) {
         this.slotOfRow = slotOfRow;
-        this.countOfSlot = countOfSlot;
+        this.table = table;
     }
 
     /** Counts the keys of the rows where {@code admitted} is true; other rows count 0. */
     static KeyCounts of(List<Column> columns, int rows, IntPredicate admitted) {
-        int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
+        long wanted = Math.max(4L, 2L * rows);
+        if (wanted > 1L << 30) {
+            throw new IllegalArgumentException("cannot count the keys of " + rows + " rows in one table; at most "
+                    + (1 << 29) + " rows");
+        }
+        int capacity = Integer.highestOneBit((int) wanted - 1) << 1;
         int mask = capacity - 1;
-        int[] representative = new int[capacity];
-        int[] counts = new int[capacity];
+        int[] table = new int[2 * capacity];
         int[] slotOfRow = new int[rows];
         for (int row = 0; row < rows; row++) {
             if (!admitted.test(row)) {
@@ -32,32 +37,32 @@ final class KeyCounts {
             }
             int slot = spread(hash(columns, row)) & mask;
             while (true) {
-                int stored = representative[slot];
+                int stored = table[2 * slot];
                 if (stored == 0) {
-                    representative[slot] = row + 1;
-                    counts[slot] = 1;
+                    table[2 * slot] = row + 1;
+                    table[2 * slot + 1] = 1;
                     break;
                 }
                 if (sameKey(columns, stored - 1, row)) {
-                    counts[slot]++;
+                    table[2 * slot + 1]++;
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
             slotOfRow[row] = slot;
         }
-        return new KeyCounts(slotOfRow, counts);
+        return new KeyCounts(slotOfRow, table);
     }
 
     /** @return how many admitted rows share this row's key; 0 for a row that was not admitted */
     int count(int row) {
         int slot = slotOfRow[row];
-        return slot < 0 ? 0 : countOfSlot[slot];
+        return slot < 0 ? 0 : table[2 * slot + 1];
     }
 
     /** @return the number of distinct keys among the admitted rows */
     long distinct() {
-        boolean[] seen = new boolean[countOfSlot.length];
+        boolean[] seen = new boolean[table.length / 2];
         long keys = 0;
         for (int slot : slotOfRow) {
             if (slot >= 0 && !seen[slot]) {

@@ -24,8 +24,8 @@ final class CheckMessages {
      * Describes a result that did not meet an expectation:
      * <pre>
      * Expecting column 'age' to be between 18 and 100 (every present value; NaN fails)
-     * but it failed: range(age): 3 of 5 rows pass (60.00%), 2 fail; needs a share in [1, 1]
-     * measured 0.6, threshold in [1, 1]
+     * but it failed: range(age): 3 of 5 rows pass (60.00%), 2 fail; needs a share >= 1
+     * measured 0.6, threshold >= 1
      * 2 failing rows (0-based row: value):
      *   row 1: -3
      *   row 4: NaN

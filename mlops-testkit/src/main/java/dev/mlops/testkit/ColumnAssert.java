@@ -192,9 +192,14 @@ public final class ColumnAssert extends AbstractAssert<ColumnAssert, Column> {
      *
      * @param check a check, such as {@code Checks.range("age", 18, 100).withMostly(0.99)}
      * @return this assertion
+     * @throws IllegalArgumentException if the check does not look at this column
      */
     public ColumnAssert passes(Check check) {
         Objects.requireNonNull(check, "check");
+        if (!check.columns().contains(name())) {
+            throw new IllegalArgumentException(check.name() + " looks at " + check.columns() + ", not at column '"
+                    + name() + "'; assert it on the table with passes(check)");
+        }
         return passes(check, "to pass " + check.name());
     }
 

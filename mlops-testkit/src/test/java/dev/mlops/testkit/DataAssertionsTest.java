@@ -326,6 +326,14 @@ class DataAssertionsTest {
         }
 
         @Test
+        void refusesACheckOfAnotherColumn() {
+            assertThatThrownBy(() -> assertThat(PASSING).column("age").passes(Checks.complete("city")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("completeness(city) looks at [city], not at column 'age'; assert it on the table"
+                            + " with passes(check)");
+        }
+
+        @Test
         void chainsBackToTheTableAndOnToOtherColumns() {
             assertThatCode(() -> assertThat(PASSING)
                     .column("age").hasNoMissing().isBetween(18, 100)

@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -113,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckContext context = CheckContext.defaults();
         if (sample != null) {
             if (sample < 0) {
-                throw usage(commandSpec, "--sample must not be negative but was " + sample);
+                throw MlopsCommand.usage(commandSpec, "--sample must not be negative but was " + sample);
             }
             context = context.withSampleSize(sample);
         }
@@ -202,17 +201,16 @@ final class CheckCommand implements Callable<Integer> {
             String lower = targetName.toLowerCase(Locale.ROOT);
             boolean known = lower.endsWith(".csv") || named == InputFormat.JSONL;
             if (known && named != format) {
-                throw usage(commandSpec, "--quarantine " + target + " names a " + label(named)
+                throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " names a " + label(named)
                         + " file, but the rows are written as " + label(format) + ", the format of " + inputFile);
             }
             files = new QuarantineFiles(target.resolveSibling(stem + PASSING + extension), target);
         }
-        Path in = normal(inputFile);
-        if (normal(files.passing()).equals(in) || normal(files.quarantined()).equals(in)) {
-            throw usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
+        if (MlopsCommand.sameFile(files.passing(), inputFile) || MlopsCommand.sameFile(files.quarantined(), inputFile)) {
+            throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
         }
-        if (normal(files.passing()).equals(normal(files.quarantined()))) {
-            throw usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
+        if (MlopsCommand.sameFile(files.passing(), files.quarantined())) {
+            throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
         }
         return files;
     }
@@ -221,18 +219,10 @@ final class CheckCommand implements Callable<Integer> {
         return format == InputFormat.JSONL ? "JSON Lines" : "CSV";
     }
 
-    private static Path normal(Path path) {
-        return path.toAbsolutePath().normalize();
-    }
-
     private static String quarantineText(Quarantine split, QuarantineFiles files, int rows) {
         int quarantined = split.quarantined().rowCount();
         return "quarantined " + quarantined + " of " + rows + " rows (failing an error-severity row check): "
                 + files.quarantined() + ", with the column " + Quarantine.REASONS_COLUMN + "\n"
                 + "passing " + split.passing().rowCount() + " rows: " + files.passing() + "\n";
-    }
-
-    private static ParameterException usage(CommandSpec commandSpec, String message) {
-        return new ParameterException(commandSpec.commandLine(), message);
     }
 }

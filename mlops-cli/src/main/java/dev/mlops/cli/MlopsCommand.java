@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -166,6 +167,29 @@ public final class MlopsCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /**
+     * A usage error of a subcommand: exit 2 with the message, as for an option picocli refused.
+     *
+     * @param commandSpec the subcommand
+     * @param message what is wrong with its options, naming them
+     * @return the exception to throw
+     */
+    static ParameterException usage(CommandSpec commandSpec, String message) {
+        return new ParameterException(commandSpec.commandLine(), message);
+    }
+
+    /**
+     * Tells whether two paths name the same file, by their absolute, normalised forms (without
+     * following links), so that a command never writes over its input.
+     *
+     * @param a a path
+     * @param b another path
+     * @return true if they are the same path
+     */
+    static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static PrintWriter utf8(OutputStream stream) {

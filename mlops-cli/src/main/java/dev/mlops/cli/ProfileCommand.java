@@ -91,7 +91,7 @@ final class ProfileCommand implements Callable<Integer> {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path inputFile = Objects.requireNonNull(file, "file");
         ProfileOptions options = settings.options(commandSpec);
-        if (out != null && out.toAbsolutePath().normalize().equals(inputFile.toAbsolutePath().normalize())) {
+        if (out != null && MlopsCommand.sameFile(out, inputFile)) {
             throw new ParameterException(commandSpec.commandLine(), "--out " + out + " would overwrite the input file");
         }
         Table table = read(inputFile, input.tableFormat(inputFile));

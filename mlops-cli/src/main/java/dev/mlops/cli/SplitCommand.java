@@ -49,7 +49,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -209,8 +208,8 @@ final class SplitCommand implements Callable<Integer> {
         Map<String, Path> written = new LinkedHashMap<>();
         for (String name : setTables.keySet()) {
             Path setFile = directory.resolve(name + extension);
-            if (setFile.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
-                throw usage(commandSpec, "the set '" + name + "' would be written over the input " + input
+            if (MlopsCommand.sameFile(setFile, input)) {
+                throw MlopsCommand.usage(commandSpec, "the set '" + name + "' would be written over the input " + input
                         + "; choose another --out directory");
             }
             written.put(name, setFile);
@@ -264,32 +263,32 @@ final class SplitCommand implements Callable<Integer> {
         boolean temporal = chosen == Method.TEMPORAL;
         String given = "--method " + chosen.label();
         if (readsLabel && label == null) {
-            throw usage(commandSpec, given + " needs --label COLUMN");
+            throw MlopsCommand.usage(commandSpec, given + " needs --label COLUMN");
         }
         if (readsGroup && group == null) {
-            throw usage(commandSpec, given + " needs --group COLUMN");
+            throw MlopsCommand.usage(commandSpec, given + " needs --group COLUMN");
         }
         if (temporal && time == null) {
-            throw usage(commandSpec, given + " needs --time COLUMN");
+            throw MlopsCommand.usage(commandSpec, given + " needs --time COLUMN");
         }
         if (!readsLabel && label != null) {
-            throw usage(commandSpec, "--label applies to --method stratified or stratified-grouped only, not " + given);
+            throw MlopsCommand.usage(commandSpec, "--label applies to --method stratified or stratified-grouped only, not " + given);
         }
         if (!readsGroup && group != null) {
-            throw usage(commandSpec, "--group applies to --method grouped or stratified-grouped only, not " + given);
+            throw MlopsCommand.usage(commandSpec, "--group applies to --method grouped or stratified-grouped only, not " + given);
         }
         if (!temporal && (time != null || gap != null || newest != null)) {
-            throw usage(commandSpec, "--time, --gap and --newest apply to --method temporal only, not " + given);
+            throw MlopsCommand.usage(commandSpec, "--time, --gap and --newest apply to --method temporal only, not " + given);
         }
         if (allowSmallClasses && chosen != Method.STRATIFIED) {
-            throw usage(commandSpec, "--allow-small-classes applies to --method stratified only, not " + given);
+            throw MlopsCommand.usage(commandSpec, "--allow-small-classes applies to --method stratified only, not " + given);
         }
         if (newest != null && sets != null && sets.names().contains(newest.name())) {
-            throw usage(commandSpec, "--newest names the set '" + newest.name() + "', which --sets already has: "
+            throw MlopsCommand.usage(commandSpec, "--newest names the set '" + newest.name() + "', which --sets already has: "
                     + sets.names());
         }
         if (newest != null && sets == null && SizePolicy.guide().setsFor(0).names().contains(newest.name())) {
-            throw usage(commandSpec, "--newest names the set '" + newest.name() + "', which is one of the default sets "
+            throw MlopsCommand.usage(commandSpec, "--newest names the set '" + newest.name() + "', which is one of the default sets "
                     + SizePolicy.guide().setsFor(0).names() + "; choose another name");
         }
     }
@@ -299,10 +298,10 @@ final class SplitCommand implements Callable<Integer> {
             return SliceSizeRule.defaults();
         }
         if (slices == null) {
-            throw usage(commandSpec, "--min-slice-rows applies only with --slice");
+            throw MlopsCommand.usage(commandSpec, "--min-slice-rows applies only with --slice");
         }
         if (minSliceRows < 1) {
-            throw usage(commandSpec, "--min-slice-rows must be at least 1 but was " + minSliceRows);
+            throw MlopsCommand.usage(commandSpec, "--min-slice-rows must be at least 1 but was " + minSliceRows);
         }
         return new SliceSizeRule(minSliceRows);
     }
@@ -312,7 +311,7 @@ final class SplitCommand implements Callable<Integer> {
             Set<String> names = new HashSet<>();
             for (Slice slice : slices) {
                 if (!names.add(slice.name())) {
-                    throw usage(commandSpec, "--slice names '" + slice.name() + "' twice");
+                    throw MlopsCommand.usage(commandSpec, "--slice names '" + slice.name() + "' twice");
                 }
             }
         }
@@ -327,10 +326,6 @@ final class SplitCommand implements Callable<Integer> {
             case TEMPORAL -> Splitters.temporal(policy, Objects.requireNonNull(time), gap != null ? gap : Duration.ZERO,
                     newest);
         };
-    }
-
-    private static ParameterException usage(CommandSpec commandSpec, String message) {
-        return new ParameterException(commandSpec.commandLine(), message);
     }
 
     private static String summary(Path input, Split split, @Nullable SliceReport sliceReport, Map<String, Path> written) {

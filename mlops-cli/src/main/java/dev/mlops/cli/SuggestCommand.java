@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -94,12 +93,12 @@ final class SuggestCommand implements Callable<Integer> {
         CheckSuggester suggester = CheckSuggester.defaults();
         if (maxCategories != null) {
             if (maxCategories < 1) {
-                throw usage(commandSpec, "--max-categories must be at least 1 but was " + maxCategories);
+                throw MlopsCommand.usage(commandSpec, "--max-categories must be at least 1 but was " + maxCategories);
             }
             suggester = suggester.withMaxCategories(maxCategories);
         }
-        if (normal(suiteFile).equals(normal(source))) {
-            throw usage(commandSpec, "--out " + suiteFile + " would overwrite " + source);
+        if (MlopsCommand.sameFile(suiteFile, source)) {
+            throw MlopsCommand.usage(commandSpec, "--out " + suiteFile + " would overwrite " + source);
         }
         DatasetProfile profile;
         if (profileFile != null) {
@@ -125,11 +124,11 @@ final class SuggestCommand implements Callable<Integer> {
     /** @return FILE or the profile, whichever was given; refuses both, neither, and options that do not apply */
     private Path source(CommandSpec commandSpec) {
         if ((file == null) == (profileFile == null)) {
-            throw usage(commandSpec, file == null ? "give the baseline: FILE or --profile PROFILE_JSON"
+            throw MlopsCommand.usage(commandSpec, file == null ? "give the baseline: FILE or --profile PROFILE_JSON"
                     : "give the baseline as FILE or as --profile PROFILE_JSON, not both");
         }
         if (profileFile != null && (settings.given() || input.given())) {
-            throw usage(commandSpec, "--profile reads a stored profile: the options that say how to read and profile "
+            throw MlopsCommand.usage(commandSpec, "--profile reads a stored profile: the options that say how to read and profile "
                     + "FILE (--format, --delimiter, --missing, --zone, --exact-quantile-limit, --exact-distinct-limit, "
                     + "--top-k) do not apply");
         }
@@ -139,7 +138,7 @@ final class SuggestCommand implements Callable<Integer> {
     private String suiteName(CommandSpec commandSpec, Path source) {
         if (name != null) {
             if (name.isBlank()) {
-                throw usage(commandSpec, "--name must not be blank");
+                throw MlopsCommand.usage(commandSpec, "--name must not be blank");
             }
             return name;
         }
@@ -169,13 +168,5 @@ final class SuggestCommand implements Callable<Integer> {
         // the suite exactly as the file has it
         root.set("suite", Json.reader().readTree(suggested.suite().toJson()));
         return Json.prettyWriter().writeValueAsString(root) + "\n";
-    }
-
-    private static Path normal(Path path) {
-        return path.toAbsolutePath().normalize();
-    }
-
-    private static ParameterException usage(CommandSpec commandSpec, String message) {
-        return new ParameterException(commandSpec.commandLine(), message);
     }
 }

@@ -60,13 +60,11 @@ final class KeyCounts {
         return slot < 0 ? 0 : table[2 * slot + 1];
     }
 
-    /** @return the number of distinct keys among the admitted rows */
+    /** @return the number of distinct keys among the admitted rows: the occupied slots */
     long distinct() {
-        boolean[] seen = new boolean[table.length / 2];
         long keys = 0;
-        for (int slot : slotOfRow) {
-            if (slot >= 0 && !seen[slot]) {
-                seen[slot] = true;
+        for (int slot = 0; slot < table.length; slot += 2) {
+            if (table[slot] != 0) {
                 keys++;
             }
         }

@@ -1,5 +1,7 @@
 package dev.mlops.core.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,7 @@ public enum Severity {
     INFO;
 
     /** @return the lower-case name used in JSON, such as {@code "error"} */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -26,6 +29,7 @@ public enum Severity {
      * @return the severity
      * @throws IllegalArgumentException if the label is none of them; the message lists them
      */
+    @JsonCreator
     public static Severity fromLabel(String label) {
         for (Severity severity : values()) {
             if (severity.label().equalsIgnoreCase(label.trim())) {

@@ -201,8 +201,8 @@ public final class ComponentRegistry {
             names.add(type.name());
         }
         return new ComponentException(where + ": unknown " + kind.getSimpleName() + " type '" + name + "'"
-                + NearestName.hint(name, names) + " The known types are: "
+                + NearestName.hint(name, names) + " (known types: "
                 + (names.isEmpty() ? "none" : String.join(", ", names))
-                + "; a plugin's types are found when its jar is on the class path (or in --plugins DIR)");
+                + "; a plugin's types are found when its jar is on the class path or in --plugins DIR)");
     }
 }

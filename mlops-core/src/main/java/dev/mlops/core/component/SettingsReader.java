@@ -38,7 +38,7 @@ final class SettingsReader {
         for (String name : (Iterable<String>) settings::fieldNames) {
             if (!known.contains(name)) {
                 throw new ComponentException(where + ": unknown setting '" + name + "' of " + type
-                        + NearestName.hint(name, known) + " Its settings are: " + describe(known));
+                        + NearestName.hint(name, known) + " (its settings: " + describe(known) + ")");
             }
         }
         for (RecordComponent component : type.settingsType().getRecordComponents()) {

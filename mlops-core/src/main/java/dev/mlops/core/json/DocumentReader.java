@@ -363,7 +363,7 @@ public final class DocumentReader {
         }
         String first = unknown.get(0);
         throw error("unknown field" + (unknown.size() == 1 ? " '" : "s '") + String.join("', '", unknown) + "'"
-                + NearestName.hint(first, read) + " The known fields are: " + String.join(", ", new TreeSet<>(read)));
+                + NearestName.hint(first, read) + " (known fields: " + String.join(", ", new TreeSet<>(read)) + ")");
     }
 
     private @Nullable JsonNode get(String field) {

@@ -61,7 +61,7 @@ class ComponentRegistryTest {
             assertThatThrownBy(() -> REGISTRY.create(Greeter.class, "polit(times=1)"))
                     .isInstanceOf(ComponentException.class)
                     .hasMessageContaining("spec 'polit(times=1)': unknown Greeter type 'polit'; did you mean 'polite'?")
-                    .hasMessageContaining("The known types are: polite, silent");
+                    .hasMessageContaining("(known types: polite, silent;");
         }
 
         @Test

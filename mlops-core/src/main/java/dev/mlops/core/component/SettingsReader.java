@@ -55,8 +55,13 @@ final class SettingsReader {
         } catch (UnrecognizedPropertyException e) {
             throw new ComponentException(where + ": unknown setting '" + e.getPropertyName() + "' of " + type, e);
         } catch (MismatchedInputException e) {
+            String value = valueAt(settings, e);
+            if (value.equals("absent")) {
+                throw new ComponentException(where + ": the setting '" + path(e) + "' of " + type + " is required ("
+                        + typeName(e.getTargetType()) + ")", e);
+            }
             throw new ComponentException(where + ": the setting '" + path(e) + "' of " + type + " must be "
-                    + typeName(e.getTargetType()) + " but was " + valueAt(settings, e), e);
+                    + typeName(e.getTargetType()) + " but was " + value, e);
         } catch (JsonMappingException e) {
             throw new ComponentException(where + ": the setting '" + path(e) + "' of " + type + " is malformed: "
                     + e.getOriginalMessage(), e);

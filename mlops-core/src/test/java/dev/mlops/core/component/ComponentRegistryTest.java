@@ -103,9 +103,139 @@ class ComponentRegistryTest {
         }
 
         @Test
+        void aWrongListOrEnumNamesTheExpectedValues() {
+            assertThatThrownBy(() -> REGISTRY.create(Greeter.class,
+                    "polite(greeting=hi, times=1, volume=1, shout=true, severity=fatal)"))
+                    .hasMessageContaining("Greeter 'polite' refuses its settings: severity must be one of error,"
+                            + " warning, info but was 'fatal'");
+            assertThatThrownBy(() -> REGISTRY.create(Greeter.class,
+                    "polite(greeting=hi, times=1, volume=1, shout=maybe, severity=info)"))
+                    .hasMessageContaining("the setting 'shout' of Greeter 'polite' must be true or false but was \"maybe\"");
+            assertThatThrownBy(() -> REGISTRY.create(Greeter.class,
+                    "polite(greeting=hi, times=1, volume=1, shout=true, severity=info, inner={name=x, fraction=much})"))
+                    .hasMessageContaining("the setting 'inner.fraction' of Greeter 'polite' must be a number but was"
+                            + " \"much\"");
+            assertThatThrownBy(() -> REGISTRY.create(Greeter.class,
+                    "polite(greeting=hi, times=1, volume=1, shout=true, severity=info, inner={name=x, fraction=1, depth=1})"))
+                    .hasMessageContaining("unknown setting 'depth' of Greeter 'polite'");
+        }
+
+        @Test
+        void aMissingNestedPrimitiveIsRequired() {
+            assertThatThrownBy(() -> REGISTRY.create(Greeter.class,
+                    "polite(greeting=hi, times=1, volume=1, shout=true, severity=info, inner={name=x})"))
+                    .hasMessageEndingWith("the setting 'inner.fraction' of Greeter 'polite' is required (a number)");
+        }
+
+        @Test
+        void aDocumentObjectNamesItsPlace() {
+            assertThatThrownBy(() -> REGISTRY.read(Greeter.class, Documents.parse(
+                    "{\"greeters\": [{\"type\": \"polit\"}]}", "g.json").objects("greeters").get(0)))
+                    .hasMessageStartingWith("g.json: greeters[0]: unknown Greeter type 'polit'; did you mean 'polite'?");
+            assertThatThrownBy(() -> REGISTRY.read(Greeter.class, Documents.parse("{\"type\": \"polite\", \"times\": 1,"
+                    + " \"volume\": 1, \"shout\": true, \"severity\": \"info\"}", "g.json")))
+                    .hasMessageStartingWith("g.json: Greeter 'polite' refuses its settings: ")
+                    .hasMessageContaining("greeting");
+        }
+
+        @Test
         void duplicateTypesAreRefused() {
             assertThatThrownBy(() -> REGISTRY.with(List.of(new Greeter.PoliteType())))
                     .hasMessageContaining("two component types are registered as Greeter 'polite'");
+        }
+    }
+
+    @Nested
+    class Lookup {
+        @Test
+        void defaultsFindTheTypesListedForServiceLoader() {
+            assertThat(ComponentRegistry.defaults().types(Greeter.class)).extracting(ComponentType::name)
+                    .containsExactly("polite", "silent");
+            assertThat(ComponentRegistry.defaults()).isSameAs(ComponentRegistry.defaults());
+            assertThat(ComponentRegistry.load(getClass().getClassLoader()).create(Greeter.class, "silent"))
+                    .isEqualTo(new Greeter.Silent());
+        }
+
+        @Test
+        void typesOfASuperKindIncludeThoseOfItsSubKinds() {
+            assertThat(REGISTRY.types(Component.class)).hasSize(2);
+            assertThat(REGISTRY.types()).hasSize(2);
+            assertThat(REGISTRY.find(Greeter.class, "silent")).isPresent();
+            assertThat(REGISTRY.find(Greeter.class, "loud")).isEmpty();
+            assertThat(ComponentRegistry.of(List.of()).types(Greeter.class)).isEmpty();
+        }
+
+        @Test
+        void aKindOfAnotherBranchIsNotFound() {
+            interface Other extends Component {
+            }
+            assertThat(REGISTRY.types(Other.class)).isEmpty();
+            assertThatThrownBy(() -> REGISTRY.create(Other.class, "silent"))
+                    .hasMessageContaining("unknown Other type 'silent' (known types: none;");
+        }
+
+        @Test
+        void typesDescribeThemselves() {
+            ComponentType<?, ?> polite = REGISTRY.find(Greeter.class, "polite").orElseThrow();
+
+            assertThat(polite.kind()).isEqualTo(Greeter.class);
+            assertThat(polite.settingsType()).isEqualTo(Greeter.Settings.class);
+            assertThat(polite.description()).isEqualTo("greets politely");
+            assertThat(polite.settingNames()).containsExactly("greeting", "times", "volume", "shout", "severity",
+                    "pause", "names", "inner", "signature");
+            assertThat(polite).hasToString("Greeter 'polite'");
+        }
+    }
+
+    @Nested
+    class Types {
+        record WithType(String type) {
+        }
+
+        @Test
+        void aTypeNameMustBeAWord() {
+            assertThatThrownBy(() -> new ComponentType<Greeter, Greeter.None>(Greeter.class, "9lives", Greeter.None.class,
+                    "") {
+                @Override
+                public Greeter create(Greeter.None settings) {
+                    return new Greeter.Silent();
+                }
+            }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but was '9lives'");
+        }
+
+        @Test
+        void aSettingMayNotBeNamedType() {
+            assertThatThrownBy(() -> new ComponentType<Greeter, WithType>(Greeter.class, "typed", WithType.class, "") {
+                @Override
+                public Greeter create(WithType settings) {
+                    return new Greeter.Silent();
+                }
+            }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not have a component named 'type'");
+        }
+
+        @Test
+        void aTypeThatRefusesOrReturnsNullIsReported() {
+            ComponentType<Greeter, Greeter.None> refusing = new ComponentType<>(Greeter.class, "refusing",
+                    Greeter.None.class, "") {
+                @Override
+                public Greeter create(Greeter.None settings) {
+                    throw new IllegalArgumentException("never");
+                }
+            };
+            ComponentType<Greeter, Greeter.None> broken = new ComponentType<>(Greeter.class, "broken",
+                    Greeter.None.class, "") {
+                @Override
+                public Greeter create(Greeter.None settings) {
+                    return null;
+                }
+            };
+            ComponentRegistry registry = REGISTRY.with(List.of(refusing, broken));
+
+            assertThatThrownBy(() -> registry.create(Greeter.class, "refusing"))
+                    .hasMessage("spec 'refusing': Greeter 'refusing' refuses its settings: never");
+            assertThatThrownBy(() -> registry.create(Greeter.class, "broken()"))
+                    .hasMessageStartingWith("spec 'broken()': Greeter 'broken' (")
+                    .hasMessageEndingWith(") returned null");
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A component of the tests: one of every kind of setting. */
-interface Greeter extends Component {
+public interface Greeter extends Component {
 
     String greet(String name);
 
@@ -44,7 +44,7 @@ interface Greeter extends Component {
 
     /** Its type. */
     final class PoliteType extends ComponentType<Greeter, Settings> {
-        PoliteType() {
+        public PoliteType() {
             super(Greeter.class, "polite", Settings.class, "greets politely");
         }
 
@@ -78,7 +78,7 @@ interface Greeter extends Component {
 
     /** Its type. */
     final class SilentType extends ComponentType<Greeter, None> {
-        SilentType() {
+        public SilentType() {
             super(Greeter.class, "silent", None.class, "says nothing");
         }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.DataFormatException;
-import dev.mlops.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * ObjectNode document = Documents.create("my-report", 1);
  * document.put("rows", 1000);
- * Documents.save(document, Path.of("report.json"));
+ * AtomicFiles.writeString(Path.of("report.json"), Documents.write(document));
  *
  * DocumentReader reader = Documents.load(Path.of("report.json"));
  * int version = reader.requireKind("my-report", 1);
@@ -78,17 +77,6 @@ public final class Documents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
-    }
-
-    /**
-     * Writes a document to a file atomically (UTF-8), creating missing parent directories.
-     *
-     * @param document the document
-     * @param file the file to create or replace
-     * @throws UncheckedIOException if the file cannot be written; it is then unchanged
-     */
-    public static void save(JsonNode document, Path file) {
-        AtomicFiles.writeString(file, write(document));
     }
 
     /**

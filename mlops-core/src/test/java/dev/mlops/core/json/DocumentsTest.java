@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.DataFormatException;
+import dev.mlops.core.io.AtomicFiles;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class DocumentsTest {
             ObjectNode document = Documents.create("r", 1);
             document.put("city", "München");
 
-            Documents.save(document, file);
+            AtomicFiles.writeString(file, Documents.write(document));
             DocumentReader reader = Documents.load(file);
 
             assertThat(reader.source()).isEqualTo(file.toString());

@@ -5,18 +5,18 @@ import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.CategoricalProfile;
+import dev.mlops.data.stat.ChiSquareTest;
+import dev.mlops.data.stat.TwoSampleResult;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeSet;
-import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
 /**
  * The category shares of a categorical, text or boolean column must not differ from the
  * reference's: Pearson's chi-square test of homogeneity of the 2 × k table of counts (current
- * and reference rows, one column per category seen on either side), with commons-math3's
- * {@link ChiSquareTest#chiSquareDataSetsComparison} and {@code k - 1} degrees of freedom. The
+ * and reference rows, one column per category seen on either side), {@link ChiSquareTest}, with
+ * {@code k - 1} degrees of freedom. The
  * measured value is the p-value, which must be at least {@code alpha}; the statistic is the
  * chi-square value. This is {@code scipy.stats.chi2_contingency([current, reference],
  * correction=False)}.
@@ -101,37 +101,18 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
             return Results.noData(this, threshold, "column '" + column + "' has " + currentTotal + " present current and "
                     + referenceTotal + " present reference values; the chi-square test needs at least 1 on each side");
         }
-        TreeSet<String> categories = new TreeSet<>();
-        current.forEach((value, count) -> {
-            if (count > 0) {
-                categories.add(value);
-            }
-        });
-        reference.forEach((value, count) -> {
-            if (count > 0) {
-                categories.add(value);
-            }
-        });
-        int k = categories.size();
+        TwoSampleResult chi = ChiSquareTest.test(current, reference);
+        double statistic = chi.statistic();
+        double p = chi.pValue().orElseThrow();
+        int k = chi.bins();
         String sides = " over " + k + " categor" + (k == 1 ? "y" : "ies") + " (" + currentTotal + " current and "
                 + referenceTotal + " reference values" + (values.missingCount() + profile.missing() > 0
                         ? "; left out: " + values.missingCount() + " missing current and " + profile.missing()
                                 + " missing reference values" : "") + ")";
         if (k < 2) {
-            return Results.measured(this, 1.0, threshold, 0.0, "chi-square test of column '" + column + "': one value, '"
-                    + categories.first() + "', on both sides: chi-square = 0, p-value 1" + sides);
+            return Results.measured(this, p, threshold, statistic, "chi-square test of column '" + column
+                    + "': one value, '" + current.firstKey() + "', on both sides: chi-square = 0, p-value 1" + sides);
         }
-        long[] now = new long[k];
-        long[] then = new long[k];
-        int i = 0;
-        for (String category : categories) {
-            now[i] = current.getOrDefault(category, 0L);
-            then[i] = reference.getOrDefault(category, 0L);
-            i++;
-        }
-        ChiSquareTest test = new ChiSquareTest();
-        double statistic = test.chiSquareDataSetsComparison(now, then);
-        double p = test.chiSquareTestDataSetsComparison(now, then);
         return Results.measured(this, p, threshold, statistic, "chi-square test of homogeneity of column '" + column
                 + "': chi-square = " + Distributions.number(statistic) + " with " + (k - 1) + " degree"
                 + (k == 2 ? "" : "s") + " of freedom, p-value " + Distributions.number(p) + sides);

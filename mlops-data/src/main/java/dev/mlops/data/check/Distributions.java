@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * What the distribution checks ({@link MeanShiftCheck}, {@link KsCheck}, {@link ChiSquareCheck},
@@ -120,13 +119,6 @@ final class Distributions {
         return n == rows ? values : Arrays.copyOf(values, n);
     }
 
-    /** The finite values of a numeric column, ascending. */
-    static double[] sortedFiniteValues(NumericColumn column) {
-        double[] values = finiteValues(column);
-        Arrays.sort(values);
-        return values;
-    }
-
     /**
      * What a numeric test left out, for its message: empty when nothing was, else a clause such as
      * {@code "; left out: 2 missing and 1 NaN or infinite current values"}.
@@ -220,52 +212,6 @@ final class Distributions {
             total += count;
         }
         return total;
-    }
-
-    /** The number of sorted values {@code <= x}. */
-    static int upperBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * The two-sample Kolmogorov–Smirnov statistic {@code sup |F_n(x) - G(x)|} of a sorted sample
-     * against a reference given by its cumulative distribution {@code G(x) = P(X <= x)}. Both are
-     * step functions that jump only at data points, so the supremum is reached just before or at a
-     * value of either sample; between two current values {@code F_n} is constant and {@code G}
-     * rises, so it suffices to look at each distinct current value {@code v} at both sides of its
-     * step: {@code |F_n(v) - G(v)|} and {@code |F_n(v-) - G(v-)|}, with {@code G(v-)} read as
-     * {@code G(nextDown(v))}. With an exact {@code G} this is the exact statistic.
-     *
-     * @param sorted the current sample, ascending, finite, non-empty
-     * @param cdf the reference's cumulative fraction at a point
-     * @return the statistic, in {@code [0, 1]}
-     */
-    static double ksStatistic(double[] sorted, DoubleUnaryOperator cdf) {
-        int n = sorted.length;
-        double d = 0.0;
-        int i = 0;
-        while (i < n) {
-            double v = sorted[i];
-            int j = i;
-            while (j < n && sorted[j] == v) {
-                j++;
-            }
-            double before = Math.abs((double) i / n - cdf.applyAsDouble(Math.nextDown(v)));
-            double at = Math.abs((double) j / n - cdf.applyAsDouble(v));
-            d = Math.max(d, Math.max(before, at));
-            i = j;
-        }
-        return d;
     }
 
     /**

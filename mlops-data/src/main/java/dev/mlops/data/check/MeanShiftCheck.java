@@ -5,18 +5,19 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
+import dev.mlops.data.stat.Moments;
+import dev.mlops.data.stat.TwoSampleResult;
+import dev.mlops.data.stat.WelchTTest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
-import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * The mean of a numeric column must not have shifted from the reference's: Welch's two-sample
- * t-test (unequal variances, commons-math3 {@link TTest}) of the current column's finite values
- * against the reference profile's count, mean and sample variance, so the raw reference is not
- * needed. The measured value is the two-sided p-value, which must be at least {@code alpha}; the
- * statistic is {@code t = (mean_current - mean_reference) / sqrt(var_current / n_current +
+ * t-test ({@link WelchTTest}, unequal variances) of the current column's finite values against
+ * the reference profile's count, mean and sample variance, so the raw reference is not needed. The
+ * measured value is the two-sided p-value, which must be at least {@code alpha}; the statistic is
+ * {@code t = (mean_current - mean_reference) / sqrt(var_current / n_current +
  * var_reference / n_reference)}, positive when the current mean is larger, with Welch–Satterthwaite
  * degrees of freedom. This is {@code scipy.stats.ttest_ind(current, reference, equal_var=False)}.
  *
@@ -86,54 +87,21 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
                     + " finite current and " + reference.finite() + " finite reference values; Welch's t-test"
                     + " needs at least 2 on each side");
         }
-        StatisticalSummaryValues now = summary(current);
-        StatisticalSummaryValues then = new StatisticalSummaryValues(reference.mean().getAsDouble(),
-                reference.variance().getAsDouble(), reference.finite(), reference.max().getAsDouble(),
-                reference.min().getAsDouble(), reference.sum());
-        double t;
-        double p;
-        if (now.getVariance() == 0.0 && then.getVariance() == 0.0) {
-            double difference = now.getMean() - then.getMean();
-            t = difference == 0.0 ? 0.0 : Math.copySign(Double.POSITIVE_INFINITY, difference);
-            p = difference == 0.0 ? 1.0 : 0.0;
-        } else {
-            TTest test = new TTest();
-            t = test.t(now, then);
-            p = test.tTest(now, then);
-        }
-        String sides = "current mean " + Distributions.number(now.getMean()) + " (sd "
-                + Distributions.number(now.getStandardDeviation()) + ", n " + current.length + ") vs reference mean "
-                + Distributions.number(then.getMean()) + " (sd " + Distributions.number(then.getStandardDeviation())
-                + ", n " + then.getN() + ")" + Distributions.leftOut(values, current.length, reference);
-        if (Double.isNaN(p)) {
+        Moments now = Moments.of(current);
+        Moments then = Moments.of(reference);
+        TwoSampleResult welch = WelchTTest.test(now, then);
+        double t = welch.statistic();
+        String sides = "current mean " + Distributions.number(now.mean()) + " (sd "
+                + Distributions.number(now.standardDeviation()) + ", n " + current.length + ") vs reference mean "
+                + Distributions.number(then.mean()) + " (sd " + Distributions.number(then.standardDeviation())
+                + ", n " + then.count() + ")" + Distributions.leftOut(values, current.length, reference);
+        if (welch.pValue().isEmpty()) {
             return Results.cannotRun(this, threshold, "Welch's t-test of column '" + column
                     + "' is undefined: the means or variances are not finite numbers; " + sides);
         }
+        double p = welch.pValue().getAsDouble();
         return Results.measured(this, p, threshold, t, "Welch's t-test of column '" + column + "': t = "
                 + Distributions.number(t) + ", p-value " + Distributions.number(p) + "; " + sides);
-    }
-
-    /** Mean, sample variance, count, extremes and sum of finite values, in two passes (no per-value logs). */
-    private static StatisticalSummaryValues summary(double[] values) {
-        double sum = 0.0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : values) {
-            sum += x;
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        double mean = sum / values.length;
-        double squares = 0.0;
-        double deviations = 0.0;
-        for (double x : values) {
-            double d = x - mean;
-            squares += d * d;
-            deviations += d;
-        }
-        // the corrected two-pass algorithm (Chan, Golub and LeVeque), as commons-math's Variance uses
-        double variance = (squares - deviations * deviations / values.length) / (values.length - 1);
-        return new StatisticalSummaryValues(mean, variance, values.length, max, min, sum);
     }
 
     static MeanShiftCheck read(JsonFields fields) {

@@ -7,20 +7,19 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.CategoricalProfile;
-import dev.mlops.data.profile.ItemCount;
 import dev.mlops.data.profile.NumericProfile;
-import java.util.Arrays;
-import java.util.List;
+import dev.mlops.data.stat.PopulationStability;
+import dev.mlops.data.stat.TestMethod;
+import dev.mlops.data.stat.TwoSampleResult;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
- * The population stability index of a column against the reference must be at most {@code max}:
- * {@code PSI = Σ (a_i - e_i) · ln(a_i / e_i)} over bins, with {@code e_i} the reference's share
- * of values in bin {@code i} and {@code a_i} the current share. It is a distance (the symmetric
+ * The population stability index ({@link PopulationStability}) of a column against the reference
+ * must be at most {@code max}: {@code PSI = Σ (a_i - e_i) · ln(a_i / e_i)} over bins, with
+ * {@code e_i} the reference's share of values in bin {@code i} and {@code a_i} the current share. It is a distance (the symmetric
  * Kullback–Leibler divergence of the binned distributions), not a test, so it does not grow with
  * the sample size. The measured value and the statistic are both the PSI.
  *
@@ -63,7 +62,7 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
     /** The default largest passing PSI, 0.25: above it the shift is significant by the usual rule. */
     public static final double DEFAULT_MAX = 0.25;
     /** The share that replaces a share of 0 in either distribution. */
-    public static final double EPSILON = 1e-4;
+    public static final double EPSILON = PopulationStability.EPSILON;
 
     /**
      * Validates the settings.
@@ -128,48 +127,21 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
     }
 
     private CheckResult numeric(NumericColumn values, NumericProfile reference, Threshold threshold) {
-        double[] current = Distributions.sortedFiniteValues(values);
+        double[] current = Distributions.finiteValues(values);
         long m = reference.finite();
         if (current.length < 2 || m < 2) {
             return Results.noData(this, threshold, "column '" + column + "' has " + current.length
                     + " finite current and " + m + " finite reference values; the PSI needs at least 2 on each side");
         }
-        double[] edges = edges(reference);
-        int k = edges.length + 1;
-        double[] expected = new double[k];
-        double[] actual = new double[k];
-        double previousFraction = 0.0;
-        int previousCount = 0;
-        for (int i = 0; i < edges.length; i++) {
-            double fraction = reference.cumulativeFraction(edges[i]);
-            int count = Distributions.upperBound(current, edges[i]);
-            expected[i] = fraction - previousFraction;
-            actual[i] = (double) (count - previousCount) / current.length;
-            previousFraction = fraction;
-            previousCount = count;
-        }
-        expected[k - 1] = 1.0 - previousFraction;
-        actual[k - 1] = (double) (current.length - previousCount) / current.length;
-        double psi = psi(expected, actual);
-        String approximate = reference.rankError() > 0.0 ? "; approximate: the reference's shares come from its KLL"
-                + " sketch, within ±" + Distributions.number(reference.rankError()) + " each" : "";
+        TwoSampleResult result = PopulationStability.numeric(current, reference, bins);
+        double psi = result.statistic();
+        int k = result.bins();
+        String approximate = result.method() == TestMethod.SKETCH ? "; approximate: the reference's shares come from"
+                + " its KLL sketch, within ±" + Distributions.number(result.referenceError()) + " each" : "";
         return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
                 + k + " reference quantile bins" + (k < bins ? " (" + bins + " asked, equal edges merged)" : "")
                 + ": PSI = " + Distributions.number(psi) + ", " + band(psi) + "; " + current.length + " current and "
                 + m + " reference values" + approximate + Distributions.leftOut(values, current.length, reference));
-    }
-
-    /** The reference's inner quantiles {@code 1/bins … (bins-1)/bins}, equal ones merged, ascending. */
-    double[] edges(NumericProfile reference) {
-        double[] edges = new double[bins - 1];
-        int count = 0;
-        for (int i = 1; i < bins; i++) {
-            double q = reference.quantile((double) i / bins).getAsDouble();
-            if (count == 0 || q > edges[count - 1]) {
-                edges[count++] = q;
-            }
-        }
-        return Arrays.copyOf(edges, count);
     }
 
     private CheckResult categories(Column values, CategoricalProfile reference, Threshold threshold) {
@@ -180,59 +152,18 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
             return Results.noData(this, threshold, "column '" + column + "' has " + currentTotal + " present current and "
                     + referenceTotal + " present reference values; the PSI needs at least 1 on each side");
         }
-        Optional<SortedMap<String, Long>> exact = reference.exactCounts();
-        double[] expected;
-        double[] actual;
-        String described;
-        if (exact.isPresent()) {
-            TreeSet<String> categories = new TreeSet<>(current.keySet());
-            categories.addAll(exact.get().keySet());
-            expected = new double[categories.size()];
-            actual = new double[categories.size()];
-            int i = 0;
-            for (String category : categories) {
-                expected[i] = (double) exact.get().getOrDefault(category, 0L) / referenceTotal;
-                actual[i] = (double) current.getOrDefault(category, 0L) / currentTotal;
-                i++;
-            }
-            described = categories.size() + " categor" + (categories.size() == 1 ? "y" : "ies");
-        } else {
-            List<ItemCount> top = reference.topK();
-            expected = new double[top.size() + 1];
-            actual = new double[top.size() + 1];
-            double expectedTop = 0.0;
-            long currentTop = 0;
-            for (int i = 0; i < top.size(); i++) {
-                ItemCount item = top.get(i);
-                expected[i] = (double) item.count() / referenceTotal;
-                long count = current.getOrDefault(item.value(), 0L);
-                actual[i] = (double) count / currentTotal;
-                expectedTop += expected[i];
-                currentTop += count;
-            }
-            expected[top.size()] = Math.max(0.0, 1.0 - expectedTop);
-            actual[top.size()] = (double) (currentTotal - currentTop) / currentTotal;
-            described = "the reference's " + top.size() + " most frequent values and one 'other' bin (approximate: the"
-                    + " reference keeps sketches, with counts within " + reference.frequencyError() + ")";
-        }
-        double psi = psi(expected, actual);
+        TwoSampleResult result = PopulationStability.categorical(current, reference);
+        double psi = result.statistic();
+        int k = result.bins();
+        String described = result.method() == TestMethod.SKETCH ? "the reference's " + (k - 1) + " most frequent"
+                + " values and one 'other' bin (approximate: the reference keeps sketches, with counts within "
+                + reference.frequencyError() + ")" : k + " categor" + (k == 1 ? "y" : "ies");
         long missing = values.missingCount() + reference.missing();
         return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
                 + described + ": PSI = " + Distributions.number(psi) + ", " + band(psi) + "; " + currentTotal
                 + " current and " + referenceTotal + " reference values" + (missing > 0 ? "; left out: "
                         + values.missingCount() + " missing current and " + reference.missing()
                         + " missing reference values" : ""));
-    }
-
-    /** {@code Σ (a - e) ln(a / e)}, a share of 0 replaced by {@link #EPSILON}. */
-    static double psi(double[] expected, double[] actual) {
-        double psi = 0.0;
-        for (int i = 0; i < expected.length; i++) {
-            double e = expected[i] > 0.0 ? expected[i] : EPSILON;
-            double a = actual[i] > 0.0 ? actual[i] : EPSILON;
-            psi += (a - e) * Math.log(a / e);
-        }
-        return psi;
     }
 
     private static String band(double psi) {

@@ -2,6 +2,7 @@ package dev.mlops.data.profile;
 
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
+import dev.mlops.data.internal.SortedArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class NumericProfile implements ColumnProfile {
             }
             if (finite > 0) {
                 for (double p : ps) {
-                    qs.add(new Quantile(p, exactQuantile(sortedValues, p)));
+                    qs.add(new Quantile(p, SortedArrays.quantile(sortedValues, p)));
                 }
             }
             this.rankError = 0.0;
@@ -411,15 +412,6 @@ public final class NumericProfile implements ColumnProfile {
         return out;
     }
 
-    /** Type 7 (numpy's default linear) quantile of sorted, non-empty values. */
-    static double exactQuantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double fraction = h - lo;
-        return fraction == 0.0 ? sorted[lo] : sorted[lo] + fraction * (sorted[hi] - sorted[lo]);
-    }
-
     @Override
     public String name() {
         return name;
@@ -531,7 +523,7 @@ public final class NumericProfile implements ColumnProfile {
             return OptionalDouble.empty();
         }
         if (sortedValues != null) {
-            return OptionalDouble.of(exactQuantile(sortedValues, p));
+            return OptionalDouble.of(SortedArrays.quantile(sortedValues, p));
         }
         return OptionalDouble.of(Objects.requireNonNull(sketchView).getQuantile(p, QuantileSearchCriteria.INCLUSIVE));
     }
@@ -561,24 +553,9 @@ public final class NumericProfile implements ColumnProfile {
             return 1.0;
         }
         if (sortedValues != null) {
-            return (double) upperBound(sortedValues, x) / sortedValues.length;
+            return (double) SortedArrays.upperBound(sortedValues, x) / sortedValues.length;
         }
         return Objects.requireNonNull(sketchView).getRank(x, QuantileSearchCriteria.INCLUSIVE);
-    }
-
-    /** The number of sorted values {@code <= x}. */
-    private static int upperBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

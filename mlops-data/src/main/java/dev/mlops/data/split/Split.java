@@ -1,6 +1,7 @@
 package dev.mlops.data.split;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.json.Documents;
@@ -239,7 +240,17 @@ public final class Split {
      * @return the JSON text
      */
     public String toJson() {
-        return Documents.write(SplitJson.document(this));
+        return Documents.write(toDocument());
+    }
+
+    /**
+     * Returns the JSON document that {@link #toJson()} writes, as a tree, for a report that
+     * embeds part of it (such as the guarantee report or the splitter).
+     *
+     * @return a new tree
+     */
+    public ObjectNode toDocument() {
+        return SplitJson.document(this);
     }
 
     /**
@@ -265,7 +276,7 @@ public final class Split {
      * @throws UncheckedIOException if the file cannot be written; it is then unchanged
      */
     public void save(Path file) {
-        Documents.save(SplitJson.document(this), file);
+        Documents.save(toDocument(), file);
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.mlops.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mlops.core.json.Json;
+import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.SchemaException;
 import dev.mlops.core.predicate.PredicateSyntaxException;
 import dev.mlops.core.table.ColumnType;
@@ -23,7 +24,6 @@ import dev.mlops.data.split.SmallClasses;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.SplitSets;
 import dev.mlops.data.split.Splitter;
-import dev.mlops.data.split.Splitters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -81,7 +81,7 @@ import picocli.CommandLine.TypeConversionException;
                     + "UTC) and missing values (empty) are written in one canonical form."
         })
 final class SplitCommand implements Callable<Integer> {
-    static final int REPORT_FORMAT_VERSION = 1;
+    static final int REPORT_FORMAT_VERSION = 2;
     static final String SPLIT_FILE = "split.json";
     /** How many classes the text summary lists; --json lists them all. */
     static final int CLASSES_SHOWN = 20;
@@ -116,6 +116,12 @@ final class SplitCommand implements Callable<Integer> {
                     + "given: stratified with --label, grouped with --group, stratified-grouped with both, temporal "
                     + "with --time, otherwise random).")
     private @Nullable Method method;
+
+    @Option(names = "--splitter", paramLabel = "SPEC",
+            description = "The splitter as a spec, such as 'stratified(label=class, seed=42)' or "
+                    + "'temporal(time=at, gap=P7D, sizes=\"train=0.8,test=0.2\")', of any registered type (a plugin's "
+                    + "too), instead of --method and its options.")
+    private @Nullable String splitterSpec;
 
     @Option(names = "--label", paramLabel = "COLUMN",
             description = "stratified, stratified-grouped: the categorical label column whose class proportions "
@@ -183,17 +189,15 @@ final class SplitCommand implements Callable<Integer> {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path input = Objects.requireNonNull(file, "file");
         Path directory = Objects.requireNonNull(out, "out");
-        Method chosen = method != null ? method : inferMethod();
-        checkOptions(commandSpec, chosen);
         SliceSizeRule rule = sliceRule(commandSpec);
-        Splitter splitter = splitter(commandSpec, chosen);
+        Splitter splitter = splitter(commandSpec);
         Logger log = LoggerFactory.getLogger(SplitCommand.class);
         InputFormat inputFormat = InputFormat.of(input);
         log.debug("reading {} as {}", input, inputFormat);
         TableFormat format = tableFormat(inputFormat);
         Table table = format.read(input);
-        if (chosen == Method.TEMPORAL) {
-            requireTimestamps(table, Objects.requireNonNull(time));
+        if (splitter.settings() instanceof Guarantee.TimeColumn timeColumn) {
+            requireTimestamps(table, timeColumn.time());
         }
         log.debug("splitting {} rows with {}", table.rowCount(), splitter);
         Split split = splitter.split(table);
@@ -306,7 +310,8 @@ final class SplitCommand implements Callable<Integer> {
         return new SliceSizeRule(minSliceRows);
     }
 
-    private Splitter splitter(CommandSpec commandSpec, Method chosen) {
+    /** The splitter of --splitter, or of --method and its options, built through the component registry. */
+    private Splitter splitter(CommandSpec commandSpec) {
         if (slices != null) {
             Set<String> names = new HashSet<>();
             for (Slice slice : slices) {
@@ -315,23 +320,49 @@ final class SplitCommand implements Callable<Integer> {
                 }
             }
         }
-        SizePolicy policy = sets != null ? sets : SizePolicy.guide();
-        return switch (chosen) {
-            case RANDOM -> Splitters.random(policy, seed);
-            case STRATIFIED -> Splitters.stratified(policy, Objects.requireNonNull(label), seed,
-                    allowSmallClasses ? SmallClasses.ALLOW : SmallClasses.REFUSE);
-            case GROUPED -> Splitters.grouped(policy, Objects.requireNonNull(group), seed);
-            case STRATIFIED_GROUPED -> Splitters.stratifiedGrouped(policy, Objects.requireNonNull(label),
-                    Objects.requireNonNull(group), seed);
-            case TEMPORAL -> Splitters.temporal(policy, Objects.requireNonNull(time), gap != null ? gap : Duration.ZERO,
-                    newest);
-        };
+        ComponentRegistry registry = ComponentRegistry.defaults();
+        if (splitterSpec != null) {
+            if (method != null || label != null || group != null || time != null || gap != null || newest != null
+                    || sets != null || allowSmallClasses || commandSpec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+                throw MlopsCommand.usage(commandSpec, "--splitter SPEC gives the splitter and all its settings; leave out"
+                        + " --method, --label, --group, --time, --gap, --newest, --sets, --seed and --allow-small-classes");
+            }
+            return registry.create(Splitter.class, splitterSpec);
+        }
+        Method chosen = method != null ? method : inferMethod();
+        checkOptions(commandSpec, chosen);
+        return registry.create(Splitter.class, spec(chosen));
+    }
+
+    /** The spec of the built-in splitter that --method names, with the settings its options give. */
+    private ComponentSpec spec(Method chosen) {
+        ObjectNode settings = JsonNodeFactory.instance.objectNode();
+        settings.put("sizes", (sets != null ? sets : SizePolicy.guide()).text());
+        if (label != null) {
+            settings.put("label", label);
+        }
+        if (group != null) {
+            settings.put("group", group);
+        }
+        if (chosen == Method.TEMPORAL) {
+            settings.put("time", time);
+            settings.put("gap", (gap != null ? gap : Duration.ZERO).toString());
+            if (newest != null) {
+                settings.putObject("newest").put("name", newest.name()).put("fraction", newest.fraction());
+            }
+        } else {
+            settings.put("seed", seed);
+        }
+        if (chosen == Method.STRATIFIED) {
+            settings.put("smallClasses", (allowSmallClasses ? SmallClasses.ALLOW : SmallClasses.REFUSE).label());
+        }
+        return new ComponentSpec(chosen.label(), settings);
     }
 
     private static String summary(Path input, Split split, @Nullable SliceReport sliceReport, Map<String, Path> written) {
         GuaranteeReport report = split.report();
         StringBuilder text = new StringBuilder();
-        line(text, "%s: %d rows, %s split (%s), %s", input, split.rowCount(), split.splitter(), settings(split),
+        line(text, "%s: %d rows, %s split (%s), %s", input, split.rowCount(), split.splitter().type(), split.splitter(),
                 split.seed().isPresent() ? "seed " + split.seed().getAsLong() : "no seed (nothing drawn at random)");
         int nameWidth = 3;
         for (String name : split.setNames()) {
@@ -395,20 +426,12 @@ final class SplitCommand implements Callable<Integer> {
     }
 
     private static String jsonReport(Path input, Split split, @Nullable SliceReport sliceReport,
-            Map<String, Path> written) throws JsonProcessingException {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        ObjectNode root = nodes.objectNode();
-        root.put("kind", "split-report");
-        root.put("formatVersion", REPORT_FORMAT_VERSION);
+            Map<String, Path> written) {
+        ObjectNode document = split.toDocument();
+        ObjectNode root = Documents.create("split-report", REPORT_FORMAT_VERSION);
         root.put("file", input.toString());
-        root.put("splitter", split.splitter());
-        ObjectNode settings = root.putObject("settings");
-        split.settings().forEach(settings::put);
-        if (split.seed().isPresent()) {
-            root.put("seed", split.seed().getAsLong());
-        } else {
-            root.putNull("seed");
-        }
+        // the splitter and the guarantee report exactly as split.json has them
+        root.set("splitter", document.get("splitter"));
         root.put("fingerprint", split.fingerprint().sha256());
         root.put("rowCount", split.rowCount());
         ArrayNode setsNode = root.putArray("sets");
@@ -422,19 +445,12 @@ final class SplitCommand implements Callable<Integer> {
             set.put("file", written.get(name).toString());
         }
         root.put("excludedRows", split.excludedRows().length);
-        // the guarantee report exactly as split.json has it
-        root.set("report", Json.reader().readTree(split.toJson()).get("report"));
+        root.set("report", document.get("report"));
         root.put("splitFile", written.get("split").toString());
         if (sliceReport != null) {
-            root.set("slices", Json.reader().readTree(sliceReport.toJson()));
+            root.set("slices", Documents.parseTree(sliceReport.toJson(), "the slice report"));
         }
-        return Json.prettyWriter().writeValueAsString(root) + "\n";
-    }
-
-    private static String settings(Split split) {
-        List<String> pairs = new ArrayList<>();
-        split.settings().forEach((key, value) -> pairs.add(key + "=" + value));
-        return pairs.isEmpty() ? "no settings" : String.join(", ", pairs);
+        return Documents.write(root) + "\n";
     }
 
     private static double share(int size, int total) {

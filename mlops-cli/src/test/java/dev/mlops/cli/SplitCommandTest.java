@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.split.Guarantee;
 import dev.mlops.data.split.Split;
+import dev.mlops.data.split.SplitSets;
+import dev.mlops.data.split.Splitters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +140,7 @@ class SplitCommandTest {
                 assertThat((double) counts.get("bad")).as(set).isCloseTo(0.3 * table.rowCount(), within(1.0));
             }
             assertThat(total).isEqualTo(1000);
-            assertThat(run.out()).contains(": 1000 rows, stratified split (label=class, smallClasses=REFUSE), seed 0",
+            assertThat(run.out()).contains(": 1000 rows, stratified split (stratified(sizes=guide, label=class, seed=0, smallClasses=refuse)), seed 0",
                     "  train        700 rows   70.00%  (fraction 0.7)",
                     "guarantees held: class counts within one row, every class in every set",
                     "class counts (train/validation/test):", "  bad   210/45/45", "  good  490/105/105");
@@ -249,7 +252,7 @@ class SplitCommandTest {
             }
             assertThat(rows).isEqualTo(60);
             assertThat(setOfCustomer).hasSize(20);
-            assertThat(run.out()).contains("grouped split (group=customer)", "guarantees held: groups intact");
+            assertThat(run.out()).contains("grouped split (grouped(sizes=guide, group=customer, seed=1))", "guarantees held: groups intact");
         }
 
         @Test
@@ -279,7 +282,7 @@ class SplitCommandTest {
             assertThat(train).hasSize(70);
             assertThat(max(train)).isLessThan(min(validation));
             assertThat(max(validation)).isLessThan(min(test));
-            assertThat(run.out()).contains("temporal split (gap=PT0S, time=ts), no seed", "guarantees held: time ordered");
+            assertThat(run.out()).contains("temporal split (temporal(sizes=guide, time=ts, gap=PT0S)), no seed", "guarantees held: time ordered");
         }
 
         @Test
@@ -375,9 +378,9 @@ class SplitCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             JsonNode report = new ObjectMapper().readTree(run.out());
             assertThat(report.get("kind").asText()).isEqualTo("split-report");
-            assertThat(report.get("formatVersion").asInt()).isEqualTo(1);
-            assertThat(report.get("splitter").asText()).isEqualTo("stratified");
-            assertThat(report.get("seed").asLong()).isZero();
+            assertThat(report.get("formatVersion").asInt()).isEqualTo(2);
+            assertThat(report.get("splitter").toString())
+                    .isEqualTo("{\"label\":\"class\",\"seed\":0,\"sizes\":\"guide\",\"smallClasses\":\"refuse\",\"type\":\"stratified\"}");
             assertThat(report.get("rowCount").asInt()).isEqualTo(1000);
             List<String> names = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
@@ -398,8 +401,39 @@ class SplitCommandTest {
             CliRun run = mlops("split", CliRun.creditG().toString(), "--out", dir.resolve("out").toString(), "--json");
 
             JsonNode report = new ObjectMapper().readTree(run.out());
-            assertThat(report.get("splitter").asText()).isEqualTo("random");
+            assertThat(report.get("splitter").get("type").asText()).isEqualTo("random");
             assertThat(report.has("slices")).isFalse();
+        }
+
+        @Test
+        void aSplitterSpecGivesTheSplitterAndItsSettings() throws IOException {
+            Path out = dir.resolve("spec");
+            CliRun run = mlops("split", CliRun.creditG().toString(), "--out", out.toString(), "--splitter",
+                    "stratified(label=class, seed=42, sizes=\"train=0.8,test=0.2\")");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Split split = Split.load(out.resolve("split.json"));
+            assertThat(split.splitter(ComponentRegistry.defaults()))
+                    .isEqualTo(Splitters.stratified(SplitSets.trainTest(0.8, 0.2), "class", 42));
+            assertThat(split.setNames()).containsExactly("train", "test");
+        }
+
+        @Test
+        void aSplitterSpecWithOtherSplitterOptionsIsBadUsage() {
+            CliRun run = mlops("split", CliRun.creditG().toString(), "--out", dir.resolve("x").toString(), "--splitter",
+                    "random(seed=1)", "--seed", "2");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("--splitter SPEC gives the splitter and all its settings");
+        }
+
+        @Test
+        void aBadSplitterSpecNamesTheSetting() {
+            CliRun run = mlops("split", CliRun.creditG().toString(), "--out", dir.resolve("x").toString(), "--splitter",
+                    "stratified(lable=class, seed=1)");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("unknown setting 'lable'", "label");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mlops.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Fingerprint;
@@ -9,7 +10,7 @@ import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.split.Guarantee;
 import dev.mlops.data.split.Split;
-import dev.mlops.data.split.Splitters;
+import dev.mlops.data.split.Splitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SplitChecks {
     private static final double TOLERANCE = 1e-9;
+    private static final ComponentRegistry REGISTRY = ComponentRegistry.defaults();
 
     private SplitChecks() {
     }
@@ -86,10 +88,20 @@ final class SplitChecks {
         }
     }
 
+    /**
+     * The splitter's typed settings, rebuilt from the split's recorded spec: the spec must name a
+     * registered type whose settings implement {@code type}.
+     */
+    private static <T> T settings(Split split, Class<T> type, String context) {
+        Splitter splitter = split.splitter(REGISTRY);
+        assertThat(splitter.settings()).as("%s: the settings of %s name the column the guarantees are about", context,
+                split.splitter()).isInstanceOf(type);
+        return type.cast(splitter.settings());
+    }
+
     /** Class → per-set counts, by the label column the settings name. */
     private static Map<String, int[]> classCounts(Split split, Table table, String context) {
-        String label = split.settings().get(Splitters.LABEL);
-        assertThat(label).as("%s: settings name the label column", context).isNotNull();
+        String label = settings(split, Guarantee.LabelColumn.class, context).label();
         CategoricalColumn column = table.categoricalColumn(label);
         Map<String, int[]> counts = new HashMap<>();
         List<String> names = split.setNames();
@@ -130,8 +142,7 @@ final class SplitChecks {
     }
 
     private static void groupsIntact(Split split, Table table, String context) {
-        String group = split.settings().get(Splitters.GROUP);
-        assertThat(group).as("%s: settings name the group column", context).isNotNull();
+        String group = settings(split, Guarantee.GroupColumn.class, context).group();
         Column column = table.column(group);
         Map<String, String> setOfGroup = new HashMap<>();
         for (String set : split.setNames()) {
@@ -145,9 +156,9 @@ final class SplitChecks {
     }
 
     private static void timeOrdered(Split split, Table table, String context) {
-        String time = split.settings().get(Splitters.TIME);
-        assertThat(time).as("%s: settings name the time column", context).isNotNull();
-        Duration gap = Duration.parse(split.settings().getOrDefault(Splitters.GAP, "PT0S"));
+        Guarantee.TimeColumn settings = settings(split, Guarantee.TimeColumn.class, context);
+        String time = settings.time();
+        Duration gap = settings.gap();
         TimestampColumn column = table.timestampColumn(time);
         @Nullable Instant latestEarlier = null;
         @Nullable String earlierSet = null;

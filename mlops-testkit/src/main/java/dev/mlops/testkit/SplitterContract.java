@@ -50,8 +50,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the sets are disjoint, ascending, not empty, and with the excluded rows (which the report
  *       counts as removed by a gap) cover every row exactly once; the split records the table's
  *       fingerprint and row count;</li>
- *   <li>every guarantee the report lists holds, checked on the table by the columns the split's
- *       settings name; a class the report lists as not in every set is not claimed to be;</li>
+ *   <li>every guarantee the report lists holds, checked on the table by the columns the
+ *       splitter's typed settings name: the splitter is rebuilt from the split's recorded spec
+ *       through {@code ComponentRegistry.defaults()} (so its type must be registered in
+ *       {@code META-INF/services}), and its settings implement
+ *       {@link dev.mlops.data.split.Guarantee.LabelColumn}, {@code GroupColumn} or
+ *       {@code TimeColumn} for the guarantees it lists; a class the report lists as not in every
+ *       set is not claimed to be;</li>
  *   <li>a seeded sweep of random sizes does all of that, or refuses with a
  *       {@link SplitException} that says why; a failure names the case's seed and size;</li>
  *   <li>an empty table is refused with a {@link SplitException}; a one-row table is refused the

@@ -1,5 +1,6 @@
 package dev.mlops.data.split;
 
+import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -29,20 +29,58 @@ final class GroupedSplitter implements Splitter {
     static final String NAME = "grouped";
     static final String STRATIFIED_NAME = "stratified-grouped";
 
+    private final Record settings;
+    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final String group;
     private final @Nullable String label;
     private final long seed;
 
-    GroupedSplitter(SizePolicy sizes, String group, @Nullable String label, long seed) {
+    GroupedSplitter(GroupedSplitterSettings settings) {
+        this(settings, settings.sizes(), settings.group(), null, settings.seed());
+    }
+
+    GroupedSplitter(StratifiedGroupedSplitterSettings settings) {
+        this(settings, settings.sizes(), settings.group(), settings.label(), settings.seed());
+    }
+
+    private GroupedSplitter(Record settings, SizePolicy sizes, String group, @Nullable String label, long seed) {
+        this.settings = settings;
         this.sizes = sizes;
         this.group = group;
         this.label = label;
         this.seed = seed;
+        this.spec = ComponentSpec.of(this);
     }
 
     private String name() {
         return label == null ? NAME : STRATIFIED_NAME;
+    }
+
+    @Override
+    public String type() {
+        return name();
+    }
+
+    @Override
+    public Record settings() {
+        return settings;
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return spec;
+    }
+
+    /** @return true for a splitter of the same type and settings */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof GroupedSplitter that && spec.equals(that.spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
     }
 
     @Override
@@ -153,9 +191,7 @@ final class GroupedSplitter implements Splitter {
             notes.add(mixed + " groups hold more than one class; each was stratified by its most frequent class"
                     + " (ties: the first by name)");
         }
-        Map<String, String> settings = label == null ? Map.of(Splitters.GROUP, group)
-                : Map.of(Splitters.GROUP, group, Splitters.LABEL, label);
-        return Split.trusted(name(), settings, OptionalLong.of(seed), sets, Fingerprint.of(table), n, rows, new int[0],
+        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows, new int[0],
                 new GuaranteeReport(EnumSet.of(Guarantee.GROUPS_INTACT), classCounts, List.of(), 0, notes));
     }
 

@@ -5,9 +5,11 @@ package dev.mlops.data.split;
  * promises, without listing it, that its sets are disjoint, that they and the excluded rows cover
  * every row exactly once, and that no set is empty.
  *
- * <p>The settings a check needs are in {@link Split#settings()} under the keys that
- * {@link Splitters} names ({@link Splitters#LABEL}, {@link Splitters#GROUP}, {@link Splitters#TIME},
- * {@link Splitters#GAP}).
+ * <p>The columns a guarantee is about are in the splitter's settings: a splitter that lists
+ * {@link #CLASS_COUNTS_WITHIN_ONE_ROW} or {@link #EVERY_CLASS_IN_EVERY_SET} has settings that
+ * implement {@link LabelColumn}, {@link #GROUPS_INTACT} {@link GroupColumn}, and
+ * {@link #TIME_ORDERED} {@link TimeColumn}, so that a check (such as mlops-testkit's
+ * {@code SplitterContract}) reads them typed.
  */
 public enum Guarantee {
     /** Each set's size is within one row of the row count times its fraction. */
@@ -25,5 +27,26 @@ public enum Guarantee {
      * The sets are ordered in time: every time in a set is later than the latest time of the set
      * before it plus the gap (zero when none was set).
      */
-    TIME_ORDERED
+    TIME_ORDERED;
+
+    /** Settings that name the label column whose classes the guarantees are about. */
+    public interface LabelColumn {
+        /** @return the categorical label column */
+        String label();
+    }
+
+    /** Settings that name the group column whose groups stay intact. */
+    public interface GroupColumn {
+        /** @return the group column */
+        String group();
+    }
+
+    /** Settings that name the time column the sets are ordered by, and the gap between sets. */
+    public interface TimeColumn {
+        /** @return the timestamp column */
+        String time();
+
+        /** @return the gap, zero or positive */
+        java.time.Duration gap();
+    }
 }

@@ -1,11 +1,14 @@
 package dev.mlops.data.split;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Ordered, named sets with the fraction of the rows each should receive, such as
@@ -13,13 +16,16 @@ import java.util.Set;
  * every size.
  *
  * <p>Names are unique and not blank; every fraction is finite and positive; the fractions sum to
- * 1 within 1e-9. Order matters: a temporal split gives the first set the oldest rows. Immutable.
+ * 1 within 1e-9. Order matters: a temporal split gives the first set the oldest rows. The text
+ * form, as {@code mlops split --sets} takes it and as a splitter's settings hold it, is
+ * {@code train=0.7,validation=0.15,test=0.15} ({@link #text()}, {@link #parse}). Immutable.
  *
  * @param names the set names, in order, unmodifiable
  * @param fractions each set's fraction of the rows, in the same order, unmodifiable
  */
 public record SplitSets(List<String> names, List<Double> fractions) implements SizePolicy {
     private static final double SUM_TOLERANCE = 1e-9;
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?|\\.[0-9]+");
 
     /**
      * Validates the sets.
@@ -87,6 +93,48 @@ public record SplitSets(List<String> names, List<Double> fractions) implements S
     /** @return a builder that adds sets in order */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Reads the text form {@code NAME=FRACTION,NAME=FRACTION...}, such as
+     * {@code train=0.7,validation=0.15,test=0.15}; space around the parts is ignored.
+     *
+     * @param text the text
+     * @return the sets
+     * @throws IllegalArgumentException if a part is not {@code NAME=FRACTION} with a decimal
+     *     fraction, or the sets are refused as {@link SplitSets#SplitSets} refuses them; the
+     *     message quotes the text
+     */
+    @JsonCreator
+    public static SplitSets parse(String text) {
+        Objects.requireNonNull(text, "text");
+        Builder builder = builder();
+        for (String part : text.split(",", -1)) {
+            int equals = part.indexOf('=');
+            String fraction = equals < 0 ? "" : part.substring(equals + 1).trim();
+            if (equals < 0 || !DECIMAL.matcher(fraction).matches()) {
+                throw new IllegalArgumentException("sets must be NAME=FRACTION,... such as"
+                        + " train=0.7,validation=0.15,test=0.15 but the part '" + part.trim() + "' of '" + text
+                        + "' is not");
+            }
+            builder.add(part.substring(0, equals).trim(), Double.parseDouble(fraction));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sets '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the text form, such as {@code train=0.7,validation=0.15,test=0.15}, which {@link #parse} reads */
+    @JsonValue
+    @Override
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(names.get(i)).append('=').append(fractions.get(i));
+        }
+        return text.toString();
     }
 
     /** @return the number of sets */

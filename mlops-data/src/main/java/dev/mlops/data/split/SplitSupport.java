@@ -3,6 +3,7 @@ package dev.mlops.data.split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /** Allocation, shuffling and assembly that the built-in splitters share. */
 final class SplitSupport {
@@ -97,6 +98,21 @@ final class SplitSupport {
             rows[s][filled[s]++] = row;
         }
         return rows;
+    }
+
+    /**
+     * Checks a column setting: present and not blank.
+     *
+     * @throws IllegalArgumentException naming the setting if it is absent or blank
+     */
+    static String requireColumn(@Nullable String column, String setting) {
+        if (column == null) {
+            throw new IllegalArgumentException("the setting '" + setting + "' (a column name) is required");
+        }
+        if (column.isBlank()) {
+            throw new IllegalArgumentException(setting + " column must not be blank but was '" + column + "'");
+        }
+        return column;
     }
 
     /** Refuses a table with fewer rows than sets, which would leave a set empty. */

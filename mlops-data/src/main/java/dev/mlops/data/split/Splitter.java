@@ -1,5 +1,6 @@
 package dev.mlops.data.split;
 
+import dev.mlops.core.component.Component;
 import dev.mlops.core.table.Table;
 import java.util.List;
 
@@ -12,10 +13,13 @@ import java.util.List;
  * cover every row exactly once; no set is empty; every guarantee the {@link GuaranteeReport}
  * lists holds. When a guarantee cannot hold (too few rows, a class too small to stratify, a
  * missing label) the splitter throws a {@link SplitException} that names the problem, unless
- * the caller opted into a fallback, which the report then states. Built-in splitters come from
- * {@link Splitters}; they are immutable and thread-safe.
+ * the caller opted into a fallback, which the report then states; the split records the
+ * splitter's {@link #spec()}, from which a {@link dev.mlops.core.component.ComponentRegistry}
+ * rebuilds it ({@link Split#splitter(dev.mlops.core.component.ComponentRegistry)}). A splitter is
+ * a {@link Component}: immutable, thread-safe, and equal to another of the same type and
+ * settings. Built-in splitters come from {@link Splitters}.
  */
-public interface Splitter {
+public interface Splitter extends Component {
 
     /**
      * Splits a table's rows.

@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
  * The built-in {@link Splitter}s. Each takes a {@link SizePolicy} (a fixed {@link SplitSets}, or
  * {@link SizePolicy#guide()} to choose 70/15/15 or 90/5/5 by the table's size) and, when it draws
  * at random, a seed; the same seed and table give the same split. All are immutable and
- * thread-safe, and none boxes per row.
+ * thread-safe, and none boxes per row. Each is a {@link dev.mlops.core.component.Component} with a
+ * public settings record ({@link RandomSplitterSettings}, {@link StratifiedSplitterSettings},
+ * {@link GroupedSplitterSettings}, {@link StratifiedGroupedSplitterSettings},
+ * {@link TemporalSplitterSettings}) and equals another splitter of the same type and settings;
+ * {@code ComponentRegistry.defaults().create(Splitter.class, "stratified(label=class, seed=42)")}
+ * builds the same splitter as {@code stratified(SizePolicy.guide(), "class", 42)}.
  *
  * <p>Every splitter refuses with a {@link SplitException} a table that would leave a set empty
  * (in particular an empty table, and a one-row table over more than one set).
@@ -28,20 +33,6 @@ import org.jspecify.annotations.Nullable;
  * </table>
  */
 public final class Splitters {
-    /** Settings key of the label column that a stratified splitter reads. */
-    public static final String LABEL = "label";
-    /** Settings key of the group column that a grouped splitter reads. */
-    public static final String GROUP = "group";
-    /** Settings key of the event-time column that a temporal splitter reads. */
-    public static final String TIME = "time";
-    /** Settings key of a temporal splitter's gap, an ISO-8601 duration such as {@code PT0S} or {@code P7D}. */
-    public static final String GAP = "gap";
-    /** Settings key of a stratified splitter's {@link SmallClasses} policy. */
-    public static final String SMALL_CLASSES = "smallClasses";
-    /** Settings key of a temporal splitter's newest set's name. */
-    public static final String NEWEST_SET = "newestSet";
-    /** Settings key of a temporal splitter's newest set's fraction. */
-    public static final String NEWEST_FRACTION = "newestFraction";
 
     private Splitters() {
         throw new AssertionError("no instances");
@@ -56,7 +47,7 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter random(SizePolicy sizes, long seed) {
-        return new RandomSplitter(Objects.requireNonNull(sizes, "sizes"), seed);
+        return new RandomSplitter(new RandomSplitterSettings(Objects.requireNonNull(sizes, "sizes"), seed));
     }
 
     /**
@@ -84,8 +75,8 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter stratified(SizePolicy sizes, String label, long seed, SmallClasses smallClasses) {
-        return new StratifiedSplitter(Objects.requireNonNull(sizes, "sizes"), requireName(label, "label"), seed,
-                Objects.requireNonNull(smallClasses, "smallClasses"));
+        return new StratifiedSplitter(new StratifiedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), label, seed,
+                Objects.requireNonNull(smallClasses, "smallClasses")));
     }
 
     /**
@@ -99,7 +90,7 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter grouped(SizePolicy sizes, String group, long seed) {
-        return new GroupedSplitter(Objects.requireNonNull(sizes, "sizes"), requireName(group, "group"), null, seed);
+        return new GroupedSplitter(new GroupedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), group, seed));
     }
 
     /**
@@ -114,8 +105,8 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter stratifiedGrouped(SizePolicy sizes, String label, String group, long seed) {
-        return new GroupedSplitter(Objects.requireNonNull(sizes, "sizes"), requireName(group, "group"),
-                requireName(label, "label"), seed);
+        return new GroupedSplitter(new StratifiedGroupedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), label,
+                group, seed));
     }
 
     /**
@@ -145,18 +136,7 @@ public final class Splitters {
      * @throws IllegalArgumentException if the gap is negative
      */
     public static Splitter temporal(SizePolicy sizes, String time, Duration gap, @Nullable NewestSet newest) {
-        Objects.requireNonNull(gap, "gap");
-        if (gap.isNegative()) {
-            throw new IllegalArgumentException("gap must not be negative but was " + gap);
-        }
-        return new TemporalSplitter(Objects.requireNonNull(sizes, "sizes"), requireName(time, "time"), gap, newest);
-    }
-
-    private static String requireName(String column, String what) {
-        Objects.requireNonNull(column, what);
-        if (column.isBlank()) {
-            throw new IllegalArgumentException(what + " column must not be blank but was '" + column + "'");
-        }
-        return column;
+        return new TemporalSplitter(new TemporalSplitterSettings(Objects.requireNonNull(sizes, "sizes"), time,
+                Objects.requireNonNull(gap, "gap"), newest));
     }
 }

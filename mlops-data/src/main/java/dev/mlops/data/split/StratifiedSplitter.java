@@ -1,5 +1,6 @@
 package dev.mlops.data.split;
 
+import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Fingerprint;
@@ -9,7 +10,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -22,16 +22,46 @@ import java.util.TreeMap;
 final class StratifiedSplitter implements Splitter {
     static final String NAME = "stratified";
 
+    private final StratifiedSplitterSettings settings;
+    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final String label;
     private final long seed;
     private final SmallClasses smallClasses;
 
-    StratifiedSplitter(SizePolicy sizes, String label, long seed, SmallClasses smallClasses) {
-        this.sizes = sizes;
-        this.label = label;
-        this.seed = seed;
-        this.smallClasses = smallClasses;
+    StratifiedSplitter(StratifiedSplitterSettings settings) {
+        this.settings = settings;
+        this.sizes = settings.sizes();
+        this.label = settings.label();
+        this.seed = settings.seed();
+        this.smallClasses = settings.smallClasses();
+        this.spec = ComponentSpec.of(this);
+    }
+
+    @Override
+    public String type() {
+        return NAME;
+    }
+
+    @Override
+    public StratifiedSplitterSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return spec;
+    }
+
+    /** @return true for a splitter of the same type and settings */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof StratifiedSplitter that && spec.equals(that.spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
     }
 
     @Override
@@ -100,8 +130,7 @@ final class StratifiedSplitter implements Splitter {
                 : EnumSet.of(Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW);
         List<String> notes = small.isEmpty() ? List.of() : List.of(small.size() + " classes too small to reach every"
                 + " set were split within one row of their share without a row in every set: " + small);
-        Map<String, String> settings = Map.of(Splitters.LABEL, label, Splitters.SMALL_CLASSES, smallClasses.name());
-        return Split.trusted(NAME, settings, OptionalLong.of(seed), sets, Fingerprint.of(table), n, rows, new int[0],
+        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows, new int[0],
                 new GuaranteeReport(held, classCounts, small, 0, notes));
     }
 

@@ -1,5 +1,6 @@
 package dev.mlops.data.split;
 
+import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,16 +23,46 @@ import org.jspecify.annotations.Nullable;
 final class TemporalSplitter implements Splitter {
     static final String NAME = "temporal";
 
+    private final TemporalSplitterSettings settings;
+    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final String time;
     private final Duration gap;
     private final @Nullable NewestSet newest;
 
-    TemporalSplitter(SizePolicy sizes, String time, Duration gap, @Nullable NewestSet newest) {
-        this.sizes = sizes;
-        this.time = time;
-        this.gap = gap;
-        this.newest = newest;
+    TemporalSplitter(TemporalSplitterSettings settings) {
+        this.settings = settings;
+        this.sizes = settings.sizes();
+        this.time = settings.time();
+        this.gap = settings.gap();
+        this.newest = settings.newest();
+        this.spec = ComponentSpec.of(this);
+    }
+
+    @Override
+    public String type() {
+        return NAME;
+    }
+
+    @Override
+    public TemporalSplitterSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return spec;
+    }
+
+    /** @return true for a splitter of the same type and settings */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof TemporalSplitter that && spec.equals(that.spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
     }
 
     @Override
@@ -96,16 +125,9 @@ final class TemporalSplitter implements Splitter {
                 + (gap.isZero() ? "" : " and the gap of " + gap + " removes the rows within it")
                 + "; the table's " + n + " rows have " + distinctTimes(order, seconds, nanos) + " distinct times in column '"
                 + time + "'");
-        Map<String, String> settings = new TreeMap<>();
-        settings.put(Splitters.TIME, time);
-        settings.put(Splitters.GAP, gap.toString());
-        if (newest != null) {
-            settings.put(Splitters.NEWEST_SET, newest.name());
-            settings.put(Splitters.NEWEST_FRACTION, Double.toString(newest.fraction()));
-        }
         List<String> notes = removed == 0 ? List.of() : List.of(removed + " rows within the gap of " + gap
                 + " after an earlier set's latest time are in no set");
-        return Split.trusted(NAME, settings, OptionalLong.empty(), sets, Fingerprint.of(table), n, rows,
+        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows,
                 collected[k], new GuaranteeReport(EnumSet.of(Guarantee.TIME_ORDERED), Map.of(), List.of(), removed, notes));
     }
 

@@ -1,15 +1,13 @@
 package dev.mlops.data.leakage;
 
+import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.split.GuaranteeReport;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.SplitSets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** Splits with explicit rows, through {@link Split#of}, which checks that they are a partition. */
@@ -24,13 +22,13 @@ final class TestSplits {
 
     static Split of(Table table, Map<String, int[]> sets, int[] excluded) {
         SplitSets.Builder names = SplitSets.builder();
-        List<int[]> rows = new ArrayList<>();
-        for (Map.Entry<String, int[]> set : sets.entrySet()) {
-            names.add(set.getKey(), 1.0 / sets.size());
-            rows.add(set.getValue());
+        for (String name : sets.keySet()) {
+            names.add(name, 1.0 / sets.size());
         }
-        return Split.of("manual", Map.of(), OptionalLong.empty(), names.build(), Fingerprint.of(table), table.rowCount(),
-                rows, excluded, GuaranteeReport.of(Set.of()));
+        Split.Builder split = Split.builder(ComponentSpec.parse("manual"), names.build(), Fingerprint.of(table),
+                table.rowCount()).excluded(excluded).report(GuaranteeReport.of(Set.of()));
+        sets.forEach(split::set);
+        return split.build();
     }
 
     static Split trainTest(Table table, int[] train, int[] test) {

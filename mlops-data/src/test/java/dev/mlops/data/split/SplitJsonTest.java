@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.DataFormatException;
+import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.json.DocumentException;
 import dev.mlops.core.table.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,18 +53,80 @@ class SplitJsonTest {
         String json = split.toJson();
 
         assertThat(json).startsWith("{\n  \"excludedRows\": [],\n  \"fingerprint\": ")
-                .contains("\"kind\": \"split\",", "\"formatVersion\": 1,", "\"splitter\": \"stratified\"", "\"seed\": 1,", "\"fingerprint\": \"" + split.fingerprint().sha256() + "\"", "\"München\"",
+                .contains("\"kind\": \"split\",", "\"formatVersion\": 2,", "\"fingerprint\": \"" + split.fingerprint().sha256() + "\"", "\"München\"",
                         "\"held\": [\n      \"CLASS_COUNTS_WITHIN_ONE_ROW\",\n      \"EVERY_CLASS_IN_EVERY_SET\"\n    ]")
                 .doesNotEndWith("\n");
         assertThat(Split.fromJson(json)).isEqualTo(split);
     }
 
     @Test
-    void aSplitWithoutSeedWritesNull() {
+    void theDocumentHasItsGoldenShape() {
+        Split split = Splitters.random(SplitSets.trainTest(0.5, 0.5), 1).split(Table.builder().numeric("x", 1, 2, 3, 4).build());
+
+        assertThat(split.toJson()).isEqualTo(GOLDEN.replace("FINGERPRINT", split.fingerprint().sha256()));
+    }
+
+    private static final String GOLDEN = """
+            {
+              "excludedRows": [],
+              "fingerprint": "FINGERPRINT",
+              "formatVersion": 2,
+              "kind": "split",
+              "report": {
+                "classCounts": {},
+                "classesNotInEverySet": [],
+                "held": [
+                  "SET_SIZES_WITHIN_ONE_ROW"
+                ],
+                "notes": [],
+                "removedByGap": 0
+              },
+              "rowCount": 4,
+              "sets": [
+                {
+                  "fraction": 0.5,
+                  "name": "train",
+                  "rows": [
+                    2,
+                    3
+                  ]
+                },
+                {
+                  "fraction": 0.5,
+                  "name": "test",
+                  "rows": [
+                    0,
+                    1
+                  ]
+                }
+              ],
+              "splitter": {
+                "seed": 1,
+                "sizes": "train=0.5,test=0.5",
+                "type": "random"
+              }
+            }""";
+
+    @Test
+    void aSplitWithoutSeedHasNone() {
         Split split = Splitters.temporal(SplitSets.trainTest(0.5, 0.5), "time").split(table());
 
-        assertThat(split.toJson()).contains("\"seed\": null");
+        assertThat(split.toJson()).doesNotContain("\"seed\"");
         assertThat(Split.fromJson(split.toJson()).seed()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splitters")
+    void theFileAloneReproducesTheSplit(Splitter splitter, @TempDir Path directory) {
+        Table table = table();
+        Path file = directory.resolve("split.json");
+        splitter.split(table).save(file);
+
+        Split loaded = Split.load(file);
+        Splitter rebuilt = loaded.splitter(ComponentRegistry.defaults());
+
+        assertThat(rebuilt).isEqualTo(splitter);
+        assertThat(rebuilt.split(table)).isEqualTo(loaded);
     }
 
     @Test
@@ -94,21 +158,42 @@ class SplitJsonTest {
         }
 
         @Test
-        void anotherFormatVersionIsRefused() {
-            assertThatThrownBy(() -> Split.fromJson(valid().replace("\"formatVersion\": 1", "\"formatVersion\": 2")))
-                    .isInstanceOf(SplitException.class).hasMessageContaining("'formatVersion' is 2");
+        void aNewerFormatVersionIsRefused() {
+            assertThatThrownBy(() -> Split.fromJson(valid().replace("\"formatVersion\": 2", "\"formatVersion\": 3")))
+                    .isInstanceOf(DocumentException.class).hasMessageContaining("format version 3");
+        }
+
+        @Test
+        void formatVersionOneSaysHowToRemakeTheSplit() {
+            assertThatThrownBy(() -> Split.fromJson(valid().replace("\"formatVersion\": 2", "\"formatVersion\": 1")))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessage("split JSON: 'formatVersion' is 1: a split of format version 1 does not record a"
+                            + " splitter that can be rebuilt; split the table again (Splitter.split, or mlops split with"
+                            + " the same options and --seed) to write format version 2");
+        }
+
+        @Test
+        void anUnknownFieldIsNamed() {
+            assertThatThrownBy(() -> Split.fromJson(valid().replace("\"rowCount\"", "\"rowCount\": 4, \"rowCont\"")))
+                    .isInstanceOf(DocumentException.class).hasMessageContaining("rowCont");
+        }
+
+        @Test
+        void aBadSplitterSettingNamesItsPath() {
+            assertThatThrownBy(() -> Split.fromJson(valid().replace("\"type\": \"random\"", "\"type\": 7")))
+                    .isInstanceOf(DocumentException.class).hasMessage("split JSON: splitter: 'type' must be a string but was 7");
         }
 
         @Test
         void anotherKindIsRefused() {
             assertThatThrownBy(() -> Split.fromJson(valid().replace("\"kind\": \"split\"", "\"kind\": \"profile\"")))
-                    .isInstanceOf(SplitException.class).hasMessageContaining("'kind'").hasMessageContaining("profile");
+                    .isInstanceOf(DocumentException.class).hasMessage("split JSON: expected a document of kind 'split' but its kind is 'profile'");
         }
 
         @Test
         void anAbsentFieldIsNamed() {
             assertThatThrownBy(() -> Split.fromJson(valid().replace("\"rowCount\"", "\"rows_count\"")))
-                    .isInstanceOf(SplitException.class).hasMessageContaining("'rowCount'").hasMessageContaining("absent");
+                    .isInstanceOf(DocumentException.class).hasMessageContaining("'rowCount'").hasMessageContaining("absent");
         }
 
         @Test
@@ -117,13 +202,13 @@ class SplitJsonTest {
             String broken = valid().replaceFirst("\"rows\": \\[\n(\\s*)(\\d+)", "\"rows\": [\n$1" + split.rows("test")[0]);
 
             assertThatThrownBy(() -> Split.fromJson(broken))
-                    .isInstanceOf(SplitException.class).hasMessageContaining("not a valid split");
+                    .isInstanceOf(DocumentException.class).hasMessageContaining("not a valid split");
         }
 
         @Test
         void anUnknownGuaranteeIsNamed() {
             assertThatThrownBy(() -> Split.fromJson(valid().replace("SET_SIZES_WITHIN_ONE_ROW", "ALWAYS_RIGHT")))
-                    .isInstanceOf(SplitException.class).hasMessageContaining("ALWAYS_RIGHT");
+                    .isInstanceOf(DocumentException.class).hasMessageContaining("ALWAYS_RIGHT");
         }
 
         @Test

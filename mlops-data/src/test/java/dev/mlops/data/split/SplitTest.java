@@ -3,14 +3,13 @@ package dev.mlops.data.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,22 @@ class SplitTest {
     private static final SplitSets TWO = SplitSets.trainTest(0.5, 0.5);
     private static final Table FOUR = Table.builder().numeric("x", 1, 2, 3, 4).build();
 
+    private static final ComponentSpec CUSTOM = ComponentSpec.parse("custom(k=v, seed=1)");
+
     private static Split of(List<int[]> rows, int[] excluded) {
-        return Split.of("custom", Map.of("k", "v"), OptionalLong.of(1), TWO, Fingerprint.of(FOUR), 4, rows, excluded,
-                GuaranteeReport.of(EnumSet.noneOf(Guarantee.class)));
+        Split.Builder builder = builder().excluded(excluded);
+        for (int s = 0; s < rows.size(); s++) {
+            builder.set(TWO.names().get(s), rows.get(s));
+        }
+        return builder.build();
+    }
+
+    private static Split.Builder builder() {
+        return Split.builder(CUSTOM, TWO, Fingerprint.of(FOUR), 4).report(GuaranteeReport.of(EnumSet.noneOf(Guarantee.class)));
     }
 
     @Nested
-    class Invariants {
+    class Builder {
 
         @Test
         void aPartitionIsAccepted() {
@@ -32,39 +40,91 @@ class SplitTest {
 
             assertThat(split.rows("train")).containsExactly(0, 3);
             assertThat(split.excludedRows()).containsExactly(2);
-            assertThat(split.settings()).containsEntry("k", "v");
+            assertThat(split.splitter()).isEqualTo(CUSTOM);
+            assertThat(split.seed()).hasValue(1);
+        }
+
+        @Test
+        void setsMayBeGivenInAnyOrderAndTheSplitterAsAComponent() {
+            Splitter splitter = Splitters.random(TWO, 7);
+            Split split = Split.builder(splitter, TWO, Fingerprint.of(FOUR), 4).set("test", new int[] {1, 2})
+                    .set("train", new int[] {0, 3}).report(GuaranteeReport.of(EnumSet.noneOf(Guarantee.class))).build();
+
+            assertThat(split.splitter()).isEqualTo(splitter.spec());
+            assertThat(split.rows("test")).containsExactly(1, 2);
+            assertThat(split.excludedRows()).isEmpty();
+        }
+
+        @Test
+        void anEmptySetIsRefused() {
+            assertThatThrownBy(() -> builder().set("train", new int[] {0, 1, 2, 3}).set("test", new int[0]).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("set 'test' is empty; a split gives every set at least one row (a splitter refuses such a"
+                            + " table with a SplitException instead)");
+        }
+
+        @Test
+        void aSetWithoutRowsIsRefused() {
+            assertThatThrownBy(() -> builder().set("train", new int[] {0, 1, 2, 3}).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("set 'test' has no rows; call set(\"test\", rows) for each of the sets [train, test]");
+        }
+
+        @Test
+        void aSetGivenTwiceOrUnknownIsRefused() {
+            assertThatThrownBy(() -> builder().set("train", new int[] {0}).set("train", new int[] {1}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("set 'train' already has its rows");
+            assertThatThrownBy(() -> builder().set("validation", new int[] {0}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no set named 'validation'; the sets are [train, test]");
+        }
+
+        @Test
+        void aReportIsRequired() {
+            assertThatThrownBy(() -> Split.builder(CUSTOM, TWO, Fingerprint.of(FOUR), 4).set("train", new int[] {0, 1})
+                    .set("test", new int[] {2, 3}).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a split needs its guarantee report; call report(...) before build()");
+        }
+
+        @Test
+        void aNegativeRowCountIsRefused() {
+            assertThatThrownBy(() -> Split.builder(CUSTOM, TWO, Fingerprint.of(FOUR), -1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("rowCount must not be negative but was -1");
         }
 
         @Test
         void aRowInTwoSetsIsRejected() {
             assertThatThrownBy(() -> of(List.of(new int[] {0, 1}, new int[] {1, 2, 3}), new int[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 of set 'test'");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("row 1 of set 'test' is also in another set");
         }
 
         @Test
         void aRowInNoSetIsRejected() {
             assertThatThrownBy(() -> of(List.of(new int[] {0, 1}, new int[] {3}), new int[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 2 is in no set");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("row 2 is in no set and not excluded; a split covers all 4 rows");
         }
 
         @Test
         void rowsOutOfOrderOrRangeAreRejected() {
             assertThatThrownBy(() -> of(List.of(new int[] {1, 0}, new int[] {2, 3}), new int[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rows of set 'train' must be ascending rows of [0, 4) but hold 0 after 1");
             assertThatThrownBy(() -> of(List.of(new int[] {0, 1}, new int[] {2, 3, 4}), new int[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rows of set 'test' must be ascending rows of [0, 4) but hold 4 after 3");
+            assertThatThrownBy(() -> of(List.of(new int[] {0, 1}, new int[] {3}), new int[] {3}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("row 3 of the excluded rows is also in another set");
         }
 
         @Test
-        void oneArrayPerSetIsRequired() {
-            assertThatThrownBy(() -> of(List.of(new int[] {0, 1, 2, 3}), new int[0]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one array per set");
-        }
+        void theRowsGivenAndHandedOutAreCopies() {
+            int[] train = {0, 3};
+            Split split = builder().set("train", train).set("test", new int[] {1, 2}).build();
 
-        @Test
-        void theRowsHandedOutAreCopies() {
-            Split split = of(List.of(new int[] {0, 3}, new int[] {1, 2}), new int[0]);
-
+            train[0] = 1;
             split.rows("train")[0] = 2;
 
             assertThat(split.rows("train")).containsExactly(0, 3);
@@ -91,7 +151,7 @@ class SplitTest {
         void toStringNamesTheSplitterSizesAndGuarantees() {
             Split split = Splitters.random(TWO, 5).split(FOUR);
 
-            assertThat(split.toString()).contains("random", "seed 5", "train=2", "test=2", "SET_SIZES_WITHIN_ONE_ROW");
+            assertThat(split.toString()).contains("random(sizes=\"train=0.5,test=0.5\", seed=5)", "train=2", "test=2", "SET_SIZES_WITHIN_ONE_ROW");
         }
     }
 

@@ -221,7 +221,8 @@ class StratifiedSplitterTest {
             assertThat(split.report().classesNotInEverySet()).containsExactly("rare");
             assertThat(split.report().held()).containsExactly(Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW);
             assertThat(split.report().notes()).singleElement().asString().contains("rare");
-            assertThat(split.settings()).containsEntry(Splitters.SMALL_CLASSES, "ALLOW").containsEntry(Splitters.LABEL, "label");
+            assertThat(split.splitter().settings().get("smallClasses").textValue()).isEqualTo("allow");
+            assertThat(split.splitter().settings().get("label").textValue()).isEqualTo("label");
         }
     }
 }

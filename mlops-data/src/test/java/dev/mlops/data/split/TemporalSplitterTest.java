@@ -127,7 +127,8 @@ class TemporalSplitterTest {
         assertThat(split.excludedRows()).containsExactly(5, 6);
         assertThat(split.rows("test")).containsExactly(7, 8, 9);
         assertThat(split.report().removedByGap()).isEqualTo(2);
-        assertThat(split.settings()).containsEntry(Splitters.GAP, "PT2S").containsEntry(Splitters.TIME, "time");
+        assertThat(split.splitter().toString()).isEqualTo("temporal(sizes=\"train=0.5,test=0.5\", time=time, gap=PT2S)");
+        assertThat(split.seed()).isEmpty();
     }
 
     @Test

@@ -43,7 +43,7 @@ public class StratifiedSplitBenchmark {
     public int rows;
 
     private Table labels = Table.of();
-    private final Splitter splitter = Splitters.stratified(n -> SplitSets.trainValidationTest(0.70, 0.15, 0.15),
+    private final Splitter splitter = Splitters.stratified(SplitSets.trainValidationTest(0.70, 0.15, 0.15),
             "label", 42L);
 
     /** Draws the labels. */

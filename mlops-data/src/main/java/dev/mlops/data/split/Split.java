@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
@@ -276,7 +277,7 @@ public final class Split {
      * @throws UncheckedIOException if the file cannot be written; it is then unchanged
      */
     public void save(Path file) {
-        Documents.save(toDocument(), file);
+        AtomicFiles.writeString(file, Documents.write(toDocument()));
     }
 
     /**

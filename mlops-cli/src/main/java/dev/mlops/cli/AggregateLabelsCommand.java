@@ -1,13 +1,17 @@
 package dev.mlops.cli;
 
-import dev.mlops.core.Seed;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.label.AggregationResult;
 import dev.mlops.data.label.Annotations;
 import dev.mlops.data.label.ConsolidatedLabel;
 import dev.mlops.data.label.LabelAggregator;
-import dev.mlops.data.label.LabelAggregators;
 import dev.mlops.data.label.TiePolicy;
 import dev.mlops.data.label.UnresolvedReason;
 import dev.mlops.data.label.WorkerQuality;
@@ -48,16 +52,6 @@ import picocli.CommandLine.Spec;
 final class AggregateLabelsCommand implements Callable<Integer> {
     static final int REPORT_FORMAT_VERSION = 1;
 
-    /** The consolidation methods. */
-    enum Method {
-        MAJORITY, WEIGHTED, DAWID_SKENE
-    }
-
-    /** The tie policies. */
-    enum Tie {
-        UNRESOLVED, RANDOM, PREFER
-    }
-
     @Spec
     private @Nullable CommandSpec spec;
 
@@ -68,9 +62,15 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             description = "Where to write the consolidated labels (CSV, or JSON Lines for .jsonl); replaced atomically.")
     private @Nullable Path out;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "majority", converter = MethodConverter.class,
-            description = "majority, weighted or dawid-skene (default: ${DEFAULT-VALUE}).")
-    private Method method = Method.MAJORITY;
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "majority",
+            description = "An aggregator type by its name or the start of it: majority (majority-vote), weighted "
+                    + "(weighted-vote), dawid-skene, or a plugin's type (default: ${DEFAULT-VALUE}).")
+    private String method = "majority";
+
+    @Option(names = "--aggregator", paramLabel = "SPEC",
+            description = "The aggregator as a spec string, such as 'majority-vote(tie=random, seed=7)', instead of "
+                    + "--method, --tie, --prefer, --seed and --min-votes; --gold and --weights add their settings.")
+    private @Nullable String aggregatorSpec;
 
     @Option(names = "--gold", paramLabel = "FILE",
             description = "weighted: known labels (columns item, label) from which each worker's weight is learned.")
@@ -83,7 +83,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     @Option(names = "--tie", paramLabel = "POLICY", defaultValue = "unresolved", converter = TieConverter.class,
             description = "How a tie ends: unresolved (the item gets no label, and the report says so), random "
                     + "(seeded by --seed) or prefer (the first tied label in --prefer) (default: ${DEFAULT-VALUE}).")
-    private Tie tie = Tie.UNRESOLVED;
+    private TiePolicy.Kind tie = TiePolicy.Kind.UNRESOLVED;
 
     @Option(names = "--prefer", paramLabel = "LABEL", split = ",",
             description = "With --tie prefer: labels in order of preference, comma-separated.")
@@ -119,7 +119,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     }
 
     /** The JSON report of one consolidation. */
-    record Report(String kind, int formatVersion, String file, String method, int annotations, int items, int workers,
+    record Report(String kind, int formatVersion, String file, ObjectNode aggregator, int annotations, int items, int workers,
             List<String> labels, int resolved, Map<String, Integer> unresolved, double lowAgreementThreshold,
             List<LowAgreementItem> lowAgreement, List<WorkerQuality> workerQuality, int iterations, boolean converged) {
     }
@@ -137,9 +137,6 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             throw new ParameterException(commandSpec.commandLine(), "--low-agreement must be a share in [0, 1] but was "
                     + lowAgreement);
         }
-        if (minVotes < 1) {
-            throw new ParameterException(commandSpec.commandLine(), "--min-votes must be at least 1 but was " + minVotes);
-        }
         LabelAggregator aggregator = aggregator(commandSpec);
         Annotations annotations = Annotations.fromTable(read(input), itemColumn, workerColumn, labelColumn);
         AggregationResult result = aggregator.aggregate(annotations);
@@ -149,54 +146,97 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         }
         Report report = report(input, annotations, result);
         PrintWriter stdout = commandSpec.commandLine().getOut();
-        stdout.print(json ? Json.prettyWriter().writeValueAsString(report) + "\n" : summary(report, labelsOut));
+        stdout.print(json ? Json.prettyWriter().writeValueAsString(report) + "\n" : summary(report, result.aggregator(), labelsOut));
         stdout.flush();
         return MlopsCommand.EXIT_OK;
     }
 
+    /**
+     * The aggregator from {@code --aggregator SPEC}, or from {@code --method} and the tie options;
+     * {@code --gold} and {@code --weights} add their settings. Types are found in the registry.
+     */
     private LabelAggregator aggregator(CommandSpec commandSpec) {
-        TiePolicy tiePolicy = switch (tie) {
-            case UNRESOLVED -> TiePolicy.unresolved();
-            case RANDOM -> TiePolicy.random(Seed.of(seed));
-            case PREFER -> {
-                if (preferred == null || preferred.isEmpty()) {
-                    throw new ParameterException(commandSpec.commandLine(), "--tie prefer needs --prefer LABEL[,LABEL...]");
+        ComponentRegistry registry = ComponentRegistry.defaults();
+        ComponentSpec chosen;
+        if (aggregatorSpec != null) {
+            for (String option : List.of("--method", "--tie", "--prefer", "--seed", "--min-votes")) {
+                if (commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(commandSpec.commandLine(), option
+                            + " cannot be combined with --aggregator; give the setting in the spec instead");
                 }
-                yield TiePolicy.preferredOrder(preferred);
             }
-        };
-        if (method != Method.WEIGHTED && (gold != null || weights != null)) {
-            throw new ParameterException(commandSpec.commandLine(), "--gold and --weights apply to --method weighted only");
+            chosen = ComponentSpec.parse(aggregatorSpec);
+        } else {
+            chosen = new ComponentSpec(type(commandSpec, registry).name(), tieSettings(commandSpec));
         }
-        return switch (method) {
-            case MAJORITY -> LabelAggregators.majorityVote(tiePolicy, minVotes);
-            case DAWID_SKENE -> LabelAggregators.dawidSkeneBuilder().tiePolicy(tiePolicy).minVotes(minVotes).build();
-            case WEIGHTED -> {
-                if ((gold == null) == (weights == null)) {
-                    throw new ParameterException(commandSpec.commandLine(),
-                            "--method weighted needs exactly one of --gold FILE or --weights FILE");
-                }
-                yield gold != null
-                        ? LabelAggregators.weightedVoteFromGold(goldLabels(gold), tiePolicy, minVotes)
-                        : LabelAggregators.weightedVote(workerWeights(Objects.requireNonNull(weights)), tiePolicy, minVotes);
-            }
-        };
+        ObjectNode settings = chosen.settings();
+        ComponentType<?, ?> type = registry.find(LabelAggregator.class, chosen.type()).orElse(null);
+        if (gold != null) {
+            needsSetting(commandSpec, type, "--gold", "gold");
+            settings.set("gold", goldLabels(gold));
+        }
+        if (weights != null) {
+            needsSetting(commandSpec, type, "--weights", "weights");
+            settings.set("weights", workerWeights(weights));
+        }
+        return registry.create(LabelAggregator.class, new ComponentSpec(chosen.type(), settings));
     }
 
-    private static Map<String, String> goldLabels(Path file) {
+    /** The type named by {@code --method}: the one of that name, or the one whose name starts with it and '-'. */
+    private ComponentType<?, ?> type(CommandSpec commandSpec, ComponentRegistry registry) {
+        List<ComponentType<?, ?>> types = registry.types(LabelAggregator.class);
+        List<ComponentType<?, ?>> matching = types.stream()
+                .filter(type -> type.name().equals(method) || type.name().startsWith(method + "-")).toList();
+        if (matching.size() != 1) {
+            throw new ParameterException(commandSpec.commandLine(), "--method '" + method + "' names "
+                    + (matching.isEmpty() ? "no" : "more than one") + " aggregator type; the types are "
+                    + String.join(", ", types.stream().map(ComponentType::name).toList()));
+        }
+        return matching.get(0);
+    }
+
+    private ObjectNode tieSettings(CommandSpec commandSpec) {
+        ObjectNode settings = JsonNodeFactory.instance.objectNode();
+        settings.put("tie", tie.label());
+        if (tie == TiePolicy.Kind.RANDOM) {
+            settings.put("seed", seed);
+        }
+        if (tie == TiePolicy.Kind.PREFER) {
+            if (preferred == null || preferred.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "--tie prefer needs --prefer LABEL[,LABEL...]");
+            }
+            preferred.forEach(settings.putArray("prefer")::add);
+        }
+        settings.put("minVotes", minVotes);
+        return settings;
+    }
+
+    /** A usage error if the type has no such setting. */
+    private static void needsSetting(CommandSpec commandSpec, @Nullable ComponentType<?, ?> type, String option,
+            String setting) {
+        if (type != null && !type.settingNames().contains(setting)) {
+            throw new ParameterException(commandSpec.commandLine(), option + " applies to an aggregator with the setting '"
+                    + setting + "', such as weighted-vote, but " + type + " has none");
+        }
+    }
+
+    /** The gold labels of a file (columns item, label) as the setting's list of {item, label} objects. */
+    private static ArrayNode goldLabels(Path file) {
         Table table = read(file);
-        Map<String, String> labels = new LinkedHashMap<>();
+        ArrayNode labels = JsonNodeFactory.instance.arrayNode();
         for (int row = 0; row < table.rowCount(); row++) {
-            labels.put(table.column("item").format(row), table.column("label").format(row));
+            labels.addObject().put("item", table.column("item").format(row)).put("label", table.column("label").format(row));
         }
         return labels;
     }
 
-    private static Map<String, Double> workerWeights(Path file) {
+    /** The weights of a file (columns worker, weight) as the setting's list of {worker, weight} objects. */
+    private static ArrayNode workerWeights(Path file) {
         Table table = read(file);
-        Map<String, Double> weights = new LinkedHashMap<>();
+        ArrayNode weights = JsonNodeFactory.instance.arrayNode();
         for (int row = 0; row < table.rowCount(); row++) {
-            weights.put(table.column("worker").format(row), table.numericColumn("weight").get(row));
+            weights.addObject().put("worker", table.column("worker").format(row))
+                    .put("weight", table.numericColumn("weight").get(row));
         }
         return weights;
     }
@@ -227,16 +267,17 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             low.add(new LowAgreementItem(item.item(), item.label().orElse(null), item.agreement(), item.confidence(),
                     item.votes()));
         }
-        return new Report("label-aggregation", REPORT_FORMAT_VERSION, input.toString(), result.aggregator(),
+        return new Report("label-aggregation", REPORT_FORMAT_VERSION, input.toString(), result.aggregator().toJson(),
                 annotations.size(), annotations.itemCount(), annotations.workerCount(), annotations.labels(), resolved,
                 unresolved, lowAgreement, low, result.workers(), result.iterations(), result.converged());
     }
 
-    private static String summary(Report report, Path labelsOut) {
+    private static String summary(Report report, ComponentSpec aggregator, Path labelsOut) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s: %d annotations, %d items, %d workers, labels %s%n", report.file(),
                 report.annotations(), report.items(), report.workers(), String.join(", ", report.labels())));
-        text.append(String.format(Locale.ROOT, "method: %s (%d iterations, %s)%n", report.method(), report.iterations(),
+        text.append(String.format(Locale.ROOT, "aggregator: %s (%d iterations, %s)%n",
+                aggregator, report.iterations(),
                 report.converged() ? "converged" : "not converged"));
         text.append(String.format(Locale.ROOT, "resolved: %d items; unresolved: %d (tie: %d, too few votes: %d)%n",
                 report.resolved(), report.items() - report.resolved(), report.unresolved().get("tie"),
@@ -251,17 +292,10 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    /** Reads {@code --method}. */
-    static final class MethodConverter extends EnumNameConverter<Method> {
-        MethodConverter() {
-            super(Method.class);
-        }
-    }
-
     /** Reads {@code --tie}. */
-    static final class TieConverter extends EnumNameConverter<Tie> {
+    static final class TieConverter extends EnumNameConverter<TiePolicy.Kind> {
         TieConverter() {
-            super(Tie.class);
+            super(TiePolicy.Kind.class);
         }
     }
 }

@@ -107,6 +107,38 @@ class AggregateLabelsCommandTest {
             assertThat(report.get("lowAgreement").size()).isEqualTo(2);
             assertThat(report.get("lowAgreement").get(0).get("item").asText()).isEqualTo("a");
             assertThat(report.get("lowAgreement").get(0).get("agreement").asDouble()).isEqualTo(2.0 / 3.0);
+            assertThat(report.get("aggregator")).isEqualTo(new ObjectMapper()
+                    .readTree("{\"type\":\"majority-vote\",\"tie\":\"unresolved\",\"minVotes\":1}"));
+        }
+
+        @Test
+        void anAggregatorSpecIsTheSameAsItsOptions() throws IOException {
+            Path input = file("a.csv", ANNOTATIONS);
+            Path byOptions = dir.resolve("options.csv");
+            Path bySpec = dir.resolve("spec.csv");
+
+            mlops("aggregate-labels", input.toString(), "--out", byOptions.toString(), "--tie", "random", "--seed", "7");
+            CliRun run = mlops("aggregate-labels", input.toString(), "--out", bySpec.toString(), "--json",
+                    "--aggregator", "majority-vote(tie=random, seed=7)");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(Files.readString(bySpec)).isEqualTo(Files.readString(byOptions));
+            assertThat(new ObjectMapper().readTree(run.out()).get("aggregator")).isEqualTo(new ObjectMapper()
+                    .readTree("{\"type\":\"majority-vote\",\"tie\":\"random\",\"seed\":7,\"minVotes\":1}"));
+        }
+
+        @Test
+        void givenWeightsAreAddedToTheSpecAndReported() throws IOException {
+            Path weights = file("weights.csv", "worker,weight\nw1,2\nw2,1\nw3,1\nw4,1\n");
+
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out",
+                    dir.resolve("labels.csv").toString(), "--aggregator", "weighted-vote(tie=prefer, prefer=[dog])",
+                    "--weights", weights.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("aggregator: weighted-vote(weights=[{worker=w1, weight=2.0}, {worker=w2,"
+                    + " weight=1.0}, {worker=w3, weight=1.0}, {worker=w4, weight=1.0}], tie=prefer, prefer=[dog],"
+                    + " minVotes=1)");
         }
 
         @Test
@@ -127,7 +159,7 @@ class AggregateLabelsCommandTest {
                     "--out", dir.resolve("labels.csv").toString(), "--workers", workers.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("method: dawid-skene", "converged", "workers at or below chance: w4");
+            assertThat(run.out()).contains("aggregator: dawid-skene(tie=unresolved, minVotes=1, maxIterations=100", "converged", "workers at or below chance: w4");
             assertThat(CsvFormat.defaults().read(workers).rowCount()).isEqualTo(5);
         }
 
@@ -162,7 +194,7 @@ class AggregateLabelsCommandTest {
                     "--out", dir.resolve("labels.csv").toString());
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("--method weighted needs exactly one of --gold FILE or --weights FILE");
+            assertThat(run.err()).contains("weighted-vote", "exactly one of weights (each worker's weight) and gold");
         }
 
         @Test
@@ -171,7 +203,8 @@ class AggregateLabelsCommandTest {
                     "--out", dir.resolve("labels.csv").toString());
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("expected majority, weighted or dawid-skene but was 'vote'");
+            assertThat(run.err()).contains("--method 'vote' names no aggregator type; the types are dawid-skene, majority-vote,"
+                    + " weighted-vote");
         }
 
         @Test
@@ -181,6 +214,35 @@ class AggregateLabelsCommandTest {
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("no column named 'label'", "answer");
+        }
+
+        @Test
+        void anAggregatorSpecRefusesTheOptionsItReplaces() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--aggregator", "majority-vote",
+                    "--tie", "random", "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--tie cannot be combined with --aggregator");
+        }
+
+        @Test
+        void aBadSettingInTheSpecIsNamed() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--aggregator",
+                    "dawid-skene(maxIterations=0)", "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("dawid-skene(maxIterations=0)", "maxIterations must be at least 1 but was 0")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
+        void goldNeedsAnAggregatorWithGoldLabels() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--gold",
+                    file("gold.csv", "item,label\na,cat\n").toString(), "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--gold applies to an aggregator with the setting 'gold'",
+                    "LabelAggregator 'majority-vote' has none");
         }
 
         @Test

@@ -183,14 +183,14 @@ public abstract class LabelAggregatorContract {
         return cases.stream();
     }
 
-    /** The aggregator names itself. */
+    /** The result names the aggregator's spec. */
     @Test
-    @DisplayName("the aggregator has a name, which the result repeats")
-    void hasAName() {
+    @DisplayName("the result names the aggregator's type and settings")
+    void namesItsSpec() {
         LabelAggregator aggregator = aggregator();
-        assertThat(aggregator.name()).as("name()").isNotBlank();
+        assertThat(aggregator.type()).as("type()").isNotBlank();
         AggregationResult result = aggregator.aggregate(Annotations.of(Annotation.of("item-000", "worker-0", "A")));
-        assertThat(result.aggregator()).as("the result's aggregator").isEqualTo(aggregator.name());
+        assertThat(result.aggregator()).as("the result's aggregator").isEqualTo(aggregator.spec());
     }
 
     private void assertContract(List<Annotation> list, String context) {

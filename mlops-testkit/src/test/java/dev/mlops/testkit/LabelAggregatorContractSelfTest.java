@@ -27,8 +27,13 @@ class LabelAggregatorContractSelfTest {
         LabelAggregator majority = LabelAggregators.majorityVote();
         return new LabelAggregator() {
             @Override
-            public String name() {
-                return majority.name();
+            public String type() {
+                return majority.type();
+            }
+
+            @Override
+            public Record settings() {
+                return majority.settings();
             }
 
             @Override

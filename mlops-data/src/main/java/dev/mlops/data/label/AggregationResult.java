@@ -1,5 +1,6 @@
 package dev.mlops.data.label;
 
+import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * {@link ConsolidatedLabel} per item, in the items' natural order, and the workers' estimated
  * quality where the method estimates it.
  *
- * @param aggregator the aggregator's {@link LabelAggregator#name() name}
+ * @param aggregator the spec of the aggregator that made it: its type and settings, which
+ *     rebuild it through {@link dev.mlops.core.component.ComponentRegistry}
  * @param labels the labels of the annotations, in natural order
  * @param items one result per item, sorted by item id without repeats
  * @param workers one quality per worker the method rated, sorted by worker id; empty if none
@@ -25,7 +27,7 @@ import java.util.Optional;
  * @param iterations how many iterations an iterative method ran; 0 for a one-pass method
  * @param converged whether an iterative method met its tolerance; true for a one-pass method
  */
-public record AggregationResult(String aggregator, List<String> labels, List<ConsolidatedLabel> items,
+public record AggregationResult(ComponentSpec aggregator, List<String> labels, List<ConsolidatedLabel> items,
         List<WorkerQuality> workers, Map<String, Double> priors, int iterations, boolean converged) {
 
     /**

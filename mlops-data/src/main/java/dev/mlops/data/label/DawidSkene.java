@@ -5,32 +5,37 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Dawid and Skene's (1979) EM over per-worker confusion matrices and class priors, started from
  * majority-vote shares. Everything lives in primitive arrays indexed by item, worker and label.
+ * Equal by settings.
+ *
+ * @param settings the EM and tie settings
  */
-final class DawidSkene implements LabelAggregator {
-    private final double tolerance;
-    private final int maxIterations;
-    private final double smoothing;
-    private final Resolution resolution;
+record DawidSkene(DawidSkeneSettings settings) implements LabelAggregator {
+    /** The type name. */
+    static final String TYPE = "dawid-skene";
 
-    DawidSkene(double tolerance, int maxIterations, double smoothing, TiePolicy tiePolicy, int minVotes) {
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
-        this.smoothing = smoothing;
-        this.resolution = new Resolution(tiePolicy, minVotes);
+    DawidSkene {
+        Objects.requireNonNull(settings, "settings");
     }
 
     @Override
-    public String name() {
-        return "dawid-skene(tolerance " + tolerance + ", maxIterations " + maxIterations + ", smoothing " + smoothing
-                + ", " + resolution.describe() + ")";
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return spec().toString();
     }
 
     @Override
     public AggregationResult aggregate(Annotations annotations) {
+        int maxIterations = settings.maxIterations();
+        double tolerance = settings.tolerance();
         int items = annotations.itemCount();
         int workers = annotations.workerCount();
         int k = annotations.labelCount();
@@ -115,6 +120,7 @@ final class DawidSkene implements LabelAggregator {
                 }
             }
         }
+        double smoothing = settings.smoothing();
         for (int c = 0; c < k; c++) {
             prior[c] = (prior[c] + smoothing) / (items + k * smoothing);
         }
@@ -136,6 +142,7 @@ final class DawidSkene implements LabelAggregator {
         String[] labels = annotations.labels().toArray(new String[0]);
         List<String> items = annotations.items();
         List<ConsolidatedLabel> results = new ArrayList<>(items.size());
+        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes());
         double[] score = new double[k];
         int[] counts = new int[k];
         for (int i = 0; i < items.size(); i++) {
@@ -173,6 +180,6 @@ final class DawidSkene implements LabelAggregator {
         for (int c = 0; c < k; c++) {
             priors.put(labels[c], prior[c]);
         }
-        return new AggregationResult(name(), annotations.labels(), results, quality, priors, iterations, converged);
+        return new AggregationResult(spec(), annotations.labels(), results, quality, priors, iterations, converged);
     }
 }

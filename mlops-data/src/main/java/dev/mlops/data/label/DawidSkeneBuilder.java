@@ -6,14 +6,11 @@ import java.util.Objects;
  * Settings of the Dawid–Skene aggregator; start from {@link LabelAggregators#dawidSkeneBuilder()}.
  *
  * <p>Defaults: tolerance 1e-6, at most 100 iterations, additive smoothing 0.01, ties left
- * unresolved, at least 1 vote per item. Not thread-safe; the aggregator it builds is.
+ * unresolved, at least 1 vote per item; each setter checks its value as
+ * {@link DawidSkeneSettings} does. Not thread-safe; the aggregator it builds is.
  */
 public final class DawidSkeneBuilder {
-    private double tolerance = 1e-6;
-    private int maxIterations = 100;
-    private double smoothing = 0.01;
-    private TiePolicy tiePolicy = TiePolicy.unresolved();
-    private int minVotes = 1;
+    private DawidSkeneSettings settings = DawidSkeneSettings.defaults();
 
     DawidSkeneBuilder() {
     }
@@ -27,10 +24,8 @@ public final class DawidSkeneBuilder {
      * @throws IllegalArgumentException if the tolerance is not positive and finite
      */
     public DawidSkeneBuilder tolerance(double tolerance) {
-        if (!(tolerance > 0 && Double.isFinite(tolerance))) {
-            throw new IllegalArgumentException("tolerance must be positive and finite but was " + tolerance);
-        }
-        this.tolerance = tolerance;
+        settings = new DawidSkeneSettings(settings.tie(), settings.seed(), settings.prefer(), settings.minVotes(),
+                settings.maxIterations(), tolerance, settings.smoothing());
         return this;
     }
 
@@ -42,10 +37,8 @@ public final class DawidSkeneBuilder {
      * @throws IllegalArgumentException if it is less than 1
      */
     public DawidSkeneBuilder maxIterations(int maxIterations) {
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("maxIterations must be at least 1 but was " + maxIterations);
-        }
-        this.maxIterations = maxIterations;
+        settings = new DawidSkeneSettings(settings.tie(), settings.seed(), settings.prefer(), settings.minVotes(),
+                maxIterations, settings.tolerance(), settings.smoothing());
         return this;
     }
 
@@ -58,10 +51,8 @@ public final class DawidSkeneBuilder {
      * @throws IllegalArgumentException if it is not positive and finite
      */
     public DawidSkeneBuilder smoothing(double smoothing) {
-        if (!(smoothing > 0 && Double.isFinite(smoothing))) {
-            throw new IllegalArgumentException("smoothing must be positive and finite but was " + smoothing);
-        }
-        this.smoothing = smoothing;
+        settings = new DawidSkeneSettings(settings.tie(), settings.seed(), settings.prefer(), settings.minVotes(),
+                settings.maxIterations(), settings.tolerance(), smoothing);
         return this;
     }
 
@@ -72,7 +63,9 @@ public final class DawidSkeneBuilder {
      * @return this builder
      */
     public DawidSkeneBuilder tiePolicy(TiePolicy tiePolicy) {
-        this.tiePolicy = Objects.requireNonNull(tiePolicy, "tiePolicy");
+        Objects.requireNonNull(tiePolicy, "tiePolicy");
+        settings = new DawidSkeneSettings(tiePolicy.kind(), Resolutions.seedOf(tiePolicy), Resolutions.preferOf(tiePolicy),
+                settings.minVotes(), settings.maxIterations(), settings.tolerance(), settings.smoothing());
         return this;
     }
 
@@ -85,15 +78,18 @@ public final class DawidSkeneBuilder {
      * @throws IllegalArgumentException if it is less than 1
      */
     public DawidSkeneBuilder minVotes(int minVotes) {
-        if (minVotes < 1) {
-            throw new IllegalArgumentException("minVotes must be at least 1 but was " + minVotes);
-        }
-        this.minVotes = minVotes;
+        settings = new DawidSkeneSettings(settings.tie(), settings.seed(), settings.prefer(), minVotes,
+                settings.maxIterations(), settings.tolerance(), settings.smoothing());
         return this;
+    }
+
+    /** @return the settings so far */
+    public DawidSkeneSettings settings() {
+        return settings;
     }
 
     /** @return the aggregator with these settings */
     public LabelAggregator build() {
-        return new DawidSkene(tolerance, maxIterations, smoothing, tiePolicy, minVotes);
+        return new DawidSkene(settings);
     }
 }

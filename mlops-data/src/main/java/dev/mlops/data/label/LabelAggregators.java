@@ -36,6 +36,10 @@ import java.util.Map;
  * then, among the labels that have a vote (for Dawid–Skene, among all labels). An item with
  * fewer annotations than {@code minVotes} is unresolved with
  * {@link UnresolvedReason#TOO_FEW_VOTES}. The defaults leave ties unresolved and need 1 vote.
+ *
+ * <p>Each factory returns a component equal to the one
+ * {@link dev.mlops.core.component.ComponentRegistry} builds from the same settings, such as
+ * {@code majority-vote(tie=random, seed=7)}.
  */
 public final class LabelAggregators {
 
@@ -56,7 +60,7 @@ public final class LabelAggregators {
      * @throws IllegalArgumentException if minVotes is less than 1
      */
     public static LabelAggregator majorityVote(TiePolicy tiePolicy, int minVotes) {
-        return new MajorityVote(tiePolicy, minVotes);
+        return new MajorityVote(new MajorityVoteSettings(tiePolicy, minVotes));
     }
 
     /**
@@ -80,7 +84,7 @@ public final class LabelAggregators {
      * @throws IllegalArgumentException if a weight is negative or not finite, or minVotes is less than 1
      */
     public static LabelAggregator weightedVote(Map<String, Double> weights, TiePolicy tiePolicy, int minVotes) {
-        return WeightedVote.withWeights(weights, tiePolicy, minVotes);
+        return new WeightedVote(WeightedVoteSettings.withWeights(weights, tiePolicy, minVotes));
     }
 
     /**
@@ -106,12 +110,42 @@ public final class LabelAggregators {
      */
     public static LabelAggregator weightedVoteFromGold(Map<String, String> goldLabels, TiePolicy tiePolicy,
             int minVotes) {
-        return WeightedVote.fromGold(goldLabels, tiePolicy, minVotes);
+        return new WeightedVote(WeightedVoteSettings.fromGold(goldLabels, tiePolicy, minVotes));
     }
 
     /** @return Dawid–Skene with the defaults of {@link DawidSkeneBuilder} */
     public static LabelAggregator dawidSkene() {
         return dawidSkeneBuilder().build();
+    }
+
+    /**
+     * Returns majority vote with its settings.
+     *
+     * @param settings the settings
+     * @return the aggregator
+     */
+    public static LabelAggregator majorityVote(MajorityVoteSettings settings) {
+        return new MajorityVote(settings);
+    }
+
+    /**
+     * Returns weighted vote with its settings.
+     *
+     * @param settings the settings
+     * @return the aggregator
+     */
+    public static LabelAggregator weightedVote(WeightedVoteSettings settings) {
+        return new WeightedVote(settings);
+    }
+
+    /**
+     * Returns Dawid–Skene with its settings.
+     *
+     * @param settings the settings
+     * @return the aggregator
+     */
+    public static LabelAggregator dawidSkene(DawidSkeneSettings settings) {
+        return new DawidSkene(settings);
     }
 
     /** @return a builder of Dawid–Skene settings */

@@ -2,26 +2,38 @@ package dev.mlops.data.label;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Majority vote: the label most annotations give; confidence is its vote share. */
-final class MajorityVote implements LabelAggregator {
-    private final Resolution resolution;
+/**
+ * Majority vote: the label most annotations give; confidence is its vote share. Equal by settings.
+ *
+ * @param settings the tie policy and vote minimum
+ */
+record MajorityVote(MajorityVoteSettings settings) implements LabelAggregator {
+    /** The type name. */
+    static final String TYPE = "majority-vote";
 
-    MajorityVote(TiePolicy tiePolicy, int minVotes) {
-        this.resolution = new Resolution(tiePolicy, minVotes);
+    MajorityVote {
+        Objects.requireNonNull(settings, "settings");
     }
 
     @Override
-    public String name() {
-        return "majority-vote(" + resolution.describe() + ")";
+    public String type() {
+        return TYPE;
     }
 
     @Override
     public AggregationResult aggregate(Annotations annotations) {
         double[] weights = new double[annotations.workerCount()];
         java.util.Arrays.fill(weights, 1.0);
-        return new AggregationResult(name(), annotations.labels(), vote(annotations, weights, resolution), List.of(),
+        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes());
+        return new AggregationResult(spec(), annotations.labels(), vote(annotations, weights, resolution), List.of(),
                 Map.of(), 0, true);
+    }
+
+    @Override
+    public String toString() {
+        return spec().toString();
     }
 
     /** Weighted votes per item; with all weights 1 this is majority vote. */

@@ -4,32 +4,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Turns one item's label scores into a {@link ConsolidatedLabel} under a tie policy and a vote minimum. */
 final class Resolution {
     private final TiePolicy tiePolicy;
     private final int minVotes;
 
+    /** @param minVotes at least 1, as the settings records check */
     Resolution(TiePolicy tiePolicy, int minVotes) {
         this.tiePolicy = Objects.requireNonNull(tiePolicy, "tiePolicy");
-        if (minVotes < 1) {
-            throw new IllegalArgumentException("minVotes must be at least 1 but was " + minVotes);
-        }
         this.minVotes = minVotes;
-    }
-
-    static String describe(TiePolicy policy) {
-        if (policy instanceof TiePolicy.Random random) {
-            return "random(seed " + random.seed().value() + ")";
-        } else if (policy instanceof TiePolicy.PreferredOrder preferred) {
-            return "preferred" + preferred.order();
-        }
-        return "unresolved";
-    }
-
-    String describe() {
-        return "ties " + describe(tiePolicy) + ", minVotes " + minVotes;
     }
 
     /**
@@ -64,16 +48,22 @@ final class Resolution {
                 }
             }
         }
+        Map<String, Integer> given = new LinkedHashMap<>();
+        for (int l = 0; l < k; l++) {
+            if (counts[l] > 0) {
+                given.put(labels[l], counts[l]);
+            }
+        }
         double confidence = total > 0 ? Math.min(1.0, best / total) : 0.0;
         if (votes < minVotes) {
-            return unresolved(item, confidence, maxCount, votes, UnresolvedReason.TOO_FEW_VOTES, distribution);
+            return ConsolidatedLabel.unresolved(item, UnresolvedReason.TOO_FEW_VOTES, confidence, given, distribution);
         }
         if (maxCount == votes) {
             // every annotation agrees: that label, whatever the scores say
             for (int l = 0; l < k; l++) {
                 if (counts[l] == votes) {
-                    return new ConsolidatedLabel(item, Optional.of(labels[l]), total > 0 ? Math.min(1.0, score[l] / total)
-                            : 0.0, 1.0, votes, Optional.empty(), distribution);
+                    return ConsolidatedLabel.resolved(item, labels[l],
+                            total > 0 ? Math.min(1.0, score[l] / total) : 0.0, given, distribution);
                 }
             }
         }
@@ -99,10 +89,9 @@ final class Resolution {
             }
         }
         if (chosen < 0) {
-            return unresolved(item, confidence, maxCount, votes, UnresolvedReason.TIE, distribution);
+            return ConsolidatedLabel.unresolved(item, UnresolvedReason.TIE, confidence, given, distribution);
         }
-        return new ConsolidatedLabel(item, Optional.of(labels[chosen]), confidence, (double) counts[chosen] / votes,
-                votes, Optional.empty(), distribution);
+        return ConsolidatedLabel.resolved(item, labels[chosen], confidence, given, distribution);
     }
 
     private static int candidate(double[] score, int[] counts, double best, boolean onlyVoted, int rank) {
@@ -116,11 +105,5 @@ final class Resolution {
             }
         }
         throw new IllegalStateException("no candidate of rank " + rank);
-    }
-
-    private static ConsolidatedLabel unresolved(String item, double confidence, int maxCount, int votes,
-            UnresolvedReason reason, Map<String, Double> distribution) {
-        return new ConsolidatedLabel(item, Optional.empty(), confidence, (double) maxCount / votes, votes,
-                Optional.of(reason), distribution);
     }
 }

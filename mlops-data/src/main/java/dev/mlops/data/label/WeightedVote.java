@@ -1,6 +1,7 @@
 package dev.mlops.data.label;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,63 +9,45 @@ import java.util.TreeMap;
 
 /**
  * Weighted vote: each label scores the sum of its workers' weights. The weights are given, or
- * learned from gold items as log-odds of each worker's smoothed accuracy on them.
+ * learned from gold items as log-odds of each worker's smoothed accuracy on them. Equal by settings.
+ *
+ * @param settings the weights or gold labels, and the tie settings
  */
-final class WeightedVote implements LabelAggregator {
-    private final Map<String, Double> weights;
-    private final Map<String, String> gold;
-    private final Resolution resolution;
+record WeightedVote(WeightedVoteSettings settings) implements LabelAggregator {
+    /** The type name. */
+    static final String TYPE = "weighted-vote";
 
-    private WeightedVote(Map<String, Double> weights, Map<String, String> gold, TiePolicy tiePolicy, int minVotes) {
-        this.weights = weights;
-        this.gold = gold;
-        this.resolution = new Resolution(tiePolicy, minVotes);
-    }
-
-    static WeightedVote withWeights(Map<String, Double> weights, TiePolicy tiePolicy, int minVotes) {
-        Objects.requireNonNull(weights, "weights");
-        Map<String, Double> copy = new TreeMap<>();
-        weights.forEach((worker, weight) -> {
-            Objects.requireNonNull(worker, "a worker in weights");
-            if (weight == null || !Double.isFinite(weight) || weight < 0) {
-                throw new IllegalArgumentException("weights must be finite and not negative but worker '" + worker
-                        + "' had " + weight);
-            }
-            copy.put(worker, weight);
-        });
-        return new WeightedVote(Map.copyOf(copy), Map.of(), tiePolicy, minVotes);
-    }
-
-    static WeightedVote fromGold(Map<String, String> gold, TiePolicy tiePolicy, int minVotes) {
-        Objects.requireNonNull(gold, "goldLabels");
-        if (gold.isEmpty()) {
-            throw new IllegalArgumentException("goldLabels must not be empty");
-        }
-        gold.forEach((item, label) -> {
-            if (item == null || item.isBlank() || label == null || label.isBlank()) {
-                throw new IllegalArgumentException("goldLabels must map non-blank items to non-blank labels but held '"
-                        + item + "' -> '" + label + "'");
-            }
-        });
-        return new WeightedVote(Map.of(), Map.copyOf(gold), tiePolicy, minVotes);
+    WeightedVote {
+        Objects.requireNonNull(settings, "settings");
     }
 
     @Override
-    public String name() {
-        return (gold.isEmpty() ? "weighted-vote(" + weights.size() + " given weights, "
-                : "weighted-vote(weights from " + gold.size() + " gold items, ") + resolution.describe() + ")";
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return spec().toString();
     }
 
     @Override
     public AggregationResult aggregate(Annotations annotations) {
         Objects.requireNonNull(annotations, "annotations");
         List<WorkerQuality> quality = new ArrayList<>();
-        double[] w = gold.isEmpty() ? givenWeights(annotations) : learnedWeights(annotations, quality);
-        return new AggregationResult(name(), annotations.labels(), MajorityVote.vote(annotations, w, resolution),
+        List<WeightedVoteSettings.GoldLabel> gold = settings.gold();
+        double[] w = gold == null ? givenWeights(annotations, Objects.requireNonNull(settings.weights()))
+                : learnedWeights(annotations, gold, quality);
+        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes());
+        return new AggregationResult(spec(), annotations.labels(), MajorityVote.vote(annotations, w, resolution),
                 quality, Map.of(), 0, true);
     }
 
-    private double[] givenWeights(Annotations annotations) {
+    private static double[] givenWeights(Annotations annotations, List<WeightedVoteSettings.WorkerWeight> given) {
+        Map<String, Double> weights = new HashMap<>();
+        for (WeightedVoteSettings.WorkerWeight weight : given) {
+            weights.put(weight.worker(), weight.weight());
+        }
         List<String> workers = annotations.workers();
         double[] w = new double[workers.size()];
         List<String> without = new ArrayList<>();
@@ -89,7 +72,12 @@ final class WeightedVote implements LabelAggregator {
      * gives the weight ln((K - 1) * acc / (1 - acc)), at least 0 (K the number of labels, at
      * least 2); a worker who saw no gold item gets the mean weight of those who did.
      */
-    private double[] learnedWeights(Annotations annotations, List<WorkerQuality> quality) {
+    private static double[] learnedWeights(Annotations annotations, List<WeightedVoteSettings.GoldLabel> goldLabels,
+            List<WorkerQuality> quality) {
+        Map<String, String> gold = new HashMap<>();
+        for (WeightedVoteSettings.GoldLabel label : goldLabels) {
+            gold.put(label.item(), label.label());
+        }
         List<String> items = annotations.items();
         List<String> labels = annotations.labels();
         int workers = annotations.workerCount();

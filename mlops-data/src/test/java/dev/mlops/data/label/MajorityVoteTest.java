@@ -49,7 +49,7 @@ class MajorityVoteTest {
         assertThat(result.priors()).isEmpty();
         assertThat(result.iterations()).isZero();
         assertThat(result.converged()).isTrue();
-        assertThat(result.aggregator()).startsWith("majority-vote");
+        assertThat(result.aggregator()).hasToString("majority-vote(tie=unresolved, minVotes=1)");
     }
 
     @Nested

@@ -124,7 +124,7 @@ class WeightedVoteTest {
                     .aggregate(annotations)).isInstanceOf(AnnotationException.class)
                     .hasMessageContaining("none of the 1 gold items");
             assertThatThrownBy(() -> LabelAggregators.weightedVoteFromGold(Map.of()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("goldLabels must not be empty");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("gold must not be empty");
             assertThatThrownBy(() -> LabelAggregators.weightedVoteFromGold(Map.of("g", " ")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'g' -> ' '");
         }

@@ -1,7 +1,6 @@
 package dev.mlops.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.mlops.core.table.CategoricalColumn;
@@ -11,6 +10,11 @@ import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.SplitException;
 import dev.mlops.data.split.Splitter;
+import dev.mlops.testkit.kit.Deterministic;
+import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.SettingsRoundTrip;
+import dev.mlops.testkit.kit.Sweep;
+import dev.mlops.testkit.kit.ThreadSafe;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +22,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The contract of {@link Splitter} as a JUnit 5 test: extend this class, say how to make your
@@ -78,6 +82,7 @@ public abstract class SplitterContract {
     /** The seed from which every sweep case is drawn; changing it changes every case. */
     static final long MASTER_SEED = 0x5B17_7E25_C0DE_0001L;
     private static final int SWEEP_CASES = 24;
+    private static final double MIN_EXERCISED_SHARE = 0.5;
     private static final int MAX_SWEEP_ROWS = 3_000;
     private static final int DEFAULT_ROWS = 500;
     private static final double[] CLASS_WEIGHTS = {0.45, 0.25, 0.15, 0.09, 0.06};
@@ -130,19 +135,6 @@ public abstract class SplitterContract {
             }
         }
         return "class-" + (CLASS_WEIGHTS.length - 1);
-    }
-
-    /** The same seed and table give equal splits. */
-    @Test
-    @DisplayName("the same seed and table give equal splits, from one splitter and from two made alike")
-    void isDeterministicForASeed() {
-        Table table = table(11, DEFAULT_ROWS);
-        Splitter splitter = splitter(42);
-
-        Split first = splitter.split(table);
-
-        assertThat(splitter.split(table)).as("a second split by the same splitter").isEqualTo(first);
-        assertThat(splitter(42).split(table)).as("a split by a new splitter with the same seed").isEqualTo(first);
     }
 
     /** A random splitter's seed matters. */
@@ -202,16 +194,6 @@ public abstract class SplitterContract {
         }
     }
 
-    /** An empty table has nothing to split. */
-    @Test
-    @DisplayName("an empty table is refused with a SplitException")
-    void emptyTableIsRefused() {
-        Table empty = table(16, 0);
-
-        assertThatThrownBy(() -> splitter(1).split(empty)).isInstanceOf(SplitException.class)
-                .message().isNotBlank();
-    }
-
     /** A one-row table is refused or split validly. */
     @Test
     @DisplayName("a one-row table is refused with a SplitException or split into a valid split")
@@ -229,33 +211,130 @@ public abstract class SplitterContract {
     }
 
     /**
-     * A seeded sweep of random sizes: each split is a partition whose reported guarantees hold,
-     * or a clear refusal.
+     * A seeded sweep of random sizes: each split is a partition whose reported guarantees hold, is
+     * the same when made again, or is a clear refusal; at least half the cases must be split, so
+     * refusing everything cannot pass.
      *
-     * @param seed the case's seed, for the table and the splitter
-     * @param rows the case's row count
+     * @return one dynamic test per case, then the coverage test
      */
-    @ParameterizedTest(name = "seed {0}, {1} rows")
-    @MethodSource("sweepCases")
+    @TestFactory
     @DisplayName("random sizes: a valid split whose guarantees hold, or a SplitException")
-    void sweepOfRandomSizes(long seed, int rows) {
-        Table table = table(seed, rows);
-        String context = "seed " + seed + ", " + rows + " rows";
-        Split split;
-        try {
-            split = splitter(seed).split(table);
-        } catch (SplitException refused) {
-            assertThat(refused.getMessage()).as("%s: the refusal's message", context).isNotBlank();
-            return;
-        }
-        SplitChecks.isPartition(split, table, context);
-        SplitChecks.guaranteesHold(split, table, context);
-        assertThat(splitter(seed).split(table)).as("%s: a second split", context).isEqualTo(split);
+    Stream<DynamicTest> sweepOfRandomSizes() {
+        return Sweep.of(sweepCases().toList(), c -> "seed " + c.seed() + ", " + c.rows() + " rows", c -> {
+            Table table = table(c.seed(), c.rows());
+            String context = "seed " + c.seed() + ", " + c.rows() + " rows";
+            Split split;
+            try {
+                split = splitter(c.seed()).split(table);
+            } catch (SplitException refused) {
+                assertThat(refused.getMessage()).as("%s: the refusal's message", context).isNotBlank();
+                return Sweep.Outcome.REFUSED;
+            }
+            SplitChecks.isPartition(split, table, context);
+            SplitChecks.guaranteesHold(split, table, context);
+            Split again = splitter(c.seed()).split(table);
+            if (!again.equals(split)) {
+                throw new AssertionError(context + ": a second split differs: " + SplitDifference.first(split, again));
+            }
+            return Sweep.Outcome.EXERCISED;
+        }, MIN_EXERCISED_SHARE);
     }
 
-    static Stream<Arguments> sweepCases() {
+    /** A case of the sweep: the seed of the table and splitter, and the row count. */
+    record SweepCase(long seed, int rows) {
+    }
+
+    static Stream<SweepCase> sweepCases() {
         SplittableRandom random = new SplittableRandom(MASTER_SEED);
-        return Stream.generate(() -> Arguments.of(random.nextLong(), 2 + random.nextInt(MAX_SWEEP_ROWS)))
+        return Stream.generate(() -> new SweepCase(random.nextLong(), 2 + random.nextInt(MAX_SWEEP_ROWS)))
                 .limit(SWEEP_CASES);
+    }
+
+    /** The same seed and table give equal splits, from one splitter and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism implements Deterministic<Splitter, Split> {
+        @Override
+        public Splitter subject() {
+            return splitter(42);
+        }
+
+        @Override
+        public Split run(Splitter splitter) {
+            return splitter.split(table(11, DEFAULT_ROWS));
+        }
+
+        @Override
+        public String firstDifference(Split expected, Split actual) {
+            return SplitDifference.first(expected, actual);
+        }
+    }
+
+    /** One splitter used from 8 threads at once splits as on one thread. */
+    @Nested
+    @DisplayName("thread safety")
+    class ThreadSafety implements ThreadSafe<Splitter, Split> {
+        private final Table table = table(18, DEFAULT_ROWS);
+
+        @Override
+        public Splitter subject() {
+            return splitter(43);
+        }
+
+        @Override
+        public Split run(Splitter splitter) {
+            return splitter.split(table);
+        }
+
+        @Override
+        public String firstDifference(Split expected, Split actual) {
+            return SplitDifference.first(expected, actual);
+        }
+    }
+
+    /** An empty table has nothing to split: it is refused with a SplitException. */
+    @Nested
+    @DisplayName("empty input")
+    class Empty implements EmptyInput<Splitter, Split> {
+        @Override
+        public Splitter subject() {
+            return splitter(1);
+        }
+
+        @Override
+        public Split runOnEmptyInput(Splitter splitter) {
+            return splitter.split(table(16, 0));
+        }
+
+        @Override
+        public Class<SplitException> refusal() {
+            return SplitException.class;
+        }
+
+        @Override
+        public void checkEmptyResult(Split result) {
+            throw new AssertionError("an empty table must be refused with a SplitException (a set would be empty)"
+                    + " but gave " + result);
+        }
+    }
+
+    /** The splitter is a component: registered, and rebuilt equal from its spec and its JSON. */
+    @Nested
+    @DisplayName("settings round trip")
+    class Settings implements SettingsRoundTrip<Splitter, Split> {
+        @Override
+        public Splitter component() {
+            return splitter(44);
+        }
+
+        @Override
+        public Class<Splitter> kind() {
+            return Splitter.class;
+        }
+
+        @Override
+        public Split behaviour(Splitter splitter) {
+            return splitter.split(table(19, DEFAULT_ROWS));
+        }
     }
 }

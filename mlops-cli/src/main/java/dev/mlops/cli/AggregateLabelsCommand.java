@@ -1,7 +1,6 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.Seed;
-import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.label.AggregationResult;
 import dev.mlops.data.label.Annotations;
@@ -23,9 +22,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,9 +42,12 @@ import picocli.CommandLine.Spec;
             "Consolidates crowd annotations, one (item, worker, label) per row of a CSV or JSON Lines file, "
                     + "into one label per item, and reports items to re-label and the quality of each worker.",
             "Writes the labels (item, label, confidence, agreement, votes, unresolved) to --out; prints a summary, "
-                    + "or a JSON report with --json."
+                    + "or a JSON report with --json.",
+            "--format, --delimiter, --missing, --charset and --zone say how ANNOTATIONS is read; --gold, --weights, "
+                    + "--out and --workers are CSV, or JSON Lines when their names end with .jsonl or .ndjson."
         })
 final class AggregateLabelsCommand implements Callable<Integer> {
+    static final String REPORT_KIND = "label-aggregation";
     static final int REPORT_FORMAT_VERSION = 1;
 
     /** The consolidation methods. */
@@ -115,11 +117,14 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object instead of a summary.")
     private boolean json;
 
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
     AggregateLabelsCommand() {
     }
 
-    /** The JSON report of one consolidation. */
-    record Report(String kind, int formatVersion, String file, String method, int annotations, int items, int workers,
+    /** The JSON report of one consolidation, after its kind and format version. */
+    record Report(String file, String method, int annotations, int items, int workers,
             List<String> labels, int resolved, Map<String, Integer> unresolved, double lowAgreementThreshold,
             List<LowAgreementItem> lowAgreement, List<WorkerQuality> workerQuality, int iterations, boolean converged) {
     }
@@ -134,14 +139,15 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         Path input = Objects.requireNonNull(annotationsFile, "annotationsFile");
         Path labelsOut = Objects.requireNonNull(out, "out");
         if (!(lowAgreement >= 0 && lowAgreement <= 1)) {
-            throw new ParameterException(commandSpec.commandLine(), "--low-agreement must be a share in [0, 1] but was "
+            throw CommandSupport.usage(commandSpec, "--low-agreement must be a share in [0, 1] but was "
                     + lowAgreement);
         }
         if (minVotes < 1) {
-            throw new ParameterException(commandSpec.commandLine(), "--min-votes must be at least 1 but was " + minVotes);
+            throw CommandSupport.usage(commandSpec, "--min-votes must be at least 1 but was " + minVotes);
         }
         LabelAggregator aggregator = aggregator(commandSpec);
-        Annotations annotations = Annotations.fromTable(read(input), itemColumn, workerColumn, labelColumn);
+        Annotations annotations = Annotations.fromTable(this.input.tableFormat(input).read(input), itemColumn,
+                workerColumn, labelColumn);
         AggregationResult result = aggregator.aggregate(annotations);
         write(result.toTable(), labelsOut);
         if (workersOut != null) {
@@ -149,8 +155,12 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         }
         Report report = report(input, annotations, result);
         PrintWriter stdout = commandSpec.commandLine().getOut();
-        stdout.print(json ? Json.prettyWriter().writeValueAsString(report) + "\n" : summary(report, labelsOut));
-        stdout.flush();
+        if (json) {
+            CommandSupport.printJson(stdout, CommandSupport.document(REPORT_KIND, REPORT_FORMAT_VERSION, report));
+        } else {
+            stdout.print(summary(report, labelsOut));
+            stdout.flush();
+        }
         return MlopsCommand.EXIT_OK;
     }
 
@@ -160,20 +170,20 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             case RANDOM -> TiePolicy.random(Seed.of(seed));
             case PREFER -> {
                 if (preferred == null || preferred.isEmpty()) {
-                    throw new ParameterException(commandSpec.commandLine(), "--tie prefer needs --prefer LABEL[,LABEL...]");
+                    throw CommandSupport.usage(commandSpec, "--tie prefer needs --prefer LABEL[,LABEL...]");
                 }
                 yield TiePolicy.preferredOrder(preferred);
             }
         };
         if (method != Method.WEIGHTED && (gold != null || weights != null)) {
-            throw new ParameterException(commandSpec.commandLine(), "--gold and --weights apply to --method weighted only");
+            throw CommandSupport.usage(commandSpec, "--gold and --weights apply to --method weighted only");
         }
         return switch (method) {
             case MAJORITY -> LabelAggregators.majorityVote(tiePolicy, minVotes);
             case DAWID_SKENE -> LabelAggregators.dawidSkeneBuilder().tiePolicy(tiePolicy).minVotes(minVotes).build();
             case WEIGHTED -> {
                 if ((gold == null) == (weights == null)) {
-                    throw new ParameterException(commandSpec.commandLine(),
+                    throw CommandSupport.usage(commandSpec,
                             "--method weighted needs exactly one of --gold FILE or --weights FILE");
                 }
                 yield gold != null
@@ -227,7 +237,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             low.add(new LowAgreementItem(item.item(), item.label().orElse(null), item.agreement(), item.confidence(),
                     item.votes()));
         }
-        return new Report("label-aggregation", REPORT_FORMAT_VERSION, input.toString(), result.aggregator(),
+        return new Report(input.toString(), result.aggregator(),
                 annotations.size(), annotations.itemCount(), annotations.workerCount(), annotations.labels(), resolved,
                 unresolved, lowAgreement, low, result.workers(), result.iterations(), result.converged());
     }

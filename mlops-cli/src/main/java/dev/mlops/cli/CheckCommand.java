@@ -112,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckContext context = CheckContext.defaults();
         if (sample != null) {
             if (sample < 0) {
-                throw MlopsCommand.usage(commandSpec, "--sample must not be negative but was " + sample);
+                throw CommandSupport.usage(commandSpec, "--sample must not be negative but was " + sample);
             }
             context = context.withSampleSize(sample);
         }
@@ -201,16 +201,16 @@ final class CheckCommand implements Callable<Integer> {
             String lower = targetName.toLowerCase(Locale.ROOT);
             boolean known = lower.endsWith(".csv") || named == InputFormat.JSONL;
             if (known && named != format) {
-                throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " names a " + label(named)
+                throw CommandSupport.usage(commandSpec, "--quarantine " + target + " names a " + label(named)
                         + " file, but the rows are written as " + label(format) + ", the format of " + inputFile);
             }
             files = new QuarantineFiles(target.resolveSibling(stem + PASSING + extension), target);
         }
-        if (MlopsCommand.sameFile(files.passing(), inputFile) || MlopsCommand.sameFile(files.quarantined(), inputFile)) {
-            throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
+        if (CommandSupport.sameFile(files.passing(), inputFile) || CommandSupport.sameFile(files.quarantined(), inputFile)) {
+            throw CommandSupport.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
         }
-        if (MlopsCommand.sameFile(files.passing(), files.quarantined())) {
-            throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
+        if (CommandSupport.sameFile(files.passing(), files.quarantined())) {
+            throw CommandSupport.usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
         }
         return files;
     }

@@ -2,6 +2,7 @@ package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.leakage.LeakageCheck;
 import dev.mlops.data.leakage.LeakageReport;
 import dev.mlops.data.leakage.NearDuplicates;
@@ -14,9 +15,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
                     + "between its sets: rows duplicated across sets, near-duplicates, the same id in two sets, "
                     + "class distributions that differ (chi-square), and feature values recorded after the "
                     + "prediction time.",
-            "Exits 1 when a finding has error severity, 0 otherwise."
+            "Read FILE with the options 'mlops split' read it with (--format, --delimiter, --missing, --charset, "
+                    + "--zone). Exits 1 when a finding has error severity, 0 otherwise."
         })
 final class LeakageCommand implements Callable<Integer> {
 
@@ -84,15 +86,20 @@ final class LeakageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report instead of text.")
     private boolean json;
 
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
     LeakageCommand() {
     }
 
     @Override
     public Integer call() {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
-        Path input = Objects.requireNonNull(file, "file");
+        Path inputFile = Objects.requireNonNull(file, "file");
+        TableFormat format = input.tableFormat(inputFile);
         Split split = Split.load(Objects.requireNonNull(splitFile, "splitFile"));
-        Table table = InputFormat.defaultsFor(input).read(input);
+        // read as 'mlops split' read it: the split's fingerprint is of the rows as read
+        Table table = format.read(inputFile);
         LeakageReport report = check(commandSpec).run(table, split);
         String reportJson = report.toJson();
         if (reportFile != null) {
@@ -119,7 +126,7 @@ final class LeakageCommand implements Callable<Integer> {
             builder.nearDuplicates(NearDuplicates.roundedKey(nearColumns, digits));
         }
         if ((predictionTime == null) != (knownAt == null)) {
-            throw new ParameterException(commandSpec.commandLine(),
+            throw CommandSupport.usage(commandSpec,
                     "--prediction-time and --known-at go together: give both or neither");
         }
         if (predictionTime != null && knownAt != null) {

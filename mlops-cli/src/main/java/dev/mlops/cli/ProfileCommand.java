@@ -32,7 +32,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -91,8 +90,8 @@ final class ProfileCommand implements Callable<Integer> {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path inputFile = Objects.requireNonNull(file, "file");
         ProfileOptions options = settings.options(commandSpec);
-        if (out != null && MlopsCommand.sameFile(out, inputFile)) {
-            throw new ParameterException(commandSpec.commandLine(), "--out " + out + " would overwrite the input file");
+        if (out != null && CommandSupport.sameFile(out, inputFile)) {
+            throw CommandSupport.usage(commandSpec, "--out " + out + " would overwrite the input file");
         }
         Table table = read(inputFile, input.tableFormat(inputFile));
         DatasetProfile profile = profile(table, options);
@@ -360,7 +359,7 @@ final class ProfileCommand implements Callable<Integer> {
 
         private static int notNegative(CommandSpec commandSpec, String option, int value) {
             if (value < 0) {
-                throw new ParameterException(commandSpec.commandLine(), option + " must not be negative but was "
+                throw CommandSupport.usage(commandSpec, option + " must not be negative but was "
                         + value);
             }
             return value;

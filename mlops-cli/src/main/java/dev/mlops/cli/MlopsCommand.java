@@ -125,6 +125,12 @@ public final class MlopsCommand implements Callable<Integer> {
     /**
      * As {@link #execute(PrintWriter, PrintWriter, String...)}, with the environment given, such as
      * a test's {@value Plugins#ENVIRONMENT}.
+     *
+     * @param out where results go
+     * @param err where errors and usage help go
+     * @param environment the environment variables the command reads instead of the process's
+     * @param args the command line arguments
+     * @return the exit status
      */
     static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         return run(out, err, CommandLine.Help.Ansi.OFF, false, environment, args);

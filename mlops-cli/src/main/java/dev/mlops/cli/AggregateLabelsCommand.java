@@ -146,7 +146,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             throw CommandSupport.usage(commandSpec, "--min-votes must be at least 1 but was " + minVotes);
         }
         LabelAggregator aggregator = aggregator(commandSpec);
-        Annotations annotations = Annotations.fromTable(this.input.tableFormat(input).read(input), itemColumn,
+        Annotations annotations = Annotations.fromTable(this.input.read(input), itemColumn,
                 workerColumn, labelColumn);
         AggregationResult result = aggregator.aggregate(annotations);
         write(result.toTable(), labelsOut);

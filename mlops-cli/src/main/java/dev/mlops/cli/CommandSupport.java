@@ -3,12 +3,18 @@ package dev.mlops.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.MlopsException;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
+import dev.mlops.data.profile.DatasetProfile;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -77,6 +83,27 @@ final class CommandSupport {
         out.print(Documents.write(document));
         out.print('\n');
         out.flush();
+    }
+
+    /**
+     * Reads a stored profile, such as {@code mlops profile --out} wrote.
+     *
+     * @param profileFile the file
+     * @return the profile
+     * @throws MlopsException naming the file when it is not a profile
+     */
+    static DatasetProfile loadProfile(Path profileFile) {
+        String text;
+        try {
+            text = Files.readString(profileFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read profile " + profileFile, e);
+        }
+        try {
+            return DatasetProfile.fromJson(text);
+        } catch (MlopsException e) {
+            throw new MlopsException(profileFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads {@code --delimiter}: one character, or {@code tab} or {@code \t} for a tab. */

@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.TableFormat;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -91,6 +94,25 @@ enum InputFormat {
          */
         InputFormat formatOf(Path file) {
             return format != null ? format : of(file);
+        }
+
+        /**
+         * Reads the input file with type inference, logging at debug level how long it took.
+         *
+         * @param file the input file
+         * @return its table
+         * @throws picocli.CommandLine.ParameterException if a CSV-only option is given for a JSON Lines file
+         */
+        Table read(Path file) {
+            TableFormat tableFormat = tableFormat(file);
+            // looked up here, not in a static field: --verbose sets the log level before the first logger exists
+            Logger log = LoggerFactory.getLogger(InputFormat.class);
+            log.debug("reading {} as {}", file, formatOf(file));
+            long start = System.nanoTime();
+            Table table = tableFormat.read(file);
+            log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return table;
         }
 
         /**

@@ -2,7 +2,6 @@ package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.leakage.LeakageCheck;
 import dev.mlops.data.leakage.LeakageReport;
 import dev.mlops.data.leakage.NearDuplicates;
@@ -96,10 +95,9 @@ final class LeakageCommand implements Callable<Integer> {
     public Integer call() {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path inputFile = Objects.requireNonNull(file, "file");
-        TableFormat format = input.tableFormat(inputFile);
-        Split split = Split.load(Objects.requireNonNull(splitFile, "splitFile"));
         // read as 'mlops split' read it: the split's fingerprint is of the rows as read
-        Table table = format.read(inputFile);
+        Table table = input.read(inputFile);
+        Split split = Split.load(Objects.requireNonNull(splitFile, "splitFile"));
         LeakageReport report = check(commandSpec).run(table, split);
         String reportJson = report.toJson();
         if (reportFile != null) {

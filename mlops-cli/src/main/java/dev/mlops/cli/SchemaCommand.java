@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.TableFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,15 +62,7 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path inputFile = Objects.requireNonNull(file, "file");
-        InputFormat inputFormat = input.formatOf(inputFile);
-        TableFormat tableFormat = input.tableFormat(inputFile);
-        // looked up here, not in a static field: --verbose sets the log level before the first logger exists
-        Logger log = LoggerFactory.getLogger(SchemaCommand.class);
-        log.debug("reading {} as {}", inputFile, inputFormat);
-        long start = System.nanoTime();
-        Table table = tableFormat.read(inputFile);
-        log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
-                (System.nanoTime() - start) / 1_000_000);
+        Table table = input.read(inputFile);
         PrintWriter out = commandSpec.commandLine().getOut();
         String text = json ? Json.writer().writeValueAsString(report(inputFile, table)) : text(inputFile, table);
         out.print(text);

@@ -185,11 +185,9 @@ final class SplitCommand implements Callable<Integer> {
         SliceSizeRule rule = sliceRule(commandSpec);
         Splitter splitter = splitter(commandSpec, chosen);
         Logger log = LoggerFactory.getLogger(SplitCommand.class);
-        InputFormat inputFormat = input.formatOf(inputFile);
-        log.debug("reading {} as {}", inputFile, inputFormat);
         // the sets are written as the input was read: the same format, delimiter and charset
         TableFormat format = input.tableFormat(inputFile);
-        Table table = format.read(inputFile);
+        Table table = input.read(inputFile);
         if (chosen == Method.TEMPORAL) {
             requireTimestamps(table, Objects.requireNonNull(time));
         }
@@ -202,7 +200,7 @@ final class SplitCommand implements Callable<Integer> {
         // measured before anything is written: a slice over an unknown column is bad input
         @Nullable SliceReport sliceReport = slices == null ? null : SliceReport.of(setTables, slices, rule);
 
-        String extension = inputFormat.extension();
+        String extension = input.formatOf(inputFile).extension();
         Map<String, Path> written = new LinkedHashMap<>();
         for (String name : setTables.keySet()) {
             Path setFile = directory.resolve(name + extension);

@@ -76,7 +76,7 @@ final class SuggestCommand implements Callable<Integer> {
     private boolean json;
 
     @Mixin
-    private ProfileCommand.Settings settings = new ProfileCommand.Settings();
+    private ProfileSettings settings = new ProfileSettings();
 
     @Mixin
     private InputFormat.Options input = new InputFormat.Options();
@@ -102,10 +102,9 @@ final class SuggestCommand implements Callable<Integer> {
         }
         DatasetProfile profile;
         if (profileFile != null) {
-            profile = CheckCommand.loadProfile(profileFile);
+            profile = CommandSupport.loadProfile(profileFile);
         } else {
-            profile = ProfileCommand.profile(ProfileCommand.read(source, input.tableFormat(source)),
-                    settings.options(commandSpec));
+            profile = ProfileSettings.profile(input.read(source), settings.options(commandSpec));
         }
         SuggestedSuite suggested = suggester.suggest(profile, suiteName);
         suggested.suite().save(suiteFile);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --plugins DIR}, {@code MLOPS_PLUGINS} and {@code mlops components}, with a real plugin jar. */
 class ComponentsCommandTest {
@@ -171,6 +173,15 @@ class ComponentsCommandTest {
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("Usage: mlops components", "--kind=KIND", "--plugins=DIR");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"--help", "--version", "help"})
+        void neitherDoTheHelpAndTheVersion(String help) {
+            CliRun run = mlops(Map.of(Plugins.ENVIRONMENT, dir.resolve("nope").toString()), help);
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).isEmpty();
         }
 
         @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.component.ComponentType;
-import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.label.AggregationResult;
 import dev.mlops.data.label.Annotations;
@@ -27,10 +26,11 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,9 +47,12 @@ import picocli.CommandLine.Spec;
             "Consolidates crowd annotations, one (item, worker, label) per row of a CSV or JSON Lines file, "
                     + "into one label per item, and reports items to re-label and the quality of each worker.",
             "Writes the labels (item, label, confidence, agreement, votes, unresolved) to --out; prints a summary, "
-                    + "or a JSON report with --json."
+                    + "or a JSON report with --json.",
+            "--format, --delimiter, --missing, --charset and --zone say how ANNOTATIONS is read; --gold, --weights, "
+                    + "--out and --workers are CSV, or JSON Lines when their names end with .jsonl or .ndjson."
         })
 final class AggregateLabelsCommand implements Callable<Integer> {
+    static final String REPORT_KIND = "label-aggregation";
     static final int REPORT_FORMAT_VERSION = 1;
 
     @Spec
@@ -115,11 +118,17 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object instead of a summary.")
     private boolean json;
 
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
+    @ParentCommand
+    private @Nullable MlopsCommand parent;
+
     AggregateLabelsCommand() {
     }
 
     /** The JSON report of one consolidation. */
-    record Report(String kind, int formatVersion, String file, ObjectNode aggregator, int annotations, int items, int workers,
+    record Report(String file, ObjectNode aggregator, int annotations, int items, int workers,
             List<String> labels, int resolved, Map<String, Integer> unresolved, double lowAgreementThreshold,
             List<LowAgreementItem> lowAgreement, List<WorkerQuality> workerQuality, int iterations, boolean converged) {
     }
@@ -134,11 +143,12 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         Path input = Objects.requireNonNull(annotationsFile, "annotationsFile");
         Path labelsOut = Objects.requireNonNull(out, "out");
         if (!(lowAgreement >= 0 && lowAgreement <= 1)) {
-            throw new ParameterException(commandSpec.commandLine(), "--low-agreement must be a share in [0, 1] but was "
+            throw CommandSupport.usage(commandSpec, "--low-agreement must be a share in [0, 1] but was "
                     + lowAgreement);
         }
         LabelAggregator aggregator = aggregator(commandSpec);
-        Annotations annotations = Annotations.fromTable(read(input), itemColumn, workerColumn, labelColumn);
+        Annotations annotations = Annotations.fromTable(this.input.read(input), itemColumn, workerColumn,
+                labelColumn);
         AggregationResult result = aggregator.aggregate(annotations);
         write(result.toTable(), labelsOut);
         if (workersOut != null) {
@@ -146,8 +156,12 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         }
         Report report = report(input, annotations, result);
         PrintWriter stdout = commandSpec.commandLine().getOut();
-        stdout.print(json ? Json.prettyWriter().writeValueAsString(report) + "\n" : summary(report, result.aggregator(), labelsOut));
-        stdout.flush();
+        if (json) {
+            CommandSupport.printJson(stdout, CommandSupport.document(REPORT_KIND, REPORT_FORMAT_VERSION, report));
+        } else {
+            stdout.print(summary(report, result.aggregator(), labelsOut));
+            stdout.flush();
+        }
         return MlopsCommand.EXIT_OK;
     }
 
@@ -156,12 +170,12 @@ final class AggregateLabelsCommand implements Callable<Integer> {
      * {@code --gold} and {@code --weights} add their settings. Types are found in the registry.
      */
     private LabelAggregator aggregator(CommandSpec commandSpec) {
-        ComponentRegistry registry = ComponentRegistry.defaults();
+        ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
         ComponentSpec chosen;
         if (aggregatorSpec != null) {
             for (String option : List.of("--method", "--tie", "--prefer", "--seed", "--min-votes")) {
                 if (commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new ParameterException(commandSpec.commandLine(), option
+                    throw CommandSupport.usage(commandSpec, option
                             + " cannot be combined with --aggregator; give the setting in the spec instead");
                 }
             }
@@ -188,7 +202,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         List<ComponentType<?, ?>> matching = types.stream()
                 .filter(type -> type.name().equals(method) || type.name().startsWith(method + "-")).toList();
         if (matching.size() != 1) {
-            throw new ParameterException(commandSpec.commandLine(), "--method '" + method + "' names "
+            throw CommandSupport.usage(commandSpec, "--method '" + method + "' names "
                     + (matching.isEmpty() ? "no" : "more than one") + " aggregator type; the types are "
                     + String.join(", ", types.stream().map(ComponentType::name).toList()));
         }
@@ -203,7 +217,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         }
         if (tie == TiePolicy.Kind.PREFER) {
             if (preferred == null || preferred.isEmpty()) {
-                throw new ParameterException(commandSpec.commandLine(), "--tie prefer needs --prefer LABEL[,LABEL...]");
+                throw CommandSupport.usage(commandSpec, "--tie prefer needs --prefer LABEL[,LABEL...]");
             }
             preferred.forEach(settings.putArray("prefer")::add);
         }
@@ -215,14 +229,14 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     private static void needsSetting(CommandSpec commandSpec, @Nullable ComponentType<?, ?> type, String option,
             String setting) {
         if (type != null && !type.settingNames().contains(setting)) {
-            throw new ParameterException(commandSpec.commandLine(), option + " applies to an aggregator with the setting '"
+            throw CommandSupport.usage(commandSpec, option + " applies to an aggregator with the setting '"
                     + setting + "', such as weighted-vote, but " + type + " has none");
         }
     }
 
     /** The gold labels of a file (columns item, label) as the setting's list of {item, label} objects. */
     private static ArrayNode goldLabels(Path file) {
-        Table table = read(file);
+        Table table = InputFormat.defaultsFor(file).read(file);
         ArrayNode labels = JsonNodeFactory.instance.arrayNode();
         for (int row = 0; row < table.rowCount(); row++) {
             labels.addObject().put("item", table.column("item").format(row)).put("label", table.column("label").format(row));
@@ -232,17 +246,13 @@ final class AggregateLabelsCommand implements Callable<Integer> {
 
     /** The weights of a file (columns worker, weight) as the setting's list of {worker, weight} objects. */
     private static ArrayNode workerWeights(Path file) {
-        Table table = read(file);
+        Table table = InputFormat.defaultsFor(file).read(file);
         ArrayNode weights = JsonNodeFactory.instance.arrayNode();
         for (int row = 0; row < table.rowCount(); row++) {
             weights.addObject().put("worker", table.column("worker").format(row))
                     .put("weight", table.numericColumn("weight").get(row));
         }
         return weights;
-    }
-
-    private static Table read(Path file) {
-        return InputFormat.defaultsFor(file).read(file);
     }
 
     private static void write(Table table, Path file) {
@@ -267,7 +277,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
             low.add(new LowAgreementItem(item.item(), item.label().orElse(null), item.agreement(), item.confidence(),
                     item.votes()));
         }
-        return new Report("label-aggregation", REPORT_FORMAT_VERSION, input.toString(), result.aggregator().toJson(),
+        return new Report(input.toString(), result.aggregator().toJson(),
                 annotations.size(), annotations.itemCount(), annotations.workerCount(), annotations.labels(), resolved,
                 unresolved, lowAgreement, low, result.workers(), result.iterations(), result.converged());
     }

@@ -9,11 +9,7 @@ import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Quarantine;
 import dev.mlops.data.io.TableFormat;
-import dev.mlops.data.profile.DatasetProfile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckContext context = CheckContext.defaults();
         if (sample != null) {
             if (sample < 0) {
-                throw MlopsCommand.usage(commandSpec, "--sample must not be negative but was " + sample);
+                throw CommandSupport.usage(commandSpec, "--sample must not be negative but was " + sample);
             }
             context = context.withSampleSize(sample);
         }
@@ -120,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
                 : quarantineFiles(commandSpec, quarantine, inputFile, input.formatOf(inputFile));
         CheckSuite suite = CheckSuite.load(suitePath);
         if (referenceFile != null) {
-            context = context.withReference(loadProfile(referenceFile));
+            context = context.withReference(CommandSupport.loadProfile(referenceFile));
         } else if (suite.needsReference()) {
             List<String> names = suite.checks().stream().filter(Check::needsReference).map(Check::name).toList();
             throw new MlopsException(suitePath + ": suite '" + suite.name() + "' compares distributions against a "
@@ -128,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
         }
         TableFormat format = input.tableFormat(inputFile);
-        Table table = ProfileCommand.read(inputFile, format);
+        Table table = input.read(inputFile);
         CheckReport report = suite.run(table, context);
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
         log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
@@ -162,25 +158,6 @@ final class CheckCommand implements Callable<Integer> {
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }
 
-    /**
-     * Reads a stored profile.
-     *
-     * @throws MlopsException naming the file when it is not a profile
-     */
-    static DatasetProfile loadProfile(Path profileFile) {
-        String text;
-        try {
-            text = Files.readString(profileFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile " + profileFile, e);
-        }
-        try {
-            return DatasetProfile.fromJson(text);
-        } catch (MlopsException e) {
-            throw new MlopsException(profileFile + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Decides where the two files go; refuses a path that would overwrite the input or each other. */
     static QuarantineFiles quarantineFiles(CommandSpec commandSpec, Path target, Path inputFile, InputFormat format) {
         String inputName = String.valueOf(inputFile.getFileName());
@@ -201,16 +178,16 @@ final class CheckCommand implements Callable<Integer> {
             String lower = targetName.toLowerCase(Locale.ROOT);
             boolean known = lower.endsWith(".csv") || named == InputFormat.JSONL;
             if (known && named != format) {
-                throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " names a " + label(named)
+                throw CommandSupport.usage(commandSpec, "--quarantine " + target + " names a " + label(named)
                         + " file, but the rows are written as " + label(format) + ", the format of " + inputFile);
             }
             files = new QuarantineFiles(target.resolveSibling(stem + PASSING + extension), target);
         }
-        if (MlopsCommand.sameFile(files.passing(), inputFile) || MlopsCommand.sameFile(files.quarantined(), inputFile)) {
-            throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
+        if (CommandSupport.sameFile(files.passing(), inputFile) || CommandSupport.sameFile(files.quarantined(), inputFile)) {
+            throw CommandSupport.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
         }
-        if (MlopsCommand.sameFile(files.passing(), files.quarantined())) {
-            throw MlopsCommand.usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
+        if (CommandSupport.sameFile(files.passing(), files.quarantined())) {
+            throw CommandSupport.usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
         }
         return files;
     }

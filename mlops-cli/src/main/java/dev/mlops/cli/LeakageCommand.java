@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                     + "between its sets: rows duplicated across sets, near-duplicates, the same id in two sets, "
                     + "class distributions that differ (chi-square), and feature values recorded after the "
                     + "prediction time.",
-            "Exits 1 when a finding has error severity, 0 otherwise."
+            "Read FILE with the options 'mlops split' read it with (--format, --delimiter, --missing, --charset, "
+                    + "--zone). Exits 1 when a finding has error severity, 0 otherwise."
         })
 final class LeakageCommand implements Callable<Integer> {
 
@@ -84,15 +85,19 @@ final class LeakageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report instead of text.")
     private boolean json;
 
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
     LeakageCommand() {
     }
 
     @Override
     public Integer call() {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
-        Path input = Objects.requireNonNull(file, "file");
+        Path inputFile = Objects.requireNonNull(file, "file");
+        // read as 'mlops split' read it: the split's fingerprint is of the rows as read
+        Table table = input.read(inputFile);
         Split split = Split.load(Objects.requireNonNull(splitFile, "splitFile"));
-        Table table = InputFormat.defaultsFor(input).read(input);
         LeakageReport report = check(commandSpec).run(table, split);
         String reportJson = report.toJson();
         if (reportFile != null) {
@@ -119,7 +124,7 @@ final class LeakageCommand implements Callable<Integer> {
             builder.nearDuplicates(NearDuplicates.roundedKey(nearColumns, digits));
         }
         if ((predictionTime == null) != (knownAt == null)) {
-            throw new ParameterException(commandSpec.commandLine(),
+            throw CommandSupport.usage(commandSpec,
                     "--prediction-time and --known-at go together: give both or neither");
         }
         if (predictionTime != null && knownAt != null) {

@@ -1,15 +1,19 @@
 package dev.mlops.cli;
 
+import dev.mlops.core.component.ComponentException;
+import dev.mlops.core.component.ComponentRegistry;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +34,10 @@ import picocli.CommandLine.Spec;
  * reported as one line, {@code mlops: <what, where, what was expected>}, and with
  * {@code --verbose} (accepted before or after a subcommand's name) its stack trace follows.
  *
+ * <p>{@code --plugins DIR} (also accepted before or after a subcommand's name), or else the
+ * environment variable {@code MLOPS_PLUGINS}, names a directory whose jars add component types
+ * (see {@link Plugins}); subcommands get them from {@link #registry()}.
+ *
  * <p>Tests and programs that embed the command call {@link #execute(PrintWriter, PrintWriter,
  * String...)}, which touches neither the standard streams nor the JVM's exit.
  */
@@ -39,7 +47,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "mlops-java from a shell or a CI job.",
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
-            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, HelpCommand.class},
+            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, ComponentsCommand.class,
+            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",
@@ -63,6 +72,7 @@ public final class MlopsCommand implements Callable<Integer> {
     public static final int EXIT_INTERNAL_ERROR = 70;
 
     private static final String VERBOSE = "--verbose";
+    private static final String PLUGINS = "--plugins";
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     @Spec
@@ -71,6 +81,15 @@ public final class MlopsCommand implements Callable<Integer> {
     @Option(names = VERBOSE, scope = ScopeType.INHERIT,
             description = "On an error, print its stack trace too; log at debug level.")
     private boolean verbose;
+
+    @Option(names = PLUGINS, paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Also load the component types of the *.jar files in DIR (default: the directory that "
+                    + "the environment variable " + Plugins.ENVIRONMENT + " names, if set); 'mlops components' "
+                    + "lists them.")
+    private @Nullable Path plugins;
+
+    /** The component types of this run: set after parsing, before the subcommand runs. */
+    private @Nullable Plugins loaded;
 
     private MlopsCommand() {
     }
@@ -84,7 +103,7 @@ public final class MlopsCommand implements Callable<Integer> {
     public static void main(String... args) {
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
-        int status = run(out, err, CommandLine.Help.Ansi.AUTO, true, args);
+        int status = run(out, err, CommandLine.Help.Ansi.AUTO, true, System.getenv(), args);
         System.exit(status);
     }
 
@@ -100,25 +119,44 @@ public final class MlopsCommand implements Callable<Integer> {
      *     or {@link #EXIT_INTERNAL_ERROR}
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return run(out, err, CommandLine.Help.Ansi.OFF, false, args);
+        return execute(out, err, System.getenv(), args);
+    }
+
+    /**
+     * As {@link #execute(PrintWriter, PrintWriter, String...)}, with the environment given, such as
+     * a test's {@value Plugins#ENVIRONMENT}.
+     *
+     * @param out where results go
+     * @param err where errors and usage help go
+     * @param environment the environment variables the command reads instead of the process's
+     * @param args the command line arguments
+     * @return the exit status
+     */
+    static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        return run(out, err, CommandLine.Help.Ansi.OFF, false, environment, args);
     }
 
     private static int run(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, boolean ownsProcess,
-            String... args) {
+            Map<String, String> environment, String... args) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(args, "args");
+        MlopsCommand root = new MlopsCommand();
         try {
-            return commandLine(out, err, ansi, ownsProcess).execute(args);
+            return commandLine(root, out, err, ansi, ownsProcess, environment).execute(args);
         } finally {
+            if (root.loaded != null) {
+                root.loaded.close();
+            }
             out.flush();
             err.flush();
         }
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi,
-            boolean ownsProcess) {
-        CommandLine commandLine = new CommandLine(new MlopsCommand());
+    private static CommandLine commandLine(MlopsCommand root, PrintWriter out, PrintWriter err,
+            CommandLine.Help.Ansi ansi, boolean ownsProcess, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
@@ -128,6 +166,15 @@ public final class MlopsCommand implements Callable<Integer> {
             if (ownsProcess && isVerbose(parseResult)) {
                 // before the first logger exists: slf4j-simple reads its settings once
                 System.setProperty(LOG_LEVEL_PROPERTY, "debug");
+            }
+            if (!helpRequested(parseResult)) {
+                try {
+                    root.loaded = Plugins.load(pluginsOption(parseResult), environment,
+                            MlopsCommand.class.getClassLoader());
+                } catch (ComponentException e) {
+                    // reported by the ErrorHandler, as a command's bad input is
+                    throw new ExecutionException(commandLine, e.getMessage(), e);
+                }
             }
             return new RunLast().execute(parseResult);
         });
@@ -159,6 +206,42 @@ public final class MlopsCommand implements Callable<Integer> {
                 "Missing required subcommand");
     }
 
+    /**
+     * The component types that this run knows, the built-in ones and those of the plugin directory,
+     * for a subcommand to get through {@code @ParentCommand}.
+     *
+     * @return the registry
+     * @throws IllegalStateException if called before the command line was parsed
+     */
+    ComponentRegistry registry() {
+        if (loaded == null) {
+            throw new IllegalStateException("the plugins are loaded after parsing, before a subcommand runs");
+        }
+        return loaded.registry();
+    }
+
+    /** @return the last {@code --plugins} given to the command or to its subcommands, or null */
+    private static @Nullable Path pluginsOption(ParseResult parseResult) {
+        @Nullable Path directory = null;
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption(PLUGINS)) {
+                directory = result.matchedOptionValue(PLUGINS, null);
+            }
+        }
+        return directory;
+    }
+
+    /** @return true if the command line asks for usage or version help, which needs no plugins */
+    private static boolean helpRequested(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.isUsageHelpRequested() || result.isVersionHelpRequested()
+                    || result.commandSpec().userObject() instanceof HelpCommand) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return true if {@code --verbose} was given to the command or to any of its subcommands */
     static boolean isVerbose(ParseResult parseResult) {
         for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
@@ -167,29 +250,6 @@ public final class MlopsCommand implements Callable<Integer> {
             }
         }
         return false;
-    }
-
-    /**
-     * A usage error of a subcommand: exit 2 with the message, as for an option picocli refused.
-     *
-     * @param commandSpec the subcommand
-     * @param message what is wrong with its options, naming them
-     * @return the exception to throw
-     */
-    static ParameterException usage(CommandSpec commandSpec, String message) {
-        return new ParameterException(commandSpec.commandLine(), message);
-    }
-
-    /**
-     * Tells whether two paths name the same file, by their absolute, normalised forms (without
-     * following links), so that a command never writes over its input.
-     *
-     * @param a a path
-     * @param b another path
-     * @return true if they are the same path
-     */
-    static boolean sameFile(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static PrintWriter utf8(OutputStream stream) {

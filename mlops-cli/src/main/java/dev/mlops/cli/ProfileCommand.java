@@ -3,7 +3,6 @@ package dev.mlops.cli;
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
@@ -26,13 +25,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -78,7 +74,7 @@ final class ProfileCommand implements Callable<Integer> {
     private boolean json;
 
     @Mixin
-    private Settings settings = new Settings();
+    private ProfileSettings settings = new ProfileSettings();
 
     @Mixin
     private InputFormat.Options input = new InputFormat.Options();
@@ -91,11 +87,11 @@ final class ProfileCommand implements Callable<Integer> {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path inputFile = Objects.requireNonNull(file, "file");
         ProfileOptions options = settings.options(commandSpec);
-        if (out != null && MlopsCommand.sameFile(out, inputFile)) {
-            throw new ParameterException(commandSpec.commandLine(), "--out " + out + " would overwrite the input file");
+        if (out != null && CommandSupport.sameFile(out, inputFile)) {
+            throw CommandSupport.usage(commandSpec, "--out " + out + " would overwrite the input file");
         }
-        Table table = read(inputFile, input.tableFormat(inputFile));
-        DatasetProfile profile = profile(table, options);
+        Table table = input.read(inputFile);
+        DatasetProfile profile = ProfileSettings.profile(table, options);
         String profileJson = profile.toJson() + "\n";
         if (out != null) {
             AtomicFiles.writeString(out, profileJson);
@@ -111,27 +107,6 @@ final class ProfileCommand implements Callable<Integer> {
         }
         stdout.flush();
         return MlopsCommand.EXIT_OK;
-    }
-
-    /** Reads the input with type inference, logging at debug level how long it took. */
-    static Table read(Path inputFile, TableFormat format) {
-        // looked up here, not in a static field: --verbose sets the log level before the first logger exists
-        Logger log = LoggerFactory.getLogger(ProfileCommand.class);
-        log.debug("reading {} with {}", inputFile, format);
-        long start = System.nanoTime();
-        Table table = format.read(inputFile);
-        log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
-                (System.nanoTime() - start) / 1_000_000);
-        return table;
-    }
-
-    /** Profiles a table, logging at debug level how long it took. */
-    static DatasetProfile profile(Table table, ProfileOptions options) {
-        Logger log = LoggerFactory.getLogger(ProfileCommand.class);
-        long start = System.nanoTime();
-        DatasetProfile profile = DatasetProfile.of(table, options);
-        log.debug("profiled {} columns in {} ms", table.columnCount(), (System.nanoTime() - start) / 1_000_000);
-        return profile;
     }
 
     /** The header line, then per column a line with its name, type and counts and indented lines of statistics. */
@@ -314,56 +289,5 @@ final class ProfileCommand implements Callable<Integer> {
 
     private static void line(StringBuilder text, String format, Object... args) {
         text.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
-
-    /**
-     * The profile's settings that {@code mlops profile} and {@code mlops suggest} share:
-     * {@code --exact-quantile-limit}, {@code --exact-distinct-limit} and {@code --top-k}; a
-     * picocli mixin.
-     */
-    static final class Settings {
-        @Option(names = "--exact-quantile-limit", paramLabel = "N",
-                description = "Up to N finite values a numeric column keeps them for exact quantiles; above, a KLL "
-                        + "sketch estimates them (default: 100000).")
-        private @Nullable Integer exactQuantileLimit;
-
-        @Option(names = "--exact-distinct-limit", paramLabel = "N",
-                description = "Up to N distinct values a categorical, boolean or text column counts each exactly; "
-                        + "above, sketches estimate (default: 10000).")
-        private @Nullable Integer exactDistinctLimit;
-
-        @Option(names = "--top-k", paramLabel = "K",
-                description = "How many most frequent values a categorical profile lists (default: 10).")
-        private @Nullable Integer topK;
-
-        /** @return the default options changed by those given */
-        ProfileOptions options(CommandSpec commandSpec) {
-            ProfileOptions options = ProfileOptions.defaults();
-            if (exactQuantileLimit != null) {
-                options = options.withExactQuantileLimit(notNegative(commandSpec, "--exact-quantile-limit",
-                        exactQuantileLimit));
-            }
-            if (exactDistinctLimit != null) {
-                options = options.withExactDistinctLimit(notNegative(commandSpec, "--exact-distinct-limit",
-                        exactDistinctLimit));
-            }
-            if (topK != null) {
-                options = options.withTopK(notNegative(commandSpec, "--top-k", topK));
-            }
-            return options;
-        }
-
-        /** @return true if any of the options was given */
-        boolean given() {
-            return exactQuantileLimit != null || exactDistinctLimit != null || topK != null;
-        }
-
-        private static int notNegative(CommandSpec commandSpec, String option, int value) {
-            if (value < 0) {
-                throw new ParameterException(commandSpec.commandLine(), option + " must not be negative but was "
-                        + value);
-            }
-            return value;
-        }
     }
 }

@@ -4,29 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.CsvFormat;
-import dev.mlops.data.io.JsonLinesFormat;
-import dev.mlops.data.io.TableFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mlops schema FILE}: reads a CSV or JSON Lines file with type inference and prints its
@@ -58,26 +49,11 @@ final class SchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV or JSON Lines file (UTF-8).")
     private @Nullable Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "csv or jsonl, when the file name does not tell.")
-    private @Nullable InputFormat format;
-
-    @Option(names = "--delimiter", paramLabel = "CHAR", converter = DelimiterConverter.class,
-            description = "CSV only: the character between values (default: ,); 'tab' or '\\t' for a tab.")
-    private @Nullable Character delimiter;
-
-    @Option(names = "--missing", paramLabel = "TOKEN",
-            description = "CSV only: a cell text that means a missing value; repeat for several. "
-                    + "Replaces the defaults: the empty cell, NA and ? (give --missing '' to keep the empty cell).")
-    private @Nullable List<String> missingTokens;
-
-    @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
-            description = "Read local dates and times as timestamps in this zone, such as Europe/Berlin or UTC; "
-                    + "without it they are categories.")
-    private @Nullable ZoneId zone;
-
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     private boolean json;
+
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
 
     SchemaCommand() {
     }
@@ -85,47 +61,14 @@ final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
-        Path input = Objects.requireNonNull(file, "file");
-        InputFormat inputFormat = format != null ? format : InputFormat.of(input);
-        TableFormat tableFormat = tableFormat(inputFormat, commandSpec);
-        // looked up here, not in a static field: --verbose sets the log level before the first logger exists
-        Logger log = LoggerFactory.getLogger(SchemaCommand.class);
-        log.debug("reading {} as {}", input, inputFormat);
-        long start = System.nanoTime();
-        Table table = tableFormat.read(input);
-        log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
-                (System.nanoTime() - start) / 1_000_000);
+        Path inputFile = Objects.requireNonNull(file, "file");
+        Table table = input.read(inputFile);
         PrintWriter out = commandSpec.commandLine().getOut();
-        String text = json ? Json.writer().writeValueAsString(report(input, table)) : text(input, table);
+        String text = json ? Json.writer().writeValueAsString(report(inputFile, table)) : text(inputFile, table);
         out.print(text);
         out.print('\n');
         out.flush();
         return MlopsCommand.EXIT_OK;
-    }
-
-    private TableFormat tableFormat(InputFormat inputFormat, CommandSpec commandSpec) {
-        if (inputFormat == InputFormat.JSONL) {
-            if (delimiter != null || missingTokens != null) {
-                throw new ParameterException(commandSpec.commandLine(), "--delimiter and --missing apply to CSV only, but "
-                        + file + " is read as JSON Lines");
-            }
-            JsonLinesFormat.Builder builder = JsonLinesFormat.builder();
-            if (zone != null) {
-                builder.zone(zone);
-            }
-            return builder.build();
-        }
-        CsvFormat.Builder builder = CsvFormat.builder();
-        if (delimiter != null) {
-            builder.delimiter(delimiter);
-        }
-        if (missingTokens != null) {
-            builder.missingTokens(missingTokens.toArray(String[]::new));
-        }
-        if (zone != null) {
-            builder.zone(zone);
-        }
-        return builder.build();
     }
 
     private static SchemaReport report(Path input, Table table) {
@@ -170,36 +113,5 @@ final class SchemaCommand implements Callable<Integer> {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** Reads {@code --delimiter}: one character, or {@code tab} or {@code \t} for a tab. */
-    static final class DelimiterConverter implements ITypeConverter<Character> {
-        @Override
-        public Character convert(String value) {
-            if ("tab".equalsIgnoreCase(value) || "\\t".equals(value)) {
-                return '\t';
-            }
-            if (value.length() != 1) {
-                throw new TypeConversionException("expected one character, or 'tab', but was '" + value + "'");
-            }
-            char c = value.charAt(0);
-            if (c == '\n' || c == '\r' || c == '"') {
-                throw new TypeConversionException("the delimiter must not be a line break or the quote character \"");
-            }
-            return c;
-        }
-    }
-
-    /** Reads {@code --zone}: a zone ID such as {@code Europe/Berlin}, {@code UTC} or {@code +05:30}. */
-    static final class ZoneConverter implements ITypeConverter<ZoneId> {
-        @Override
-        public ZoneId convert(String value) {
-            try {
-                return ZoneId.of(value);
-            } catch (DateTimeException e) {
-                throw new TypeConversionException("expected a time zone such as Europe/Berlin, UTC or +05:30 but was '"
-                        + value + "'");
-            }
-        }
     }
 }

@@ -10,8 +10,6 @@ import dev.mlops.core.SchemaException;
 import dev.mlops.core.predicate.PredicateSyntaxException;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
-import dev.mlops.data.io.CsvFormat;
-import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.slice.Slice;
 import dev.mlops.data.slice.SliceReport;
@@ -30,7 +28,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,9 +44,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -81,6 +80,7 @@ import picocli.CommandLine.TypeConversionException;
                     + "UTC) and missing values (empty) are written in one canonical form."
         })
 final class SplitCommand implements Callable<Integer> {
+    static final String REPORT_KIND = "split-report";
     static final int REPORT_FORMAT_VERSION = 2;
     static final String SPLIT_FILE = "split.json";
     /** How many classes the text summary lists; --json lists them all. */
@@ -137,11 +137,6 @@ final class SplitCommand implements Callable<Integer> {
             description = "temporal: the timestamp column; the first set gets the oldest rows.")
     private @Nullable String time;
 
-    @Option(names = "--zone", paramLabel = "ZONE", converter = SchemaCommand.ZoneConverter.class,
-            description = "Read local dates and times (such as 2024-01-31) as timestamps in this zone, such as "
-                    + "Europe/Berlin or UTC; without it only times with an offset (2024-01-31T10:00Z) are timestamps.")
-    private @Nullable ZoneId zone;
-
     @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,
             description = "temporal: drop the rows within this ISO-8601 duration (such as PT24H or P7D; a day is "
                     + "24 hours) after each set's latest time, so no later set is that close to an earlier one.")
@@ -181,21 +176,26 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a summary.")
     private boolean json;
 
+    @Mixin
+    private InputFormat.Options input = new InputFormat.Options();
+
+    @ParentCommand
+    private @Nullable MlopsCommand parent;
+
     SplitCommand() {
     }
 
     @Override
     public Integer call() throws IOException {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
-        Path input = Objects.requireNonNull(file, "file");
+        Path inputFile = Objects.requireNonNull(file, "file");
         Path directory = Objects.requireNonNull(out, "out");
         SliceSizeRule rule = sliceRule(commandSpec);
         Splitter splitter = splitter(commandSpec);
         Logger log = LoggerFactory.getLogger(SplitCommand.class);
-        InputFormat inputFormat = InputFormat.of(input);
-        log.debug("reading {} as {}", input, inputFormat);
-        TableFormat format = tableFormat(inputFormat);
-        Table table = format.read(input);
+        // the sets are written as the input was read: the same format, delimiter and charset
+        TableFormat format = input.tableFormat(inputFile);
+        Table table = input.read(inputFile);
         if (splitter.settings() instanceof Guarantee.TimeColumn timeColumn) {
             requireTimestamps(table, timeColumn.time());
         }
@@ -208,12 +208,12 @@ final class SplitCommand implements Callable<Integer> {
         // measured before anything is written: a slice over an unknown column is bad input
         @Nullable SliceReport sliceReport = slices == null ? null : SliceReport.of(setTables, slices, rule);
 
-        String extension = inputFormat == InputFormat.JSONL ? ".jsonl" : ".csv";
+        String extension = input.formatOf(inputFile).extension();
         Map<String, Path> written = new LinkedHashMap<>();
         for (String name : setTables.keySet()) {
             Path setFile = directory.resolve(name + extension);
-            if (MlopsCommand.sameFile(setFile, input)) {
-                throw MlopsCommand.usage(commandSpec, "the set '" + name + "' would be written over the input " + input
+            if (CommandSupport.sameFile(setFile, inputFile)) {
+                throw CommandSupport.usage(commandSpec, "the set '" + name + "' would be written over the input " + inputFile
                         + "; choose another --out directory");
             }
             written.put(name, setFile);
@@ -228,16 +228,10 @@ final class SplitCommand implements Callable<Integer> {
         log.debug("wrote {}", written.values());
 
         PrintWriter stdout = commandSpec.commandLine().getOut();
-        stdout.print(json ? jsonReport(input, split, sliceReport, written) : summary(input, split, sliceReport, written));
+        stdout.print(json ? jsonReport(inputFile, split, sliceReport, written)
+                : summary(inputFile, split, sliceReport, written));
         stdout.flush();
         return MlopsCommand.EXIT_OK;
-    }
-
-    private TableFormat tableFormat(InputFormat inputFormat) {
-        if (inputFormat == InputFormat.JSONL) {
-            return zone == null ? JsonLinesFormat.defaults() : JsonLinesFormat.builder().zone(zone).build();
-        }
-        return zone == null ? CsvFormat.defaults() : CsvFormat.builder().zone(zone).build();
     }
 
     /** The library says the column's type; this says how to get timestamps. */
@@ -246,7 +240,7 @@ final class SplitCommand implements Callable<Integer> {
         if (type != ColumnType.TIMESTAMP) {
             throw new SchemaException("column '" + column + "' is " + type + ", not TIMESTAMP: a temporal split needs "
                     + "ISO-8601 times with an offset, such as 2024-01-31T10:00:00Z"
-                    + (zone == null ? ", or --zone ZONE to read local dates and times" : ""));
+                    + (input.zoneGiven() ? "" : ", or --zone ZONE to read local dates and times"));
         }
     }
 
@@ -267,32 +261,32 @@ final class SplitCommand implements Callable<Integer> {
         boolean temporal = chosen == Method.TEMPORAL;
         String given = "--method " + chosen.label();
         if (readsLabel && label == null) {
-            throw MlopsCommand.usage(commandSpec, given + " needs --label COLUMN");
+            throw CommandSupport.usage(commandSpec, given + " needs --label COLUMN");
         }
         if (readsGroup && group == null) {
-            throw MlopsCommand.usage(commandSpec, given + " needs --group COLUMN");
+            throw CommandSupport.usage(commandSpec, given + " needs --group COLUMN");
         }
         if (temporal && time == null) {
-            throw MlopsCommand.usage(commandSpec, given + " needs --time COLUMN");
+            throw CommandSupport.usage(commandSpec, given + " needs --time COLUMN");
         }
         if (!readsLabel && label != null) {
-            throw MlopsCommand.usage(commandSpec, "--label applies to --method stratified or stratified-grouped only, not " + given);
+            throw CommandSupport.usage(commandSpec, "--label applies to --method stratified or stratified-grouped only, not " + given);
         }
         if (!readsGroup && group != null) {
-            throw MlopsCommand.usage(commandSpec, "--group applies to --method grouped or stratified-grouped only, not " + given);
+            throw CommandSupport.usage(commandSpec, "--group applies to --method grouped or stratified-grouped only, not " + given);
         }
         if (!temporal && (time != null || gap != null || newest != null)) {
-            throw MlopsCommand.usage(commandSpec, "--time, --gap and --newest apply to --method temporal only, not " + given);
+            throw CommandSupport.usage(commandSpec, "--time, --gap and --newest apply to --method temporal only, not " + given);
         }
         if (allowSmallClasses && chosen != Method.STRATIFIED) {
-            throw MlopsCommand.usage(commandSpec, "--allow-small-classes applies to --method stratified only, not " + given);
+            throw CommandSupport.usage(commandSpec, "--allow-small-classes applies to --method stratified only, not " + given);
         }
         if (newest != null && sets != null && sets.names().contains(newest.name())) {
-            throw MlopsCommand.usage(commandSpec, "--newest names the set '" + newest.name() + "', which --sets already has: "
+            throw CommandSupport.usage(commandSpec, "--newest names the set '" + newest.name() + "', which --sets already has: "
                     + sets.names());
         }
         if (newest != null && sets == null && SizePolicy.guide().setsFor(0).names().contains(newest.name())) {
-            throw MlopsCommand.usage(commandSpec, "--newest names the set '" + newest.name() + "', which is one of the default sets "
+            throw CommandSupport.usage(commandSpec, "--newest names the set '" + newest.name() + "', which is one of the default sets "
                     + SizePolicy.guide().setsFor(0).names() + "; choose another name");
         }
     }
@@ -302,10 +296,10 @@ final class SplitCommand implements Callable<Integer> {
             return SliceSizeRule.defaults();
         }
         if (slices == null) {
-            throw MlopsCommand.usage(commandSpec, "--min-slice-rows applies only with --slice");
+            throw CommandSupport.usage(commandSpec, "--min-slice-rows applies only with --slice");
         }
         if (minSliceRows < 1) {
-            throw MlopsCommand.usage(commandSpec, "--min-slice-rows must be at least 1 but was " + minSliceRows);
+            throw CommandSupport.usage(commandSpec, "--min-slice-rows must be at least 1 but was " + minSliceRows);
         }
         return new SliceSizeRule(minSliceRows);
     }
@@ -316,15 +310,15 @@ final class SplitCommand implements Callable<Integer> {
             Set<String> names = new HashSet<>();
             for (Slice slice : slices) {
                 if (!names.add(slice.name())) {
-                    throw MlopsCommand.usage(commandSpec, "--slice names '" + slice.name() + "' twice");
+                    throw CommandSupport.usage(commandSpec, "--slice names '" + slice.name() + "' twice");
                 }
             }
         }
-        ComponentRegistry registry = ComponentRegistry.defaults();
+        ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
         if (splitterSpec != null) {
             if (method != null || label != null || group != null || time != null || gap != null || newest != null
                     || sets != null || allowSmallClasses || commandSpec.commandLine().getParseResult().hasMatchedOption("--seed")) {
-                throw MlopsCommand.usage(commandSpec, "--splitter SPEC gives the splitter and all its settings; leave out"
+                throw CommandSupport.usage(commandSpec, "--splitter SPEC gives the splitter and all its settings; leave out"
                         + " --method, --label, --group, --time, --gap, --newest, --sets, --seed and --allow-small-classes");
             }
             return registry.create(Splitter.class, splitterSpec);
@@ -428,7 +422,7 @@ final class SplitCommand implements Callable<Integer> {
     private static String jsonReport(Path input, Split split, @Nullable SliceReport sliceReport,
             Map<String, Path> written) {
         ObjectNode document = split.toDocument();
-        ObjectNode root = Documents.create("split-report", REPORT_FORMAT_VERSION);
+        ObjectNode root = Documents.create(REPORT_KIND, REPORT_FORMAT_VERSION);
         root.put("file", input.toString());
         // the splitter and the guarantee report exactly as split.json has them
         root.set("splitter", document.get("splitter"));

@@ -2,8 +2,8 @@ package dev.mlops.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
 import dev.mlops.data.check.CheckSuggester;
 import dev.mlops.data.check.SuggestedSuite;
@@ -76,7 +76,7 @@ final class SuggestCommand implements Callable<Integer> {
     private boolean json;
 
     @Mixin
-    private ProfileCommand.Settings settings = new ProfileCommand.Settings();
+    private ProfileSettings settings = new ProfileSettings();
 
     @Mixin
     private InputFormat.Options input = new InputFormat.Options();
@@ -93,19 +93,18 @@ final class SuggestCommand implements Callable<Integer> {
         CheckSuggester suggester = CheckSuggester.defaults();
         if (maxCategories != null) {
             if (maxCategories < 1) {
-                throw MlopsCommand.usage(commandSpec, "--max-categories must be at least 1 but was " + maxCategories);
+                throw CommandSupport.usage(commandSpec, "--max-categories must be at least 1 but was " + maxCategories);
             }
             suggester = suggester.withMaxCategories(maxCategories);
         }
-        if (MlopsCommand.sameFile(suiteFile, source)) {
-            throw MlopsCommand.usage(commandSpec, "--out " + suiteFile + " would overwrite " + source);
+        if (CommandSupport.sameFile(suiteFile, source)) {
+            throw CommandSupport.usage(commandSpec, "--out " + suiteFile + " would overwrite " + source);
         }
         DatasetProfile profile;
         if (profileFile != null) {
-            profile = CheckCommand.loadProfile(profileFile);
+            profile = CommandSupport.loadProfile(profileFile);
         } else {
-            profile = ProfileCommand.profile(ProfileCommand.read(source, input.tableFormat(source)),
-                    settings.options(commandSpec));
+            profile = ProfileSettings.profile(input.read(source), settings.options(commandSpec));
         }
         SuggestedSuite suggested = suggester.suggest(profile, suiteName);
         suggested.suite().save(suiteFile);
@@ -124,12 +123,12 @@ final class SuggestCommand implements Callable<Integer> {
     /** @return FILE or the profile, whichever was given; refuses both, neither, and options that do not apply */
     private Path source(CommandSpec commandSpec) {
         if ((file == null) == (profileFile == null)) {
-            throw MlopsCommand.usage(commandSpec, file == null ? "give the baseline: FILE or --profile PROFILE_JSON"
+            throw CommandSupport.usage(commandSpec, file == null ? "give the baseline: FILE or --profile PROFILE_JSON"
                     : "give the baseline as FILE or as --profile PROFILE_JSON, not both");
         }
         if (profileFile != null && (settings.given() || input.given())) {
-            throw MlopsCommand.usage(commandSpec, "--profile reads a stored profile: the options that say how to read and profile "
-                    + "FILE (--format, --delimiter, --missing, --zone, --exact-quantile-limit, --exact-distinct-limit, "
+            throw CommandSupport.usage(commandSpec, "--profile reads a stored profile: the options that say how to read and profile "
+                    + "FILE (--format, --delimiter, --missing, --charset, --zone, --exact-quantile-limit, --exact-distinct-limit, "
                     + "--top-k) do not apply");
         }
         return file != null ? file : Objects.requireNonNull(profileFile);
@@ -138,7 +137,7 @@ final class SuggestCommand implements Callable<Integer> {
     private String suiteName(CommandSpec commandSpec, Path source) {
         if (name != null) {
             if (name.isBlank()) {
-                throw MlopsCommand.usage(commandSpec, "--name must not be blank");
+                throw CommandSupport.usage(commandSpec, "--name must not be blank");
             }
             return name;
         }
@@ -149,9 +148,7 @@ final class SuggestCommand implements Callable<Integer> {
 
     private static String jsonReport(Path source, Path suiteFile, SuggestedSuite suggested)
             throws JsonProcessingException {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("kind", KIND);
-        root.put("formatVersion", FORMAT_VERSION);
+        ObjectNode root = Documents.create(KIND, FORMAT_VERSION);
         root.put("source", source.toString());
         root.put("suiteFile", suiteFile.toString());
         root.put("name", suggested.suite().name());
@@ -167,6 +164,6 @@ final class SuggestCommand implements Callable<Integer> {
         }
         // the suite exactly as the file has it
         root.set("suite", Json.reader().readTree(suggested.suite().toJson()));
-        return Json.prettyWriter().writeValueAsString(root) + "\n";
+        return Documents.write(root) + "\n";
     }
 }

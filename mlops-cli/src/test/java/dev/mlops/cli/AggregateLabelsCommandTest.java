@@ -37,6 +37,45 @@ class AggregateLabelsCommandTest {
     }
 
     @Nested
+    class InputOptions {
+        @Test
+        void aSemicolonFileIsReadWithDelimiter() throws IOException {
+            Path annotations = file("a.txt", ANNOTATIONS.replace(',', ';'));
+            Path out = dir.resolve("labels.csv");
+
+            CliRun run = mlops("aggregate-labels", annotations.toString(), "--out", out.toString(), "--delimiter", ";",
+                    "--format", "csv");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Table labels = labels(out);
+            assertThat(labels.rowCount()).isEqualTo(3);
+            assertThat(labels.column("label").format(2)).isEqualTo("München");
+        }
+
+        @Test
+        void withoutItTheColumnsAreNotFound() throws IOException {
+            Path annotations = file("a.csv", ANNOTATIONS.replace(',', ';'));
+
+            CliRun run = mlops("aggregate-labels", annotations.toString(), "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops: ").contains("item");
+        }
+
+        @Test
+        void aMissingTokenIsAMissingLabelWhichIsRefused() throws IOException {
+            Path annotations = file("a.csv", ANNOTATIONS.replace("b,w2,dog", "b,w2,none"));
+            Path out = dir.resolve("labels.csv");
+
+            CliRun run = mlops("aggregate-labels", annotations.toString(), "--out", out.toString(), "--missing", "none");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("is missing; every annotation needs an item, a worker and a label");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Nested
     class MajorityVote {
         @Test
         void writesOneLabelPerItemAndLeavesATieUnresolvedByDefault() throws IOException {

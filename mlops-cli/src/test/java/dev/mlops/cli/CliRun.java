@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One in-process run of the {@code mlops} command: its exit status and what it wrote to stdout
@@ -11,11 +12,16 @@ import java.util.List;
  */
 record CliRun(int exitCode, String out, String err) {
 
-    /** Runs {@code mlops args...} through {@link MlopsCommand#execute}. */
+    /** Runs {@code mlops args...} through {@link MlopsCommand#execute}, without {@code MLOPS_PLUGINS}. */
     static CliRun mlops(String... args) {
+        return mlops(Map.of(), args);
+    }
+
+    /** Runs {@code mlops args...} through {@link MlopsCommand#execute} with this environment. */
+    static CliRun mlops(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = MlopsCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+        int exitCode = MlopsCommand.execute(new PrintWriter(out), new PrintWriter(err), environment, args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 

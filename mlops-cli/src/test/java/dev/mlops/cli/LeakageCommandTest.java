@@ -96,4 +96,41 @@ class LeakageCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nope.json");
     }
+
+    @Test
+    void readsTheFileWithTheInputOptionsAsSplitDid() throws IOException {
+        StringBuilder csv = new StringBuilder("customer;amount;class\n");
+        for (int row = 0; row < 40; row++) {
+            String line = "c" + row + ";" + (100 + row) + ";" + (row % 2 == 0 ? "good" : "bad") + "\n";
+            csv.append(line).append(line);
+        }
+        Path data = dir.resolve("dups.txt");
+        Files.writeString(data, csv.toString(), StandardCharsets.UTF_8);
+        Path out = dir.resolve("split");
+        CliRun split = mlops("split", data.toString(), "--out", out.toString(), "--format", "csv", "--delimiter", ";");
+        assertThat(split.exitCode()).as(split.toString()).isZero();
+
+        CliRun run = mlops("leakage", data.toString(), "--split", out.resolve("split.json").toString(), "--id",
+                "customer", "--label", "class", "--format", "csv", "--delimiter", ";", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("findings").findValuesAsText("check")).contains("exact-duplicates", "shared-ids");
+
+        CliRun without = mlops("leakage", data.toString(), "--split", out.resolve("split.json").toString());
+
+        assertThat(without.exitCode()).as("read with ',' it is another table: " + without).isEqualTo(2);
+    }
+
+    @Test
+    void theCsvOnlyOptionsAreRefusedForJsonLines() throws IOException {
+        Path data = dir.resolve("rows.jsonl");
+        Files.writeString(data, "{\"a\":1}\n", StandardCharsets.UTF_8);
+
+        CliRun run = mlops("leakage", data.toString(), "--split", dir.resolve("split.json").toString(), "--charset",
+                "ISO-8859-1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).startsWith("--delimiter, --missing and --charset apply to CSV only");
+    }
 }

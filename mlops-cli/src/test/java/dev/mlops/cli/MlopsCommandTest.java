@@ -28,7 +28,8 @@ class MlopsCommandTest {
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).startsWith("Usage: mlops ")
-                    .contains("schema", "--verbose", "--version", "Exit codes:", "2    bad input or usage");
+                    .contains("schema", "--verbose", "--plugins=DIR", "MLOPS_PLUGINS", "--version", "Exit codes:",
+                            "2    bad input or usage");
             assertThat(run.err()).isEmpty();
         }
 
@@ -39,7 +40,7 @@ class MlopsCommandTest {
             assertThat(run.outLines()).filteredOn(line -> line.matches("  [a-z-]+  .*"))
                     .extracting(line -> line.strip().split(" ")[0])
                     .containsExactly("schema", "profile", "suggest", "check", "aggregate-labels", "split", "leakage",
-                            "help");
+                            "components", "help");
             assertThat(run.out()).contains("Example, a data gate in CI:",
                     "  mlops suggest train.csv --out suite.json   # once, then review and edit it",
                     "  mlops check batch.csv --suite suite.json   # exit 1 fails the job");
@@ -47,13 +48,14 @@ class MlopsCommandTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"profile", "suggest", "check"})
-        void theDataCommandsShareTheInputOptions(String command) {
+        @ValueSource(strings = {"schema", "profile", "suggest", "check", "aggregate-labels", "split", "leakage"})
+        void everyCommandThatReadsATableSharesTheInputOptions(String command) {
             CliRun run = mlops("help", command);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).startsWith("Usage: mlops " + command + " ")
-                    .contains("--format", "--delimiter", "--missing", "--zone", "--json", "--verbose");
+                    .contains("--format=FORMAT", "--delimiter=CHAR", "--missing=TOKEN", "--charset=CHARSET",
+                            "--zone=ZONE", "--json", "--verbose", "--plugins=DIR");
         }
 
         @Test

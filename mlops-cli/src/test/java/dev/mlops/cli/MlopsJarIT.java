@@ -43,6 +43,8 @@ class MlopsJarIT {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        // the developer's own plugin directory must not change what these tests see
+        builder.environment().remove(Plugins.ENVIRONMENT);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -68,6 +70,40 @@ class MlopsJarIT {
         assertThat(lines.stream().filter(line -> line.contains(" categorical "))).hasSize(14);
         assertThat(lines.get(21)).isEqualTo(" 21  class                   categorical  0 missing");
         assertThat(result.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void pluginsFromTheEnvironmentVariable() throws IOException, InterruptedException {
+        Path plugins = dir.resolve("plugins");
+        PluginJar.build(dir.resolve("work"), plugins.resolve("hello-plugin.jar"));
+
+        Result result = java(Map.of(Plugins.ENVIRONMENT, plugins.toString()), "components", "--kind", "Greeting");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out().lines().toList()).containsExactly("Greeting (example.plugin.Greeting)",
+                "  hello  (greeting, times)  greets a name, again and again");
+    }
+
+    @Test
+    void pluginsFromTheOptionWhichJavaJarNeedsInsteadOfTheClassPath() throws IOException, InterruptedException {
+        Path plugins = dir.resolve("plugins");
+        PluginJar.build(dir.resolve("work"), plugins.resolve("hello-plugin.jar"));
+
+        Result result = java(Map.of(), "--plugins", plugins.toString(), "components", "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("\"name\": \"hello\"", "\"kind\": \"example.plugin.Greeting\"");
+    }
+
+    @Test
+    void aMissingPluginDirectoryExitsTwoWithOneLine() throws IOException, InterruptedException {
+        Path missing = dir.resolve("nope");
+
+        Result result = java(Map.of(Plugins.ENVIRONMENT, missing.toString()), "components");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("mlops: the plugin directory does not exist (MLOPS_PLUGINS=" + missing
+                + ")\n");
     }
 
     @Test

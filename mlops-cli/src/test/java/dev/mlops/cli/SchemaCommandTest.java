@@ -227,7 +227,7 @@ class SchemaCommandTest {
             CliRun run = mlops("schema", "--delimiter", ";", file("e.jsonl", "{\"n\":1}\n").toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter and --missing apply to CSV only");
+            assertThat(run.err()).startsWith("--delimiter, --missing and --charset apply to CSV only");
         }
 
         @Test

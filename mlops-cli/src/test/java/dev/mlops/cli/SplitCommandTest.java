@@ -459,6 +459,40 @@ class SplitCommandTest {
             assertThat(cities).containsExactlyInAnyOrder("München", "São Paulo", "Hamburg", "Köln");
             assertThat(out.resolve("train.csv")).doesNotExist();
         }
+
+        @Test
+        void theInputOptionsSayHowToReadAndTheSetsAreWrittenTheSameWay() throws IOException {
+            Path input = dir.resolve("rows.txt");
+            Files.writeString(input, "id;city\n1;München\n2;Köln\n3;Zürich\n4;Hamburg\n", StandardCharsets.ISO_8859_1);
+            Path out = dir.resolve("out");
+
+            CliRun run = mlops("split", input.toString(), "--out", out.toString(), "--sets", "train=0.5,test=0.5",
+                    "--format", "csv", "--delimiter", ";", "--charset", "ISO-8859-1");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Set<String> cities = new HashSet<>();
+            CsvFormat written = CsvFormat.builder().delimiter(';').charset(StandardCharsets.ISO_8859_1).build();
+            for (String set : List.of("train", "test")) {
+                Table table = written.read(out.resolve(set + ".csv"));
+                assertThat(table.columns()).extracting(column -> column.name()).containsExactly("id", "city");
+                for (int row = 0; row < table.rowCount(); row++) {
+                    cities.add(table.column("city").format(row));
+                }
+            }
+            assertThat(cities).containsExactlyInAnyOrder("München", "Köln", "Zürich", "Hamburg");
+        }
+
+        @Test
+        void jsonLinesRefusesTheCsvOnlyOptions() throws IOException {
+            Path input = file("rows.jsonl", "{\"id\":1}\n{\"id\":2}\n");
+
+            CliRun run = mlops("split", input.toString(), "--out", dir.resolve("out").toString(), "--delimiter", ";");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("--delimiter, --missing and --charset apply to CSV only, but " + input
+                    + " is read as JSON Lines (UTF-8)");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
     }
 
     @Nested

@@ -1,0 +1,152 @@
+package dev.mlops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.MlopsException;
+import dev.mlops.core.json.Documents;
+import dev.mlops.core.json.Json;
+import dev.mlops.data.profile.DatasetProfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * What the commands share: the usage error, the same-file test, the JSON printing and the
+ * converters of options that several commands have. Stateless, thread-safe.
+ */
+final class CommandSupport {
+    private static final JsonMapper MAPPER = Json.newMapper();
+
+    private CommandSupport() {
+        throw new AssertionError("no instances");
+    }
+
+    /**
+     * A usage error of a command: exit 2 with the message, as for an option picocli refused.
+     *
+     * @param commandSpec the command
+     * @param message what is wrong with its options, naming them
+     * @return the exception to throw
+     */
+    static ParameterException usage(CommandSpec commandSpec, String message) {
+        return new ParameterException(commandSpec.commandLine(), message);
+    }
+
+    /**
+     * Tells whether two paths name the same file, by their absolute, normalised forms (without
+     * following links), so that a command never writes over its input.
+     *
+     * @param a a path
+     * @param b another path
+     * @return true if they are the same path
+     */
+    static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Starts a document with {@link Documents#create} and adds a report record's fields after
+     * {@code kind} and {@code formatVersion}, in the record's order.
+     *
+     * @param kind the document's kind
+     * @param formatVersion the version of its format
+     * @param report the report, a record whose fields Jackson writes
+     * @return the document
+     */
+    static ObjectNode document(String kind, int formatVersion, Record report) {
+        ObjectNode document = Documents.create(kind, formatVersion);
+        document.setAll(MAPPER.<ObjectNode>valueToTree(report));
+        return document;
+    }
+
+    /**
+     * Prints a JSON document for people and diffs ({@link Documents#write}) and a line break, and
+     * flushes.
+     *
+     * @param out where to print, such as the command's stdout
+     * @param document the document, started with {@link Documents#create}
+     */
+    static void printJson(PrintWriter out, JsonNode document) {
+        out.print(Documents.write(document));
+        out.print('\n');
+        out.flush();
+    }
+
+    /**
+     * Reads a stored profile, such as {@code mlops profile --out} wrote.
+     *
+     * @param profileFile the file
+     * @return the profile
+     * @throws MlopsException naming the file when it is not a profile
+     */
+    static DatasetProfile loadProfile(Path profileFile) {
+        String text;
+        try {
+            text = Files.readString(profileFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read profile " + profileFile, e);
+        }
+        try {
+            return DatasetProfile.fromJson(text);
+        } catch (MlopsException e) {
+            throw new MlopsException(profileFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code --delimiter}: one character, or {@code tab} or {@code \t} for a tab. */
+    static final class DelimiterConverter implements ITypeConverter<Character> {
+        @Override
+        public Character convert(String value) {
+            if ("tab".equalsIgnoreCase(value) || "\\t".equals(value)) {
+                return '\t';
+            }
+            if (value.length() != 1) {
+                throw new TypeConversionException("expected one character, or 'tab', but was '" + value + "'");
+            }
+            char c = value.charAt(0);
+            if (c == '\n' || c == '\r' || c == '"') {
+                throw new TypeConversionException("the delimiter must not be a line break or the quote character \"");
+            }
+            return c;
+        }
+    }
+
+    /** Reads {@code --zone}: a zone ID such as {@code Europe/Berlin}, {@code UTC} or {@code +05:30}. */
+    static final class ZoneConverter implements ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new TypeConversionException("expected a time zone such as Europe/Berlin, UTC or +05:30 but was '"
+                        + value + "'");
+            }
+        }
+    }
+
+    /** Reads {@code --charset}: a charset this JVM supports, such as {@code UTF-8} or {@code ISO-8859-1}. */
+    static final class CharsetConverter implements ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String value) {
+            try {
+                return Charset.forName(value);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new TypeConversionException("expected a charset such as UTF-8, ISO-8859-1 or windows-1252 but was '"
+                        + value + "'");
+            }
+        }
+    }
+}

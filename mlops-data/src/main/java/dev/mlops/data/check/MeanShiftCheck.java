@@ -1,15 +1,16 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mean of a numeric column must not have shifted from the reference's: Welch's two-sample
@@ -136,13 +137,40 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
         return new StatisticalSummaryValues(mean, variance, values.length, max, min, sum);
     }
 
-    static MeanShiftCheck read(JsonFields fields) {
-        return new MeanShiftCheck(fields.text("column"), fields.number("alpha", DEFAULT_ALPHA), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, alpha, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("alpha", alpha);
+    /**
+     * The settings of a {@code "mean-shift"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the numeric column
+     * @param alpha the significance level, in (0, 1); default 0.01
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Double alpha, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            alpha = alpha == null ? DEFAULT_ALPHA : alpha;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class, "a numeric column's mean has not shifted from the reference's (Welch's t-test)");
+        }
+
+        @Override
+        public MeanShiftCheck create(Settings settings) {
+            return new MeanShiftCheck(settings.column(), settings.alpha(), settings.severity());
+        }
     }
 }

@@ -95,7 +95,8 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
      * @param unseenShare the tolerated share of values that are not allowed; default 0
      * @param severity how serious a failure is; default error
      */
-    public record Settings(String column, List<String> values, @Nullable Double unseenShare, @Nullable Severity severity) {
+    public record Settings(String column, List<String> values, @Nullable Double unseenShare,
+            @Nullable Severity severity) {
 
         /** Fills in the defaults. */
         public Settings {
@@ -109,12 +110,14 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a column's present values are among the allowed ones, but for a tolerated unseen share");
+            super(Check.class, TYPE, Settings.class,
+                    "a column's present values are among the allowed ones, but for a tolerated unseen share");
         }
 
         @Override
         public AllowedValuesCheck create(Settings settings) {
-            return new AllowedValuesCheck(settings.column(), settings.values(), settings.unseenShare(), settings.severity());
+            return new AllowedValuesCheck(settings.column(), settings.values(), settings.unseenShare(),
+                    settings.severity());
         }
     }
 }

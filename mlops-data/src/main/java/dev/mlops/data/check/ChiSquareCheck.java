@@ -167,7 +167,8 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a column's category shares do not differ from the reference's (chi-square test of homogeneity)");
+            super(Check.class, TYPE, Settings.class,
+                    "a column's category shares do not differ from the reference's (chi-square test of homogeneity)");
         }
 
         @Override

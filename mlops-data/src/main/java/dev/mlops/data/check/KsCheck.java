@@ -172,7 +172,8 @@ public record KsCheck(String column, double alpha, Severity severity) implements
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a numeric column's distribution does not differ from the reference's (two-sample Kolmogorov-Smirnov test)");
+            super(Check.class, TYPE, Settings.class,
+                    "a numeric column's distribution equals the reference's (two-sample Kolmogorov-Smirnov test)");
         }
 
         @Override

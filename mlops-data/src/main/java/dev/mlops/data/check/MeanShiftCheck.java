@@ -165,7 +165,8 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a numeric column's mean has not shifted from the reference's (Welch's t-test)");
+            super(Check.class, TYPE, Settings.class,
+                    "a numeric column's mean has not shifted from the reference's (Welch's t-test)");
         }
 
         @Override

@@ -99,7 +99,8 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a column's present values match a regular expression, for at least a share mostly");
+            super(Check.class, TYPE, Settings.class,
+                    "a column's present values match a regular expression, for at least a share mostly");
         }
 
         @Override

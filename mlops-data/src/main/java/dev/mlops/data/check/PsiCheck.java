@@ -277,7 +277,8 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a column's population stability index against the reference is at most max");
+            super(Check.class, TYPE, Settings.class,
+                    "a column's population stability index against the reference is at most max");
         }
 
         @Override

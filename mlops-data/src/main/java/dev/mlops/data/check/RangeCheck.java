@@ -89,7 +89,8 @@ public record RangeCheck(String column, double min, double max, double mostly, S
      * @param mostly the smallest passing share of present values; default 1
      * @param severity how serious a failure is; default error
      */
-    public record Settings(String column, @Nullable Double min, @Nullable Double max, @Nullable Double mostly, @Nullable Severity severity) {
+    public record Settings(String column, @Nullable Double min, @Nullable Double max, @Nullable Double mostly,
+            @Nullable Severity severity) {
 
         /** Fills in the defaults. */
         public Settings {
@@ -105,12 +106,14 @@ public record RangeCheck(String column, double min, double max, double mostly, S
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class, "a numeric column's present values lie in [min, max], for at least a share mostly");
+            super(Check.class, TYPE, Settings.class,
+                    "a numeric column's present values lie in [min, max], for at least a share mostly");
         }
 
         @Override
         public RangeCheck create(Settings settings) {
-            return new RangeCheck(settings.column(), settings.min(), settings.max(), settings.mostly(), settings.severity());
+            return new RangeCheck(settings.column(), settings.min(), settings.max(), settings.mostly(),
+                    settings.severity());
         }
     }
 }

@@ -44,7 +44,8 @@ final class RowCheckRun {
         double share = (double) (judged - failing) / judged;
         String message = String.format(Locale.ROOT, "%s: %d of %d rows pass (%s), %d fail; needs a share %s",
                 check.name(), judged - failing, judged, percent(share), failing, threshold);
-        CheckResult result = check.accepts(judged - failing, judged) ? CheckResult.passed(check, share, threshold, message)
+        CheckResult result = check.accepts(judged - failing, judged)
+                ? CheckResult.passed(check, share, threshold, message)
                 : CheckResult.failed(check, share, threshold, message);
         return result.withFailingRows(failing, sample);
     }

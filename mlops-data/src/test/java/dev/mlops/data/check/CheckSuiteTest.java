@@ -74,6 +74,23 @@ class CheckSuiteTest {
         }
 
         @Test
+        void theExamplesOfTheJavadocAndReadmeRead() {
+            CheckSuite suite = CheckSuite.fromJson("""
+                    {
+                      "kind": "check-suite",
+                      "formatVersion": 1,
+                      "name": "credit-g",
+                      "checks": [
+                        { "type": "completeness", "column": "age", "min": 1.0, "severity": "error" },
+                        { "type": "range", "column": "age", "min": 18, "max": 100, "mostly": 0.99 }
+                      ]
+                    }
+                    """);
+            assertThat(suite.checks()).containsExactly(Checks.complete("age"),
+                    Checks.range("age", 18, 100).withMostly(0.99));
+        }
+
+        @Test
         void aMisspeltFieldIsNamedWithTheFieldItMeant() {
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"colum\": \"age\"}")))
                     .isInstanceOf(MlopsException.class)

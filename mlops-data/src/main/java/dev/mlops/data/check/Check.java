@@ -16,8 +16,9 @@ import java.util.List;
  *       says what and where; a table with nothing to measure is {@link Verdict#NO_DATA}, never a
  *       vacuous pass (a check of the schema alone has something to measure in an empty table:
  *       its columns; a check of values has not);</li>
- *   <li>the result names this check ({@link #name()}, {@link #type()}, {@link #columns()}) and
- *       carries its {@link #severity()};</li>
+ *   <li>the result names this check ({@link #name()}, {@link #type()}, {@link #columns()}),
+ *       carries its {@link #severity()} and its {@link #spec()} (the {@link CheckResult}
+ *       factories fill all of these in);</li>
  *   <li>the same table and context give the same result;</li>
  *   <li>a check is a {@link Component}: its {@link #settings()} record rebuilds an equal check
  *       through its {@link dev.mlops.core.component.ComponentType}, and two checks are equal

@@ -439,8 +439,8 @@ class CheckCommandTest {
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).startsWith("mlops: " + suite + ", check 2: ").contains("'mni'")
-                    .doesNotContain("\tat ");
+            assertThat(run.err()).startsWith("mlops: " + suite + ": checks[1]: unknown setting 'mni' of Check 'range';"
+                    + " did you mean 'min'?").doesNotContain("\tat ");
         }
 
         @Test
@@ -450,7 +450,8 @@ class CheckCommandTest {
             CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("mlops: " + suite + ", check 1: 'min' must be a number");
+            assertThat(run.err()).startsWith("mlops: " + suite + ": checks[0]: the setting 'min' of Check 'range' must be"
+                    + " a number but was \"zero\"");
         }
 
         @Test
@@ -460,7 +461,8 @@ class CheckCommandTest {
             CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("mlops: " + suite + ", check 1: unknown check type 'ranges'");
+            assertThat(run.err()).startsWith("mlops: " + suite + ": checks[0]: unknown Check type 'ranges'; did you mean"
+                    + " 'range'?");
         }
 
         @Test
@@ -470,7 +472,7 @@ class CheckCommandTest {
             CliRun run = mlops("check", file("cities.csv", CITIES).toString(), "--suite", suite.toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("mlops: " + suite + ": not valid JSON");
+            assertThat(run.err()).startsWith("mlops: " + suite + " line 1: not valid JSON at character ");
         }
 
         @Test

@@ -228,9 +228,7 @@ public abstract class CheckContract {
             checkSample(small, table, size);
             assertThat(small.sample()).as("a sample of %d", size).isEqualTo(full.sample().subList(0,
                     Math.min(size, full.sample().size())));
-            assertThat(new CheckResult(small.check(), small.type(), small.columns(), small.severity(), small.verdict(),
-                    small.message(), small.measured(), small.threshold(), small.statistic(), small.failingRows(),
-                    full.sample()))
+            assertThat(small.withFailingRows(small.failingRows(), full.sample()))
                     .as("the result with a sample of %d, but for its sample", size).isEqualTo(full);
         }
     }

@@ -54,6 +54,11 @@ class CheckContractSelfTest {
             }
 
             @Override
+            public Record settings() {
+                return RANGE.settings();
+            }
+
+            @Override
             public CheckResult run(Table table, CheckContext context) {
                 return change.apply(table, RANGE.run(table, context));
             }
@@ -81,7 +86,7 @@ class CheckContractSelfTest {
 
     private static CheckResult withVerdict(CheckResult result, Verdict verdict, String message) {
         return new CheckResult(result.check(), result.type(), result.columns(), result.severity(), verdict, message,
-                result.measured(), result.threshold(), result.statistic(), result.failingRows(), result.sample());
+                result.measured(), result.threshold(), result.statistic(), result.failingRows(), result.sample(), result.spec());
     }
 
     @Nested
@@ -134,7 +139,7 @@ class CheckContractSelfTest {
         void whenItsResultNamesAnotherCheck() {
             Check check = broken((table, result) -> new CheckResult("range(other)", result.type(), result.columns(),
                     result.severity(), result.verdict(), result.message(), result.measured(), result.threshold(),
-                    result.statistic(), result.failingRows(), result.sample()));
+                    result.statistic(), result.failingRows(), result.sample(), result.spec()));
             assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
                     .isInstanceOf(AssertionError.class).hasMessageContaining("the check's name in its result");
         }
@@ -143,7 +148,7 @@ class CheckContractSelfTest {
         void whenItsResultCarriesAnotherSeverity() {
             Check check = broken((table, result) -> new CheckResult(result.check(), result.type(), result.columns(),
                     Severity.INFO, result.verdict(), result.message(), result.measured(), result.threshold(),
-                    result.statistic(), result.failingRows(), result.sample()));
+                    result.statistic(), result.failingRows(), result.sample(), result.spec()));
             assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
                     .isInstanceOf(AssertionError.class).hasMessageContaining("severity");
         }
@@ -152,7 +157,7 @@ class CheckContractSelfTest {
         void whenItsVerdictDisagreesWithItsThreshold() {
             Check check = broken((table, result) -> result.passed() ? new CheckResult(result.check(), result.type(),
                     result.columns(), result.severity(), result.verdict(), result.message(), result.measured(),
-                    Threshold.atMost(-1), result.statistic(), result.failingRows(), result.sample()) : result);
+                    Threshold.atMost(-1), result.statistic(), result.failingRows(), result.sample(), result.spec()) : result);
             assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
                     .isInstanceOf(AssertionError.class).hasMessageContaining("lies in the threshold <= -1");
         }
@@ -180,7 +185,7 @@ class CheckContractSelfTest {
                 Collections.reverse(reversed);
                 return new CheckResult(result.check(), result.type(), result.columns(), result.severity(),
                         result.verdict(), result.message(), result.measured(), result.threshold(), result.statistic(),
-                        result.failingRows(), reversed);
+                        result.failingRows(), reversed, result.spec());
             });
             assertThatThrownBy(() -> contract(check).failingRowsAreSampledInRowOrder())
                     .isInstanceOf(AssertionError.class).hasMessageContaining("sampled row");
@@ -210,6 +215,11 @@ class CheckContractSelfTest {
                 }
 
                 @Override
+                public Record settings() {
+                    return RANGE.settings();
+                }
+
+                @Override
                 public double mostly() {
                     return RANGE.mostly();
                 }
@@ -224,7 +234,7 @@ class CheckContractSelfTest {
                     CheckResult result = RowCheck.super.run(table, context);
                     return new CheckResult(result.check(), result.type(), result.columns(), result.severity(),
                             result.verdict(), result.message(), result.measured(), result.threshold(),
-                            result.statistic(), result.failingRows() + 1, result.sample());
+                            result.statistic(), result.failingRows() + 1, result.sample(), result.spec());
                 }
             };
             assertThatThrownBy(() -> contract(miscounting).rowCheckAgreesWithItsRule())

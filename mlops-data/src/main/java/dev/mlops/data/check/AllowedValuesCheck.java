@@ -1,13 +1,14 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The present values of a column must be among the allowed ones, except for a tolerated share of
@@ -32,7 +33,7 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
      */
     public AllowedValuesCheck {
         Columns.name(column);
-        Objects.requireNonNull(values, "values");
+        Columns.required("values", values);
         values = List.copyOf(new TreeSet<>(values));
         if (values.isEmpty()) {
             throw new IllegalArgumentException("allowed values of column '" + column + "' must not be empty");
@@ -79,15 +80,44 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
         return ColumnRule.byText(Columns.of(table, column, this), allowed::contains);
     }
 
-    static AllowedValuesCheck read(JsonFields fields) {
-        return new AllowedValuesCheck(fields.text("column"), fields.texts("values"), fields.number("unseenShare", 0.0),
-                fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, values, unseenShare, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("values", values);
-        fields.put("unseenShare", unseenShare);
+    /**
+     * The settings of a {@code "allowed-values"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the column
+     * @param values the allowed values, as text
+     * @param unseenShare the tolerated share of values that are not allowed; default 0
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, List<String> values, @Nullable Double unseenShare,
+            @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            unseenShare = unseenShare == null ? 0.0 : unseenShare;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a column's present values are among the allowed ones, but for a tolerated unseen share");
+        }
+
+        @Override
+        public AllowedValuesCheck create(Settings settings) {
+            return new AllowedValuesCheck(settings.column(), settings.values(), settings.unseenShare(),
+                    settings.severity());
+        }
     }
 }

@@ -1,11 +1,12 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The number of distinct present values of a column must lie in {@code [min, max]}, counted
@@ -64,15 +65,40 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
                 "column '" + column + "' has " + distinct + " distinct value" + (distinct == 1 ? "" : "s"));
     }
 
-    static CardinalityCheck read(JsonFields fields) {
-        return new CardinalityCheck(fields.text("column"), fields.integer("min"), fields.integer("max"),
-                fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, min, max, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("min", min);
-        fields.put("max", max);
+    /**
+     * The settings of a {@code "cardinality"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the column
+     * @param min the fewest distinct values allowed
+     * @param max the most distinct values allowed
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, long min, long max, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class, "a column's number of distinct present values lies in [min, max]");
+        }
+
+        @Override
+        public CardinalityCheck create(Settings settings) {
+            return new CardinalityCheck(settings.column(), settings.min(), settings.max(), settings.severity());
+        }
     }
 }

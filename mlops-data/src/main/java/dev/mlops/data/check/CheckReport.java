@@ -113,8 +113,9 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
      * and {@code results}, each with {@code check}, {@code type}, {@code columns},
      * {@code severity}, {@code verdict} ({@code "passed"}, {@code "failed"}, {@code "no-data"}),
      * {@code message}, {@code measured}, {@code threshold} ({@code lower}, {@code upper}),
-     * {@code statistic}, {@code failingRows} and {@code sample} (each {@code row} and
-     * {@code value}). Non-finite numbers are the strings {@code "NaN"}, {@code "Infinity"} and
+     * {@code statistic}, {@code failingRows}, {@code sample} (each {@code row} and
+     * {@code value}) and {@code spec}, the check's component spec ({@code type} and settings) that
+     * rebuilds it. Non-finite numbers are the strings {@code "NaN"}, {@code "Infinity"} and
      * {@code "-Infinity"}.
      *
      * @return the JSON text
@@ -141,6 +142,7 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
             entry.put("statistic", result.statistic());
             entry.put("failingRows", result.failingRows());
             entry.put("sample", result.sample());
+            entry.put("spec", result.spec().toJson());
             written.add(entry);
         }
         document.put("results", written);

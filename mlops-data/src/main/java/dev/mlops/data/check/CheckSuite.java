@@ -1,27 +1,24 @@
 package dev.mlops.data.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.MlopsException;
 import dev.mlops.core.SchemaException;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.io.AtomicFiles;
-import dev.mlops.core.json.Json;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.report.ReportHeader;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.profile.DatasetProfile;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,8 +27,9 @@ import java.util.Objects;
  * <p>{@link #run(Table)} runs every check in order and returns a {@link CheckReport}; it never
  * throws for what it finds ({@link CheckReport#requirePassed()} enforces).
  * {@link #quarantine(Table)} sets apart the rows that fail an error-severity {@link RowCheck}.
- * A suite of built-in checks is written to and read from JSON ({@link #toJson()},
- * {@link #fromJson(String)}, {@link #save(Path)}, {@link #load(Path)}), a document people edit:
+ * A suite is written to and read from JSON ({@link #toJson()}, {@link #fromJson(String)},
+ * {@link #save(Path)}, {@link #load(Path)}), a document people edit, each check as its component
+ * spec: its {@code type} and its settings side by side:
  * <pre>{@code
  * {
  *   "kind": "check-suite",
@@ -45,8 +43,12 @@ import java.util.Objects;
  * }</pre>
  * A check's {@code severity} defaults to {@code "error"} and each optional threshold to its
  * strictest value ({@code mostly} 1, no unseen share); a cardinality's {@code min} and
- * {@code max} are required; an unknown type or field is an error naming the check's position. Immutable and
- * thread-safe.
+ * {@code max} are required. A check of a user's own type is written and read the same way when
+ * its {@link dev.mlops.core.component.ComponentType} is on the class path, or in the registry given
+ * to {@link #fromJson(String, ComponentRegistry)} or {@link #load(Path, ComponentRegistry)}. An
+ * unknown type, an unknown or misspelt field (with the closest known name) and a value of the
+ * wrong type are errors that name the file, the check as {@code checks[i]} and the field; a JSON
+ * syntax error names the line and character. Immutable and thread-safe.
  */
 public final class CheckSuite {
     /** The {@code kind} of the JSON document. */
@@ -199,38 +201,45 @@ public final class CheckSuite {
     }
 
     /**
-     * Writes the suite as JSON (keys sorted, two-space indentation), the form described on this class.
+     * Writes the suite as JSON, the form described on this class: each check as its component
+     * spec ({@link Check#spec()}), {@code type} and settings side by side.
      *
-     * @return the JSON text
-     * @throws MlopsException if a check is not built in (a check of your own lives in Java code)
+     * @return the JSON text (keys sorted, two-space indentation)
+     * @throws dev.mlops.core.component.ComponentException if a check's settings cannot be written as JSON
      */
     public String toJson() {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("kind", KIND);
-        document.put("formatVersion", FORMAT_VERSION);
+        ObjectNode document = Documents.create(KIND, FORMAT_VERSION);
         document.put("name", name);
-        List<Map<String, Object>> written = new ArrayList<>(checks.size());
-        for (int i = 0; i < checks.size(); i++) {
-            written.add(CheckJson.write(checks.get(i), i + 1));
+        ArrayNode written = document.putArray("checks");
+        for (Check check : checks) {
+            written.add(check.spec().toJson());
         }
-        document.put("checks", written);
-        try {
-            return Json.prettyWriter().writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write check suite '" + name + "' as JSON", e);
-        }
+        return Documents.write(document);
     }
 
     /**
-     * Reads a suite written by {@link #toJson()} or by hand.
+     * Reads a suite written by {@link #toJson()} or by hand, whose checks are built-in or on the
+     * class path ({@link ComponentRegistry#defaults()}).
      *
      * @param json the JSON text
      * @return the suite, with the system UTC clock
      * @throws MlopsException if the text is not a check suite of a known version, or a check is
-     *     malformed; the message names the check's position (1-based) and field
+     *     malformed; the message names the check as {@code checks[i]} and the field
      */
     public static CheckSuite fromJson(String json) {
-        return read(Objects.requireNonNull(json, "json"), "check suite");
+        return fromJson(json, ComponentRegistry.defaults());
+    }
+
+    /**
+     * Reads a suite whose check types a given registry knows, such as one over a plugin directory.
+     *
+     * @param json the JSON text
+     * @param registry the registry that builds the checks by their {@code type}
+     * @return the suite, with the system UTC clock
+     * @throws MlopsException as {@link #fromJson(String)}
+     */
+    public static CheckSuite fromJson(String json, ComponentRegistry registry) {
+        return read(Documents.parse(Objects.requireNonNull(json, "json"), "check suite"), registry);
     }
 
     /**
@@ -243,51 +252,45 @@ public final class CheckSuite {
     }
 
     /**
-     * Reads a suite from a UTF-8 file.
+     * Reads a suite from a UTF-8 file, its checks built-in or on the class path.
      *
      * @param file the file
      * @return the suite
-     * @throws MlopsException as {@link #fromJson(String)}, the message naming the file
+     * @throws MlopsException as {@link #fromJson(String)}, the message naming the file (and for
+     *     a JSON syntax error the line and character)
      * @throws UncheckedIOException if the file cannot be read
      */
     public static CheckSuite load(Path file) {
-        try {
-            return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read check suite " + file, e);
-        }
+        return load(file, ComponentRegistry.defaults());
     }
 
-    private static CheckSuite read(String json, String source) {
-        JsonNode document;
-        try {
-            document = Json.reader().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new MlopsException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (document == null || !document.isObject()) {
-            throw new MlopsException(source + ": a check suite must be a JSON object");
-        }
-        JsonFields fields = new JsonFields(document, source);
-        String kind = fields.text("kind");
-        if (!kind.equals(KIND)) {
-            throw fields.error("expected a document of kind '" + KIND + "' but its kind is '" + kind + "'");
-        }
-        long version = fields.integer("formatVersion");
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw fields.error("format version " + version + " is not supported; this version reads 1 to "
-                    + FORMAT_VERSION);
-        }
+    /**
+     * Reads a suite from a UTF-8 file with a given registry, such as the CLI's over the jars of
+     * {@code --plugins DIR}.
+     *
+     * @param file the file
+     * @param registry the registry that builds the checks by their {@code type}
+     * @return the suite
+     * @throws MlopsException as {@link #load(Path)}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CheckSuite load(Path file, ComponentRegistry registry) {
+        return read(Documents.load(Objects.requireNonNull(file, "file")), registry);
+    }
+
+    private static CheckSuite read(DocumentReader document, ComponentRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        document.requireKind(KIND, FORMAT_VERSION);
         Builder builder;
         try {
-            builder = builder(fields.text("name"));
+            builder = builder(document.text("name"));
         } catch (IllegalArgumentException e) {
-            throw fields.error(e.getMessage());
+            throw document.error(e.getMessage());
         }
-        List<JsonNode> checks = fields.objects("checks");
-        fields.requireNoOthers();
-        for (int i = 0; i < checks.size(); i++) {
-            builder.add(CheckJson.read(checks.get(i), source + ", check " + (i + 1)));
+        List<DocumentReader> checks = document.objects("checks");
+        document.requireNoOthers();
+        for (DocumentReader check : checks) {
+            builder.add(registry.read(Check.class, check));
         }
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
@@ -7,10 +8,10 @@ import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.stat.ChiSquareTest;
 import dev.mlops.data.stat.TwoSampleResult;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The category shares of a categorical, text or boolean column must not differ from the
@@ -118,13 +119,41 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
                 + (k == 2 ? "" : "s") + " of freedom, p-value " + Distributions.number(p) + sides);
     }
 
-    static ChiSquareCheck read(JsonFields fields) {
-        return new ChiSquareCheck(fields.text("column"), fields.number("alpha", DEFAULT_ALPHA), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, alpha, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("alpha", alpha);
+    /**
+     * The settings of a {@code "chi-square"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the categorical, text or boolean column
+     * @param alpha the significance level, in (0, 1); default 0.01
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Double alpha, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            alpha = alpha == null ? DEFAULT_ALPHA : alpha;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a column's category shares do not differ from the reference's (chi-square test of homogeneity)");
+        }
+
+        @Override
+        public ChiSquareCheck create(Settings settings) {
+            return new ChiSquareCheck(settings.column(), settings.alpha(), settings.severity());
+        }
     }
 }

@@ -5,7 +5,7 @@ import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks and column look-ups that the built-in checks share. */
 final class Columns {
@@ -15,16 +15,27 @@ final class Columns {
         throw new AssertionError("no instances");
     }
 
-    static String name(String column) {
-        Objects.requireNonNull(column, "column");
+    static String name(@Nullable String column) {
+        required("column", column);
         if (column.isBlank()) {
             throw new IllegalArgumentException("column must not be blank but was '" + column + "'");
         }
         return column;
     }
 
-    static List<String> names(List<String> columns) {
-        List<String> copy = List.copyOf(columns);
+    /**
+     * Refuses an absent setting with an {@link IllegalArgumentException}, which a component
+     * registry reports with the document and check it came from.
+     */
+    static <T> T required(String setting, @Nullable T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(setting + " is required but absent");
+        }
+        return value;
+    }
+
+    static List<String> names(@Nullable List<String> columns) {
+        List<String> copy = List.copyOf(required("columns", columns));
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("columns must not be empty");
         }

@@ -1,10 +1,11 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
-import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The share of rows whose value is present (not missing) must be at least {@code min}; NaN is a
@@ -75,13 +76,40 @@ public record CompletenessCheck(String column, double min, Severity severity) im
         };
     }
 
-    static CompletenessCheck read(JsonFields fields) {
-        return new CompletenessCheck(fields.text("column"), fields.number("min", 1.0), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, min, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("min", min);
+    /**
+     * The settings of a {@code "completeness"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the column
+     * @param min the smallest passing share of present values, in [0, 1]; default 1
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Double min, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            min = min == null ? 1.0 : min;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class, "the share of a column's values that are present is at least min");
+        }
+
+        @Override
+        public CompletenessCheck create(Settings settings) {
+            return new CompletenessCheck(settings.column(), settings.min(), settings.severity());
+        }
     }
 }

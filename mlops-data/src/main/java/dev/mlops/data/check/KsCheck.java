@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
@@ -7,9 +8,9 @@ import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.stat.KolmogorovSmirnov;
 import dev.mlops.data.stat.TwoSampleResult;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution of a numeric column must not differ from the reference's: the two-sample
@@ -102,13 +103,41 @@ public record KsCheck(String column, double alpha, Severity severity) implements
                 + Distributions.leftOut(values, current.length, reference));
     }
 
-    static KsCheck read(JsonFields fields) {
-        return new KsCheck(fields.text("column"), fields.number("alpha", DEFAULT_ALPHA), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, alpha, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("alpha", alpha);
+    /**
+     * The settings of a {@code "ks"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the numeric column
+     * @param alpha the significance level, in (0, 1); default 0.01
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Double alpha, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            alpha = alpha == null ? DEFAULT_ALPHA : alpha;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a numeric column's distribution equals the reference's (two-sample Kolmogorov-Smirnov test)");
+        }
+
+        @Override
+        public KsCheck create(Settings settings) {
+            return new KsCheck(settings.column(), settings.alpha(), settings.severity());
+        }
     }
 }

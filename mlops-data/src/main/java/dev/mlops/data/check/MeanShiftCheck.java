@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
@@ -8,9 +9,9 @@ import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.stat.Moments;
 import dev.mlops.data.stat.TwoSampleResult;
 import dev.mlops.data.stat.WelchTTest;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mean of a numeric column must not have shifted from the reference's: Welch's two-sample
@@ -104,13 +105,41 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
                 + Distributions.number(t) + ", p-value " + Distributions.number(p) + "; " + sides);
     }
 
-    static MeanShiftCheck read(JsonFields fields) {
-        return new MeanShiftCheck(fields.text("column"), fields.number("alpha", DEFAULT_ALPHA), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, alpha, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("alpha", alpha);
+    /**
+     * The settings of a {@code "mean-shift"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the numeric column
+     * @param alpha the significance level, in (0, 1); default 0.01
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Double alpha, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            alpha = alpha == null ? DEFAULT_ALPHA : alpha;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a numeric column's mean has not shifted from the reference's (Welch's t-test)");
+        }
+
+        @Override
+        public MeanShiftCheck create(Settings settings) {
+            return new MeanShiftCheck(settings.column(), settings.alpha(), settings.severity());
+        }
     }
 }

@@ -1,13 +1,14 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole text of each present value ({@link Column#format}) must match a regular expression
@@ -31,7 +32,7 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
      */
     public PatternCheck {
         Columns.name(column);
-        Objects.requireNonNull(regex, "regex");
+        Columns.required("regex", regex);
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
@@ -69,15 +70,42 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
         return ColumnRule.byText(Columns.of(table, column, this), text -> pattern.matcher(text).matches());
     }
 
-    static PatternCheck read(JsonFields fields) {
-        return new PatternCheck(fields.text("column"), fields.text("regex"), fields.number("mostly", 1.0),
-                fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, regex, mostly, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("regex", regex);
-        fields.put("mostly", mostly);
+    /**
+     * The settings of a {@code "pattern"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the column
+     * @param regex the regular expression each whole value must match
+     * @param mostly the smallest passing share of present values; default 1
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, String regex, @Nullable Double mostly, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            mostly = mostly == null ? 1.0 : mostly;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a column's present values match a regular expression, for at least a share mostly");
+        }
+
+        @Override
+        public PatternCheck create(Settings settings) {
+            return new PatternCheck(settings.column(), settings.regex(), settings.mostly(), settings.severity());
+        }
     }
 }

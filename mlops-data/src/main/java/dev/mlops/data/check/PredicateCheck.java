@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.predicate.BoundPredicate;
 import dev.mlops.core.predicate.PredicateSyntaxException;
 import dev.mlops.core.predicate.RowPredicate;
@@ -8,8 +9,8 @@ import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every row must satisfy a {@link RowPredicate} (the one predicate syntax:
@@ -24,7 +25,7 @@ import java.util.Objects;
  * @param severity how serious a failure is
  */
 public record PredicateCheck(String label, RowPredicate predicate, double mostly, Severity severity)
-        implements RowCheck, BuiltInCheck {
+        implements RowCheck {
     static final String TYPE = "predicate";
 
     /**
@@ -33,7 +34,7 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
      * @throws IllegalArgumentException if the label is blank or {@code mostly} is not in {@code [0, 1]}
      */
     public PredicateCheck {
-        Objects.requireNonNull(label, "label");
+        Columns.required("label", label);
         if (label.isBlank()) {
             throw new IllegalArgumentException("label must not be blank but was '" + label + "'");
         }
@@ -98,20 +99,48 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
         };
     }
 
-    static PredicateCheck read(JsonFields fields) {
-        RowPredicate predicate;
-        try {
-            predicate = RowPredicate.parse(fields.text("predicate"));
-        } catch (PredicateSyntaxException e) {
-            throw fields.error("'predicate' " + e.getMessage());
-        }
-        return new PredicateCheck(fields.text("label"), predicate, fields.number("mostly", 1.0), fields.severity());
+    /** @return the settings that rebuild this check, the predicate as text */
+    @Override
+    public Settings settings() {
+        return new Settings(label, predicate.toString(), mostly, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("label", label);
-        fields.put("predicate", predicate.toString());
-        fields.put("mostly", mostly);
+    /**
+     * The settings of a {@code "predicate"} check, as a suite's JSON object and a spec string name
+     * them; an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param label the check's own name
+     * @param predicate the condition each row must meet, in the one predicate syntax
+     * @param mostly the smallest passing share of rows, in [0, 1]; default 1
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String label, String predicate, @Nullable Double mostly, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            mostly = mostly == null ? 1.0 : mostly;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class, "every row satisfies a predicate, for at least a share mostly");
+        }
+
+        /** @throws IllegalArgumentException if the predicate is absent or does not parse; the message says where */
+        @Override
+        public PredicateCheck create(Settings settings) {
+            RowPredicate predicate;
+            try {
+                predicate = RowPredicate.parse(Columns.required("predicate", settings.predicate()));
+            } catch (PredicateSyntaxException e) {
+                throw new IllegalArgumentException("predicate " + e.getMessage(), e);
+            }
+            return new PredicateCheck(settings.label(), predicate, settings.mostly(), settings.severity());
+        }
     }
 }

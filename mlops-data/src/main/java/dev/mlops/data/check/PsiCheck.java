@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
@@ -11,10 +12,10 @@ import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.stat.PopulationStability;
 import dev.mlops.data.stat.TestMethod;
 import dev.mlops.data.stat.TwoSampleResult;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The population stability index ({@link PopulationStability}) of a column against the reference
@@ -176,19 +177,43 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
         return "a significant shift (above 0.25)";
     }
 
-    static PsiCheck read(JsonFields fields) {
-        String column = fields.text("column");
-        long bins = fields.has("bins") ? fields.integer("bins") : DEFAULT_BINS;
-        if (bins < 2 || bins > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("bins must be an integer in [2, " + Integer.MAX_VALUE + "] but was " + bins);
-        }
-        return new PsiCheck(column, (int) bins, fields.number("max", DEFAULT_MAX), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, bins, max, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("bins", bins);
-        fields.put("max", max);
+    /**
+     * The settings of a {@code "psi"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the column
+     * @param bins the number of quantile bins of a numeric column, at least 2; default 10
+     * @param max the largest passing PSI; default 0.25
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Integer bins, @Nullable Double max, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            bins = bins == null ? DEFAULT_BINS : bins;
+            max = max == null ? DEFAULT_MAX : max;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a column's population stability index against the reference is at most max");
+        }
+
+        @Override
+        public PsiCheck create(Settings settings) {
+            return new PsiCheck(settings.column(), settings.bins(), settings.max(), settings.severity());
+        }
     }
 }

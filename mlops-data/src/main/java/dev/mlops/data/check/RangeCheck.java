@@ -1,11 +1,12 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
-import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The present values of a numeric column must lie in {@code [min, max]}, for at least a share
@@ -72,16 +73,47 @@ public record RangeCheck(String column, double min, double max, double mostly, S
         };
     }
 
-    static RangeCheck read(JsonFields fields) {
-        return new RangeCheck(fields.text("column"), fields.number("min", Double.NEGATIVE_INFINITY),
-                fields.number("max", Double.POSITIVE_INFINITY), fields.number("mostly", 1.0), fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(column, min, max, mostly, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("column", column);
-        fields.put("min", min);
-        fields.put("max", max);
-        fields.put("mostly", mostly);
+    /**
+     * The settings of a {@code "range"} check, as a suite's JSON object and a spec string name them;
+     * an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param column the numeric column
+     * @param min the smallest allowed value; default -Infinity
+     * @param max the largest allowed value; default Infinity
+     * @param mostly the smallest passing share of present values; default 1
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(String column, @Nullable Double min, @Nullable Double max, @Nullable Double mostly,
+            @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            min = min == null ? Double.NEGATIVE_INFINITY : min;
+            max = max == null ? Double.POSITIVE_INFINITY : max;
+            mostly = mostly == null ? 1.0 : mostly;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class,
+                    "a numeric column's present values lie in [min, max], for at least a share mostly");
+        }
+
+        @Override
+        public RangeCheck create(Settings settings) {
+            return new RangeCheck(settings.column(), settings.min(), settings.max(), settings.mostly(),
+                    settings.severity());
+        }
     }
 }

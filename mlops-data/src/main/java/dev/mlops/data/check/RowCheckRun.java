@@ -42,11 +42,12 @@ final class RowCheckRun {
                     : "none of the " + rows + " rows has a value to judge");
         }
         double share = (double) (judged - failing) / judged;
-        Verdict verdict = check.accepts(judged - failing, judged) ? Verdict.PASSED : Verdict.FAILED;
         String message = String.format(Locale.ROOT, "%s: %d of %d rows pass (%s), %d fail; needs a share %s",
                 check.name(), judged - failing, judged, percent(share), failing, threshold);
-        return new CheckResult(check.name(), check.type(), check.columns(), check.severity(), verdict, message, share,
-                threshold, Double.NaN, failing, sample);
+        CheckResult result = check.accepts(judged - failing, judged)
+                ? CheckResult.passed(check, share, threshold, message)
+                : CheckResult.failed(check, share, threshold, message);
+        return result.withFailingRows(failing, sample);
     }
 
     static String percent(double share) {

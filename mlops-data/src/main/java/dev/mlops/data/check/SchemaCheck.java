@@ -1,6 +1,6 @@
 package dev.mlops.data.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The table's schema must not have changed: every expected column is there with its type, a
@@ -28,7 +28,7 @@ import java.util.Set;
  * @param severity how serious a failure is
  */
 public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boolean ordered, Severity severity)
-        implements BuiltInCheck {
+        implements Check {
     static final String TYPE = "schema";
 
     /**
@@ -37,7 +37,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
      * @throws IllegalArgumentException if no column is expected or a name repeats
      */
     public SchemaCheck {
-        expected = List.copyOf(expected);
+        expected = List.copyOf(Columns.required("columns", expected));
         if (expected.isEmpty()) {
             throw new IllegalArgumentException("a schema check must expect at least one column");
         }
@@ -164,36 +164,43 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
         return Results.measured(this, differences.size(), threshold, Double.NaN, what);
     }
 
-    static SchemaCheck read(JsonFields fields) {
-        List<ExpectedColumn> columns = new ArrayList<>();
-        int index = 0;
-        for (JsonNode node : fields.objects("columns")) {
-            index++;
-            JsonFields column = new JsonFields(node, fields.where() + ", column " + index);
-            String type = column.text("type");
-            ColumnType columnType;
-            try {
-                columnType = ColumnType.valueOf(type.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw column.error("'type' must be one of numeric, categorical, boolean, timestamp, text but was '"
-                        + type + "'");
-            }
-            columns.add(new ExpectedColumn(column.text("name"), columnType, column.bool("nullable", true)));
-            column.requireNoOthers();
-        }
-        return new SchemaCheck(columns, fields.bool("allowExtra", false), fields.bool("ordered", false),
-                fields.severity());
+    /** @return the settings that rebuild this check */
+    @Override
+    public Settings settings() {
+        return new Settings(expected, allowExtra, ordered, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        List<Map<String, Object>> columns = new ArrayList<>();
-        for (ExpectedColumn column : expected) {
-            columns.add(Map.of("name", column.name(), "type", column.type().name().toLowerCase(Locale.ROOT),
-                    "nullable", column.nullable()));
+    /**
+     * The settings of a {@code "schema"} check, as a suite's JSON object and a spec string name
+     * them; an absent optional setting takes its default. The check validates them when it is built.
+     *
+     * @param columns the expected columns, in order, each {@code {"name", "type", "nullable"}}
+     * @param allowExtra true if the table may have columns that are not expected; default false
+     * @param ordered true if the expected columns must come in this order; default false
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(List<ExpectedColumn> columns, @Nullable Boolean allowExtra, @Nullable Boolean ordered,
+            @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            allowExtra = allowExtra != null && allowExtra;
+            ordered = ordered != null && ordered;
+            severity = severity == null ? Severity.ERROR : severity;
         }
-        fields.put("columns", columns);
-        fields.put("allowExtra", allowExtra);
-        fields.put("ordered", ordered);
+    }
+
+    /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class, "the table has the expected columns and types");
+        }
+
+        @Override
+        public SchemaCheck create(Settings settings) {
+            return new SchemaCheck(settings.columns(), settings.allowExtra(), settings.ordered(), settings.severity());
+        }
     }
 }

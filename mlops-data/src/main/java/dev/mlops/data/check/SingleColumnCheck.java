@@ -3,7 +3,7 @@ package dev.mlops.data.check;
 import java.util.List;
 
 /** A built-in check of one column, named {@code type(column)} in reports. */
-interface SingleColumnCheck extends BuiltInCheck {
+interface SingleColumnCheck extends Check {
 
     /** @return the column the check looks at */
     String column();

@@ -1,12 +1,13 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Each row's key (its values in the given columns) must occur in no other row, for at least a
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param severity how serious a failure is
  */
 public record UniquenessCheck(List<String> columns, boolean primaryKey, double mostly, Severity severity)
-        implements RowCheck, BuiltInCheck {
+        implements RowCheck {
     static final String TYPE = "uniqueness";
     static final String PRIMARY_KEY_TYPE = "primary-key";
 
@@ -99,13 +100,55 @@ public record UniquenessCheck(List<String> columns, boolean primaryKey, double m
         return true;
     }
 
-    static UniquenessCheck read(JsonFields fields, boolean primaryKey) {
-        return new UniquenessCheck(fields.texts("columns"), primaryKey, fields.number("mostly", 1.0), fields.severity());
+    /** @return the settings that rebuild this check (its type says whether it is a primary key) */
+    @Override
+    public Settings settings() {
+        return new Settings(columns, mostly, severity);
     }
 
-    @Override
-    public void writeSettings(Map<String, Object> fields) {
-        fields.put("columns", columns);
-        fields.put("mostly", mostly);
+    /**
+     * The settings of a {@code "uniqueness"} or {@code "primary-key"} check, as a suite's JSON
+     * object and a spec string name them; an absent optional setting takes its default. The check
+     * validates them when it is built.
+     *
+     * @param columns the key's columns, in order
+     * @param mostly the smallest passing share of judged rows, in [0, 1]; default 1
+     * @param severity how serious a failure is; default error
+     */
+    public record Settings(List<String> columns, @Nullable Double mostly, @Nullable Severity severity) {
+
+        /** Fills in the defaults. */
+        public Settings {
+            mostly = mostly == null ? 1.0 : mostly;
+            severity = severity == null ? Severity.ERROR : severity;
+        }
+    }
+
+    /** The component type of uniqueness checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class Type extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public Type() {
+            super(Check.class, TYPE, Settings.class, "no two rows with a complete key share it");
+        }
+
+        @Override
+        public UniquenessCheck create(Settings settings) {
+            return new UniquenessCheck(settings.columns(), false, settings.mostly(), settings.severity());
+        }
+    }
+
+    /** The component type of primary-key checks, registered for {@link java.util.ServiceLoader}. */
+    public static final class PrimaryKeyType extends ComponentType<Check, Settings> {
+
+        /** Describes the type. */
+        public PrimaryKeyType() {
+            super(Check.class, PRIMARY_KEY_TYPE, Settings.class, "every row has a complete key that no other row has");
+        }
+
+        @Override
+        public UniquenessCheck create(Settings settings) {
+            return new UniquenessCheck(settings.columns(), true, settings.mostly(), settings.severity());
+        }
     }
 }

@@ -9,8 +9,11 @@
  * verdict (passed, failed, no data), the measured value, the threshold, and for row checks the
  * number of failing rows and a bounded sample of them. Checks never throw for what they find;
  * a report enforces only when asked ({@link dev.mlops.data.check.CheckReport#requirePassed()}).
- * An empty table or an all-missing column is "no data", never a vacuous pass. Suites of built-in
- * checks are plain versioned JSON that people edit and diff.
+ * An empty table or an all-missing column is "no data", never a vacuous pass. Every check is a
+ * {@link dev.mlops.core.component.Component}: each built-in one has a settings record and a
+ * {@link dev.mlops.core.component.ComponentType} (its nested {@code Type}), so suites are plain
+ * versioned JSON of component specs that people edit and diff, and a user's own check type is
+ * saved in and loaded from a suite like a built-in one.
  */
 @NullMarked
 package dev.mlops.data.check;

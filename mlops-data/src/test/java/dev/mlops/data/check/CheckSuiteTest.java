@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
@@ -72,43 +74,77 @@ class CheckSuiteTest {
         }
 
         @Test
-        void anUnknownFieldIsAnErrorThatNamesTheCheckAndTheFields() {
-            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"range\", \"column\": \"age\", \"mostyl\": 0.9}")))
+        void theExamplesOfTheJavadocAndReadmeRead() {
+            CheckSuite suite = CheckSuite.fromJson("""
+                    {
+                      "kind": "check-suite",
+                      "formatVersion": 1,
+                      "name": "credit-g",
+                      "checks": [
+                        { "type": "completeness", "column": "age", "min": 1.0, "severity": "error" },
+                        { "type": "range", "column": "age", "min": 18, "max": 100, "mostly": 0.99 }
+                      ]
+                    }
+                    """);
+            assertThat(suite.checks()).containsExactly(Checks.complete("age"),
+                    Checks.range("age", 18, 100).withMostly(0.99));
+        }
+
+        @Test
+        void aMisspeltFieldIsNamedWithTheFieldItMeant() {
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"colum\": \"age\"}")))
                     .isInstanceOf(MlopsException.class)
-                    .hasMessage("check suite, check 1: unknown field 'mostyl'; the known fields are: column, max,"
-                            + " min, mostly, severity, type");
+                    .hasMessage("check suite: checks[0]: unknown setting 'colum' of Check 'completeness'; did you mean"
+                            + " 'column'? Its settings are: column, min, severity");
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"range\", \"column\": \"age\", \"mostyl\": 0.9}")))
+                    .hasMessage("check suite: checks[0]: unknown setting 'mostyl' of Check 'range'; did you mean"
+                            + " 'mostly'? Its settings are: column, min, max, mostly, severity");
         }
 
         @Test
         void anUnknownTypeListsTheTypes() {
-            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"median\"}")))
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"column\": \"a\"},"
+                    + " {\"type\": \"rang\"}")))
                     .isInstanceOf(MlopsException.class)
-                    .hasMessageStartingWith("check suite, check 1: unknown check type 'median'; the types are: schema, ");
+                    .hasMessageStartingWith("check suite: checks[1]: unknown Check type 'rang'; did you mean 'range'?"
+                            + " The known types are: allowed-values, cardinality, chi-square, completeness, ks,"
+                            + " mean-shift, pattern, predicate, primary-key, psi, range, schema, uniqueness;");
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"column\": \"a\"}")))
+                    .hasMessage("check suite: checks[0]: 'type' is required (a string) but absent");
         }
 
         @Test
         void badValuesNameTheCheckAndField() {
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"column\": \"a\"},"
                     + " {\"type\": \"completeness\", \"column\": \"a\", \"min\": 2}")))
-                    .isInstanceOf(MlopsException.class).hasMessage("check suite, check 2: min must be a share in [0, 1] but was 2.0");
-            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"column\": 3}")))
-                    .hasMessage("check suite, check 1: 'column' must be a string but was 3");
+                    .isInstanceOf(MlopsException.class).hasMessage("check suite: checks[1]: Check 'completeness' refuses"
+                            + " its settings: min must be a share in [0, 1] but was 2.0");
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"column\": [3]}")))
+                    .hasMessage("check suite: checks[0]: the setting 'column' of Check 'completeness' must be a string"
+                            + " but was [3]");
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"range\", \"column\": \"a\", \"min\": \"low\"}")))
+                    .hasMessage("check suite: checks[0]: the setting 'min' of Check 'range' must be a number"
+                            + " but was \"low\"");
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"range\", \"column\": \"a\", \"severity\": \"fatal\"}")))
-                    .hasMessage("check suite, check 1: severity must be one of error, warning, info but was 'fatal'");
+                    .hasMessageStartingWith("check suite: checks[0]: ").hasMessageContaining("severity")
+                    .hasMessageContaining("'fatal'");
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"predicate\", \"label\": \"p\", \"predicate\": \"a >\"}")))
-                    .hasMessageStartingWith("check suite, check 1: 'predicate' ");
+                    .hasMessageStartingWith("check suite: checks[0]: Check 'predicate' refuses its settings: predicate ");
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf(
                     "{\"type\": \"schema\", \"columns\": [{\"name\": \"a\", \"type\": \"number\"}]}")))
-                    .hasMessage("check suite, check 1, column 1: 'type' must be one of numeric, categorical, boolean,"
-                            + " timestamp, text but was 'number'");
+                    .hasMessageStartingWith("check suite: checks[0]: the setting 'columns[0].type' of Check 'schema'"
+                            + " must be one of NUMERIC, CATEGORICAL, BOOLEAN, TIMESTAMP, TEXT but was \"number\"");
+            assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"cardinality\", \"column\": \"a\", \"min\": 1}")))
+                    .hasMessage("check suite: checks[0]: the setting 'max' of Check 'cardinality' is required (an integer)");
         }
 
         @Test
         void aStrayTopLevelFieldIsRefused() {
             assertThatThrownBy(() -> CheckSuite.fromJson(
-                    "{\"kind\": \"check-suite\", \"formatVersion\": 1, \"name\": \"s\", \"type\": \"x\", \"checks\": []}"))
+                    "{\"kind\": \"check-suite\", \"formatVersion\": 1, \"name\": \"s\", \"chekcs\": [], \"checks\": []}"))
                     .isInstanceOf(MlopsException.class)
-                    .hasMessage("check suite: unknown field 'type'; the known fields are: checks, formatVersion, kind, name");
+                    .hasMessage("check suite: unknown field 'chekcs'; did you mean 'checks'? The known fields are:"
+                            + " checks, formatVersion, kind, name");
         }
 
         @Test
@@ -117,17 +153,34 @@ class CheckSuiteTest {
                     .isInstanceOf(MlopsException.class)
                     .hasMessage("check suite: expected a document of kind 'check-suite' but its kind is 'check-report'");
             assertThatThrownBy(() -> CheckSuite.fromJson("{\"kind\": \"check-suite\", \"formatVersion\": 2, \"name\": \"s\", \"checks\": []}"))
-                    .hasMessage("check suite: format version 2 is not supported; this version reads 1 to 1");
-            assertThatThrownBy(() -> CheckSuite.fromJson("[1]")).hasMessage("check suite: a check suite must be a JSON object");
-            assertThatThrownBy(() -> CheckSuite.fromJson("{")).hasMessageStartingWith("check suite: not valid JSON: ");
+                    .hasMessage("check suite: format version 2 of 'check-suite' is not supported; this version of"
+                            + " mlops-java reads version 1");
+            assertThatThrownBy(() -> CheckSuite.fromJson("[1]"))
+                    .hasMessage("check suite: a document must be a JSON object but was [1]");
+            assertThatThrownBy(() -> CheckSuite.fromJson("{\"kind\": \"check-suite\", \"formatVersion\": 1, \"name\": \" \", \"checks\": []}"))
+                    .hasMessage("check suite: a suite's name must not be blank but was ' '");
         }
 
         @Test
-        void aCheckOfYourOwnCannotBeWritten() {
-            CheckSuite suite = CheckSuite.builder("s").add(Checks.complete("a")).add(new AlwaysPasses()).build();
-            assertThatThrownBy(suite::toJson).isInstanceOf(MlopsException.class)
-                    .hasMessageStartingWith("check 2 'always' (").hasMessageEndingWith(
-                            ") is not a built-in check, so it cannot be written as JSON; keep it in Java code");
+        void aSyntaxErrorNamesTheLineAndCharacter(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("suite.json");
+            Files.writeString(file, "{\"kind\": \"check-suite\",\n  \"formatVersion\": 1,,\n}", StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> CheckSuite.load(file)).isInstanceOf(MlopsException.class)
+                    .hasMessageStartingWith(file + " line 2: not valid JSON at character 22: ");
+        }
+
+        @Test
+        void aCheckOfYourOwnIsSavedAndLoadedThroughItsType(@TempDir Path dir) {
+            CheckSuite suite = CheckSuite.builder("s").add(Checks.complete("a")).add(new AtMost(3)).build();
+            Path file = dir.resolve("suite.json");
+            suite.save(file);
+            assertThat(suite.toJson()).contains("\"type\": \"at-most\"", "\"rows\": 3");
+            ComponentRegistry registry = ComponentRegistry.defaults().with(List.of(new AtMost.Type()));
+            assertThat(CheckSuite.load(file, registry).checks()).containsExactly(Checks.complete("a"), new AtMost(3));
+            assertThat(CheckSuite.fromJson(suite.toJson(), registry).checks()).isEqualTo(suite.checks());
+            assertThatThrownBy(() -> CheckSuite.load(file)).isInstanceOf(MlopsException.class)
+                    .hasMessageStartingWith(file + ": checks[1]: unknown Check type 'at-most'")
+                    .hasMessageContaining("completeness, ks, mean-shift");
         }
 
         @Test
@@ -135,9 +188,10 @@ class CheckSuiteTest {
             Path file = dir.resolve("suite.json");
             everyRowAndTableCheck().save(file);
             assertThat(CheckSuite.load(file).checks()).isEqualTo(everyRowAndTableCheck().checks());
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("}\n");
             Files.writeString(file, suiteOf("{\"type\": \"range\"}"), StandardCharsets.UTF_8);
             assertThatThrownBy(() -> CheckSuite.load(file)).isInstanceOf(MlopsException.class)
-                    .hasMessage(file + ", check 1: 'column' must be a string but was null");
+                    .hasMessage(file + ": checks[0]: Check 'range' refuses its settings: column is required but absent");
         }
 
         private static String suiteOf(String checks) {
@@ -216,6 +270,55 @@ class CheckSuiteTest {
         }
     }
 
+    /** A check of a user's own with its own component type: at most {@code rows} rows. */
+    record AtMost(long rows) implements Check {
+        @Override
+        public String type() {
+            return "at-most";
+        }
+
+        @Override
+        public String name() {
+            return "at-most(" + rows + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of();
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public Settings settings() {
+            return new Settings(rows);
+        }
+
+        @Override
+        public CheckResult run(Table table, CheckContext context) {
+            return CheckResult.measured(this, table.rowCount(), Threshold.atMost(rows), table.rowCount() + " rows");
+        }
+
+        /** @param rows the most rows allowed */
+        record Settings(long rows) {
+        }
+
+        /** Its type. */
+        static final class Type extends ComponentType<Check, Settings> {
+            Type() {
+                super(Check.class, "at-most", Settings.class, "at most a number of rows");
+            }
+
+            @Override
+            public Check create(Settings settings) {
+                return new AtMost(settings.rows());
+            }
+        }
+    }
+
     /** A check of a user's own, not built in. */
     private static final class AlwaysPasses implements Check {
         @Override
@@ -231,6 +334,11 @@ class CheckSuiteTest {
         @Override
         public List<String> columns() {
             return List.of();
+        }
+
+        @Override
+        public Record settings() {
+            return new NoSettings();
         }
 
         @Override
@@ -262,6 +370,11 @@ class CheckSuiteTest {
         }
 
         @Override
+        public Record settings() {
+            return new NoSettings();
+        }
+
+        @Override
         public Severity severity() {
             return Severity.ERROR;
         }
@@ -275,5 +388,9 @@ class CheckSuiteTest {
         public CheckResult run(Table table, CheckContext context) {
             return Results.noData(this, Threshold.atMost(0), "never runs");
         }
+    }
+
+    /** The settings of a check that has none. */
+    private record NoSettings() {
     }
 }

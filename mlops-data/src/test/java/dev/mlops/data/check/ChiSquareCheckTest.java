@@ -218,7 +218,7 @@ class ChiSquareCheckTest {
             assertThatThrownBy(() -> CheckSuite.fromJson("{\"kind\": \"check-suite\", \"formatVersion\": 1,"
                     + " \"name\": \"s\", \"checks\": [{\"type\": \"chi2\", \"column\": \"c\"}]}"))
                     .isInstanceOf(MlopsException.class)
-                    .hasMessageContaining("mean-shift, ks, chi-square");
+                    .hasMessageContaining("chi-square, completeness, ks, mean-shift");
         }
     }
 

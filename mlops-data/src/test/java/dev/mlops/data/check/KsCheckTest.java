@@ -251,7 +251,7 @@ class KsCheckTest {
         void jsonRefusesUnknownFields() {
             assertThatThrownBy(() -> CheckSuite.fromJson("{\"kind\": \"check-suite\", \"formatVersion\": 1,"
                     + " \"name\": \"s\", \"checks\": [{\"type\": \"ks\", \"column\": \"x\", \"bins\": 3}]}"))
-                    .isInstanceOf(MlopsException.class).hasMessageContaining("unknown field 'bins'");
+                    .isInstanceOf(MlopsException.class).hasMessageContaining("unknown setting 'bins' of Check 'ks'");
         }
     }
 

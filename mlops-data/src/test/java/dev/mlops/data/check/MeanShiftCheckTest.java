@@ -213,7 +213,7 @@ class MeanShiftCheckTest {
         void jsonWithABadAlphaNamesTheCheck() {
             assertThatThrownBy(() -> CheckSuite.fromJson("{\"kind\": \"check-suite\", \"formatVersion\": 1,"
                     + " \"name\": \"s\", \"checks\": [{\"type\": \"mean-shift\", \"column\": \"x\", \"alpha\": 2}]}"))
-                    .isInstanceOf(MlopsException.class).hasMessageContaining("check 1")
+                    .isInstanceOf(MlopsException.class).hasMessageContaining("checks[0]")
                     .hasMessageContaining("alpha must be in (0, 1) but was 2.0");
         }
 

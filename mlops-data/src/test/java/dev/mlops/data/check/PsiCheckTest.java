@@ -240,7 +240,7 @@ class PsiCheckTest {
         void badBinsInJsonNameTheCheck(String bins) {
             assertThatThrownBy(() -> CheckSuite.fromJson("{\"kind\": \"check-suite\", \"formatVersion\": 1,"
                     + " \"name\": \"s\", \"checks\": [{\"type\": \"psi\", \"column\": \"x\", \"bins\": " + bins + "}]}"))
-                    .isInstanceOf(MlopsException.class).hasMessageContaining("check 1").hasMessageContaining("bins");
+                    .isInstanceOf(MlopsException.class).hasMessageContaining("checks[0]").hasMessageContaining("bins");
         }
     }
 

@@ -95,10 +95,10 @@ class CheckSuiteTest {
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"completeness\", \"colum\": \"age\"}")))
                     .isInstanceOf(MlopsException.class)
                     .hasMessage("check suite: checks[0]: unknown setting 'colum' of Check 'completeness'; did you mean"
-                            + " 'column'? Its settings are: column, min, severity");
+                            + " 'column'? (its settings: column, min, severity)");
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"type\": \"range\", \"column\": \"age\", \"mostyl\": 0.9}")))
                     .hasMessage("check suite: checks[0]: unknown setting 'mostyl' of Check 'range'; did you mean"
-                            + " 'mostly'? Its settings are: column, min, max, mostly, severity");
+                            + " 'mostly'? (its settings: column, min, max, mostly, severity)");
         }
 
         @Test
@@ -107,7 +107,7 @@ class CheckSuiteTest {
                     + " {\"type\": \"rang\"}")))
                     .isInstanceOf(MlopsException.class)
                     .hasMessageStartingWith("check suite: checks[1]: unknown Check type 'rang'; did you mean 'range'?"
-                            + " The known types are: allowed-values, cardinality, chi-square, completeness, ks,"
+                            + " (known types: allowed-values, cardinality, chi-square, completeness, ks,"
                             + " mean-shift, pattern, predicate, primary-key, psi, range, schema, uniqueness;");
             assertThatThrownBy(() -> CheckSuite.fromJson(suiteOf("{\"column\": \"a\"}")))
                     .hasMessage("check suite: checks[0]: 'type' is required (a string) but absent");
@@ -143,8 +143,8 @@ class CheckSuiteTest {
             assertThatThrownBy(() -> CheckSuite.fromJson(
                     "{\"kind\": \"check-suite\", \"formatVersion\": 1, \"name\": \"s\", \"chekcs\": [], \"checks\": []}"))
                     .isInstanceOf(MlopsException.class)
-                    .hasMessage("check suite: unknown field 'chekcs'; did you mean 'checks'? The known fields are:"
-                            + " checks, formatVersion, kind, name");
+                    .hasMessage("check suite: unknown field 'chekcs'; did you mean 'checks'? (known fields:"
+                            + " checks, formatVersion, kind, name)");
         }
 
         @Test

@@ -340,7 +340,9 @@ public final class DatasetProfile {
     /**
      * Writes the profile as pretty-printed JSON with {@code "kind": "dataset-profile"},
      * {@code "formatVersion"} ({@value #FORMAT_VERSION}) and {@code "createdAt"} (ISO-8601, UTC),
-     * keys sorted, sketches as Base64 of their DataSketches byte form.
+     * keys sorted, sketches as Base64 of their DataSketches byte form. Its {@code "options"} record
+     * the {@link ProfileOptions} it was made with (exact limits, top-k, KLL k, probabilities),
+     * which reading restores and merging compares.
      *
      * <p>The document holds the state that merging needs: a numeric column with exact quantiles
      * stores its sorted finite values ({@code "exactValues"}, at most

@@ -10,10 +10,7 @@ import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Quarantine;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.DatasetProfile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,17 +165,7 @@ final class CheckCommand implements Callable<Integer> {
      * @throws MlopsException naming the file when it is not a profile
      */
     static DatasetProfile loadProfile(Path profileFile) {
-        String text;
-        try {
-            text = Files.readString(profileFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile " + profileFile, e);
-        }
-        try {
-            return DatasetProfile.fromJson(text);
-        } catch (MlopsException e) {
-            throw new MlopsException(profileFile + ": " + e.getMessage(), e);
-        }
+        return DatasetProfile.load(profileFile);
     }
 
     /** Decides where the two files go; refuses a path that would overwrite the input or each other. */

@@ -316,19 +316,15 @@ public final class TableBuilder {
         if (name.isBlank()) {
             throw new DataFormatException(source, line, "column " + position + " has no name");
         }
+        ColumnType type = types == null ? null : types.get(name);
+        if (types != null && type == null) {
+            throw new DataFormatException(source, line, name, position,
+                    "the schema has no such column; the schema's columns are " + String.join(", ", types.keySet()));
+        }
         Integer previous = indexes.putIfAbsent(name, columns.size());
         if (previous != null) {
             throw new DataFormatException(source, line, "column '" + name + "' is named twice, at " + (previous + 1)
                     + " and " + position);
-        }
-        ColumnType type = null;
-        if (types != null) {
-            type = types.get(name);
-            if (type == null) {
-                indexes.remove(name);
-                throw new DataFormatException(source, line, name, position,
-                        "the schema has no such column; the schema's columns are " + String.join(", ", types.keySet()));
-            }
         }
         columns.add(new ColumnAccumulator(source, name, position, type, options.zone()));
         return columns.size() - 1;

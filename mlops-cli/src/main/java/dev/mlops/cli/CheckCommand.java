@@ -9,6 +9,7 @@ import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Quarantine;
 import dev.mlops.data.io.TableFormat;
+import dev.mlops.data.profile.DatasetProfile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
                 : quarantineFiles(commandSpec, quarantine, inputFile, input.formatOf(inputFile));
         CheckSuite suite = CheckSuite.load(suitePath);
         if (referenceFile != null) {
-            context = context.withReference(CommandSupport.loadProfile(referenceFile));
+            context = context.withReference(DatasetProfile.load(referenceFile));
         } else if (suite.needsReference()) {
             List<String> names = suite.checks().stream().filter(Check::needsReference).map(Check::name).toList();
             throw new MlopsException(suitePath + ": suite '" + suite.name() + "' compares distributions against a "

@@ -85,27 +85,6 @@ final class CommandSupport {
         out.flush();
     }
 
-    /**
-     * Reads a stored profile, such as {@code mlops profile --out} wrote.
-     *
-     * @param profileFile the file
-     * @return the profile
-     * @throws MlopsException naming the file when it is not a profile
-     */
-    static DatasetProfile loadProfile(Path profileFile) {
-        String text;
-        try {
-            text = Files.readString(profileFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read profile " + profileFile, e);
-        }
-        try {
-            return DatasetProfile.fromJson(text);
-        } catch (MlopsException e) {
-            throw new MlopsException(profileFile + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Reads {@code --delimiter}: one character, or {@code tab} or {@code \t} for a tab. */
     static final class DelimiterConverter implements ITypeConverter<Character> {
         @Override

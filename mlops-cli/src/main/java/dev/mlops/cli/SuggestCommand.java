@@ -102,7 +102,7 @@ final class SuggestCommand implements Callable<Integer> {
         }
         DatasetProfile profile;
         if (profileFile != null) {
-            profile = CommandSupport.loadProfile(profileFile);
+            profile = DatasetProfile.load(profileFile);
         } else {
             profile = ProfileSettings.profile(input.read(source), settings.options(commandSpec));
         }

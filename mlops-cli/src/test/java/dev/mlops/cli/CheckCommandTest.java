@@ -412,7 +412,7 @@ class CheckCommandTest {
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).startsWith("mlops: " + notAProfile + ": dataset profile JSON")
+            assertThat(run.err()).startsWith("mlops: " + notAProfile + ": expected a document of kind 'dataset-profile'")
                     .doesNotContain("\tat ");
         }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -299,6 +300,43 @@ public final class DocumentReader {
                 throw error(field + "[" + i + "]", "must be an integer within ±2^31 but was " + describe(element));
             }
             values[i] = element.intValue();
+        }
+        return values;
+    }
+
+    /**
+     * @param field an optional number field
+     * @return its value, or empty if it is absent or null; {@code "NaN"}, {@code "Infinity"} and
+     *     {@code "-Infinity"} read as such
+     * @throws DocumentException if it is present and neither a number nor null
+     */
+    public OptionalDouble optionalNumber(String field) {
+        JsonNode value = get(field);
+        return value == null || value.isNull() ? OptionalDouble.empty() : OptionalDouble.of(number(field, value));
+    }
+
+    /**
+     * @param field an optional field holding an ISO-8601 instant
+     * @return the instant, or empty if the field is absent or null
+     * @throws DocumentException if it is present and neither such an instant nor null
+     */
+    public Optional<Instant> optionalInstant(String field) {
+        JsonNode value = get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(instant(field));
+    }
+
+    /**
+     * @param field a required array of numbers
+     * @return the numbers, in order; {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}
+     *     read as such
+     * @throws DocumentException if it is absent, not an array, or holds anything else; the
+     *     message names the element, such as {@code values[3]}
+     */
+    public double[] doubles(String field) {
+        JsonNode array = array(field, "an array of numbers");
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(field + "[" + i + "]", array.get(i));
         }
         return values;
     }

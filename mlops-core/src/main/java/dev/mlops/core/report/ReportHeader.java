@@ -1,10 +1,11 @@
 package dev.mlops.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mlops.core.MlopsException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Fingerprint;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,14 +39,27 @@ public record ReportHeader(String kind, int formatVersion, Instant createdAt, Fi
     }
 
     /**
-     * Puts the header's fields into a JSON document being built: {@code kind},
-     * {@code formatVersion}, {@code createdAt} (ISO-8601) and {@code fingerprint} (the SHA-256 hex).
+     * Starts a report document with this envelope: {@code kind} and {@code formatVersion} (by
+     * {@link Documents#create}), {@code createdAt} (ISO-8601) and {@code fingerprint} (the
+     * SHA-256 hex).
+     *
+     * @return a new document holding the header's fields
+     */
+    public ObjectNode toDocument() {
+        ObjectNode document = Documents.create(kind, formatVersion);
+        document.put("createdAt", createdAt.toString());
+        document.put("fingerprint", fingerprint.sha256());
+        return document;
+    }
+
+    /**
+     * Puts the header's fields, those of {@link #toDocument()}, into a JSON document being built.
      *
      * @param document the document's fields
      */
     public void writeTo(Map<String, Object> document) {
-        document.put("kind", kind);
-        document.put("formatVersion", formatVersion);
+        document.put(Documents.KIND, kind);
+        document.put(Documents.FORMAT_VERSION, formatVersion);
         document.put("createdAt", createdAt.toString());
         document.put("fingerprint", fingerprint.sha256());
     }
@@ -58,44 +72,33 @@ public record ReportHeader(String kind, int formatVersion, Instant createdAt, Fi
      * @param expectedKind the kind the reader understands
      * @param maxVersion the newest format version the reader understands
      * @return the header
-     * @throws MlopsException if a field is missing or malformed, the kind differs or the version
-     *     is newer than {@code maxVersion}; the message names the source and the field
+     * @throws dev.mlops.core.json.DocumentException as {@link #read(DocumentReader, String, int)}
      */
     public static ReportHeader read(JsonNode document, String source, String expectedKind, int maxVersion) {
-        String kind = text(document, source, "kind");
-        if (!kind.equals(expectedKind)) {
-            throw new MlopsException(source + ": expected a document of kind '" + expectedKind + "' but its kind is '"
-                    + kind + "'");
-        }
-        JsonNode version = document.get("formatVersion");
-        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
-            throw new MlopsException(source + ": 'formatVersion' must be an integer but was " + version);
-        }
-        if (version.intValue() < 1 || version.intValue() > maxVersion) {
-            throw new MlopsException(source + ": format version " + version.intValue() + " of '" + kind
-                    + "' is not supported; this version reads 1 to " + maxVersion);
-        }
-        Instant createdAt;
-        try {
-            createdAt = Instant.parse(text(document, source, "createdAt"));
-        } catch (DateTimeParseException e) {
-            throw new MlopsException(source + ": 'createdAt' must be an ISO-8601 instant such as 2026-01-31T12:00:00Z but was '"
-                    + document.get("createdAt").asText() + "'", e);
-        }
-        Fingerprint fingerprint;
-        try {
-            fingerprint = new Fingerprint(text(document, source, "fingerprint"));
-        } catch (IllegalArgumentException e) {
-            throw new MlopsException(source + ": 'fingerprint' " + e.getMessage(), e);
-        }
-        return new ReportHeader(kind, version.intValue(), createdAt, fingerprint);
+        return read(DocumentReader.of(document, source), expectedKind, maxVersion);
     }
 
-    private static String text(JsonNode document, String source, String field) {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new MlopsException(source + ": '" + field + "' must be a string but was " + node);
+    /**
+     * Reads and checks the header of a report document, marking its four fields read.
+     *
+     * @param document the document's root
+     * @param expectedKind the kind the reader understands
+     * @param maxVersion the newest format version the reader understands
+     * @return the header
+     * @throws dev.mlops.core.json.DocumentException if a field is missing or malformed, the kind
+     *     differs or the version is newer than {@code maxVersion}; the message names the source
+     *     and the field
+     */
+    public static ReportHeader read(DocumentReader document, String expectedKind, int maxVersion) {
+        int version = document.requireKind(expectedKind, maxVersion);
+        Instant createdAt = document.instant("createdAt");
+        String sha256 = document.text("fingerprint");
+        Fingerprint fingerprint;
+        try {
+            fingerprint = new Fingerprint(sha256);
+        } catch (IllegalArgumentException e) {
+            throw document.error("fingerprint", e.getMessage());
         }
-        return node.asText();
+        return new ReportHeader(expectedKind, version, createdAt, fingerprint);
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.core.DataFormatException;
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Fingerprint;
 import java.time.Instant;
@@ -32,6 +35,23 @@ class ReportHeaderTest {
     }
 
     @Test
+    void startsADocumentAndReadsItThroughADocumentReader() {
+        String text = Documents.write(HEADER.toDocument());
+
+        assertThat(text).isEqualTo("{\n  \"createdAt\": \"2026-12-02T10:00:00Z\",\n  \"fingerprint\": \"" + "ab".repeat(32)
+                + "\",\n  \"formatVersion\": 1,\n  \"kind\": \"check-report\"\n}");
+        DocumentReader reader = Documents.parse(text, "r.json");
+        assertThat(ReportHeader.read(reader, "check-report", 1)).isEqualTo(HEADER);
+        reader.requireNoOthers();
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheLine() {
+        assertThatThrownBy(() -> Documents.parse("{\n  \"kind\": ,\n}", "r.json"))
+                .isInstanceOf(DataFormatException.class).hasMessageStartingWith("r.json line 2: not valid JSON at character");
+    }
+
+    @Test
     void refusesAnotherKindANewerVersionAndMalformedFields() throws Exception {
         String fields = "\"createdAt\": \"2026-12-02T10:00:00Z\", \"fingerprint\": \"" + "ab".repeat(32) + "\"";
         assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"x\", \"formatVersion\": 1, " + fields + "}"), "r.json",
@@ -39,7 +59,7 @@ class ReportHeaderTest {
                 .hasMessage("r.json: expected a document of kind 'check-report' but its kind is 'x'");
         assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": 3, " + fields + "}"),
                 "r.json", "check-report", 2))
-                .hasMessage("r.json: format version 3 of 'check-report' is not supported; this version reads 1 to 2");
+                .hasMessage("r.json: format version 3 of 'check-report' is not supported; this version of mlops-java reads versions 1 to 2");
         assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": \"1\", " + fields + "}"),
                 "r.json", "check-report", 1)).hasMessage("r.json: 'formatVersion' must be an integer but was \"1\"");
         assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": \"check-report\", \"formatVersion\": 1,"
@@ -49,7 +69,9 @@ class ReportHeaderTest {
                 + " \"createdAt\": \"2026-12-02T10:00:00Z\", \"fingerprint\": \"ab\"}"), "r.json", "check-report", 1))
                 .hasMessage("r.json: 'fingerprint' sha256 must be 64 lowercase hexadecimal digits but was 'ab'");
         assertThatThrownBy(() -> ReportHeader.read(json("{}"), "r.json", "check-report", 1))
-                .hasMessage("r.json: 'kind' must be a string but was null");
+                .hasMessage("r.json: 'kind' is required (a string) but absent");
+        assertThatThrownBy(() -> ReportHeader.read(json("{\"kind\": 1}"), "r.json", "check-report", 1))
+                .hasMessage("r.json: 'kind' must be a string but was 1");
     }
 
     @Test

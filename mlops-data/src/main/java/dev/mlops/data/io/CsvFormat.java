@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,42 +63,123 @@ import org.jspecify.annotations.Nullable;
  * missing values are empty cells. A categorical or text value equal to a missing token (the
  * empty string, {@code NA}) therefore reads back as missing.
  *
+ * <p>A CSV format is a component of type {@value #TYPE}: its {@link Settings} rebuild it from a
+ * spec string such as {@code csv(delimiter=";", zone=Europe/Berlin)} or from its JSON, and two
+ * formats with equal settings are equal.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class CsvFormat implements TableFormat {
+    /** The type name of CSV formats, as specs and documents name them. */
+    public static final String TYPE = "csv";
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    private final Settings settings;
     private final char delimiter;
     private final char quote;
-    private final boolean header;
-    private final Set<String> missingTokens;
-    private final int longestMissingToken;
     private final @Nullable Schema schema;
-    private final @Nullable ZoneId zone;
+    private final TableBuilder.Options options;
     private final Charset charset;
     private final CsvFactory factory;
 
-    private CsvFormat(Builder builder) {
-        this.delimiter = builder.delimiter;
-        this.quote = builder.quote;
-        this.header = builder.header;
-        this.missingTokens = Set.copyOf(builder.missingTokens);
-        this.longestMissingToken = missingTokens.stream().mapToInt(String::length).max().orElse(-1);
-        this.schema = builder.schema;
-        this.zone = builder.zone;
-        this.charset = builder.charset;
+    private CsvFormat(Settings settings) {
+        this.settings = settings;
+        this.delimiter = settings.delimiter().charAt(0);
+        this.quote = settings.quote().charAt(0);
+        this.schema = settings.schema() == null ? null : Schema.of(settings.schema());
+        this.options = new TableBuilder.Options(schema, settings.zone(), Set.copyOf(settings.missingTokens()));
+        this.charset = Charset.forName(settings.charset());
         this.factory = CsvFactory.builder()
                 .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
                 // Jackson's SKIP_EMPTY_LINES also strips the leading spaces of a line's first value; blank lines
                 // are skipped here instead, so values stay exactly as written
                 .disable(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .configure(CsvParser.Feature.TRIM_SPACES, builder.trimSpaces)
+                .configure(CsvParser.Feature.TRIM_SPACES, settings.trimSpaces())
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .build();
+    }
+
+    /**
+     * The settings of a {@link CsvFormat}, as its spec string ({@code csv(delimiter=";",
+     * zone=Europe/Berlin)}) and its JSON in a document hold them. Every setting is optional: a
+     * null one takes its default.
+     *
+     * <p>The schema is a setting as the list of its fields ({@code [{name=id, type=numeric}]}),
+     * so that a format that enforces a schema rebuilds from its spec like any other; a format
+     * that infers types has none, and its spec stays short.
+     *
+     * @param delimiter the one character between values (default {@code ","}); not a line break
+     *     nor the quote
+     * @param quote the one character that encloses values holding delimiters or line breaks
+     *     (default {@code "\""}); not a line break
+     * @param header true if the first line names the columns (default); without a header,
+     *     reading names the columns {@code column_1}, {@code column_2}, ... or takes the schema's
+     *     names in order, and writing writes none
+     * @param missingTokens the cell texts that mean a missing value, compared exactly (default
+     *     {@code ""}, {@code "?"}, {@code "NA"}); kept sorted and without repeats, so that equal
+     *     sets are equal settings
+     * @param zone the zone local dates and date-times were recorded in, read as instants there;
+     *     null (the default) reads them as categories under inference and refuses them under a
+     *     timestamp column
+     * @param charset the charset of the bytes, by its canonical name (default {@code UTF-8},
+     *     whatever the platform's default)
+     * @param trimSpaces true to remove spaces around unquoted values (default false)
+     * @param schema the fields the input must have, in the order reading returns them, or null
+     *     (the default) to infer types
+     */
+    public record Settings(String delimiter, String quote, Boolean header, List<String> missingTokens,
+            @Nullable ZoneId zone, String charset, Boolean trimSpaces, @Nullable List<Field> schema) {
+        /**
+         * Fills in the defaults and checks the settings.
+         *
+         * @throws IllegalArgumentException naming the setting and its value if the delimiter or
+         *     quote is not one character, is a line break, or they are equal; if the charset is
+         *     unknown; if the schema repeats a name
+         */
+        public Settings {
+            delimiter = character("delimiter", delimiter == null ? "," : delimiter);
+            quote = character("quote", quote == null ? "\"" : quote);
+            if (delimiter.equals(quote)) {
+                throw new IllegalArgumentException("delimiter must not equal the quote character but both were '"
+                        + delimiter + "'");
+            }
+            header = header == null || header;
+            missingTokens = missingTokens == null ? List.of("", "?", "NA") : List.copyOf(new TreeSet<>(missingTokens));
+            charset = charsetName(charset == null ? StandardCharsets.UTF_8.name() : charset);
+            trimSpaces = trimSpaces != null && trimSpaces;
+            if (schema != null) {
+                schema = Schema.of(schema).fields();
+            }
+        }
+
+        private static String character(String setting, String value) {
+            if (value.length() != 1 || value.equals("\n") || value.equals("\r")) {
+                throw new IllegalArgumentException(setting + " must be one character and not a line break but was '"
+                        + value + "'");
+            }
+            return value;
+        }
+
+        private static String charsetName(String name) {
+            try {
+                return Charset.forName(name).name();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("charset must be a charset this Java runtime supports, such as"
+                        + " UTF-8 or ISO-8859-1, but was '" + name + "'", e);
+            }
+        }
+    }
+
+    /**
+     * @param settings the settings
+     * @return the format with those settings
+     */
+    public static CsvFormat of(Settings settings) {
+        return new CsvFormat(Objects.requireNonNull(settings, "settings"));
     }
 
     /** @return the format with the default settings: comma, double quote, a header, missing tokens "", NA and ? */
@@ -109,6 +192,17 @@ public final class CsvFormat implements TableFormat {
         return new Builder();
     }
 
+    /** @return {@value #TYPE} */
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
     /** @return the schema that reading enforces, or empty when reading infers types */
     public Optional<Schema> schema() {
         return Optional.ofNullable(schema);
@@ -116,22 +210,21 @@ public final class CsvFormat implements TableFormat {
 
     @Override
     public Table read(InputStream in, String source) {
-        return TableAssembler.read(in, source, schema, this::readPass);
+        return TableBuilder.read(in, source, options, this::readPass);
     }
 
     @Override
     public Table read(Path file) {
-        return TableAssembler.read(file, schema, this::readPass);
+        return TableBuilder.read(file, options, this::readPass);
     }
 
-    private List<ColumnAccumulator> readPass(InputStream in, String source, @Nullable Map<String, ColumnType> types)
-            throws IOException {
+    private void readPass(InputStream in, TableBuilder table) throws IOException {
         Reader reader = skipByteOrderMark(new InputStreamReader(in, charset));
         try (CsvParser parser = factory.createParser(reader)) {
-            return readRows(parser, source, types);
+            readRows(parser, table);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFormatException(source, line, "malformed CSV: " + e.getOriginalMessage());
+            throw new DataFormatException(table.source(), line, "malformed CSV: " + e.getOriginalMessage());
         }
     }
 
@@ -144,8 +237,9 @@ public final class CsvFormat implements TableFormat {
         return pushback;
     }
 
-    private List<ColumnAccumulator> readRows(CsvParser parser, String source, @Nullable Map<String, ColumnType> types)
-            throws IOException {
+    private void readRows(CsvParser parser, TableBuilder table) throws IOException {
+        String source = table.source();
+        Map<String, ColumnType> types = table.types().orElse(null);
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar(quote).withoutHeader());
         JsonToken token = parser.nextToken();
         if (token == JsonToken.START_ARRAY) {
@@ -153,13 +247,15 @@ public final class CsvFormat implements TableFormat {
             token = parser.nextToken();
         }
         List<String> names;
+        long namesLine = 1;
         Row firstRow = null;
-        if (header) {
+        if (settings.header()) {
             Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, true) : null;
             if (headerRow == null) {
                 throw new DataFormatException(source, 1, "the input is empty; expected a header line");
             }
             names = headerNames(headerRow, source);
+            namesLine = headerRow.line();
         } else {
             boolean oneColumn = schema != null ? schema.size() == 1 : types != null && types.size() == 1;
             firstRow = token == JsonToken.START_ARRAY ? readRow(parser, !oneColumn) : null;
@@ -167,11 +263,14 @@ public final class CsvFormat implements TableFormat {
                     : types != null ? List.copyOf(types.keySet())
                     : generatedNames(firstRow == null ? 0 : firstRow.values().size());
         }
-        ColumnAccumulator[] accumulators = accumulators(names, source, types);
+        requireSchemaColumns(names, source, types);
+        for (String name : names) {
+            table.addColumn(name, namesLine);
+        }
         int width = names.size();
         if (firstRow != null) {
             for (int i = 0; i < firstRow.values().size() && i < width; i++) {
-                addCell(accumulators[i], firstRow.values().get(i), firstRow.line());
+                table.add(i, firstRow.values().get(i), firstRow.line());
             }
             requireWidth(source, firstRow.line(), width, firstRow.values().size());
         }
@@ -184,17 +283,16 @@ public final class CsvFormat implements TableFormat {
                 continue;
             }
             if (width > 0) {
-                addCell(accumulators[0], first, line);
+                table.add(0, first, line);
             }
             int count = 1;
             for (; next == JsonToken.VALUE_STRING; next = parser.nextToken(), count++) {
                 if (count < width) {
-                    addCell(accumulators[count], parser.getText(), line);
+                    table.add(count, parser.getText(), line);
                 }
             }
             requireWidth(source, line, width, count);
         }
-        return List.of(accumulators);
     }
 
     /** One CSV record: the physical line it starts on, and its values. */
@@ -241,18 +339,11 @@ public final class CsvFormat implements TableFormat {
         return names;
     }
 
-    private void addCell(ColumnAccumulator accumulator, String text, long line) {
-        if (text.length() <= longestMissingToken && missingTokens.contains(text)) {
-            accumulator.addMissing();
-        } else {
-            accumulator.add(text, CellKind.TEXT, line);
-        }
-    }
-
     private void requireWidth(String source, long line, int width, int count) {
         if (count != width) {
             throw new DataFormatException(source, line, "expected " + width + " values, as many as the "
-                    + (header ? "header names" : schema != null ? "schema has" : "first row has") + ", but found " + count);
+                    + (settings.header() ? "header names" : schema != null ? "schema has" : "first row has")
+                    + ", but found " + count);
         }
     }
 
@@ -264,27 +355,22 @@ public final class CsvFormat implements TableFormat {
         return names;
     }
 
-    private ColumnAccumulator[] accumulators(List<String> names, String source, @Nullable Map<String, ColumnType> types) {
-        if (types != null) {
-            Set<String> expected = new LinkedHashSet<>(types.keySet());
-            for (int i = 0; i < names.size(); i++) {
-                if (!expected.remove(names.get(i))) {
-                    throw new DataFormatException(source, 1, names.get(i), i + 1,
-                            "the header names a column that the schema does not have; the schema's columns are "
-                                    + String.join(", ", types.keySet()));
-                }
-            }
-            if (!expected.isEmpty()) {
-                throw new DataFormatException(source, 1, "the header lacks the schema's column(s) "
-                        + String.join(", ", expected));
-            }
+    private static void requireSchemaColumns(List<String> names, String source, @Nullable Map<String, ColumnType> types) {
+        if (types == null) {
+            return;
         }
-        ColumnAccumulator[] accumulators = new ColumnAccumulator[names.size()];
+        Set<String> expected = new LinkedHashSet<>(types.keySet());
         for (int i = 0; i < names.size(); i++) {
-            ColumnType type = types == null ? null : types.get(names.get(i));
-            accumulators[i] = new ColumnAccumulator(source, names.get(i), i + 1, type, zone);
+            if (!expected.remove(names.get(i))) {
+                throw new DataFormatException(source, 1, names.get(i), i + 1,
+                        "the header names a column that the schema does not have; the schema's columns are "
+                                + String.join(", ", types.keySet()));
+            }
         }
-        return accumulators;
+        if (!expected.isEmpty()) {
+            throw new DataFormatException(source, 1, "the header lacks the schema's column(s) "
+                    + String.join(", ", expected));
+        }
     }
 
     @Override
@@ -296,7 +382,7 @@ public final class CsvFormat implements TableFormat {
             columns.addColumn(name);
         }
         CsvSchema csvSchema = columns.build().withColumnSeparator(delimiter).withQuoteChar(quote)
-                .withLineSeparator("\n").withUseHeader(header);
+                .withLineSeparator("\n").withUseHeader(settings.header());
         Writer writer = new OutputStreamWriter(out, charset);
         try (CsvGenerator generator = factory.createGenerator(writer)) {
             generator.setSchema(csvSchema);
@@ -312,6 +398,23 @@ public final class CsvFormat implements TableFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write CSV", e);
         }
+    }
+
+    /** @return true if the other is a {@link CsvFormat} with equal settings */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof CsvFormat csv && csv.settings.equals(settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return settings.hashCode();
+    }
+
+    /** @return the spec string, such as {@code csv(delimiter=";", zone=Europe/Berlin)} */
+    @Override
+    public String toString() {
+        return spec().toString();
     }
 
     /** Settings of a {@link CsvFormat}; not thread-safe. */
@@ -431,7 +534,9 @@ public final class CsvFormat implements TableFormat {
 
         /** @return the format */
         public CsvFormat build() {
-            return new CsvFormat(this);
+            return new CsvFormat(new Settings(String.valueOf(delimiter), String.valueOf(quote), header,
+                    List.copyOf(missingTokens), zone, charset.name(), trimSpaces,
+                    schema == null ? null : schema.fields()));
         }
     }
 }

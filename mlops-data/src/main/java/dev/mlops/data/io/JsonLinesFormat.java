@@ -11,6 +11,7 @@ import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
@@ -25,12 +26,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,20 +53,62 @@ import org.jspecify.annotations.Nullable;
  * value, non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"},
  * {@code "-Infinity"}, timestamps as ISO-8601 strings, each line ended by {@code \n}.
  *
+ * <p>A JSON Lines format is a component of type {@value #TYPE}: its {@link Settings} rebuild it
+ * from a spec string such as {@code jsonl(zone=Europe/Berlin)} or from its JSON, and two formats
+ * with equal settings are equal.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class JsonLinesFormat implements TableFormat {
+    /** The type name of JSON Lines formats, as specs and documents name them. */
+    public static final String TYPE = "jsonl";
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private final @Nullable Schema schema;
-    private final @Nullable ZoneId zone;
+    private final Settings settings;
+    private final TableBuilder.Options options;
 
-    private JsonLinesFormat(Builder builder) {
-        this.schema = builder.schema;
-        this.zone = builder.zone;
+    private JsonLinesFormat(Settings settings) {
+        this.settings = settings;
+        this.options = new TableBuilder.Options(settings.schema() == null ? null : Schema.of(settings.schema()),
+                settings.zone(), Set.of());
+    }
+
+    /**
+     * The settings of a {@link JsonLinesFormat}, as its spec string
+     * ({@code jsonl(zone=Europe/Berlin)}) and its JSON in a document hold them. Both are
+     * optional; JSON Lines is always UTF-8, and a missing value is {@code null} or an absent key,
+     * so there are no charset or missing-token settings.
+     *
+     * <p>The schema is a setting as the list of its fields ({@code [{name=id, type=numeric}]}),
+     * so that a format that enforces a schema rebuilds from its spec like any other.
+     *
+     * @param zone the zone local dates and date-times were recorded in, read as instants there;
+     *     null (the default) reads only zoned instants as timestamps
+     * @param schema the fields the objects may have, in the order reading returns them, or null
+     *     (the default) to infer types
+     */
+    public record Settings(@Nullable ZoneId zone, @Nullable List<Field> schema) {
+        /**
+         * Checks the schema.
+         *
+         * @throws IllegalArgumentException if the schema repeats a name
+         */
+        public Settings {
+            if (schema != null) {
+                schema = Schema.of(schema).fields();
+            }
+        }
+    }
+
+    /**
+     * @param settings the settings
+     * @return the format with those settings
+     */
+    public static JsonLinesFormat of(Settings settings) {
+        return new JsonLinesFormat(Objects.requireNonNull(settings, "settings"));
     }
 
     /** @return the format that infers types and reads only zoned instants as timestamps */
@@ -78,31 +121,35 @@ public final class JsonLinesFormat implements TableFormat {
         return new Builder();
     }
 
+    /** @return {@value #TYPE} */
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
     /** @return the schema that reading enforces, or empty when reading infers types */
     public Optional<Schema> schema() {
-        return Optional.ofNullable(schema);
+        return Optional.ofNullable(options.schema());
     }
 
     @Override
     public Table read(InputStream in, String source) {
-        return TableAssembler.read(in, source, schema, this::readPass);
+        return TableBuilder.read(in, source, options, JsonLinesFormat::readPass);
     }
 
     @Override
     public Table read(Path file) {
-        return TableAssembler.read(file, schema, this::readPass);
+        return TableBuilder.read(file, options, JsonLinesFormat::readPass);
     }
 
-    private List<ColumnAccumulator> readPass(InputStream in, String source, @Nullable Map<String, ColumnType> types)
-            throws IOException {
-        Map<String, ColumnAccumulator> columns = new LinkedHashMap<>();
-        Map<String, Integer> lastFilledRow = new LinkedHashMap<>();
-        if (types != null) {
-            for (Map.Entry<String, ColumnType> entry : types.entrySet()) {
-                columns.put(entry.getKey(), new ColumnAccumulator(source, entry.getKey(), columns.size() + 1,
-                        entry.getValue(), zone));
-            }
-        }
+    private static void readPass(InputStream in, TableBuilder table) throws IOException {
+        Map<String, Integer> lastFilledRow = new HashMap<>();
+        table.types().ifPresent(types -> types.keySet().forEach(name -> table.addColumn(name, 1)));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         long lineNumber = 0;
         int rows = 0;
@@ -112,19 +159,19 @@ public final class JsonLinesFormat implements TableFormat {
             if (line.isBlank()) {
                 continue;
             }
-            readObject(line, lineNumber, rows, source, types, columns, lastFilledRow);
-            for (Map.Entry<String, ColumnAccumulator> column : columns.entrySet()) {
-                if (lastFilledRow.getOrDefault(column.getKey(), -1) != rows) {
-                    column.getValue().addMissing();
+            readObject(line, lineNumber, rows, table, lastFilledRow);
+            for (int column = 0; column < table.columnCount(); column++) {
+                if (lastFilledRow.getOrDefault(table.name(column), -1) != rows) {
+                    table.addMissing(column);
                 }
             }
             rows++;
         }
-        return new ArrayList<>(columns.values());
     }
 
-    private void readObject(String line, long lineNumber, int row, String source, @Nullable Map<String, ColumnType> types,
-            Map<String, ColumnAccumulator> columns, Map<String, Integer> lastFilledRow) throws IOException {
+    private static void readObject(String line, long lineNumber, int row, TableBuilder table,
+            Map<String, Integer> lastFilledRow) throws IOException {
+        String source = table.source();
         try (JsonParser parser = FACTORY.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new DataFormatException(source, lineNumber, "expected a JSON object but found " + abbreviate(line));
@@ -132,17 +179,18 @@ public final class JsonLinesFormat implements TableFormat {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                ColumnAccumulator column = columns.get(key);
-                if (column == null) {
-                    if (types != null) {
+                int column = table.indexOf(key);
+                if (column < 0) {
+                    Optional<Map<String, ColumnType>> types = table.types();
+                    if (types.isPresent()) {
                         throw new DataFormatException(source, lineNumber, "the key '" + key
-                                + "' is not a column of the schema; the schema's columns are " + String.join(", ", types.keySet()));
+                                + "' is not a column of the schema; the schema's columns are "
+                                + String.join(", ", types.get().keySet()));
                     }
-                    column = new ColumnAccumulator(source, key, columns.size() + 1, null, zone);
+                    column = table.addColumn(key, lineNumber);
                     for (int i = 0; i < row; i++) {
-                        column.addMissing();
+                        table.addMissing(column);
                     }
-                    columns.put(key, column);
                 }
                 Integer previous = lastFilledRow.put(key, row);
                 if (previous != null && previous == row) {
@@ -150,11 +198,12 @@ public final class JsonLinesFormat implements TableFormat {
                 }
                 JsonToken value = parser.nextToken();
                 switch (value) {
-                    case VALUE_NULL -> column.addMissing();
-                    case VALUE_STRING -> column.add(parser.getText(), CellKind.JSON_STRING, lineNumber);
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> column.add(parser.getText(), CellKind.JSON_NUMBER, lineNumber);
-                    case VALUE_TRUE, VALUE_FALSE -> column.add(parser.getText(), CellKind.JSON_BOOLEAN, lineNumber);
-                    default -> throw new DataFormatException(source, lineNumber, key, column.position(),
+                    case VALUE_NULL -> table.addMissing(column);
+                    case VALUE_STRING -> table.add(column, parser.getText(), CellKind.JSON_STRING, lineNumber);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                            table.add(column, parser.getText(), CellKind.JSON_NUMBER, lineNumber);
+                    case VALUE_TRUE, VALUE_FALSE -> table.add(column, parser.getText(), CellKind.JSON_BOOLEAN, lineNumber);
+                    default -> throw new DataFormatException(source, lineNumber, key, column + 1,
                             "expected a flat value (string, number, boolean or null) but found a nested "
                                     + (value == JsonToken.START_ARRAY ? "array" : "object"));
                 }
@@ -207,6 +256,23 @@ public final class JsonLinesFormat implements TableFormat {
         }
     }
 
+    /** @return true if the other is a {@link JsonLinesFormat} with equal settings */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof JsonLinesFormat jsonl && jsonl.settings.equals(settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return settings.hashCode();
+    }
+
+    /** @return the spec string, such as {@code jsonl(zone=Europe/Berlin)} */
+    @Override
+    public String toString() {
+        return spec().toString();
+    }
+
     /** Settings of a {@link JsonLinesFormat}; not thread-safe. */
     public static final class Builder {
         private @Nullable Schema schema;
@@ -239,7 +305,7 @@ public final class JsonLinesFormat implements TableFormat {
 
         /** @return the format */
         public JsonLinesFormat build() {
-            return new JsonLinesFormat(this);
+            return new JsonLinesFormat(new Settings(zone, schema == null ? null : schema.fields()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.data.io;
 
+import dev.mlops.core.component.Component;
 import dev.mlops.core.table.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,15 @@ import java.nio.file.Path;
  * with a {@link dev.mlops.core.DataFormatException} naming the input, the physical line and,
  * for a bad value, the column; nothing depends on the default locale, time zone or charset.
  * Implementations are immutable and thread-safe.
+ *
+ * <p>A format is a {@link Component}: its type name and settings rebuild it through a
+ * {@link dev.mlops.core.component.ComponentRegistry}, so
+ * {@code ComponentRegistry.defaults().create(TableFormat.class, "csv(delimiter=\";\")")} is the
+ * same format as {@code CsvFormat.builder().delimiter(';').build()}. A user's format registers
+ * its own {@link dev.mlops.core.component.ComponentType} and reuses the readers' type inference
+ * through {@link TableBuilder}.
  */
-public interface TableFormat {
+public interface TableFormat extends Component {
 
     /**
      * Reads a table from a stream, which is read to its end but not closed.

@@ -1,8 +1,11 @@
 /**
  * Reading and writing {@link dev.mlops.core.table.Table}s: {@link dev.mlops.data.io.CsvFormat}
  * and {@link dev.mlops.data.io.JsonLinesFormat}, both behind the
- * {@link dev.mlops.data.io.TableFormat} interface, with type inference or a given schema, and
- * errors that name the input, the line and the column.
+ * {@link dev.mlops.data.io.TableFormat} interface and both components (types {@code csv} and
+ * {@code jsonl}, rebuilt from their settings by a {@link dev.mlops.core.component.ComponentRegistry}),
+ * with type inference or a given schema, and errors that name the input, the line and the
+ * column. {@link dev.mlops.data.io.TableBuilder} is their type inference, public so that a
+ * user's format infers and reports the same way.
  */
 @NullMarked
 package dev.mlops.data.io;

@@ -1,17 +1,16 @@
 package dev.mlops.data.leakage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.mlops.core.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.report.ReportHeader;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Fingerprint;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -80,7 +79,7 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
 
     /**
      * Returns the report as a JSON document for people and diffs (the shared
-     * {@link Json#prettyWriter()}: two-space indentation, keys sorted): {@code kind}
+     * {@link dev.mlops.core.json.Json#prettyWriter()}: two-space indentation, keys sorted): {@code kind}
      * ({@code "leakage-report"}), {@code formatVersion} ({@code 1}), {@code createdAt} (ISO-8601),
      * {@code fingerprint}, {@code passed}, and {@code findings}, each with {@code check},
      * {@code severity} ({@code "error"}, {@code "warning"} or {@code "info"}), {@code message},
@@ -91,26 +90,84 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
      * @return the JSON text
      */
     public String toJson() {
-        Map<String, Object> document = new LinkedHashMap<>();
-        header().writeTo(document);
+        ObjectNode document = header().toDocument();
         document.put("passed", passed());
-        List<Map<String, Object>> written = new ArrayList<>(findings.size());
+        ArrayNode written = document.putArray("findings");
         for (Finding finding : findings) {
-            Map<String, Object> entry = new LinkedHashMap<>();
+            ObjectNode entry = written.addObject();
             entry.put("check", finding.check());
             entry.put("severity", finding.severity().label());
             entry.put("message", finding.message());
             entry.put("measured", finding.measured());
             entry.put("threshold", finding.threshold());
-            entry.put("examples", finding.examples());
-            written.add(entry);
+            ArrayNode examples = entry.putArray("examples");
+            for (Example example : finding.examples()) {
+                ObjectNode node = examples.addObject();
+                node.put("detail", example.detail());
+                ArrayNode rows = node.putArray("rows");
+                for (SetRow row : example.rows()) {
+                    rows.addObject().put("set", row.set()).put("row", row.row());
+                }
+                node.put("totalRows", example.totalRows());
+            }
         }
-        document.put("findings", written);
+        return Documents.write(document);
+    }
+
+    /**
+     * Reads a report written by {@link #toJson()} (format version 1); {@code passed} is
+     * recomputed from the findings.
+     *
+     * @param json the JSON text
+     * @param source names the text in messages, such as its file
+     * @return the report
+     * @throws dev.mlops.core.DataFormatException if the text is not JSON; the message names the
+     *     source, the line and the character
+     * @throws dev.mlops.core.json.DocumentException if it is not such a report; the message names
+     *     the source and the field's path, such as {@code findings[1].examples[0]}
+     */
+    public static LeakageReport fromJson(String json, String source) {
+        DocumentReader root = Documents.parse(json, source);
+        ReportHeader header = ReportHeader.read(root, KIND, FORMAT_VERSION);
+        root.bool("passed", true);
+        List<Finding> findings = new ArrayList<>();
+        for (DocumentReader finding : root.objects("findings")) {
+            findings.add(readFinding(finding));
+        }
+        root.requireNoOthers();
+        return new LeakageReport(header.createdAt(), header.fingerprint(), findings);
+    }
+
+    private static Finding readFinding(DocumentReader node) {
+        String label = node.text("severity");
+        Severity severity;
         try {
-            return Json.prettyWriter().writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the leakage report as JSON", e);
+            severity = Severity.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
         }
+        List<Example> examples = new ArrayList<>();
+        for (DocumentReader example : node.objects("examples")) {
+            List<SetRow> rows = new ArrayList<>();
+            for (DocumentReader row : example.objects("rows")) {
+                try {
+                    rows.add(new SetRow(row.text("set"), row.intValue("row")));
+                } catch (IllegalArgumentException e) {
+                    throw row.error(e.getMessage());
+                }
+                row.requireNoOthers();
+            }
+            try {
+                examples.add(new Example(example.text("detail"), rows, example.intValue("totalRows")));
+            } catch (IllegalArgumentException e) {
+                throw example.error(e.getMessage());
+            }
+            example.requireNoOthers();
+        }
+        Finding finding = new Finding(node.text("check"), severity, node.text("message"), node.number("measured"),
+                node.number("threshold"), examples);
+        node.requireNoOthers();
+        return finding;
     }
 
     /**

@@ -9,6 +9,11 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -335,7 +340,9 @@ public final class DatasetProfile {
     /**
      * Writes the profile as pretty-printed JSON with {@code "kind": "dataset-profile"},
      * {@code "formatVersion"} ({@value #FORMAT_VERSION}) and {@code "createdAt"} (ISO-8601, UTC),
-     * keys sorted, sketches as Base64 of their DataSketches byte form.
+     * keys sorted, sketches as Base64 of their DataSketches byte form. Its {@code "options"} record
+     * the {@link ProfileOptions} it was made with (exact limits, top-k, KLL k, probabilities),
+     * which reading restores and merging compares.
      *
      * <p>The document holds the state that merging needs: a numeric column with exact quantiles
      * stores its sorted finite values ({@code "exactValues"}, at most
@@ -352,15 +359,47 @@ public final class DatasetProfile {
     }
 
     /**
-     * Reads a profile written by {@link #toJson()}.
+     * Reads a profile written by {@link #toJson()}, naming it "dataset profile" in messages.
      *
      * @param json the JSON text
      * @return the profile
-     * @throws dev.mlops.core.MlopsException if the text is not a profile of format version 1 or 2,
-     *     or is a version 1 profile whose sketched columns lack the statistics of version 2
+     * @throws dev.mlops.core.MlopsException as {@link #fromJson(String, String)}
      */
     public static DatasetProfile fromJson(String json) {
-        return ProfileJson.read(Objects.requireNonNull(json, "json"));
+        return fromJson(json, "dataset profile");
+    }
+
+    /**
+     * Reads a profile written by {@link #toJson()}: format version 1 or 2, its options included.
+     *
+     * @param json the JSON text
+     * @param source names the text in messages, such as its file
+     * @return the profile
+     * @throws dev.mlops.core.DataFormatException if the text is not JSON; the message names the
+     *     source, the line and the character
+     * @throws dev.mlops.core.json.DocumentException if it is not a profile of format version 1 or
+     *     2, or is a version 1 profile whose sketched columns lack the statistics of version 2;
+     *     the message names the source and the field's path, such as {@code columns[2].kll}
+     */
+    public static DatasetProfile fromJson(String json, String source) {
+        return ProfileJson.read(Objects.requireNonNull(json, "json"), Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * Reads a profile from a file (UTF-8) written by {@link #toJson()}, naming the file in messages.
+     *
+     * @param file the file
+     * @return the profile
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws dev.mlops.core.MlopsException as {@link #fromJson(String, String)}
+     */
+    public static DatasetProfile load(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the profile " + file, e);
+        }
     }
 
     @Override

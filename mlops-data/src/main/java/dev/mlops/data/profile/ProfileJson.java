@@ -1,18 +1,12 @@
 package dev.mlops.data.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mlops.core.MlopsException;
-import dev.mlops.core.json.Json;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Fingerprint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,18 +17,20 @@ import java.util.TreeMap;
 import org.apache.datasketches.common.SketchesException;
 import org.jspecify.annotations.Nullable;
 
-/** Writes and reads {@link DatasetProfile}s as versioned JSON through core's {@link Json}. */
+/**
+ * Writes and reads {@link DatasetProfile}s as versioned documents through core's
+ * {@link Documents}: the envelope, the options the profile was made with, and one object per
+ * column; reading names the source and the field's path (such as {@code columns[2].kll}) of
+ * anything amiss.
+ */
 final class ProfileJson {
     private static final String KIND = "dataset-profile";
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ProfileJson() {
     }
 
     static String write(DatasetProfile profile) {
-        ObjectNode root = NODES.objectNode();
-        root.put("kind", KIND);
-        root.put("formatVersion", DatasetProfile.FORMAT_VERSION);
+        ObjectNode root = Documents.create(KIND, DatasetProfile.FORMAT_VERSION);
         putInstant(root, "createdAt", profile.createdAt().orElse(null));
         root.put("rowCount", profile.rowCount());
         ArrayNode prints = root.putArray("fingerprints");
@@ -64,11 +60,7 @@ final class ProfileJson {
                 putInstant(node, "max", timestamps.max());
             }
         }
-        try {
-            return Json.prettyWriter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write a dataset profile as JSON", e);
-        }
+        return Documents.write(root);
     }
 
     private static void putInstant(ObjectNode node, String key, @Nullable Instant instant) {
@@ -169,178 +161,132 @@ final class ProfileJson {
         }
     }
 
-    static DatasetProfile read(String json) {
-        JsonNode root;
+    static DatasetProfile read(String json, String source) {
+        DocumentReader root = Documents.parse(json, source);
+        root.requireKind(KIND, DatasetProfile.FORMAT_VERSION);
+        ProfileOptions options = readOptions(root.object("options"));
+        List<Fingerprint> prints = new ArrayList<>();
+        for (String sha256 : root.texts("fingerprints")) {
+            prints.add(new Fingerprint(sha256));
+        }
+        List<ColumnProfile> columns = new ArrayList<>();
+        for (DocumentReader column : root.objects("columns")) {
+            columns.add(readColumn(column, options));
+        }
+        // absent in version 1, and null after merging profiles that have none
+        Instant createdAt = root.optionalInstant("createdAt").orElse(null);
+        long rowCount = root.longValue("rowCount");
+        root.requireNoOthers();
         try {
-            root = Json.reader().readTree(json);
-        } catch (IOException e) {
-            throw new MlopsException("dataset profile JSON does not parse: " + e.getMessage(), e);
+            return new DatasetProfile(rowCount, prints, columns, options, createdAt);
+        } catch (IllegalArgumentException e) {
+            throw root.error("is not a valid profile: " + e.getMessage());
         }
+    }
+
+    private static ProfileOptions readOptions(DocumentReader node) {
+        double[] probabilities = node.doubles("probabilities");
+        List<Double> ps = new ArrayList<>(probabilities.length);
+        for (double p : probabilities) {
+            ps.add(p);
+        }
+        ProfileOptions options;
         try {
-            if (root == null || !root.isObject()) {
-                throw new MlopsException("dataset profile JSON must be an object");
-            }
-            String kind = text(root, "kind", "the document");
-            if (!KIND.equals(kind)) {
-                throw new MlopsException("dataset profile JSON has kind '" + kind + "' but expected '" + KIND + "'");
-            }
-            long version = number(root, "formatVersion", "the document");
-            if (version != 1 && version != DatasetProfile.FORMAT_VERSION) {
-                throw new MlopsException("dataset profile JSON has formatVersion " + version + " but this version reads "
-                        + "1 and " + DatasetProfile.FORMAT_VERSION);
-            }
-            JsonNode opts = field(root, "options", "the document");
-            List<Double> ps = new ArrayList<>();
-            for (JsonNode p : field(opts, "probabilities", "options")) {
-                ps.add(doubleOf(p, "options"));
-            }
-            ProfileOptions options = new ProfileOptions((int) number(opts, "exactQuantileLimit", "options"),
-                    (int) number(opts, "exactDistinctLimit", "options"), (int) number(opts, "topK", "options"),
-                    (int) number(opts, "kllK", "options"), ps);
-            List<Fingerprint> prints = new ArrayList<>();
-            for (JsonNode f : field(root, "fingerprints", "the document")) {
-                prints.add(new Fingerprint(f.asText()));
-            }
-            List<ColumnProfile> columns = new ArrayList<>();
-            for (JsonNode node : field(root, "columns", "the document")) {
-                columns.add(readColumn(node, options));
-            }
-            // absent in version 1, and null after merging profiles that have none
-            Instant createdAt = optionalInstant(root, "createdAt");
-            return new DatasetProfile(number(root, "rowCount", "the document"), prints, columns, options, createdAt);
-        } catch (IllegalArgumentException | SketchesException | IndexOutOfBoundsException | DateTimeParseException e) {
-            throw new MlopsException("dataset profile JSON is not a valid profile: " + e.getMessage(), e);
+            options = new ProfileOptions(node.intValue("exactQuantileLimit"), node.intValue("exactDistinctLimit"),
+                    node.intValue("topK"), node.intValue("kllK"), ps);
+        } catch (IllegalArgumentException e) {
+            throw node.error("are not valid profile options: " + e.getMessage());
+        }
+        node.requireNoOthers();
+        return options;
+    }
+
+    private static ColumnProfile readColumn(DocumentReader node, ProfileOptions options) {
+        String name = node.text("name");
+        String typeName = node.text("type");
+        ColumnType type;
+        try {
+            type = ColumnType.valueOf(typeName);
+        } catch (IllegalArgumentException e) {
+            throw node.error("type", "must be one of " + java.util.Arrays.toString(ColumnType.values()) + " but was '"
+                    + typeName + "'");
+        }
+        long count = node.longValue("count");
+        long missing = node.longValue("missing");
+        try {
+            return switch (type) {
+                case NUMERIC -> readNumeric(node, name, count, missing, options);
+                case TIMESTAMP -> new TimestampProfile(name, count, missing, node.optionalInstant("min").orElse(null),
+                        node.optionalInstant("max").orElse(null));
+                default -> readCategorical(node, name, type, count, missing, options);
+            };
+        } catch (IllegalArgumentException | SketchesException | IndexOutOfBoundsException e) {
+            throw node.error("is not a valid profile of column '" + name + "': " + e.getMessage());
         }
     }
 
-    private static ColumnProfile readColumn(JsonNode node, ProfileOptions options) {
-        String name = text(node, "name", "a column");
-        String where = "column '" + name + "'";
-        ColumnType type = ColumnType.valueOf(text(node, "type", where));
-        long count = number(node, "count", where);
-        long missing = number(node, "missing", where);
-        switch (type) {
-            case NUMERIC -> {
-                long finite = number(node, "finite", where);
-                JsonNode parts = field(node, "sumParts", where);
-                double[] values = null;
-                JsonNode exact = node.get("exactValues");
-                if (exact != null && !exact.isNull()) {
-                    values = new double[exact.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = doubleOf(exact.get(i), where);
-                    }
-                }
-                JsonNode kll = node.get("kll");
-                double[] distinct = null;
-                JsonNode distinctNode = node.get("distinctValues");
-                if (distinctNode != null && !distinctNode.isNull()) {
-                    distinct = new double[distinctNode.size()];
-                    for (int i = 0; i < distinct.length; i++) {
-                        distinct[i] = doubleOf(distinctNode.get(i), where);
-                    }
-                }
-                JsonNode hll = node.get("hll");
-                if (values == null && distinct == null && (hll == null || hll.isNull())) {
-                    throw new MlopsException("dataset profile JSON: " + where + " keeps a KLL sketch but neither"
-                            + " 'distinctValues' nor 'hll'; a document of format version 1 written before numeric"
-                            + " distinct counts cannot be read for such a column: profile the data again");
-                }
-                return new NumericProfile(name, count, missing, number(node, "nan", where),
-                        number(node, "positiveInfinity", where), number(node, "negativeInfinity", where),
-                        number(node, "zeros", where), number(node, "negatives", where),
-                        optionalDouble(node, "min", where), optionalDouble(node, "max", where),
-                        doubleOf(parts.get(0), where), doubleOf(parts.get(1), where), finite,
-                        finite == 0 ? 0.0 : optionalDouble(node, "mean", where), doubleOf(field(node, "m2", where), where),
-                        values, kll == null || kll.isNull() ? null : Base64.getDecoder().decode(kll.asText()),
-                        distinct, hll == null || hll.isNull() ? null : Base64.getDecoder().decode(hll.asText()), options);
+    private static NumericProfile readNumeric(DocumentReader node, String name, long count, long missing,
+            ProfileOptions options) {
+        long finite = node.longValue("finite");
+        double[] parts = node.doubles("sumParts");
+        if (parts.length != 2) {
+            throw node.error("sumParts", "must hold 2 numbers but holds " + parts.length);
+        }
+        double[] values = optionalDoubles(node, "exactValues");
+        double[] distinct = optionalDoubles(node, "distinctValues");
+        byte[] kll = optionalBytes(node, "kll");
+        byte[] hll = optionalBytes(node, "hll");
+        if (values == null && distinct == null && hll == null) {
+            throw node.error("column '" + name + "' keeps a KLL sketch but neither 'distinctValues' nor 'hll'; a"
+                    + " document of format version 1 written before numeric distinct counts cannot be read for such"
+                    + " a column: profile the data again");
+        }
+        return new NumericProfile(name, count, missing, node.longValue("nan"), node.longValue("positiveInfinity"),
+                node.longValue("negativeInfinity"), node.longValue("zeros"), node.longValue("negatives"),
+                node.optionalNumber("min").orElse(Double.NaN), node.optionalNumber("max").orElse(Double.NaN),
+                parts[0], parts[1], finite, finite == 0 ? 0.0 : node.optionalNumber("mean").orElse(Double.NaN),
+                node.number("m2"), values, kll, distinct, hll, options);
+    }
+
+    private static CategoricalProfile readCategorical(DocumentReader node, String name, ColumnType type, long count,
+            long missing, ProfileOptions options) {
+        TypeShares shares = null;
+        if (node.has("typeShares") && !node.value("typeShares").isNull()) {
+            DocumentReader at = node.object("typeShares");
+            shares = new TypeShares(at.longValue("numeric"), at.longValue("boolean"), at.longValue("timestamp"),
+                    at.longValue("text"));
+            at.requireNoOthers();
+        }
+        if (node.has("counts") && !node.value("counts").isNull()) {
+            DocumentReader counts = node.object("counts");
+            Map<String, Long> map = new TreeMap<>();
+            for (String value : counts.fieldNames()) {
+                map.put(value, counts.longValue(value));
             }
-            case TIMESTAMP -> {
-                return new TimestampProfile(name, count, missing, optionalInstant(node, "min"),
-                        optionalInstant(node, "max"));
-            }
-            default -> {
-                TypeShares shares = null;
-                JsonNode sharesNode = node.get("typeShares");
-                if (sharesNode != null && !sharesNode.isNull()) {
-                    String at = where + " typeShares";
-                    shares = new TypeShares(number(sharesNode, "numeric", at), number(sharesNode, "boolean", at),
-                            number(sharesNode, "timestamp", at), number(sharesNode, "text", at));
-                }
-                JsonNode counts = node.get("counts");
-                if (counts != null && !counts.isNull()) {
-                    Map<String, Long> map = new TreeMap<>();
-                    for (Map.Entry<String, JsonNode> entry : counts.properties()) {
-                        map.put(entry.getKey(), entry.getValue().longValue());
-                    }
-                    return new CategoricalProfile(name, type, count, missing, map, null, null, shares, options);
-                }
-                if (shares == null) {
-                    throw new MlopsException("dataset profile JSON: " + where + " keeps sketches but no"
-                            + " 'typeShares'; a document of format version 1 written before type shares cannot be"
-                            + " read for such a column: profile the data again");
-                }
-                return new CategoricalProfile(name, type, count, missing, null,
-                        Base64.getDecoder().decode(text(node, "hll", where)),
-                        Base64.getDecoder().decode(text(node, "items", where)), shares, options);
-            }
+            return new CategoricalProfile(name, type, count, missing, map, null, null, shares, options);
         }
+        if (shares == null) {
+            throw node.error("column '" + name + "' keeps sketches but no 'typeShares'; a document of format version 1"
+                    + " written before type shares cannot be read for such a column: profile the data again");
+        }
+        return new CategoricalProfile(name, type, count, missing, null, bytes(node, "hll"), bytes(node, "items"),
+                shares, options);
     }
 
-    private static JsonNode field(JsonNode node, String key, String where) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            throw new MlopsException("dataset profile JSON: " + where + " has no '" + key + "'");
-        }
-        return value;
+    private static double @Nullable [] optionalDoubles(DocumentReader node, String field) {
+        return node.has(field) && !node.value(field).isNull() ? node.doubles(field) : null;
     }
 
-    private static String text(JsonNode node, String key, String where) {
-        return field(node, key, where).asText();
+    private static byte @Nullable [] optionalBytes(DocumentReader node, String field) {
+        return node.optionalText(field).isPresent() ? bytes(node, field) : null;
     }
 
-    private static long number(JsonNode node, String key, String where) {
-        JsonNode value = field(node, key, where);
-        if (!value.canConvertToLong()) {
-            throw new MlopsException("dataset profile JSON: " + where + " has '" + key + "' = " + value
-                    + " but expected an integer");
+    private static byte[] bytes(DocumentReader node, String field) {
+        String text = node.text(field);
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw node.error(field, "must be Base64 but is not: " + e.getMessage());
         }
-        return value.longValue();
-    }
-
-    private static double optionalDouble(JsonNode node, String key, String where) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return Double.NaN;
-        }
-        return doubleOf(value, where);
-    }
-
-    /** Reads a number, or one of the strings "NaN", "Infinity" and "-Infinity" that core's Json writes. */
-    private static double doubleOf(@Nullable JsonNode value, String where) {
-        if (value != null && value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value != null && value.isTextual()) {
-            switch (value.asText()) {
-                case "NaN" -> {
-                    return Double.NaN;
-                }
-                case "Infinity" -> {
-                    return Double.POSITIVE_INFINITY;
-                }
-                case "-Infinity" -> {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                default -> {
-                }
-            }
-        }
-        throw new MlopsException("dataset profile JSON: " + where + " has " + value + " where a number was expected");
-    }
-
-    private static @Nullable Instant optionalInstant(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value == null || value.isNull() ? null : Instant.parse(value.asText());
     }
 }

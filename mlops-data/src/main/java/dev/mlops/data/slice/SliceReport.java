@@ -1,9 +1,11 @@
 package dev.mlops.data.slice;
 
-import dev.mlops.core.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.split.Split;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param sizes one entry per slice and set, slices in the given order, sets in the given order
  */
 public record SliceReport(SliceSizeRule rule, List<SliceSize> sizes) {
+    /** The kind of {@link #toJson()}'s document. */
+    public static final String KIND = "slice-report";
     /** The version of {@link #toJson()}'s format. */
     public static final int FORMAT_VERSION = 1;
 
@@ -99,17 +103,55 @@ public record SliceReport(SliceSizeRule rule, List<SliceSize> sizes) {
         return text.toString();
     }
 
-    /** @return the report as JSON: kind, formatVersion, the rule and the sizes */
+    /**
+     * @return the report as a document of kind {@value #KIND}: the envelope, the rule's
+     *     {@code minRows} and the sizes
+     */
     public String toJson() {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("kind", "slice-report");
-        document.put("formatVersion", FORMAT_VERSION);
+        ObjectNode document = Documents.create(KIND, FORMAT_VERSION);
         document.put("minRows", rule.minRows());
-        document.put("sizes", sizes);
-        try {
-            return Json.prettyWriter().writeValueAsString(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the slice report as JSON", e);
+        ArrayNode array = document.putArray("sizes");
+        for (SliceSize size : sizes) {
+            ObjectNode node = array.addObject();
+            node.put("slice", size.slice());
+            node.put("set", size.set());
+            node.put("rows", size.rows());
+            node.put("setRows", size.setRows());
+            node.put("share", size.share());
+            node.put("tooSmall", size.tooSmall());
         }
+        return Documents.write(document);
+    }
+
+    /**
+     * Reads a report written by {@link #toJson()} (format version 1).
+     *
+     * @param json the JSON text
+     * @param source names the text in messages, such as its file
+     * @return the report
+     * @throws dev.mlops.core.DataFormatException if the text is not JSON; the message names the
+     *     source, the line and the character
+     * @throws dev.mlops.core.json.DocumentException if it is not such a report; the message names
+     *     the source and the field's path, such as {@code sizes[2]}
+     */
+    public static SliceReport fromJson(String json, String source) {
+        DocumentReader root = Documents.parse(json, source);
+        root.requireKind(KIND, FORMAT_VERSION);
+        int minRows = root.intValue("minRows");
+        SliceSizeRule rule;
+        try {
+            rule = new SliceSizeRule(minRows);
+        } catch (IllegalArgumentException e) {
+            throw root.error("minRows", "is not a valid rule: " + e.getMessage());
+        }
+        List<SliceSize> sizes = new ArrayList<>();
+        for (DocumentReader size : root.objects("sizes")) {
+            int rows = size.intValue("rows");
+            sizes.add(new SliceSize(size.text("slice"), size.text("set"), rows, size.intValue("setRows"),
+                    size.number("share"), size.bool("tooSmall", rule.tooSmall(rows))));
+            size.requireNoOthers();
+        }
+        root.requireNoOthers();
+        return new SliceReport(rule, sizes);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.json.DocumentException;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.split.Split;
@@ -128,6 +130,53 @@ class LeakageReportTest {
                     .contains("(measured 2, threshold 0)")
                     .contains("        train row 0, test row 2: x=1\n")
                     .contains("(measured NaN, threshold 0.01)");
+        }
+    }
+
+    @Nested
+    class Reading {
+
+        @Test
+        void readsBackWhatItWrote() {
+            LeakageReport report = failingReport();
+
+            LeakageReport back = LeakageReport.fromJson(report.toJson(), "leakage.json");
+
+            assertThat(back).isEqualTo(report);
+            assertThat(back.toJson()).isEqualTo(report.toJson());
+        }
+
+        @Test
+        void aBadFieldIsNamedByItsPath() {
+            String json = failingReport().toJson().replaceFirst("\"row\": 2", "\"row\": -2");
+
+            assertThatThrownBy(() -> LeakageReport.fromJson(json, "leakage.json")).isInstanceOf(DocumentException.class)
+                    .hasMessage("leakage.json: findings[0].examples[0].rows[1]: row must not be negative but was -2");
+        }
+
+        @Test
+        void anUnknownSeverityIsNamed() {
+            String json = failingReport().toJson().replace("\"severity\": \"info\"", "\"severity\": \"fatal\"");
+
+            assertThatThrownBy(() -> LeakageReport.fromJson(json, "leakage.json")).isInstanceOf(DocumentException.class)
+                    .hasMessage("leakage.json: findings[1]: severity must be one of error, warning, info but was 'fatal'");
+        }
+
+        @Test
+        void anotherKindAndAMisspelledFieldAreRefused() {
+            String json = failingReport().toJson();
+
+            assertThatThrownBy(() -> LeakageReport.fromJson(json.replace("leakage-report", "check-report"), "l.json"))
+                    .hasMessage("l.json: expected a document of kind 'leakage-report' but its kind is 'check-report'");
+            assertThatThrownBy(() -> LeakageReport.fromJson(json.replace("\"findings\"", "\"finding\""), "l.json"))
+                    .hasMessage("l.json: 'findings' is required (an array of objects) but absent; the object has"
+                            + " 'finding', a misspelling?");
+        }
+
+        @Test
+        void aSyntaxErrorNamesTheLineAndCharacter() {
+            assertThatThrownBy(() -> LeakageReport.fromJson("{\n\"kind\": \"leakage-report\",\n  ]", "l.json"))
+                    .isInstanceOf(DataFormatException.class).hasMessageStartingWith("l.json line 3: not valid JSON at character 3");
         }
     }
 }

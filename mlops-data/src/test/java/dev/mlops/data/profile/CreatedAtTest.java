@@ -88,6 +88,6 @@ class CreatedAtTest {
                 .hasMessageContaining("column 'score'").hasMessageContaining("format version 1");
         assertThatThrownBy(() -> DatasetProfile.fromJson(old.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3")
                 .replace("\"formatVersion\": 1", "\"formatVersion\": 3")))
-                .isInstanceOf(MlopsException.class).hasMessageContaining("formatVersion 3");
+                .isInstanceOf(MlopsException.class).hasMessageContaining("format version 3");
     }
 }

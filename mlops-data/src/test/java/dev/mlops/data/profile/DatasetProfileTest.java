@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mlops.core.DataFormatException;
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.json.DocumentException;
 import dev.mlops.core.SchemaException;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
@@ -283,15 +285,19 @@ class DatasetProfileTest {
     @Test
     void badJsonFailsClearly() {
         assertThatThrownBy(() -> DatasetProfile.fromJson("{\"kind\":\"dataset-profile\",\"formatVersion\":99}"))
-                .isInstanceOf(MlopsException.class).hasMessageContaining("formatVersion 99");
-        assertThatThrownBy(() -> DatasetProfile.fromJson("[1"))
-                .isInstanceOf(MlopsException.class).hasMessageContaining("does not parse");
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("dataset profile: format version 99 of 'dataset-profile' is not supported; this version of"
+                        + " mlops-java reads versions 1 to 2");
+        assertThatThrownBy(() -> DatasetProfile.fromJson("{\n  \"kind\": x\n}", "p.json"))
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("p.json")
+                .hasMessageContaining("line 2").hasMessageContaining("not valid JSON at character 11");
         String sketched = DatasetProfile.of(randomTable(new SplittableRandom(1), 500, 100),
                 ProfileOptions.defaults().withExactQuantileLimit(10).withExactDistinctLimit(5)).toJson();
         String corrupt = sketched.replaceFirst("\"kll\": \"[^\"]*\"", "\"kll\": \"AAAA\"");
         assertThat(corrupt).isNotEqualTo(sketched);
-        assertThatThrownBy(() -> DatasetProfile.fromJson(corrupt))
-                .isInstanceOf(MlopsException.class).hasMessageContaining("not a valid profile");
+        assertThatThrownBy(() -> DatasetProfile.fromJson(corrupt, "p.json"))
+                .isInstanceOf(DocumentException.class).hasMessageStartingWith("p.json: columns[")
+                .hasMessageContaining("not a valid profile of column");
         String inconsistent = sketched.replaceFirst("\"missing\": \\d+", "\"missing\": 100000");
         assertThatThrownBy(() -> DatasetProfile.fromJson(inconsistent))
                 .isInstanceOf(MlopsException.class).hasMessageContaining("not a valid profile");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.core.SchemaException;
+import dev.mlops.core.json.DocumentException;
 import dev.mlops.core.predicate.PredicateSyntaxException;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
@@ -111,6 +112,48 @@ class SliceReportTest {
             assertThat(json.get("kind").asText()).isEqualTo("slice-report");
             assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
             assertThat(json.get("sizes")).hasSize(6);
+        }
+    }
+
+    @Nested
+    class Document {
+        private final SliceReport report = new SliceReport(new SliceSizeRule(30), List.of(
+                new SliceSize("young", "train", 40, 100, 0.4, false), new SliceSize("young", "test", 3, 10, 0.3, true)));
+
+        @Test
+        void roundTrips() {
+            assertThat(SliceReport.fromJson(report.toJson(), "slices.json")).isEqualTo(report);
+            assertThat(report.toJson()).startsWith("{\n  \"formatVersion\": 1,\n  \"kind\": \"slice-report\"");
+        }
+
+        @Test
+        void anAbsentTooSmallFollowsTheRule() {
+            String json = report.toJson().replace("\"tooSmall\": true", "\"x\": 0").replace(",\n      \"x\": 0", "");
+
+            assertThat(SliceReport.fromJson(json, "slices.json").sizes().get(1).tooSmall()).isTrue();
+        }
+
+        @Test
+        void aBadFieldIsNamedByItsPath() {
+            assertThatThrownBy(() -> SliceReport.fromJson(report.toJson().replace("\"rows\": 3,", "\"rows\": \"3\","),
+                    "slices.json"))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessage("slices.json: sizes[1]: 'rows' must be an integer but was \"3\"");
+        }
+
+        @Test
+        void anUnknownFieldIsRefused() {
+            assertThatThrownBy(() -> SliceReport.fromJson(report.toJson().replace("\"minRows\"", "\"minrows\""),
+                    "slices.json"))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessageContaining("slices.json: 'minRows' is required (an integer) but absent");
+        }
+
+        @Test
+        void aBadRuleIsNamed() {
+            assertThatThrownBy(() -> SliceReport.fromJson(report.toJson().replace("\"minRows\": 30", "\"minRows\": -1"),
+                    "slices.json"))
+                    .isInstanceOf(DocumentException.class).hasMessageStartingWith("slices.json: 'minRows' is not a valid rule");
         }
     }
 }

@@ -1,0 +1,402 @@
+package dev.mlops.data.io;
+
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns cells of text into a typed {@link Table} with the inference rules of {@link CsvFormat}
+ * and {@link JsonLinesFormat}, which both read through it: a user's {@link TableFormat} parses
+ * its syntax and hands the cells over, and gets the same types and the same errors.
+ *
+ * <p>The rules, per column: a cell equal to a missing token is missing (only for
+ * {@link CellKind#TEXT}); {@code true}/{@code false} in any case is boolean (nothing else, not
+ * {@code yes} nor {@code 1}); a number is numeric, except an integer beyond ±2^53 (an id a double
+ * cannot hold), which is categorical; an ISO-8601 instant with a zone or offset is a timestamp,
+ * and so is a local date or date-time when a zone is set; anything else is categorical. A column
+ * whose cells disagree is categorical, and a column with no present cell too. With a
+ * {@link Options#schema() schema}, every cell must fit its column's type instead, or reading
+ * fails with a {@link DataFormatException} naming the source, the line, the column's name and
+ * its 1-based position.
+ *
+ * <p>How a format uses it: {@link #read(InputStream, String, Options, Pass)} (or the
+ * {@link Path} twin) calls the format's {@link Pass} with a fresh builder, once when types are
+ * given, and a second time when inference met a cell that contradicted a column's first type
+ * (the second pass reads every column with the types the first settled on, so the result equals
+ * inference over the whole input). A stream is therefore buffered in memory when types are
+ * inferred; a file is opened again. Within a pass, the format declares its columns with
+ * {@link #addColumn} and feeds every column the same number of cells, by {@link #addRow} or
+ * cell by cell:
+ * <pre>{@code
+ * public Table read(InputStream in, String source) {
+ *     return TableBuilder.read(in, source, TableBuilder.Options.defaults(), (input, table) -> {
+ *         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+ *         String line = lines.readLine();
+ *         for (String name : line.split("\\|")) {
+ *             table.addColumn(name, 1);
+ *         }
+ *         long number = 1;
+ *         while ((line = lines.readLine()) != null) {
+ *             table.addRow(++number, List.of(line.split("\\|", -1)));
+ *         }
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>A builder belongs to one pass of one reading thread: not thread-safe. The static methods
+ * are thread-safe.
+ */
+public final class TableBuilder {
+    private final String source;
+    private final @Nullable Schema schema;
+    private final @Nullable Map<String, ColumnType> types;
+    private final Options options;
+    private final int longestMissingToken;
+    private final List<ColumnAccumulator> columns = new ArrayList<>();
+    private final Map<String, Integer> indexes = new HashMap<>();
+
+    private TableBuilder(String source, @Nullable Schema schema, @Nullable Map<String, ColumnType> types,
+            Options options) {
+        this.source = source;
+        this.schema = schema;
+        this.types = types;
+        this.options = options;
+        this.longestMissingToken = options.missingTokens().stream().mapToInt(String::length).max().orElse(-1);
+    }
+
+    /**
+     * What a {@link TableBuilder} reads with: a schema or inference, the zone of local times, the
+     * missing tokens. Immutable and thread-safe.
+     *
+     * @param schema the columns and types every input must have, or null to infer the types
+     * @param zone the zone local dates and date-times were recorded in, or null when they are not
+     *     timestamps (categories under inference, an error under a timestamp column)
+     * @param missingTokens the cell texts that mean a missing value, compared exactly with cells
+     *     of {@link CellKind#TEXT}; an unmodifiable sorted copy
+     */
+    public record Options(@Nullable Schema schema, @Nullable ZoneId zone, Set<String> missingTokens) {
+        /** Copies the missing tokens. */
+        public Options {
+            missingTokens = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(missingTokens,
+                    "missingTokens")));
+        }
+
+        /** @return inference, no zone, and the missing tokens {@code ""}, {@code NA} and {@code ?} */
+        public static Options defaults() {
+            return new Options(null, null, Set.of("", "NA", "?"));
+        }
+
+        /**
+         * @param schema the schema to enforce, or null to infer types
+         * @return these options with that schema
+         */
+        public Options withSchema(@Nullable Schema schema) {
+            return new Options(schema, zone, missingTokens);
+        }
+
+        /**
+         * @param zone the zone of local times, or null
+         * @return these options with that zone
+         */
+        public Options withZone(@Nullable ZoneId zone) {
+            return new Options(schema, zone, missingTokens);
+        }
+
+        /**
+         * @param tokens the missing tokens
+         * @return these options with those tokens
+         */
+        public Options withMissingTokens(Set<String> tokens) {
+            return new Options(schema, zone, tokens);
+        }
+    }
+
+    /** One pass of a format over its input, feeding every cell to the builder. */
+    @FunctionalInterface
+    public interface Pass {
+
+        /**
+         * Reads the input once.
+         *
+         * @param in the input, positioned at its start; the pass need not close it
+         * @param table the builder of this pass
+         * @throws IOException if the input cannot be read
+         * @throws DataFormatException if the input is malformed
+         */
+        void run(InputStream in, TableBuilder table) throws IOException;
+    }
+
+    /**
+     * Reads a stream, which is read to its end but not closed; when types are inferred it is
+     * first read into memory, so that a second pass can read it again.
+     *
+     * @param in the input
+     * @param source the input's name for error messages, such as a file name or "stdin"
+     * @param options schema or inference, zone, missing tokens
+     * @param pass the format's reading of the input
+     * @return the table, with the columns in the order the last pass declared them (the
+     *     schema's order when a schema is given)
+     * @throws DataFormatException if the pass finds the input malformed or a cell does not fit
+     *     its column's type
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public static Table read(InputStream in, String source, Options options, Pass pass) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(pass, "pass");
+        if (options.schema() != null) {
+            InputStream unclosed = new FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the caller owns the stream
+                }
+            };
+            return read(() -> unclosed, source, options, pass);
+        }
+        byte[] content;
+        try {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+        return read(() -> new ByteArrayInputStream(content), source, options, pass);
+    }
+
+    /**
+     * Reads a file, opening it again for a second pass; its name is the source in messages.
+     *
+     * @param file the file
+     * @param options schema or inference, zone, missing tokens
+     * @param pass the format's reading of the input
+     * @return the table
+     * @throws DataFormatException if the pass finds the file malformed or a cell does not fit
+     *     its column's type
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Table read(Path file, Options options, Pass pass) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(pass, "pass");
+        return read(() -> Files.newInputStream(file), file.toString(), options, pass);
+    }
+
+    /** Opens the input afresh for each pass. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static Table read(Opener opener, String source, Options options, Pass pass) {
+        try {
+            Schema schema = options.schema();
+            if (schema != null) {
+                Map<String, ColumnType> types = new LinkedHashMap<>();
+                for (Field field : schema.fields()) {
+                    types.put(field.name(), field.type());
+                }
+                TableBuilder builder = run(opener, source, schema, types, options, pass);
+                List<Column> ordered = new ArrayList<>(schema.size());
+                for (Field field : schema.fields()) {
+                    Integer index = builder.indexes.get(field.name());
+                    if (index == null) {
+                        throw new DataFormatException(source, 1, "the input lacks the schema's column '"
+                                + field.name() + "'");
+                    }
+                    ordered.add(builder.columns.get(index).build());
+                }
+                return Table.of(ordered);
+            }
+            TableBuilder first = run(opener, source, null, null, options, pass);
+            if (first.columns.stream().noneMatch(ColumnAccumulator::contradicted)) {
+                return first.build();
+            }
+            Map<String, ColumnType> settled = new LinkedHashMap<>();
+            for (ColumnAccumulator accumulator : first.columns) {
+                settled.put(accumulator.name(), accumulator.type());
+            }
+            return run(opener, source, null, settled, options, pass).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+
+    private static TableBuilder run(Opener opener, String source, @Nullable Schema schema,
+            @Nullable Map<String, ColumnType> types, Options options, Pass pass) throws IOException {
+        TableBuilder builder = new TableBuilder(source, schema, types, options);
+        try (InputStream in = opener.open()) {
+            pass.run(in, builder);
+        }
+        return builder;
+    }
+
+    private Table build() {
+        List<Column> built = new ArrayList<>(columns.size());
+        for (ColumnAccumulator accumulator : columns) {
+            built.add(accumulator.build());
+        }
+        return Table.of(built);
+    }
+
+    /** @return the input's name, as errors name it */
+    public String source() {
+        return source;
+    }
+
+    /** @return the schema the reading enforces, or empty when it infers types */
+    public Optional<Schema> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    /**
+     * @return the type of each column this pass reads with, in order: the schema's, or on a
+     *     second pass of inference the types the first pass settled on (so the columns are known
+     *     before the input names them); empty when this pass infers; unmodifiable
+     */
+    public Optional<Map<String, ColumnType>> types() {
+        return Optional.ofNullable(types).map(Collections::unmodifiableMap);
+    }
+
+    /** @return the number of columns declared so far */
+    public int columnCount() {
+        return columns.size();
+    }
+
+    /**
+     * @param column a column's 0-based index
+     * @return its name
+     * @throws IndexOutOfBoundsException if no such column was declared
+     */
+    public String name(int column) {
+        return columns.get(column).name();
+    }
+
+    /**
+     * @param name a column's name
+     * @return its 0-based index, or -1 if no column of that name was declared
+     */
+    public int indexOf(String name) {
+        return indexes.getOrDefault(Objects.requireNonNull(name, "name"), -1);
+    }
+
+    /**
+     * Declares the next column.
+     *
+     * @param name its name
+     * @param line the physical 1-based line that names it, for errors
+     * @return its 0-based index
+     * @throws DataFormatException if the name is blank or declared before, or a schema is given
+     *     that has no such column; the message names the source, the line and the column
+     */
+    public int addColumn(String name, long line) {
+        Objects.requireNonNull(name, "name");
+        int position = columns.size() + 1;
+        if (name.isBlank()) {
+            throw new DataFormatException(source, line, "column " + position + " has no name");
+        }
+        ColumnType type = types == null ? null : types.get(name);
+        if (types != null && type == null) {
+            throw new DataFormatException(source, line, name, position,
+                    "the schema has no such column; the schema's columns are " + String.join(", ", types.keySet()));
+        }
+        Integer previous = indexes.putIfAbsent(name, columns.size());
+        if (previous != null) {
+            throw new DataFormatException(source, line, "column '" + name + "' is named twice, at " + (previous + 1)
+                    + " and " + position);
+        }
+        columns.add(new ColumnAccumulator(source, name, position, type, options.zone()));
+        return columns.size() - 1;
+    }
+
+    /**
+     * Adds a missing cell to a column.
+     *
+     * @param column the column's 0-based index
+     * @throws IndexOutOfBoundsException if no such column was declared
+     */
+    public void addMissing(int column) {
+        columns.get(column).addMissing();
+    }
+
+    /**
+     * Adds a cell of untyped text, missing if it equals a missing token.
+     *
+     * @param column the column's 0-based index
+     * @param text the cell's text, exactly as written
+     * @param line the cell's physical 1-based line, for errors
+     * @throws DataFormatException if the column's type is given and the cell does not fit it;
+     *     the message names the source, the line, the column and the cell
+     * @throws IndexOutOfBoundsException if no such column was declared
+     */
+    public void add(int column, String text, long line) {
+        add(column, text, CellKind.TEXT, line);
+    }
+
+    /**
+     * Adds a cell; one of {@link CellKind#TEXT} is missing if it equals a missing token.
+     *
+     * @param column the column's 0-based index
+     * @param text the cell's text: untyped text, or a JSON literal's text (a string's content)
+     * @param kind where the text came from
+     * @param line the cell's physical 1-based line, for errors
+     * @throws DataFormatException if the column's type is given and the cell does not fit it;
+     *     the message names the source, the line, the column and the cell
+     * @throws IndexOutOfBoundsException if no such column was declared
+     */
+    public void add(int column, String text, CellKind kind, long line) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        ColumnAccumulator accumulator = columns.get(column);
+        if (kind == CellKind.TEXT && text.length() <= longestMissingToken && options.missingTokens().contains(text)) {
+            accumulator.addMissing();
+        } else {
+            accumulator.add(text, kind, line);
+        }
+    }
+
+    /**
+     * Adds one row of untyped text, a cell per declared column in order; a null cell is missing.
+     *
+     * @param line the row's physical 1-based line, for errors
+     * @param cells the cells
+     * @throws DataFormatException if there are more or fewer cells than columns, or a cell does
+     *     not fit its column's given type; the message names the source and the line
+     */
+    public void addRow(long line, List<@Nullable String> cells) {
+        Objects.requireNonNull(cells, "cells");
+        if (cells.size() != columns.size()) {
+            throw new DataFormatException(source, line, "expected " + columns.size() + " values, one per column, but found "
+                    + cells.size());
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell == null) {
+                addMissing(i);
+            } else {
+                add(i, cell, line);
+            }
+        }
+    }
+}

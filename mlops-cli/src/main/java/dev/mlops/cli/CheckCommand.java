@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -95,6 +96,9 @@ final class CheckCommand implements Callable<Integer> {
                     + ").")
     private @Nullable Integer sample;
 
+    @ParentCommand
+    private @Nullable MlopsCommand parent;
+
     @Mixin
     private InputFormat.Options input = new InputFormat.Options();
 
@@ -115,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         @Nullable QuarantineFiles quarantineFiles = quarantine == null ? null
                 : quarantineFiles(commandSpec, quarantine, inputFile, input.formatOf(inputFile));
-        CheckSuite suite = CheckSuite.load(suitePath);
+        CheckSuite suite = CheckSuite.load(suitePath, Objects.requireNonNull(parent, "parent").registry());
         if (referenceFile != null) {
             context = context.withReference(DatasetProfile.load(referenceFile));
         } else if (suite.needsReference()) {

@@ -3,7 +3,6 @@ package dev.mlops.data.check;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
-import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;

@@ -1,6 +1,5 @@
 package dev.mlops.data.check;
 
-import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
@@ -10,7 +9,6 @@ import dev.mlops.data.stat.KolmogorovSmirnov;
 import dev.mlops.data.stat.TwoSampleResult;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution of a numeric column must not differ from the reference's: the two-sample
@@ -37,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public record KsCheck(String column, double alpha, Severity severity) implements DistributionCheck {
     static final String TYPE = "ks";
     /** The default significance level, 0.01. */
-    public static final double DEFAULT_ALPHA = 0.01;
+    public static final double DEFAULT_ALPHA = SignificanceTestSettings.DEFAULT_ALPHA;
 
     /**
      * Validates the settings.
@@ -105,39 +103,18 @@ public record KsCheck(String column, double alpha, Severity severity) implements
 
     /** @return the settings that rebuild this check */
     @Override
-    public Settings settings() {
-        return new Settings(column, alpha, severity);
-    }
-
-    /**
-     * The settings of a {@code "ks"} check, as a suite's JSON object and a spec string name them;
-     * an absent optional setting takes its default. The check validates them when it is built.
-     *
-     * @param column the numeric column
-     * @param alpha the significance level, in (0, 1); default 0.01
-     * @param severity how serious a failure is; default error
-     */
-    public record Settings(String column, @Nullable Double alpha, @Nullable Severity severity) {
-
-        /** Fills in the defaults. */
-        public Settings {
-            alpha = alpha == null ? DEFAULT_ALPHA : alpha;
-            severity = severity == null ? Severity.ERROR : severity;
-        }
+    public SignificanceTestSettings settings() {
+        return new SignificanceTestSettings(column, alpha, severity);
     }
 
     /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */
-    public static final class Type extends ComponentType<Check, Settings> {
+    public static final class Type extends SignificanceTestType {
 
         /** Describes the type. */
         public Type() {
-            super(Check.class, TYPE, Settings.class,
-                    "a numeric column's distribution equals the reference's (two-sample Kolmogorov-Smirnov test)");
-        }
-
-        @Override
-        public KsCheck create(Settings settings) {
-            return new KsCheck(settings.column(), settings.alpha(), settings.severity());
+            super(TYPE,
+                    "a numeric column's distribution equals the reference's (two-sample Kolmogorov-Smirnov test)",
+                    KsCheck::new);
         }
     }
 }

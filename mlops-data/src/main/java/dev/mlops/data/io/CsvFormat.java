@@ -1,5 +1,6 @@
 package dev.mlops.data.io;
 
+import dev.mlops.core.component.AbstractComponent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -69,13 +70,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class CsvFormat implements TableFormat {
+public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> implements TableFormat {
     /** The type name of CSV formats, as specs and documents name them. */
     public static final String TYPE = "csv";
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private final Settings settings;
     private final char delimiter;
     private final char quote;
     private final @Nullable Schema schema;
@@ -84,19 +84,19 @@ public final class CsvFormat implements TableFormat {
     private final CsvFactory factory;
 
     private CsvFormat(Settings settings) {
-        this.settings = settings;
-        this.delimiter = settings.delimiter().charAt(0);
-        this.quote = settings.quote().charAt(0);
-        this.schema = settings.schema() == null ? null : Schema.of(settings.schema());
-        this.options = new TableBuilder.Options(schema, settings.zone(), Set.copyOf(settings.missingTokens()));
-        this.charset = Charset.forName(settings.charset());
+        super(TYPE, settings);
+        this.delimiter = settings().delimiter().charAt(0);
+        this.quote = settings().quote().charAt(0);
+        this.schema = settings().schema() == null ? null : Schema.of(settings().schema());
+        this.options = new TableBuilder.Options(schema, settings().zone(), Set.copyOf(settings().missingTokens()));
+        this.charset = Charset.forName(settings().charset());
         this.factory = CsvFactory.builder()
                 .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
                 // Jackson's SKIP_EMPTY_LINES also strips the leading spaces of a line's first value; blank lines
                 // are skipped here instead, so values stay exactly as written
                 .disable(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .configure(CsvParser.Feature.TRIM_SPACES, settings.trimSpaces())
+                .configure(CsvParser.Feature.TRIM_SPACES, settings().trimSpaces())
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -192,17 +192,6 @@ public final class CsvFormat implements TableFormat {
         return new Builder();
     }
 
-    /** @return {@value #TYPE} */
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
     /** @return the schema that reading enforces, or empty when reading infers types */
     public Optional<Schema> schema() {
         return Optional.ofNullable(schema);
@@ -249,7 +238,7 @@ public final class CsvFormat implements TableFormat {
         List<String> names;
         long namesLine = 1;
         Row firstRow = null;
-        if (settings.header()) {
+        if (settings().header()) {
             Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, true) : null;
             if (headerRow == null) {
                 throw new DataFormatException(source, 1, "the input is empty; expected a header line");
@@ -342,7 +331,7 @@ public final class CsvFormat implements TableFormat {
     private void requireWidth(String source, long line, int width, int count) {
         if (count != width) {
             throw new DataFormatException(source, line, "expected " + width + " values, as many as the "
-                    + (settings.header() ? "header names" : schema != null ? "schema has" : "first row has")
+                    + (settings().header() ? "header names" : schema != null ? "schema has" : "first row has")
                     + ", but found " + count);
         }
     }
@@ -382,7 +371,7 @@ public final class CsvFormat implements TableFormat {
             columns.addColumn(name);
         }
         CsvSchema csvSchema = columns.build().withColumnSeparator(delimiter).withQuoteChar(quote)
-                .withLineSeparator("\n").withUseHeader(settings.header());
+                .withLineSeparator("\n").withUseHeader(settings().header());
         Writer writer = new OutputStreamWriter(out, charset);
         try (CsvGenerator generator = factory.createGenerator(writer)) {
             generator.setSchema(csvSchema);
@@ -398,23 +387,6 @@ public final class CsvFormat implements TableFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write CSV", e);
         }
-    }
-
-    /** @return true if the other is a {@link CsvFormat} with equal settings */
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return other instanceof CsvFormat csv && csv.settings.equals(settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return settings.hashCode();
-    }
-
-    /** @return the spec string, such as {@code csv(delimiter=";", zone=Europe/Berlin)} */
-    @Override
-    public String toString() {
-        return spec().toString();
     }
 
     /** Settings of a {@link CsvFormat}; not thread-safe. */

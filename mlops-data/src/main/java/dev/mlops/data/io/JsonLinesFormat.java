@@ -1,5 +1,6 @@
 package dev.mlops.data.io;
 
+import dev.mlops.core.component.AbstractComponent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -59,7 +60,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class JsonLinesFormat implements TableFormat {
+public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Settings> implements TableFormat {
     /** The type name of JSON Lines formats, as specs and documents name them. */
     public static final String TYPE = "jsonl";
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -67,13 +68,12 @@ public final class JsonLinesFormat implements TableFormat {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private final Settings settings;
     private final TableBuilder.Options options;
 
     private JsonLinesFormat(Settings settings) {
-        this.settings = settings;
-        this.options = new TableBuilder.Options(settings.schema() == null ? null : Schema.of(settings.schema()),
-                settings.zone(), Set.of());
+        super(TYPE, settings);
+        this.options = new TableBuilder.Options(settings().schema() == null ? null : Schema.of(settings().schema()),
+                settings().zone(), Set.of());
     }
 
     /**
@@ -119,17 +119,6 @@ public final class JsonLinesFormat implements TableFormat {
     /** @return a builder starting from the default settings */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** @return {@value #TYPE} */
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Settings settings() {
-        return settings;
     }
 
     /** @return the schema that reading enforces, or empty when reading infers types */
@@ -254,23 +243,6 @@ public final class JsonLinesFormat implements TableFormat {
         } else {
             generator.writeString(column.format(row));
         }
-    }
-
-    /** @return true if the other is a {@link JsonLinesFormat} with equal settings */
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return other instanceof JsonLinesFormat jsonl && jsonl.settings.equals(settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return settings.hashCode();
-    }
-
-    /** @return the spec string, such as {@code jsonl(zone=Europe/Berlin)} */
-    @Override
-    public String toString() {
-        return spec().toString();
     }
 
     /** Settings of a {@link JsonLinesFormat}; not thread-safe. */

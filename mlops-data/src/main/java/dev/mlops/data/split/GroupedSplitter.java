@@ -1,6 +1,6 @@
 package dev.mlops.data.split;
 
-import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.AbstractComponent;
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
@@ -25,12 +25,10 @@ import org.jspecify.annotations.Nullable;
  * stratifies the groups). When only as many groups are left as sets are still empty, each goes
  * to an empty set, so that no set stays empty once there are at least as many groups as sets.
  */
-final class GroupedSplitter implements Splitter {
+final class GroupedSplitter extends AbstractComponent<Record> implements Splitter {
     static final String NAME = "grouped";
     static final String STRATIFIED_NAME = "stratified-grouped";
 
-    private final Record settings;
-    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final String group;
     private final @Nullable String label;
@@ -45,42 +43,11 @@ final class GroupedSplitter implements Splitter {
     }
 
     private GroupedSplitter(Record settings, SizePolicy sizes, String group, @Nullable String label, long seed) {
-        this.settings = settings;
+        super(label == null ? NAME : STRATIFIED_NAME, settings);
         this.sizes = sizes;
         this.group = group;
         this.label = label;
         this.seed = seed;
-        this.spec = ComponentSpec.of(this);
-    }
-
-    private String name() {
-        return label == null ? NAME : STRATIFIED_NAME;
-    }
-
-    @Override
-    public String type() {
-        return name();
-    }
-
-    @Override
-    public Record settings() {
-        return settings;
-    }
-
-    @Override
-    public ComponentSpec spec() {
-        return spec;
-    }
-
-    /** @return true for a splitter of the same type and settings */
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof GroupedSplitter that && spec.equals(that.spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
     }
 
     @Override
@@ -106,7 +73,7 @@ final class GroupedSplitter implements Splitter {
             }
         }
         if (present < k) {
-            throw new SplitException("a " + name() + " split needs at least one group per set, " + k + " groups for the"
+            throw new SplitException("a " + type() + " split needs at least one group per set, " + k + " groups for the"
                     + " sets " + sets.names() + ", but group column '" + group + "' has " + present + " distinct values in "
                     + n + " rows");
         }
@@ -120,7 +87,7 @@ final class GroupedSplitter implements Splitter {
                 order[next++] = g;
             }
         }
-        SplitSupport.shuffle(order, 0, present, Seed.of(seed).derive(name() + "-split").random());
+        SplitSupport.shuffle(order, 0, present, Seed.of(seed).derive(type() + "-split").random());
         long[] keys = new long[present];
         for (int i = 0; i < present; i++) {
             keys[i] = ((long) (Integer.MAX_VALUE - groupSize[order[i]]) << 32) | i;
@@ -191,7 +158,7 @@ final class GroupedSplitter implements Splitter {
             notes.add(mixed + " groups hold more than one class; each was stratified by its most frequent class"
                     + " (ties: the first by name)");
         }
-        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows, new int[0],
+        return Split.trusted(spec(), sets, Fingerprint.of(table), n, rows, new int[0],
                 new GuaranteeReport(EnumSet.of(Guarantee.GROUPS_INTACT), classCounts, List.of(), 0, notes));
     }
 
@@ -310,11 +277,5 @@ final class GroupedSplitter implements Splitter {
             }
         }
         return mixed;
-    }
-
-    @Override
-    public String toString() {
-        return "Splitters." + (label == null ? "grouped(" : "stratifiedGrouped(") + sizes + ", group " + group
-                + (label == null ? "" : ", label " + label) + ", seed " + seed + ")";
     }
 }

@@ -1,6 +1,6 @@
 package dev.mlops.data.split;
 
-import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.AbstractComponent;
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
@@ -11,45 +11,16 @@ import java.util.SplittableRandom;
  * Draws, with a seed, which rows go to which set, uniformly among the assignments that give each
  * set its largest-remainder count (within one row of its exact share).
  */
-final class RandomSplitter implements Splitter {
+final class RandomSplitter extends AbstractComponent<RandomSplitterSettings> implements Splitter {
     static final String NAME = "random";
 
-    private final RandomSplitterSettings settings;
-    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final long seed;
 
     RandomSplitter(RandomSplitterSettings settings) {
-        this.settings = settings;
+        super(NAME, settings);
         this.sizes = settings.sizes();
         this.seed = settings.seed();
-        this.spec = ComponentSpec.of(this);
-    }
-
-    @Override
-    public String type() {
-        return NAME;
-    }
-
-    @Override
-    public RandomSplitterSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public ComponentSpec spec() {
-        return spec;
-    }
-
-    /** @return true for a splitter of the same type and settings */
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof RandomSplitter that && spec.equals(that.spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
     }
 
     @Override
@@ -70,12 +41,7 @@ final class RandomSplitter implements Splitter {
         int[][] rows = SplitSupport.setsOnly(collected);
         SplitSupport.requireNoEmptySet(rows, sets, NAME, n + " rows cannot give every set a row within one row of its"
                 + " share; use fewer sets or larger fractions");
-        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows, new int[0],
+        return Split.trusted(spec(), sets, Fingerprint.of(table), n, rows, new int[0],
                 GuaranteeReport.of(EnumSet.of(Guarantee.SET_SIZES_WITHIN_ONE_ROW)));
-    }
-
-    @Override
-    public String toString() {
-        return "Splitters.random(" + sizes + ", seed " + seed + ")";
     }
 }

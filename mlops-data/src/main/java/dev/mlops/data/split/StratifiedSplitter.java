@@ -1,6 +1,6 @@
 package dev.mlops.data.split;
 
-import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.AbstractComponent;
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Fingerprint;
@@ -19,49 +19,20 @@ import java.util.TreeMap;
  * by the largest-remainder method (each set within one row of its exact share), and which rows
  * go where is drawn uniformly at random with the class's own seeded stream, in one pass.
  */
-final class StratifiedSplitter implements Splitter {
+final class StratifiedSplitter extends AbstractComponent<StratifiedSplitterSettings> implements Splitter {
     static final String NAME = "stratified";
 
-    private final StratifiedSplitterSettings settings;
-    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final String label;
     private final long seed;
     private final SmallClasses smallClasses;
 
     StratifiedSplitter(StratifiedSplitterSettings settings) {
-        this.settings = settings;
+        super(NAME, settings);
         this.sizes = settings.sizes();
         this.label = settings.label();
         this.seed = settings.seed();
         this.smallClasses = settings.smallClasses();
-        this.spec = ComponentSpec.of(this);
-    }
-
-    @Override
-    public String type() {
-        return NAME;
-    }
-
-    @Override
-    public StratifiedSplitterSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public ComponentSpec spec() {
-        return spec;
-    }
-
-    /** @return true for a splitter of the same type and settings */
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof StratifiedSplitter that && spec.equals(that.spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
     }
 
     @Override
@@ -130,7 +101,7 @@ final class StratifiedSplitter implements Splitter {
                 : EnumSet.of(Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW);
         List<String> notes = small.isEmpty() ? List.of() : List.of(small.size() + " classes too small to reach every"
                 + " set were split within one row of their share without a row in every set: " + small);
-        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows, new int[0],
+        return Split.trusted(spec(), sets, Fingerprint.of(table), n, rows, new int[0],
                 new GuaranteeReport(held, classCounts, small, 0, notes));
     }
 
@@ -163,10 +134,5 @@ final class StratifiedSplitter implements Splitter {
                 + " has too few rows to put one in every set within one row of its share (a class of " + enough
                 + " rows always can); merge or drop the class, or pass SmallClasses.ALLOW to split it within one row of"
                 + " its share and have the report list it";
-    }
-
-    @Override
-    public String toString() {
-        return "Splitters.stratified(" + sizes + ", label " + label + ", seed " + seed + ", " + smallClasses + ")";
     }
 }

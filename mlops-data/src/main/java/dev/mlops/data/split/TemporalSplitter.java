@@ -1,6 +1,6 @@
 package dev.mlops.data.split;
 
-import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.AbstractComponent;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
@@ -20,49 +20,20 @@ import org.jspecify.annotations.Nullable;
  * at the start of each later set, the rows within the gap after the previous set's latest time.
  * Draws nothing at random.
  */
-final class TemporalSplitter implements Splitter {
+final class TemporalSplitter extends AbstractComponent<TemporalSplitterSettings> implements Splitter {
     static final String NAME = "temporal";
 
-    private final TemporalSplitterSettings settings;
-    private final ComponentSpec spec;
     private final SizePolicy sizes;
     private final String time;
     private final Duration gap;
     private final @Nullable NewestSet newest;
 
     TemporalSplitter(TemporalSplitterSettings settings) {
-        this.settings = settings;
+        super(NAME, settings);
         this.sizes = settings.sizes();
         this.time = settings.time();
         this.gap = settings.gap();
         this.newest = settings.newest();
-        this.spec = ComponentSpec.of(this);
-    }
-
-    @Override
-    public String type() {
-        return NAME;
-    }
-
-    @Override
-    public TemporalSplitterSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public ComponentSpec spec() {
-        return spec;
-    }
-
-    /** @return true for a splitter of the same type and settings */
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof TemporalSplitter that && spec.equals(that.spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
     }
 
     @Override
@@ -127,7 +98,7 @@ final class TemporalSplitter implements Splitter {
                 + time + "'");
         List<String> notes = removed == 0 ? List.of() : List.of(removed + " rows within the gap of " + gap
                 + " after an earlier set's latest time are in no set");
-        return Split.trusted(spec, sets, Fingerprint.of(table), n, rows,
+        return Split.trusted(spec(), sets, Fingerprint.of(table), n, rows,
                 collected[k], new GuaranteeReport(EnumSet.of(Guarantee.TIME_ORDERED), Map.of(), List.of(), removed, notes));
     }
 
@@ -202,11 +173,5 @@ final class TemporalSplitter implements Splitter {
         if (source != order) {
             System.arraycopy(source, 0, order, 0, n);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Splitters.temporal(" + sizes + ", time " + time + ", gap " + gap
-                + (newest == null ? "" : ", newest " + newest) + ")";
     }
 }

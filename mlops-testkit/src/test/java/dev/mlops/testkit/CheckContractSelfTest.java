@@ -96,12 +96,13 @@ class CheckContractSelfTest {
             CheckContract contract = contract(broken((table, result) -> result));
             assertThatCode(() -> {
                 contract.passesAndFailsOnTheFixtures();
-                contract.emptyTableIsNoDataNeverPassed();
+                contract.new Empty().emptyInputIsRefusedClearlyOrGivesAValidResult();
                 contract.missingColumnsFail();
                 contract.otherColumnTypesDoNotThrow();
-                contract.isDeterministic();
+                contract.aViewChecksLikeItsTable();
+                contract.new Determinism().oneInstanceGivesEqualResults();
                 contract.failingRowsAreSampledInRowOrder();
-                contract.twoThreadsGetTheSameResults();
+                contract.new ThreadSafety().oneInstanceFromEightThreadsAtOnce();
             }).doesNotThrowAnyException();
         }
     }
@@ -112,8 +113,9 @@ class CheckContractSelfTest {
         void whenItPassesOnAnEmptyTable() {
             Check check = broken((table, result) -> table.rowCount() == 0
                     ? withVerdict(result, Verdict.PASSED, "nothing wrong") : result);
-            assertThatThrownBy(() -> contract(check).emptyTableIsNoDataNeverPassed())
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("verdict on an empty table");
+            assertThatThrownBy(() -> contract(check).new Empty().emptyInputIsRefusedClearlyOrGivesAValidResult())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("verdict of a check of values on an empty table: nothing wrong");
         }
 
         @Test
@@ -174,8 +176,11 @@ class CheckContractSelfTest {
             AtomicInteger runs = new AtomicInteger();
             Check check = broken((table, result) -> withVerdict(result, result.verdict(),
                     result.message() + " (run " + runs.incrementAndGet() + ")"));
-            assertThatThrownBy(() -> contract(check).isDeterministic())
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("a second run of the same check");
+            assertThatThrownBy(() -> contract(check).new Determinism().oneInstanceGivesEqualResults())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("two runs of one instance on the same input differ: result 0 differs: the message"
+                            + " differs: range(age): 6 of 6 rows pass (100.00%), 0 fail; needs a share >= 1 (run 1) vs"
+                            + " range(age): 6 of 6 rows pass (100.00%), 0 fail; needs a share >= 1 (run 3)");
         }
 
         @Test

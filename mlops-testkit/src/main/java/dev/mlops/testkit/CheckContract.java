@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.SchemaException;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
@@ -17,17 +18,18 @@ import dev.mlops.data.check.FailingRow;
 import dev.mlops.data.check.RowCheck;
 import dev.mlops.data.check.RowRule;
 import dev.mlops.data.check.Verdict;
+import dev.mlops.testkit.kit.Deterministic;
+import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.SettingsRoundTrip;
+import dev.mlops.testkit.kit.ThreadSafe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,15 +60,13 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>it passes on {@link #passingTable()} and fails on {@link #failingTable()}, and a verdict
  *       agrees with the threshold: a passing measured value lies in it, a failing one outside;</li>
- *   <li>every result names the check: its {@code check}, {@code type}, {@code columns} and
- *       {@code severity} are the check's; a result that did not pass has a message;</li>
- *   <li>{@link Check#run} does not throw for an empty table (the passing table's schema, no rows),
- *       a table without the check's columns, or a table whose checked columns have another type;
- *       the empty table is {@link Verdict#NO_DATA} or {@link Verdict#FAILED}, never
- *       {@link Verdict#PASSED}, and a missing column is {@link Verdict#FAILED} with a message that
- *       names it;</li>
- *   <li>the same table and context give equal results, from the same check, from a second check
- *       made alike and on a zero-copy view of all the table's rows;</li>
+ *   <li>every result names the check: its {@code check}, {@code type}, {@code columns},
+ *       {@code severity} and {@code spec} (its provenance) are the check's; a result that did not
+ *       pass has a message;</li>
+ *   <li>{@link Check#run} does not throw for a table without the check's columns or a table whose
+ *       checked columns have another type; a missing column is {@link Verdict#FAILED} with a
+ *       message that names it;</li>
+ *   <li>a zero-copy view of all the table's rows gives the table's result;</li>
  *   <li>the sampled failing rows are ascending rows of the table, no more than the context's
  *       sample size and no more than the failing count; a smaller sample changes nothing else;</li>
  *   <li>for a {@link RowCheck}: the result counts exactly the rows its {@link RowRule} judges and
@@ -74,15 +74,26 @@ import org.junit.jupiter.api.Test;
  *       descriptions;</li>
  *   <li>a check that {@linkplain Check#needsReference() needs a reference}, run without one, does
  *       not throw and does not pass;</li>
- *   <li>two threads running the check at once get the same results as one thread.</li>
  * </ul>
+ *
+ * <p>And, from the kit's pieces ({@link dev.mlops.testkit.kit}), each a nested group run on the
+ * passing and the failing table:
+ * <ul>
+ *   <li>determinism: equal results from one check run twice and from two checks made alike;</li>
+ *   <li>thread safety: one check used from 8 threads at once gives, on every run, the results it
+ *       gives on one thread;</li>
+ *   <li>empty input: a table without rows (the passing table's columns) does not throw; a check of
+ *       values finds {@link Verdict#NO_DATA}, a check of the schema alone
+ *       ({@link #checksTheSchemaOnly()}) gives a measured result, passed or failed;</li>
+ *   <li>settings round trip: the check's type is registered in {@link #registry()}, and the check
+ *       rebuilt from its spec string or its JSON is equal to it and gives equal results.</li>
+ * </ul>
+ * A failure that compares results names the first differing field or sampled row.
  *
  * <p>The tests are package-private, so a subclass inherits every one of them and cannot weaken
  * one by overriding it.
  */
 public abstract class CheckContract {
-    private static final int THREAD_ROUNDS = 25;
-
     /** Creates the contract test; subclasses supply the check and the tables. */
     protected CheckContract() {
     }
@@ -121,14 +132,26 @@ public abstract class CheckContract {
     }
 
     /**
-     * Tells whether the check may pass on a table without rows. Only a check of the table's shape
-     * rather than its rows may, such as a schema check with no non-nullable column; every other
-     * check must find "no data" (or fail) on an empty table. The default is false.
+     * Tells whether the check judges the table's schema alone, not its values. Such a check has
+     * something to measure in a table without rows (its columns), so there it must give a
+     * measured result, passed or failed; every other check must find {@link Verdict#NO_DATA}.
+     * The default is false.
      *
-     * @return true if the check may pass on an empty table
+     * @return true for a check of the schema alone
      */
-    protected boolean mayPassOnEmptyTable() {
+    protected boolean checksTheSchemaOnly() {
         return false;
+    }
+
+    /**
+     * Returns the registry through which the settings round trip rebuilds the check; the default,
+     * {@link ComponentRegistry#defaults()}, finds every type listed in {@code META-INF/services}
+     * on the class path. Override it for a type of the tests alone.
+     *
+     * @return the registry that knows the check's type
+     */
+    protected ComponentRegistry registry() {
+        return ComponentRegistry.defaults();
     }
 
     /** The fixtures mean what they say. */
@@ -151,25 +174,6 @@ public abstract class CheckContract {
         assertThat(failing.message()).as("the failing result's message").isNotBlank();
         isNamed(passing, "on passingTable()");
         isNamed(failing, "on failingTable()");
-    }
-
-    /** Nothing to measure is no pass. */
-    @Test
-    @DisplayName("an empty table does not throw and is no data or failed, never passed")
-    void emptyTableIsNoDataNeverPassed() {
-        Table empty = passingTable().head(0);
-
-        CheckResult result = runWithoutThrowing(empty, "an empty table");
-
-        isNamed(result, "on an empty table");
-        if (!mayPassOnEmptyTable()) {
-            assertThat(result.verdict()).as("verdict on an empty table: %s", result.message())
-                    .isIn(Verdict.NO_DATA, Verdict.FAILED);
-        }
-        if (!result.passed()) {
-            assertThat(result.message()).as("the message on an empty table").isNotBlank();
-        }
-        assertThat(result.failingRows()).as("failing rows of an empty table").isZero();
     }
 
     /** A missing column is a failed result that says which. */
@@ -204,15 +208,17 @@ public abstract class CheckContract {
         }
     }
 
-    /** Same input, same result. */
+    /** A view checks like its table. */
     @Test
-    @DisplayName("the same table and context give equal results, also from a second check and on a view")
-    void isDeterministic() {
+    @DisplayName("a zero-copy view of all the rows gives the table's result")
+    void aViewChecksLikeItsTable() {
         for (Table table : List.of(passingTable(), failingTable())) {
-            CheckResult first = run(table);
-            assertThat(run(table)).as("a second run of the same check").isEqualTo(first);
-            assertThat(check().run(table, context())).as("a run of a new check made alike").isEqualTo(first);
-            assertThat(run(allRows(table))).as("a run on a view of all the rows").isEqualTo(first);
+            CheckResult expected = run(table);
+            CheckResult actual = run(allRows(table));
+            if (!actual.equals(expected)) {
+                throw new AssertionError("a view of all the rows gives another result: "
+                        + CheckResultDifference.first(expected, actual));
+            }
         }
     }
 
@@ -228,8 +234,11 @@ public abstract class CheckContract {
             checkSample(small, table, size);
             assertThat(small.sample()).as("a sample of %d", size).isEqualTo(full.sample().subList(0,
                     Math.min(size, full.sample().size())));
-            assertThat(small.withFailingRows(small.failingRows(), full.sample()))
-                    .as("the result with a sample of %d, but for its sample", size).isEqualTo(full);
+            CheckResult unsampled = small.withFailingRows(small.failingRows(), full.sample());
+            if (!unsampled.equals(full)) {
+                throw new AssertionError("a sample of " + size + " changes more than the sample: "
+                        + CheckResultDifference.first(full, unsampled));
+            }
         }
     }
 
@@ -262,41 +271,6 @@ public abstract class CheckContract {
         assertThat(result.message()).as("the message without a reference").isNotBlank();
     }
 
-    /** Thread-safety smoke test. */
-    @Test
-    @DisplayName("two threads running the check at once get the results of one thread")
-    void twoThreadsGetTheSameResults() throws Exception {
-        Check check = check();
-        Table passing = passingTable();
-        Table failing = failingTable();
-        CheckResult passed = check.run(passing, context());
-        CheckResult failed = check.run(failing, context());
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<List<CheckResult>>> futures = new ArrayList<>();
-            for (int thread = 0; thread < 2; thread++) {
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    List<CheckResult> results = new ArrayList<>();
-                    for (int round = 0; round < THREAD_ROUNDS; round++) {
-                        results.add(check.run(passing, context()));
-                        results.add(check.run(failing, context()));
-                    }
-                    return results;
-                }));
-            }
-            for (Future<List<CheckResult>> future : futures) {
-                List<CheckResult> results = future.get(60, TimeUnit.SECONDS);
-                for (int i = 0; i < results.size(); i++) {
-                    assertThat(results.get(i)).as("result %d of a thread", i).isEqualTo(i % 2 == 0 ? passed : failed);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private CheckResult run(Table table) {
         return runWithoutThrowing(table, "the table");
     }
@@ -316,6 +290,7 @@ public abstract class CheckContract {
         assertThat(result.type()).as("the check's type in its result %s", where).isEqualTo(check.type());
         assertThat(result.columns()).as("the check's columns in its result %s", where).isEqualTo(check.columns());
         assertThat(result.severity()).as("the check's severity in its result %s", where).isEqualTo(check.severity());
+        assertThat(result.spec()).as("the check's spec in its result %s (provenance)", where).isEqualTo(check.spec());
         assertThat(check.name()).as("the check's name").isNotBlank();
         assertThat(check.type()).as("the check's type").isNotBlank();
         assertThatThrownBy(() -> check.columns().add("another")).as("the check's columns are unmodifiable")
@@ -437,5 +412,120 @@ public abstract class CheckContract {
             rows[row] = row;
         }
         return table.rows(rows);
+    }
+
+    /** Runs the check on the passing and the failing table, in that order. */
+    private List<CheckResult> runOnFixtures(Check check) {
+        return List.of(check.run(passingTable(), context()), check.run(failingTable(), context()));
+    }
+
+    /** The same tables and context give equal results, from one check and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism implements Deterministic<Check, List<CheckResult>> {
+        @Override
+        public Check subject() {
+            return check();
+        }
+
+        @Override
+        public List<CheckResult> run(Check check) {
+            return runOnFixtures(check);
+        }
+
+        @Override
+        public String firstDifference(List<CheckResult> expected, List<CheckResult> actual) {
+            return CheckResultDifference.first(expected, actual);
+        }
+    }
+
+    /** One check used from 8 threads at once gives the results it gives on one thread. */
+    @Nested
+    @DisplayName("thread safety")
+    class ThreadSafety implements ThreadSafe<Check, List<CheckResult>> {
+        @Override
+        public Check subject() {
+            return check();
+        }
+
+        @Override
+        public List<CheckResult> run(Check check) {
+            return runOnFixtures(check);
+        }
+
+        @Override
+        public String firstDifference(List<CheckResult> expected, List<CheckResult> actual) {
+            return CheckResultDifference.first(expected, actual);
+        }
+    }
+
+    /**
+     * A table without rows (the passing table's columns) is no refusal: a check of values finds
+     * no data, a check of the schema alone measures it.
+     */
+    @Nested
+    @DisplayName("empty input")
+    class Empty implements EmptyInput<Check, CheckResult> {
+        @Override
+        public Check subject() {
+            return check();
+        }
+
+        @Override
+        public CheckResult runOnEmptyInput(Check check) {
+            return check.run(passingTable().head(0), context());
+        }
+
+        @Override
+        public @Nullable Class<? extends RuntimeException> refusal() {
+            return null;
+        }
+
+        @Override
+        public void checkEmptyResult(CheckResult result) {
+            assertThat(result).as("the result on an empty table").isNotNull();
+            isNamed(result, "on an empty table");
+            if (checksTheSchemaOnly()) {
+                assertThat(result.verdict()).as("verdict of a check of the schema alone on an empty table: %s",
+                        result.message()).isIn(Verdict.PASSED, Verdict.FAILED);
+            } else {
+                assertThat(result.verdict()).as("verdict of a check of values on an empty table: %s", result.message())
+                        .isEqualTo(Verdict.NO_DATA);
+            }
+            if (!result.passed()) {
+                assertThat(result.message()).as("the message on an empty table").isNotBlank();
+            }
+            assertThat(result.failingRows()).as("failing rows of an empty table").isZero();
+        }
+    }
+
+    /** The check is a component: registered, and rebuilt equal from its spec and its JSON. */
+    @Nested
+    @DisplayName("settings round trip")
+    class Settings implements SettingsRoundTrip<Check, List<CheckResult>> {
+        @Override
+        public Check component() {
+            return check();
+        }
+
+        @Override
+        public Class<Check> kind() {
+            return Check.class;
+        }
+
+        @Override
+        public ComponentRegistry registry() {
+            return CheckContract.this.registry();
+        }
+
+        @Override
+        public List<CheckResult> behaviour(Check check) {
+            return runOnFixtures(check);
+        }
+
+        @Override
+        public String behaviourDifference(List<CheckResult> expected, List<CheckResult> actual) {
+            return CheckResultDifference.first(expected, actual);
+        }
     }
 }

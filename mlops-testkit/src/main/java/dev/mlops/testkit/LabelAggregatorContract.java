@@ -3,14 +3,21 @@ package dev.mlops.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.label.AggregationResult;
 import dev.mlops.data.label.Annotation;
+import dev.mlops.data.label.AnnotationException;
 import dev.mlops.data.label.Annotations;
 import dev.mlops.data.label.ConsolidatedLabel;
 import dev.mlops.data.label.LabelAggregator;
 import dev.mlops.data.label.UnresolvedReason;
 import dev.mlops.data.label.WorkerQuality;
+import dev.mlops.testkit.kit.Deterministic;
+import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.SettingsRoundTrip;
+import dev.mlops.testkit.kit.Sweep;
+import dev.mlops.testkit.kit.ThreadSafe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +27,10 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The contract of {@link LabelAggregator} as a JUnit 5 test: extend this class, say how to make
@@ -55,11 +62,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>an item whose annotations all agree gets that label with agreement 1, unless it is
  *       unresolved for {@link UnresolvedReason#TOO_FEW_VOTES};</li>
  *   <li>an unresolved item has no label and says why;</li>
- *   <li>aggregating twice, or any seeded shuffle of the same annotations, gives an equal result;</li>
+ *   <li>any seeded shuffle of the same annotations gives an equal result; a failure names the
+ *       first differing item;</li>
  *   <li>every rated worker is a worker of the annotations, with their annotation count and an
  *       accuracy and chance in [0, 1]; if {@link #ratesEveryWorker()}, every worker is rated;</li>
  *   <li>{@link AggregationResult#toTable()} has one row per item, the label missing exactly
- *       where the item is unresolved.</li>
+ *       where the item is unresolved;</li>
+ *   <li>the result names the aggregator's spec (provenance).</li>
+ * </ul>
+ *
+ * <p>And, from the kit's pieces ({@link dev.mlops.testkit.kit}), each a nested group:
+ * <ul>
+ *   <li>determinism: the fixture gives equal results, from one aggregator run twice and from two
+ *       made alike; a failure names the first differing item;</li>
+ *   <li>thread safety: one aggregator used from 8 threads at once gives, on every run, the result
+ *       it gives on one thread;</li>
+ *   <li>empty input: no annotations are refused with an
+ *       {@link dev.mlops.data.label.AnnotationException};</li>
+ *   <li>settings round trip: the aggregator's type is registered in {@link #registry()}, and the
+ *       aggregator rebuilt from its spec string or its JSON is equal to it and aggregates the
+ *       fixture alike.</li>
  * </ul>
  *
  * <p>Crowds use workers {@code worker-0} to {@code worker-9} and always include items
@@ -72,6 +94,7 @@ public abstract class LabelAggregatorContract {
     private static final int SWEEP_CASES = 25;
     private static final int MAX_ITEMS = 60;
     private static final int SHUFFLES = 3;
+    private static final long THREAD_SAFETY_SEED = 0x7EAD_5AFEL;
 
     /** Creates the contract test; subclasses supply the aggregator under test. */
     protected LabelAggregatorContract() {
@@ -94,6 +117,17 @@ public abstract class LabelAggregatorContract {
         return false;
     }
 
+    /**
+     * Returns the registry through which the settings round trip rebuilds the aggregator; the
+     * default, {@link ComponentRegistry#defaults()}, finds every type listed in
+     * {@code META-INF/services} on the class path. Override it for a type of the tests alone.
+     *
+     * @return the registry that knows the aggregator's type
+     */
+    protected ComponentRegistry registry() {
+        return ComponentRegistry.defaults();
+    }
+
     /** @return the ids of the workers that the contract's crowds draw from */
     protected static List<String> workerIds() {
         return LabelCrowds.WORKERS;
@@ -112,7 +146,12 @@ public abstract class LabelAggregatorContract {
     @Test
     @DisplayName("a fixture of unanimous, majority, split and single-vote items honours every rule")
     void fixtureHonoursTheContract() {
-        List<Annotation> annotations = List.of(
+        assertContract(fixture(), "the fixture");
+    }
+
+    /** @return the fixture: a unanimous item, a clear majority, a two-way split, a single vote, non-ASCII labels */
+    private static List<Annotation> fixture() {
+        return List.of(
                 Annotation.of("item-000", "worker-0", "A"), Annotation.of("item-000", "worker-1", "A"),
                 Annotation.of("item-000", "worker-2", "A"),
                 Annotation.of("item-001", "worker-0", "B"), Annotation.of("item-001", "worker-1", "B"),
@@ -121,66 +160,75 @@ public abstract class LabelAggregatorContract {
                 Annotation.of("item-003", "worker-4", "São Paulo"),
                 Annotation.of("item-004", "worker-1", "B"), Annotation.of("item-004", "worker-2", "B"),
                 Annotation.of("item-004", "worker-3", "B"), Annotation.of("item-004", "worker-4", "A"));
-        assertContract(annotations, "the fixture");
     }
 
     /**
      * Random crowds, each from its own seed drawn from {@link #MASTER_SEED}, honour every rule.
+     * No aggregator may refuse a crowd, so every case must be exercised.
      *
-     * @param number the case's 1-based number
-     * @param seed the seed of the crowd
-     * @param items the number of items
-     * @param workers the number of workers
-     * @param labels the number of labels
+     * @return one dynamic test per case, then the coverage test
      */
-    @ParameterizedTest(name = "case {0}: seed {1}, {2} items, {3} workers, {4} labels")
-    @MethodSource("sweepCases")
+    @TestFactory
     @DisplayName("random crowds from a fixed master seed honour every rule")
-    void randomCrowdsHonourTheContract(int number, long seed, int items, int workers, int labels) {
-        List<Annotation> annotations = LabelCrowds.annotations(seed, items, workers, labels);
-        assertContract(annotations, String.format(Locale.ROOT, "sweep case %d of %d (master seed %d): crowd seed %d,"
-                + " %d items, %d workers, %d labels", number, SWEEP_CASES, MASTER_SEED, seed, items, workers, labels));
+    Stream<DynamicTest> randomCrowdsHonourTheContract() {
+        return Sweep.of(sweepCases(), SweepCase::toString, c -> {
+            assertContract(LabelCrowds.annotations(c.seed(), c.items(), c.workers(), c.labels()), c.toString());
+            return Sweep.Outcome.EXERCISED;
+        }, 1.0);
     }
 
     /**
-     * Shuffling the annotations never changes the result.
+     * Shuffling the annotations never changes the result; a failure names the first differing item.
      *
-     * @param number the case's 1-based number
-     * @param seed the seed of the crowd and of its shuffles
-     * @param items the number of items
-     * @param workers the number of workers
-     * @param labels the number of labels
+     * @return one dynamic test per case, then the coverage test
      */
-    @ParameterizedTest(name = "case {0}: seed {1}, {2} items, {3} workers, {4} labels")
-    @MethodSource("sweepCases")
+    @TestFactory
     @DisplayName("seeded shuffles of the annotations give an equal result")
-    void orderOfAnnotationsDoesNotMatter(int number, long seed, int items, int workers, int labels) {
-        List<Annotation> annotations = LabelCrowds.annotations(seed, items, workers, labels);
-        AggregationResult expected = aggregator().aggregate(Annotations.of(annotations));
-        SplittableRandom shuffles = new SplittableRandom(seed);
-        for (int round = 0; round < SHUFFLES; round++) {
-            long shuffleSeed = shuffles.nextLong();
-            AggregationResult actual = aggregator().aggregate(Annotations.of(LabelCrowds.shuffled(annotations,
-                    shuffleSeed)));
-            assertThat(actual).as("sweep case %d (crowd seed %d, %d items, %d workers, %d labels) shuffled with seed %d",
-                    number, seed, items, workers, labels, shuffleSeed).isEqualTo(expected);
+    Stream<DynamicTest> orderOfAnnotationsDoesNotMatter() {
+        return Sweep.of(sweepCases(), SweepCase::toString, c -> {
+            List<Annotation> annotations = LabelCrowds.annotations(c.seed(), c.items(), c.workers(), c.labels());
+            LabelAggregator aggregator = aggregator();
+            AggregationResult expected = aggregator.aggregate(Annotations.of(annotations));
+            SplittableRandom shuffles = new SplittableRandom(c.seed());
+            for (int round = 0; round < SHUFFLES; round++) {
+                long shuffleSeed = shuffles.nextLong();
+                AggregationResult actual = aggregator.aggregate(Annotations.of(LabelCrowds.shuffled(annotations,
+                        shuffleSeed)));
+                if (!actual.equals(expected)) {
+                    throw new AssertionError("the annotations shuffled with seed " + shuffleSeed
+                            + " give another result: " + AggregationDifference.first(expected, actual));
+                }
+            }
+            return Sweep.Outcome.EXERCISED;
+        }, 1.0);
+    }
+
+    /**
+     * A case of the sweep: its 1-based number, the crowd's seed, its item count, worker count and
+     * label count.
+     */
+    record SweepCase(int number, long seed, int items, int workers, int labels) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "case %d of %d (master seed %d): crowd seed %d, %d items, %d workers,"
+                    + " %d labels", number, SWEEP_CASES, MASTER_SEED, seed, items, workers, labels);
         }
     }
 
     /**
-     * The cases of the seeded sweep, drawn from {@link #MASTER_SEED}: a case number, the crowd's
-     * seed, its item count (5 to 60), worker count (1 to 10) and label count (1 to 5).
+     * The cases of the seeded sweep, drawn from {@link #MASTER_SEED}: item counts 5 to 60, worker
+     * counts 1 to 10, label counts 1 to 5.
      *
      * @return the cases, the same in every run
      */
-    static Stream<Arguments> sweepCases() {
+    static List<SweepCase> sweepCases() {
         SplittableRandom master = new SplittableRandom(MASTER_SEED);
-        List<Arguments> cases = new ArrayList<>(SWEEP_CASES);
+        List<SweepCase> cases = new ArrayList<>(SWEEP_CASES);
         for (int number = 1; number <= SWEEP_CASES; number++) {
-            cases.add(Arguments.of(number, master.nextLong(), master.nextInt(LabelCrowds.MIN_ITEMS, MAX_ITEMS + 1),
+            cases.add(new SweepCase(number, master.nextLong(), master.nextInt(LabelCrowds.MIN_ITEMS, MAX_ITEMS + 1),
                     master.nextInt(1, LabelCrowds.WORKERS.size() + 1), master.nextInt(1, LabelCrowds.LABELS.size() + 1)));
         }
-        return cases.stream();
+        return cases;
     }
 
     /** The result names the aggregator's spec. */
@@ -214,9 +262,6 @@ public abstract class LabelAggregatorContract {
             softly.assertThat(table.column("label").isMissing(row)).as("%s: toTable() label missing in row %d", context,
                     row).isEqualTo(!result.items().get(row).isResolved());
         }
-        softly.assertThat(aggregator.aggregate(annotations)).as("%s: a second aggregation", context).isEqualTo(result);
-        softly.assertThat(aggregator().aggregate(Annotations.of(list))).as("%s: a fresh aggregator on fresh annotations",
-                context).isEqualTo(result);
         softly.assertAll();
     }
 
@@ -280,6 +325,104 @@ public abstract class LabelAggregatorContract {
         if (ratesEveryWorker()) {
             softly.assertThat(rated).as("%s: the rated workers", context)
                     .containsExactlyInAnyOrderElementsOf(annotations.workers());
+        }
+    }
+
+    /** The same annotations give equal results, from one aggregator and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism implements Deterministic<LabelAggregator, AggregationResult> {
+        @Override
+        public LabelAggregator subject() {
+            return aggregator();
+        }
+
+        @Override
+        public AggregationResult run(LabelAggregator aggregator) {
+            return aggregator.aggregate(Annotations.of(fixture()));
+        }
+
+        @Override
+        public String firstDifference(AggregationResult expected, AggregationResult actual) {
+            return AggregationDifference.first(expected, actual);
+        }
+    }
+
+    /** One aggregator used from 8 threads at once gives the result it gives on one thread. */
+    @Nested
+    @DisplayName("thread safety")
+    class ThreadSafety implements ThreadSafe<LabelAggregator, AggregationResult> {
+        private final Annotations crowd = Annotations.of(LabelCrowds.annotations(THREAD_SAFETY_SEED, MAX_ITEMS,
+                LabelCrowds.WORKERS.size(), LabelCrowds.LABELS.size()));
+
+        @Override
+        public LabelAggregator subject() {
+            return aggregator();
+        }
+
+        @Override
+        public AggregationResult run(LabelAggregator aggregator) {
+            return aggregator.aggregate(crowd);
+        }
+
+        @Override
+        public String firstDifference(AggregationResult expected, AggregationResult actual) {
+            return AggregationDifference.first(expected, actual);
+        }
+    }
+
+    /** No annotations are refused with an AnnotationException before there is anything to aggregate. */
+    @Nested
+    @DisplayName("empty input")
+    class Empty implements EmptyInput<LabelAggregator, AggregationResult> {
+        @Override
+        public LabelAggregator subject() {
+            return aggregator();
+        }
+
+        @Override
+        public AggregationResult runOnEmptyInput(LabelAggregator aggregator) {
+            return aggregator.aggregate(Annotations.of(List.of()));
+        }
+
+        @Override
+        public Class<AnnotationException> refusal() {
+            return AnnotationException.class;
+        }
+
+        @Override
+        public void checkEmptyResult(AggregationResult result) {
+            throw new AssertionError("no annotations must be refused with an AnnotationException but gave " + result);
+        }
+    }
+
+    /** The aggregator is a component: registered, and rebuilt equal from its spec and its JSON. */
+    @Nested
+    @DisplayName("settings round trip")
+    class Settings implements SettingsRoundTrip<LabelAggregator, AggregationResult> {
+        @Override
+        public LabelAggregator component() {
+            return aggregator();
+        }
+
+        @Override
+        public Class<LabelAggregator> kind() {
+            return LabelAggregator.class;
+        }
+
+        @Override
+        public ComponentRegistry registry() {
+            return LabelAggregatorContract.this.registry();
+        }
+
+        @Override
+        public AggregationResult behaviour(LabelAggregator aggregator) {
+            return aggregator.aggregate(Annotations.of(fixture()));
+        }
+
+        @Override
+        public String behaviourDifference(AggregationResult expected, AggregationResult actual) {
+            return AggregationDifference.first(expected, actual);
         }
     }
 }

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.DataFormatException;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.TableFormat;
+import dev.mlops.testkit.kit.Deterministic;
+import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.SettingsRoundTrip;
+import dev.mlops.testkit.kit.Sweep;
+import dev.mlops.testkit.kit.ThreadSafe;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +32,13 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +76,7 @@ import org.jspecify.annotations.Nullable;
  *       holding delimiters, quotes, line breaks, surrounding spaces and non-ASCII characters
  *       (München, São Paulo, 東京, emoji), reads back equal with its schema;</li>
  *   <li>a table without text columns reads back equal when the format infers the types;</li>
- *   <li>an empty table, one-column tables with missing values, values with spaces and tabs
+ *   <li>one-column tables with missing values, values with spaces and tabs
  *       around them in any column, instants beyond four-digit years (up to {@link Instant#MIN}
  *       and {@link Instant#MAX}), and unusual column names read back equal;</li>
  *   <li>a sweep of random tables drawn from one fixed master seed reads back equal; a failure
@@ -79,6 +87,20 @@ import org.jspecify.annotations.Nullable;
  *       physical line, from a stream and from a file;</li>
  *   <li>reading reads the caller's stream to its end without closing it; writing flushes the
  *       caller's stream without closing it.</li>
+ * </ul>
+ *
+ * <p>And, from the kit's pieces ({@link dev.mlops.testkit.kit}), each a nested group run on the
+ * table of all five types with a format of its schema:
+ * <ul>
+ *   <li>determinism: the same bytes and an equal table read back, from one format used twice and
+ *       from two made alike; a failure names the first differing byte or cell;</li>
+ *   <li>thread safety: one format writing and reading from 8 threads at once gives, on every run,
+ *       what it gives on one thread;</li>
+ *   <li>empty input: a table with the five columns and no rows is no refusal: it reads back equal
+ *       with its schema;</li>
+ *   <li>settings round trip: the format's type is registered in {@link #registry()}, and the
+ *       format rebuilt from its spec string or its JSON (schema and all) is equal to it and
+ *       writes and reads alike.</li>
  * </ul>
  *
  * <p>Equality is {@link Table#equals}: the same schema (names, types, order) and equal cells,
@@ -151,6 +173,17 @@ public abstract class TableFormatContract {
     }
 
     /**
+     * Returns the registry through which the settings round trip rebuilds the format; the
+     * default, {@link ComponentRegistry#defaults()}, finds every type listed in
+     * {@code META-INF/services} on the class path. Override it for a type of the tests alone.
+     *
+     * @return the registry that knows the format's type
+     */
+    protected ComponentRegistry registry() {
+        return ComponentRegistry.defaults();
+    }
+
+    /**
      * A table of all five column types that holds the corners of each type: missing values,
      * NaN, infinities, negative zero, subnormal and extreme doubles, instants from year 1 to
      * 9999 with nanoseconds, and text with delimiters, quotes, line breaks and non-ASCII text.
@@ -169,14 +202,6 @@ public abstract class TableFormatContract {
     void tableWithoutTextRoundTripsWithInferredTypes() {
         Table table = inferableTable();
         assertRoundTrip(table, format(), "the table without text columns, read with inferred types");
-    }
-
-    /** An empty table keeps its schema. */
-    @Test
-    @DisplayName("a table without rows reads back equal with its schema")
-    void emptyTableRoundTripsWithSchema() {
-        Table table = Table.empty(richTable().schema());
-        assertRoundTrip(table, format(table.schema()), "the table without rows");
     }
 
     /**
@@ -248,37 +273,44 @@ public abstract class TableFormatContract {
     }
 
     /**
-     * Random tables, each from its own seed drawn from {@link #MASTER_SEED}, read back equal.
+     * Random tables, each from its own seed drawn from {@link #MASTER_SEED}, read back equal. No
+     * format may refuse a table it wrote, so every case must be exercised.
      *
-     * @param number the case's 1-based number
-     * @param seed the seed of the case's table
-     * @param rows the number of rows
-     * @param columns the number of columns
+     * @return one dynamic test per case, then the coverage test
      */
-    @ParameterizedTest(name = "case {0}: seed {1}, {2} rows x {3} columns")
-    @MethodSource("sweepCases")
+    @TestFactory
     @DisplayName("random tables from a fixed master seed read back equal with their schema")
-    void randomTablesRoundTripWithSchema(int number, long seed, int rows, int columns) {
-        Table table = RandomTables.table(seed, rows, columns, this::usableText);
-        String context = String.format(Locale.ROOT, "sweep case %d of %d (master seed %d): table seed %d, %d rows x %d"
-                + " columns, schema %s", number, SWEEP_CASES, MASTER_SEED, seed, rows, columns, table.schema());
-        assertRoundTrip(table, format(table.schema()), context);
+    Stream<DynamicTest> randomTablesRoundTripWithSchema() {
+        return Sweep.of(sweepCases(), SweepCase::toString, c -> {
+            Table table = RandomTables.table(c.seed(), c.rows(), c.columns(), this::usableText);
+            assertRoundTrip(table, format(table.schema()), "schema " + table.schema());
+            return Sweep.Outcome.EXERCISED;
+        }, 1.0);
+    }
+
+    /** A case of the sweep: its 1-based number, the table's seed, its row count and column count. */
+    record SweepCase(int number, long seed, int rows, int columns) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "case %d of %d (master seed %d): table seed %d, %d rows x %d columns",
+                    number, SWEEP_CASES, MASTER_SEED, seed, rows, columns);
+        }
     }
 
     /**
-     * The cases of the seeded sweep, drawn from {@link #MASTER_SEED}: a case number, the table's
-     * seed, its row count (0 to 200) and its column count (1 to 8).
+     * The cases of the seeded sweep, drawn from {@link #MASTER_SEED}: row counts 0 to 200, column
+     * counts 1 to 8.
      *
      * @return the cases, the same in every run
      */
-    static Stream<Arguments> sweepCases() {
+    static List<SweepCase> sweepCases() {
         SplittableRandom master = new SplittableRandom(MASTER_SEED);
-        List<Arguments> cases = new ArrayList<>(SWEEP_CASES);
+        List<SweepCase> cases = new ArrayList<>(SWEEP_CASES);
         for (int number = 1; number <= SWEEP_CASES; number++) {
-            cases.add(Arguments.of(number, master.nextLong(), master.nextInt(MAX_SWEEP_ROWS + 1),
+            cases.add(new SweepCase(number, master.nextLong(), master.nextInt(MAX_SWEEP_ROWS + 1),
                     master.nextInt(1, MAX_SWEEP_COLUMNS + 1)));
         }
-        return cases.stream();
+        return cases;
     }
 
     /**
@@ -507,5 +539,132 @@ public abstract class TableFormatContract {
 
     private static Instant instant(String iso) {
         return Instant.parse(iso);
+    }
+
+    /**
+     * What writing the table of all five types gives and what reading it back gives; equal when
+     * the bytes are ({@link ByteBuffer#equals} compares content) and the tables are.
+     *
+     * @param written the bytes written
+     * @param read the table read back
+     */
+    record RoundTrip(ByteBuffer written, Table read) {
+    }
+
+    /** Writes the table of all five types with the format and reads it back. */
+    private RoundTrip roundTripOfTheRichTable(TableFormat format) {
+        byte[] written = write(richTable(), format);
+        return new RoundTrip(ByteBuffer.wrap(written), format.read(new ByteArrayInputStream(written), SOURCE));
+    }
+
+    private static String roundTripDifference(RoundTrip expected, RoundTrip actual) {
+        if (!expected.written().equals(actual.written())) {
+            return BytesDifference.first(bytes(expected.written()), bytes(actual.written()));
+        }
+        return "the tables read back differ: " + TableDifference.between(expected.read(), actual.read())
+                .orElse("Table.equals differs from a cell-by-cell comparison");
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    /** The same table gives the same bytes and reads back alike, from one format and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism implements Deterministic<TableFormat, RoundTrip> {
+        @Override
+        public TableFormat subject() {
+            return format(richTable().schema());
+        }
+
+        @Override
+        public RoundTrip run(TableFormat format) {
+            return roundTripOfTheRichTable(format);
+        }
+
+        @Override
+        public String firstDifference(RoundTrip expected, RoundTrip actual) {
+            return roundTripDifference(expected, actual);
+        }
+    }
+
+    /** One format used from 8 threads at once writes and reads as on one thread. */
+    @Nested
+    @DisplayName("thread safety")
+    class ThreadSafety implements ThreadSafe<TableFormat, RoundTrip> {
+        @Override
+        public TableFormat subject() {
+            return format(richTable().schema());
+        }
+
+        @Override
+        public RoundTrip run(TableFormat format) {
+            return roundTripOfTheRichTable(format);
+        }
+
+        @Override
+        public String firstDifference(RoundTrip expected, RoundTrip actual) {
+            return roundTripDifference(expected, actual);
+        }
+    }
+
+    /** A table with columns but no rows is no refusal: it reads back equal with its schema. */
+    @Nested
+    @DisplayName("empty input")
+    class Empty implements EmptyInput<TableFormat, Table> {
+        private final Table empty = Table.empty(richTable().schema());
+
+        @Override
+        public TableFormat subject() {
+            return format(empty.schema());
+        }
+
+        @Override
+        public Table runOnEmptyInput(TableFormat format) {
+            return format.read(new ByteArrayInputStream(write(empty, format)), SOURCE);
+        }
+
+        @Override
+        public @Nullable Class<? extends RuntimeException> refusal() {
+            return null;
+        }
+
+        @Override
+        public void checkEmptyResult(Table result) {
+            assertEqualTables(empty, result, "the table without rows", "");
+        }
+    }
+
+    /** The format is a component: registered, and rebuilt equal from its spec and its JSON. */
+    @Nested
+    @DisplayName("settings round trip")
+    class Settings implements SettingsRoundTrip<TableFormat, RoundTrip> {
+        @Override
+        public TableFormat component() {
+            return format(richTable().schema());
+        }
+
+        @Override
+        public Class<TableFormat> kind() {
+            return TableFormat.class;
+        }
+
+        @Override
+        public ComponentRegistry registry() {
+            return TableFormatContract.this.registry();
+        }
+
+        @Override
+        public RoundTrip behaviour(TableFormat format) {
+            return roundTripOfTheRichTable(format);
+        }
+
+        @Override
+        public String behaviourDifference(RoundTrip expected, RoundTrip actual) {
+            return roundTripDifference(expected, actual);
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -96,12 +97,13 @@ class CheckContractSelfTest {
             CheckContract contract = contract(broken((table, result) -> result));
             assertThatCode(() -> {
                 contract.passesAndFailsOnTheFixtures();
-                contract.emptyTableIsNoDataNeverPassed();
+                contract.new Empty().emptyInputIsRefusedClearlyOrGivesAValidResult();
                 contract.missingColumnsFail();
                 contract.otherColumnTypesDoNotThrow();
-                contract.isDeterministic();
+                contract.aViewChecksLikeItsTable();
+                contract.new Determinism().oneInstanceGivesEqualResults();
                 contract.failingRowsAreSampledInRowOrder();
-                contract.twoThreadsGetTheSameResults();
+                contract.new ThreadSafety().oneInstanceFromEightThreadsAtOnce();
             }).doesNotThrowAnyException();
         }
     }
@@ -112,8 +114,9 @@ class CheckContractSelfTest {
         void whenItPassesOnAnEmptyTable() {
             Check check = broken((table, result) -> table.rowCount() == 0
                     ? withVerdict(result, Verdict.PASSED, "nothing wrong") : result);
-            assertThatThrownBy(() -> contract(check).emptyTableIsNoDataNeverPassed())
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("verdict on an empty table");
+            assertThatThrownBy(() -> contract(check).new Empty().emptyInputIsRefusedClearlyOrGivesAValidResult())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("verdict of a check of values on an empty table: nothing wrong");
         }
 
         @Test
@@ -174,8 +177,58 @@ class CheckContractSelfTest {
             AtomicInteger runs = new AtomicInteger();
             Check check = broken((table, result) -> withVerdict(result, result.verdict(),
                     result.message() + " (run " + runs.incrementAndGet() + ")"));
-            assertThatThrownBy(() -> contract(check).isDeterministic())
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("a second run of the same check");
+            assertThatThrownBy(() -> contract(check).new Determinism().oneInstanceGivesEqualResults())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("two runs of one instance on the same input differ: result 0 differs: the message"
+                            + " differs: range(age): 6 of 6 rows pass (100.00%), 0 fail; needs a share >= 1 (run 1) vs"
+                            + " range(age): 6 of 6 rows pass (100.00%), 0 fail; needs a share >= 1 (run 3)");
+        }
+
+        @Test
+        void whenItSharesAMutableBufferBetweenThreads() {
+            int[] counted = new int[1];
+            Check check = broken((table, result) -> {
+                counted[0] = 0;
+                for (int i = 0; i < result.message().length(); i++) {
+                    counted[0]++;
+                    LockSupport.parkNanos(20_000);
+                }
+                return withVerdict(result, result.verdict(), result.message() + " (" + counted[0] + " characters)");
+            });
+            assertThatThrownBy(() -> contract(check).new ThreadSafety().oneInstanceFromEightThreadsAtOnce())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageMatching("(?s)one instance used from 8 threads at once gave another result than on one"
+                            + " thread: thread \\d, run \\d: result [01] differs: the message differs: .*");
+        }
+
+        @Test
+        void whenItsResultCarriesAnotherSpec() {
+            Check check = broken((table, result) -> new CheckResult(result.check(), result.type(), result.columns(),
+                    result.severity(), result.verdict(), result.message(), result.measured(), result.threshold(),
+                    result.statistic(), result.failingRows(), result.sample(), Checks.range("age", 0, 1).spec()));
+            assertThatThrownBy(() -> contract(check).passesAndFailsOnTheFixtures())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("the check's spec in its result");
+        }
+
+        @Test
+        void whenTheCheckRebuiltFromItsSpecIsNotEqualToIt() {
+            Check check = broken((table, result) -> result);
+            assertThatThrownBy(() -> contract(check).new Settings().itsSpecStringRebuildsAnEqualComponent())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("the component rebuilt from the spec string range(");
+        }
+
+        @Test
+        void whenItThrowsOnAnEmptyTable() {
+            Check check = broken((table, result) -> {
+                if (table.rowCount() == 0) {
+                    throw new ArithmeticException("/ by zero");
+                }
+                return result;
+            });
+            assertThatThrownBy(() -> contract(check).new Empty().emptyInputIsRefusedClearlyOrGivesAValidResult())
+                    .isInstanceOf(AssertionError.class).hasMessage("empty input must give a result, not an exception,"
+                            + " but failed with java.lang.ArithmeticException: / by zero");
         }
 
         @Test

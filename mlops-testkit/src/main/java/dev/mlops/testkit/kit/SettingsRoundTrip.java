@@ -41,6 +41,18 @@ public interface SettingsRoundTrip<C extends Component, B> {
      */
     B behaviour(C component);
 
+    /**
+     * Describes how the behaviour of the rebuilt component differs, for a failure message: the
+     * first differing row or item rather than two opaque {@code toString}s. The default names both.
+     *
+     * @param expected what the component gives
+     * @param actual what the rebuilt component gives, not equal to it
+     * @return the first difference, in words
+     */
+    default String behaviourDifference(B expected, B actual) {
+        return "expected " + expected + " but got " + actual;
+    }
+
     /** The component's type is registered under its name. */
     @Test
     default void itsTypeIsRegistered() {
@@ -82,8 +94,8 @@ public interface SettingsRoundTrip<C extends Component, B> {
         B expected = behaviour(component);
         B actual = behaviour(rebuilt);
         if (!Objects.equals(expected, actual)) {
-            fail("the component rebuilt from " + component.spec() + " behaves differently: expected " + expected
-                    + " but got " + actual);
+            fail("the component rebuilt from " + component.spec() + " behaves differently: "
+                    + behaviourDifference(expected, actual));
         }
     }
 

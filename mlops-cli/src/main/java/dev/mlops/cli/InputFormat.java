@@ -101,7 +101,7 @@ final class InputFormat {
 
         @Option(names = "--format", paramLabel = "FORMAT",
                 description = "The format's type, such as csv or jsonl (or a plugin's), or its spec, such as "
-                        + "'csv(delimiter=\";\", quote=\"'\")'; default: the type the file name's extension names "
+                        + "'csv(delimiter=\";\", header=false)'; default: the type the file name's extension names "
                         + "(.ndjson is jsonl), else csv. 'mlops components' lists the TableFormat types.")
         private @Nullable String format;
 

@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             "Writes the labels (item, label, confidence, agreement, votes, unresolved) to --out; prints a summary, "
                     + "or a JSON report with --json.",
             "--format, --delimiter, --missing, --charset and --zone say how ANNOTATIONS is read; --gold, --weights, "
-                    + "--out and --workers are CSV, or JSON Lines when their names end with .jsonl or .ndjson."
+                    + "--out and --workers are in the format their extension names (such as .jsonl, .ndjson or a plugin's "
+                    + "type), else CSV."
         })
 final class AggregateLabelsCommand implements Callable<Integer> {
     static final String REPORT_KIND = "label-aggregation";
@@ -150,9 +151,10 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         Annotations annotations = Annotations.fromTable(this.input.read(input), itemColumn, workerColumn,
                 labelColumn);
         AggregationResult result = aggregator.aggregate(annotations);
-        write(result.toTable(), labelsOut);
+        ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
+        write(result.toTable(), labelsOut, registry);
         if (workersOut != null) {
-            write(result.workersTable(), workersOut);
+            write(result.workersTable(), workersOut, registry);
         }
         Report report = report(input, annotations, result);
         PrintWriter stdout = commandSpec.commandLine().getOut();
@@ -187,11 +189,11 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         ComponentType<?, ?> type = registry.find(LabelAggregator.class, chosen.type()).orElse(null);
         if (gold != null) {
             needsSetting(commandSpec, type, "--gold", "gold");
-            settings.set("gold", goldLabels(gold));
+            settings.set("gold", goldLabels(gold, registry));
         }
         if (weights != null) {
             needsSetting(commandSpec, type, "--weights", "weights");
-            settings.set("weights", workerWeights(weights));
+            settings.set("weights", workerWeights(weights, registry));
         }
         return registry.create(LabelAggregator.class, new ComponentSpec(chosen.type(), settings));
     }
@@ -235,8 +237,8 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     }
 
     /** The gold labels of a file (columns item, label) as the setting's list of {item, label} objects. */
-    private static ArrayNode goldLabels(Path file) {
-        Table table = InputFormat.defaultsFor(file).read(file);
+    private static ArrayNode goldLabels(Path file, ComponentRegistry registry) {
+        Table table = InputFormat.defaultsFor(file, registry).read(file);
         ArrayNode labels = JsonNodeFactory.instance.arrayNode();
         for (int row = 0; row < table.rowCount(); row++) {
             labels.addObject().put("item", table.column("item").format(row)).put("label", table.column("label").format(row));
@@ -245,8 +247,8 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     }
 
     /** The weights of a file (columns worker, weight) as the setting's list of {worker, weight} objects. */
-    private static ArrayNode workerWeights(Path file) {
-        Table table = InputFormat.defaultsFor(file).read(file);
+    private static ArrayNode workerWeights(Path file, ComponentRegistry registry) {
+        Table table = InputFormat.defaultsFor(file, registry).read(file);
         ArrayNode weights = JsonNodeFactory.instance.arrayNode();
         for (int row = 0; row < table.rowCount(); row++) {
             weights.addObject().put("worker", table.column("worker").format(row))
@@ -255,8 +257,8 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         return weights;
     }
 
-    private static void write(Table table, Path file) {
-        InputFormat.defaultsFor(file).write(table, file);
+    private static void write(Table table, Path file, ComponentRegistry registry) {
+        InputFormat.defaultsFor(file, registry).write(table, file);
     }
 
     private Report report(Path input, Annotations annotations, AggregationResult result) {

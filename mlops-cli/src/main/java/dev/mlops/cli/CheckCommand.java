@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Check;
@@ -8,6 +9,7 @@ import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Quarantine;
+import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.PrintWriter;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,7 +90,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Also write the rows that pass every error-severity row check and those that fail one, "
                     + "with a column quarantine_reasons naming the checks, in FILE's format: to DIR (an existing "
                     + "directory, a path ending in /, or a name without extension) as <name>.passing.<ext> and "
-                    + "<name>.quarantined.<ext> (<name>.<ext> is FILE's name), or the quarantined rows to FILE and "
+                    + "<name>.quarantined.<ext> (<name>.<ext> is FILE's name; <ext> is the format's type, such as csv, when "
+                    + "--format is given and the extension names another), or the quarantined rows to FILE and "
                     + "the passing rows to <name>.passing.<ext> beside it.")
     private @Nullable Path quarantine;
 
@@ -117,9 +121,11 @@ final class CheckCommand implements Callable<Integer> {
             }
             context = context.withSampleSize(sample);
         }
+        ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
+        TableFormat format = input.tableFormat(inputFile);
         @Nullable QuarantineFiles quarantineFiles = quarantine == null ? null
-                : quarantineFiles(commandSpec, quarantine, inputFile, input.formatOf(inputFile));
-        CheckSuite suite = CheckSuite.load(suitePath, Objects.requireNonNull(parent, "parent").registry());
+                : quarantineFiles(commandSpec, quarantine, inputFile, format, input.extension(inputFile, format), registry);
+        CheckSuite suite = CheckSuite.load(suitePath, registry);
         if (referenceFile != null) {
             context = context.withReference(DatasetProfile.load(referenceFile));
         } else if (suite.needsReference()) {
@@ -128,7 +134,6 @@ final class CheckCommand implements Callable<Integer> {
                     + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
                     + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
         }
-        TableFormat format = input.tableFormat(inputFile);
         Table table = input.read(inputFile);
         CheckReport report = suite.run(table, context);
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
@@ -153,7 +158,8 @@ final class CheckCommand implements Callable<Integer> {
             out.print(report.toText());
             if (report.results().stream().anyMatch(result -> !result.sample().isEmpty())) {
                 out.print("(rows are numbered from 0 in the order of " + inputFile
-                        + (input.formatOf(inputFile) == InputFormat.CSV ? ", the header not counted" : "") + ")\n");
+                        + (format.settings() instanceof CsvFormat.Settings csv && csv.header() ? ", the header not counted" : "")
+                        + ")\n");
             }
             if (split != null) {
                 out.print(quarantineText(split, Objects.requireNonNull(quarantineFiles), table.rowCount()));
@@ -163,12 +169,17 @@ final class CheckCommand implements Callable<Integer> {
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }
 
-    /** Decides where the two files go; refuses a path that would overwrite the input or each other. */
-    static QuarantineFiles quarantineFiles(CommandSpec commandSpec, Path target, Path inputFile, InputFormat format) {
+    /**
+     * Decides where the two files go, named with the extension that
+     * {@link InputFormat.Options#extension} gives;
+     * refuses a path that would overwrite the input or each other, and a file whose extension names
+     * another format than the rows are written in.
+     */
+    static QuarantineFiles quarantineFiles(CommandSpec commandSpec, Path target, Path inputFile, TableFormat format,
+            String extension, ComponentRegistry registry) {
         String inputName = String.valueOf(inputFile.getFileName());
         int dot = inputName.lastIndexOf('.');
         String stem = dot > 0 ? inputName.substring(0, dot) : inputName;
-        String extension = dot > 0 ? inputName.substring(dot) : format.extension();
         String targetText = target.toString();
         String targetName = String.valueOf(target.getFileName());
         boolean directory = Files.isDirectory(target) || targetText.endsWith("/")
@@ -179,12 +190,11 @@ final class CheckCommand implements Callable<Integer> {
             files = new QuarantineFiles(target.resolve(stem + PASSING + extension),
                     target.resolve(stem + QUARANTINED + extension));
         } else {
-            InputFormat named = InputFormat.of(target);
-            String lower = targetName.toLowerCase(Locale.ROOT);
-            boolean known = lower.endsWith(".csv") || named == InputFormat.JSONL;
-            if (known && named != format) {
-                throw CommandSupport.usage(commandSpec, "--quarantine " + target + " names a " + label(named)
-                        + " file, but the rows are written as " + label(format) + ", the format of " + inputFile);
+            Optional<String> named = InputFormat.typeNamedBy(target, registry);
+            if (named.isPresent() && !named.get().equals(format.type())) {
+                throw CommandSupport.usage(commandSpec, "--quarantine " + target + " names a file of format '"
+                        + named.get() + "', but the rows are written as '" + format.type() + "', the format of "
+                        + inputFile);
             }
             files = new QuarantineFiles(target.resolveSibling(stem + PASSING + extension), target);
         }
@@ -195,10 +205,6 @@ final class CheckCommand implements Callable<Integer> {
             throw CommandSupport.usage(commandSpec, "--quarantine " + target + " is where the passing rows go; name another file");
         }
         return files;
-    }
-
-    private static String label(InputFormat format) {
-        return format == InputFormat.JSONL ? "JSON Lines" : "CSV";
     }
 
     private static String quarantineText(Quarantine split, QuarantineFiles files, int rows) {

@@ -1,5 +1,13 @@
 package dev.mlops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.component.ComponentException;
+import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
@@ -7,9 +15,13 @@ import dev.mlops.data.io.TableFormat;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,65 +29,101 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The file formats the commands read: a file whose name ends with .jsonl or .ndjson is JSON Lines, any other CSV. */
-enum InputFormat {
-    CSV,
-    JSONL;
+/**
+ * How the commands find a file's {@link TableFormat}: through the run's {@link ComponentRegistry},
+ * so that every registered type, a plugin's too, reads and writes tables. A file's name chooses
+ * the type when nothing else does: its extension, when a type has that name ({@code .csv},
+ * {@code .jsonl}, a plugin's {@code .parquet}), {@code .ndjson} for JSON Lines, and CSV for any
+ * other. Stateless, thread-safe.
+ */
+final class InputFormat {
+    /** JSON Lines' other common extension, which names no type. */
+    private static final String NDJSON = "ndjson";
 
-    /** @return the format of a file, read and written with the default settings */
-    static TableFormat defaultsFor(Path file) {
-        return of(file) == JSONL ? JsonLinesFormat.defaults() : CsvFormat.defaults();
+    private InputFormat() {
+        throw new AssertionError("no instances");
     }
 
-    static InputFormat of(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSONL : CSV;
-    }
-
-    /** @return the file name extension, with its dot, of a file written in this format */
-    String extension() {
-        return this == JSONL ? ".jsonl" : ".csv";
-    }
-
-    /** Reads {@code --format}: {@code csv} or {@code jsonl} in any case. */
-    static final class Converter extends EnumNameConverter<InputFormat> {
-        Converter() {
-            super(InputFormat.class);
+    /**
+     * @param file a file
+     * @param registry the run's types
+     * @return the type its extension names: a {@link TableFormat} type of the extension's name (in
+     *     any case), JSON Lines for {@code .ndjson}, or empty
+     */
+    static Optional<String> typeNamedBy(Path file, ComponentRegistry registry) {
+        String name = String.valueOf(file.getFileName());
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
         }
+        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (extension.equals(NDJSON)) {
+            return Optional.of(JsonLinesFormat.TYPE);
+        }
+        return find(registry, extension).map(ComponentType::name);
+    }
+
+    /**
+     * @param file a file
+     * @param registry the run's types
+     * @return the format of a file by its name alone (see {@link #typeNamedBy}; CSV when the
+     *     extension names no type), with the type's default settings
+     */
+    static TableFormat defaultsFor(Path file, ComponentRegistry registry) {
+        String type = typeNamedBy(file, registry).orElse(CsvFormat.TYPE);
+        return registry.create(TableFormat.class, new ComponentSpec(type, JsonNodeFactory.instance.objectNode()));
+    }
+
+    /** @return the table format type of that name, or else the only one of that name in another case */
+    private static Optional<ComponentType<?, ?>> find(ComponentRegistry registry, String name) {
+        Optional<ComponentType<?, ?>> exact = registry.find(TableFormat.class, name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<ComponentType<?, ?>> others = registry.types(TableFormat.class).stream()
+                .filter(type -> type.name().equalsIgnoreCase(name)).toList();
+        return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
     }
 
     /**
      * The options that say how a command reads its input file, {@code --format}, {@code --delimiter},
      * {@code --missing}, {@code --charset} and {@code --zone}: a picocli mixin
-     * ({@code @Mixin InputFormat.Options input}) on every command that reads a table. The CSV-only
-     * options ({@code --delimiter}, {@code --missing}, {@code --charset}) are refused for a JSON
-     * Lines file, which is UTF-8 by definition.
+     * ({@code @Mixin InputFormat.Options input}) on every command that reads a table, which must be
+     * a subcommand of {@link MlopsCommand}, whose {@link MlopsCommand#registry() registry} builds
+     * the format. {@code --format} names any registered {@link TableFormat} type or gives a whole
+     * spec; without it the file's name chooses ({@link #typeNamedBy}, CSV by default). The other
+     * options are settings of the chosen type ({@code delimiter}, {@code missingTokens},
+     * {@code charset}, {@code zone}), refused for a type without that setting.
      */
     static final class Options {
         @Spec(Spec.Target.MIXEE)
         private @Nullable CommandSpec mixee;
 
-        @Option(names = "--format", paramLabel = "FORMAT", converter = Converter.class,
-                description = "csv or jsonl, when the file name does not tell.")
-        private @Nullable InputFormat format;
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "The format's type, such as csv or jsonl (or a plugin's), or its spec, such as "
+                        + "'csv(delimiter=\";\", header=false)'; default: the type the file name's extension names "
+                        + "(.ndjson is jsonl), else csv. 'mlops components' lists the TableFormat types.")
+        private @Nullable String format;
 
         @Option(names = "--delimiter", paramLabel = "CHAR", converter = CommandSupport.DelimiterConverter.class,
-                description = "CSV only: the character between values (default: ,); 'tab' or '\\t' for a tab.")
+                description = "The format's setting 'delimiter' (CSV: the character between values, default ,); "
+                        + "'tab' or '\\t' for a tab.")
         private @Nullable Character delimiter;
 
         @Option(names = "--missing", paramLabel = "TOKEN",
-                description = "CSV only: a cell text that means a missing value; repeat for several. "
-                        + "Replaces the defaults: the empty cell, NA and ? (give --missing '' to keep the empty cell).")
+                description = "The format's setting 'missingTokens' (CSV): a cell text that means a missing value; "
+                        + "repeat for several. Replaces the defaults: the empty cell, NA and ? (give --missing '' "
+                        + "to keep the empty cell).")
         private @Nullable List<String> missingTokens;
 
         @Option(names = "--charset", paramLabel = "CHARSET", converter = CommandSupport.CharsetConverter.class,
-                description = "CSV only: the file's character encoding, such as ISO-8859-1 or windows-1252 "
-                        + "(default: UTF-8).")
+                description = "The format's setting 'charset' (CSV): the file's character encoding, such as "
+                        + "ISO-8859-1 or windows-1252 (default: UTF-8).")
         private @Nullable Charset charset;
 
         @Option(names = "--zone", paramLabel = "ZONE", converter = CommandSupport.ZoneConverter.class,
-                description = "Read local dates and times as timestamps in this zone, such as Europe/Berlin or UTC; "
-                        + "without it they are categories.")
+                description = "The format's setting 'zone': read local dates and times as timestamps in this zone, "
+                        + "such as Europe/Berlin or UTC; without it they are categories.")
         private @Nullable ZoneId zone;
 
         /** @return true if any of the options was given */
@@ -89,25 +137,37 @@ enum InputFormat {
         }
 
         /**
+         * The extension, with its dot, of the files a command writes in the format it read its
+         * input with: the input's own extension when its name chose the format (no {@code --format})
+         * or names the format's type, so {@code cities.tsv} gives {@code .tsv} and {@code rows.ndjson}
+         * {@code .ndjson}; else the type's name, such as {@code .csv} for {@code rows.txt} read with
+         * {@code --format csv}.
+         *
          * @param file the input file
-         * @return the format given with {@code --format}, or else the one the file's name says
+         * @param tableFormat the format it was read with, from {@link #tableFormat}
+         * @return the extension, such as {@code .csv}
          */
-        InputFormat formatOf(Path file) {
-            return format != null ? format : of(file);
+        String extension(Path file, TableFormat tableFormat) {
+            String name = String.valueOf(file.getFileName());
+            int dot = name.lastIndexOf('.');
+            boolean named = typeNamedBy(file, registry(Objects.requireNonNull(mixee, "mixee")))
+                    .filter(tableFormat.type()::equals).isPresent();
+            return dot > 0 && (format == null || named) ? name.substring(dot) : "." + tableFormat.type();
         }
 
         /**
-         * Reads the input file with type inference, logging at debug level how long it took.
+         * Reads the input file with the format of {@link #tableFormat}, logging at debug level how
+         * long it took.
          *
          * @param file the input file
          * @return its table
-         * @throws picocli.CommandLine.ParameterException if a CSV-only option is given for a JSON Lines file
+         * @throws picocli.CommandLine.ParameterException as {@link #tableFormat} does
          */
         Table read(Path file) {
             TableFormat tableFormat = tableFormat(file);
             // looked up here, not in a static field: --verbose sets the log level before the first logger exists
             Logger log = LoggerFactory.getLogger(InputFormat.class);
-            log.debug("reading {} as {}", file, formatOf(file));
+            log.debug("reading {} as {}", file, tableFormat.spec());
             long start = System.nanoTime();
             Table table = tableFormat.read(file);
             log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
@@ -117,32 +177,93 @@ enum InputFormat {
 
         /**
          * @param file the input file
-         * @return how to read (and write back) the file with these options
-         * @throws picocli.CommandLine.ParameterException if a CSV-only option is given for a JSON Lines file
+         * @return how to read (and write back) the file with these options, built by the registry
+         * @throws picocli.CommandLine.ParameterException if {@code --format} does not parse or names
+         *     no type (with a did-you-mean hint), an option is a setting the type lacks or that the
+         *     spec already gives, or the type refuses the settings
          */
         TableFormat tableFormat(Path file) {
-            if (formatOf(file) == JSONL) {
-                if (delimiter != null || missingTokens != null || charset != null) {
-                    throw CommandSupport.usage(Objects.requireNonNull(mixee, "mixee"),
-                            "--delimiter, --missing and --charset apply to CSV only, but " + file
-                                    + " is read as JSON Lines (UTF-8)");
-                }
-                return zone == null ? JsonLinesFormat.defaults() : JsonLinesFormat.builder().zone(zone).build();
+            CommandSpec command = Objects.requireNonNull(mixee, "mixee");
+            ComponentRegistry registry = registry(command);
+            ComponentSpec spec = spec(command, registry, file);
+            Optional<ComponentType<?, ?>> found = find(registry, spec.type());
+            if (found.isEmpty()) {
+                // the registry refuses it, naming the known types with a did-you-mean hint
+                String text = format != null ? format : spec.type();
+                return create(command, () -> registry.create(TableFormat.class, text));
             }
-            CsvFormat.Builder builder = CsvFormat.builder();
+            ComponentType<?, ?> type = found.get();
+            ObjectNode settings = spec.settings();
+            for (Map.Entry<String, Setting> option : options().entrySet()) {
+                Setting setting = option.getValue();
+                if (!type.settingNames().contains(setting.name())) {
+                    throw CommandSupport.usage(command, option.getKey() + " does not apply to format '" + type.name()
+                            + "' (its settings: " + String.join(", ", type.settingNames()) + ")");
+                }
+                if (settings.has(setting.name())) {
+                    throw CommandSupport.usage(command, option.getKey() + " and --format '" + format
+                            + "' both give the setting '" + setting.name() + "'; give it once");
+                }
+                settings.set(setting.name(), setting.value());
+            }
+            ComponentSpec complete = new ComponentSpec(type.name(), settings);
+            return create(command, () -> registry.create(TableFormat.class, complete));
+        }
+
+        /** The spec of {@code --format}, or the type the file's name says with no settings. */
+        private ComponentSpec spec(CommandSpec command, ComponentRegistry registry, Path file) {
+            if (format == null) {
+                return new ComponentSpec(typeNamedBy(file, registry).orElse(CsvFormat.TYPE),
+                        JsonNodeFactory.instance.objectNode());
+            }
+            try {
+                return ComponentSpec.parse(format);
+            } catch (ComponentException e) {
+                throw CommandSupport.usage(command, "--format: " + e.getMessage());
+            }
+        }
+
+        /** Builds the format; a type the registry does not know or that refuses its settings is a usage error. */
+        private static TableFormat create(CommandSpec command, Supplier<TableFormat> build) {
+            try {
+                return build.get();
+            } catch (ComponentException e) {
+                throw CommandSupport.usage(command, "--format: " + e.getMessage());
+            }
+        }
+
+        /** @return the options given, by name, with the setting each gives */
+        private Map<String, Setting> options() {
+            JsonNodeFactory json = JsonNodeFactory.instance;
+            Map<String, Setting> given = new LinkedHashMap<>();
             if (delimiter != null) {
-                builder.delimiter(delimiter);
+                given.put("--delimiter", new Setting("delimiter", json.textNode(delimiter.toString())));
             }
             if (missingTokens != null) {
-                builder.missingTokens(missingTokens.toArray(String[]::new));
+                ArrayNode tokens = json.arrayNode();
+                missingTokens.forEach(tokens::add);
+                given.put("--missing", new Setting("missingTokens", tokens));
             }
             if (charset != null) {
-                builder.charset(charset);
+                given.put("--charset", new Setting("charset", json.textNode(charset.name())));
             }
             if (zone != null) {
-                builder.zone(zone);
+                given.put("--zone", new Setting("zone", json.textNode(zone.getId())));
             }
-            return builder.build();
+            return given;
+        }
+
+        /** A setting that an option gives. */
+        private record Setting(String name, JsonNode value) {
+        }
+
+        /** @return the registry of the {@code mlops} command whose subcommand this mixin is on */
+        private static ComponentRegistry registry(CommandSpec command) {
+            if (command.root().userObject() instanceof MlopsCommand mlops) {
+                return mlops.registry();
+            }
+            throw new IllegalStateException("the input options work on a subcommand of mlops, not on "
+                    + command.qualifiedName());
         }
     }
 }

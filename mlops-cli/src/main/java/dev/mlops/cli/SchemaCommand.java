@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints the inferred schema of a CSV or JSON Lines file: each column's position, name, type "
                     + "(numeric, categorical, boolean, timestamp, text) and number of missing values.",
-            "A file whose name ends with .jsonl or .ndjson is read as JSON Lines, any other as CSV."
+            "A file whose name ends with .jsonl or .ndjson is read as JSON Lines, one whose extension names another "
+                    + "registered format (a plugin's too) in that format, any other as CSV; --format says otherwise."
         })
 final class SchemaCommand implements Callable<Integer> {
     /** How the file is read. */

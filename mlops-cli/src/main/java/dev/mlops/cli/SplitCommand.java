@@ -73,7 +73,8 @@ import picocli.CommandLine.TypeConversionException;
             "Splits the rows of a CSV or JSON Lines file into named sets (by default train, validation and test: "
                     + "70/15/15 below 1,000,000 rows, 90/5/5 from there) with a stated guarantee: set sizes, class "
                     + "proportions, groups kept together, or time order.",
-            "Writes <set>.csv (or <set>.jsonl for a JSON Lines input) per set and split.json, the split with its "
+            "Writes <set>.<ext> per set, in FILE's format (<ext> is FILE's extension, or the format's type, such as "
+                    + "csv, when --format names another), and split.json, the split with its "
                     + "seed, settings, guarantees and the data's fingerprint, to --out; prints a summary, or one "
                     + "JSON object with --json. Nothing is written when the split is refused.",
             "The set files hold each set's rows in their order in FILE, as mlops reads them: numbers, times (in "
@@ -107,7 +108,7 @@ final class SplitCommand implements Callable<Integer> {
     private @Nullable Path file;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "The directory to write <set>.csv (or .jsonl) and split.json to; created if missing, "
+            description = "The directory to write <set>.<ext> and split.json to; created if missing, "
                     + "each file replaced atomically.")
     private @Nullable Path out;
 
@@ -208,7 +209,7 @@ final class SplitCommand implements Callable<Integer> {
         // measured before anything is written: a slice over an unknown column is bad input
         @Nullable SliceReport sliceReport = slices == null ? null : SliceReport.of(setTables, slices, rule);
 
-        String extension = input.formatOf(inputFile).extension();
+        String extension = input.extension(inputFile, format);
         Map<String, Path> written = new LinkedHashMap<>();
         for (String name : setTables.keySet()) {
             Path setFile = directory.resolve(name + extension);

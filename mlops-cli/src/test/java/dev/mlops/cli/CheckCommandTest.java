@@ -304,7 +304,7 @@ class CheckCommandTest {
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).startsWith("--quarantine " + dir.resolve("bad.jsonl")
-                    + " names a JSON Lines file, but the rows are written as CSV, the format of " + data);
+                    + " names a file of format 'jsonl', but the rows are written as 'csv', the format of " + data);
         }
 
         @Test

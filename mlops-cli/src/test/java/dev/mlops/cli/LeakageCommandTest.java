@@ -131,6 +131,6 @@ class LeakageCommandTest {
                 "ISO-8859-1");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-        assertThat(run.err()).startsWith("--delimiter, --missing and --charset apply to CSV only");
+        assertThat(run.err()).startsWith("--charset does not apply to format 'jsonl' (its settings: zone, schema)");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.core.component.Component;
 import dev.mlops.core.component.ComponentType;
+import dev.mlops.data.io.TableFormat;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -22,7 +26,8 @@ import javax.tools.ToolProvider;
  * Builds a real plugin jar in a test, as a user would: compiles the sources of a component kind
  * of its own ({@code example.plugin.Greeting}, a {@link Component}) and a {@link ComponentType}
  * of it ({@code hello}, settings {@code greeting} and {@code times}) with the JDK's compiler, and
- * jars the classes with the services file that lists the type.
+ * jars the classes with the services file that lists the type; or a {@code TableFormat} of type
+ * {@code pipe} ({@link #buildPipeFormat}).
  */
 final class PluginJar {
     /** The type's binary name, as the services file lists it. */
@@ -69,6 +74,85 @@ final class PluginJar {
             }
             """;
 
+    /** The pipe format type's binary name. */
+    static final String PIPE_TYPE_CLASS = "example.plugin.PipeFormatType";
+
+    private static final String PIPE_FORMAT_TYPE = """
+            package example.plugin;
+
+            import dev.mlops.core.component.ComponentType;
+            import dev.mlops.core.table.Column;
+            import dev.mlops.core.table.Table;
+            import dev.mlops.data.io.TableBuilder;
+            import dev.mlops.data.io.TableFormat;
+            import java.io.BufferedReader;
+            import java.io.InputStream;
+            import java.io.InputStreamReader;
+            import java.io.OutputStream;
+            import java.io.OutputStreamWriter;
+            import java.io.PrintWriter;
+            import java.nio.charset.StandardCharsets;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Set;
+
+            /** Values separated by '|', a header first, read with mlops' type inference. */
+            public final class PipeFormatType extends ComponentType<TableFormat, PipeFormatType.Settings> {
+                public record Settings(List<String> missingTokens) {
+                    public Settings {
+                        missingTokens = missingTokens == null ? List.of("") : List.copyOf(missingTokens);
+                    }
+                }
+
+                public record PipeFormat(Settings settings) implements TableFormat {
+                    @Override
+                    public String type() {
+                        return "pipe";
+                    }
+
+                    @Override
+                    public Table read(InputStream in, String source) {
+                        TableBuilder.Options options = TableBuilder.Options.defaults()
+                                .withMissingTokens(Set.copyOf(settings.missingTokens()));
+                        return TableBuilder.read(in, source, options, (input, table) -> {
+                            BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+                            String line = lines.readLine();
+                            for (String name : line.split("\\\\|", -1)) {
+                                table.addColumn(name, 1);
+                            }
+                            long number = 1;
+                            while ((line = lines.readLine()) != null) {
+                                table.addRow(++number, List.of(line.split("\\\\|", -1)));
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void write(Table table, OutputStream out) {
+                        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                        writer.print(String.join("|", table.columns().stream().map(Column::name).toList()) + "\\n");
+                        for (int row = 0; row < table.rowCount(); row++) {
+                            List<String> cells = new ArrayList<>();
+                            for (Column column : table.columns()) {
+                                cells.add(column.isMissing(row) ? "" : column.format(row));
+                            }
+                            writer.print(String.join("|", cells) + "\\n");
+                        }
+                        writer.flush();
+                    }
+                }
+
+                public PipeFormatType() {
+                    super(TableFormat.class, "pipe", Settings.class, "values separated by |");
+                }
+
+                @Override
+                public TableFormat create(Settings settings) {
+                    return new PipeFormat(settings);
+                }
+            }
+            """;
+
     private PluginJar() {
     }
 
@@ -79,14 +163,32 @@ final class PluginJar {
      * @return the jar
      */
     static Path build(Path work, Path jar, String... services) throws IOException {
+        return build(work, jar, Map.of("Greeting", GREETING, "HelloType", HELLO_TYPE), services);
+    }
+
+    /**
+     * @param work an empty directory for the sources and classes
+     * @param jar the jar to write
+     * @return a plugin jar with the {@code TableFormat} type {@code pipe}: values separated by
+     *     {@code |}, a header first, its one setting {@code missingTokens} (default: the empty cell)
+     */
+    static Path buildPipeFormat(Path work, Path jar) throws IOException {
+        return build(work, jar, Map.of("PipeFormatType", PIPE_FORMAT_TYPE), PIPE_TYPE_CLASS);
+    }
+
+    private static Path build(Path work, Path jar, Map<String, String> sourceTexts, String... services)
+            throws IOException {
         Path sources = Files.createDirectories(work.resolve("src/example/plugin"));
         Path classes = Files.createDirectories(work.resolve("classes"));
-        Path greeting = Files.writeString(sources.resolve("Greeting.java"), GREETING, StandardCharsets.UTF_8);
-        Path helloType = Files.writeString(sources.resolve("HelloType.java"), HELLO_TYPE, StandardCharsets.UTF_8);
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+                codeSource(Component.class) + File.pathSeparator + codeSource(TableFormat.class), "--release", "17"));
+        for (Map.Entry<String, String> source : new TreeMap<>(sourceTexts).entrySet()) {
+            arguments.add(Files.writeString(sources.resolve(source.getKey() + ".java"), source.getValue(),
+                    StandardCharsets.UTF_8).toString());
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertThat(javac).as("the JDK's compiler").isNotNull();
-        int status = javac.run(null, null, null, "-d", classes.toString(), "-classpath", mlopsCore(),
-                "--release", "17", greeting.toString(), helloType.toString());
+        int status = javac.run(null, null, null, arguments.toArray(String[]::new));
         assertThat(status).as("javac's exit status").isZero();
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -116,12 +218,12 @@ final class PluginJar {
         out.closeEntry();
     }
 
-    /** @return where this JVM loads mlops-core from, the plugin's compile class path */
-    private static String mlopsCore() {
+    /** @return where this JVM loads a class of mlops from (mlops-core, mlops-data), for the plugin's class path */
+    private static String codeSource(Class<?> type) {
         try {
-            return Path.of(Component.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
-            throw new UncheckedIOException(new IOException("cannot locate mlops-core", e));
+            throw new UncheckedIOException(new IOException("cannot locate " + type.getName(), e));
         }
     }
 }

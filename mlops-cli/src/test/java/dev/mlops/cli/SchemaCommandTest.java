@@ -227,7 +227,7 @@ class SchemaCommandTest {
             CliRun run = mlops("schema", "--delimiter", ";", file("e.jsonl", "{\"n\":1}\n").toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter, --missing and --charset apply to CSV only");
+            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, schema)");
         }
 
         @Test
@@ -235,7 +235,7 @@ class SchemaCommandTest {
             CliRun run = mlops("schema", "--format", "xml", file("e.jsonl", "{\"n\":1}\n").toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("Invalid value for option '--format': expected csv or jsonl but was 'xml'");
+            assertThat(run.err()).startsWith("--format: spec 'xml': unknown TableFormat type 'xml' (known types: csv, jsonl;");
         }
     }
 

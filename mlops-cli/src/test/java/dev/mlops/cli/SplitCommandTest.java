@@ -489,8 +489,7 @@ class SplitCommandTest {
             CliRun run = mlops("split", input.toString(), "--out", dir.resolve("out").toString(), "--delimiter", ";");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter, --missing and --charset apply to CSV only, but " + input
-                    + " is read as JSON Lines (UTF-8)");
+            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, schema)");
             assertThat(dir.resolve("out")).doesNotExist();
         }
     }

@@ -113,7 +113,7 @@ final class SettingsReader {
         if (type.isEnum()) {
             List<String> names = new ArrayList<>();
             for (Object constant : type.getEnumConstants()) {
-                names.add(constant.toString());
+                names.add(READER.valueToTree(constant).asText());    // as JSON names it
             }
             return "one of " + String.join(", ", names);
         }

@@ -166,6 +166,29 @@ class ComponentRegistryTest {
         }
 
         @Test
+        void typesAreSortedByKindAndName() {
+            ComponentType<AbstractComponentTest.Sampler, AbstractComponentTest.Size> sampler = new ComponentType<>(
+                    AbstractComponentTest.Sampler.class, "sampler", AbstractComponentTest.Size.class, "") {
+                @Override
+                public AbstractComponentTest.Sampler create(AbstractComponentTest.Size settings) {
+                    return new AbstractComponentTest.Sampler(settings.rows());
+                }
+            };
+            ComponentRegistry registry = ComponentRegistry.of(List.of(new Greeter.SilentType(), sampler,
+                    new Greeter.PoliteType()));
+
+            assertThat(registry.types()).extracting(ComponentType::name).containsExactly("sampler", "polite", "silent");
+            assertThat(registry.types(Component.class)).extracting(ComponentType::name)
+                    .containsExactly("polite", "sampler", "silent");
+        }
+
+        @Test
+        void aTypeWithoutSettingsSaysSoWhenGivenOne() {
+            assertThatThrownBy(() -> REGISTRY.create(Greeter.class, "silent(volume=2)"))
+                    .hasMessageEndingWith("unknown setting 'volume' of Greeter 'silent' (its settings: none)");
+        }
+
+        @Test
         void aKindOfAnotherBranchIsNotFound() {
             interface Other extends Component {
             }

@@ -77,6 +77,7 @@ class DocumentReaderTest {
             assertThat(reader.bool("b", false)).isTrue();
             assertThat(reader.bool("absent", true)).isTrue();
             assertThat(reader.bool("absent", false)).isFalse();
+            assertThat(read("{\"b\": false}").bool("b", true)).isFalse();
             assertThat(reader.instant("at")).isEqualTo(Instant.parse("2026-01-31T12:00:00Z"));
             assertThat(reader.texts("ts")).containsExactly("x", "y");
             assertThat(reader.ints("is")).containsExactly(1, 2, 3);
@@ -105,6 +106,8 @@ class DocumentReaderTest {
             assertThatThrownBy(() -> reader.instant("t")).hasMessage(
                     "doc.json: 't' must be an ISO-8601 instant such as 2026-01-31T12:00:00Z but was 'a'");
             assertThatThrownBy(() -> reader.texts("is")).hasMessage("doc.json: 'is[0]' must be a string but was 1");
+            assertThatThrownBy(() -> read("{\"ts\": [\"a\", 2]}").texts("ts"))
+                    .hasMessage("doc.json: 'ts[1]' must be a string but was 2");
             assertThatThrownBy(() -> reader.texts("t")).hasMessage(
                     "doc.json: 't' must be an array of strings but was \"a\"");
             assertThatThrownBy(() -> reader.ints("ts")).hasMessage(
@@ -116,6 +119,18 @@ class DocumentReaderTest {
             assertThatThrownBy(() -> reader.object("t")).hasMessage("doc.json: 't' must be an object but was \"a\"");
             assertThatThrownBy(() -> reader.object("absent")).hasMessage(
                     "doc.json: 'absent' is required (an object) but absent");
+        }
+
+        @Test
+        void valuesUpToSixtyCharactersAreShownWhole() {
+            String sixty = "\"" + "x".repeat(58) + "\"";
+            DocumentReader withSixty = read("{\"t\": [" + sixty + "]}");
+
+            assertThatThrownBy(() -> withSixty.text("t")).hasMessage("doc.json: 't' must be a string but was [" + sixty
+                    .substring(0, 56) + "...");
+            assertThatThrownBy(() -> read("{\"t\": " + sixty + "}").longValue("t"))
+                    .hasMessage("doc.json: 't' must be an integer but was " + sixty);
+            assertThat(DocumentReader.describe(null)).isEqualTo("absent");
         }
 
         @Test

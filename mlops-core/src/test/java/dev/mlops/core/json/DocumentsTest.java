@@ -52,6 +52,12 @@ class DocumentsTest {
         }
 
         @Test
+        void anErrorAtTheFirstCharacterSaysSo() {
+            assertThatThrownBy(() -> Documents.parse("}", "x.json")).isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith("x.json line 1: not valid JSON at character 1: ");
+        }
+
+        @Test
         void emptyTextIsNotJson() {
             assertThatThrownBy(() -> Documents.parse("  ", "x.json"))
                     .isInstanceOf(DataFormatException.class)

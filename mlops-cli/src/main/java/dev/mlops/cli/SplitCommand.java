@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +59,18 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mlops split FILE --out DIR}: splits the rows of a CSV or JSON Lines file into named sets
- * (random, stratified, grouped, stratified and grouped, or by time), writes one file per set and
+ * (random, stratified, grouped, stratified and grouped, by time, or by any other registered
+ * {@link Splitter} type, a plugin's too), writes one file per set and
  * the split artifact ({@code split.json}, see {@link Split#save}) to a directory, and prints the
  * guarantees that held, each set's size and, with {@code --slice}, how large each slice is in
  * each set (or one JSON object with {@code --json}).
+ *
+ * <p>The splitter comes from the run's {@link ComponentRegistry}: {@code --splitter} gives its
+ * whole spec; {@code --method} names its type, whose settings the other splitter options give by
+ * name ({@code --sets} the setting {@code sizes}, {@code --seed} {@code seed}, {@code --label},
+ * {@code --group}, {@code --time}, {@code --gap} and {@code --newest} the settings of their names,
+ * {@code --allow-small-classes} {@code smallClasses=allow}); an option whose setting the type
+ * lacks is a usage error.
  *
  * <p>A split that cannot keep its guarantee (a class too small to stratify, too few groups or
  * distinct times) and every bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}, and then
@@ -320,16 +329,21 @@ final class SplitCommand implements Callable<Integer> {
         List<String> settingNames = type.settingNames();
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
         List<OptionSetting> absent = new ArrayList<>();
+        Map<String, OptionSetting> bySetting = new HashMap<>();
         for (OptionSetting option : optionSettings(commandSpec)) {
-            if (!settingNames.contains(option.setting())) {
-                if (option.given()) {
-                    throw CommandSupport.usage(commandSpec, option.name() + " applies to --method "
-                            + orList(typesWith(registry, option.setting())) + " only, not " + given + " (its settings: "
-                            + (settingNames.isEmpty() ? "none" : String.join(", ", settingNames)) + ")");
-                }
-            } else if (option.value() != null) {
-                settings.set(option.setting(), option.value());
-            } else {
+            if (option.given() && !settingNames.contains(option.setting())) {
+                throw CommandSupport.usage(commandSpec, option.name() + " applies to --method "
+                        + orList(typesWith(registry, option.setting())) + " only, not " + given + " (its settings: "
+                        + (settingNames.isEmpty() ? "none" : String.join(", ", settingNames)) + ")");
+            }
+            bySetting.put(option.setting(), option);
+        }
+        // in the record's order, as the spec string writes them
+        for (String setting : settingNames) {
+            @Nullable OptionSetting option = bySetting.get(setting);
+            if (option != null && option.value() != null) {
+                settings.set(setting, option.value());
+            } else if (option != null) {
                 absent.add(option);
             }
         }

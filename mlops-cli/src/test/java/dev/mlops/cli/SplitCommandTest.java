@@ -640,6 +640,12 @@ class SplitCommandTest {
         }
 
         @Test
+        void settingsTheTypeRefusesAreNamedWithTheMethod() {
+            assertUsageError(split("--method", "stratified", "--label", " "), "--method stratified: spec 'stratified(label=\" \","
+                    + " seed=0)': Splitter 'stratified' refuses its settings: label column must not be blank but was ' '");
+        }
+
+        @Test
         void theSplitterSpecLeavesOutEveryOtherSplitterOption() {
             assertUsageError(split("--splitter", "random(seed=1)", "--gap", "P1D"), "--splitter SPEC gives the splitter "
                     + "and all its settings; leave out --method, --sets, --seed, --label, --group, --time, --gap, "

@@ -147,8 +147,9 @@ final class SplitCommand implements Callable<Integer> {
     private @Nullable String time;
 
     @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,
-            description = "The setting 'gap' (temporal): drop the rows within this ISO-8601 duration (such as PT24H or P7D; a day is "
-                    + "24 hours) after each set's latest time, so no later set is that close to an earlier one.")
+            description = "The setting 'gap' (temporal): drop the rows within this ISO-8601 duration (such as PT24H "
+                    + "or P7D; a day is 24 hours) after each set's latest time, so no later set is that close to an "
+                    + "earlier one.")
     private @Nullable Duration gap;
 
     @Option(names = "--newest", paramLabel = "NAME=FRACTION", converter = NewestConverter.class,
@@ -309,7 +310,7 @@ final class SplitCommand implements Callable<Integer> {
             }
             if (given) {
                 throw CommandSupport.usage(commandSpec, "--splitter SPEC gives the splitter and all its settings; leave out "
-                        + orList(options).replace(" or ", " and "));
+                        + listed(options, "and"));
             }
             return registry.create(Splitter.class, splitterSpec);
         }
@@ -324,7 +325,8 @@ final class SplitCommand implements Callable<Integer> {
      */
     private Splitter methodSplitter(CommandSpec commandSpec, ComponentRegistry registry) {
         String name = method != null ? method : inferMethod();
-        ComponentType<?, ?> type = registry.find(Splitter.class, name).orElseThrow(() -> unknownMethod(commandSpec, registry, name));
+        ComponentType<?, ?> type = registry.find(Splitter.class, name)
+                .orElseThrow(() -> unknownMethod(commandSpec, registry, name));
         String given = "--method " + type.name();
         List<String> settingNames = type.settingNames();
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
@@ -333,7 +335,7 @@ final class SplitCommand implements Callable<Integer> {
         for (OptionSetting option : optionSettings(commandSpec)) {
             if (option.given() && !settingNames.contains(option.setting())) {
                 throw CommandSupport.usage(commandSpec, option.name() + " applies to --method "
-                        + orList(typesWith(registry, option.setting())) + " only, not " + given + " (its settings: "
+                        + listed(typesWith(registry, option.setting()), "or") + " only, not " + given + " (its settings: "
                         + (settingNames.isEmpty() ? "none" : String.join(", ", settingNames)) + ")");
             }
             bySetting.put(option.setting(), option);
@@ -387,10 +389,11 @@ final class SplitCommand implements Callable<Integer> {
         return names;
     }
 
-    /** @return {@code a}, {@code a or b}, {@code a, b or c} */
-    private static String orList(List<String> names) {
+    /** @return the names in a phrase, such as {@code a}, {@code a or b}, {@code a, b or c} */
+    private static String listed(List<String> names, String conjunction) {
         int last = names.size() - 1;
-        return last < 1 ? String.join("", names) : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
+        return last < 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, last)) + " " + conjunction + " " + names.get(last);
     }
 
     /** The settings that the splitter options give, in the options' order, with their JSON values. */

@@ -1,10 +1,13 @@
 package dev.mlops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.component.ComponentException;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
+import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.SchemaException;
 import dev.mlops.core.predicate.PredicateSyntaxException;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +50,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,10 +59,18 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mlops split FILE --out DIR}: splits the rows of a CSV or JSON Lines file into named sets
- * (random, stratified, grouped, stratified and grouped, or by time), writes one file per set and
+ * (random, stratified, grouped, stratified and grouped, by time, or by any other registered
+ * {@link Splitter} type, a plugin's too), writes one file per set and
  * the split artifact ({@code split.json}, see {@link Split#save}) to a directory, and prints the
  * guarantees that held, each set's size and, with {@code --slice}, how large each slice is in
  * each set (or one JSON object with {@code --json}).
+ *
+ * <p>The splitter comes from the run's {@link ComponentRegistry}: {@code --splitter} gives its
+ * whole spec; {@code --method} names its type, whose settings the other splitter options give by
+ * name ({@code --sets} the setting {@code sizes}, {@code --seed} {@code seed}, {@code --label},
+ * {@code --group}, {@code --time}, {@code --gap} and {@code --newest} the settings of their names,
+ * {@code --allow-small-classes} {@code smallClasses=allow}); an option whose setting the type
+ * lacks is a usage error.
  *
  * <p>A split that cannot keep its guarantee (a class too small to stratify, too few groups or
  * distinct times) and every bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}, and then
@@ -89,17 +102,10 @@ final class SplitCommand implements Callable<Integer> {
 
     /** A set's or slice's name: it names a file, so letters, digits, '_', '-' and '.', not first. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** A component type's name, as {@link ComponentType} requires it. */
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
     private static final double SUM_TOLERANCE = 1e-9;
-
-    /** The splitters. */
-    enum Method {
-        RANDOM, STRATIFIED, GROUPED, STRATIFIED_GROUPED, TEMPORAL;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-    }
 
     @Spec
     private @Nullable CommandSpec spec;
@@ -112,11 +118,13 @@ final class SplitCommand implements Callable<Integer> {
                     + "each file replaced atomically.")
     private @Nullable Path out;
 
-    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
-            description = "random, stratified, grouped, stratified-grouped or temporal (default: from the columns "
-                    + "given: stratified with --label, grouped with --group, stratified-grouped with both, temporal "
-                    + "with --time, otherwise random).")
-    private @Nullable Method method;
+    @Option(names = "--method", paramLabel = "TYPE",
+            description = "The splitter's type: random, stratified, grouped, stratified-grouped, temporal, or any other "
+                    + "registered one, a plugin's too ('mlops components --kind Splitter' lists them). The options below "
+                    + "give the type's settings of their names and are refused for a type without that setting. "
+                    + "Default: from the columns given: stratified with --label, grouped with --group, "
+                    + "stratified-grouped with both, temporal with --time, otherwise random.")
+    private @Nullable String method;
 
     @Option(names = "--splitter", paramLabel = "SPEC",
             description = "The splitter as a spec, such as 'stratified(label=class, seed=42)' or "
@@ -125,43 +133,44 @@ final class SplitCommand implements Callable<Integer> {
     private @Nullable String splitterSpec;
 
     @Option(names = "--label", paramLabel = "COLUMN",
-            description = "stratified, stratified-grouped: the categorical label column whose class proportions "
-                    + "each set keeps.")
+            description = "The setting 'label' (stratified, stratified-grouped): the categorical label column whose "
+                    + "class proportions each set keeps.")
     private @Nullable String label;
 
     @Option(names = "--group", paramLabel = "COLUMN",
-            description = "grouped, stratified-grouped: rows with one value of this column (a customer, a patient) "
-                    + "never go to two sets.")
+            description = "The setting 'group' (grouped, stratified-grouped): rows with one value of this column "
+                    + "(a customer, a patient) never go to two sets.")
     private @Nullable String group;
 
     @Option(names = "--time", paramLabel = "COLUMN",
-            description = "temporal: the timestamp column; the first set gets the oldest rows.")
+            description = "The setting 'time' (temporal): the timestamp column; the first set gets the oldest rows.")
     private @Nullable String time;
 
     @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,
-            description = "temporal: drop the rows within this ISO-8601 duration (such as PT24H or P7D; a day is "
-                    + "24 hours) after each set's latest time, so no later set is that close to an earlier one.")
+            description = "The setting 'gap' (temporal): drop the rows within this ISO-8601 duration (such as PT24H "
+                    + "or P7D; a day is 24 hours) after each set's latest time, so no later set is that close to an "
+                    + "earlier one.")
     private @Nullable Duration gap;
 
     @Option(names = "--newest", paramLabel = "NAME=FRACTION", converter = NewestConverter.class,
-            description = "temporal: an extra last set of the newest rows, such as recent=0.1; the other sets "
-                    + "share the older rows by their fractions.")
+            description = "The setting 'newest' (temporal): an extra last set of the newest rows, such as "
+                    + "recent=0.1; the other sets share the older rows by their fractions.")
     private @Nullable NewestSet newest;
 
     @Option(names = "--sets", paramLabel = "NAME=FRACTION,...", converter = SetsConverter.class,
-            description = "The sets in order and their fractions, summing to 1, such as "
+            description = "The setting 'sizes': the sets in order and their fractions, summing to 1, such as "
                     + "train=0.8,test=0.2 (default: train=0.7,validation=0.15,test=0.15 below 1,000,000 rows, "
                     + "0.9/0.05/0.05 from there).")
     private @Nullable SplitSets sets;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "The seed of the random draws; the same seed and file give the same split "
-                    + "(default: ${DEFAULT-VALUE}). temporal draws nothing at random.")
+            description = "The setting 'seed': the seed of the random draws; the same seed and file give the same "
+                    + "split (default: ${DEFAULT-VALUE}). temporal draws nothing at random and has no seed.")
     private long seed;
 
     @Option(names = "--allow-small-classes",
-            description = "stratified: split a class too small to have a row in every set within one row of its "
-                    + "share anyway, and list it, instead of refusing.")
+            description = "The setting 'smallClasses=allow' (stratified): split a class too small to have a row in "
+                    + "every set within one row of its share anyway, and list it, instead of refusing.")
     private boolean allowSmallClasses;
 
     @Option(names = "--slice", paramLabel = "NAME=EXPRESSION", converter = SliceConverter.class,
@@ -245,43 +254,19 @@ final class SplitCommand implements Callable<Integer> {
         }
     }
 
-    private Method inferMethod() {
+    /** The type when --method is absent: a rule about which column options were given. */
+    private String inferMethod() {
         if (time != null) {
-            return Method.TEMPORAL;
+            return "temporal";
         }
         if (label != null) {
-            return group != null ? Method.STRATIFIED_GROUPED : Method.STRATIFIED;
+            return group != null ? "stratified-grouped" : "stratified";
         }
-        return group != null ? Method.GROUPED : Method.RANDOM;
+        return group != null ? "grouped" : "random";
     }
 
-    /** Refuses a missing column option and an option that the method does not read. */
-    private void checkOptions(CommandSpec commandSpec, Method chosen) {
-        boolean readsLabel = chosen == Method.STRATIFIED || chosen == Method.STRATIFIED_GROUPED;
-        boolean readsGroup = chosen == Method.GROUPED || chosen == Method.STRATIFIED_GROUPED;
-        boolean temporal = chosen == Method.TEMPORAL;
-        String given = "--method " + chosen.label();
-        if (readsLabel && label == null) {
-            throw CommandSupport.usage(commandSpec, given + " needs --label COLUMN");
-        }
-        if (readsGroup && group == null) {
-            throw CommandSupport.usage(commandSpec, given + " needs --group COLUMN");
-        }
-        if (temporal && time == null) {
-            throw CommandSupport.usage(commandSpec, given + " needs --time COLUMN");
-        }
-        if (!readsLabel && label != null) {
-            throw CommandSupport.usage(commandSpec, "--label applies to --method stratified or stratified-grouped only, not " + given);
-        }
-        if (!readsGroup && group != null) {
-            throw CommandSupport.usage(commandSpec, "--group applies to --method grouped or stratified-grouped only, not " + given);
-        }
-        if (!temporal && (time != null || gap != null || newest != null)) {
-            throw CommandSupport.usage(commandSpec, "--time, --gap and --newest apply to --method temporal only, not " + given);
-        }
-        if (allowSmallClasses && chosen != Method.STRATIFIED) {
-            throw CommandSupport.usage(commandSpec, "--allow-small-classes applies to --method stratified only, not " + given);
-        }
+    /** Refuses a --newest set whose name another set already has. */
+    private void checkNewest(CommandSpec commandSpec) {
         if (newest != null && sets != null && sets.names().contains(newest.name())) {
             throw CommandSupport.usage(commandSpec, "--newest names the set '" + newest.name() + "', which --sets already has: "
                     + sets.names());
@@ -317,41 +302,136 @@ final class SplitCommand implements Callable<Integer> {
         }
         ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
         if (splitterSpec != null) {
-            if (method != null || label != null || group != null || time != null || gap != null || newest != null
-                    || sets != null || allowSmallClasses || commandSpec.commandLine().getParseResult().hasMatchedOption("--seed")) {
-                throw CommandSupport.usage(commandSpec, "--splitter SPEC gives the splitter and all its settings; leave out"
-                        + " --method, --label, --group, --time, --gap, --newest, --sets, --seed and --allow-small-classes");
+            List<String> options = new ArrayList<>(List.of("--method"));
+            boolean given = method != null;
+            for (OptionSetting option : optionSettings(commandSpec)) {
+                options.add(option.name());
+                given |= option.given();
+            }
+            if (given) {
+                throw CommandSupport.usage(commandSpec, "--splitter SPEC gives the splitter and all its settings; leave out "
+                        + listed(options, "and"));
             }
             return registry.create(Splitter.class, splitterSpec);
         }
-        Method chosen = method != null ? method : inferMethod();
-        checkOptions(commandSpec, chosen);
-        return registry.create(Splitter.class, spec(chosen));
+        return methodSplitter(commandSpec, registry);
     }
 
-    /** The spec of the built-in splitter that --method names, with the settings its options give. */
-    private ComponentSpec spec(Method chosen) {
+    /**
+     * The splitter of the type --method names (or {@link #inferMethod()} chooses), with the settings
+     * its options give by name, built through the registry. An option whose setting the type lacks
+     * is refused, naming the types that have it; a setting the type requires and no option gave is
+     * refused naming the option that gives it.
+     */
+    private Splitter methodSplitter(CommandSpec commandSpec, ComponentRegistry registry) {
+        String name = method != null ? method : inferMethod();
+        ComponentType<?, ?> type = registry.find(Splitter.class, name)
+                .orElseThrow(() -> unknownMethod(commandSpec, registry, name));
+        String given = "--method " + type.name();
+        List<String> settingNames = type.settingNames();
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
-        settings.put("sizes", (sets != null ? sets : SizePolicy.guide()).text());
-        if (label != null) {
-            settings.put("label", label);
-        }
-        if (group != null) {
-            settings.put("group", group);
-        }
-        if (chosen == Method.TEMPORAL) {
-            settings.put("time", time);
-            settings.put("gap", (gap != null ? gap : Duration.ZERO).toString());
-            if (newest != null) {
-                settings.putObject("newest").put("name", newest.name()).put("fraction", newest.fraction());
+        List<OptionSetting> absent = new ArrayList<>();
+        Map<String, OptionSetting> bySetting = new HashMap<>();
+        for (OptionSetting option : optionSettings(commandSpec)) {
+            if (option.given() && !settingNames.contains(option.setting())) {
+                throw CommandSupport.usage(commandSpec, option.name() + " applies to --method "
+                        + listed(typesWith(registry, option.setting()), "or") + " only, not " + given + " (its settings: "
+                        + (settingNames.isEmpty() ? "none" : String.join(", ", settingNames)) + ")");
             }
-        } else {
-            settings.put("seed", seed);
+            bySetting.put(option.setting(), option);
         }
-        if (chosen == Method.STRATIFIED) {
-            settings.put("smallClasses", (allowSmallClasses ? SmallClasses.ALLOW : SmallClasses.REFUSE).label());
+        // in the record's order, as the spec string writes them
+        for (String setting : settingNames) {
+            @Nullable OptionSetting option = bySetting.get(setting);
+            if (option != null && option.value() != null) {
+                settings.set(setting, option.value());
+            } else if (option != null) {
+                absent.add(option);
+            }
         }
-        return new ComponentSpec(chosen.label(), settings);
+        checkNewest(commandSpec);
+        try {
+            return registry.create(Splitter.class, new ComponentSpec(type.name(), settings));
+        } catch (ComponentException e) {
+            List<String> needed = new ArrayList<>();
+            for (OptionSetting option : absent) {
+                if (e.getMessage().contains("'" + option.setting() + "'")) {
+                    needed.add(option.usage());
+                }
+            }
+            throw CommandSupport.usage(commandSpec, given + (needed.isEmpty() ? ": " + e.getMessage()
+                    : " needs " + String.join(" and ", needed) + " (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** The registry's error for a type it does not know, with its did-you-mean hint and the known types. */
+    private static RuntimeException unknownMethod(CommandSpec commandSpec, ComponentRegistry registry, String name) {
+        if (!TYPE_NAME.matcher(name).matches()) {
+            return CommandSupport.usage(commandSpec, "--method: '" + name + "' is not a type's name (a letter, then letters,"
+                    + " digits, '_', '.' or '-'); --splitter takes a whole spec");
+        }
+        try {
+            registry.create(Splitter.class, name);
+        } catch (ComponentException e) {
+            return CommandSupport.usage(commandSpec, "--method: " + e.getMessage());
+        }
+        throw new IllegalStateException("the registry built the splitter type '" + name + "' that it does not find");
+    }
+
+    /** @return the names of the splitter types that have the setting, sorted */
+    private static List<String> typesWith(ComponentRegistry registry, String setting) {
+        List<String> names = new ArrayList<>();
+        for (ComponentType<?, ?> type : registry.types(Splitter.class)) {
+            if (type.settingNames().contains(setting)) {
+                names.add(type.name());
+            }
+        }
+        return names;
+    }
+
+    /** @return the names in a phrase, such as {@code a}, {@code a or b}, {@code a, b or c} */
+    private static String listed(List<String> names, String conjunction) {
+        int last = names.size() - 1;
+        return last < 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, last)) + " " + conjunction + " " + names.get(last);
+    }
+
+    /** The settings that the splitter options give, in the options' order, with their JSON values. */
+    private List<OptionSetting> optionSettings(CommandSpec commandSpec) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        List<OptionSetting> options = new ArrayList<>();
+        options.add(option(commandSpec, "--sets", "sizes", sets != null, sets == null ? null : json.textNode(sets.text())));
+        // the seed has a default, so a type with a seed always gets one; given, it must be a setting of the type
+        options.add(option(commandSpec, "--seed", "seed", commandSpec.commandLine().getParseResult().hasMatchedOption("--seed"),
+                json.numberNode(seed)));
+        options.add(option(commandSpec, "--label", "label", label != null, label == null ? null : json.textNode(label)));
+        options.add(option(commandSpec, "--group", "group", group != null, group == null ? null : json.textNode(group)));
+        options.add(option(commandSpec, "--time", "time", time != null, time == null ? null : json.textNode(time)));
+        options.add(option(commandSpec, "--gap", "gap", gap != null, gap == null ? null : json.textNode(gap.toString())));
+        options.add(option(commandSpec, "--newest", "newest", newest != null, newest == null ? null
+                : json.objectNode().put("name", newest.name()).put("fraction", newest.fraction())));
+        options.add(option(commandSpec, "--allow-small-classes", "smallClasses", allowSmallClasses,
+                allowSmallClasses ? json.textNode(SmallClasses.ALLOW.label()) : null));
+        return options;
+    }
+
+    private static OptionSetting option(CommandSpec commandSpec, String name, String setting, boolean given,
+            @Nullable JsonNode value) {
+        OptionSpec option = commandSpec.findOption(name);
+        String usage = option.arity().max() == 0 ? name : name + " " + option.paramLabel();
+        return new OptionSetting(name, usage, setting, given, value);
+    }
+
+    /**
+     * A setting of the splitter's type that an option gives.
+     *
+     * @param name the option's name, such as {@code --label}
+     * @param usage the option as its usage shows it, such as {@code --label COLUMN}
+     * @param setting the setting's name, such as {@code label}
+     * @param given true if the command line has the option
+     * @param value the setting's JSON value, or null when the option was not given and has no default
+     */
+    private record OptionSetting(String name, String usage, String setting, boolean given, @Nullable JsonNode value) {
     }
 
     private static String summary(Path input, Split split, @Nullable SliceReport sliceReport, Map<String, Path> written) {
@@ -477,13 +557,6 @@ final class SplitCommand implements Callable<Integer> {
                     + " expected " + expected);
         }
         return Double.parseDouble(text);
-    }
-
-    /** Reads {@code --method}. */
-    static final class MethodConverter extends EnumNameConverter<Method> {
-        MethodConverter() {
-            super(Method.class);
-        }
     }
 
     /** Reads {@code --sets}: {@code NAME=FRACTION[,NAME=FRACTION...]}, the fractions summing to 1. */

@@ -27,7 +27,8 @@ import javax.tools.ToolProvider;
  * of its own ({@code example.plugin.Greeting}, a {@link Component}) and a {@link ComponentType}
  * of it ({@code hello}, settings {@code greeting} and {@code times}) with the JDK's compiler, and
  * jars the classes with the services file that lists the type; or a {@code TableFormat} of type
- * {@code pipe} ({@link #buildPipeFormat}).
+ * {@code pipe} ({@link #buildPipeFormat}); or a {@code Splitter} of type {@code cut}
+ * ({@link #buildCutSplitter}).
  */
 final class PluginJar {
     /** The type's binary name, as the services file lists it. */
@@ -153,6 +154,75 @@ final class PluginJar {
             }
             """;
 
+    /** The cut splitter type's binary name. */
+    static final String CUT_TYPE_CLASS = "example.plugin.CutSplitterType";
+
+    private static final String CUT_SPLITTER_TYPE = """
+            package example.plugin;
+
+            import dev.mlops.core.component.AbstractComponent;
+            import dev.mlops.core.component.ComponentType;
+            import dev.mlops.core.table.Fingerprint;
+            import dev.mlops.core.table.Table;
+            import dev.mlops.data.split.Guarantee;
+            import dev.mlops.data.split.GuaranteeReport;
+            import dev.mlops.data.split.SizePolicy;
+            import dev.mlops.data.split.Split;
+            import dev.mlops.data.split.SplitSets;
+            import dev.mlops.data.split.Splitter;
+            import java.util.ArrayList;
+            import java.util.Collections;
+            import java.util.EnumSet;
+            import java.util.List;
+            import java.util.Random;
+
+            /** Shuffles the rows with the seed and cuts them by the fractions. */
+            public final class CutSplitterType extends ComponentType<Splitter, CutSplitterType.Settings> {
+                public record Settings(SizePolicy sizes, long seed) {
+                    public Settings {
+                        sizes = sizes == null ? SplitSets.trainTest(0.5, 0.5) : sizes;
+                    }
+                }
+
+                public static final class CutSplitter extends AbstractComponent<Settings> implements Splitter {
+                    CutSplitter(Settings settings) {
+                        super("cut", settings);
+                    }
+
+                    @Override
+                    public Split split(Table table) {
+                        int rows = table.rowCount();
+                        SplitSets sets = settings().sizes().setsFor(rows);
+                        List<Integer> order = new ArrayList<>();
+                        for (int row = 0; row < rows; row++) {
+                            order.add(row);
+                        }
+                        Collections.shuffle(order, new Random(settings().seed()));
+                        Split.Builder split = Split.builder(this, sets, Fingerprint.of(table), rows);
+                        double cumulative = 0;
+                        int start = 0;
+                        for (int s = 0; s < sets.size(); s++) {
+                            cumulative += sets.fractions().get(s);
+                            int end = s == sets.size() - 1 ? rows : (int) Math.round(cumulative * rows);
+                            split.set(sets.names().get(s),
+                                    order.subList(start, end).stream().mapToInt(Integer::intValue).sorted().toArray());
+                            start = end;
+                        }
+                        return split.report(GuaranteeReport.of(EnumSet.noneOf(Guarantee.class))).build();
+                    }
+                }
+
+                public CutSplitterType() {
+                    super(Splitter.class, "cut", Settings.class, "shuffles with the seed and cuts by the fractions");
+                }
+
+                @Override
+                public Splitter create(Settings settings) {
+                    return new CutSplitter(settings);
+                }
+            }
+            """;
+
     private PluginJar() {
     }
 
@@ -174,6 +244,16 @@ final class PluginJar {
      */
     static Path buildPipeFormat(Path work, Path jar) throws IOException {
         return build(work, jar, Map.of("PipeFormatType", PIPE_FORMAT_TYPE), PIPE_TYPE_CLASS);
+    }
+
+    /**
+     * @param work an empty directory for the sources and classes
+     * @param jar the jar to write
+     * @return a plugin jar with the {@code Splitter} type {@code cut}: shuffles the rows with the
+     *     setting {@code seed} and cuts them by the setting {@code sizes} (default: half and half)
+     */
+    static Path buildCutSplitter(Path work, Path jar) throws IOException {
+        return build(work, jar, Map.of("CutSplitterType", CUT_SPLITTER_TYPE), CUT_TYPE_CLASS);
     }
 
     private static Path build(Path work, Path jar, Map<String, String> sourceTexts, String... services)

@@ -495,6 +495,76 @@ class SplitCommandTest {
     }
 
     @Nested
+    class MethodOfAPlugin {
+        private Path plugins() throws IOException {
+            return PluginJar.buildCutSplitter(dir.resolve("work"), dir.resolve("plugins/cut-plugin.jar")).getParent();
+        }
+
+        private CliRun split(Path plugins, String out, String... options) {
+            List<String> args = new ArrayList<>(List.of("split", CliRun.creditG().toString(), "--plugins",
+                    plugins.toString(), "--out", dir.resolve(out).toString()));
+            args.addAll(List.of(options));
+            return mlops(args.toArray(String[]::new));
+        }
+
+        @Test
+        void theSeedAndSetsGiveThePluginTypesSettings() throws IOException {
+            Path plugins = plugins();
+
+            CliRun run = split(plugins, "out", "--method", "cut", "--seed", "7", "--sets", "train=0.8,test=0.2", "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode report = new ObjectMapper().readTree(run.out());
+            assertThat(report.get("splitter").toString())
+                    .isEqualTo("{\"seed\":7,\"sizes\":\"train=0.8,test=0.2\",\"type\":\"cut\"}");
+            assertThat(Split.load(dir.resolve("out/split.json")).setNames()).containsExactly("train", "test");
+            assertThat(csv(dir.resolve("out/train.csv")).rowCount()).isEqualTo(800);
+            assertThat(csv(dir.resolve("out/test.csv")).rowCount()).isEqualTo(200);
+        }
+
+        @Test
+        void withoutOptionsThePluginTypeGetsTheDefaultSeedAndItsOwnDefaultSizes() throws IOException {
+            Path plugins = plugins();
+
+            CliRun first = split(plugins, "first", "--method", "cut");
+            CliRun again = split(plugins, "again", "--method", "cut", "--seed", "0");
+            CliRun other = split(plugins, "other", "--method", "cut", "--seed", "1");
+
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(first.out()).contains("cut split (cut(sizes=\"train=0.5,test=0.5\", seed=0)), seed 0");
+            Split split = Split.load(dir.resolve("first/split.json"));
+            assertThat(split.rows("test")).hasSize(500);
+            assertThat(Split.load(dir.resolve("again/split.json")).rows("test")).isEqualTo(split.rows("test"));
+            assertThat(Split.load(dir.resolve("other/split.json")).rows("test")).isNotEqualTo(split.rows("test"));
+        }
+
+        @Test
+        void anOptionThePluginTypeLacksIsRefusedNamingItsSettings() throws IOException {
+            CliRun run = split(plugins(), "out", "--method", "cut", "--label", "class");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("--label applies to --method stratified or stratified-grouped only, not "
+                    + "--method cut (its settings: sizes, seed)").doesNotContain("\tat ");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+
+        @Test
+        void thePluginTypeIsKnownOnlyWithItsJar() throws IOException {
+            Path plugins = plugins();
+
+            CliRun run = mlops("split", CliRun.creditG().toString(), "--out", dir.resolve("out").toString(),
+                    "--method", "cut");
+            CliRun hint = split(plugins, "out", "--method", "cutt");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("--method: spec 'cut': unknown Splitter type 'cut'");
+            assertThat(hint.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(hint.err()).contains("unknown Splitter type 'cutt'; did you mean 'cut'? (known types: cut, grouped,");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+    }
+
+    @Nested
     class BadInput {
         private CliRun split(String... options) {
             List<String> args = new ArrayList<>(List.of("split", CliRun.creditG().toString(), "--out",
@@ -546,17 +616,58 @@ class SplitCommandTest {
         void anOptionTheMethodDoesNotReadIsRefused() {
             assertUsageError(split("--method", "random", "--label", "class"),
                     "--label applies to --method stratified or stratified-grouped only, not --method random");
-            assertUsageError(split("--gap", "PT1H"), "--time, --gap and --newest apply to --method temporal only");
+            assertUsageError(split("--gap", "PT1H"),
+                    "--gap applies to --method temporal only, not --method random (its settings: sizes, seed)");
             assertUsageError(split("--label", "class", "--group", "purpose", "--allow-small-classes"),
-                    "--allow-small-classes applies to --method stratified only");
+                    "--allow-small-classes applies to --method stratified only, not --method stratified-grouped");
+            assertUsageError(split("--method", "grouped", "--group", "purpose", "--newest", "recent=0.1"),
+                    "--newest applies to --method temporal only, not --method grouped (its settings: sizes, group, seed)");
+        }
+
+        @Test
+        void theSeedIsRefusedForATypeWithoutOne() {
+            assertUsageError(split("--time", "ts", "--seed", "7"), "--seed applies to --method grouped, random, "
+                    + "stratified or stratified-grouped only, not --method temporal (its settings: sizes, time, gap, newest)");
+        }
+
+        @Test
+        void aColumnTheTypeRequiresNamesItsOption() {
+            assertUsageError(split("--method", "grouped"), "--method grouped needs --group COLUMN (");
+            assertUsageError(split("--method", "temporal", "--gap", "P1D"), "--method temporal needs --time COLUMN (");
+            assertUsageError(split("--method", "stratified-grouped", "--group", "purpose"),
+                    "--method stratified-grouped needs --label COLUMN (");
+            assertThat(split("--method", "stratified").err()).contains("the setting 'label' (a column name) is required");
+        }
+
+        @Test
+        void settingsTheTypeRefusesAreNamedWithTheMethod() {
+            assertUsageError(split("--method", "stratified", "--label", " "), "--method stratified: spec 'stratified(label=\" \","
+                    + " seed=0)': Splitter 'stratified' refuses its settings: label column must not be blank but was ' '");
+        }
+
+        @Test
+        void theSplitterSpecLeavesOutEveryOtherSplitterOption() {
+            assertUsageError(split("--splitter", "random(seed=1)", "--gap", "P1D"), "--splitter SPEC gives the splitter "
+                    + "and all its settings; leave out --method, --sets, --seed, --label, --group, --time, --gap, "
+                    + "--newest and --allow-small-classes");
         }
 
         @Test
         void aBadGapAndAnUnknownMethodAreNamed() {
             assertUsageError(split("--time", "ts", "--gap", "1 day"),
                     "expected an ISO-8601 duration such as PT24H, PT30M or P7D but was '1 day'");
-            assertUsageError(split("--method", "shuffle"),
-                    "expected random, stratified, grouped, stratified-grouped or temporal but was 'shuffle'");
+            assertUsageError(split("--method", "shuffle"), "--method: spec 'shuffle': unknown Splitter type 'shuffle' "
+                    + "(known types: grouped, random, stratified, stratified-grouped, temporal; a plugin's types are found"
+                    + " when its jar is on the class path or in --plugins DIR)");
+        }
+
+        @Test
+        void aMisspelledMethodGetsAHint() {
+            assertUsageError(split("--method", "stratifed", "--label", "class"),
+                    "--method: spec 'stratifed': unknown Splitter type 'stratifed'; did you mean 'stratified'?");
+            assertUsageError(split("--method", ""), "--method: '' is not a type's name (a letter, then letters, digits,"
+                    + " '_', '.' or '-'); --splitter takes a whole spec");
+            assertUsageError(split("--method", "random(seed=1)"), "--method: 'random(seed=1)' is not a type's name");
         }
 
         @Test

@@ -117,6 +117,9 @@ class SplitTest {
             assertThatThrownBy(() -> of(List.of(new int[] {0, 1}, new int[] {3}), new int[] {3}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("row 3 of the excluded rows is also in another set");
+            assertThatThrownBy(() -> of(List.of(new int[] {0, 0, 1}, new int[] {2, 3}), new int[0]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rows of set 'train' must be ascending rows of [0, 4) but hold 0 after 0");
         }
 
         @Test
@@ -151,7 +154,45 @@ class SplitTest {
         void toStringNamesTheSplitterSizesAndGuarantees() {
             Split split = Splitters.random(TWO, 5).split(FOUR);
 
-            assertThat(split.toString()).contains("random(sizes=\"train=0.5,test=0.5\", seed=5)", "train=2", "test=2", "SET_SIZES_WITHIN_ONE_ROW");
+            assertThat(split).hasToString("Split[random(sizes=\"train=0.5,test=0.5\", seed=5), 4 rows: train=2, test=2,"
+                    + " held [SET_SIZES_WITHIN_ONE_ROW], table " + Fingerprint.of(FOUR) + "]");
+            assertThat(of(List.of(new int[] {0, 3}, new int[] {1}), new int[] {2}).toString())
+                    .contains("4 rows: train=2, test=1, excluded=1, held []");
+        }
+
+        @Test
+        void aListOfAnotherSizeIsRefused() {
+            Split split = Splitters.random(TWO, 5).split(FOUR);
+
+            assertThatThrownBy(() -> split.set(List.of("a", "b", "c"), "train"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the list has 3 rows but the split was made for 4 rows");
+            assertThat(split.set(List.of("a", "b", "c", "d"), "test")).hasSize(2);
+        }
+
+        @Test
+        void equalityCoversEveryPart() {
+            Split split = of(List.of(new int[] {0, 3}, new int[] {1}), new int[] {2});
+            Split same = of(List.of(new int[] {0, 3}, new int[] {1}), new int[] {2});
+
+            assertThat(split).isEqualTo(split).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(null)
+                    .isNotEqualTo(split.toString())
+                    .isNotEqualTo(of(List.of(new int[] {0}, new int[] {1, 3}), new int[] {2}))
+                    .isNotEqualTo(of(List.of(new int[] {0, 2, 3}, new int[] {1}), new int[0]))
+                    .isNotEqualTo(Split.builder(ComponentSpec.parse("custom(k=w, seed=1)"), TWO, Fingerprint.of(FOUR), 4)
+                            .set("train", new int[] {0, 3}).set("test", new int[] {1}).excluded(new int[] {2})
+                            .report(GuaranteeReport.of(EnumSet.noneOf(Guarantee.class))).build())
+                    .isNotEqualTo(builder().set("train", new int[] {0, 3}).set("test", new int[] {1})
+                            .excluded(new int[] {2}).report(GuaranteeReport.of(EnumSet.of(Guarantee.TIME_ORDERED))).build());
+            assertThat(split.hashCode()).isNotEqualTo(of(List.of(new int[] {0}, new int[] {1, 3}), new int[] {2})
+                    .hashCode());
+        }
+
+        @Test
+        void aSplitOfNoRowsCannotBeBuilt() {
+            assertThatThrownBy(() -> Split.builder(CUSTOM, TWO, Fingerprint.of(FOUR.head(0)), 0).set("train", new int[0])
+                    .set("test", new int[0]).report(GuaranteeReport.of(EnumSet.noneOf(Guarantee.class))).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is empty");
         }
     }
 

@@ -137,6 +137,8 @@ class LabelAggregatorComponentsTest {
             "majority-vote(minVotes=0)|minVotes must be at least 1 but was 0",
             "majority-vote(tie=random, prefer=[x])|prefer applies to tie=prefer only but tie was random",
             "majority-vote(seed=3)|seed applies to tie=random only but tie was unresolved",
+            "dawid-skene(tie=random, prefer=[x])|prefer applies to tie=prefer only but tie was random",
+            "weighted-vote(weights=[{worker=w, weight=1}], tie=random, prefer=[x])|prefer applies to tie=prefer only but tie was random",
             "majority-vote(tie=prefer)|tie=prefer needs prefer",
             "majority-vote(tie=prefer, prefer=[])|order must not be empty",
             "majority-vote(tie=prefer, prefer=[x, x])|order must not repeat a label but was [x, x]",

@@ -74,6 +74,8 @@ public final class TableBuilder {
     private final @Nullable Map<String, ColumnType> types;
     private final Options options;
     private final int longestMissingToken;
+    /** The missing tokens in a hash set: looked up for every short cell, so not the options' sorted set. */
+    private final Set<String> missingTokens;
     private final List<ColumnAccumulator> columns = new ArrayList<>();
     private final Map<String, Integer> indexes = new HashMap<>();
 
@@ -84,6 +86,7 @@ public final class TableBuilder {
         this.types = types;
         this.options = options;
         this.longestMissingToken = options.missingTokens().stream().mapToInt(String::length).max().orElse(-1);
+        this.missingTokens = Set.copyOf(options.missingTokens());
     }
 
     /**
@@ -369,7 +372,7 @@ public final class TableBuilder {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(kind, "kind");
         ColumnAccumulator accumulator = columns.get(column);
-        if (kind == CellKind.TEXT && text.length() <= longestMissingToken && options.missingTokens().contains(text)) {
+        if (kind == CellKind.TEXT && text.length() <= longestMissingToken && missingTokens.contains(text)) {
             accumulator.addMissing();
         } else {
             accumulator.add(text, kind, line);

@@ -20,6 +20,7 @@ import dev.mlops.data.check.RowRule;
 import dev.mlops.data.check.Verdict;
 import dev.mlops.testkit.kit.Deterministic;
 import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.Runs;
 import dev.mlops.testkit.kit.SettingsRoundTrip;
 import dev.mlops.testkit.kit.ThreadSafe;
 import java.util.ArrayList;
@@ -419,10 +420,8 @@ public abstract class CheckContract {
         return List.of(check.run(passingTable(), context()), check.run(failingTable(), context()));
     }
 
-    /** The same tables and context give equal results, from one check and from two made alike. */
-    @Nested
-    @DisplayName("determinism")
-    class Determinism implements Deterministic<Check, List<CheckResult>> {
+    /** Runs the check on the passing and the failing table, for the determinism and thread-safety pieces. */
+    private abstract class OnTheFixtures implements Runs<Check, List<CheckResult>> {
         @Override
         public Check subject() {
             return check();
@@ -439,24 +438,16 @@ public abstract class CheckContract {
         }
     }
 
+    /** The same tables and context give equal results, from one check and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism extends OnTheFixtures implements Deterministic<Check, List<CheckResult>> {
+    }
+
     /** One check used from 8 threads at once gives the results it gives on one thread. */
     @Nested
     @DisplayName("thread safety")
-    class ThreadSafety implements ThreadSafe<Check, List<CheckResult>> {
-        @Override
-        public Check subject() {
-            return check();
-        }
-
-        @Override
-        public List<CheckResult> run(Check check) {
-            return runOnFixtures(check);
-        }
-
-        @Override
-        public String firstDifference(List<CheckResult> expected, List<CheckResult> actual) {
-            return CheckResultDifference.first(expected, actual);
-        }
+    class ThreadSafety extends OnTheFixtures implements ThreadSafe<Check, List<CheckResult>> {
     }
 
     /**

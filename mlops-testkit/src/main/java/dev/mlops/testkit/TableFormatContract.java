@@ -12,6 +12,7 @@ import dev.mlops.core.table.Table;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.testkit.kit.Deterministic;
 import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.Runs;
 import dev.mlops.testkit.kit.SettingsRoundTrip;
 import dev.mlops.testkit.kit.Sweep;
 import dev.mlops.testkit.kit.ThreadSafe;
@@ -571,10 +572,8 @@ public abstract class TableFormatContract {
         return bytes;
     }
 
-    /** The same table gives the same bytes and reads back alike, from one format and from two made alike. */
-    @Nested
-    @DisplayName("determinism")
-    class Determinism implements Deterministic<TableFormat, RoundTrip> {
+    /** Writes the rich table and reads it back, for the determinism and thread-safety pieces. */
+    private abstract class OnTheRichTable implements Runs<TableFormat, RoundTrip> {
         @Override
         public TableFormat subject() {
             return format(richTable().schema());
@@ -591,24 +590,16 @@ public abstract class TableFormatContract {
         }
     }
 
+    /** The same table gives the same bytes and reads back alike, from one format and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism extends OnTheRichTable implements Deterministic<TableFormat, RoundTrip> {
+    }
+
     /** One format used from 8 threads at once writes and reads as on one thread. */
     @Nested
     @DisplayName("thread safety")
-    class ThreadSafety implements ThreadSafe<TableFormat, RoundTrip> {
-        @Override
-        public TableFormat subject() {
-            return format(richTable().schema());
-        }
-
-        @Override
-        public RoundTrip run(TableFormat format) {
-            return roundTripOfTheRichTable(format);
-        }
-
-        @Override
-        public String firstDifference(RoundTrip expected, RoundTrip actual) {
-            return roundTripDifference(expected, actual);
-        }
+    class ThreadSafety extends OnTheRichTable implements ThreadSafe<TableFormat, RoundTrip> {
     }
 
     /** A table with columns but no rows is no refusal: it reads back equal with its schema. */

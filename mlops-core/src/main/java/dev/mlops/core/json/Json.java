@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -117,6 +118,18 @@ public final class Json {
      */
     public static ObjectReader reader() {
         return READER;
+    }
+
+    /**
+     * Converts a value (a record, a map, a list) to a JSON tree with the house configuration, as
+     * the shared writer would write it.
+     *
+     * @param value the value
+     * @return its tree, new on each call
+     * @throws IllegalArgumentException if the value cannot be written as JSON
+     */
+    public static JsonNode toTree(Object value) {
+        return SHARED.valueToTree(value);
     }
 
     private static PrettyPrinter prettyPrinter() {

@@ -6,7 +6,6 @@ import dev.mlops.core.json.DocumentReader;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Fingerprint;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,18 +49,6 @@ public record ReportHeader(String kind, int formatVersion, Instant createdAt, Fi
         document.put("createdAt", createdAt.toString());
         document.put("fingerprint", fingerprint.sha256());
         return document;
-    }
-
-    /**
-     * Puts the header's fields, those of {@link #toDocument()}, into a JSON document being built.
-     *
-     * @param document the document's fields
-     */
-    public void writeTo(Map<String, Object> document) {
-        document.put(Documents.KIND, kind);
-        document.put(Documents.FORMAT_VERSION, formatVersion);
-        document.put("createdAt", createdAt.toString());
-        document.put("fingerprint", fingerprint.sha256());
     }
 
     /**

@@ -377,4 +377,19 @@ class JsonTest {
             assertThat(write(new Renamed(2))).isEqualTo("{\"format_version\":2}");
         }
     }
+
+    /** A record for {@link #toTreeWritesAsTheSharedWriterDoes()}. */
+    record Measure(String name, Instant at, double value) {
+    }
+
+    @Test
+    void toTreeWritesAsTheSharedWriterDoes() throws Exception {
+        Measure measure = new Measure("München", Instant.parse("2026-12-06T10:00:00Z"), Double.NaN);
+
+        JsonNode tree = Json.toTree(measure);
+
+        assertThat(tree.get("at").textValue()).isEqualTo("2026-12-06T10:00:00Z");
+        assertThat(Json.writer().writeValueAsString(tree))
+                .isEqualTo("{\"at\":\"2026-12-06T10:00:00Z\",\"name\":\"München\",\"value\":\"NaN\"}");
+    }
 }

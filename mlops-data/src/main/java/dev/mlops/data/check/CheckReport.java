@@ -1,9 +1,9 @@
 package dev.mlops.data.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.report.ReportHeader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,7 +122,6 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
      */
     public String toJson() {
         Map<String, Object> document = new LinkedHashMap<>();
-        header.writeTo(document);
         document.put("suite", suite);
         document.put("rowCount", rowCount);
         document.put("passed", passed());
@@ -146,11 +145,9 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
             written.add(entry);
         }
         document.put("results", written);
-        try {
-            return Json.prettyWriter().writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the check report as JSON", e);
-        }
+        ObjectNode root = header.toDocument();
+        root.setAll((ObjectNode) Json.toTree(document));
+        return Documents.write(root);
     }
 
     /**

@@ -37,7 +37,7 @@ import java.util.SortedMap;
  * @param alpha the significance level: the check fails when the p-value is below it, in {@code (0, 1)}
  * @param severity how serious a failure is
  */
-public record ChiSquareCheck(String column, double alpha, Severity severity) implements DistributionCheck {
+public record ChiSquareCheck(String column, double alpha, Severity severity) implements SignificanceTestCheck {
     static final String TYPE = "chi-square";
     /** The default significance level, 0.01. */
     public static final double DEFAULT_ALPHA = SignificanceTestSettings.DEFAULT_ALPHA;
@@ -115,12 +115,6 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
         return Results.measured(this, p, threshold, statistic, "chi-square test of homogeneity of column '" + column
                 + "': chi-square = " + Distributions.number(statistic) + " with " + (k - 1) + " degree"
                 + (k == 2 ? "" : "s") + " of freedom, p-value " + Distributions.number(p) + sides);
-    }
-
-    /** @return the settings that rebuild this check */
-    @Override
-    public SignificanceTestSettings settings() {
-        return new SignificanceTestSettings(column, alpha, severity);
     }
 
     /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */

@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param alpha the significance level: the check fails when the p-value is below it, in {@code (0, 1)}
  * @param severity how serious a failure is
  */
-public record KsCheck(String column, double alpha, Severity severity) implements DistributionCheck {
+public record KsCheck(String column, double alpha, Severity severity) implements SignificanceTestCheck {
     static final String TYPE = "ks";
     /** The default significance level, 0.01. */
     public static final double DEFAULT_ALPHA = SignificanceTestSettings.DEFAULT_ALPHA;
@@ -99,12 +99,6 @@ public record KsCheck(String column, double alpha, Severity severity) implements
                 + "': D = " + Distributions.number(d) + ", p-value " + Distributions.number(p) + " (" + method + ") for "
                 + current.length + " current and " + m + " reference values"
                 + Distributions.leftOut(values, current.length, reference));
-    }
-
-    /** @return the settings that rebuild this check */
-    @Override
-    public SignificanceTestSettings settings() {
-        return new SignificanceTestSettings(column, alpha, severity);
     }
 
     /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */

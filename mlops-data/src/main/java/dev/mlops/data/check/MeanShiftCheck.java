@@ -33,7 +33,7 @@ import java.util.Optional;
  * @param alpha the significance level: the check fails when the p-value is below it, in {@code (0, 1)}
  * @param severity how serious a failure is
  */
-public record MeanShiftCheck(String column, double alpha, Severity severity) implements DistributionCheck {
+public record MeanShiftCheck(String column, double alpha, Severity severity) implements SignificanceTestCheck {
     static final String TYPE = "mean-shift";
     /** The default significance level, 0.01. */
     public static final double DEFAULT_ALPHA = SignificanceTestSettings.DEFAULT_ALPHA;
@@ -101,12 +101,6 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
         double p = welch.pValue().getAsDouble();
         return Results.measured(this, p, threshold, t, "Welch's t-test of column '" + column + "': t = "
                 + Distributions.number(t) + ", p-value " + Distributions.number(p) + "; " + sides);
-    }
-
-    /** @return the settings that rebuild this check */
-    @Override
-    public SignificanceTestSettings settings() {
-        return new SignificanceTestSettings(column, alpha, severity);
     }
 
     /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */

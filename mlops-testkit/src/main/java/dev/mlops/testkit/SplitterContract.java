@@ -62,14 +62,22 @@ import org.junit.jupiter.api.TestFactory;
  *       {@code TimeColumn} for the guarantees it lists; a class the report lists as not in every
  *       set is not claimed to be;</li>
  *   <li>a seeded sweep of random sizes does all of that, or refuses with a
- *       {@link SplitException} that says why; a failure names the case's seed and size;</li>
+ *       {@link SplitException} that says why; a failure names the case's seed and size, and at
+ *       least half of the 24 cases must be split, so a splitter that refuses everything fails;</li>
+ *   <li>one splitter used from 8 threads at once gives, on every run, the split it gives on one
+ *       thread;</li>
  *   <li>an empty table is refused with a {@link SplitException}; a one-row table is refused the
  *       same way or split into a valid split;</li>
+ *   <li>the splitter is a component: its type is registered, and the splitter rebuilt from its
+ *       spec string or its JSON is equal, has an equal spec and hash code, and splits alike;</li>
  *   <li>{@link Split#set(Table, String)} gives each set's rows of the table.</li>
  * </ul>
+ * Determinism, thread safety, empty input and the settings round trip are the shared pieces of
+ * {@link dev.mlops.testkit.kit}, nested here; a failure of two splits names the first set and row
+ * where they differ.
  *
- * <p>The tests are package-private, so a subclass inherits every one of them and cannot weaken
- * one by overriding it.
+ * <p>The tests are package-private or nested, so a subclass inherits every one of them and cannot
+ * weaken one by overriding it.
  */
 public abstract class SplitterContract {
     /** The name of the default tables' categorical label column. */

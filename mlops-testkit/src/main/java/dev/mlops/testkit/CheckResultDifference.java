@@ -35,7 +35,7 @@ final class CheckResultDifference {
     static String first(CheckResult expected, CheckResult actual) {
         String difference = field("the check", expected.check(), actual.check());
         difference = difference != null ? difference : field("the type", expected.type(), actual.type());
-        difference = difference != null ? difference : field("the columns", expected.columns(), actual.columns());
+        difference = difference != null ? difference : field("the column list", expected.columns(), actual.columns());
         difference = difference != null ? difference : field("the severity", expected.severity(), actual.severity());
         difference = difference != null ? difference : field("the verdict", expected.verdict(), actual.verdict());
         difference = difference != null ? difference : field("the message", expected.message(), actual.message());

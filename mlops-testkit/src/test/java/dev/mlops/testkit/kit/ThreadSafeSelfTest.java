@@ -98,4 +98,26 @@ class ThreadSafeSelfTest {
 
         assertThatCode(piece::oneInstanceFromEightThreadsAtOnce).doesNotThrowAnyException();
     }
+
+    @org.junit.jupiter.api.Test
+    void runsOnceAloneThenFourTimesOnEachOfEightThreads() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadSafe<Object, Integer> piece = new ThreadSafe<>() {
+            @Override
+            public Object subject() {
+                return new Object();
+            }
+
+            @Override
+            public Integer run(Object subject) {
+                runs.incrementAndGet();
+                return 1;
+            }
+        };
+
+        piece.oneInstanceFromEightThreadsAtOnce();
+
+        org.assertj.core.api.Assertions.assertThat(runs.get()).isEqualTo(1 + ThreadSafe.THREADS * piece.runsPerThread())
+                .isEqualTo(33);
+    }
 }

@@ -7,6 +7,7 @@ import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.stat.KolmogorovSmirnov;
 import dev.mlops.data.stat.TwoSampleResult;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +19,10 @@ import java.util.Optional;
  * distribution, which must be at least {@code alpha}.
  *
  * <p>The statistic and p-value come from {@link KolmogorovSmirnov#test(double[], NumericProfile)}:
- * exact {@code D} and an exact p-value while {@code n·m < 10,000} (equal to
- * {@code scipy.stats.ks_2samp(current, reference, method="exact")}), asymptotic above
- * ({@code scipy.special.kolmogorov(D * sqrt(n*m/(n+m)))}) while the reference profile keeps its
- * values, and, when it holds a KLL sketch instead, {@code D} within the sketch's rank error with an
+ * while the reference profile keeps its values, exact {@code D} and the p-value of
+ * {@code scipy.stats.ks_2samp(current, reference)}: exact while neither side has more than 10,000
+ * values, else asymptotic ({@code scipy.stats.kstwo.sf(D, round(n*m/(n+m)))}); when the profile
+ * holds a KLL sketch instead, {@code D} within the sketch's rank error with an approximate
  * asymptotic p-value. The result's message says which.
  *
  * <p>Missing values are left out, and so are NaN and infinities on both sides. Fewer than two
@@ -91,7 +92,9 @@ public record KsCheck(String column, double alpha, Severity severity) implements
         double p = ks.pValue().orElseThrow();
         String method = switch (ks.method()) {
             case EXACT -> "exact p-value";
-            case ASYMPTOTIC -> "asymptotic p-value (n·m >= " + KolmogorovSmirnov.LARGE_SAMPLE_PRODUCT + ")";
+            case ASYMPTOTIC -> "asymptotic p-value (" + (Math.max(current.length, m) > KolmogorovSmirnov.EXACT_MAX_SIZE
+                    ? String.format(Locale.ROOT, "a sample over %,d values", KolmogorovSmirnov.EXACT_MAX_SIZE)
+                    : "the exact path count lost its precision") + ")";
             case SKETCH -> "asymptotic p-value; D is approximate within ±" + Distributions.number(ks.referenceError())
                     + " (the reference's KLL sketch's rank error)";
         };

@@ -18,28 +18,27 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * double p = r.pValue().getAsDouble(); // always present
  * }</pre>
  *
- * <p>How the p-value is computed, with commons-math3's {@link KolmogorovSmirnovTest}:
+ * <p>How the p-value is computed, as {@code scipy.stats.ks_2samp(current, reference)} (scipy
+ * 1.10.1, {@code method="auto"}, two-sided) does, within 1e-6 relative and down to the smallest
+ * double (a p-value is 0 only where scipy's is):
  * <ul>
  *   <li>From raw values, or a profile that keeps them ({@link NumericProfile#exactValues()}),
- *       {@code D} is exact, and like {@code KolmogorovSmirnovTest.kolmogorovSmirnovTest(x, y)} the
- *       p-value is exact while {@code n·m <} {@value #LARGE_SAMPLE_PRODUCT}
- *       ({@link KolmogorovSmirnovTest#exactP}, {@link TestMethod#EXACT}) and from the asymptotic
- *       Kolmogorov distribution above ({@code 1 - K(D·sqrt(n·m/(n+m)))},
- *       {@link TestMethod#ASYMPTOTIC}). Unlike {@code kolmogorovSmirnovTest(x, y)}, {@code D} is
- *       computed on the values as they are and the p-value is {@code P(D_{n,m} >= D)}:
- *       commons-math3 3.6.1 breaks ties by adding random noise to the values and reports the
- *       strict {@code P(D_{n,m} > D)}, both of which differ from scipy. The exact p-values equal
- *       {@code scipy.stats.ks_2samp(current, reference, method="exact")}; with ties they are, as
- *       there, conservative (too large). The asymptotic ones equal
- *       {@code scipy.special.kolmogorov(D * sqrt(n*m/(n+m)))}, which is not what
- *       {@code ks_2samp(method="asymp")} computes ({@code scipy.stats.kstwo} at
- *       {@code round(n·m/(n+m))}, a little smaller at moderate sizes).
+ *       {@code D} is exact, computed on the values as they are. While neither sample has more
+ *       than {@value #EXACT_MAX_SIZE} values the p-value is the exact {@code P(D_{n,m} >= D)},
+ *       a count of lattice paths ({@link TestMethod#EXACT}; with ties it is, as in scipy,
+ *       conservative); above, or in the rare case where rounding carries the count outside
+ *       {@code [0, 1]} (scipy's fallback too), it is the one-sample distribution at the
+ *       effective size, {@code scipy.stats.kstwo.sf(D, round(n·m/(n+m)))}
+ *       ({@link TestMethod#ASYMPTOTIC}). Neither is computed as {@code 1 - sum}, so the far tail
+ *       keeps its digits (see {@code KolmogorovDistribution} for the algorithms and papers).
+ *       commons-math3's {@code KolmogorovSmirnovTest} is not used for the p-value: it switches at
+ *       {@code n·m = 10,000}, jitters ties and reports {@code 1 - cdf}.
  *   <li>From a profile that holds a KLL sketch instead, {@code D} is measured against the
  *       sketch's cumulative fraction ({@link NumericProfile#cumulativeFraction(double)}) on both
  *       sides of each step of the current distribution, so it is within
  *       {@link NumericProfile#rankError()} (the result's {@link TwoSampleResult#referenceError()})
- *       of the exact statistic, at the sketch's stated confidence; the p-value always comes from
- *       the asymptotic distribution ({@link TestMethod#SKETCH}).
+ *       of the exact statistic, at the sketch's stated confidence; the p-value comes from the
+ *       same {@code kstwo.sf(D, round(n·m/(n+m)))} and is approximate ({@link TestMethod#SKETCH}).
  * </ul>
  * The sizes are the finite values on each side; each side needs at least 2. Stateless and
  * thread-safe.
@@ -47,8 +46,11 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 public final class KolmogorovSmirnov {
     /** The name in {@link TwoSampleResult#test()}. */
     public static final String NAME = "ks";
-    /** From this product of the sample sizes on, the exact path's p-value is asymptotic (commons-math3's switch). */
-    public static final long LARGE_SAMPLE_PRODUCT = 10_000;
+    /**
+     * The largest sample, on either side, whose p-value is exact (scipy's {@code MAX_AUTO_N}); a
+     * larger sample on either side gets the asymptotic p-value.
+     */
+    public static final int EXACT_MAX_SIZE = 10_000;
 
     private KolmogorovSmirnov() {
         throw new AssertionError("no instances");
@@ -98,14 +100,18 @@ public final class KolmogorovSmirnov {
         int n = current.length;
         int m = reference.length;
         double d = test.kolmogorovSmirnovStatistic(current, reference);
-        if ((long) n * m < LARGE_SAMPLE_PRODUCT) {
-            return result(d, test.exactP(d, n, m, false), n, m, TestMethod.EXACT, 0.0);
+        if (Math.max(n, m) <= EXACT_MAX_SIZE) {
+            long lcm = (long) n / gcd(n, m) * m;
+            double p = KolmogorovDistribution.twoSampleSf(n, m, (long) Math.rint(d * lcm));
+            if (!Double.isNaN(p)) {
+                return result(d, p, n, m, TestMethod.EXACT, 0.0);
+            }
         }
         return result(d, asymptoticP(d, n, m), n, m, TestMethod.ASYMPTOTIC, 0.0);
     }
 
     private static TwoSampleResult result(double d, double p, long n, long m, TestMethod method, double error) {
-        return new TwoSampleResult(NAME, d, OptionalDouble.of(Math.min(1.0, Math.max(0.0, p))), n, m, method,
+        return new TwoSampleResult(NAME, d, OptionalDouble.of(p), n, m, method,
                 error, 0);
     }
 
@@ -141,12 +147,16 @@ public final class KolmogorovSmirnov {
     }
 
     /**
-     * The asymptotic p-value {@code 1 - K(D·sqrt(n·m/(n+m)))} of the Kolmogorov distribution
-     * {@code K}, as {@link KolmogorovSmirnovTest#approximateP} computes it, for a reference count
-     * that may exceed an {@code int}.
+     * The asymptotic p-value {@code P(D_N >= D)} of the one-sample two-sided statistic at the
+     * effective size {@code N = round(n·m/(n+m))} (half to even, as numpy), scipy's
+     * {@code kstwo.sf(D, N)}; the sizes may exceed an {@code int}.
      */
     static double asymptoticP(double d, long n, long m) {
         double effective = (double) n * (double) m / ((double) n + (double) m);
-        return 1.0 - new KolmogorovSmirnovTest().ksSum(d * Math.sqrt(effective), 1e-20, 100_000);
+        return KolmogorovDistribution.twoSidedSf((long) Math.rint(effective), d);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 }

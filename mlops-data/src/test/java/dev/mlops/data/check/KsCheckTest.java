@@ -8,6 +8,7 @@ import static dev.mlops.data.check.DistributionSamples.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.mlops.core.MlopsException;
 import dev.mlops.core.report.Severity;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,53 +103,48 @@ class KsCheckTest {
     }
 
     @Nested
-    class AsymptoticAgainstScipy {
-        // The samples, in Java as in Python (the same IEEE operations, so the same doubles):
-        //   a = [((i*37)%120)/12.0 + shift for i in range(120)], b = [((j*41)%110)/10.0+0.3 for j in range(110)]
-        // n·m = 13,200 >= 10,000: asymptotic, 1 - K(D sqrt(n m/(n+m))), which is scipy.special.kolmogorov.
-        // scipy's ks_2samp(a, b, method="asymp") is another approximation, kstwo.sf(D, round(n m/(n+m))),
-        // recorded for comparison only.
+    class AsScipyKs2samp {
+        // scipy's ks_2samp(x, y) default (method="auto"): exact while neither sample has more than 10,000
+        // values, else kstwo.sf(D, round(n m/(n+m))). The samples: x = np.arange(n)/n, y = np.arange(m)/m + shift.
 
-        @Test
-        void gridsThatAgree() {
-            // /usr/bin/python3 -c 'import numpy as np; from scipy import stats, special;
-            //   a=[((i*37)%120)/12.0 for i in range(120)]; b=[((j*41)%110)/10.0+0.3 for j in range(110)];
-            //   r=stats.ks_2samp(a, b, method="asymp"); en=120*110/230;
-            //   print(repr(r.statistic), repr(r.pvalue), repr(special.kolmogorov(r.statistic*np.sqrt(en))))'
-            // 0.12121212121212122 0.34417749230254013 0.3680077564890418      (scipy 1.10.1)
-            double[] a = grid120(0.0);
-            double[] b = grid110();
-            CheckResult result = CHECK.run(numeric(a), reference(b));
-            assertThat(result.statistic()).isCloseTo(0.12121212121212122, within(1e-12));
-            assertThat(result.measured()).isCloseTo(0.3680077564890418, within(1e-6));
-            assertThat(result.measured()).isCloseTo(0.3680077564890418, within(1e-12));
-            assertThat(result.measured()).isCloseTo(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(a, b),
-                    within(1e-15));
-            assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
-            assertThat(result.message()).contains("asymptotic p-value (n·m >= 10000)");
+        private double[] grid(int n, double shift) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = (double) i / n + shift;
+            }
+            return values;
         }
 
         @Test
-        void shiftedGridsFail() {
-            // /usr/bin/python3 -c 'import numpy as np; from scipy import stats, special;
-            //   a=[((i*37)%120)/12.0+(-2.5) for i in range(120)]; b=[((j*41)%110)/10.0+0.3 for j in range(110)];
-            //   r=stats.ks_2samp(a, b, method="asymp"); en=120*110/230;
-            //   print(repr(r.statistic), repr(r.pvalue), repr(special.kolmogorov(r.statistic*np.sqrt(en))))'
-            // 0.3484848484848485 1.0848410415833432e-06 1.7669657307680507e-06      (scipy 1.10.1)
-            CheckResult result = CHECK.run(numeric(grid120(-2.5)), reference(grid110()));
-            assertThat(result.statistic()).isCloseTo(0.3484848484848485, within(1e-12));
-            assertThat(result.measured()).isCloseTo(1.7669657307680507e-06, within(1e-6));
-            assertThat(result.measured()).isCloseTo(1.7669657307680507e-06, within(1e-12));
+        void fourHundredAgainstSevenHundredSixtyEightIsExact() {
+            // /usr/bin/python3: import numpy as np; from scipy import stats;
+            //   stats.ks_2samp(np.arange(400)/400, np.arange(768)/768 + 0.1)
+            //   -> statistic 0.10244791666666667, pvalue 0.0073152387778517925 (scipy 1.10.1).
+            // Before: n·m = 307,200 >= 10,000 gave the asymptotic value, 40 % above.
+            CheckResult result = CHECK.run(numeric(grid(400, 0.0)), reference(grid(768, 0.1)));
+            assertThat(result.statistic()).isCloseTo(0.10244791666666667, within(1e-12));
+            assertThat(result.measured()).isCloseTo(0.0073152387778517925, withinPercentage(1e-4));
             assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(result.message()).contains("exact p-value");
         }
 
         @Test
-        void theMethodSwitchesAtTenThousand() {
-            SplittableRandom random = new SplittableRandom(11);
-            assertThat(CHECK.run(numeric(normal(random, 99, 0, 1)), reference(normal(random, 101, 0, 1))).message())
-                    .contains("exact p-value");
-            assertThat(CHECK.run(numeric(normal(random, 100, 0, 1)), reference(normal(random, 100, 0, 1))).message())
-                    .contains("asymptotic p-value");
+        void aSampleOverTenThousandIsAsymptotic() {
+            // /usr/bin/python3: stats.ks_2samp(np.arange(500)/500 + 0.05, np.arange(10001)/10001)
+            //   -> statistic 0.050094990500949906, pvalue 0.17724465345024 (scipy 1.10.1)
+            CheckResult result = CHECK.run(numeric(grid(500, 0.05)), reference(grid(10_001, 0.0)));
+            assertThat(result.statistic()).isCloseTo(0.050094990500949906, within(1e-12));
+            assertThat(result.measured()).isCloseTo(0.17724465345024, withinPercentage(1e-4));
+            assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+            assertThat(result.message()).contains("asymptotic p-value (a sample over 10,000 values)");
+        }
+
+        @Test
+        void aFarTailIsNotZero() {
+            // /usr/bin/python3: stats.ks_2samp(np.arange(400)/400, np.arange(768)/768 + 0.5).pvalue
+            //   -> 4.8404724537761564e-61 (scipy 1.10.1); 1 - sum gave 0.
+            CheckResult result = CHECK.run(numeric(grid(400, 0.0)), reference(grid(768, 0.5)));
+            assertThat(result.measured()).isCloseTo(4.8404724537761564e-61, withinPercentage(1e-4));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mlops.data.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Table;
@@ -34,6 +35,27 @@ class ChiSquareTestTest {
         });
         return (CategoricalProfile) DatasetProfile.of(Table.of(CategoricalColumn.of("c", values.toArray(String[]::new))), options)
                 .column("c");
+    }
+
+    @Nested
+    class FarTail {
+        @Test
+        void aFarTailKeepsItsDigits() {
+            // /usr/bin/python3: from scipy import stats;
+            //   stats.chi2_contingency([[900,50,50],[100,450,450]], correction=False)
+            //   -> chi2 1280.0, p 1.1259823474166043e-278 (scipy 1.10.1); 1 - cdf gave 0.
+            TwoSampleResult r = ChiSquareTest.test(new long[] {900, 50, 50}, new long[] {100, 450, 450});
+            assertThat(r.statistic()).isCloseTo(1280.0, within(1e-9));
+            assertThat(r.pValue().getAsDouble()).isCloseTo(1.1259823474166043e-278, withinPercentage(1e-4));
+        }
+
+        @Test
+        void zeroOnlyWhereScipySaysZero() {
+            // /usr/bin/python3: stats.chi2_contingency([[9000,50,50],[100,4500,4500]], correction=False)[1]
+            //   -> 0.0 (scipy 1.10.1)
+            assertThat(ChiSquareTest.test(new long[] {9000, 50, 50}, new long[] {100, 4500, 4500}).pValue()
+                    .getAsDouble()).isZero();
+        }
     }
 
     @Nested

@@ -95,7 +95,7 @@ public record KsCheck(String column, double alpha, Severity severity) implements
             case ASYMPTOTIC -> "asymptotic p-value (" + (Math.max(current.length, m) > KolmogorovSmirnov.EXACT_MAX_SIZE
                     ? String.format(Locale.ROOT, "a sample over %,d values", KolmogorovSmirnov.EXACT_MAX_SIZE)
                     : "the exact path count lost its precision") + ")";
-            case SKETCH -> "asymptotic p-value; D is approximate within ±" + Distributions.number(ks.referenceError())
+            case SKETCH -> "approximate asymptotic p-value; D is approximate within ±" + Distributions.number(ks.referenceError())
                     + " (the reference's KLL sketch's rank error)";
         };
         return Results.measured(this, p, threshold, d, "two-sample Kolmogorov-Smirnov test of column '" + column

@@ -134,7 +134,10 @@ final class LeakageCommand implements Callable<Integer> {
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }
 
-    /** Reads each {@code --set} file with the input options and checks the sets; a file's columns that differ are bad input naming it. */
+    /**
+     * Reads each {@code --set} file with the input options and checks the sets; a file whose columns
+     * differ is bad input, naming the set and the files.
+     */
     private LeakageReport fromSetFiles(CommandSpec commandSpec, List<String> given) {
         Map<String, Path> files = new LinkedHashMap<>();
         for (String text : given) {

@@ -172,7 +172,8 @@ class LeakageCommandTest {
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).startsWith("mlops: --set train=" + train + " --set test=" + test + ": set 'test' does not have the columns of "
+            assertThat(run.err()).startsWith("mlops: --set train=" + train + " --set test=" + test
+                    + ": set 'test' does not have the columns of "
                     + "set 'train': column 2 is 'total' (NUMERIC) in 'test' but 'amount' (NUMERIC) in 'train'")
                     .doesNotContain("\tat ");
         }

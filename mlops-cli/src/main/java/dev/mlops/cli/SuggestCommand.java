@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
             "From a CSV or JSON Lines file, or with --profile from the profile that 'mlops profile --out' wrote, it "
                     + "proposes the schema; completeness (no missing value where the baseline has none); no negative "
                     + "values and the baseline's range for numbers; the allowed values of categories; uniqueness of "
-                    + "columns whose values are all distinct.",
+                    + "columns whose values are all distinct. With --reference-checks also distribution checks "
+                    + "against the baseline at warning severity (PSI per numeric column, chi-square per categorical "
+                    + "column with allowed values), which 'mlops check' runs with --reference, the baseline's profile.",
             "Writes the suite to --out, a JSON document to edit and give to 'mlops check --suite'; prints each check "
                     + "with its severity and why it was proposed, or one JSON object with --json. Every proposed check "
                     + "passes on the baseline itself."
@@ -72,6 +74,13 @@ final class SuggestCommand implements Callable<Integer> {
                     + "(default: " + CheckSuggester.DEFAULT_MAX_CATEGORIES + ").")
     private @Nullable Integer maxCategories;
 
+    @Option(names = "--reference-checks",
+            description = "Also propose distribution checks against the baseline, at warning severity, so that "
+                    + "'mlops check --reference PROFILE_JSON' (the baseline's profile) catches drift: the population "
+                    + "stability index (at most 0.25) per numeric column, the chi-square test of category shares per "
+                    + "categorical column with allowed values.")
+    private boolean referenceChecks;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     private boolean json;
 
@@ -90,7 +99,7 @@ final class SuggestCommand implements Callable<Integer> {
         Path suiteFile = Objects.requireNonNull(out, "out");
         Path source = source(commandSpec);
         String suiteName = suiteName(commandSpec, source);
-        CheckSuggester suggester = CheckSuggester.defaults();
+        CheckSuggester suggester = CheckSuggester.defaults().withReferenceChecks(referenceChecks);
         if (maxCategories != null) {
             if (maxCategories < 1) {
                 throw CommandSupport.usage(commandSpec, "--max-categories must be at least 1 but was " + maxCategories);
@@ -114,7 +123,7 @@ final class SuggestCommand implements Callable<Integer> {
         } else {
             stdout.print(suggested.toText());
             stdout.print("suite written to " + suiteFile + "; check data against it with: mlops check FILE --suite "
-                    + suiteFile + "\n");
+                    + suiteFile + (suggested.suite().needsReference() ? " --reference PROFILE_JSON" : "") + "\n");
         }
         stdout.flush();
         return MlopsCommand.EXIT_OK;

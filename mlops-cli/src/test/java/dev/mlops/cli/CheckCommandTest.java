@@ -404,6 +404,37 @@ class CheckCommandTest {
         }
 
         @Test
+        void aSuggestedSuiteWithReferenceChecksPassesOnItsBaselineAndWarnsOnShiftedAges() throws IOException {
+            Path profile = dir.resolve("profile.json");
+            assertThat(mlops("profile", creditG().toString(), "--out", profile.toString()).exitCode()).isZero();
+            Path suite = dir.resolve("suite.json");
+            assertThat(mlops("suggest", creditG().toString(), "--reference-checks", "--out", suite.toString())
+                    .exitCode()).isZero();
+            List<String> lines = Files.readAllLines(creditG(), StandardCharsets.UTF_8);
+            int age = List.of(lines.get(0).split(",", -1)).indexOf("age");
+            StringBuilder older = new StringBuilder(lines.get(0)).append('\n');
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                cells[age] = String.valueOf(Integer.parseInt(cells[age]) + 20);
+                older.append(String.join(",", cells)).append('\n');
+            }
+            Path shifted = file("credit-g-older.csv", older.toString());
+
+            CliRun same = mlops("check", creditG().toString(), "--suite", suite.toString(), "--reference",
+                    profile.toString());
+            CliRun different = mlops("check", shifted.toString(), "--suite", suite.toString(), "--reference",
+                    profile.toString());
+
+            assertThat(same.exitCode()).as(same.toString()).isZero();
+            assertThat(same.outLines().get(0)).endsWith(" passed, 0 errors, 0 warnings)");
+            assertThat(same.out()).contains("passed  warning psi(age)", "passed  warning chi-square(class)");
+            // a warning does not fail the run: exit 0, the shift reported
+            assertThat(different.exitCode()).as(different.toString()).isZero();
+            assertThat(different.outLines().get(0)).endsWith(" passed, 0 errors, 1 warning)");
+            assertThat(different.out()).contains("failed  warning psi(age)");
+        }
+
+        @Test
         void aFileThatIsNoProfileIsBadInputNamingIt() throws IOException {
             Path notAProfile = file("profile.json", "{\"kind\": \"check-suite\"}");
 

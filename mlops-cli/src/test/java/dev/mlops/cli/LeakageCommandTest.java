@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,5 +133,93 @@ class LeakageCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
         assertThat(run.err()).startsWith("--charset does not apply to format 'jsonl' (its settings: zone, schema)");
+    }
+    @Nested
+    class SetsFromFiles {
+        private Path csv(String name, String content) throws IOException {
+            return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void aCustomerInBothFilesIsAFindingAndExitsOne() throws IOException {
+            Path train = csv("train.csv", "customer,amount,city\nc1,100,München\nc2,200,São Paulo\nc3,300,Köln\n");
+            Path test = csv("test.csv", "customer,amount,city\nc4,400,Hamburg\nc2,250,Bremen\n");
+
+            CliRun run = mlops("leakage", "--set", "train=" + train, "--set", "test=" + test, "--id", "customer");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.out()).contains("shared-ids", "test row 1", "train row 1");
+        }
+
+        @Test
+        void filesWithoutSharedRowsPassAndTheFormatIsChosenPerFile() throws IOException {
+            Path train = csv("train.csv", "customer,amount\nc1,100\nc2,200\n");
+            Path test = csv("test.jsonl", "{\"customer\":\"c3\",\"amount\":300}\n");
+
+            CliRun run = mlops("leakage", "--set", "train=" + train, "--set", "test=" + test, "--id", "customer",
+                    "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("\"passed\": true");
+        }
+
+        @Test
+        void differentColumnsAreBadInputNamingTheFileAndTheColumn() throws IOException {
+            Path train = csv("train.csv", "customer,amount\nc1,100\n");
+            Path test = csv("test.csv", "customer,total\nc2,200\n");
+
+            CliRun run = mlops("leakage", "--set", "train=" + train, "--set", "test=" + test);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("mlops: --set train=" + train + " --set test=" + test
+                    + ": set 'test' does not have the columns of "
+                    + "set 'train': column 2 is 'total' (NUMERIC) in 'test' but 'amount' (NUMERIC) in 'train'")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
+        void oneSetIsAUsageError() throws IOException {
+            Path train = csv("train.csv", "customer,amount\nc1,100\n");
+
+            CliRun run = mlops("leakage", "--set", "train=" + train);
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("--set needs at least two sets, such as --set train=train.csv --set "
+                    + "test=test.csv, but got 1");
+        }
+
+        @Test
+        void aNameTwiceOrWithoutAFileIsAUsageError() throws IOException {
+            Path train = csv("train.csv", "customer,amount\nc1,100\n");
+
+            CliRun twice = mlops("leakage", "--set", "train=" + train, "--set", "train=" + train);
+            CliRun noFile = mlops("leakage", "--set", "train=" + train, "--set", "test=");
+            CliRun noName = mlops("leakage", "--set", "train=" + train, "--set", String.valueOf(train));
+
+            assertThat(twice.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(twice.err()).startsWith("--set names the set 'train' twice");
+            assertThat(noFile.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(noFile.err()).startsWith("--set takes NAME=FILE, such as train=train.csv, but got 'test='");
+            assertThat(noName.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(noName.err()).startsWith("--set takes NAME=FILE, such as train=train.csv, but got '" + train + "'");
+        }
+
+        @Test
+        void setsAndASplitAreRefusedTogetherAndOneOfThemIsNeeded() throws IOException {
+            Path train = csv("train.csv", "customer,amount\nc1,100\n");
+
+            CliRun both = mlops("leakage", train.toString(), "--split", dir.resolve("split.json").toString(), "--set",
+                    "train=" + train, "--set", "test=" + train);
+            CliRun neither = mlops("leakage");
+            CliRun noSplit = mlops("leakage", train.toString());
+
+            assertThat(both.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(both.err()).startsWith("give FILE --split SPLIT_JSON or --set NAME=FILE for each set, not both");
+            assertThat(neither.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(neither.err()).startsWith("give FILE --split SPLIT_JSON, or --set NAME=FILE for each set");
+            assertThat(noSplit.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(noSplit.err()).startsWith("give FILE --split SPLIT_JSON, or --set NAME=FILE for each set");
+        }
     }
 }

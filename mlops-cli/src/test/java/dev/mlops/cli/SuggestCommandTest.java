@@ -62,6 +62,28 @@ class SuggestCommandTest {
         }
 
         @Test
+        void referenceChecksAddPsiPerNumericAndChiSquarePerCategoricalAtWarningSeverity() {
+            Path plain = dir.resolve("plain.json");
+            Path suite = dir.resolve("suite.json");
+            assertThat(mlops("suggest", creditG().toString(), "--out", plain.toString()).exitCode()).isZero();
+
+            CliRun run = mlops("suggest", creditG().toString(), "--reference-checks", "--out", suite.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            CheckSuite written = CheckSuite.load(suite);
+            assertThat(written.checks()).hasSize(CheckSuite.load(plain).checks().size() + 7 + 14);
+            assertThat(names(written)).contains("psi(age)", "psi(duration)", "chi-square(class)",
+                    "chi-square(purpose)");
+            assertThat(written.needsReference()).isTrue();
+            assertThat(run.out())
+                    .containsPattern("warning +psi\\(age\\) +the population stability index against the baseline at"
+                            + " most 0.25")
+                    .containsPattern("warning +chi-square\\(purpose\\) +the same category shares as the baseline's")
+                    .contains("check data against it with: mlops check FILE --suite " + suite
+                            + " --reference PROFILE_JSON");
+        }
+
+        @Test
         void fromAStoredProfileTheSuiteIsTheSame() throws IOException {
             Path profile = dir.resolve("credit-g.profile.json");
             assertThat(mlops("profile", creditG().toString(), "--out", profile.toString()).exitCode()).isZero();

@@ -33,7 +33,26 @@ import java.util.SortedMap;
  *   <li><b>uniqueness</b> of a categorical or text column whose exactly counted distinct values
  *       are as many as its present values, at least two (error).</li>
  * </ul>
- * Text and timestamp columns get the schema and completeness checks only. Immutable.
+ * Text and timestamp columns get the schema and completeness checks only.
+ *
+ * <p>With {@link #withReferenceChecks(boolean) reference checks} it also proposes distribution
+ * checks against the baseline, at warning severity, so that the suite, run with the baseline's
+ * profile as the reference ({@link CheckSuite#run(dev.mlops.core.table.Table, DatasetProfile)},
+ * {@code mlops check --reference}), catches drift and not only schema, ranges and domains; such a
+ * suite then needs that reference to run:
+ * <ul>
+ *   <li>the <b>population stability index</b> ({@link Checks#psi}, at most
+ *       {@value PsiCheck#DEFAULT_MAX}, deciles of the baseline) for each numeric column with at
+ *       least two finite values. PSI rather than the Kolmogorov–Smirnov test ({@link Checks#ks}):
+ *       it is a distance, so a large batch does not turn a harmless shift into a significant one,
+ *       as a test's p-value does; and it works the same from a baseline profile that keeps exact
+ *       values and from one that keeps only a KLL sketch (a large baseline), where KS's D is
+ *       only within the sketch's rank error;</li>
+ *   <li>the <b>chi-square</b> test of the category shares ({@link Checks#chiSquare}, at
+ *       significance level {@value ChiSquareCheck#DEFAULT_ALPHA}) for each column that gets an
+ *       allowed-values check, whose counts the profile keeps exactly, as the test needs.</li>
+ * </ul>
+ * Immutable.
  */
 public final class CheckSuggester {
     /** The default largest number of categories that an allowed-values check lists. */
@@ -41,17 +60,22 @@ public final class CheckSuggester {
     private static final double Z_95 = 1.959963984540054;
 
     private final int maxCategories;
+    private final boolean referenceChecks;
 
-    private CheckSuggester(int maxCategories) {
+    private CheckSuggester(int maxCategories, boolean referenceChecks) {
         if (maxCategories < 1) {
             throw new IllegalArgumentException("maxCategories must be at least 1 but was " + maxCategories);
         }
         this.maxCategories = maxCategories;
+        this.referenceChecks = referenceChecks;
     }
 
-    /** @return a suggester with {@value #DEFAULT_MAX_CATEGORIES} categories at most per allowed-values check */
+    /**
+     * @return a suggester with {@value #DEFAULT_MAX_CATEGORIES} categories at most per
+     *     allowed-values check and no reference checks
+     */
     public static CheckSuggester defaults() {
-        return new CheckSuggester(DEFAULT_MAX_CATEGORIES);
+        return new CheckSuggester(DEFAULT_MAX_CATEGORIES, false);
     }
 
     /**
@@ -60,12 +84,27 @@ public final class CheckSuggester {
      * @throws IllegalArgumentException if {@code max} is below 1
      */
     public CheckSuggester withMaxCategories(int max) {
-        return new CheckSuggester(max);
+        return new CheckSuggester(max, referenceChecks);
     }
 
     /** @return the largest number of categories an allowed-values check lists */
     public int maxCategories() {
         return maxCategories;
+    }
+
+    /**
+     * @param propose true to propose distribution checks against the baseline (PSI per numeric
+     *     column, chi-square per categorical column with a domain) at warning severity, as the
+     *     class javadoc says
+     * @return a suggester that proposes them, or not
+     */
+    public CheckSuggester withReferenceChecks(boolean propose) {
+        return new CheckSuggester(maxCategories, propose);
+    }
+
+    /** @return true if this suggester proposes distribution checks against the baseline */
+    public boolean referenceChecks() {
+        return referenceChecks;
     }
 
     /**
@@ -116,10 +155,23 @@ public final class CheckSuggester {
                         100 * share, rows, min));
     }
 
-    private static List<Suggestion> ranges(NumericProfile numeric) {
+    private List<Suggestion> ranges(NumericProfile numeric) {
         if (numeric.finite() == 0) {
             return List.of();
         }
+        List<Suggestion> suggestions = new ArrayList<>();
+        suggestions.add(range(numeric));
+        if (referenceChecks && numeric.finite() >= 2) {
+            suggestions.add(new Suggestion(Checks.psi(numeric.name()).withSeverity(Severity.WARNING),
+                    "the population stability index against the baseline at most "
+                            + Threshold.number(PsiCheck.DEFAULT_MAX) + " (" + PsiCheck.DEFAULT_BINS
+                            + " quantile bins of its " + numeric.finite() + " finite values); above it the shift"
+                            + " is significant by the usual rule"));
+        }
+        return suggestions;
+    }
+
+    private static Suggestion range(NumericProfile numeric) {
         double min = numeric.min().orElseThrow();
         double max = numeric.max().orElseThrow();
         long present = numeric.count() - numeric.missing();
@@ -129,13 +181,13 @@ public final class CheckSuggester {
                 "; %d NaN or infinite of %d present values, so at least %s must pass", nonFinite, present,
                 Threshold.number(mostly));
         if (min >= 0) {
-            return List.of(new Suggestion(
+            return new Suggestion(
                     new RangeCheck(numeric.name(), 0.0, Double.POSITIVE_INFINITY, mostly, Severity.ERROR),
-                    "no negative value; the smallest is " + Threshold.number(min) + also));
+                    "no negative value; the smallest is " + Threshold.number(min) + also);
         }
-        return List.of(new Suggestion(new RangeCheck(numeric.name(), min, max, mostly, Severity.WARNING),
+        return new Suggestion(new RangeCheck(numeric.name(), min, max, mostly, Severity.WARNING),
                 "the baseline's finite values lie in [" + Threshold.number(min) + ", " + Threshold.number(max) + "]"
-                        + also));
+                        + also);
     }
 
     private List<Suggestion> categories(CategoricalProfile categorical) {
@@ -150,6 +202,11 @@ public final class CheckSuggester {
             suggestions.add(new Suggestion(new AllowedValuesCheck(categorical.name(), List.copyOf(counts.keySet()), 0.0,
                     Severity.ERROR), distinct + " distinct value" + (distinct == 1 ? "" : "s") + " in " + present
                             + " present rows"));
+            if (referenceChecks) {
+                suggestions.add(new Suggestion(Checks.chiSquare(categorical.name()).withSeverity(Severity.WARNING),
+                        "the same category shares as the baseline's " + present + " present rows (chi-square test,"
+                                + " p-value at least " + Threshold.number(ChiSquareCheck.DEFAULT_ALPHA) + ")"));
+            }
         }
         if (distinct == present && present >= 2) {
             suggestions.add(new Suggestion(new UniquenessCheck(List.of(categorical.name()), false, 1.0, Severity.ERROR),

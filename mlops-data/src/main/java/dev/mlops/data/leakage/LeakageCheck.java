@@ -108,7 +108,31 @@ public final class LeakageCheck {
             throw new IllegalArgumentException("table has fingerprint " + fingerprint + " but the split was made for "
                     + "a table with fingerprint " + split.fingerprint() + "; pass the table that was split");
         }
-        SetIndex sets = SetIndex.of(split);
+        return run(table, SetIndex.of(split), fingerprint);
+    }
+
+    /**
+     * Runs the checks on sets made elsewhere, each its own table (a train and a test file that
+     * another tool wrote, say), without a {@link Split}: the tables, which must have the same
+     * columns, are joined in the map's iteration order into one table whose rows the sets are,
+     * and the checks run on it as {@link #run(Table, Split)} runs them on a split.
+     *
+     * @param sets the sets by name, at least two, in the order the report lists them (a
+     *     {@link java.util.LinkedHashMap} keeps it); each table has rows, and all have the same
+     *     columns (names and types, in order)
+     * @return the report, stamped by the clock, with the {@link Fingerprint} of the joined table;
+     *     an example's {@link SetRow#row()} is the 0-based row of its set's own table
+     * @throws IllegalArgumentException if there are fewer than two sets, a name is blank, or a
+     *     table has no rows
+     * @throws dev.mlops.core.SchemaException if a table's columns differ from the first table's
+     *     (the message names the set and the first column that differs), or as {@link #run(Table, Split)}
+     */
+    public LeakageReport run(Map<String, Table> sets) {
+        JoinedSets joined = JoinedSets.of(sets);
+        return run(joined.table(), joined.index(), Fingerprint.of(joined.table()));
+    }
+
+    private LeakageReport run(Table table, SetIndex sets, Fingerprint fingerprint) {
         List<Finding> findings = new ArrayList<>();
         List<String> columns = duplicateColumns(table);
         if (columns.isEmpty()) {
@@ -133,7 +157,7 @@ public final class LeakageCheck {
                         sets, sampleSize));
             }
         }
-        return new LeakageReport(clock.instant(), split.fingerprint(), findings);
+        return new LeakageReport(clock.instant(), fingerprint, findings);
     }
 
     private List<String> duplicateColumns(Table table) {
@@ -335,8 +359,12 @@ public final class LeakageCheck {
         }
     }
 
-    /** Which set each row is in, and the rows in any set. */
-    record SetIndex(List<String> names, int[] setOf, int[] rows) {
+    /**
+     * Which set each row is in, the rows in any set, and each set's first row, which an example's
+     * row counts from: 0 for a split's sets (rows of the whole table), the row where its table
+     * starts for joined tables (rows of the set's own table).
+     */
+    record SetIndex(List<String> names, int[] setOf, int[] rows, int[] firstRows) {
         static SetIndex of(Split split) {
             int[] setOf = new int[split.rowCount()];
             Arrays.fill(setOf, -1);
@@ -355,7 +383,7 @@ public final class LeakageCheck {
                     rows[next++] = row;
                 }
             }
-            return new SetIndex(names, setOf, rows);
+            return new SetIndex(names, setOf, rows, new int[names.size()]);
         }
 
         String nameOf(int row) {
@@ -363,7 +391,7 @@ public final class LeakageCheck {
         }
 
         SetRow at(int row) {
-            return new SetRow(nameOf(row), row);
+            return new SetRow(nameOf(row), row - firstRows[setOf[row]]);
         }
     }
 }

@@ -68,6 +68,59 @@ class CheckSuggesterTest {
         }
     }
 
+    @Nested
+    class WithReferenceChecks {
+        private final Table credit = CsvFormat.defaults().read(CREDIT);
+        private final DatasetProfile baseline = DatasetProfile.of(credit);
+        private final SuggestedSuite suggested = CheckSuggester.defaults().withReferenceChecks(true)
+                .suggest(baseline, "credit-g");
+
+        @Test
+        void holdsOnePsiPerNumericAndOneChiSquarePerCategoricalWithADomainAtWarningSeverity() {
+            List<Check> checks = suggested.suite().checks();
+            // 43 as without them, + 7 psi (numeric) + 14 chi-square (each categorical has a domain)
+            assertThat(checks).hasSize(43 + 7 + 14);
+            assertThat(checks).filteredOn(PsiCheck.class::isInstance).hasSize(7)
+                    .contains(Checks.psi("age").withSeverity(Severity.WARNING));
+            assertThat(checks).filteredOn(ChiSquareCheck.class::isInstance).hasSize(14)
+                    .contains(Checks.chiSquare("class").withSeverity(Severity.WARNING));
+            assertThat(checks).filteredOn(Check::needsReference)
+                    .allSatisfy(check -> assertThat(check.severity()).isEqualTo(Severity.WARNING));
+            assertThat(suggested.suite().needsReference()).isTrue();
+            assertThat(CheckSuggester.defaults().referenceChecks()).isFalse();
+            assertThat(CheckSuggester.defaults().suggest(baseline, "credit-g").suite().needsReference()).isFalse();
+        }
+
+        @Test
+        void theTextListsEachWithItsRationale() {
+            assertThat(suggested.toText())
+                    .contains("psi(age)", "population stability index against the baseline at most 0.25")
+                    .contains("chi-square(class)", "category shares as the baseline's");
+        }
+
+        @Test
+        void passesAgainstItsOwnBaseline() {
+            CheckReport report = CheckSuite.fromJson(suggested.suite().toJson()).run(credit, baseline);
+            assertThat(report.passed()).as(report.toText()).isTrue();
+            assertThat(report.warnings()).as(report.toText()).isEmpty();
+        }
+
+        @Test
+        void warnsOnAShiftedBatch() {
+            NumericColumn age = credit.numericColumn("age");
+            double[] older = new double[age.size()];
+            for (int row = 0; row < older.length; row++) {
+                older[row] = age.get(row) + 20;
+            }
+            List<dev.mlops.core.table.Column> columns = credit.columns().stream()
+                    .map(c -> c.name().equals("age") ? NumericColumn.of("age", older) : c).toList();
+            CheckReport report = suggested.suite().run(Table.of(columns), baseline);
+            // warnings do not fail a report; only psi(age) sees the shift (ages 39 to 95 pass range(age) >= 0)
+            assertThat(report.passed()).as(report.toText()).isTrue();
+            assertThat(report.warnings()).extracting(CheckResult::check).containsExactly("psi(age)");
+        }
+    }
+
     @Test
     void aColumnWithMissingValuesGetsAWarningAtTheIntervalsLowerEnd() {
         String[] values = new String[400];

@@ -41,6 +41,81 @@ class LeakageCheckTest {
     }
 
     @Nested
+    class SetsGivenAsTables {
+        private static Map<String, Table> sets(Table train, Table test) {
+            Map<String, Table> sets = new LinkedHashMap<>();
+            sets.put("train", train);
+            sets.put("test", test);
+            return sets;
+        }
+
+        @Test
+        void aSharedIdIsAnErrorWithEachRowCountedInItsOwnSet() {
+            Table train = Table.builder().categorical("customer", "c1", "c2", "c3").numeric("x", 1, 2, 3).build();
+            Table test = Table.builder().categorical("customer", "c4", "c2").numeric("x", 4, 5).build();
+
+            LeakageReport report = LeakageCheck.builder().idColumn("customer").build().run(sets(train, test));
+
+            Finding shared = only(report, "shared-ids");
+            assertThat(shared.severity()).isEqualTo(Severity.ERROR);
+            assertThat(shared.measured()).isEqualTo(1.0);
+            assertThat(shared.examples()).hasSize(1);
+            assertThat(shared.examples().get(0).rows()).containsExactly(new SetRow("train", 1), new SetRow("test", 1));
+            assertThat(only(report, "exact-duplicates").severity()).isEqualTo(Severity.INFO);
+            assertThat(report.passed()).isFalse();
+            assertThat(report.fingerprint()).isEqualTo(dev.mlops.core.table.Fingerprint.of(Table.builder()
+                    .categorical("customer", "c1", "c2", "c3", "c4", "c2").numeric("x", 1, 2, 3, 4, 5).build()));
+        }
+
+        @Test
+        void everyColumnTypeIsComparedAcrossTheTables() {
+            Instant at = Instant.parse("2024-01-01T00:00:00Z");
+            Table train = Table.builder().numeric("x", 1, Double.NaN).bool("b", true, null).timestamp("t", at, null)
+                    .text("note", "München", null).build();
+            Table test = Table.builder().numeric("x", 1, 2).bool("b", true, false).timestamp("t", at, at)
+                    .text("note", "München", "São Paulo").build();
+
+            Finding exact = only(LeakageCheck.exactDuplicates().run(sets(train, test)), "exact-duplicates");
+
+            assertThat(exact.severity()).isEqualTo(Severity.ERROR);
+            assertThat(exact.examples()).hasSize(1);
+            assertThat(exact.examples().get(0).rows()).containsExactly(new SetRow("train", 0), new SetRow("test", 0));
+        }
+
+        @Test
+        void tablesWithOtherColumnsAreRefusedNamingTheSetAndTheColumn() {
+            Table train = Table.builder().categorical("customer", "c1").numeric("x", 1).build();
+            Table renamed = Table.builder().categorical("customer", "c2").numeric("y", 1).build();
+            Table retyped = Table.builder().categorical("customer", "c2").categorical("x", "1").build();
+            Table wider = Table.builder().categorical("customer", "c2").numeric("x", 1).numeric("z", 0).build();
+            LeakageCheck check = LeakageCheck.exactDuplicates();
+
+            assertThatThrownBy(() -> check.run(sets(train, renamed))).isInstanceOf(SchemaException.class)
+                    .hasMessage("set 'test' does not have the columns of set 'train': column 2 is 'y' (NUMERIC) in "
+                            + "'test' but 'x' (NUMERIC) in 'train'");
+            assertThatThrownBy(() -> check.run(sets(train, retyped))).isInstanceOf(SchemaException.class)
+                    .hasMessage("set 'test' does not have the columns of set 'train': column 2 is 'x' (CATEGORICAL) in "
+                            + "'test' but 'x' (NUMERIC) in 'train'");
+            assertThatThrownBy(() -> check.run(sets(train, wider))).isInstanceOf(SchemaException.class)
+                    .hasMessage("set 'test' does not have the columns of set 'train': column 3 'z' (NUMERIC) is only "
+                            + "in 'test'");
+        }
+
+        @Test
+        void fewerThanTwoSetsOrAnEmptySetIsRefused() {
+            Table train = Table.builder().numeric("x", 1).build();
+            LeakageCheck check = LeakageCheck.exactDuplicates();
+
+            assertThatThrownBy(() -> check.run(Map.of("train", train))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sets must hold at least two sets but held 1: [train]");
+            assertThatThrownBy(() -> check.run(sets(train, Table.builder().numeric("x").build())))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("set 'test' has no rows");
+            assertThatThrownBy(() -> check.run(Map.of(" ", train, "test", train)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be blank");
+        }
+    }
+
+    @Nested
     class ExactDuplicates {
 
         @Test

@@ -17,7 +17,6 @@ import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PushbackReader;
@@ -75,6 +74,8 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     public static final String TYPE = "csv";
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** How Jackson's message about a quoted value that the input ends inside begins. */
+    private static final String UNCLOSED_QUOTE = "Missing closing quote";
 
     private final char delimiter;
     private final char quote;
@@ -208,12 +209,12 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     }
 
     private void readPass(InputStream in, TableBuilder table) throws IOException {
-        Reader reader = skipByteOrderMark(new InputStreamReader(in, charset));
+        Reader reader = skipByteOrderMark(new StrictReader(in, charset, table.source(),
+                "if the input has another encoding, name its charset, such as ISO-8859-1 or windows-1252"));
         try (CsvParser parser = factory.createParser(reader)) {
             readRows(parser, table);
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFormatException(table.source(), line, "malformed CSV: " + e.getOriginalMessage());
+            throw malformed(e, table.source());
         }
     }
 
@@ -239,7 +240,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         long namesLine = 1;
         Row firstRow = null;
         if (settings().header()) {
-            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, true) : null;
+            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, source, true) : null;
             if (headerRow == null) {
                 throw new DataFormatException(source, 1, "the input is empty; expected a header line");
             }
@@ -247,7 +248,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
             namesLine = headerRow.line();
         } else {
             boolean oneColumn = schema != null ? schema.size() == 1 : types != null && types.size() == 1;
-            firstRow = token == JsonToken.START_ARRAY ? readRow(parser, !oneColumn) : null;
+            firstRow = token == JsonToken.START_ARRAY ? readRow(parser, source, !oneColumn) : null;
             names = schema != null ? schema.names()
                     : types != null ? List.copyOf(types.keySet())
                     : generatedNames(firstRow == null ? 0 : firstRow.values().size());
@@ -263,25 +264,57 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
             }
             requireWidth(source, firstRow.line(), width, firstRow.values().size());
         }
-        while (parser.nextToken() == JsonToken.START_ARRAY) {
-            parser.nextToken();
-            long line = parser.currentTokenLocation().getLineNr();
-            String first = parser.getText();
-            JsonToken next = parser.nextToken();
-            if (next == JsonToken.END_ARRAY && first.isEmpty() && width != 1) {
-                continue;
-            }
-            if (width > 0) {
-                table.add(0, first, line);
-            }
-            int count = 1;
-            for (; next == JsonToken.VALUE_STRING; next = parser.nextToken(), count++) {
-                if (count < width) {
-                    table.add(count, parser.getText(), line);
+        int count = 0;
+        try {
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                count = 0;
+                parser.nextToken();
+                long line = parser.currentTokenLocation().getLineNr();
+                String first = parser.getText();
+                count = 1;
+                JsonToken next = parser.nextToken();
+                if (next == JsonToken.END_ARRAY && first.isEmpty() && width != 1) {
+                    continue;
                 }
+                if (width > 0) {
+                    table.add(0, first, line);
+                }
+                for (; next == JsonToken.VALUE_STRING; next = parser.nextToken()) {
+                    if (count < width) {
+                        table.add(count, parser.getText(), line);
+                    }
+                    count++;
+                }
+                requireWidth(source, line, width, count);
             }
-            requireWidth(source, line, width, count);
+        } catch (JsonProcessingException e) {
+            throw malformed(e, parser, source, names, count);
         }
+    }
+
+    /**
+     * The error for a value the parser could not read: an unclosed quote is placed where the
+     * value opens (Jackson places it at the end of the input), with the column when it is known.
+     *
+     * @param names the columns' names, or empty while the header is read
+     * @param index the 0-based position of the value in its record
+     */
+    private static DataFormatException malformed(JsonProcessingException e, CsvParser parser, String source,
+            List<String> names, int index) {
+        String problem = e.getOriginalMessage();
+        if (problem != null && problem.startsWith(UNCLOSED_QUOTE)) {
+            long line = parser.currentTokenLocation().getLineNr();
+            String what = "the quote that opens this value is never closed";
+            return index < names.size() ? new DataFormatException(source, line, names.get(index), index + 1, what)
+                    : new DataFormatException(source, line, "value " + (index + 1) + ": " + what);
+        }
+        return malformed(e, source);
+    }
+
+    /** The error for input the parser could not read, at the line where the parser stopped. */
+    private static DataFormatException malformed(JsonProcessingException e, String source) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new DataFormatException(source, line, "malformed CSV: " + e.getOriginalMessage());
     }
 
     /** One CSV record: the physical line it starts on, and its values. */
@@ -292,15 +325,19 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      * Reads the record that starts at the current token, skipping blank lines (a record of one
      * empty value) if asked to; returns null when the input ends first.
      */
-    private static @Nullable Row readRow(CsvParser parser, boolean skipBlankLines) throws IOException {
+    private static @Nullable Row readRow(CsvParser parser, String source, boolean skipBlankLines) throws IOException {
         for (JsonToken token = parser.currentToken(); token == JsonToken.START_ARRAY; token = parser.nextToken()) {
             List<String> values = new ArrayList<>();
             long line = 0;
-            while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                if (values.isEmpty()) {
-                    line = parser.currentTokenLocation().getLineNr();
+            try {
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (values.isEmpty()) {
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    values.add(parser.getText());
                 }
-                values.add(parser.getText());
+            } catch (JsonProcessingException e) {
+                throw malformed(e, parser, source, List.of(), values.size());
             }
             if (!skipBlankLines || !(values.size() == 1 && values.get(0).isEmpty())) {
                 return new Row(line, values);

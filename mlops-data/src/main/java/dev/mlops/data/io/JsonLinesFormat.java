@@ -19,7 +19,6 @@ import dev.mlops.core.table.Table;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -139,7 +138,8 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
     private static void readPass(InputStream in, TableBuilder table) throws IOException {
         Map<String, Integer> lastFilledRow = new HashMap<>();
         table.types().ifPresent(types -> types.keySet().forEach(name -> table.addColumn(name, 1)));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new StrictReader(in, StandardCharsets.UTF_8, table.source(),
+                "JSON Lines is UTF-8"));
         long lineNumber = 0;
         int rows = 0;
         String line;

@@ -55,8 +55,10 @@ import org.jspecify.annotations.Nullable;
  * cell must fit its column's type.
  *
  * <p>Errors name the input, the physical line (the header is line 1) and the column: a row with
- * more or fewer values than the header, a value that does not fit its type, an unclosed quote,
- * an empty or repeated header name.
+ * more or fewer values than the header, a value that does not fit its type, a quote that never
+ * closes (at the line and column where it opens), an empty or repeated header name, and bytes
+ * that are not valid in the charset (with their 0-based byte offset; decoding is strict and
+ * never puts U+FFFD in their place).
  *
  * <p>Writing: a header, then one line per row with {@code \n} line ends; values are quoted only
  * where needed; numbers are written so they read back to the same double, without locale;
@@ -127,7 +129,8 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      *     null (the default) reads them as categories under inference and refuses them under a
      *     timestamp column
      * @param charset the charset of the bytes, by its canonical name (default {@code UTF-8},
-     *     whatever the platform's default)
+     *     whatever the platform's default); decoded strictly, so that bytes not valid in it are
+     *     an error naming the line and byte offset
      * @param trimSpaces true to remove spaces around unquoted values (default false)
      * @param schema the fields the input must have, in the order reading returns them, or null
      *     (the default) to infer types
@@ -209,8 +212,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     }
 
     private void readPass(InputStream in, TableBuilder table) throws IOException {
-        Reader reader = skipByteOrderMark(new StrictReader(in, charset, table.source(),
-                "if the input has another encoding, name its charset, such as ISO-8859-1 or windows-1252"));
+        Reader reader = skipByteOrderMark(table.decode(in, charset));
         try (CsvParser parser = factory.createParser(reader)) {
             readRows(parser, table);
         } catch (JsonProcessingException e) {
@@ -520,7 +522,9 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         }
 
         /**
-         * Sets the charset of the bytes (default UTF-8, whatever the platform's default).
+         * Sets the charset of the bytes (default UTF-8, whatever the platform's default), such
+         * as ISO-8859-1 or windows-1252; decoding is strict, so that bytes not valid in it are an
+         * error naming the line and byte offset.
          *
          * @param charset the charset
          * @return this builder

@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * column of the schema and every value must fit its type.
  *
  * <p>Errors name the input, the physical line and, for a bad value, the column: malformed JSON,
- * a line that is not an object, a nested object or array, a key repeated within an object.
+ * a line that is not an object, a nested object or array, a key repeated within an object, and
+ * bytes that are not valid UTF-8 (with their 0-based byte offset; decoding is strict and never
+ * puts U+FFFD in their place).
  *
  * <p>Writing: one object per row with the keys in schema order, {@code null} for a missing
  * value, non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"},

@@ -118,7 +118,8 @@ final class InputFormat {
 
         @Option(names = "--charset", paramLabel = "CHARSET", converter = CommandSupport.CharsetConverter.class,
                 description = "The format's setting 'charset' (CSV): the file's character encoding, such as "
-                        + "ISO-8859-1 or windows-1252 (default: UTF-8).")
+                        + "ISO-8859-1 or windows-1252 (default: UTF-8). Decoding is strict: bytes that are not valid "
+                        + "in it are an error naming the line and byte offset (JSON Lines is always UTF-8).")
         private @Nullable Charset charset;
 
         @Option(names = "--zone", paramLabel = "ZONE", converter = CommandSupport.ZoneConverter.class,

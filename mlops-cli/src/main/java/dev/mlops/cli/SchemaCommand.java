@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlops schema FILE}: reads a CSV or JSON Lines file with type inference and prints its
  * schema, one line per column with its position, name, type and number of missing values, or
- * one JSON object with {@code --json}.
+ * one JSON object with {@code --json}. A file without rows shows each type as
+ * {@value #UNKNOWN_TYPE} and says that no type can be inferred.
  */
 @Command(
         name = "schema",
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Prints the inferred schema of a CSV or JSON Lines file: each column's position, name, type "
-                    + "(numeric, categorical, boolean, timestamp, text) and number of missing values.",
+                    + "(numeric, categorical, boolean, timestamp, text) and number of missing values. A file with a "
+                    + "header but no rows has no evidence of any type: its columns' type is 'unknown'.",
             "A file whose name ends with .jsonl or .ndjson is read as JSON Lines, one whose extension names another "
                     + "registered format (a plugin's too) in that format, any other as CSV; --format says otherwise."
         })
@@ -43,6 +45,9 @@ final class SchemaCommand implements Callable<Integer> {
     /** One column of the {@code --json} output. */
     record ColumnReport(String name, String type, int missing) {
     }
+
+    /** The type printed for a column of a file without rows: no cell shows what it holds. */
+    static final String UNKNOWN_TYPE = "unknown";
 
     @Spec
     private @Nullable CommandSpec spec;
@@ -75,7 +80,7 @@ final class SchemaCommand implements Callable<Integer> {
     private static SchemaReport report(Path input, Table table) {
         List<ColumnReport> columns = new ArrayList<>(table.columnCount());
         for (Column column : table.columns()) {
-            columns.add(new ColumnReport(column.name(), typeName(column), column.missingCount()));
+            columns.add(new ColumnReport(column.name(), typeName(table, column), column.missingCount()));
         }
         return new SchemaReport(input.toString(), table.rowCount(), List.copyOf(columns));
     }
@@ -88,7 +93,7 @@ final class SchemaCommand implements Callable<Integer> {
         int missingWidth = 1;
         for (Column column : table.columns()) {
             nameWidth = Math.max(nameWidth, column.name().length());
-            typeWidth = Math.max(typeWidth, typeName(column).length());
+            typeWidth = Math.max(typeWidth, typeName(table, column).length());
             missingWidth = Math.max(missingWidth, digits(column.missingCount()));
         }
         String line = "%" + positionWidth + "d  %-" + nameWidth + "s  %-" + typeWidth + "s  %" + missingWidth
@@ -96,16 +101,20 @@ final class SchemaCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(input).append(": ").append(count(table.rowCount(), "row")).append(", ")
                 .append(count(table.columnCount(), "column"));
+        if (table.rowCount() == 0 && table.columnCount() > 0) {
+            text.append("; with no rows no type can be inferred");
+        }
         for (int i = 0; i < table.columnCount(); i++) {
             Column column = table.column(i);
-            text.append('\n').append(String.format(Locale.ROOT, line, i + 1, column.name(), typeName(column),
+            text.append('\n').append(String.format(Locale.ROOT, line, i + 1, column.name(), typeName(table, column),
                     column.missingCount()).stripTrailing());
         }
         return text.toString();
     }
 
-    private static String typeName(Column column) {
-        return column.type().name().toLowerCase(Locale.ROOT);
+    /** The column's type in lower case, or {@value #UNKNOWN_TYPE} when the table has no row to infer it from. */
+    private static String typeName(Table table, Column column) {
+        return table.rowCount() == 0 ? UNKNOWN_TYPE : column.type().name().toLowerCase(Locale.ROOT);
     }
 
     private static int digits(int value) {

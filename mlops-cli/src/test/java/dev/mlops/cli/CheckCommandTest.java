@@ -115,6 +115,24 @@ class CheckCommandTest {
     }
 
     @Nested
+    class HeaderOnly {
+
+        @Test
+        void aSchemaCheckSaysTheFileHasNoRowsInsteadOfReportingTypeMismatches() throws IOException {
+            Path data = file("header.csv", "city,amount\n");
+            Path suite = file("suite.json", suite("cities", "{ \"type\" : \"schema\", \"columns\" : ["
+                    + "{ \"name\" : \"city\", \"type\" : \"categorical\" }, "
+                    + "{ \"name\" : \"amount\", \"type\" : \"numeric\" } ] }"));
+
+            CliRun run = mlops("check", data.toString(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.out()).contains("no-data", "the table has no rows to show its columns' types")
+                    .doesNotContain("expected NUMERIC");
+        }
+    }
+
+    @Nested
     class Output {
 
         @Test

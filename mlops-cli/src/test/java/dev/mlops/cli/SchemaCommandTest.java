@@ -308,6 +308,47 @@ class SchemaCommandTest {
         }
 
         @Test
+        void aHeaderOnlyFileSaysItHasNoRowsAndNoInferredTypes() throws IOException {
+            Path file = file("header.csv", "city,amount\n");
+
+            CliRun run = mlops("schema", file.toString());
+            CliRun json = mlops("schema", file.toString(), "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.outLines()).containsExactly(
+                    file + ": 0 rows, 2 columns; with no rows no type can be inferred",
+                    "  1  city    unknown  0 missing",
+                    "  2  amount  unknown  0 missing");
+            assertThat(new ObjectMapper().readTree(json.out()).at("/columns/1/type").asText()).isEqualTo("unknown");
+        }
+
+        @Test
+        void anUnclosedQuoteNamesTheLineWhereItOpens() throws IOException {
+            Path file = file("quote.csv", "a,b\n1,\"open\n2,x\n3,y\n");
+
+            CliRun run = mlops("schema", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).isEqualTo("mlops: " + file + " line 2, column 'b' (2): the quote that opens this value"
+                    + " is never closed\n");
+        }
+
+        @Test
+        void aLatin1FileIsAnErrorUnlessItsCharsetIsGiven() throws IOException {
+            Path file = Files.write(dir.resolve("latin1.csv"), "city\nM\u00fcnchen\n".getBytes(StandardCharsets.ISO_8859_1));
+
+            CliRun strict = mlops("schema", file.toString());
+            CliRun latin1 = mlops("schema", file.toString(), "--charset", "ISO-8859-1");
+
+            assertThat(strict.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(strict.out()).isEmpty();
+            assertThat(strict.err()).isEqualTo("mlops: " + file + " line 2: the byte 0xFC at byte offset 6 is not valid "
+                    + "UTF-8; if the input has another encoding, name its charset, such as ISO-8859-1 or windows-1252\n");
+            assertThat(latin1.exitCode()).as(latin1.toString()).isZero();
+            assertThat(latin1.outLines().get(1)).isEqualTo("  1  city  categorical  0 missing");
+        }
+
+        @Test
         void emptyFile() throws IOException {
             Path file = file("empty.csv", "");
 

@@ -17,7 +17,6 @@ import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PushbackReader;
@@ -56,8 +55,10 @@ import org.jspecify.annotations.Nullable;
  * cell must fit its column's type.
  *
  * <p>Errors name the input, the physical line (the header is line 1) and the column: a row with
- * more or fewer values than the header, a value that does not fit its type, an unclosed quote,
- * an empty or repeated header name.
+ * more or fewer values than the header, a value that does not fit its type, a quote that never
+ * closes (at the line and column where it opens), an empty or repeated header name, and bytes
+ * that are not valid in the charset (with their 0-based byte offset; decoding is strict and
+ * never puts U+FFFD in their place).
  *
  * <p>Writing: a header, then one line per row with {@code \n} line ends; values are quoted only
  * where needed; numbers are written so they read back to the same double, without locale;
@@ -75,6 +76,8 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     public static final String TYPE = "csv";
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** How Jackson's message about a quoted value that the input ends inside begins. */
+    private static final String UNCLOSED_QUOTE = "Missing closing quote";
 
     private final char delimiter;
     private final char quote;
@@ -126,7 +129,8 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      *     null (the default) reads them as categories under inference and refuses them under a
      *     timestamp column
      * @param charset the charset of the bytes, by its canonical name (default {@code UTF-8},
-     *     whatever the platform's default)
+     *     whatever the platform's default); decoded strictly, so that bytes not valid in it are
+     *     an error naming the line and byte offset
      * @param trimSpaces true to remove spaces around unquoted values (default false)
      * @param schema the fields the input must have, in the order reading returns them, or null
      *     (the default) to infer types
@@ -208,12 +212,11 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     }
 
     private void readPass(InputStream in, TableBuilder table) throws IOException {
-        Reader reader = skipByteOrderMark(new InputStreamReader(in, charset));
+        Reader reader = skipByteOrderMark(table.decode(in, charset));
         try (CsvParser parser = factory.createParser(reader)) {
             readRows(parser, table);
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFormatException(table.source(), line, "malformed CSV: " + e.getOriginalMessage());
+            throw malformed(e, table.source());
         }
     }
 
@@ -239,7 +242,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         long namesLine = 1;
         Row firstRow = null;
         if (settings().header()) {
-            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, true) : null;
+            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, source, true) : null;
             if (headerRow == null) {
                 throw new DataFormatException(source, 1, "the input is empty; expected a header line");
             }
@@ -247,7 +250,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
             namesLine = headerRow.line();
         } else {
             boolean oneColumn = schema != null ? schema.size() == 1 : types != null && types.size() == 1;
-            firstRow = token == JsonToken.START_ARRAY ? readRow(parser, !oneColumn) : null;
+            firstRow = token == JsonToken.START_ARRAY ? readRow(parser, source, !oneColumn) : null;
             names = schema != null ? schema.names()
                     : types != null ? List.copyOf(types.keySet())
                     : generatedNames(firstRow == null ? 0 : firstRow.values().size());
@@ -263,25 +266,57 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
             }
             requireWidth(source, firstRow.line(), width, firstRow.values().size());
         }
-        while (parser.nextToken() == JsonToken.START_ARRAY) {
-            parser.nextToken();
-            long line = parser.currentTokenLocation().getLineNr();
-            String first = parser.getText();
-            JsonToken next = parser.nextToken();
-            if (next == JsonToken.END_ARRAY && first.isEmpty() && width != 1) {
-                continue;
-            }
-            if (width > 0) {
-                table.add(0, first, line);
-            }
-            int count = 1;
-            for (; next == JsonToken.VALUE_STRING; next = parser.nextToken(), count++) {
-                if (count < width) {
-                    table.add(count, parser.getText(), line);
+        int count = 0;
+        try {
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                count = 0;
+                parser.nextToken();
+                long line = parser.currentTokenLocation().getLineNr();
+                String first = parser.getText();
+                count = 1;
+                JsonToken next = parser.nextToken();
+                if (next == JsonToken.END_ARRAY && first.isEmpty() && width != 1) {
+                    continue;
                 }
+                if (width > 0) {
+                    table.add(0, first, line);
+                }
+                for (; next == JsonToken.VALUE_STRING; next = parser.nextToken()) {
+                    if (count < width) {
+                        table.add(count, parser.getText(), line);
+                    }
+                    count++;
+                }
+                requireWidth(source, line, width, count);
             }
-            requireWidth(source, line, width, count);
+        } catch (JsonProcessingException e) {
+            throw malformed(e, parser, source, names, count);
         }
+    }
+
+    /**
+     * The error for a value the parser could not read: an unclosed quote is placed where the
+     * value opens (Jackson places it at the end of the input), with the column when it is known.
+     *
+     * @param names the columns' names, or empty while the header is read
+     * @param index the 0-based position of the value in its record
+     */
+    private static DataFormatException malformed(JsonProcessingException e, CsvParser parser, String source,
+            List<String> names, int index) {
+        String problem = e.getOriginalMessage();
+        if (problem != null && problem.startsWith(UNCLOSED_QUOTE)) {
+            long line = parser.currentTokenLocation().getLineNr();
+            String what = "the quote that opens this value is never closed";
+            return index < names.size() ? new DataFormatException(source, line, names.get(index), index + 1, what)
+                    : new DataFormatException(source, line, "value " + (index + 1) + ": " + what);
+        }
+        return malformed(e, source);
+    }
+
+    /** The error for input the parser could not read, at the line where the parser stopped. */
+    private static DataFormatException malformed(JsonProcessingException e, String source) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new DataFormatException(source, line, "malformed CSV: " + e.getOriginalMessage());
     }
 
     /** One CSV record: the physical line it starts on, and its values. */
@@ -292,15 +327,19 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      * Reads the record that starts at the current token, skipping blank lines (a record of one
      * empty value) if asked to; returns null when the input ends first.
      */
-    private static @Nullable Row readRow(CsvParser parser, boolean skipBlankLines) throws IOException {
+    private static @Nullable Row readRow(CsvParser parser, String source, boolean skipBlankLines) throws IOException {
         for (JsonToken token = parser.currentToken(); token == JsonToken.START_ARRAY; token = parser.nextToken()) {
             List<String> values = new ArrayList<>();
             long line = 0;
-            while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                if (values.isEmpty()) {
-                    line = parser.currentTokenLocation().getLineNr();
+            try {
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (values.isEmpty()) {
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    values.add(parser.getText());
                 }
-                values.add(parser.getText());
+            } catch (JsonProcessingException e) {
+                throw malformed(e, parser, source, List.of(), values.size());
             }
             if (!skipBlankLines || !(values.size() == 1 && values.get(0).isEmpty())) {
                 return new Row(line, values);
@@ -483,7 +522,9 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         }
 
         /**
-         * Sets the charset of the bytes (default UTF-8, whatever the platform's default).
+         * Sets the charset of the bytes (default UTF-8, whatever the platform's default), such
+         * as ISO-8859-1 or windows-1252; decoding is strict, so that bytes not valid in it are an
+         * error naming the line and byte offset.
          *
          * @param charset the charset
          * @return this builder

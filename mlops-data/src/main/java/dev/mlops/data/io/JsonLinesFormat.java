@@ -19,7 +19,6 @@ import dev.mlops.core.table.Table;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * column of the schema and every value must fit its type.
  *
  * <p>Errors name the input, the physical line and, for a bad value, the column: malformed JSON,
- * a line that is not an object, a nested object or array, a key repeated within an object.
+ * a line that is not an object, a nested object or array, a key repeated within an object, and
+ * bytes that are not valid UTF-8 (with their 0-based byte offset; decoding is strict and never
+ * puts U+FFFD in their place).
  *
  * <p>Writing: one object per row with the keys in schema order, {@code null} for a missing
  * value, non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"},
@@ -139,7 +140,8 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
     private static void readPass(InputStream in, TableBuilder table) throws IOException {
         Map<String, Integer> lastFilledRow = new HashMap<>();
         table.types().ifPresent(types -> types.keySet().forEach(name -> table.addColumn(name, 1)));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new StrictReader(in, StandardCharsets.UTF_8, table.source(),
+                "JSON Lines is UTF-8"));
         long lineNumber = 0;
         int rows = 0;
         String line;

@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -48,11 +50,12 @@ import org.jspecify.annotations.Nullable;
  * inference over the whole input). A stream is therefore buffered in memory when types are
  * inferred; a file is opened again. Within a pass, the format declares its columns with
  * {@link #addColumn} and feeds every column the same number of cells, by {@link #addRow} or
- * cell by cell:
+ * cell by cell; a format of text decodes its bytes with {@link #decode}, which reports bytes
+ * that are not valid in the charset instead of replacing them:
  * <pre>{@code
  * public Table read(InputStream in, String source) {
  *     return TableBuilder.read(in, source, TableBuilder.Options.defaults(), (input, table) -> {
- *         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+ *         BufferedReader lines = new BufferedReader(table.decode(input, StandardCharsets.UTF_8));
  *         String line = lines.readLine();
  *         for (String name : line.split("\\|")) {
  *             table.addColumn(name, 1);
@@ -261,6 +264,24 @@ public final class TableBuilder {
             built.add(accumulator.build());
         }
         return Table.of(built);
+    }
+
+    /**
+     * Decodes a pass's input strictly: a byte sequence that is not valid in the charset (a
+     * Latin-1 "ü" read as UTF-8) is a {@link DataFormatException} naming this builder's source,
+     * the physical 1-based line ({@code \n}, {@code \r\n} or a lone {@code \r} end a line) and
+     * the 0-based byte offset from the input's start, never a silent U+FFFD as
+     * {@link java.io.InputStreamReader} would give. Characters before the invalid bytes are read
+     * first. The reader is not buffered beyond its bytes and not thread-safe; closing it closes
+     * the input.
+     *
+     * @param in the pass's input
+     * @param charset the charset of its bytes
+     * @return a reader of its characters
+     */
+    public Reader decode(InputStream in, Charset charset) {
+        return new StrictReader(in, Objects.requireNonNull(charset, "charset"), source,
+                "if the input has another encoding, name its charset, such as ISO-8859-1 or windows-1252");
     }
 
     /** @return the input's name, as errors name it */

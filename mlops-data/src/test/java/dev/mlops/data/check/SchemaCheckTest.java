@@ -9,6 +9,10 @@ import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.CsvFormat;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,31 @@ class SchemaCheckTest {
         assertThat(Checks.schema(PEOPLE_SCHEMA).run(PEOPLE.head(0), CONTEXT).passed()).isTrue();
         assertThat(Checks.schema(PEOPLE_SCHEMA).notNull("age").run(PEOPLE.head(0), CONTEXT).verdict())
                 .isEqualTo(Verdict.NO_DATA);
+    }
+
+    @Test
+    void aHeaderOnlyFileSaysItHasNoRowsInsteadOfTypeMismatches() {
+        Table headerOnly = CsvFormat.defaults().read(
+                new ByteArrayInputStream("age,city,email\n".getBytes(StandardCharsets.UTF_8)), "header.csv");
+
+        CheckResult result = Checks.schema(PEOPLE_SCHEMA).run(headerOnly, CONTEXT);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NO_DATA);
+        assertThat(result.message()).isEqualTo("schema: no data: the table has no rows to show its columns' types"
+                + " (the names are as expected)");
+    }
+
+    @Test
+    void anEmptyTableStillFailsOnMissingOrExtraColumns() {
+        Table headerOnly = CsvFormat.defaults().read(
+                new ByteArrayInputStream("age,town\n".getBytes(StandardCharsets.UTF_8)), "header.csv");
+
+        CheckResult result = Checks.schema(PEOPLE_SCHEMA).run(headerOnly, CONTEXT);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.message()).isEqualTo("schema: 3 differences: column 'city' (CATEGORICAL) is missing; "
+                + "column 'email' (TEXT) is missing; column 'town' (2, CATEGORICAL) is not expected; the table has no "
+                + "rows to show its columns' types (threshold <= 0)");
     }
 
     @Test

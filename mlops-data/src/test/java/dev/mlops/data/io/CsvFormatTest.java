@@ -13,6 +13,7 @@ import dev.mlops.core.table.Table;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,11 +150,42 @@ class CsvFormatTest {
         }
 
         @Test
-        void anUnclosedQuoteIsMalformed() {
-            assertThatThrownBy(() -> read("a,b\n1,\"2\n"))
+        void anUnclosedQuoteInTheHeaderNamesTheValue() {
+            assertThatThrownBy(() -> read("a,\"b\n1,2\n"))
                     .isInstanceOf(DataFormatException.class)
-                    .hasMessageContaining("malformed CSV")
-                    .hasMessageContaining("quote");
+                    .hasMessage("test.csv line 1: value 2: the quote that opens this value is never closed");
+        }
+
+        @Test
+        void anUnclosedQuoteIsReportedWhereItOpensNotAtTheEnd() {
+            StringBuilder csv = new StringBuilder("a,b\n1,2\n3,\"open\n");
+            for (int i = 4; i <= 1000; i++) {
+                csv.append(i).append(",x\n");
+            }
+
+            assertThatThrownBy(() -> read(csv.toString()))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("test.csv line 3, column 'b' (2): the quote that opens this value is never closed")
+                    .satisfies(e -> {
+                        DataFormatException error = (DataFormatException) e;
+                        assertThat(error.line()).isEqualTo(3);
+                        assertThat(error.column()).contains("b");
+                        assertThat(error.columnIndex()).hasValue(2);
+                    });
+        }
+
+        @Test
+        void anUnclosedQuoteInARowsFirstValueAfterAClosedMultiLineValue() {
+            assertThatThrownBy(() -> read("a,b\n\"two\nlines\",1\n2,3\n\"open,4\n5,6\n"))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("test.csv line 5, column 'a' (1): the quote that opens this value is never closed");
+        }
+
+        @Test
+        void aClosedMultiLineValueKeepsTheLinesAfterItCounted() {
+            assertThatThrownBy(() -> read("a,b\n\"one\ntwo\nthree\",1\n2,3\n4\n"))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("test.csv line 6: expected 2 values, as many as the header names, but found 1");
         }
 
         @Test
@@ -347,6 +379,20 @@ class CsvFormatTest {
         }
 
         @Test
+        void windows1252ReadsTheEuroSignAndLatin1EveryByte() {
+            byte[] cp1252 = {'c', '\n', (byte) 0x80, ' ', '5', '\n'};
+            byte[] latin1 = "city\nGöttingen\n".getBytes(StandardCharsets.ISO_8859_1);
+
+            Table euro = CsvFormat.builder().charset(Charset.forName("windows-1252")).build()
+                    .read(new ByteArrayInputStream(cp1252), "cp1252.csv");
+            Table city = CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, "ISO-8859-1", null, null))
+                    .read(new ByteArrayInputStream(latin1), "latin1.csv");
+
+            assertThat(euro.categoricalColumn("c").get(0)).isEqualTo("\u20ac 5");
+            assertThat(city.categoricalColumn("city").get(0)).isEqualTo("Göttingen");
+        }
+
+        @Test
         void spacesAreKeptUnlessTrimmed() {
             assertThat(read("x\n 1 \n").column("x").type()).isEqualTo(ColumnType.CATEGORICAL);
             assertThat(read(CsvFormat.builder().trimSpaces(true).build(), "x\n 1 \n").numericColumn("x").get(0)).isEqualTo(1.0);
@@ -372,6 +418,95 @@ class CsvFormatTest {
             assertThatThrownBy(() -> CsvFormat.builder().delimiter('"'))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("delimiter");
+        }
+    }
+
+    @Nested
+    class StrictDecoding {
+        private static final byte U_UMLAUT_LATIN1 = (byte) 0xFC;
+
+        private static Table readBytes(CsvFormat format, byte[] bytes) {
+            return format.read(new ByteArrayInputStream(bytes), "test.csv");
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                out.writeBytes(part);
+            }
+            return out.toByteArray();
+        }
+
+        @Test
+        void aLatin1ByteReadAsUtf8IsAnErrorNamingLineAndByteOffset() {
+            byte[] bytes = concat("city,n\nBonn,1\nM".getBytes(StandardCharsets.US_ASCII),
+                    new byte[] {U_UMLAUT_LATIN1}, "nchen,2\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThatThrownBy(() -> readBytes(CsvFormat.defaults(), bytes))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("test.csv line 3: the byte 0xFC at byte offset 15 is not valid UTF-8; if the input has "
+                            + "another encoding, name its charset, such as ISO-8859-1 or windows-1252")
+                    .satisfies(e -> assertThat(((DataFormatException) e).line()).isEqualTo(3));
+        }
+
+        @Test
+        void aBadByteUnderASchemaIsAnErrorToo() {
+            byte[] bytes = concat("city\nM".getBytes(StandardCharsets.US_ASCII), new byte[] {U_UMLAUT_LATIN1, '\n'});
+
+            assertThatThrownBy(() -> readBytes(withSchema(Field.of("city", ColumnType.CATEGORICAL)), bytes))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith("test.csv line 2: the byte 0xFC at byte offset 6 is not valid UTF-8");
+        }
+
+        @Test
+        void theOffsetAndLineStayExactFarIntoALargeInputAfterMultiLineValues() {
+            StringBuilder csv = new StringBuilder("a,b\n\"x\ny\",1\n");
+            for (int i = 0; i < 5000; i++) {
+                csv.append("Göttingen,").append(i).append('\n');
+            }
+            byte[] head = csv.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = concat(head, new byte[] {'z', ',', (byte) 0xC3, '(', '\n'});
+
+            assertThatThrownBy(() -> readBytes(CsvFormat.defaults(), bytes))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith("test.csv line 5004: the byte 0xC3 at byte offset " + (head.length + 2)
+                            + " is not valid UTF-8");
+        }
+
+        @Test
+        void aSequenceCutShortByTheEndOfTheInputIsAnError() {
+            byte[] bytes = concat("a\nx".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xE2, (byte) 0x82});
+
+            assertThatThrownBy(() -> readBytes(CsvFormat.defaults(), bytes))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith("test.csv line 2: the bytes 0xE2 0x82 at byte offset 3 are not valid UTF-8");
+        }
+
+        @Test
+        void multiByteCharactersAcrossEveryBufferBorderDecode() {
+            String value = "€ü".repeat(20_000);
+
+            Table table = read("a\n" + value + "\n");
+
+            assertThat(table.categoricalColumn("a").get(0)).isEqualTo(value);
+        }
+
+        @Test
+        void aByteWindows1252LeavesUndefinedIsAnError() {
+            byte[] bytes = {'a', '\n', 'x', (byte) 0x81, '\n'};
+
+            assertThatThrownBy(() -> readBytes(CsvFormat.builder().charset(Charset.forName("windows-1252")).build(), bytes))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith("test.csv line 2: the byte 0x81 at byte offset 3 is not valid windows-1252");
+        }
+
+        @Test
+        void aFileIsDecodedStrictlyAndNamedInTheMessage(@TempDir Path dir) throws IOException {
+            Path file = Files.write(dir.resolve("latin1.csv"), "x\nM\u00fcnchen\n".getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThatThrownBy(() -> CsvFormat.defaults().read(file))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith(file + " line 2: the byte 0xFC at byte offset 3 is not valid UTF-8");
         }
     }
 

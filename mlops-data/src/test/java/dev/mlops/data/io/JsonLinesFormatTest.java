@@ -104,6 +104,21 @@ class JsonLinesFormatTest {
         }
 
         @Test
+        void invalidUtf8IsAnErrorNamingLineAndByteOffsetNotAReplacementCharacter() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes("{\"city\":\"Bonn\"}\n\n{\"city\":\"M".getBytes(StandardCharsets.US_ASCII));
+            bytes.write(0xFC);
+            bytes.writeBytes("nchen\"}\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThatThrownBy(() -> JsonLinesFormat.defaults().read(new ByteArrayInputStream(bytes.toByteArray()),
+                    "test.jsonl"))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("test.jsonl line 3: the byte 0xFC at byte offset 27 is not valid UTF-8; JSON Lines "
+                            + "is UTF-8")
+                    .satisfies(e -> assertThat(((DataFormatException) e).line()).isEqualTo(3));
+        }
+
+        @Test
         void aLineMustHoldExactlyOneFlatObject() {
             assertThatThrownBy(() -> read("[1,2]\n"))
                     .hasMessage("test.jsonl line 1: expected a JSON object but found \"[1,2]\"");

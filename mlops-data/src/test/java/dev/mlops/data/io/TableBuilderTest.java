@@ -15,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ class TableBuilderTest {
         }
 
         private static void readPass(InputStream in, TableBuilder table) throws IOException {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader lines = new BufferedReader(table.decode(in, StandardCharsets.UTF_8));
             String line = lines.readLine();
             for (String name : line.split("\\|")) {
                 table.addColumn(name, 1);
@@ -213,6 +212,17 @@ class TableBuilderTest {
         void aBlankColumnName() {
             assertThatThrownBy(() -> read("a| \n1|2\n"))
                     .isInstanceOf(DataFormatException.class).hasMessageContaining("column 2 has no name");
+        }
+
+        @Test
+        void decodingIsStrictAndNamesTheSourceLineAndByteOffset() {
+            byte[] bytes = {'c', 'i', 't', 'y', '\n', 'M', (byte) 0xFC, '\n'};
+
+            assertThatThrownBy(() -> new PipeFormat(TableBuilder.Options.defaults())
+                    .read(new ByteArrayInputStream(bytes), "pipes.txt"))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("pipes.txt line 2: the byte 0xFC at byte offset 6 is not valid UTF-8; if the input has "
+                            + "another encoding, name its charset, such as ISO-8859-1 or windows-1252");
         }
 
         @Test

@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.profile.CategoricalProfile;
@@ -159,7 +160,7 @@ final class ProfileCommand implements Callable<Integer> {
         for (Quantile quantile : numeric.quantiles()) {
             double p = quantile.probability();
             if (p > 0 && p < 1) {
-                quantiles.append("  p").append(percent(p)).append(' ').append(number(quantile.value()));
+                quantiles.append("  p").append(percent(p)).append(' ').append(ReadableText.number(quantile.value()));
             }
         }
         quantiles.append("  max ").append(number(numeric.max()));
@@ -252,30 +253,9 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private static String number(OptionalDouble value) {
-        return value.isPresent() ? number(value.getAsDouble()) : "-";
+        return value.isPresent() ? ReadableText.number(value.getAsDouble()) : "-";
     }
 
-    /**
-     * A number for people: {@value #DIGITS} significant digits, no trailing zeros, plain notation
-     * from 1e-4 to below 1e15 and scientific beyond; independent of the default locale.
-     */
-    static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        if (value == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(DIGITS)).stripTrailingZeros();
-        double magnitude = Math.abs(rounded.doubleValue());
-        if (magnitude >= 1e-4 && magnitude < 1e15) {
-            return rounded.toPlainString();
-        }
-        String digits = rounded.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - rounded.scale();
-        return (rounded.signum() < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
-                + "E" + (exponent >= 0 ? "+" : "") + exponent;
-    }
 
     /** A probability as a percentage without trailing zeros: 0.25 is "25", 0.999 is "99.9". */
     private static String percent(double p) {

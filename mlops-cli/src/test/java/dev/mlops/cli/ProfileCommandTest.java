@@ -302,25 +302,6 @@ class ProfileCommandTest {
             assertThat(block(run, "v").get(2)).isEqualTo(
                     "top \"a\\\\b\" 1 (33.3%), \"say \\\"hi\\\"\" 1 (33.3%), \"tab\\there\" 1 (33.3%)");
         }
-
-        @ParameterizedTest
-        @CsvSource({
-            "0, 0",
-            "4, 4",
-            "-0.5, -0.5",
-            "20.903000000000002, 20.903",
-            "12.058814452756371, 12.0588",
-            "1234567.89, 1234570",
-            "0.000123456789, 0.000123457",
-            "0.0000123456789, 1.23457E-5",
-            "1e20, 1E+20",
-            "123456789012345678, 1.23457E+17",
-            "NaN, NaN",
-            "-Infinity, -Infinity"
-        })
-        void numbersHaveSixSignificantDigitsWhateverTheLocale(double value, String text) {
-            assertThat(ProfileCommand.number(value)).isEqualTo(text);
-        }
     }
 
     @Nested

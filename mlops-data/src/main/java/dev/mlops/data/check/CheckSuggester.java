@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.data.profile.CategoricalProfile;
@@ -127,14 +128,14 @@ public final class CheckSuggester {
         double mostly = nonFinite == 0 ? 1.0 : Math.floor(1e4 * numeric.finite() / present) / 1e4;
         String also = nonFinite == 0 ? "" : String.format(Locale.ROOT,
                 "; %d NaN or infinite of %d present values, so at least %s must pass", nonFinite, present,
-                Threshold.number(mostly));
+                ReadableText.number(mostly));
         if (min >= 0) {
             return List.of(new Suggestion(
                     new RangeCheck(numeric.name(), 0.0, Double.POSITIVE_INFINITY, mostly, Severity.ERROR),
-                    "no negative value; the smallest is " + Threshold.number(min) + also));
+                    "no negative value; the smallest is " + ReadableText.number(min) + also));
         }
         return List.of(new Suggestion(new RangeCheck(numeric.name(), min, max, mostly, Severity.WARNING),
-                "the baseline's finite values lie in [" + Threshold.number(min) + ", " + Threshold.number(max) + "]"
+                "the baseline's finite values lie in [" + ReadableText.number(min) + ", " + ReadableText.number(max) + "]"
                         + also));
     }
 

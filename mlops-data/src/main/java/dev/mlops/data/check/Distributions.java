@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
@@ -224,10 +225,5 @@ final class Distributions {
             throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
         }
         return alpha;
-    }
-
-    /** A number for messages, in the root locale. */
-    static String number(double value) {
-        return Double.isFinite(value) ? Threshold.number(value) : Double.toString(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
@@ -92,11 +93,11 @@ public record KsCheck(String column, double alpha, Severity severity) implements
         String method = switch (ks.method()) {
             case EXACT -> "exact p-value";
             case ASYMPTOTIC -> "asymptotic p-value (n·m >= " + KolmogorovSmirnov.LARGE_SAMPLE_PRODUCT + ")";
-            case SKETCH -> "asymptotic p-value; D is approximate within ±" + Distributions.number(ks.referenceError())
+            case SKETCH -> "asymptotic p-value; D is approximate within ±" + ReadableText.number(ks.referenceError())
                     + " (the reference's KLL sketch's rank error)";
         };
         return Results.measured(this, p, threshold, d, "two-sample Kolmogorov-Smirnov test of column '" + column
-                + "': D = " + Distributions.number(d) + ", p-value " + Distributions.number(p) + " (" + method + ") for "
+                + "': D = " + ReadableText.number(d) + ", p-value " + ReadableText.number(p) + " (" + method + ") for "
                 + current.length + " current and " + m + " reference values"
                 + Distributions.leftOut(values, current.length, reference));
     }

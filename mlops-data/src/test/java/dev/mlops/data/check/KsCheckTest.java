@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
@@ -171,7 +172,7 @@ class KsCheckTest {
                 CheckResult fromSketch = CHECK.run(current, CheckContext.defaults().withReference(sketched));
                 assertThat(fromSketch.statistic()).as("shift %s", shift)
                         .isCloseTo(fromValues.statistic(), within(sketch.rankError()));
-                assertThat(fromSketch.message()).contains("approximate within ±" + Threshold.number(sketch.rankError()),
+                assertThat(fromSketch.message()).contains("approximate within ±" + ReadableText.number(sketch.rankError()),
                         "KLL sketch");
             }
         }

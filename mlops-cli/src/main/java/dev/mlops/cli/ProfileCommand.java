@@ -1,9 +1,9 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
@@ -119,7 +119,7 @@ final class ProfileCommand implements Callable<Integer> {
         String indent = " ".repeat(positionWidth + 2);
         for (int i = 0; i < columns; i++) {
             ColumnProfile column = profile.columns().get(i);
-            line(text, "%" + positionWidth + "d %s (%s): %s, %d missing", i + 1, column.name(),
+            line(text, "%" + positionWidth + "d %s (%s): %s, %d missing", i + 1, ReadableText.name(column.name()),
                     column.type().name().toLowerCase(Locale.ROOT), count(column.count(), "row"), column.missing());
             for (String detail : details(column)) {
                 text.append(indent).append(detail).append('\n');
@@ -193,7 +193,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         List<String> top = new ArrayList<>();
         for (ItemCount item : categorical.topK()) {
-            top.add(String.format(Locale.ROOT, "%s %s%d (%.1f%%)", quote(item.value()), exact ? "" : "~", item.count(),
+            top.add(String.format(Locale.ROOT, "%s %s%d (%.1f%%)", ReadableText.value(item.value()), exact ? "" : "~", item.count(),
                     100.0 * item.count() / present));
         }
         lines.add("top " + String.join(", ", top)
@@ -227,29 +227,6 @@ final class ProfileCommand implements Callable<Integer> {
         if (count > 0) {
             parts.add(String.format(Locale.ROOT, "%s %d (%.1f%%)", kind, count, 100.0 * count / total));
         }
-    }
-
-    /** A value in double quotes, with backslash escapes for a quote, a backslash and control characters. */
-    static String quote(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private static String number(OptionalDouble value) {

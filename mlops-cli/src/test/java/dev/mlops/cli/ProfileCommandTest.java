@@ -293,6 +293,19 @@ class ProfileCommandTest {
         }
 
         @Test
+        void aLongValueAndALongNameAreCutWithTheirLengths() throws IOException {
+            String name = "c".repeat(200);
+            Path file = file("long.csv", name + "\n" + "a".repeat(50_000) + "\n\"two\nlines\u0007\"\n");
+
+            CliRun run = mlops("profile", file.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out().length()).isLessThan(1_000);
+            assertThat(run.out()).contains("1 " + "c".repeat(39) + "… (200 characters) (categorical)",
+                    "\"" + "a".repeat(39) + "…\" (50,000 characters) 1 (50.0%)", "\"two\\nlines\\u0007\" 1 (50.0%)");
+        }
+
+        @Test
         void valuesAreQuotedWithEscapes() throws IOException {
             Path file = file("q.csv", "v\n\"say \"\"hi\"\"\"\n\"a\\b\"\n\"tab\there\"\n");
 

@@ -1,8 +1,8 @@
 package dev.mlops.testkit;
 
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.FailingRow;
 import dev.mlops.data.check.Verdict;

@@ -1,7 +1,7 @@
 package dev.mlops.testkit;
 
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.FailingRow;
 import dev.mlops.data.check.Verdict;

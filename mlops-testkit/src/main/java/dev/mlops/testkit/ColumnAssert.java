@@ -1,9 +1,9 @@
 package dev.mlops.testkit;
 
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.AllowedValuesCheck;
 import dev.mlops.data.check.CardinalityCheck;
 import dev.mlops.data.check.Check;

@@ -1,8 +1,8 @@
 package dev.mlops.data.check;
 
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;

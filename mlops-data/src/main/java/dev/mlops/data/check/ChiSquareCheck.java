@@ -1,9 +1,9 @@
 package dev.mlops.data.check;
 
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.stat.ChiSquareTest;

@@ -1,6 +1,5 @@
 package dev.mlops.data.check;
 
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
@@ -8,6 +7,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.NumericProfile;

@@ -1,6 +1,6 @@
 package dev.mlops.data.check;
 
-import dev.mlops.core.report.ReadableText;
+import dev.mlops.core.text.ReadableText;
 
 /**
  * The closed interval a check's measured value must fall in to pass; either end may be

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.MlopsException;
-import dev.mlops.core.report.ReadableText;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.DistributionSamples.Case;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.Method;

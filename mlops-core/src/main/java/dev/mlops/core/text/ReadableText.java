@@ -1,4 +1,4 @@
-package dev.mlops.core.report;
+package dev.mlops.core.text;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -7,6 +7,9 @@ import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.io.JsonLinesFormat;
+import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.label.AggregationResult;
 import dev.mlops.data.label.Annotations;
 import dev.mlops.data.label.ConsolidatedLabel;
@@ -14,8 +17,11 @@ import dev.mlops.data.label.LabelAggregator;
 import dev.mlops.data.label.TiePolicy;
 import dev.mlops.data.label.UnresolvedReason;
 import dev.mlops.data.label.WorkerQuality;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,8 +155,9 @@ final class AggregateLabelsCommand implements Callable<Integer> {
                     + lowAgreement);
         }
         LabelAggregator aggregator = aggregator(commandSpec);
-        Annotations annotations = Annotations.fromTable(this.input.read(input), itemColumn, workerColumn,
-                labelColumn);
+        Table table = this.input.read(input);
+        Annotations annotations = Annotations.fromTable(table, itemColumn, workerColumn, labelColumn,
+                rowPlace(input, this.input.tableFormat(input), table.rowCount()));
         AggregationResult result = aggregator.aggregate(annotations);
         ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
         write(result.toTable(), labelsOut, registry);
@@ -259,6 +267,47 @@ final class AggregateLabelsCommand implements Callable<Integer> {
 
     private static void write(Table table, Path file, ComponentRegistry registry) {
         InputFormat.defaultsFor(file, registry).write(table, file);
+    }
+
+    /**
+     * Names a row's place in the annotations file for errors: its physical line when that is
+     * certain, otherwise its 0-based row. A record spans at least one line and a skipped blank line
+     * is a line without a row, so when the file has exactly as many lines as rows plus the header
+     * line (CSV with a header) or as rows (CSV without one, JSON Lines), every record is one line
+     * and row r is on line r + 1 + header. The file is counted only when an error needs a place.
+     */
+    private static IntFunction<String> rowPlace(Path file, TableFormat format, int rowCount) {
+        int headerLines;
+        if (format instanceof CsvFormat csv) {
+            headerLines = csv.settings().header() ? 1 : 0;
+        } else if (format instanceof JsonLinesFormat) {
+            headerLines = 0;
+        } else {
+            headerLines = -1;
+        }
+        return row -> {
+            if (headerLines >= 0 && lineCount(file) == (long) rowCount + headerLines) {
+                return file + " line " + (row + 1L + headerLines);
+            }
+            return file + " row " + row + " (0-based, the header not counted)";
+        };
+    }
+
+    /** @return the lines of a file: its line feeds, plus one for a last line without one; -1 if it cannot be read */
+    private static long lineCount(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            long lines = 0;
+            int last = '\n';
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b == '\n') {
+                    lines++;
+                }
+                last = b;
+            }
+            return last == '\n' ? lines : lines + 1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private Report report(Path input, Annotations annotations, AggregationResult result) {

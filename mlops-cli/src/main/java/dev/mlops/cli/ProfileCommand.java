@@ -3,6 +3,7 @@ package dev.mlops.cli;
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
@@ -118,7 +119,7 @@ final class ProfileCommand implements Callable<Integer> {
         String indent = " ".repeat(positionWidth + 2);
         for (int i = 0; i < columns; i++) {
             ColumnProfile column = profile.columns().get(i);
-            line(text, "%" + positionWidth + "d %s (%s): %s, %d missing", i + 1, column.name(),
+            line(text, "%" + positionWidth + "d %s (%s): %s, %d missing", i + 1, ReadableText.name(column.name()),
                     column.type().name().toLowerCase(Locale.ROOT), count(column.count(), "row"), column.missing());
             for (String detail : details(column)) {
                 text.append(indent).append(detail).append('\n');
@@ -159,7 +160,7 @@ final class ProfileCommand implements Callable<Integer> {
         for (Quantile quantile : numeric.quantiles()) {
             double p = quantile.probability();
             if (p > 0 && p < 1) {
-                quantiles.append("  p").append(percent(p)).append(' ').append(number(quantile.value()));
+                quantiles.append("  p").append(percent(p)).append(' ').append(ReadableText.number(quantile.value()));
             }
         }
         quantiles.append("  max ").append(number(numeric.max()));
@@ -192,7 +193,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         List<String> top = new ArrayList<>();
         for (ItemCount item : categorical.topK()) {
-            top.add(String.format(Locale.ROOT, "%s %s%d (%.1f%%)", quote(item.value()), exact ? "" : "~", item.count(),
+            top.add(String.format(Locale.ROOT, "%s %s%d (%.1f%%)", ReadableText.value(item.value()), exact ? "" : "~", item.count(),
                     100.0 * item.count() / present));
         }
         lines.add("top " + String.join(", ", top)
@@ -228,54 +229,10 @@ final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    /** A value in double quotes, with backslash escapes for a quote, a backslash and control characters. */
-    static String quote(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
-    }
-
     private static String number(OptionalDouble value) {
-        return value.isPresent() ? number(value.getAsDouble()) : "-";
+        return value.isPresent() ? ReadableText.number(value.getAsDouble()) : "-";
     }
 
-    /**
-     * A number for people: {@value #DIGITS} significant digits, no trailing zeros, plain notation
-     * from 1e-4 to below 1e15 and scientific beyond; independent of the default locale.
-     */
-    static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        if (value == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(DIGITS)).stripTrailingZeros();
-        double magnitude = Math.abs(rounded.doubleValue());
-        if (magnitude >= 1e-4 && magnitude < 1e15) {
-            return rounded.toPlainString();
-        }
-        String digits = rounded.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - rounded.scale();
-        return (rounded.signum() < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
-                + "E" + (exponent >= 0 ? "+" : "") + exponent;
-    }
 
     /** A probability as a percentage without trailing zeros: 0.25 is "25", 0.999 is "99.9". */
     private static String percent(double p) {

@@ -21,8 +21,10 @@ import dev.mlops.data.split.Guarantee;
 import dev.mlops.data.split.GuaranteeReport;
 import dev.mlops.data.split.NewestSet;
 import dev.mlops.data.split.SizePolicy;
+import dev.mlops.data.split.SmallClassException;
 import dev.mlops.data.split.SmallClasses;
 import dev.mlops.data.split.Split;
+import dev.mlops.data.split.SplitException;
 import dev.mlops.data.split.SplitSets;
 import dev.mlops.data.split.Splitter;
 import java.io.IOException;
@@ -210,7 +212,12 @@ final class SplitCommand implements Callable<Integer> {
             requireTimestamps(table, timeColumn.time());
         }
         log.debug("splitting {} rows with {}", table.rowCount(), splitter);
-        Split split = splitter.split(table);
+        Split split;
+        try {
+            split = splitter.split(table);
+        } catch (SmallClassException e) {
+            throw new SplitException(e.message("pass --allow-small-classes"));
+        }
         Map<String, Table> setTables = new LinkedHashMap<>();
         for (String name : split.setNames()) {
             setTables.put(name, split.set(table, name));
@@ -574,6 +581,10 @@ final class SplitCommand implements Callable<Integer> {
             }
             for (String[] pair : pairs) {
                 String part = pair[0] + "=" + pair[1];
+                if (pair[1].startsWith("-") && DECIMAL.matcher(pair[1].substring(1)).matches()) {
+                    throw new TypeConversionException("the share in '" + part + "' is negative; each set's share must be"
+                            + " positive, such as train=0.7,validation=0.15,test=0.15");
+                }
                 double fraction = fraction(part, pair[1], EXPECTED);
                 if (!(fraction > 0)) {
                     throw new TypeConversionException("the fraction in '" + part + "' must be positive");

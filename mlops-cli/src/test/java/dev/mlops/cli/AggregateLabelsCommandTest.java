@@ -76,6 +76,41 @@ class AggregateLabelsCommandTest {
     }
 
     @Nested
+    class ErrorPlaces {
+        @Test
+        void aDuplicatePairIsNamedByFileAndPhysicalLine() throws IOException {
+            Path annotations = file("dup.csv", "item,worker,label\na,w1,cat\na,w2,dog\nb,w1,cat\na,w1,dog\n");
+
+            CliRun run = mlops("aggregate-labels", annotations.toString(), "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains(annotations + " line 5: worker 'w1' labelled item 'a' again (first at "
+                    + annotations + " line 2)").doesNotContain("table row");
+        }
+
+        @Test
+        void aMissingLabelIsNamedByLineInJsonLines() throws IOException {
+            Path annotations = file("a.jsonl", "{\"item\":\"a\",\"worker\":\"w1\",\"label\":\"cat\"}\n"
+                    + "{\"item\":\"a\",\"worker\":\"w2\",\"label\":null}\n");
+
+            CliRun run = mlops("aggregate-labels", annotations.toString(), "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains(annotations + " line 2: column 'label' is missing");
+        }
+
+        @Test
+        void whenARecordSpansLinesTheRowIsNamedInstead() throws IOException {
+            Path annotations = file("multi.csv", "item,worker,label\n\"a\nb\",w1,cat\nc,w1,dog\nc,w1,dog\n");
+
+            CliRun run = mlops("aggregate-labels", annotations.toString(), "--out", dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains(annotations + " row 2 (0-based, the header not counted): worker 'w1'");
+        }
+    }
+
+    @Nested
     class MajorityVote {
         @Test
         void writesOneLabelPerItemAndLeavesATieUnresolvedByDefault() throws IOException {

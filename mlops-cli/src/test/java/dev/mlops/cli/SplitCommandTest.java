@@ -196,9 +196,20 @@ class SplitCommandTest {
             CliRun run = mlops("split", smallClass().toString(), "--out", out.toString(), "--label", "y");
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("mlops: cannot stratify").contains("'b' (2 rows)").doesNotContain("\tat ");
+            assertThat(run.err()).startsWith("mlops: cannot stratify").contains("'b' (2 rows)").doesNotContain("\tat ")
+                    .contains("or pass --allow-small-classes to split it").doesNotContain("SmallClasses", "smallClasses");
             assertThat(run.out()).isEmpty();
             assertThat(out).doesNotExist();
+        }
+
+        @Test
+        void aClassOfOneRowIsOneRow() throws IOException {
+            Path input = file("one.csv", "x,y\n" + "1,a\n".repeat(20) + "2,b\n");
+
+            CliRun run = mlops("split", input.toString(), "--out", dir.resolve("out").toString(), "--label", "y");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("class 'b' (1 row) has too few rows").doesNotContain("1 rows");
         }
 
         @Test
@@ -600,6 +611,11 @@ class SplitCommandTest {
         void aFractionThatIsNotANumberIsNamed() {
             assertUsageError(split("--sets", "train=0.7,test=0,3"), "but was '3'");
             assertUsageError(split("--sets", "train=seventy,test=0.3"), "the fraction in 'train=seventy' is not a decimal");
+        }
+
+        @Test
+        void aNegativeShareIsCalledNegative() {
+            assertUsageError(split("--sets", "train=-0.1,test=1.1"), "the share in 'train=-0.1' is negative");
         }
 
         @Test

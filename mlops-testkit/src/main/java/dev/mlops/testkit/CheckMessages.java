@@ -2,11 +2,11 @@ package dev.mlops.testkit;
 
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.FailingRow;
 import dev.mlops.data.check.Verdict;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The failure messages of the data assertions and of {@link DataSuites}: one layout, so that a
@@ -43,10 +43,10 @@ final class CheckMessages {
             case NO_DATA -> "but there was nothing to judge: ";
         }).append(result.message());
         if (result.verdict() != Verdict.NO_DATA && !Double.isNaN(result.measured())) {
-            text.append("\nmeasured ").append(number(result.measured())).append(", threshold ")
+            text.append("\nmeasured ").append(ReadableText.number(result.measured())).append(", threshold ")
                     .append(result.threshold());
             if (!Double.isNaN(result.statistic())) {
-                text.append(", statistic ").append(number(result.statistic()));
+                text.append(", statistic ").append(ReadableText.number(result.statistic()));
             }
         }
         appendRows(text, result);
@@ -86,16 +86,5 @@ final class CheckMessages {
                     .append(')');
         }
         return text.toString();
-    }
-
-    /** @return a number without locale: {@code 42}, {@code 0.6}, {@code 1.23457e-07}, {@code NaN} */
-    static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.testkit;
 
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.FailingRow;
 import dev.mlops.data.check.Verdict;
@@ -164,8 +165,8 @@ public final class CheckResultAssert extends AbstractAssert<CheckResultAssert, C
         isNotNull();
         if (!(Math.abs(value - expected) <= tolerance)) {
             throw failure("%s", CheckMessages.describe("Expecting the " + what + " of " + actual.check() + " to be "
-                    + CheckMessages.number(expected) + " within " + CheckMessages.number(tolerance) + " but it is "
-                    + CheckMessages.number(value), actual));
+                    + ReadableText.number(expected) + " within " + ReadableText.number(tolerance) + " but it is "
+                    + ReadableText.number(value), actual));
         }
         return myself;
     }

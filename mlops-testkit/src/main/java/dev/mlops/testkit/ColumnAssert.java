@@ -3,6 +3,7 @@ package dev.mlops.testkit;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.AllowedValuesCheck;
 import dev.mlops.data.check.CardinalityCheck;
 import dev.mlops.data.check.Check;
@@ -98,7 +99,7 @@ public final class ColumnAssert extends AbstractAssert<ColumnAssert, Column> {
         }
         double present = Math.max(0.0, 1.0 - share - 1e-12);
         return passes(Checks.completeness(name()).atLeast(present),
-                "to have a share of at most " + CheckMessages.number(share) + " missing values");
+                "to have a share of at most " + ReadableText.number(share) + " missing values");
     }
 
     /**
@@ -112,8 +113,8 @@ public final class ColumnAssert extends AbstractAssert<ColumnAssert, Column> {
      * @throws IllegalArgumentException if a bound is NaN or {@code min > max}
      */
     public ColumnAssert isBetween(double min, double max) {
-        return passes(Checks.range(name(), min, max), "to be between " + CheckMessages.number(min) + " and "
-                + CheckMessages.number(max) + " (every present value; NaN fails)");
+        return passes(Checks.range(name(), min, max), "to be between " + ReadableText.number(min) + " and "
+                + ReadableText.number(max) + " (every present value; NaN fails)");
     }
 
     /**

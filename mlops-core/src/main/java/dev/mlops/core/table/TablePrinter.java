@@ -1,12 +1,16 @@
 package dev.mlops.core.table;
 
+import dev.mlops.core.text.ReadableText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders the head of a table as aligned text, for {@link Table#toString()}. */
+/**
+ * Renders the head of a table as aligned text, for {@link Table#toString()}; names and values are
+ * escaped and cut as {@link ReadableText#name(String)} does, so one long or multi-line cell
+ * neither floods the text nor breaks the alignment.
+ */
 final class TablePrinter {
-    private static final int MAX_WIDTH = 24;
     private static final String MISSING = "<missing>";
 
     private TablePrinter() {
@@ -18,14 +22,14 @@ final class TablePrinter {
         List<String[]> lines = new ArrayList<>(shown + 1);
         String[] header = new String[columns];
         for (int c = 0; c < columns; c++) {
-            header[c] = clip(table.column(c).name());
+            header[c] = ReadableText.name(table.column(c).name());
         }
         lines.add(header);
         for (int row = 0; row < shown; row++) {
             String[] line = new String[columns];
             for (int c = 0; c < columns; c++) {
                 Column column = table.column(c);
-                line[c] = column.isMissing(row) ? MISSING : clip(column.format(row));
+                line[c] = column.isMissing(row) ? MISSING : ReadableText.name(column.format(row));
             }
             lines.add(line);
         }
@@ -53,9 +57,5 @@ final class TablePrinter {
             text.append(String.format(Locale.ROOT, "... %d more rows%n", table.rowCount() - shown));
         }
         return text.toString();
-    }
-
-    private static String clip(String value) {
-        return value.length() <= MAX_WIDTH ? value : value.substring(0, MAX_WIDTH - 1) + "…";
     }
 }

@@ -542,6 +542,23 @@ class TableTest {
         }
 
         @Test
+        void aLongCellIsCutWithItsLengthAndControlCharactersAreEscaped() {
+            String name = "n".repeat(200);
+            Table table = Table.builder().text(name, "a".repeat(50_000), "one\ntwo\tthree\u0007").text("b", "x", "y")
+                    .build();
+
+            String text = table.toString();
+            List<String> lines = text.lines().toList();
+
+            assertThat(text.length()).isLessThan(400);
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(1)).startsWith("n".repeat(39) + "… (200 characters)").endsWith("  b");
+            assertThat(lines.get(2)).startsWith("a".repeat(39) + "… (50,000 characters)").endsWith("  x");
+            assertThat(lines.get(3)).startsWith("one\\ntwo\\tthree\\u0007 ").endsWith("  y");
+            assertThat(lines.get(1).indexOf(" b")).isEqualTo(lines.get(2).indexOf(" x")).isEqualTo(lines.get(3).indexOf(" y"));
+        }
+
+        @Test
         void noMoreRowsLineWhenEveryRowIsShown() {
             List<String> lines = thousandRows().head(10).toString().lines().toList();
 
@@ -584,14 +601,14 @@ class TableTest {
         }
 
         @Test
-        void longValuesAndNamesAreClippedToTwentyFourCharacters() {
+        void valuesAndNamesOfUpToFortyCharactersAreShownWhole() {
             String longText = "Grüße aus München und São Paulo";
             Table table = Table.builder().text("a very long column name indeed", longText).numeric("n", 1).build();
 
             List<String> lines = table.toString().lines().toList();
 
-            assertThat(lines.get(1)).isEqualTo("a very long column name…  n");
-            assertThat(lines.get(2)).isEqualTo("Grüße aus München und S…  1");
+            assertThat(lines.get(1)).isEqualTo("a very long column name indeed   n");
+            assertThat(lines.get(2)).isEqualTo("Grüße aus München und São Paulo  1");
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.mlops.data.check;
 
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
@@ -164,7 +165,7 @@ public final class CheckSuggester {
         if (referenceChecks && numeric.finite() >= 2) {
             suggestions.add(new Suggestion(Checks.psi(numeric.name()).withSeverity(Severity.WARNING),
                     "the population stability index against the baseline at most "
-                            + Threshold.number(PsiCheck.DEFAULT_MAX) + " (" + PsiCheck.DEFAULT_BINS
+                            + ReadableText.number(PsiCheck.DEFAULT_MAX) + " (" + PsiCheck.DEFAULT_BINS
                             + " quantile bins of its " + numeric.finite() + " finite values); above it the shift"
                             + " is significant by the usual rule"));
         }
@@ -179,14 +180,14 @@ public final class CheckSuggester {
         double mostly = nonFinite == 0 ? 1.0 : Math.floor(1e4 * numeric.finite() / present) / 1e4;
         String also = nonFinite == 0 ? "" : String.format(Locale.ROOT,
                 "; %d NaN or infinite of %d present values, so at least %s must pass", nonFinite, present,
-                Threshold.number(mostly));
+                ReadableText.number(mostly));
         if (min >= 0) {
             return new Suggestion(
                     new RangeCheck(numeric.name(), 0.0, Double.POSITIVE_INFINITY, mostly, Severity.ERROR),
-                    "no negative value; the smallest is " + Threshold.number(min) + also);
+                    "no negative value; the smallest is " + ReadableText.number(min) + also);
         }
         return new Suggestion(new RangeCheck(numeric.name(), min, max, mostly, Severity.WARNING),
-                "the baseline's finite values lie in [" + Threshold.number(min) + ", " + Threshold.number(max) + "]"
+                "the baseline's finite values lie in [" + ReadableText.number(min) + ", " + ReadableText.number(max) + "]"
                         + also);
     }
 
@@ -205,7 +206,7 @@ public final class CheckSuggester {
             if (referenceChecks) {
                 suggestions.add(new Suggestion(Checks.chiSquare(categorical.name()).withSeverity(Severity.WARNING),
                         "the same category shares as the baseline's " + present + " present rows (chi-square test,"
-                                + " p-value at least " + Threshold.number(ChiSquareCheck.DEFAULT_ALPHA) + ")"));
+                                + " p-value at least " + ReadableText.number(ChiSquareCheck.DEFAULT_ALPHA) + ")"));
             }
         }
         if (distinct == present && present >= 2) {

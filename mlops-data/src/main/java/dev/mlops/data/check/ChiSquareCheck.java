@@ -3,6 +3,7 @@ package dev.mlops.data.check;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.stat.ChiSquareTest;
@@ -113,8 +114,8 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
                     + "': one value, '" + current.firstKey() + "', on both sides: chi-square = 0, p-value 1" + sides);
         }
         return Results.measured(this, p, threshold, statistic, "chi-square test of homogeneity of column '" + column
-                + "': chi-square = " + Distributions.number(statistic) + " with " + (k - 1) + " degree"
-                + (k == 2 ? "" : "s") + " of freedom, p-value " + Distributions.number(p) + sides);
+                + "': chi-square = " + ReadableText.number(statistic) + " with " + (k - 1) + " degree"
+                + (k == 2 ? "" : "s") + " of freedom, p-value " + ReadableText.number(p) + sides);
     }
 
     /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */

@@ -7,6 +7,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.NumericProfile;
@@ -224,10 +225,5 @@ final class Distributions {
             throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
         }
         return alpha;
-    }
-
-    /** A number for messages, in the root locale. */
-    static String number(double value) {
-        return Double.isFinite(value) ? Threshold.number(value) : Double.toString(value);
     }
 }

@@ -3,6 +3,7 @@ package dev.mlops.data.check;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.stat.KolmogorovSmirnov;
@@ -95,11 +96,11 @@ public record KsCheck(String column, double alpha, Severity severity) implements
             case ASYMPTOTIC -> "asymptotic p-value (" + (Math.max(current.length, m) > KolmogorovSmirnov.EXACT_MAX_SIZE
                     ? String.format(Locale.ROOT, "a sample over %,d values", KolmogorovSmirnov.EXACT_MAX_SIZE)
                     : "the exact path count lost its precision") + ")";
-            case SKETCH -> "approximate asymptotic p-value; D is approximate within ±" + Distributions.number(ks.referenceError())
+            case SKETCH -> "approximate asymptotic p-value; D is approximate within ±" + ReadableText.number(ks.referenceError())
                     + " (the reference's KLL sketch's rank error)";
         };
         return Results.measured(this, p, threshold, d, "two-sample Kolmogorov-Smirnov test of column '" + column
-                + "': D = " + Distributions.number(d) + ", p-value " + Distributions.number(p) + " (" + method + ") for "
+                + "': D = " + ReadableText.number(d) + ", p-value " + ReadableText.number(p) + " (" + method + ") for "
                 + current.length + " current and " + m + " reference values"
                 + Distributions.leftOut(values, current.length, reference));
     }

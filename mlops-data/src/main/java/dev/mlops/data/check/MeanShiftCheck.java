@@ -3,6 +3,7 @@ package dev.mlops.data.check;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.stat.Moments;
@@ -90,9 +91,9 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
         Moments then = Moments.of(reference);
         TwoSampleResult welch = WelchTTest.test(now, then);
         double t = welch.statistic();
-        String sides = "current mean " + Distributions.number(now.mean()) + " (sd "
-                + Distributions.number(now.standardDeviation()) + ", n " + current.length + ") vs reference mean "
-                + Distributions.number(then.mean()) + " (sd " + Distributions.number(then.standardDeviation())
+        String sides = "current mean " + ReadableText.number(now.mean()) + " (sd "
+                + ReadableText.number(now.standardDeviation()) + ", n " + current.length + ") vs reference mean "
+                + ReadableText.number(then.mean()) + " (sd " + ReadableText.number(then.standardDeviation())
                 + ", n " + then.count() + ")" + Distributions.leftOut(values, current.length, reference);
         if (welch.pValue().isEmpty()) {
             return Results.cannotRun(this, threshold, "Welch's t-test of column '" + column
@@ -100,7 +101,7 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
         }
         double p = welch.pValue().getAsDouble();
         return Results.measured(this, p, threshold, t, "Welch's t-test of column '" + column + "': t = "
-                + Distributions.number(t) + ", p-value " + Distributions.number(p) + "; " + sides);
+                + ReadableText.number(t) + ", p-value " + ReadableText.number(p) + "; " + sides);
     }
 
     /** The component type of these checks, registered for {@link java.util.ServiceLoader}. */

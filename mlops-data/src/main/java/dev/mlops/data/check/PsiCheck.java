@@ -6,6 +6,7 @@ import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.Distributions.Kind;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.NumericProfile;
@@ -138,10 +139,10 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
         double psi = result.statistic();
         int k = result.bins();
         String approximate = result.method() == TestMethod.SKETCH ? "; approximate: the reference's shares come from"
-                + " its KLL sketch, within ±" + Distributions.number(result.referenceError()) + " each" : "";
+                + " its KLL sketch, within ±" + ReadableText.number(result.referenceError()) + " each" : "";
         return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
                 + k + " reference quantile bins" + (k < bins ? " (" + bins + " asked, equal edges merged)" : "")
-                + ": PSI = " + Distributions.number(psi) + ", " + band(psi) + "; " + current.length + " current and "
+                + ": PSI = " + ReadableText.number(psi) + ", " + band(psi) + "; " + current.length + " current and "
                 + m + " reference values" + approximate + Distributions.leftOut(values, current.length, reference));
     }
 
@@ -161,7 +162,7 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
                 + reference.frequencyError() + ")" : k + " categor" + (k == 1 ? "y" : "ies");
         long missing = values.missingCount() + reference.missing();
         return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
-                + described + ": PSI = " + Distributions.number(psi) + ", " + band(psi) + "; " + currentTotal
+                + described + ": PSI = " + ReadableText.number(psi) + ", " + band(psi) + "; " + currentTotal
                 + " current and " + referenceTotal + " reference values" + (missing > 0 ? "; left out: "
                         + values.missingCount() + " missing current and " + reference.missing()
                         + " missing reference values" : ""));

@@ -1,6 +1,6 @@
 package dev.mlops.data.check;
 
-import java.util.Locale;
+import dev.mlops.core.text.ReadableText;
 
 /**
  * The closed interval a check's measured value must fall in to pass; either end may be
@@ -63,18 +63,11 @@ public record Threshold(double lower, double upper) {
             return "any value";
         }
         if (upper == Double.POSITIVE_INFINITY) {
-            return ">= " + number(lower);
+            return ">= " + ReadableText.number(lower);
         }
         if (lower == Double.NEGATIVE_INFINITY) {
-            return "<= " + number(upper);
+            return "<= " + ReadableText.number(upper);
         }
-        return "in [" + number(lower) + ", " + number(upper) + "]";
-    }
-
-    static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return String.format(Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1");
+        return "in [" + ReadableText.number(lower) + ", " + ReadableText.number(upper) + "]";
     }
 }

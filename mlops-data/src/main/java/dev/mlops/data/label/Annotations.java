@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * An immutable, indexed set of annotations, ready for a {@link LabelAggregator}.
@@ -55,7 +56,7 @@ public final class Annotations {
      */
     public static Annotations of(Collection<Annotation> annotations) {
         Objects.requireNonNull(annotations, "annotations");
-        Indexer indexer = new Indexer("annotation", annotations.size());
+        Indexer indexer = new Indexer("annotation", position -> "annotation " + position, annotations.size());
         int position = 0;
         for (Annotation annotation : annotations) {
             if (annotation == null) {
@@ -109,20 +110,41 @@ public final class Annotations {
      * @throws AnnotationException if a row is bad or the table is empty
      */
     public static Annotations fromTable(Table table, String itemColumn, String workerColumn, String labelColumn) {
+        return fromTable(table, itemColumn, workerColumn, labelColumn, row -> "table row " + row);
+    }
+
+    /**
+     * Reads annotations from a table as {@link #fromTable(Table, String, String, String)} does,
+     * with errors naming each row's place as the caller knows it, such as the file and physical
+     * line the row was read from ({@code "annotations.csv line 5"}).
+     *
+     * @param table the table
+     * @param itemColumn the name of the item column
+     * @param workerColumn the name of the worker column
+     * @param labelColumn the name of the label column
+     * @param rowPlace names the place of a 0-based row, for errors
+     * @return the indexed annotations
+     * @throws dev.mlops.core.SchemaException if a column is missing
+     * @throws AnnotationException if a row is bad or the table is empty; the message starts with
+     *     the row's place
+     */
+    public static Annotations fromTable(Table table, String itemColumn, String workerColumn, String labelColumn,
+            IntFunction<String> rowPlace) {
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(rowPlace, "rowPlace");
         Column items = table.column(Objects.requireNonNull(itemColumn, "itemColumn"));
         Column workers = table.column(Objects.requireNonNull(workerColumn, "workerColumn"));
         Column labels = table.column(Objects.requireNonNull(labelColumn, "labelColumn"));
-        Indexer indexer = new Indexer("table row", table.rowCount());
+        Indexer indexer = new Indexer("table", rowPlace, table.rowCount());
         for (int row = 0; row < table.rowCount(); row++) {
-            indexer.add(text(items, row), text(workers, row), text(labels, row));
+            indexer.add(text(items, row, rowPlace), text(workers, row, rowPlace), text(labels, row, rowPlace));
         }
         return indexer.build();
     }
 
-    private static String text(Column column, int row) {
+    private static String text(Column column, int row, IntFunction<String> rowPlace) {
         if (column.isMissing(row)) {
-            throw new AnnotationException("table row", row, "column '" + column.name()
+            throw AnnotationException.at(rowPlace.apply(row), row, "column '" + column.name()
                     + "' is missing; every annotation needs an item, a worker and a label");
         }
         return column.format(row);
@@ -268,7 +290,8 @@ public final class Annotations {
 
     /** Collects annotations as codes in order of first appearance, then sorts and checks them. */
     private static final class Indexer {
-        private final String source;
+        private final String input;
+        private final IntFunction<String> place;
         private final Map<String, Integer> itemCodes = new HashMap<>();
         private final Map<String, Integer> workerCodes = new HashMap<>();
         private final Map<String, Integer> labelCodes = new HashMap<>();
@@ -280,8 +303,9 @@ public final class Annotations {
         private int[] label;
         private int size;
 
-        Indexer(String source, int capacity) {
-            this.source = source;
+        Indexer(String input, IntFunction<String> place, int capacity) {
+            this.input = input;
+            this.place = place;
             this.item = new int[Math.max(capacity, 1)];
             this.worker = new int[item.length];
             this.label = new int[item.length];
@@ -304,7 +328,7 @@ public final class Annotations {
 
         private void check(String value, String part) {
             if (value.isBlank()) {
-                throw new AnnotationException(source, size, part + " must not be blank but was '" + value + "'");
+                throw AnnotationException.at(place.apply(size), size, part + " must not be blank but was '" + value + "'");
             }
         }
 
@@ -320,7 +344,7 @@ public final class Annotations {
 
         Annotations build() {
             if (size == 0) {
-                throw new AnnotationException("no annotations in the " + source.replace(" row", "")
+                throw new AnnotationException("no annotations in the " + input
                         + " input; at least one (item, worker, label) annotation is needed");
             }
             String[] items = sorted(itemNames);
@@ -354,8 +378,8 @@ public final class Annotations {
                     if (p > start[i] && sortedWorker[p] == sortedWorker[p - 1]) {
                         int first = Math.min(a, (int) keys[p - 1]);
                         int second = Math.max(a, (int) keys[p - 1]);
-                        throw new AnnotationException(source, second, "worker '" + workers[sortedWorker[p]]
-                                + "' labelled item '" + items[i] + "' again (first at " + source + " " + first
+                        throw AnnotationException.at(place.apply(second), second, "worker '" + workers[sortedWorker[p]]
+                                + "' labelled item '" + items[i] + "' again (first at " + place.apply(first)
                                 + "); each (item, worker) pair may appear once");
                     }
                 }

@@ -7,6 +7,7 @@ import dev.mlops.core.json.Documents;
 import dev.mlops.core.report.ReportHeader;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.text.ReadableText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,7 +186,7 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
         text.append("table ").append(fingerprint).append(", created ").append(createdAt).append('\n');
         for (Finding finding : findings) {
             text.append(String.format(Locale.ROOT, "%-7s %s: %s (measured %s, threshold %s)\n", finding.severity(),
-                    finding.check(), finding.message(), number(finding.measured()), number(finding.threshold())));
+                    finding.check(), finding.message(), ReadableText.number(finding.measured()), ReadableText.number(finding.threshold())));
             for (Example example : finding.examples()) {
                 StringBuilder rows = new StringBuilder();
                 for (SetRow row : example.rows()) {
@@ -198,12 +199,5 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
             }
         }
         return text.toString();
-    }
-
-    private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
     }
 }

@@ -64,7 +64,7 @@ final class StratifiedSplitter extends AbstractComponent<StratifiedSplitterSetti
         }
         small.sort(null);
         if (!small.isEmpty() && smallClasses == SmallClasses.REFUSE) {
-            throw new SplitException(smallClassMessage(small, levels, classSize, sets));
+            throw smallClassError(small, levels, classSize, sets);
         }
         Seed master = Seed.of(seed);
         SplittableRandom[] randoms = new SplittableRandom[levels.size()];
@@ -119,20 +119,17 @@ final class StratifiedSplitter extends AbstractComponent<StratifiedSplitterSetti
         return codes;
     }
 
-    private static String smallClassMessage(List<String> small, List<String> levels, int[] classSize, SplitSets sets) {
-        StringBuilder named = new StringBuilder();
-        for (String level : small) {
-            named.append(named.length() == 0 ? "" : ", ").append('\'').append(level).append("' (")
-                    .append(classSize[levels.indexOf(level)]).append(" rows)");
-        }
+    private static SmallClassException smallClassError(List<String> small, List<String> levels, int[] classSize,
+            SplitSets sets) {
         double smallest = 1;
         for (double fraction : sets.fractions()) {
             smallest = Math.min(smallest, fraction);
         }
         long enough = (long) Math.ceil(1 / smallest - 1e-9);
-        return "cannot stratify over the " + sets.size() + " sets (" + sets + "): class " + named
-                + " has too few rows to put one in every set within one row of its share (a class of " + enough
-                + " rows always can); merge or drop the class, or pass SmallClasses.ALLOW to split it within one row of"
-                + " its share and have the report list it";
+        return new SmallClassException("cannot stratify over the " + sets.size() + " sets (" + sets + "): "
+                + (small.size() == 1 ? "class " : "classes ") + SmallClassException.named(small, levels, classSize)
+                + (small.size() == 1 ? " has" : " have") + " too few rows to put one in every set within one row of its share"
+                + " (a class of " + enough + " rows always can); merge or drop the class, or ",
+                " to split it within one row of its share and have the report list it");
     }
 }

@@ -15,6 +15,7 @@ import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.check.DistributionSamples.Case;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.Method;
@@ -166,7 +167,7 @@ class KsCheckTest {
                 CheckResult fromSketch = CHECK.run(current, CheckContext.defaults().withReference(sketched));
                 assertThat(fromSketch.statistic()).as("shift %s", shift)
                         .isCloseTo(fromValues.statistic(), within(sketch.rankError()));
-                assertThat(fromSketch.message()).contains("approximate within ±" + Threshold.number(sketch.rankError()),
+                assertThat(fromSketch.message()).contains("approximate within ±" + ReadableText.number(sketch.rankError()),
                         "KLL sketch");
             }
         }

@@ -23,6 +23,8 @@ class ThresholdTest {
         assertThat(Threshold.atMost(0.25)).hasToString("<= 0.25");
         assertThat(Threshold.between(2, 20)).hasToString("in [2, 20]");
         assertThat(Threshold.atLeast(1e-7)).hasToString(">= 1e-07");
+        assertThat(Threshold.atMost(1.0979916975628612e-10)).hasToString("<= 1.09799e-10");
+        assertThat(Threshold.between(-1.5e+20, 1e-100)).hasToString("in [-1.5e+20, 1e-100]");
         assertThat(new Threshold(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)).hasToString("any value");
     }
 

@@ -163,6 +163,19 @@ class AnnotationsTest {
         }
 
         @Test
+        void theCallerNamesTheRowsPlaceSuchAsTheFileAndLine() {
+            Table duplicate = Table.builder().categorical("item", "i", "j", "i").categorical("worker", "a", "a", "a")
+                    .categorical("label", "x", "y", "x").build();
+
+            assertThatThrownBy(() -> Annotations.fromTable(duplicate, "item", "worker", "label", row -> "a.csv line " + (row + 2)))
+                    .isInstanceOfSatisfying(AnnotationException.class, e -> {
+                        assertThat(e).hasMessageStartingWith(
+                                "a.csv line 4: worker 'a' labelled item 'i' again (first at a.csv line 2)");
+                        assertThat(e.position()).isEqualTo(2);
+                    });
+        }
+
+        @Test
         void aMissingColumnIsASchemaError() {
             Table table = Table.builder().categorical("item", "i").categorical("who", "a").categorical("label", "x")
                     .build();

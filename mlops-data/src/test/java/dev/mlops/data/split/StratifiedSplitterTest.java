@@ -81,8 +81,9 @@ class StratifiedSplitterTest {
                 assertThat(refused).as("%s: refusal with small classes %s", context, small).isInstanceOf(SplitException.class);
                 if (c.rows() >= c.sets().size()) {
                     String level = small.get(0);
-                    assertThat(refused.getMessage()).as(context).contains("'" + level + "' ("
-                            + SplitCases.classSizes(table).get(level) + " rows)");
+                    int size = SplitCases.classSizes(table).get(level);
+                    assertThat(refused.getMessage()).as(context).contains("'" + level + "' (" + size
+                            + (size == 1 ? " row)" : " rows)"));
                 }
                 return;
             }
@@ -171,6 +172,19 @@ class StratifiedSplitterTest {
                     .hasMessageContaining("'rare' (2 rows)")
                     .hasMessageContaining("3 sets")
                     .hasMessageContaining("SmallClasses.ALLOW");
+        }
+
+        @Test
+        void aClassOfOneRowIsOneRowAndTheRemedyCanBeSpelledByTheCaller() {
+            Table table = Table.builder().categorical("label", "a", "a", "a", "a", "a", "a", "a", "rare", "a", "a").build();
+
+            assertThatThrownBy(() -> Splitters.stratified(THREE, "label", 1).split(table))
+                    .isInstanceOfSatisfying(SmallClassException.class, e -> {
+                        assertThat(e.getMessage()).contains("class 'rare' (1 row) has too few rows",
+                                "or pass SmallClasses.ALLOW (the setting smallClasses=allow) to split it");
+                        assertThat(e.message("pass --allow-small-classes")).contains("or pass --allow-small-classes to split it")
+                                .doesNotContain("SmallClasses");
+                    });
         }
 
         @Test

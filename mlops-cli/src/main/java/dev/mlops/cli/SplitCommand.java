@@ -143,7 +143,9 @@ final class SplitCommand implements Callable<Integer> {
     private @Nullable String group;
 
     @Option(names = "--time", paramLabel = "COLUMN",
-            description = "The setting 'time' (temporal): the timestamp column; the first set gets the oldest rows.")
+            description = "The setting 'time' (temporal): the timestamp column; the first set gets the oldest rows. "
+                    + "Rows with equal times stay in one set: each cut falls between two distinct times, the ones "
+                    + "closest to the --sets shares in either direction.")
     private @Nullable String time;
 
     @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,

@@ -111,8 +111,10 @@ public final class Splitters {
 
     /**
      * Returns a splitter that orders the rows by time: the first set gets the oldest rows, and
-     * every time in a later set is strictly after every time in an earlier one (rows with equal
-     * times at a cut go to the earlier set).
+     * every time in a later set is strictly after every time in an earlier one. Rows with equal
+     * times stay in one set: each cut falls between two distinct times, those closest to the
+     * requested shares in either direction, and the split is refused only when there are fewer
+     * distinct times than sets.
      *
      * @param sizes the sets in time order, or a policy that chooses them by the row count
      * @param time the timestamp column of event times

@@ -75,8 +75,25 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter stratified(SizePolicy sizes, String label, long seed, SmallClasses smallClasses) {
+        return stratified(sizes, label, seed, smallClasses, LabelType.INFERRED);
+    }
+
+    /**
+     * Returns a stratified splitter that reads the label's classes as stated: with
+     * {@link LabelType#CATEGORICAL}, each distinct value of a numeric label (such as 0/1) is a class.
+     *
+     * @param sizes the sets, or a policy that chooses them by the row count
+     * @param label the label column
+     * @param seed the seed of the shuffle within each class
+     * @param smallClasses refuse classes too small to reach every set, or split them within one row
+     *     of their share and list them in the report
+     * @param labelType how the label's classes are read
+     * @return the splitter
+     */
+    public static Splitter stratified(SizePolicy sizes, String label, long seed, SmallClasses smallClasses,
+            LabelType labelType) {
         return new StratifiedSplitter(new StratifiedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), label, seed,
-                Objects.requireNonNull(smallClasses, "smallClasses")));
+                Objects.requireNonNull(smallClasses, "smallClasses"), Objects.requireNonNull(labelType, "labelType")));
     }
 
     /**
@@ -105,8 +122,23 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter stratifiedGrouped(SizePolicy sizes, String label, String group, long seed) {
+        return stratifiedGrouped(sizes, label, group, seed, LabelType.INFERRED);
+    }
+
+    /**
+     * Returns a stratified grouped splitter that reads the label's classes as stated: with
+     * {@link LabelType#CATEGORICAL}, each distinct value of a numeric label (such as 0/1) is a class.
+     *
+     * @param sizes the sets, or a policy that chooses them by the row count
+     * @param label the label column
+     * @param group the group column: categorical, text or numeric
+     * @param seed the seed of the order of groups of equal size
+     * @param labelType how the label's classes are read
+     * @return the splitter
+     */
+    public static Splitter stratifiedGrouped(SizePolicy sizes, String label, String group, long seed, LabelType labelType) {
         return new GroupedSplitter(new StratifiedGroupedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), label,
-                group, seed));
+                group, seed, Objects.requireNonNull(labelType, "labelType")));
     }
 
     /**

@@ -652,14 +652,9 @@ final class SplitCommand implements Callable<Integer> {
 
     /** Reads {@code --gap}: an ISO-8601 duration such as {@code PT24H} or {@code P7D}, not negative. */
     /** Reads {@code --label-type}: inferred or categorical, in any case. */
-    static final class LabelTypeConverter implements ITypeConverter<LabelType> {
-        @Override
-        public LabelType convert(String value) {
-            try {
-                return LabelType.fromLabel(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("expected inferred or categorical but was '" + value + "'");
-            }
+    static final class LabelTypeConverter extends EnumNameConverter<LabelType> {
+        LabelTypeConverter() {
+            super(LabelType.class);
         }
     }
 

@@ -14,12 +14,13 @@ final class Resolution {
     /**
      * @param minVotes at least 1, as the settings records check
      * @param labels the annotations' labels
-     * @throws AnnotationException if a preferred order names a label the annotations do not have
+     * @throws AnnotationException if there are labels and a preferred order names one the
+     *     annotations do not have (no annotations at all leave nothing to prefer)
      */
     Resolution(TiePolicy tiePolicy, int minVotes, List<String> labels) {
         this.tiePolicy = Objects.requireNonNull(tiePolicy, "tiePolicy");
         this.minVotes = minVotes;
-        if (tiePolicy instanceof TiePolicy.PreferredOrder preferred) {
+        if (tiePolicy instanceof TiePolicy.PreferredOrder preferred && !labels.isEmpty()) {
             for (String label : preferred.order()) {
                 if (!labels.contains(label)) {
                     throw new AnnotationException("tie=prefer names the label '" + label

@@ -86,7 +86,9 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Crowds use workers {@code worker-0} to {@code worker-9} and always include items
  * {@code item-000} to {@code item-004}, so an aggregator that needs per-worker weights or gold
- * items can be configured for every case. A failure names the case's seed and sizes.
+ * items can be configured for every case. A failure names the case's seed and sizes. An
+ * aggregator may refuse a random crowd with an {@link AnnotationException} (a {@code tie=prefer}
+ * naming a label the crowd lacks); at least half of the sweep's cases must be exercised.
  */
 public abstract class LabelAggregatorContract {
     /** The seed from which every sweep case is drawn; changing it changes every case. */

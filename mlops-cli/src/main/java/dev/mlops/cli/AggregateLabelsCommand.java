@@ -97,7 +97,8 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     private TiePolicy.Kind tie = TiePolicy.Kind.UNRESOLVED;
 
     @Option(names = "--prefer", paramLabel = "LABEL", split = ",",
-            description = "With --tie prefer: labels in order of preference, comma-separated.")
+            description = "With --tie prefer: labels in order of preference, comma-separated; each must be a label "
+                    + "the annotations give.")
     private @Nullable List<String> preferred;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of --tie random (default: ${DEFAULT-VALUE}).")
@@ -106,6 +107,15 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     @Option(names = "--min-votes", paramLabel = "N", defaultValue = "1",
             description = "Items with fewer annotations stay unresolved (default: ${DEFAULT-VALUE}).")
     private int minVotes = 1;
+
+    @Option(names = "--max-iterations", paramLabel = "N",
+            description = "The setting 'maxIterations' (dawid-skene): the most EM iterations (default: 100).")
+    private @Nullable Integer maxIterations;
+
+    @Option(names = "--tolerance", paramLabel = "P",
+            description = "The setting 'tolerance' (dawid-skene): EM stops when no item's probability of a label "
+                    + "changed by this much or more in an iteration (default: 1e-6).")
+    private @Nullable Double tolerance;
 
     @Option(names = "--low-agreement", paramLabel = "SHARE", defaultValue = "0.6",
             description = "Items whose agreement is below this share are listed for re-labelling (default: ${DEFAULT-VALUE}).")
@@ -138,7 +148,8 @@ final class AggregateLabelsCommand implements Callable<Integer> {
     /** The JSON report of one consolidation. */
     record Report(String file, ObjectNode aggregator, int annotations, int items, int workers,
             List<String> labels, int resolved, Map<String, Integer> unresolved, double lowAgreementThreshold,
-            List<LowAgreementItem> lowAgreement, List<WorkerQuality> workerQuality, int iterations, boolean converged) {
+            List<LowAgreementItem> lowAgreement, List<WorkerQuality> workerQuality, Map<String, Double> priors,
+            int iterations, boolean converged) {
     }
 
     /** An item to re-label. */
@@ -183,7 +194,8 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         ComponentRegistry registry = Objects.requireNonNull(parent, "parent").registry();
         ComponentSpec chosen;
         if (aggregatorSpec != null) {
-            for (String option : List.of("--method", "--tie", "--prefer", "--seed", "--min-votes")) {
+            for (String option : List.of("--method", "--tie", "--prefer", "--seed", "--min-votes", "--max-iterations",
+                    "--tolerance")) {
                 if (commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw CommandSupport.usage(commandSpec, option
                             + " cannot be combined with --aggregator; give the setting in the spec instead");
@@ -195,12 +207,20 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         }
         ObjectNode settings = chosen.settings();
         ComponentType<?, ?> type = registry.find(LabelAggregator.class, chosen.type()).orElse(null);
+        if (maxIterations != null) {
+            needsSetting(commandSpec, type, "--max-iterations", "maxIterations", "dawid-skene");
+            settings.put("maxIterations", maxIterations);
+        }
+        if (tolerance != null) {
+            needsSetting(commandSpec, type, "--tolerance", "tolerance", "dawid-skene");
+            settings.put("tolerance", tolerance);
+        }
         if (gold != null) {
-            needsSetting(commandSpec, type, "--gold", "gold");
+            needsSetting(commandSpec, type, "--gold", "gold", "weighted-vote");
             settings.set("gold", goldLabels(gold, registry));
         }
         if (weights != null) {
-            needsSetting(commandSpec, type, "--weights", "weights");
+            needsSetting(commandSpec, type, "--weights", "weights", "weighted-vote");
             settings.set("weights", workerWeights(weights, registry));
         }
         return registry.create(LabelAggregator.class, new ComponentSpec(chosen.type(), settings));
@@ -235,12 +255,12 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         return settings;
     }
 
-    /** A usage error if the type has no such setting. */
+    /** A usage error if the type has no such setting; {@code example} is a built-in type that has it. */
     private static void needsSetting(CommandSpec commandSpec, @Nullable ComponentType<?, ?> type, String option,
-            String setting) {
+            String setting, String example) {
         if (type != null && !type.settingNames().contains(setting)) {
             throw CommandSupport.usage(commandSpec, option + " applies to an aggregator with the setting '"
-                    + setting + "', such as weighted-vote, but " + type + " has none");
+                    + setting + "', such as " + example + ", but " + type + " has none");
         }
     }
 
@@ -330,7 +350,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         }
         return new Report(input.toString(), result.aggregator().toJson(),
                 annotations.size(), annotations.itemCount(), annotations.workerCount(), annotations.labels(), resolved,
-                unresolved, lowAgreement, low, result.workers(), result.iterations(), result.converged());
+                unresolved, lowAgreement, low, result.workers(), result.priors(), result.iterations(), result.converged());
     }
 
     private static String summary(Report report, ComponentSpec aggregator, Path labelsOut) {
@@ -345,10 +365,22 @@ final class AggregateLabelsCommand implements Callable<Integer> {
                 report.unresolved().get("too_few_votes")));
         text.append(String.format(Locale.ROOT, "low agreement (below %.2f): %d items, listed with --json%n",
                 report.lowAgreementThreshold(), report.lowAgreement().size()));
-        List<String> weak = report.workerQuality().stream().filter(WorkerQuality::atOrBelowChance)
-                .map(WorkerQuality::worker).toList();
-        text.append("workers at or below chance: ").append(weak.isEmpty() ? "none" : String.join(", ", weak))
-                .append(String.format(Locale.ROOT, "%n"));
+        if (report.workerQuality().isEmpty()) {
+            text.append("worker quality: not estimated (").append(aggregator.type()).append(" rates no workers)")
+                    .append(String.format(Locale.ROOT, "%n"));
+        } else {
+            List<String> weak = report.workerQuality().stream().filter(WorkerQuality::atOrBelowChance)
+                    .map(WorkerQuality::worker).toList();
+            text.append("workers at or below chance: ").append(weak.isEmpty() ? "none" : String.join(", ", weak))
+                    .append(String.format(Locale.ROOT, "%n"));
+            // a method that estimates confusion matrices estimates bias (WorkerQuality's rule)
+            boolean estimated = report.workerQuality().stream().anyMatch(w -> !w.confusion().isEmpty());
+            List<String> biased = report.workerQuality().stream().filter(w -> w.biasedToward() != null)
+                    .map(w -> w.worker() + " (" + w.biasedToward() + ")").toList();
+            text.append("workers biased toward one answer: ")
+                    .append(!estimated ? "not estimated" : biased.isEmpty() ? "none" : String.join(", ", biased))
+                    .append(String.format(Locale.ROOT, "%n"));
+        }
         text.append("labels written to ").append(labelsOut).append(String.format(Locale.ROOT, "%n"));
         return text.toString();
     }

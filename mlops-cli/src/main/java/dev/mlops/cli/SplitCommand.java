@@ -19,6 +19,7 @@ import dev.mlops.data.slice.SliceReport;
 import dev.mlops.data.slice.SliceSizeRule;
 import dev.mlops.data.split.Guarantee;
 import dev.mlops.data.split.GuaranteeReport;
+import dev.mlops.data.split.LabelType;
 import dev.mlops.data.split.NewestSet;
 import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.SmallClassException;
@@ -71,7 +72,7 @@ import picocli.CommandLine.TypeConversionException;
  * whole spec; {@code --method} names its type, whose settings the other splitter options give by
  * name ({@code --sets} the setting {@code sizes}, {@code --seed} {@code seed}, {@code --label},
  * {@code --group}, {@code --time}, {@code --gap} and {@code --newest} the settings of their names,
- * {@code --allow-small-classes} {@code smallClasses=allow}); an option whose setting the type
+ * {@code --label-type} {@code labelType}, {@code --allow-small-classes} {@code smallClasses=allow}); an option whose setting the type
  * lacks is a usage error.
  *
  * <p>A split that cannot keep its guarantee (a class too small to stratify, too few groups or
@@ -135,9 +136,15 @@ final class SplitCommand implements Callable<Integer> {
     private @Nullable String splitterSpec;
 
     @Option(names = "--label", paramLabel = "COLUMN",
-            description = "The setting 'label' (stratified, stratified-grouped): the categorical label column whose "
-                    + "class proportions each set keeps.")
+            description = "The setting 'label' (stratified, stratified-grouped): the label column whose "
+                    + "class proportions each set keeps; categorical, or any type with --label-type categorical.")
     private @Nullable String label;
+
+    @Option(names = "--label-type", paramLabel = "TYPE", converter = LabelTypeConverter.class,
+            description = "The setting 'labelType' (stratified, stratified-grouped): inferred (default) reads the label "
+                    + "column as typed, which must be categorical; categorical makes each distinct value a class, so a "
+                    + "numeric 0/1 label can be stratified (the column's type elsewhere stays as inferred).")
+    private @Nullable LabelType labelType;
 
     @Option(names = "--group", paramLabel = "COLUMN",
             description = "The setting 'group' (grouped, stratified-grouped): rows with one value of this column "
@@ -145,7 +152,9 @@ final class SplitCommand implements Callable<Integer> {
     private @Nullable String group;
 
     @Option(names = "--time", paramLabel = "COLUMN",
-            description = "The setting 'time' (temporal): the timestamp column; the first set gets the oldest rows.")
+            description = "The setting 'time' (temporal): the timestamp column; the first set gets the oldest rows. "
+                    + "Rows with equal times stay in one set: each cut falls between two distinct times, the ones "
+                    + "closest to the --sets shares in either direction.")
     private @Nullable String time;
 
     @Option(names = "--gap", paramLabel = "DURATION", converter = GapConverter.class,
@@ -211,6 +220,9 @@ final class SplitCommand implements Callable<Integer> {
         if (splitter.settings() instanceof Guarantee.TimeColumn timeColumn) {
             requireTimestamps(table, timeColumn.time());
         }
+        if (splitter.settings() instanceof Guarantee.LabelColumn labelColumn) {
+            requireClasses(table, labelColumn);
+        }
         log.debug("splitting {} rows with {}", table.rowCount(), splitter);
         Split split;
         try {
@@ -258,6 +270,15 @@ final class SplitCommand implements Callable<Integer> {
             throw new SchemaException("column '" + column + "' is " + type + ", not TIMESTAMP: a temporal split needs "
                     + "ISO-8601 times with an offset, such as 2024-01-31T10:00:00Z"
                     + (input.zoneGiven() ? "" : ", or --zone ZONE to read local dates and times"));
+        }
+    }
+
+    /** The library names the setting; this names the option that sets it. */
+    private static void requireClasses(Table table, Guarantee.LabelColumn settings) {
+        ColumnType type = table.column(settings.label()).type();
+        if (settings.labelType() == LabelType.INFERRED && type != ColumnType.CATEGORICAL) {
+            throw new SchemaException("label column '" + settings.label() + "' is " + type + ", not CATEGORICAL: "
+                    + "--label-type categorical treats each of its distinct values as a class");
         }
     }
 
@@ -412,6 +433,8 @@ final class SplitCommand implements Callable<Integer> {
         options.add(option(commandSpec, "--seed", "seed", commandSpec.commandLine().getParseResult().hasMatchedOption("--seed"),
                 json.numberNode(seed)));
         options.add(option(commandSpec, "--label", "label", label != null, label == null ? null : json.textNode(label)));
+        options.add(option(commandSpec, "--label-type", "labelType", labelType != null,
+                labelType == null ? null : json.textNode(labelType.label())));
         options.add(option(commandSpec, "--group", "group", group != null, group == null ? null : json.textNode(group)));
         options.add(option(commandSpec, "--time", "time", time != null, time == null ? null : json.textNode(time)));
         options.add(option(commandSpec, "--gap", "gap", gap != null, gap == null ? null : json.textNode(gap.toString())));
@@ -639,7 +662,14 @@ final class SplitCommand implements Callable<Integer> {
     }
 
     /** Reads {@code --gap}: an ISO-8601 duration such as {@code PT24H} or {@code P7D}, not negative. */
-    static final class GapConverter implements ITypeConverter<Duration> {
+    /** Reads {@code --label-type}: inferred or categorical, in any case. */
+    static final class LabelTypeConverter extends EnumNameConverter<LabelType> {
+        LabelTypeConverter() {
+            super(LabelType.class);
+        }
+    }
+
+        static final class GapConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             Duration duration;

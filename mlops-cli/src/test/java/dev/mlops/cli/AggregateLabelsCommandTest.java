@@ -216,6 +216,76 @@ class AggregateLabelsCommandTest {
         }
 
         @Test
+        void majorityVoteSaysWorkerQualityIsNotEstimated() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out",
+                    dir.resolve("labels.csv").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("worker quality: not estimated (majority-vote rates no workers)")
+                    .doesNotContain("at or below chance");
+        }
+
+        @Test
+        void aPreferredLabelTheAnnotationsLackIsBadInput() throws IOException {
+            CliRun run = mlops("aggregate-labels", file("a.csv", ANNOTATIONS).toString(), "--out",
+                    dir.resolve("labels.csv").toString(), "--tie", "prefer", "--prefer", "dog,bird");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("'bird'", "[München, cat, dog]");
+            assertThat(dir.resolve("labels.csv")).doesNotExist();
+        }
+
+        /** 200 items of yes or no; w0 to w3 right 85 % of the time, w-yes answering yes 95 % of the time. */
+        private Path biasedCrowd() throws IOException {
+            StringBuilder csv = new StringBuilder("item,worker,label\n");
+            SplittableRandom random = new SplittableRandom(14);
+            String[] classes = {"yes", "no"};
+            for (int item = 0; item < 200; item++) {
+                int truth = random.nextBoolean() ? 0 : 1;
+                for (int worker = 0; worker < 4; worker++) {
+                    int label = random.nextDouble() < 0.85 ? truth : 1 - truth;
+                    csv.append("i").append(item).append(",w").append(worker).append(',').append(classes[label]).append('\n');
+                }
+                csv.append("i").append(item).append(",w-yes,").append(random.nextDouble() < 0.95 ? "yes" : "no").append('\n');
+            }
+            return file("biased.csv", csv.toString());
+        }
+
+        @Test
+        void dawidSkeneTakesItsIterationSettingsAndReportsPriorsAndBiasedWorkers() throws IOException {
+            Path input = biasedCrowd();
+
+            CliRun text = mlops("aggregate-labels", input.toString(), "--method", "dawid-skene", "--out",
+                    dir.resolve("labels.csv").toString(), "--max-iterations", "7", "--tolerance", "0.001");
+            CliRun json = mlops("aggregate-labels", input.toString(), "--method", "dawid-skene", "--out",
+                    dir.resolve("labels.csv").toString(), "--max-iterations", "7", "--tolerance", "0.001", "--json");
+
+            assertThat(text.exitCode()).as(text.toString()).isZero();
+            assertThat(text.out()).contains("maxIterations=7, tolerance=0.001", "workers biased toward one answer: w-yes (yes)");
+            JsonNode report = new ObjectMapper().readTree(json.out());
+            assertThat(report.get("aggregator").get("maxIterations").asInt()).isEqualTo(7);
+            assertThat(report.get("iterations").asInt()).isBetween(1, 7);
+            assertThat(report.get("priors").size()).isEqualTo(2);
+            assertThat(report.get("priors").get("yes").asDouble() + report.get("priors").get("no").asDouble())
+                    .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        }
+
+        @Test
+        void theIterationOptionsAreRefusedForMajorityVoteAndBesideASpec() throws IOException {
+            Path input = file("a.csv", ANNOTATIONS);
+
+            CliRun majority = mlops("aggregate-labels", input.toString(), "--out", dir.resolve("labels.csv").toString(),
+                    "--max-iterations", "5");
+            CliRun spec = mlops("aggregate-labels", input.toString(), "--out", dir.resolve("labels.csv").toString(),
+                    "--aggregator", "dawid-skene()", "--tolerance", "0.01");
+
+            assertThat(majority.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(majority.err()).contains("--max-iterations applies to an aggregator with the setting 'maxIterations', such as dawid-skene");
+            assertThat(spec.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(spec.err()).contains("--tolerance cannot be combined with --aggregator");
+        }
+
+        @Test
         void dawidSkeneFlagsASpammerAndWritesWorkerQuality() throws IOException {
             StringBuilder csv = new StringBuilder("item,worker,label\n");
             SplittableRandom random = new SplittableRandom(11);

@@ -140,7 +140,7 @@ class SplitCommandTest {
                 assertThat((double) counts.get("bad")).as(set).isCloseTo(0.3 * table.rowCount(), within(1.0));
             }
             assertThat(total).isEqualTo(1000);
-            assertThat(run.out()).contains(": 1000 rows, stratified split (stratified(sizes=guide, label=class, seed=0, smallClasses=refuse)), seed 0",
+            assertThat(run.out()).contains(": 1000 rows, stratified split (stratified(sizes=guide, label=class, seed=0, smallClasses=refuse, labelType=inferred)), seed 0",
                     "  train        700 rows   70.00%  (fraction 0.7)",
                     "guarantees held: class counts within one row, every class in every set",
                     "class counts (train/validation/test):", "  bad   210/45/45", "  good  490/105/105");
@@ -210,6 +210,39 @@ class SplitCommandTest {
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.err()).contains("class 'b' (1 row) has too few rows").doesNotContain("1 rows");
+        }
+
+        @Test
+        void aNumericZeroOneLabelIsStratifiedWithLabelTypeCategorical() throws IOException {
+            StringBuilder content = new StringBuilder("x,y\n");
+            for (int row = 0; row < 40; row++) {
+                content.append(row).append(',').append(row % 4 == 0 ? 1 : 0).append('\n');
+            }
+            Path input = file("zero-one.csv", content.toString());
+            Path out = dir.resolve("out");
+
+            CliRun refused = mlops("split", input.toString(), "--out", out.toString(), "--label", "y");
+            CliRun run = mlops("split", input.toString(), "--out", out.toString(), "--label", "y",
+                    "--label-type", "categorical", "--sets", "train=0.5,test=0.5");
+
+            assertThat(refused.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(refused.err()).contains("label column 'y' is NUMERIC", "--label-type categorical");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("labelType=categorical", "guarantees held: class counts within one row",
+                    "  0  15/15", "  1  5/5");
+            Table train = csv(out.resolve("train.csv"));
+            assertThat(train.column("y").type()).isEqualTo(dev.mlops.core.table.ColumnType.NUMERIC);
+            assertThat(classCounts(train, "y")).containsEntry("0", 15).containsEntry("1", 5);
+            assertThat(Split.load(out.resolve("split.json")).splitter().toString()).contains("labelType=categorical");
+        }
+
+        @Test
+        void aBadLabelTypeIsAUsageError() throws IOException {
+            CliRun run = mlops("split", smallClass().toString(), "--out", dir.resolve("out").toString(), "--label", "y",
+                    "--label-type", "numeric");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("--label-type", "expected inferred or categorical but was 'numeric'");
         }
 
         @Test
@@ -391,7 +424,7 @@ class SplitCommandTest {
             assertThat(report.get("kind").asText()).isEqualTo("split-report");
             assertThat(report.get("formatVersion").asInt()).isEqualTo(2);
             assertThat(report.get("splitter").toString())
-                    .isEqualTo("{\"label\":\"class\",\"seed\":0,\"sizes\":\"guide\",\"smallClasses\":\"refuse\",\"type\":\"stratified\"}");
+                    .isEqualTo("{\"label\":\"class\",\"labelType\":\"inferred\",\"seed\":0,\"sizes\":\"guide\",\"smallClasses\":\"refuse\",\"type\":\"stratified\"}");
             assertThat(report.get("rowCount").asInt()).isEqualTo(1000);
             List<String> names = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
@@ -664,7 +697,7 @@ class SplitCommandTest {
         @Test
         void theSplitterSpecLeavesOutEveryOtherSplitterOption() {
             assertUsageError(split("--splitter", "random(seed=1)", "--gap", "P1D"), "--splitter SPEC gives the splitter "
-                    + "and all its settings; leave out --method, --sets, --seed, --label, --group, --time, --gap, "
+                    + "and all its settings; leave out --method, --sets, --seed, --label, --label-type, --group, --time, --gap, "
                     + "--newest and --allow-small-classes");
         }
 

@@ -99,10 +99,14 @@ final class SplitChecks {
         return type.cast(splitter.settings());
     }
 
-    /** Class → per-set counts, by the label column the settings name. */
+    /**
+     * Class → per-set counts, by the label column the settings name, its classes read by the
+     * settings' label type (each distinct value of a numeric label is a class under
+     * {@code labelType=categorical}).
+     */
     private static Map<String, int[]> classCounts(Split split, Table table, String context) {
-        String label = settings(split, Guarantee.LabelColumn.class, context).label();
-        CategoricalColumn column = table.categoricalColumn(label);
+        Guarantee.LabelColumn settings = settings(split, Guarantee.LabelColumn.class, context);
+        CategoricalColumn column = settings.labelType().classes(table, settings.label());
         Map<String, int[]> counts = new HashMap<>();
         List<String> names = split.setNames();
         for (int s = 0; s < names.size(); s++) {

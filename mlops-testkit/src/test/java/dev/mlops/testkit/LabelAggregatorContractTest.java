@@ -32,7 +32,7 @@ class LabelAggregatorContractTest {
     class MajorityVoteWithPreferredOrder extends LabelAggregatorContract {
         @Override
         protected LabelAggregator aggregator() {
-            return LabelAggregators.majorityVote(TiePolicy.preferredOrder(List.of("São Paulo", "B")), 1);
+            return LabelAggregators.majorityVote(TiePolicy.preferredOrder(List.of("B", "A")), 1);
         }
     }
 

@@ -8,8 +8,11 @@ import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.split.Guarantee;
 import dev.mlops.data.split.GuaranteeReport;
+import dev.mlops.data.split.LabelType;
+import dev.mlops.data.split.SmallClasses;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.SplitSets;
+import dev.mlops.data.split.Splitters;
 import java.time.Instant;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,19 @@ class SplitChecksTest {
             SplitChecks.isPartition(split, TABLE, "honest");
             SplitChecks.guaranteesHold(split, TABLE, "honest");
         }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aNumericLabelReadAsCategoricalIsCheckedByItsDistinctValues() {
+        Table numeric = Table.builder().numeric("y", 0, 0, 1, 1, 0, 0, 1, 1).build();
+        Split honest = Splitters.stratified(SplitSets.trainTest(0.5, 0.5), "y", 1, SmallClasses.REFUSE,
+                LabelType.CATEGORICAL).split(numeric);
+        Split skewed = liar("stratified(label=y, seed=1, labelType=categorical)", SplitSets.trainTest(0.5, 0.5), numeric,
+                Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW, new int[] {0, 1, 4, 5}, new int[] {2, 3, 6, 7});
+
+        assertThatCode(() -> SplitChecks.guaranteesHold(honest, numeric, "honest")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> SplitChecks.guaranteesHold(skewed, numeric, "skewed")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("class '0'");
     }
 
     @Test

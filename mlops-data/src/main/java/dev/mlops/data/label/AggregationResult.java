@@ -122,6 +122,15 @@ public record AggregationResult(ComponentSpec aggregator, List<String> labels, L
         return items.stream().filter(item -> !item.isResolved() || item.agreement() < threshold).toList();
     }
 
+    /**
+     * Returns the workers biased toward one answer, by the rule of {@link WorkerQuality}.
+     *
+     * @return those workers, sorted by id, unmodifiable; empty when the method does not estimate bias
+     */
+    public List<WorkerQuality> biasedWorkers() {
+        return workers.stream().filter(w -> w.biasedToward() != null).toList();
+    }
+
     /** @return the workers whose estimated accuracy is at or below chance, unmodifiable */
     public List<WorkerQuality> workersAtOrBelowChance() {
         return workers.stream().filter(WorkerQuality::atOrBelowChance).toList();

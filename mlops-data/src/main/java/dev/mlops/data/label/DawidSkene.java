@@ -102,6 +102,30 @@ record DawidSkene(DawidSkeneSettings settings) implements LabelAggregator {
         return result(annotations, posterior, prior, confusion, iterations, converged);
     }
 
+    /**
+     * The label worker {@code j} is biased toward by {@link WorkerQuality}'s rule, or null.
+     *
+     * @param answers per worker and label, how often the worker gave the label
+     * @param otherClass per worker and label, how many of the worker's annotations are on items
+     *     whose estimated class is not that label
+     */
+    private static @org.jspecify.annotations.Nullable String bias(int j, int given, int[] answers, int[] otherClass,
+            String[] labels) {
+        int k = labels.length;
+        if (given < WorkerQuality.BIAS_MIN_ANNOTATIONS) {
+            return null;
+        }
+        int dominant = 0;
+        for (int l = 1; l < k; l++) {
+            if (answers[j * k + l] > answers[j * k + dominant]) {
+                dominant = l;
+            }
+        }
+        boolean dominates = answers[j * k + dominant] >= WorkerQuality.BIAS_DOMINANT_SHARE * given;
+        boolean mixed = otherClass[j * k + dominant] >= WorkerQuality.BIAS_OTHER_CLASS_SHARE * given;
+        return dominates && mixed ? labels[dominant] : null;
+    }
+
     /** Class priors and row-normalised confusion counts, each with additive smoothing. */
     private void mStep(double[] posterior, int[] start, int[] worker, int[] label, int k, double[] prior,
             double[] confusion) {
@@ -142,7 +166,7 @@ record DawidSkene(DawidSkeneSettings settings) implements LabelAggregator {
         String[] labels = annotations.labels().toArray(new String[0]);
         List<String> items = annotations.items();
         List<ConsolidatedLabel> results = new ArrayList<>(items.size());
-        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes());
+        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes(), annotations.labels());
         double[] score = new double[k];
         int[] counts = new int[k];
         for (int i = 0; i < items.size(); i++) {
@@ -159,6 +183,26 @@ record DawidSkene(DawidSkeneSettings settings) implements LabelAggregator {
         for (int a = 0; a < annotations.size(); a++) {
             annotationCounts[annotations.workerIndex(a)]++;
         }
+        // per worker and label: how often the worker gave it, and how often on an item of another estimated class
+        int[] answers = new int[annotations.workerCount() * k];
+        int[] otherClass = new int[annotations.workerCount() * k];
+        for (int i = 0; i < items.size(); i++) {
+            int estimated = 0;
+            for (int c = 1; c < k; c++) {
+                if (posterior[i * k + c] > posterior[i * k + estimated]) {
+                    estimated = c;
+                }
+            }
+            for (int a = annotations.start(i); a < annotations.start(i + 1); a++) {
+                int cell = annotations.workerIndex(a) * k;
+                answers[cell + annotations.labelIndex(a)]++;
+                for (int l = 0; l < k; l++) {
+                    if (l != estimated) {
+                        otherClass[cell + l]++;
+                    }
+                }
+            }
+        }
         List<String> workers = annotations.workers();
         List<WorkerQuality> quality = new ArrayList<>(workers.size());
         for (int j = 0; j < workers.size(); j++) {
@@ -174,7 +218,7 @@ record DawidSkene(DawidSkeneSettings settings) implements LabelAggregator {
             }
             accuracy = Math.min(1.0, accuracy);
             quality.add(new WorkerQuality(workers.get(j), annotationCounts[j], accuracy, chance, accuracy <= chance,
-                    matrix));
+                    matrix, bias(j, annotationCounts[j], answers, otherClass, labels)));
         }
         Map<String, Double> priors = new LinkedHashMap<>();
         for (int c = 0; c < k; c++) {

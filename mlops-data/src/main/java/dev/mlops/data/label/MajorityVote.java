@@ -26,7 +26,7 @@ record MajorityVote(MajorityVoteSettings settings) implements LabelAggregator {
     public AggregationResult aggregate(Annotations annotations) {
         double[] weights = new double[annotations.workerCount()];
         java.util.Arrays.fill(weights, 1.0);
-        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes());
+        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes(), annotations.labels());
         return new AggregationResult(spec(), annotations.labels(), vote(annotations, weights, resolution), List.of(),
                 Map.of(), 0, true);
     }

@@ -2,6 +2,7 @@ package dev.mlops.data.label;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,10 +11,23 @@ final class Resolution {
     private final TiePolicy tiePolicy;
     private final int minVotes;
 
-    /** @param minVotes at least 1, as the settings records check */
-    Resolution(TiePolicy tiePolicy, int minVotes) {
+    /**
+     * @param minVotes at least 1, as the settings records check
+     * @param labels the annotations' labels
+     * @throws AnnotationException if there are labels and a preferred order names one the
+     *     annotations do not have (no annotations at all leave nothing to prefer)
+     */
+    Resolution(TiePolicy tiePolicy, int minVotes, List<String> labels) {
         this.tiePolicy = Objects.requireNonNull(tiePolicy, "tiePolicy");
         this.minVotes = minVotes;
+        if (tiePolicy instanceof TiePolicy.PreferredOrder preferred && !labels.isEmpty()) {
+            for (String label : preferred.order()) {
+                if (!labels.contains(label)) {
+                    throw new AnnotationException("tie=prefer names the label '" + label
+                            + "', which no annotation gives; the annotations' labels are " + labels);
+                }
+            }
+        }
     }
 
     /**

@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  *       annotations or with the other items;</li>
  *   <li>{@link #unresolved()}: leaves the item unresolved with {@link UnresolvedReason#TIE};</li>
  *   <li>{@link #preferredOrder(List)}: picks the tied label that comes first in the given list;
- *       if no tied label is in the list, the item is unresolved with {@link UnresolvedReason#TIE}.</li>
+ *       if no tied label is in the list, the item is unresolved with {@link UnresolvedReason#TIE}.
+ *       Every label in the list must be one the annotations give: an aggregator refuses a list
+ *       naming another with an {@link AnnotationException} (a misspelt preference would otherwise
+ *       silently leave ties unresolved).</li>
  * </ul>
  *
  * <p>In an aggregator's settings a policy is three flat settings: {@code tie} (its {@link Kind},

@@ -38,7 +38,7 @@ record WeightedVote(WeightedVoteSettings settings) implements LabelAggregator {
         List<WeightedVoteSettings.GoldLabel> gold = settings.gold();
         double[] w = gold == null ? givenWeights(annotations, Objects.requireNonNull(settings.weights()))
                 : learnedWeights(annotations, gold, quality);
-        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes());
+        Resolution resolution = new Resolution(settings.tiePolicy(), settings.minVotes(), annotations.labels());
         return new AggregationResult(spec(), annotations.labels(), MajorityVote.vote(annotations, w, resolution),
                 quality, Map.of(), 0, true);
     }

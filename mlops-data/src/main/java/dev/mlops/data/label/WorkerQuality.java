@@ -2,6 +2,7 @@ package dev.mlops.data.label;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A method's estimate of one worker's reliability.
@@ -13,15 +14,33 @@ import java.util.Objects;
  * one, has one row per true label and one column per given label, in label order; each row sums
  * to 1.
  *
+ * <p>{@code biasedToward}, where the method estimates each item's class, names the answer that
+ * dominates the worker's annotations regardless of the estimated class. The rule, exactly: a
+ * worker is biased toward label {@code l} when (1) they gave at least {@value #BIAS_MIN_ANNOTATIONS}
+ * annotations, (2) {@code l} is at least {@value #BIAS_DOMINANT_SHARE} of their answers, and (3)
+ * the estimated classes of the items they annotated are mixed: at least
+ * {@value #BIAS_OTHER_CLASS_SHARE} of their annotations are on items whose estimated class (the
+ * label of highest posterior probability, the first in label order on a draw) is not {@code l}.
+ * A worker who mostly answers {@code l} because they were mostly given items of class {@code l}
+ * fails (3) and is not biased; a worker with few answers fails (1).
+ *
  * @param worker the worker's id
  * @param annotations how many annotations the worker gave
  * @param accuracy the estimated accuracy, in [0, 1]
  * @param chance the accuracy of always answering the most frequent label, in [0, 1]
  * @param atOrBelowChance whether {@code accuracy <= chance}
  * @param confusion the estimated confusion matrix, or an empty list
+ * @param biasedToward the answer the worker is biased toward by the rule above, or null when
+ *     there is none or the method does not estimate it
  */
 public record WorkerQuality(String worker, int annotations, double accuracy, double chance, boolean atOrBelowChance,
-        List<List<Double>> confusion) {
+        List<List<Double>> confusion, @Nullable String biasedToward) {
+    /** Condition (1) of the bias rule: the fewest annotations a worker called biased has given. */
+    public static final int BIAS_MIN_ANNOTATIONS = 10;
+    /** Condition (2) of the bias rule: the least share of the worker's answers the dominant one has. */
+    public static final double BIAS_DOMINANT_SHARE = 0.9;
+    /** Condition (3) of the bias rule: the least share of the worker's annotations on items of another class. */
+    public static final double BIAS_OTHER_CLASS_SHARE = 0.2;
 
     /**
      * Checks and copies the parts.
@@ -47,6 +66,22 @@ public record WorkerQuality(String worker, int annotations, double accuracy, dou
                     + accuracy + " and chance " + chance + " but was " + atOrBelowChance);
         }
         confusion = Objects.requireNonNull(confusion, "confusion").stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * A quality without a bias estimate.
+     *
+     * @param worker the worker's id
+     * @param annotations how many annotations the worker gave
+     * @param accuracy the estimated accuracy, in [0, 1]
+     * @param chance the accuracy of always answering the most frequent label, in [0, 1]
+     * @param atOrBelowChance whether {@code accuracy <= chance}
+     * @param confusion the estimated confusion matrix, or an empty list
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public WorkerQuality(String worker, int annotations, double accuracy, double chance, boolean atOrBelowChance,
+            List<List<Double>> confusion) {
+        this(worker, annotations, accuracy, chance, atOrBelowChance, confusion, null);
     }
 
     /**

@@ -33,21 +33,24 @@ final class GroupedSplitter extends AbstractComponent<Record> implements Splitte
     private final String group;
     private final @Nullable String label;
     private final long seed;
+    private final LabelType labelType;
 
     GroupedSplitter(GroupedSplitterSettings settings) {
-        this(settings, settings.sizes(), settings.group(), null, settings.seed());
+        this(settings, settings.sizes(), settings.group(), null, settings.seed(), LabelType.INFERRED);
     }
 
     GroupedSplitter(StratifiedGroupedSplitterSettings settings) {
-        this(settings, settings.sizes(), settings.group(), settings.label(), settings.seed());
+        this(settings, settings.sizes(), settings.group(), settings.label(), settings.seed(), settings.labelType());
     }
 
-    private GroupedSplitter(Record settings, SizePolicy sizes, String group, @Nullable String label, long seed) {
+    private GroupedSplitter(Record settings, SizePolicy sizes, String group, @Nullable String label, long seed,
+            LabelType labelType) {
         super(label == null ? NAME : STRATIFIED_NAME, settings);
         this.sizes = sizes;
         this.group = group;
         this.label = label;
         this.seed = seed;
+        this.labelType = labelType;
     }
 
     @Override
@@ -58,7 +61,7 @@ final class GroupedSplitter extends AbstractComponent<Record> implements Splitte
         double[] fractions = sets.fractionArray();
         int[] groupOfRow = new int[n];
         int groupCount = groupIds(table.column(group), groupOfRow);
-        CategoricalColumn labels = label == null ? null : table.categoricalColumn(label);
+        CategoricalColumn labels = label == null ? null : labelType.classes(table, label);
         int[] codes = labels == null ? new int[n] : StratifiedSplitter.codes(labels, n, label);
         List<String> levels = labels == null ? List.of("") : labels.levels();
 

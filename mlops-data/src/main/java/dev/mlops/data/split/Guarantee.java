@@ -31,8 +31,17 @@ public enum Guarantee {
 
     /** Settings that name the label column whose classes the guarantees are about. */
     public interface LabelColumn {
-        /** @return the categorical label column */
+        /** @return the label column */
         String label();
+
+        /**
+         * Returns how the label column's classes are read; {@link LabelType#classes} reads them.
+         *
+         * @return {@link LabelType#INFERRED} unless the settings say otherwise
+         */
+        default LabelType labelType() {
+            return LabelType.INFERRED;
+        }
     }
 
     /** Settings that name the group column whose groups stay intact. */

@@ -95,7 +95,7 @@ public final class Split {
      * Returns the spec of the splitter that made the split: its type and settings, as
      * {@code split.json} records them.
      *
-     * @return the spec, such as {@code stratified(sizes=guide, label=class, seed=42, smallClasses=refuse)}
+     * @return the spec, such as {@code stratified(sizes=guide, label=class, seed=42, smallClasses=refuse, labelType=inferred)}
      */
     public ComponentSpec splitter() {
         return splitter;

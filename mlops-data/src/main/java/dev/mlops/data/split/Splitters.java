@@ -75,8 +75,25 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter stratified(SizePolicy sizes, String label, long seed, SmallClasses smallClasses) {
+        return stratified(sizes, label, seed, smallClasses, LabelType.INFERRED);
+    }
+
+    /**
+     * Returns a stratified splitter that reads the label's classes as stated: with
+     * {@link LabelType#CATEGORICAL}, each distinct value of a numeric label (such as 0/1) is a class.
+     *
+     * @param sizes the sets, or a policy that chooses them by the row count
+     * @param label the label column
+     * @param seed the seed of the shuffle within each class
+     * @param smallClasses refuse classes too small to reach every set, or split them within one row
+     *     of their share and list them in the report
+     * @param labelType how the label's classes are read
+     * @return the splitter
+     */
+    public static Splitter stratified(SizePolicy sizes, String label, long seed, SmallClasses smallClasses,
+            LabelType labelType) {
         return new StratifiedSplitter(new StratifiedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), label, seed,
-                Objects.requireNonNull(smallClasses, "smallClasses")));
+                Objects.requireNonNull(smallClasses, "smallClasses"), Objects.requireNonNull(labelType, "labelType")));
     }
 
     /**
@@ -105,14 +122,31 @@ public final class Splitters {
      * @return the splitter
      */
     public static Splitter stratifiedGrouped(SizePolicy sizes, String label, String group, long seed) {
+        return stratifiedGrouped(sizes, label, group, seed, LabelType.INFERRED);
+    }
+
+    /**
+     * Returns a stratified grouped splitter that reads the label's classes as stated: with
+     * {@link LabelType#CATEGORICAL}, each distinct value of a numeric label (such as 0/1) is a class.
+     *
+     * @param sizes the sets, or a policy that chooses them by the row count
+     * @param label the label column
+     * @param group the group column: categorical, text or numeric
+     * @param seed the seed of the order of groups of equal size
+     * @param labelType how the label's classes are read
+     * @return the splitter
+     */
+    public static Splitter stratifiedGrouped(SizePolicy sizes, String label, String group, long seed, LabelType labelType) {
         return new GroupedSplitter(new StratifiedGroupedSplitterSettings(Objects.requireNonNull(sizes, "sizes"), label,
-                group, seed));
+                group, seed, Objects.requireNonNull(labelType, "labelType")));
     }
 
     /**
      * Returns a splitter that orders the rows by time: the first set gets the oldest rows, and
-     * every time in a later set is strictly after every time in an earlier one (rows with equal
-     * times at a cut go to the earlier set).
+     * every time in a later set is strictly after every time in an earlier one. Rows with equal
+     * times stay in one set: each cut falls between two distinct times, those closest to the
+     * requested shares in either direction, and the split is refused only when there are fewer
+     * distinct times than sets.
      *
      * @param sizes the sets in time order, or a policy that chooses them by the row count
      * @param time the timestamp column of event times

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Splits each class of a categorical label column on its own: its rows are allocated to the sets
+ * Splits each class of the label column (read by its {@link LabelType}) on its own: its rows are allocated to the sets
  * by the largest-remainder method (each set within one row of its exact share), and which rows
  * go where is drawn uniformly at random with the class's own seeded stream, in one pass.
  */
@@ -26,6 +26,7 @@ final class StratifiedSplitter extends AbstractComponent<StratifiedSplitterSetti
     private final String label;
     private final long seed;
     private final SmallClasses smallClasses;
+    private final LabelType labelType;
 
     StratifiedSplitter(StratifiedSplitterSettings settings) {
         super(NAME, settings);
@@ -33,11 +34,12 @@ final class StratifiedSplitter extends AbstractComponent<StratifiedSplitterSetti
         this.label = settings.label();
         this.seed = settings.seed();
         this.smallClasses = settings.smallClasses();
+        this.labelType = settings.labelType();
     }
 
     @Override
     public Split split(Table table) {
-        CategoricalColumn column = table.categoricalColumn(label);
+        CategoricalColumn column = labelType.classes(table, label);
         int n = table.rowCount();
         SplitSets sets = sizes.setsFor(n);
         SplitSupport.requireRows(n, sets, NAME);

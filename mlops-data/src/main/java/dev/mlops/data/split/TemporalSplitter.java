@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Orders the rows by an event-time column and cuts the time line by the sets' fractions: the
- * first set gets the oldest rows. Rows with equal times never straddle a cut (a tie at a cut goes
- * to the earlier set), so each set's times are strictly after the previous set's; a gap removes,
+ * first set gets the oldest rows. Rows with equal times never straddle a cut, so each set's times
+ * are strictly after the previous set's: of the cuts between distinct times, the splitter takes
+ * those closest to the requested shares in either direction (see {@link #closestCuts}), and
+ * refuses only when there are fewer distinct times than sets. A gap removes,
  * at the start of each later set, the rows within the gap after the previous set's latest time.
  * Draws nothing at random.
  */
@@ -59,16 +61,11 @@ final class TemporalSplitter extends AbstractComponent<TemporalSplitterSettings>
         }
         sortByTime(order, seconds, nanos);
 
-        int[] counts = SplitSupport.allocate(n, sets.fractionArray());
-        int[] end = new int[k];
-        int boundary = 0;
-        for (int s = 0; s < k; s++) {
-            boundary = Math.max(boundary, s == 0 ? counts[0] : end[s - 1] + counts[s]);
-            boundary = Math.min(boundary, n);
-            while (boundary > 0 && boundary < n && compare(order[boundary], order[boundary - 1], seconds, nanos) == 0) {
-                boundary++;
-            }
-            end[s] = s == k - 1 ? n : boundary;
+        int[] end = closestCuts(order, seconds, nanos, SplitSupport.allocate(n, sets.fractionArray()));
+        if (end == null) {
+            throw new SplitException("a " + NAME + " split needs " + (k - 1) + " cuts between distinct times for the sets "
+                    + sets + ", but the table's " + n + " rows have " + distinctTimes(order, seconds, nanos)
+                    + " distinct times in column '" + time + "', so a set would be empty: rows with equal times stay in one set");
         }
         int[] setOfRow = new int[n];
         int removed = 0;
@@ -100,6 +97,64 @@ final class TemporalSplitter extends AbstractComponent<TemporalSplitterSettings>
                 + " after an earlier set's latest time are in no set");
         return Split.trusted(spec(), sets, Fingerprint.of(table), n, rows,
                 collected[k], new GuaranteeReport(EnumSet.of(Guarantee.TIME_ORDERED), Map.of(), List.of(), removed, notes));
+    }
+
+    /**
+     * Chooses where the sets end in time order. A cut can fall only between two distinct times;
+     * the {@code k - 1} cuts {@code c_1 < ... < c_(k-1)} are those that minimise
+     * {@code sum |c_s - T_s|}, where {@code T_s} is the end of set {@code s} without ties (the
+     * cumulative largest-remainder counts), so each cut may move in either direction. On a draw
+     * the later cuts win, the first cut deciding first: a tie at a cut goes to the earlier set.
+     * Dynamic programming from the last cut backwards, O(k * boundaries) time.
+     *
+     * @return the end (exclusive) of each set in {@code order}, the last being {@code n}; null
+     *     when there are fewer boundaries between distinct times than cuts
+     */
+    private static int @Nullable [] closestCuts(int[] order, long[] seconds, int[] nanos, int[] counts) {
+        int n = order.length;
+        int k = counts.length;
+        int m = 0;
+        int[] boundaries = new int[Math.max(0, n - 1)];
+        for (int i = 1; i < n; i++) {
+            if (compare(order[i], order[i - 1], seconds, nanos) != 0) {
+                boundaries[m++] = i;
+            }
+        }
+        int cuts = k - 1;
+        if (m < cuts) {
+            return null;
+        }
+        int[] targets = new int[cuts];
+        for (int s = 0, cumulative = 0; s < cuts; s++) {
+            cumulative += counts[s];
+            targets[s] = cumulative;
+        }
+        // cost[s][j]: the least summed distance of cuts s.. when cut s is boundaries[j]
+        long[][] cost = new long[cuts][m];
+        for (int s = cuts - 1; s >= 0; s--) {
+            long bestLater = s == cuts - 1 ? 0 : Long.MAX_VALUE;
+            for (int j = m - 1; j >= 0; j--) {
+                boolean feasible = j >= s && j <= m - cuts + s && bestLater != Long.MAX_VALUE;
+                cost[s][j] = feasible ? Math.abs((long) boundaries[j] - targets[s]) + bestLater : Long.MAX_VALUE;
+                if (s < cuts - 1) {
+                    bestLater = Math.min(bestLater, cost[s + 1][j]);
+                }
+            }
+        }
+        int[] end = new int[k];
+        int previous = -1;
+        for (int s = 0; s < cuts; s++) {
+            int chosen = previous + 1;
+            for (int j = previous + 1; j < m; j++) {
+                if (cost[s][j] <= cost[s][chosen]) {
+                    chosen = j;
+                }
+            }
+            end[s] = boundaries[chosen];
+            previous = chosen;
+        }
+        end[k - 1] = n;
+        return end;
     }
 
     private SplitSets effectiveSets(SplitSets sets) {

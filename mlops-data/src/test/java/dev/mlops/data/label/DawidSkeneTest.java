@@ -22,6 +22,70 @@ class DawidSkeneTest {
     private static final double ALPHA = 0.01;
 
     @Nested
+    class Bias {
+        /**
+         * 300 items, true class a or b with equal chance; five workers right 85 % of the time, w-always
+         * answering a, w-mostly answering a 95 % of the time, and w-only-a, right every time but given
+         * only items of class a.
+         */
+        private final AggregationResult result = LabelAggregators.dawidSkene().aggregate(crowd());
+
+        private static Annotations crowd() {
+            SplittableRandom random = new SplittableRandom(16);
+            List<Annotation> annotations = new java.util.ArrayList<>();
+            for (int item = 0; item < 300; item++) {
+                String id = String.format(java.util.Locale.ROOT, "i%03d", item);
+                boolean a = random.nextBoolean();
+                String truth = a ? "a" : "b";
+                String other = a ? "b" : "a";
+                for (int worker = 0; worker < 5; worker++) {
+                    annotations.add(Annotation.of(id, "w" + worker, random.nextDouble() < 0.85 ? truth : other));
+                }
+                annotations.add(Annotation.of(id, "w-always", "a"));
+                annotations.add(Annotation.of(id, "w-mostly", random.nextDouble() < 0.95 ? "a" : "b"));
+                if (a) {
+                    annotations.add(Annotation.of(id, "w-only-a", "a"));
+                }
+            }
+            return Annotations.of(annotations);
+        }
+
+        @Test
+        void workersWhoseOneAnswerDominatesWhateverTheClassAreBiasedTowardIt() {
+            assertThat(result.worker("w-always").orElseThrow().biasedToward()).isEqualTo("a");
+            assertThat(result.worker("w-mostly").orElseThrow().biasedToward()).isEqualTo("a");
+            assertThat(result.biasedWorkers()).extracting(WorkerQuality::worker).containsExactly("w-always", "w-mostly");
+        }
+
+        @Test
+        void goodWorkersAndOneWhoSawOnlyOneClassAreNot() {
+            for (String worker : List.of("w0", "w1", "w2", "w3", "w4", "w-only-a")) {
+                assertThat(result.worker(worker).orElseThrow().biasedToward()).as(worker).isNull();
+            }
+        }
+
+        @Test
+        void aWorkerWithFewerThanTenAnswersIsNeverCalledBiased() {
+            List<Annotation> annotations = new java.util.ArrayList<>();
+            for (int item = 0; item < 9; item++) {
+                String truth = item % 2 == 0 ? "a" : "b";
+                annotations.add(Annotation.of("i" + item, "x", truth));
+                annotations.add(Annotation.of("i" + item, "y", truth));
+                annotations.add(Annotation.of("i" + item, "lazy", "a"));
+            }
+
+            AggregationResult small = LabelAggregators.dawidSkene().aggregate(Annotations.of(annotations));
+
+            assertThat(small.worker("lazy").orElseThrow().biasedToward()).isNull();
+        }
+
+        @Test
+        void majorityVoteEstimatesNoBias() {
+            assertThat(LabelAggregators.majorityVote().aggregate(crowd()).biasedWorkers()).isEmpty();
+        }
+    }
+
+    @Nested
     class OneIterationByHand {
         // i1: a=x, b=x; i2: a=x, b=y. Majority-vote start: i1 = (1, 0), i2 = (0.5, 0.5).
         private final Annotations annotations = Annotations.of(Annotation.of("i1", "a", "x"),

@@ -75,9 +75,21 @@ class MajorityVoteTest {
 
         @Test
         void preferredOrderWithoutATiedLabelLeavesTheItemUnresolved() {
-            ConsolidatedLabel item = only(LabelAggregators.majorityVote(TiePolicy.preferredOrder(List.of("z", "q")), 1),
+            ConsolidatedLabel item = only(LabelAggregators.majorityVote(TiePolicy.preferredOrder(List.of("z")), 1),
                     tie);
             assertThat(item.unresolved()).contains(UnresolvedReason.TIE);
+        }
+
+        @Test
+        void aPreferredLabelAbsentFromTheAnnotationsIsAnError() {
+            for (LabelAggregator aggregator : List.of(
+                    LabelAggregators.majorityVote(TiePolicy.preferredOrder(List.of("z", "q")), 1),
+                    LabelAggregators.dawidSkeneBuilder().tiePolicy(TiePolicy.preferredOrder(List.of("q", "x"))).build())) {
+                assertThatThrownBy(() -> aggregator.aggregate(tie)).as("%s", aggregator)
+                        .isInstanceOf(AnnotationException.class)
+                        .hasMessageContaining("prefer names the label 'q'")
+                        .hasMessageContaining("[x, y, z]");
+            }
         }
 
         @Test

@@ -149,6 +149,6 @@ class GroupedSplitterTest {
         assertThat(split.report().notes().get(0)).startsWith("achieved fractions with whole groups: train 0.").endsWith("(4 groups)");
         assertThat(split.report().notes().get(1)).startsWith("1 groups hold more than one class");
         assertThat(split.splitter().toString())
-                .isEqualTo("stratified-grouped(sizes=\"train=0.5,test=0.5\", label=label, group=group, seed=1)");
+                .isEqualTo("stratified-grouped(sizes=\"train=0.5,test=0.5\", label=label, group=group, seed=1, labelType=inferred)");
     }
 }

@@ -36,9 +36,11 @@ class SplitterSettingsTest {
         NewestSet newest = random.nextBoolean() ? null : new NewestSet("recent" + random.nextInt(3), 0.05 + random.nextInt(5) / 100.0);
         return List.of(
                 Splitters.random(sizes, draw),
-                Splitters.stratified(sizes, label, draw, random.nextBoolean() ? SmallClasses.ALLOW : SmallClasses.REFUSE),
+                Splitters.stratified(sizes, label, draw, random.nextBoolean() ? SmallClasses.ALLOW : SmallClasses.REFUSE,
+                        random.nextBoolean() ? LabelType.CATEGORICAL : LabelType.INFERRED),
                 Splitters.grouped(sizes, group, draw),
-                Splitters.stratifiedGrouped(sizes, label, group, draw),
+                Splitters.stratifiedGrouped(sizes, label, group, draw,
+                        random.nextBoolean() ? LabelType.CATEGORICAL : LabelType.INFERRED),
                 Splitters.temporal(sizes, "time", Duration.ofSeconds(random.nextInt(100_000)), newest));
     }
 
@@ -93,12 +95,18 @@ class SplitterSettingsTest {
                     .isEqualTo(Splitters.temporal(SizePolicy.guide(), "at", Duration.ofDays(7), new NewestSet("recent", 0.1)));
             assertThat(REGISTRY.create(Splitter.class, "stratified(label=class, seed=42, smallClasses=ALLOW)"))
                     .isEqualTo(Splitters.stratified(SizePolicy.guide(), "class", 42, SmallClasses.ALLOW));
+            assertThat(REGISTRY.create(Splitter.class, "stratified(label=y, seed=42, labelType=categorical)"))
+                    .isEqualTo(Splitters.stratified(SizePolicy.guide(), "y", 42, SmallClasses.REFUSE, LabelType.CATEGORICAL));
+            assertThat(REGISTRY.create(Splitter.class, "stratified-grouped(label=y, group=g, seed=1, labelType=CATEGORICAL)"))
+                    .isEqualTo(Splitters.stratifiedGrouped(SizePolicy.guide(), "y", "g", 1, LabelType.CATEGORICAL));
         }
 
         @Test
         void specStringsNameEverySettingInOrder() {
             assertThat(Splitters.stratified(SizePolicy.guide(), "class", 42).spec().toString())
-                    .isEqualTo("stratified(sizes=guide, label=class, seed=42, smallClasses=refuse)");
+                    .isEqualTo("stratified(sizes=guide, label=class, seed=42, smallClasses=refuse, labelType=inferred)");
+            assertThat(Splitters.stratifiedGrouped(SizePolicy.guide(), "y", "g", 1, LabelType.CATEGORICAL).spec().toString())
+                    .isEqualTo("stratified-grouped(sizes=guide, label=y, group=g, seed=1, labelType=categorical)");
             assertThat(Splitters.temporal(SplitSets.trainTest(0.8, 0.2), "at").spec().toString())
                     .isEqualTo("temporal(sizes=\"train=0.8,test=0.2\", time=at, gap=PT0S)");
             assertThat(Splitters.grouped(SizePolicy.byRowCount(100, SplitSets.trainTest(0.5, 0.5),
@@ -124,7 +132,7 @@ class SplitterSettingsTest {
                     .isInstanceOf(ComponentException.class)
                     .hasMessageContaining("unknown setting 'lable' of Splitter 'stratified'")
                     .hasMessageContaining("'label'")
-                    .hasMessageContaining("sizes, label, seed, smallClasses");
+                    .hasMessageContaining("sizes, label, seed, smallClasses, labelType");
         }
 
         @Test
@@ -165,6 +173,13 @@ class SplitterSettingsTest {
             assertThatThrownBy(() -> REGISTRY.create(Splitter.class, "stratified(label=c, seed=1, smallClasses=maybe)"))
                     .isInstanceOf(ComponentException.class)
                     .hasMessageContaining("smallClasses must be refuse or allow but was 'maybe'");
+        }
+
+        @Test
+        void aBadLabelTypeListsTheChoices() {
+            assertThatThrownBy(() -> REGISTRY.create(Splitter.class, "stratified(label=c, seed=1, labelType=numeric)"))
+                    .isInstanceOf(ComponentException.class)
+                    .hasMessageContaining("labelType must be inferred or categorical but was 'numeric'");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mlops.data.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.mlops.core.SchemaException;
 import dev.mlops.core.table.CategoricalColumn;
@@ -197,11 +198,20 @@ class StratifiedSplitterTest {
         }
 
         @Test
-        void aLabelThatIsNotCategoricalIsASchemaError() {
+        void aLabelThatIsNotCategoricalIsASchemaErrorNamingLabelType() {
             Table table = Table.builder().numeric("label", 1, 2, 3).build();
 
             assertThatThrownBy(() -> Splitters.stratified(THREE, "label", 1).split(table))
-                    .isInstanceOf(SchemaException.class).hasMessageContaining("'label'");
+                    .isInstanceOf(SchemaException.class).hasMessageContaining("'label'").hasMessageContaining("NUMERIC")
+                    .hasMessageContaining("labelType=categorical");
+        }
+
+        @Test
+        void aTimestampLabelIsRefusedEvenAsCategorical() {
+            Table table = Table.builder().timestamp("label", java.time.Instant.EPOCH).build();
+
+            assertThatThrownBy(() -> Splitters.stratified(THREE, "label", 1, SmallClasses.ALLOW, LabelType.CATEGORICAL)
+                    .split(table)).isInstanceOf(SchemaException.class).hasMessageContaining("'label' is TIMESTAMP");
         }
 
         @Test
@@ -221,6 +231,57 @@ class StratifiedSplitterTest {
         assertThat(split.report().classCounts()).containsOnlyKeys("a", "b");
         assertThat(split.report().classCounts().get("a")).containsEntry("train", 2).containsEntry("test", 2);
         assertThat(split.size("train")).isEqualTo(4);
+    }
+
+    @Nested
+    class NumericLabels {
+        /** 14 rows of class 0 and 6 of class 1, numeric as type inference reads them. */
+        private final Table zeroOne = Table.builder()
+                .numeric("y", 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0)
+                .categorical("group", "a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f", "g", "g", "h", "h",
+                        "i", "i", "j", "j")
+                .build();
+
+        @Test
+        void eachDistinctValueOfANumericLabelIsAClass() {
+            Split split = Splitters.stratified(SplitSets.trainTest(0.5, 0.5), "y", 7, SmallClasses.REFUSE,
+                    LabelType.CATEGORICAL).split(zeroOne);
+
+            assertThat(split.report().classCounts()).containsOnlyKeys("0", "1");
+            assertThat(split.report().classCounts().get("0")).containsExactly(entry("train", 7), entry("test", 7));
+            assertThat(split.report().classCounts().get("1")).containsExactly(entry("train", 3), entry("test", 3));
+            assertThat(split.report().held()).contains(Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW,
+                    Guarantee.EVERY_CLASS_IN_EVERY_SET);
+            assertThat(zeroOne.column("y").type()).isEqualTo(dev.mlops.core.table.ColumnType.NUMERIC);
+        }
+
+        @Test
+        void aCategoricalLabelSplitsAlikeUnderEitherLabelType() {
+            Table categorical = Table.builder().categorical("y", "0", "1", "0", "0", "1", "0", "0", "0", "1", "0").build();
+
+            Split asCategorical = Splitters.stratified(SplitSets.trainTest(0.5, 0.5), "y", 3, SmallClasses.REFUSE,
+                    LabelType.CATEGORICAL).split(categorical);
+            Split inferred = Splitters.stratified(SplitSets.trainTest(0.5, 0.5), "y", 3).split(categorical);
+
+            assertThat(asCategorical.rows("train")).containsExactly(inferred.rows("train"));
+            assertThat(asCategorical.rows("test")).containsExactly(inferred.rows("test"));
+        }
+
+        @Test
+        void stratifiedGroupedReadsANumericLabelToo() {
+            Split split = Splitters.stratifiedGrouped(SplitSets.trainTest(0.5, 0.5), "y", "group", 7,
+                    LabelType.CATEGORICAL).split(zeroOne);
+
+            assertThat(split.report().classCounts()).containsOnlyKeys("0", "1");
+            assertThat(split.report().held()).contains(Guarantee.GROUPS_INTACT);
+        }
+
+        @Test
+        void theLabelTypeIsReadInAnyCaseAndABadOneIsNamed() {
+            assertThat(LabelType.fromLabel(" Categorical ")).isEqualTo(LabelType.CATEGORICAL);
+            assertThatThrownBy(() -> LabelType.fromLabel("numeric")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("labelType must be inferred or categorical but was 'numeric'");
+        }
     }
 
     @Nested

@@ -107,8 +107,123 @@ class TemporalSplitterTest {
         assertThat(split.report().held()).containsExactly(Guarantee.TIME_ORDERED);
     }
 
+    @Nested
+    class TiedTimes {
+
+        @Test
+        void fiveAndFiveTiedRowsAtSeventyThirtyAreSplitAtTheOnlyFeasibleCut() {
+            Table table = times(0, 0, 0, 0, 0, 1, 1, 1, 1, 1);
+
+            Split split = Splitters.temporal(SplitSets.trainTest(0.7, 0.3), "time").split(table);
+
+            assertThat(split.rows("train")).containsExactly(0, 1, 2, 3, 4);
+            assertThat(split.rows("test")).containsExactly(5, 6, 7, 8, 9);
+        }
+
+        @Test
+        void eachCutMovesToTheClosestTimeBoundaryInEitherDirection() {
+            // 2 + 3 + 3 + 2 rows; 30/40/30 wants cuts at 3 and 7, the boundaries are 2, 5 and 8
+            Table table = times(0, 0, 1, 1, 1, 2, 2, 2, 3, 3);
+
+            Split split = Splitters.temporal(SplitSets.trainValidationTest(0.3, 0.4, 0.3), "time").split(table);
+
+            assertThat(split.rows("train")).containsExactly(0, 1);
+            assertThat(split.rows("validation")).containsExactly(2, 3, 4, 5, 6, 7);
+            assertThat(split.rows("test")).containsExactly(8, 9);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.mlops.data.split.TemporalSplitterTest#smallTables")
+        void theCutsAreTheClosestFeasibleOnesByBruteForce(long seed, long[] seconds, SplitSets sets) {
+            Table table = times(seconds);
+            int n = seconds.length;
+            long[] sorted = seconds.clone();
+            java.util.Arrays.sort(sorted);
+            int[] counts = SplitSupport.allocate(n, sets.fractionArray());
+            int[] best = bruteForceCuts(sorted, counts);
+            String context = "seed " + seed + ", times " + java.util.Arrays.toString(sorted) + ", sets " + sets;
+
+            if (best == null) {
+                assertThatThrownBy(() -> Splitters.temporal(sets, "time").split(table)).as(context)
+                        .isInstanceOf(SplitException.class).message().containsAnyOf("distinct times", "at least one row per set");
+                return;
+            }
+            Split split = Splitters.temporal(sets, "time").split(table);
+
+            int end = 0;
+            for (int s = 0; s < sets.size(); s++) {
+                end += split.size(sets.names().get(s));
+                if (s < best.length) {
+                    assertThat(end).as("%s: cut %d", context, s).isEqualTo(best[s]);
+                }
+            }
+            assertOrdered(split, table, Duration.ZERO, context);
+        }
+    }
+
+    /**
+     * Enumerates every choice of strictly increasing cuts between distinct times and returns the
+     * one with the least summed distance from the cumulative target counts, the later cuts first
+     * on a draw; null when there are fewer boundaries than cuts.
+     */
+    private static int @org.jspecify.annotations.Nullable [] bruteForceCuts(long[] sorted, int[] counts) {
+        int n = sorted.length;
+        java.util.List<Integer> boundaries = new java.util.ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] != sorted[i - 1]) {
+                boundaries.add(i);
+            }
+        }
+        int cuts = counts.length - 1;
+        int[] targets = new int[cuts];
+        int cumulative = 0;
+        for (int s = 0; s < cuts; s++) {
+            cumulative += counts[s];
+            targets[s] = cumulative;
+        }
+        int[][] best = {null};
+        long[] bestCost = {Long.MAX_VALUE};
+        enumerate(boundaries, targets, new int[cuts], 0, 0, best, bestCost);
+        return best[0];
+    }
+
+    private static void enumerate(java.util.List<Integer> boundaries, int[] targets, int[] chosen, int s, int from,
+            int[][] best, long[] bestCost) {
+        if (s == chosen.length) {
+            long cost = 0;
+            for (int i = 0; i < chosen.length; i++) {
+                cost += Math.abs(chosen[i] - targets[i]);
+            }
+            if (cost < bestCost[0] || cost == bestCost[0] && java.util.Arrays.compare(chosen, best[0]) > 0) {
+                bestCost[0] = cost;
+                best[0] = chosen.clone();
+            }
+            return;
+        }
+        for (int j = from; j < boundaries.size(); j++) {
+            chosen[s] = boundaries.get(j);
+            enumerate(boundaries, targets, chosen, s + 1, j + 1, best, bestCost);
+        }
+    }
+
+    static Stream<Arguments> smallTables() {
+        SplittableRandom master = new SplittableRandom(SplitCases.MASTER_SEED ^ 0x7135L);
+        return Stream.generate(() -> {
+            long seed = master.nextLong();
+            SplittableRandom random = new SplittableRandom(seed);
+            int n = 1 + random.nextInt(16);
+            int distinct = 1 + random.nextInt(n);
+            long[] seconds = new long[n];
+            for (int i = 0; i < n; i++) {
+                seconds[i] = random.nextInt(distinct);
+            }
+            SplitSets sets = SplitCases.randomSets(random);
+            return Arguments.of(seed, seconds, sets);
+        }).limit(60);
+    }
+
     @Test
-    void tiesAtACutGoToTheEarlierSet() {
+    void aTieAtTheCutStaysInOneSetOnTheCloserSide() {
         Table table = times(0, 1, 2, 2, 2, 3, 4, 5);
 
         Split split = Splitters.temporal(SplitSets.trainTest(0.5, 0.5), "time").split(table);

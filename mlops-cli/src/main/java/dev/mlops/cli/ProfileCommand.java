@@ -188,16 +188,25 @@ final class ProfileCommand implements Callable<Integer> {
         if (categorical.type() != ColumnType.BOOLEAN) {
             typeShares(categorical.typeShares()).ifPresent(lines::add);
         }
+        if (categorical.noFrequentValue()) {
+            lines.add("no value is frequent (every count is within the sketch's error ±" + categorical.frequencyError()
+                    + ")");
+            return lines;
+        }
         if (categorical.topK().isEmpty()) {
             return lines;
         }
         List<String> top = new ArrayList<>();
         for (ItemCount item : categorical.topK()) {
-            top.add(String.format(Locale.ROOT, "%s %s%d (%.1f%%)", ReadableText.value(item.value()), exact ? "" : "~", item.count(),
-                    100.0 * item.count() / present));
+            top.add(exact
+                    ? String.format(Locale.ROOT, "%s %d (%.1f%%)", ReadableText.value(item.value()), item.count(),
+                            100.0 * item.count() / present)
+                    : String.format(Locale.ROOT, "%s ~%d (%.1f%%, %d to %d)", ReadableText.value(item.value()),
+                            item.count(), 100.0 * item.count() / present, item.lowerBound(), item.upperBound()));
         }
-        lines.add("top " + String.join(", ", top)
-                + (exact ? "" : "  (frequent-items sketch, counts within ±" + categorical.frequencyError() + ")"));
+        lines.add("top " + String.join(", ", top) + (exact ? ""
+                : "  (frequent-items sketch: only values guaranteed frequent, counts within ±"
+                        + categorical.frequencyError() + ")"));
         return lines;
     }
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The profile's settings that {@code mlops profile} and {@code mlops suggest} share:
- * {@code --exact-quantile-limit}, {@code --exact-distinct-limit} and {@code --top-k}; a
+ * {@code --exact-quantile-limit}, {@code --exact-distinct-limit}, {@code --top-k} and
+ * {@code --frequent-items-map-size}; a
  * picocli mixin ({@code @Mixin ProfileSettings settings}).
  */
 final class ProfileSettings {
@@ -29,6 +30,12 @@ final class ProfileSettings {
             description = "How many most frequent values a categorical profile lists (default: 10).")
     private @Nullable Integer topK;
 
+    @Option(names = "--frequent-items-map-size", paramLabel = "N",
+            description = "The frequent-items sketch's map size above the exact-distinct limit, a power of 2 from 8 "
+                    + "to 67108864; a larger map has a smaller error, so more values qualify as frequent (default: "
+                    + "1024).")
+    private @Nullable Integer frequentItemsMapSize;
+
     /** @return the default options changed by those given */
     ProfileOptions options(CommandSpec commandSpec) {
         ProfileOptions options = ProfileOptions.defaults();
@@ -43,12 +50,21 @@ final class ProfileSettings {
         if (topK != null) {
             options = options.withTopK(notNegative(commandSpec, "--top-k", topK));
         }
+        if (frequentItemsMapSize != null) {
+            try {
+                options = options.withFrequentItemsMapSize(frequentItemsMapSize);
+            } catch (IllegalArgumentException e) {
+                throw CommandSupport.usage(commandSpec, "--frequent-items-map-size must be a power of 2 from 8 to "
+                        + "67108864 but was " + frequentItemsMapSize);
+            }
+        }
         return options;
     }
 
     /** @return true if any of the options was given */
     boolean given() {
-        return exactQuantileLimit != null || exactDistinctLimit != null || topK != null;
+        return exactQuantileLimit != null || exactDistinctLimit != null || topK != null
+                || frequentItemsMapSize != null;
     }
 
     private static int notNegative(CommandSpec commandSpec, String option, int value) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -126,8 +127,55 @@ class ProfileCommandTest {
             assertThat(block(run, "age").get(3)).startsWith("min 19  ").endsWith("max 75  (KLL sketch quantiles, rank error ±1.33%)");
             List<String> purpose = block(run, "purpose");
             assertThat(purpose.get(1)).matches("distinct ~10 \\(HyperLogLog, \\d+ to \\d+\\)");
-            assertThat(purpose.get(2)).startsWith("top \"radio/tv\" ~280 (28.0%), ")
-                    .endsWith("(frequent-items sketch, counts within ±0)");
+            assertThat(purpose.get(2)).startsWith("top \"radio/tv\" ~280 (28.0%, 280 to 280), ")
+                    .endsWith("(frequent-items sketch: only values guaranteed frequent, counts within ±0)");
+        }
+
+        @Test
+        void evenlyUsedCategoriesAreSaidToHaveNoFrequentValue(@TempDir Path directory) throws IOException {
+            StringBuilder csv = new StringBuilder("c\n");
+            for (int i = 0; i < 2_000; i++) {
+                csv.append('v').append(i % 500).append('\n');
+            }
+            Path file = directory.resolve("even.csv");
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+            CliRun run = mlops("profile", file.toString(), "--exact-distinct-limit", "10",
+                    "--frequent-items-map-size", "64");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            List<String> c = block(run, "c");
+            assertThat(c).hasSize(3);
+            assertThat(c.get(2)).matches("no value is frequent \\(every count is within the sketch's error ±\\d+\\)");
+        }
+
+        @Test
+        void aFrequentValueIsListedWithItsBounds(@TempDir Path directory) throws IOException {
+            StringBuilder csv = new StringBuilder("c\n");
+            for (int i = 0; i < 2_000; i++) {
+                csv.append(i % 4 == 0 ? "heavy" : "v" + i % 500).append('\n');
+            }
+            Path file = directory.resolve("skewed.csv");
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+            CliRun run = mlops("profile", file.toString(), "--exact-distinct-limit", "10",
+                    "--frequent-items-map-size", "64");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            // 500 "heavy" of 2,000; the bounds must hold the true 500
+            Matcher top = Pattern.compile("top \"heavy\" ~(\\d+) \\((\\d+\\.\\d)%, (\\d+) to (\\d+)\\)  \\(frequent-items"
+                    + " sketch: only values guaranteed frequent, counts within ±(\\d+)\\)").matcher(block(run, "c").get(2));
+            assertThat(top.matches()).as(block(run, "c").get(2)).isTrue();
+            assertThat(500L).isBetween(Long.parseLong(top.group(3)), Long.parseLong(top.group(4)));
+            assertThat(Long.parseLong(top.group(3))).isGreaterThan(Long.parseLong(top.group(5)));
+        }
+
+        @Test
+        void aMapSizeNotAPowerOfTwoIsAUsageError() {
+            CliRun run = mlops("profile", creditG().toString(), "--frequent-items-map-size", "100");
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("--frequent-items-map-size must be a power of 2 from 8 to 67108864 but was 100");
         }
 
         @Test

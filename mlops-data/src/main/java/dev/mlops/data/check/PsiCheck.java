@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  *       reference's shares from its exact counts ({@link CategoricalProfile#exactCounts()}). If the
  *       reference keeps sketches instead (more distinct values than
  *       {@link dev.mlops.data.profile.ProfileOptions#exactDistinctLimit()}), the bins are its
- *       {@link CategoricalProfile#topK()} values, with estimated shares, and one "other" bin for
- *       the rest; the message then says the PSI is approximate. Missing values are left out.
+ *       {@link CategoricalProfile#topK()} values (only those guaranteed frequent, possibly none),
+ *       with estimated shares, and one "other" bin for the rest; the message then says the PSI is approximate. Missing values are left out.
  * </ul>
  * A share of 0 makes the logarithm infinite, so, as is common practice, a zero share on either
  * side is replaced by {@value #EPSILON} (the shares are not renormalised). Fewer than two finite

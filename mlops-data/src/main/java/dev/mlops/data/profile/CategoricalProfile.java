@@ -37,9 +37,12 @@ import org.jspecify.annotations.Nullable;
  *       {@code 1.04 / sqrt(2^12) ≈ 1.6%}; {@link #distinctLowerBound()} and
  *       {@link #distinctUpperBound()} give its two-standard-deviation (≈ 95.4%) bounds;
  *   <li>the top values come from a frequent-items sketch (DataSketches {@code ItemsSketch}, map
- *       size {@value #ITEMS_MAP_SIZE}): each count is an estimate within
- *       {@code [lowerBound, upperBound]}, at most {@link #frequencyError()} from the truth, and no
- *       value more frequent than that error is left out of the candidates.
+ *       size {@link ProfileOptions#frequentItemsMapSize()}), which lists only values guaranteed
+ *       frequent (its {@code NO_FALSE_POSITIVES} mode): those whose lower bound exceeds the
+ *       sketch's maximum error {@link #frequencyError()}. Each count is an estimate and the true
+ *       count lies within {@code [lowerBound, upperBound]}. When no value qualifies — say, many
+ *       evenly used categories, each within the error — {@link #topK()} is empty and
+ *       {@link #noFrequentValue()} says so.
  * </ul>
  * Ties in the top values are broken by the value's text, ascending. {@link #typeShares()} tells
  * how many values would read as numbers, booleans or timestamps, counted exactly either way.
@@ -47,8 +50,6 @@ import org.jspecify.annotations.Nullable;
 public final class CategoricalProfile implements ColumnProfile {
     /** The HyperLogLog sketch's log2 of the number of buckets. */
     public static final int HLL_LG_K = 12;
-    /** The frequent-items sketch's maximum map size. */
-    public static final int ITEMS_MAP_SIZE = 1024;
 
     private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
 
@@ -119,7 +120,7 @@ public final class CategoricalProfile implements ColumnProfile {
             ItemsSketch<String> frequent = ItemsSketch.getInstance(Memory.wrap(this.items), SERDE);
             this.frequencyError = frequent.getMaximumError();
             List<ItemsSketch.Row<String>> rows = new ArrayList<>(Arrays.asList(
-                    frequent.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES)));
+                    frequent.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)));
             rows.sort(Comparator.comparingLong((ItemsSketch.Row<String> r) -> r.getEstimate()).reversed()
                     .thenComparing(ItemsSketch.Row::getItem));
             List<ItemCount> list = new ArrayList<>();
@@ -204,7 +205,7 @@ public final class CategoricalProfile implements ColumnProfile {
             return new CategoricalProfile(name, type, count, missing, counts, null, null, shares, options);
         }
         HllSketch hll = new HllSketch(HLL_LG_K, TgtHllType.HLL_4);
-        ItemsSketch<String> items = new ItemsSketch<>(ITEMS_MAP_SIZE);
+        ItemsSketch<String> items = new ItemsSketch<>(options.frequentItemsMapSize());
         addCounts(counts, hll, items);
         return new CategoricalProfile(name, type, count, missing, null, hll.toCompactByteArray(),
                 items.toByteArray(SERDE), shares, options);
@@ -251,7 +252,7 @@ public final class CategoricalProfile implements ColumnProfile {
         if (items != null) {
             return ItemsSketch.getInstance(Memory.wrap(items), SERDE);
         }
-        ItemsSketch<String> sketch = new ItemsSketch<>(ITEMS_MAP_SIZE);
+        ItemsSketch<String> sketch = new ItemsSketch<>(options.frequentItemsMapSize());
         Objects.requireNonNull(counts).forEach(sketch::update);
         return sketch;
     }
@@ -296,9 +297,31 @@ public final class CategoricalProfile implements ColumnProfile {
         return counts != null ? Method.EXACT : Method.SKETCH;
     }
 
-    /** @return up to {@link ProfileOptions#topK()} most frequent values, most frequent first */
+    /**
+     * Returns the most frequent values: while counted exactly, the {@link ProfileOptions#topK()}
+     * most frequent whatever their counts; from the sketch, only values guaranteed frequent (see
+     * {@link #noFrequentValue()}), at most {@link ProfileOptions#topK()} of them.
+     *
+     * @return the values, most frequent first
+     */
     public List<ItemCount> topK() {
         return top;
+    }
+
+    /** @return {@link Method#EXACT} when {@link #topK()} holds exact counts, {@link Method#SKETCH} when estimates */
+    public Method topKMethod() {
+        return distinctMethod();
+    }
+
+    /**
+     * Tells whether the sketch found no value guaranteed frequent: every value's count is within
+     * the sketch's error {@link #frequencyError()}, so listing any would present noise as a finding.
+     *
+     * @return true when the values are sketched, some are present and none is guaranteed frequent;
+     *     false while counted exactly
+     */
+    public boolean noFrequentValue() {
+        return counts == null && top.isEmpty() && count > missing && options.topK() > 0;
     }
 
     /**

@@ -43,6 +43,7 @@ final class ProfileJson {
         opts.put("kllK", options.kllK());
         ArrayNode ps = opts.putArray("probabilities");
         options.probabilities().forEach(ps::add);
+        opts.put("frequentItemsMapSize", options.frequentItemsMapSize());
         ArrayNode columns = root.putArray("columns");
         for (ColumnProfile column : profile.columns()) {
             ObjectNode node = columns.addObject();
@@ -137,6 +138,9 @@ final class ProfileJson {
         node.put("distinctUpperBound", p.distinctUpperBound());
         node.put("distinctMethod", p.distinctMethod().name());
         node.put("frequencyError", p.frequencyError());
+        // derived from the counts or the sketch, written for readers of the document; not read back
+        node.put("topKMethod", p.topKMethod().name());
+        node.put("noFrequentValue", p.noFrequentValue());
         TypeShares shares = p.typeShares();
         ObjectNode sharesNode = node.putObject("typeShares");
         sharesNode.put("numeric", shares.numeric());
@@ -193,7 +197,10 @@ final class ProfileJson {
         ProfileOptions options;
         try {
             options = new ProfileOptions(node.intValue("exactQuantileLimit"), node.intValue("exactDistinctLimit"),
-                    node.intValue("topK"), node.intValue("kllK"), ps);
+                    node.intValue("topK"), node.intValue("kllK"), ps,
+                    // absent before it was an option: the sketches were made with the default size
+                    node.has("frequentItemsMapSize") ? node.intValue("frequentItemsMapSize")
+                            : ProfileOptions.DEFAULT_FREQUENT_ITEMS_MAP_SIZE);
         } catch (IllegalArgumentException e) {
             throw node.error("are not valid profile options: " + e.getMessage());
         }

@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param kllK the KLL sketch's accuracy parameter k, 8 to 65,535 (default 200: a normalized
  *     rank error of about 1.33%)
  * @param probabilities the quantiles' probabilities, each in {@code [0, 1]}, ascending
+ * @param frequentItemsMapSize the frequent-items sketch's maximum map size, a power of 2 from 8 to
+ *     2^26 (default 1,024): a larger map has a smaller maximum error, so more values qualify as
+ *     frequent
  */
 public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int topK, int kllK,
-        List<Double> probabilities) {
+        List<Double> probabilities, int frequentItemsMapSize) {
+
+    /** The default {@link #frequentItemsMapSize()}, also that of documents written before it was an option. */
+    public static final int DEFAULT_FREQUENT_ITEMS_MAP_SIZE = 1024;
+    private static final int MAX_FREQUENT_ITEMS_MAP_SIZE = 1 << 26;
 
     /** The default probabilities: 0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99 and 1. */
     public static final List<Double> DEFAULT_PROBABILITIES = List.of(0.0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1.0);
@@ -39,6 +46,11 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
         if (kllK < 8 || kllK > 65_535) {
             throw new IllegalArgumentException("kllK must be in [8, 65535] but was " + kllK);
         }
+        if (frequentItemsMapSize < 8 || frequentItemsMapSize > MAX_FREQUENT_ITEMS_MAP_SIZE
+                || Integer.bitCount(frequentItemsMapSize) != 1) {
+            throw new IllegalArgumentException("frequentItemsMapSize must be a power of 2 in [8, "
+                    + MAX_FREQUENT_ITEMS_MAP_SIZE + "] but was " + frequentItemsMapSize);
+        }
         probabilities = List.copyOf(Objects.requireNonNull(probabilities, "probabilities"));
         double previous = Double.NEGATIVE_INFINITY;
         for (double p : probabilities) {
@@ -52,7 +64,7 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
 
     /** @return the default options */
     public static ProfileOptions defaults() {
-        return new ProfileOptions(100_000, 10_000, 10, 200, DEFAULT_PROBABILITIES);
+        return new ProfileOptions(100_000, 10_000, 10, 200, DEFAULT_PROBABILITIES, DEFAULT_FREQUENT_ITEMS_MAP_SIZE);
     }
 
     /**
@@ -60,7 +72,7 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
      * @return these options with another exact-quantile limit
      */
     public ProfileOptions withExactQuantileLimit(int limit) {
-        return new ProfileOptions(limit, exactDistinctLimit, topK, kllK, probabilities);
+        return new ProfileOptions(limit, exactDistinctLimit, topK, kllK, probabilities, frequentItemsMapSize);
     }
 
     /**
@@ -68,7 +80,7 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
      * @return these options with another exact-distinct limit
      */
     public ProfileOptions withExactDistinctLimit(int limit) {
-        return new ProfileOptions(exactQuantileLimit, limit, topK, kllK, probabilities);
+        return new ProfileOptions(exactQuantileLimit, limit, topK, kllK, probabilities, frequentItemsMapSize);
     }
 
     /**
@@ -76,7 +88,7 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
      * @return these options with another top-k size
      */
     public ProfileOptions withTopK(int k) {
-        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, k, kllK, probabilities);
+        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, k, kllK, probabilities, frequentItemsMapSize);
     }
 
     /**
@@ -84,7 +96,7 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
      * @return these options with another KLL k
      */
     public ProfileOptions withKllK(int k) {
-        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, topK, k, probabilities);
+        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, topK, k, probabilities, frequentItemsMapSize);
     }
 
     /**
@@ -92,6 +104,14 @@ public record ProfileOptions(int exactQuantileLimit, int exactDistinctLimit, int
      * @return these options with other quantile probabilities
      */
     public ProfileOptions withProbabilities(List<Double> ps) {
-        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, topK, kllK, ps);
+        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, topK, kllK, ps, frequentItemsMapSize);
+    }
+
+    /**
+     * @param size the frequent-items sketch's maximum map size, a power of 2 from 8 to 2^26
+     * @return these options with another frequent-items map size
+     */
+    public ProfileOptions withFrequentItemsMapSize(int size) {
+        return new ProfileOptions(exactQuantileLimit, exactDistinctLimit, topK, kllK, probabilities, size);
     }
 }

@@ -40,8 +40,8 @@ import java.util.function.DoubleUnaryOperator;
  *       {@link TestMethod#EXACT}. Each side needs at least 2 finite values.
  *   <li>Categories have one bin per category counted on either side. A reference profile with exact
  *       counts is exact; one that keeps sketches gives bins for its
- *       {@link CategoricalProfile#topK()} values, with estimated shares, and one "other" bin for
- *       the rest ({@link TestMethod#SKETCH}, each share within
+ *       {@link CategoricalProfile#topK()} values (only those guaranteed frequent, possibly none),
+ *       with estimated shares, and one "other" bin for the rest ({@link TestMethod#SKETCH}, each share within
  *       {@code frequencyError / referenceSize}). Each side needs at least 1 value.
  * </ul>
  * {@link TwoSampleResult#bins()} is the number of bins used. Stateless and thread-safe.

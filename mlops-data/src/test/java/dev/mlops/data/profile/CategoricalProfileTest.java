@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class CategoricalProfileTest {
@@ -124,6 +129,94 @@ class CategoricalProfileTest {
         for (ItemCount item : p.topK()) {
             assertThat(truth.get(item.value())).isBetween(item.lowerBound(), item.upperBound());
             assertThat(Math.abs(item.count() - truth.get(item.value()))).isLessThanOrEqualTo(p.frequencyError());
+        }
+    }
+
+    /** Frequent values from the sketch are listed only when guaranteed frequent (issue 16, item 10). */
+    @Nested
+    class FrequentValues {
+        private static final ProfileOptions SMALL_SKETCH = ProfileOptions.defaults().withExactDistinctLimit(100)
+                .withFrequentItemsMapSize(64);
+
+        /** 1,000 categories used 20 times each, shuffled: the issue's 50,000 even categories scaled down. */
+        private static List<String> even(int categories, int each, long seed) {
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < categories; c++) {
+                for (int i = 0; i < each; i++) {
+                    values.add("c" + c);
+                }
+            }
+            Collections.shuffle(values, new Random(seed));
+            return values;
+        }
+
+        private static CategoricalProfile profile(List<String> values, ProfileOptions options) {
+            TextColumn.Builder builder = TextColumn.builder("t");
+            values.forEach(builder::add);
+            return (CategoricalProfile) DatasetProfile.of(Table.of(builder.build()), options).columns().get(0);
+        }
+
+        @Test
+        void evenlyUsedCategoriesListNoValueAndSaySo() {
+            CategoricalProfile p = profile(even(1_000, 20, 5), SMALL_SKETCH);
+
+            assertThat(p.topKMethod()).isEqualTo(Method.SKETCH);
+            // every true count is 20, within the sketch's error: nothing is guaranteed frequent
+            assertThat(p.frequencyError()).isGreaterThanOrEqualTo(20);
+            assertThat(p.topK()).isEmpty();
+            assertThat(p.noFrequentValue()).isTrue();
+        }
+
+        @Test
+        void aTrulyFrequentValueIsListedWithBoundsContainingItsCount() {
+            List<String> values = new ArrayList<>(even(1_000, 20, 6));
+            Map<String, Long> truth = new HashMap<>();
+            values.forEach(v -> truth.merge(v, 1L, Long::sum));
+            for (int i = 0; i < 4_000; i++) {
+                values.add("heavy");
+            }
+            truth.put("heavy", 4_000L);
+            Collections.shuffle(values, new Random(7));
+
+            CategoricalProfile p = profile(values, SMALL_SKETCH);
+
+            assertThat(p.topKMethod()).isEqualTo(Method.SKETCH);
+            assertThat(p.noFrequentValue()).isFalse();
+            assertThat(p.topK()).extracting(ItemCount::value).containsExactly("heavy");
+            for (ItemCount item : p.topK()) {
+                assertThat(truth.get(item.value())).isBetween(item.lowerBound(), item.upperBound());
+                // guaranteed frequent: even the lower bound exceeds the sketch's maximum error
+                assertThat(item.lowerBound()).isGreaterThan(p.frequencyError());
+            }
+        }
+
+        @Test
+        void exactCountsStillListTheMostFrequentValuesHoweverRare() {
+            CategoricalProfile p = profile(even(50, 2, 8), ProfileOptions.defaults().withTopK(2));
+
+            assertThat(p.topKMethod()).isEqualTo(Method.EXACT);
+            assertThat(p.noFrequentValue()).isFalse();
+            assertThat(p.topK()).containsExactly(new ItemCount("c0", 2, 2, 2), new ItemCount("c1", 2, 2, 2));
+        }
+
+        @Test
+        void mergingKeepsTheRule() {
+            List<String> values = even(1_000, 20, 9);
+            CategoricalProfile first = profile(values.subList(0, 10_000), SMALL_SKETCH);
+            CategoricalProfile second = profile(values.subList(10_000, 20_000), SMALL_SKETCH);
+
+            CategoricalProfile merged = first.merge(second);
+
+            assertThat(merged.topK()).isEmpty();
+            assertThat(merged.noFrequentValue()).isTrue();
+            assertThat(merged.frequencyError()).isGreaterThanOrEqualTo(20);
+        }
+
+        @Test
+        void theMapSizeMustBeAPowerOfTwo() {
+            assertThatThrownBy(() -> ProfileOptions.defaults().withFrequentItemsMapSize(100))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("frequentItemsMapSize must be a power of 2 in [8, 67108864] but was 100");
         }
     }
 }

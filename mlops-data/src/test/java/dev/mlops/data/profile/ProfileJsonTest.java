@@ -12,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The profile's document: its options, old versions, and errors that name the source and the field. */
 class ProfileJsonTest {
-    private static final ProfileOptions OPTIONS = new ProfileOptions(7, 3, 2, 64, List.of(0.1, 0.5, 0.9));
+    private static final ProfileOptions OPTIONS = new ProfileOptions(7, 3, 2, 64, List.of(0.1, 0.5, 0.9), 16);
     private static final Table TABLE = Table.of(NumericColumn.of("x", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
             CategoricalColumn.of("c", "a", "b", "a", "c", "d", "a", "b", "e", "f", "g"));
 
@@ -53,6 +54,51 @@ class ProfileJsonTest {
             assertThatThrownBy(() -> DatasetProfile.fromJson(json().replace("\"kllK\": 64", "\"kllK\": 2"), "p.json"))
                     .isInstanceOf(DocumentException.class)
                     .hasMessage("p.json: options: are not valid profile options: kllK must be in [8, 65535] but was 2");
+        }
+    }
+
+    @Nested
+    class FrequentValues {
+        private final Table even = Table.of(CategoricalColumn.of("c", IntStream.range(0, 400)
+                .mapToObj(i -> "v" + (i % 100)).toArray(String[]::new)));
+
+        @Test
+        void theDocumentSaysHowTheTopValuesWereCountedAndWhenNoneIsFrequent() {
+            String json = DatasetProfile.of(even, OPTIONS).toJson();
+
+            assertThat(json).contains("\"frequentItemsMapSize\": 16").contains("\"topKMethod\": \"SKETCH\"")
+                    .contains("\"noFrequentValue\": true").contains("\"topK\": []");
+            DatasetProfile back = DatasetProfile.fromJson(json, "p.json");
+            CategoricalProfile c = (CategoricalProfile) back.column("c");
+            assertThat(back.options().frequentItemsMapSize()).isEqualTo(16);
+            assertThat(c.noFrequentValue()).isTrue();
+            assertThat(c.frequencyError()).isGreaterThanOrEqualTo(4);
+            assertThat(back.toJson()).isEqualTo(json);
+        }
+
+        @Test
+        void exactCountsSayExact() {
+            String json = DatasetProfile.of(TABLE, OPTIONS.withExactDistinctLimit(100)).toJson();
+
+            assertThat(json).contains("\"topKMethod\": \"EXACT\"").contains("\"noFrequentValue\": false");
+        }
+
+        @Test
+        void aVersion2DocumentWithoutTheMapSizeReadsWithTheDefaultAndListsOnlyFrequentValues() {
+            ProfileOptions defaults = ProfileOptions.defaults().withExactDistinctLimit(10);
+            String json = DatasetProfile.of(even, defaults).toJson()
+                    .replaceAll(",\\s*\"frequentItemsMapSize\": 1024", "")
+                    .replaceAll("\\s*\"topKMethod\": \"SKETCH\",", "")
+                    .replaceAll("\\s*\"noFrequentValue\": false,", "");
+            assertThat(json).doesNotContain("frequentItemsMapSize", "topKMethod", "noFrequentValue");
+
+            DatasetProfile old = DatasetProfile.fromJson(json, "old.json");
+
+            assertThat(old.options()).isEqualTo(defaults);
+            CategoricalProfile c = (CategoricalProfile) old.column("c");
+            // 100 values fit in a map of 1,024: no error, every count exact and frequent
+            assertThat(c.frequencyError()).isZero();
+            assertThat(c.topK()).hasSize(10).allSatisfy(item -> assertThat(item.count()).isEqualTo(4));
         }
     }
 

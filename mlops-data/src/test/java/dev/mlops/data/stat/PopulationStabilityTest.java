@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.profile.ProfileOptions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.DoubleStream;
@@ -154,6 +155,25 @@ class PopulationStabilityTest {
             assertThat(shifted.referenceSize()).isEqualTo(100);
             assertThat(shifted.currentSize()).isEqualTo(100);
             assertThat(shifted.referenceError()).isEqualTo(sketch.frequencyError() / 100.0);
+        }
+
+        @Test
+        void aSketchedReferenceWithNoFrequentValueHasOnlyTheOtherBin() {
+            Map<String, Long> counts = new HashMap<>();
+            for (int i = 0; i < 100; i++) {
+                counts.put("v" + i, 3L);
+            }
+            CategoricalProfile sketch = ChiSquareTestTest.profile(counts,
+                    ProfileOptions.defaults().withExactDistinctLimit(5).withFrequentItemsMapSize(8));
+            assertThat(sketch.noFrequentValue()).isTrue();
+
+            TwoSampleResult result = PopulationStability.categorical(Map.of("v0", 50L, "w", 50L), sketch);
+
+            // every share falls in the "other" bin on both sides: the sketch cannot tell a shift
+            assertThat(result.statistic()).isCloseTo(0.0, within(1e-12));
+            assertThat(result.bins()).isEqualTo(1);
+            assertThat(result.method()).isEqualTo(TestMethod.SKETCH);
+            assertThat(result.referenceError()).isEqualTo(sketch.frequencyError() / 300.0);
         }
     }
 

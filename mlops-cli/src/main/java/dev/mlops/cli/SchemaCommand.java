@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class SchemaCommand implements Callable<Integer> {
         int typeWidth = 1;
         int missingWidth = 1;
         for (Column column : table.columns()) {
-            nameWidth = Math.max(nameWidth, column.name().length());
+            nameWidth = Math.max(nameWidth, ReadableText.name(column.name()).length());
             typeWidth = Math.max(typeWidth, typeName(table, column).length());
             missingWidth = Math.max(missingWidth, digits(column.missingCount()));
         }
@@ -106,7 +107,7 @@ final class SchemaCommand implements Callable<Integer> {
         }
         for (int i = 0; i < table.columnCount(); i++) {
             Column column = table.column(i);
-            text.append('\n').append(String.format(Locale.ROOT, line, i + 1, column.name(), typeName(table, column),
+            text.append('\n').append(String.format(Locale.ROOT, line, i + 1, ReadableText.name(column.name()), typeName(table, column),
                     column.missingCount()).stripTrailing());
         }
         return text.toString();

@@ -13,6 +13,7 @@ import dev.mlops.core.SchemaException;
 import dev.mlops.core.predicate.PredicateSyntaxException;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.slice.Slice;
 import dev.mlops.data.slice.SliceReport;
@@ -467,17 +468,17 @@ final class SplitCommand implements Callable<Integer> {
     private static String summary(Path input, Split split, @Nullable SliceReport sliceReport, Map<String, Path> written) {
         GuaranteeReport report = split.report();
         StringBuilder text = new StringBuilder();
-        line(text, "%s: %d rows, %s split (%s), %s", input, split.rowCount(), split.splitter().type(), split.splitter(),
+        line(text, "%s: %d rows, %s split (%s), %s", input, split.rowCount(), split.splitter().type(), controlsEscaped(split.splitter().toString()),
                 split.seed().isPresent() ? "seed " + split.seed().getAsLong() : "no seed (nothing drawn at random)");
         int nameWidth = 3;
         for (String name : split.setNames()) {
-            nameWidth = Math.max(nameWidth, name.length());
+            nameWidth = Math.max(nameWidth, ReadableText.name(name).length());
         }
         int sizeWidth = Integer.toString(split.rowCount()).length();
         for (int s = 0; s < split.setNames().size(); s++) {
             String name = split.setNames().get(s);
             int size = split.size(name);
-            line(text, "  %-" + nameWidth + "s  %" + sizeWidth + "d rows  %6.2f%%  (fraction %s)", name, size,
+            line(text, "  %-" + nameWidth + "s  %" + sizeWidth + "d rows  %6.2f%%  (fraction %s)", ReadableText.name(name), size,
                     share(size, split.rowCount()), split.sets().fractions().get(s));
         }
         int excluded = split.excludedRows().length;
@@ -493,7 +494,7 @@ final class SplitCommand implements Callable<Integer> {
             line(text, "class counts (%s):", String.join("/", split.setNames()));
             int classWidth = 1;
             for (String level : report.classCounts().keySet()) {
-                classWidth = Math.max(classWidth, level.length());
+                classWidth = Math.max(classWidth, ReadableText.name(level).length());
             }
             int shown = 0;
             for (Map.Entry<String, Map<String, Integer>> perSet : report.classCounts().entrySet()) {
@@ -505,11 +506,11 @@ final class SplitCommand implements Callable<Integer> {
                 for (String name : split.setNames()) {
                     counts.add(Integer.toString(perSet.getValue().getOrDefault(name, 0)));
                 }
-                line(text, "  %-" + classWidth + "s  %s", perSet.getKey(), String.join("/", counts));
+                line(text, "  %-" + classWidth + "s  %s", ReadableText.name(perSet.getKey()), String.join("/", counts));
             }
         }
         if (!report.classesNotInEverySet().isEmpty()) {
-            line(text, "fallback: classes not in every set: %s", String.join(", ", report.classesNotInEverySet()));
+            line(text, "fallback: classes not in every set: %s", String.join(", ", report.classesNotInEverySet().stream().map(ReadableText::name).toList()));
         }
         for (String note : report.notes()) {
             line(text, "note: %s", note);
@@ -528,6 +529,14 @@ final class SplitCommand implements Callable<Integer> {
             }
         }
         return text.toString();
+    }
+
+    /** @return the text with its control characters escaped as {@link ReadableText#escape} does, its quotes kept */
+    private static String controlsEscaped(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> escaped.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                ? ReadableText.escape(Character.toString(c)) : Character.toString(c)));
+        return escaped.toString();
     }
 
     private static String jsonReport(Path input, Split split, @Nullable SliceReport sliceReport,
@@ -605,8 +614,7 @@ final class SplitCommand implements Callable<Integer> {
             for (String[] pair : pairs) {
                 String part = pair[0] + "=" + pair[1];
                 if (pair[1].startsWith("-") && DECIMAL.matcher(pair[1].substring(1)).matches()) {
-                    throw new TypeConversionException("the share in '" + part + "' is negative; each set's share must be"
-                            + " positive, such as train=0.7,validation=0.15,test=0.15");
+                    throw new TypeConversionException(negativeShare(part));
                 }
                 double fraction = fraction(part, pair[1], EXPECTED);
                 if (!(fraction > 0)) {
@@ -628,6 +636,16 @@ final class SplitCommand implements Callable<Integer> {
                 throw new TypeConversionException(e.getMessage());
             }
         }
+    }
+
+    /** @return the library's refusal of a part with a negative share, such as {@code train=-0.1} */
+    private static String negativeShare(String part) {
+        try {
+            SplitSets.parse(part);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        throw new IllegalStateException("the sets '" + part + "' with a negative share were not refused");
     }
 
     /** Reads {@code --newest}: {@code NAME=FRACTION} with the fraction in (0, 1). */

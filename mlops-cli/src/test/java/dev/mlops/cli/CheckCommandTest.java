@@ -553,4 +553,23 @@ class CheckCommandTest {
             assertThat(dir.resolve("q")).doesNotExist();
         }
     }
+
+    @Nested
+    class LongValues {
+
+        @Test
+        void aLongFailingValueAndALongColumnNameAreCutWithTheirLengths() throws IOException {
+            Path data = file("long.csv", LongText.NAME_CSV + "\nok\n" + LongText.VALUE_CSV
+                    + "\n");
+            Path suite = file("long.suite.json", suite("long", "{ \"type\" : \"allowed-values\", \"column\" : \""
+                    + LongText.NAME_JSON + "\", \"values\" : [\"ok\"] }"));
+
+            CliRun run = mlops("check", data.toString(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out().length()).as(run.out()).isLessThan(LongText.MOST_CHARACTERS);
+            assertThat(run.out()).contains("row 1: " + LongText.VALUE_SHOWN,
+                    LongText.VALUE_LENGTH, "(216 characters)").doesNotContain("\t", "\u0007");
+        }
+    }
 }

@@ -222,4 +222,21 @@ class LeakageCommandTest {
             assertThat(noSplit.err()).startsWith("give FILE --split SPLIT_JSON, or --set NAME=FILE for each set");
         }
     }
+
+    @Test
+    void aDuplicatedLongValueIsCutWithItsLength() throws IOException {
+        StringBuilder csv = new StringBuilder(LongText.NAME_CSV + "\n");
+        for (int row = 0; row < 20; row++) {
+            csv.append(LongText.VALUE_CSV).append('\n');
+        }
+        Path data = dir.resolve("long.csv");
+        Files.writeString(data, csv.toString(), StandardCharsets.UTF_8);
+
+        CliRun run = mlops("leakage", data.toString(), "--split", split(data, "random").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out().length()).as(run.out()).isLessThan(LongText.MOST_CHARACTERS);
+        assertThat(run.out()).contains(LongText.NAME_SHOWN + "=" + LongText.VALUE_SHOWN + " " + LongText.VALUE_LENGTH)
+                .doesNotContain("\t", "\u0007");
+    }
 }

@@ -358,4 +358,23 @@ class SchemaCommandTest {
             assertThat(run.err()).isEqualTo("mlops: " + file + " line 1: the input is empty; expected a header line\n");
         }
     }
+
+    @Nested
+    class LongNames {
+
+        @Test
+        void aLongColumnNameIsCutWithItsLengthAndTheColumnsStayAligned() throws IOException {
+            Path data = file("long.csv", LongText.NAME_CSV + ",b\n" + LongText.VALUE_CSV + ",1\n");
+
+            CliRun run = mlops("schema", data.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out().length()).as(run.out()).isLessThan(LongText.MOST_CHARACTERS);
+            List<String> lines = run.outLines();
+            assertThat(lines.get(1)).startsWith("  1  " + LongText.NAME_SHOWN + "  ");
+            int typeAt = ("  1  " + LongText.NAME_SHOWN + "  ").length();
+            assertThat(lines.get(2).substring(typeAt)).startsWith("numeric");
+            assertThat(run.out()).doesNotContain("\t", "\u0007");
+        }
+    }
 }

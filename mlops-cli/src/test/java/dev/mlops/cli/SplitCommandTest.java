@@ -743,4 +743,26 @@ class SplitCommandTest {
             assertThat(run.err()).contains("no such file").doesNotContain("\tat ");
         }
     }
+
+    @Nested
+    class LongClassNames {
+
+        @Test
+        void aLongClassNameIsCutWithItsLength() throws IOException {
+            StringBuilder csv = new StringBuilder(LongText.NAME_CSV + ",x\n");
+            for (int row = 0; row < 8; row++) {
+                csv.append(row % 2 == 0 ? LongText.VALUE_CSV : "ok").append(',').append(row).append('\n');
+            }
+            Path data = file("long.csv", csv.toString());
+
+            CliRun run = mlops("split", data.toString(), "--out", dir.resolve("out").toString(), "--label",
+                    LongText.NAME, "--sets", "train=0.5,test=0.5");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out().length()).as(run.out()).isLessThan(LongText.MOST_CHARACTERS);
+            String shown = LongText.VALUE_SHOWN + " " + LongText.VALUE_LENGTH;
+            assertThat(run.out()).contains("  " + shown + "  2/2", "  ok" + " ".repeat(shown.length() - 2) + "  2/2")
+                    .doesNotContain("\t", "\u0007");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.mlops.core.SchemaException;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +71,6 @@ final class Columns {
     }
 
     static String text(Column column, int row) {
-        return column.isMissing(row) ? MISSING_TEXT : column.format(row);
+        return column.isMissing(row) ? MISSING_TEXT : ReadableText.name(column.format(row));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param row the 0-based row of the checked table
  * @param value the checked value(s) of that row as text: {@code "-3"}, {@code "id=7, day=2024-01-02"},
- *     or {@code "<missing>"}
+ *     or {@code "<missing>"}; each name and value cut and escaped as
+ *     {@link dev.mlops.core.text.ReadableText#name(String)} does
  */
 public record FailingRow(int row, String value) {
 

@@ -1,6 +1,7 @@
 package dev.mlops.data.check;
 
 import dev.mlops.core.table.Column;
+import dev.mlops.core.text.ReadableText;
 import java.util.List;
 
 /** The values of several columns in one row as text: {@code "id=7, day=2024-01-02"}. */
@@ -16,7 +17,7 @@ final class KeyText {
         }
         StringBuilder text = new StringBuilder();
         for (Column column : columns) {
-            text.append(text.length() == 0 ? "" : ", ").append(column.name()).append('=')
+            text.append(text.length() == 0 ? "" : ", ").append(ReadableText.name(column.name())).append('=')
                     .append(Columns.text(column, row));
         }
         return text.toString();

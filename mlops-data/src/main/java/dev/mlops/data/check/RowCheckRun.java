@@ -2,6 +2,7 @@ package dev.mlops.data.check;
 
 import dev.mlops.core.SchemaException;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,7 @@ final class RowCheckRun {
         }
         double share = (double) (judged - failing) / judged;
         String message = String.format(Locale.ROOT, "%s: %d of %d rows pass (%s), %d fail; needs a share %s",
-                check.name(), judged - failing, judged, percent(share), failing, threshold);
+                ReadableText.name(check.name()), judged - failing, judged, percent(share), failing, threshold);
         CheckResult result = check.accepts(judged - failing, judged)
                 ? CheckResult.passed(check, share, threshold, message)
                 : CheckResult.failed(check, share, threshold, message);

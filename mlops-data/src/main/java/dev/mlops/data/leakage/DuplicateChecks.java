@@ -3,6 +3,7 @@ package dev.mlops.data.leakage;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.leakage.LeakageCheck.SetIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ final class DuplicateChecks {
                 examples.add(example(key.describe(group[0]), group, sets, sampleSize));
             }
         }
-        String over = "over " + columns.size() + " column" + (columns.size() == 1 ? "" : "s") + " " + columns;
+        String over = "over " + columns.size() + " column" + (columns.size() == 1 ? "" : "s") + " " + names(columns);
         String within = withinRows == 0 ? "" : String.format(Locale.ROOT,
                 "; %d row%s repeat%s a row of %s own set, which is not leakage", withinRows, plural(withinRows),
                 withinRows == 1 ? "s" : "", withinRows == 1 ? "its" : "their");
@@ -81,10 +82,10 @@ final class DuplicateChecks {
         String missingNote = missing == 0 ? "" : "; " + missing + " row" + plural(missing) + " with a missing id "
                 + (missing == 1 ? "was" : "were") + " not compared";
         if (shared == 0) {
-            return new Finding(SHARED_IDS, Severity.INFO, "no value of id column '" + idColumn + "' is in more than one set"
+            return new Finding(SHARED_IDS, Severity.INFO, "no value of id column '" + ReadableText.name(idColumn) + "' is in more than one set"
                     + missingNote, 0, 0, List.of());
         }
-        return new Finding(SHARED_IDS, Severity.ERROR, shared + " value" + plural(shared) + " of id column '" + idColumn
+        return new Finding(SHARED_IDS, Severity.ERROR, shared + " value" + plural(shared) + " of id column '" + ReadableText.name(idColumn)
                 + "' " + (shared == 1 ? "is" : "are") + " in more than one set" + missingNote, shared, 0, examples);
     }
 
@@ -120,7 +121,7 @@ final class DuplicateChecks {
                 examples.add(example(String.join(" | ", variants), group, sets, sampleSize));
             }
         }
-        String how = "by " + method.method() + " over " + method.columns();
+        String how = "by " + method.method() + " over " + names(method.columns());
         if (rows == 0) {
             return new Finding(NEAR, Severity.INFO, "no row nearly equals a row of another set " + how, 0, 0, List.of());
         }
@@ -138,6 +139,11 @@ final class DuplicateChecks {
             }
         }
         return false;
+    }
+
+    /** @return the column names as people read them, such as {@code [x, city]} */
+    private static String names(List<String> columns) {
+        return columns.stream().map(ReadableText::name).toList().toString();
     }
 
     private static Example example(String detail, int[] group, SetIndex sets, int sampleSize) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One example behind a {@link Finding}: the rows involved and what they share.
  *
- * @param detail what the rows have in common, such as {@code "x=1, city=München"} or
+ * @param detail what the rows have in common, each name and value cut and escaped as
+ *     {@link dev.mlops.core.text.ReadableText#name(String)} does, such as {@code "x=1, city=München"} or
  *     {@code "id=42"}, or why the row was flagged
  * @param rows the rows, in row order; at most the check's sample size, unmodifiable
  * @param totalRows how many rows the example involves, which may exceed {@code rows.size()}

@@ -7,6 +7,7 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.core.text.ReadableText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -84,8 +85,8 @@ abstract class RowKey {
     String describe(int row) {
         StringBuilder text = new StringBuilder();
         for (Column column : columns) {
-            text.append(text.length() == 0 ? "" : ", ").append(column.name()).append('=')
-                    .append(column.isMissing(row) ? "<missing>" : column.format(row));
+            text.append(text.length() == 0 ? "" : ", ").append(ReadableText.name(column.name())).append('=')
+                    .append(column.isMissing(row) ? "<missing>" : ReadableText.name(column.format(row)));
         }
         return text.toString();
     }

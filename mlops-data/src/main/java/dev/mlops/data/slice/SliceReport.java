@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.json.DocumentReader;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.split.Split;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,8 +97,8 @@ public record SliceReport(SliceSizeRule rule, List<SliceSize> sizes) {
                 "slices (a slice needs at least %d rows in a set: worst-case 95%% margin ±%.3f)%n",
                 rule.minRows(), SliceSizeRule.margin(rule.minRows())));
         for (SliceSize size : sizes) {
-            text.append(String.format(Locale.ROOT, "  %-20s %-16s %9d of %9d rows (%6.2f%%)%s%n", size.slice(),
-                    size.set(), size.rows(), size.setRows(), 100 * size.share(),
+            text.append(String.format(Locale.ROOT, "  %-20s %-16s %9d of %9d rows (%6.2f%%)%s%n",
+                    ReadableText.name(size.slice()), ReadableText.name(size.set()), size.rows(), size.setRows(), 100 * size.share(),
                     size.tooSmall() ? "  WARNING: too small for a meaningful metric" : ""));
         }
         return text.toString();

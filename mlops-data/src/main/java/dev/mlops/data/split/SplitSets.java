@@ -102,7 +102,7 @@ public record SplitSets(List<String> names, List<Double> fractions) implements S
      * @param text the text
      * @return the sets
      * @throws IllegalArgumentException if a part is not {@code NAME=FRACTION} with a decimal
-     *     fraction, or the sets are refused as {@link SplitSets#SplitSets} refuses them; the
+     *     fraction, a fraction is negative (the message quotes that part), or the sets are refused as {@link SplitSets#SplitSets} refuses them; the
      *     message quotes the text
      */
     @JsonCreator
@@ -112,6 +112,10 @@ public record SplitSets(List<String> names, List<Double> fractions) implements S
         for (String part : text.split(",", -1)) {
             int equals = part.indexOf('=');
             String fraction = equals < 0 ? "" : part.substring(equals + 1).trim();
+            if (fraction.startsWith("-") && DECIMAL.matcher(fraction.substring(1)).matches()) {
+                throw new IllegalArgumentException("the share in '" + part.trim() + "' is negative; each set's share must"
+                        + " be positive, such as train=0.7,validation=0.15,test=0.15");
+            }
             if (equals < 0 || !DECIMAL.matcher(fraction).matches()) {
                 throw new IllegalArgumentException("sets must be NAME=FRACTION,... such as"
                         + " train=0.7,validation=0.15,test=0.15 but the part '" + part.trim() + "' of '" + text

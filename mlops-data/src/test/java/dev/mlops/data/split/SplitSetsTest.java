@@ -29,6 +29,14 @@ class SplitSetsTest {
         }
 
         @Test
+        void aNegativeShareInTheTextFormIsCalledNegative() {
+            assertThatThrownBy(() -> SplitSets.parse("train=-0.1,test=1.1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the share in 'train=-0.1' is negative; each set's share must be positive, such as "
+                            + "train=0.7,validation=0.15,test=0.15");
+        }
+
+        @Test
         void fractionsMustSumToOneWithinTolerance() {
             assertThatThrownBy(() -> SplitSets.trainValidationTest(0.7, 0.2, 0.2))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to 1").hasMessageContaining("[0.7, 0.2, 0.2]");

@@ -11,6 +11,7 @@ import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
+import dev.mlops.data.io.LocalTimes;
 import dev.mlops.data.io.TableFormat;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -87,13 +88,13 @@ final class InputFormat {
 
     /**
      * The options that say how a command reads its input file, {@code --format}, {@code --delimiter},
-     * {@code --missing}, {@code --charset} and {@code --zone}: a picocli mixin
+     * {@code --missing}, {@code --charset}, {@code --zone} and {@code --local-times}: a picocli mixin
      * ({@code @Mixin InputFormat.Options input}) on every command that reads a table, which must be
      * a subcommand of {@link MlopsCommand}, whose {@link MlopsCommand#registry() registry} builds
      * the format. {@code --format} names any registered {@link TableFormat} type or gives a whole
      * spec; without it the file's name chooses ({@link #typeNamedBy}, CSV by default). The other
      * options are settings of the chosen type ({@code delimiter}, {@code missingTokens},
-     * {@code charset}, {@code zone}), refused for a type without that setting.
+     * {@code charset}, {@code zone}, {@code localTimes}), refused for a type without that setting.
      */
     static final class Options {
         @Spec(Spec.Target.MIXEE)
@@ -127,9 +128,18 @@ final class InputFormat {
                         + "such as Europe/Berlin or UTC; without it they are categories.")
         private @Nullable ZoneId zone;
 
+        @Option(names = "--local-times", paramLabel = "POLICY", converter = LocalTimesConverter.class,
+                description = "The format's setting 'localTimes': what to do with a local time that --zone skips or "
+                        + "shows twice (a daylight-saving gap or overlap, such as 2024-03-31 02:30 or 2024-10-27 "
+                        + "02:30 in Europe/Berlin): error (the default) refuses it naming the cell; earlier or later "
+                        + "take the overlap's earlier or later instant, and both move a gap's time forward by the "
+                        + "gap (02:30 reads as 03:30). The number resolved is logged.")
+        private @Nullable LocalTimes localTimes;
+
         /** @return true if any of the options was given */
         boolean given() {
-            return format != null || delimiter != null || missingTokens != null || charset != null || zone != null;
+            return format != null || delimiter != null || missingTokens != null || charset != null || zone != null
+                    || localTimes != null;
         }
 
         /** @return true if {@code --zone} was given */
@@ -251,7 +261,17 @@ final class InputFormat {
             if (zone != null) {
                 given.put("--zone", new Setting("zone", json.textNode(zone.getId())));
             }
+            if (localTimes != null) {
+                given.put("--local-times", new Setting("localTimes", json.textNode(localTimes.label())));
+            }
             return given;
+        }
+
+        /** Reads {@code --local-times}: error, earlier or later. */
+        static final class LocalTimesConverter extends EnumNameConverter<LocalTimes> {
+            LocalTimesConverter() {
+                super(LocalTimes.class);
+            }
         }
 
         /** A setting that an option gives. */

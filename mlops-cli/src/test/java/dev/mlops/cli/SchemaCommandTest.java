@@ -173,6 +173,23 @@ class SchemaCommandTest {
         }
 
         @Test
+        void localTimesResolvesAGapOrOverlapThatIsOtherwiseAnError() throws IOException {
+            Path file = file("t.csv", "at\n2024-03-30 12:00\n2024-03-31 02:30\n2024-10-27 02:30\n");
+
+            CliRun refused = mlops("schema", "--zone", "Europe/Berlin", file.toString());
+            CliRun resolved = mlops("schema", "--zone", "Europe/Berlin", "--local-times", "later", file.toString());
+            CliRun bad = mlops("schema", "--zone", "Europe/Berlin", "--local-times", "shift", file.toString());
+
+            assertThat(refused.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(refused.err()).contains("line 3", "'at'", "2024-03-31T02:30 does not exist in Europe/Berlin",
+                    "--local-times");
+            assertThat(resolved.exitCode()).as(resolved.toString()).isZero();
+            assertThat(columns(resolved)).containsEntry("at", "timestamp 0");
+            assertThat(bad.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(bad.err()).startsWith("Invalid value for option '--local-times'").contains("error, earlier or later");
+        }
+
+        @Test
         void badZoneIsAUsageError() throws IOException {
             CliRun run = mlops("schema", "--zone", "Mars/Olympus", file("t.csv", "a\n1\n").toString());
 
@@ -227,7 +244,7 @@ class SchemaCommandTest {
             CliRun run = mlops("schema", "--delimiter", ";", file("e.jsonl", "{\"n\":1}\n").toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, schema)");
+            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema)");
         }
 
         @Test

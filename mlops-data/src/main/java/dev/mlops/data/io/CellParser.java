@@ -10,9 +10,7 @@ import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.internal.TimestampSyntax;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the cells of one column into values of one type and collects them into a column.
@@ -27,7 +25,7 @@ abstract class CellParser {
         this.builder = builder;
     }
 
-    static CellParser of(ColumnType type, String name, boolean inferring, @Nullable ZoneId zone) {
+    static CellParser of(ColumnType type, String name, boolean inferring, TimestampSyntax timestamps) {
         return switch (type) {
             case NUMERIC -> new Numeric(NumericColumn.builder(name), inferring);
             case CATEGORICAL -> {
@@ -39,7 +37,7 @@ abstract class CellParser {
                 yield new AnyText(type, texts, texts::add);
             }
             case BOOLEAN -> new Bool(BooleanColumn.builder(name));
-            case TIMESTAMP -> new Timestamp(TimestampColumn.builder(name), new TimestampSyntax(zone));
+            case TIMESTAMP -> new Timestamp(TimestampColumn.builder(name), timestamps);
         };
     }
 
@@ -55,7 +53,16 @@ abstract class CellParser {
         return builder.build();
     }
 
+    /**
+     * @throws TimestampSyntax.UnplacedLocalTime if a timestamp column meets a local time in a
+     *     gap or overlap of its zone and the policy refuses it
+     */
     abstract boolean accept(String text, CellKind kind);
+
+    /** @return how many local times in a gap or overlap of the zone this column resolved */
+    long resolvedLocalTimes() {
+        return 0;
+    }
 
     /** What a cell of this type looks like, for an error message about one that does not. */
     abstract String expectation(String text);
@@ -144,6 +151,8 @@ abstract class CellParser {
     private static final class Timestamp extends CellParser {
         private final TimestampColumn.Builder instants;
         private final TimestampSyntax syntax;
+        private long resolved;
+        private final Runnable count = () -> resolved++;
 
         Timestamp(TimestampColumn.Builder instants, TimestampSyntax syntax) {
             super(ColumnType.TIMESTAMP, instants);
@@ -156,12 +165,17 @@ abstract class CellParser {
             if (kind != CellKind.TEXT && kind != CellKind.JSON_STRING) {
                 return false;
             }
-            Instant instant = syntax.parse(text);
+            Instant instant = syntax.parse(text, count);
             if (instant == null) {
                 return false;
             }
             instants.add(instant);
             return true;
+        }
+
+        @Override
+        long resolvedLocalTimes() {
+            return resolved;
         }
 
         @Override

@@ -4,7 +4,6 @@ import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.data.internal.TimestampSyntax;
-import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +24,6 @@ final class ColumnAccumulator {
     private final String name;
     private final int position;
     private final boolean inferring;
-    private final @Nullable ZoneId zone;
     private final NumberSyntax numbers = new NumberSyntax();
     private final TimestampSyntax timestamps;
     private @Nullable CellParser parser;
@@ -37,16 +35,17 @@ final class ColumnAccumulator {
      * @param name the column's name
      * @param position the column's 1-based index, for errors
      * @param fixedType the type to read, or null to infer it
-     * @param zone the zone of local times, or null when local times are not timestamps
+     * @param timestamps how timestamps read: the zone of local times, if any, and the policy for a
+     *     local time in its gaps and overlaps
      */
-    ColumnAccumulator(String source, String name, int position, @Nullable ColumnType fixedType, @Nullable ZoneId zone) {
+    ColumnAccumulator(String source, String name, int position, @Nullable ColumnType fixedType,
+            TimestampSyntax timestamps) {
         this.source = source;
         this.name = name;
         this.position = position;
         this.inferring = fixedType == null;
-        this.zone = zone;
-        this.timestamps = new TimestampSyntax(zone);
-        this.parser = fixedType == null ? null : CellParser.of(fixedType, name, false, zone);
+        this.timestamps = timestamps;
+        this.parser = fixedType == null ? null : CellParser.of(fixedType, name, false, timestamps);
     }
 
     String name() {
@@ -71,15 +70,27 @@ final class ColumnAccumulator {
      * Adds a present cell.
      *
      * @param line the cell's physical 1-based line, for errors
-     * @throws DataFormatException if the type is fixed and the cell does not fit it
+     * @throws DataFormatException if the type is fixed and the cell does not fit it, or if the
+     *     cell is a local time in a gap or overlap of the zone, is or would be read as a
+     *     timestamp, and the policy refuses it (under inference too: such a cell neither makes
+     *     a column categorical nor passes silently)
      */
     void add(String text, CellKind kind, long line) {
         if (contradicted) {
             return;
         }
+        try {
+            accept(text, kind, line);
+        } catch (TimestampSyntax.UnplacedLocalTime unplaced) {
+            throw new DataFormatException(source, line, name, position, unplaced.getMessage() + ": "
+                    + quote(text) + "; set the format's localTimes (--local-times) to earlier or later to resolve it");
+        }
+    }
+
+    private void accept(String text, CellKind kind, long line) {
         CellParser current = parser;
         if (current == null) {
-            current = CellParser.of(infer(text, kind), name, true, zone);
+            current = CellParser.of(infer(text, kind), name, true, timestamps);
             for (int i = 0; i < leadingMissing; i++) {
                 current.addMissing();
             }
@@ -108,6 +119,11 @@ final class ColumnAccumulator {
         };
     }
 
+    /** @return how many local times in a gap or overlap of the zone this column resolved */
+    long resolvedLocalTimes() {
+        return parser == null ? 0 : parser.resolvedLocalTimes();
+    }
+
     /** @return true if inference met a cell that did not fit the type it had inferred */
     boolean contradicted() {
         return contradicted;
@@ -128,7 +144,7 @@ final class ColumnAccumulator {
             throw new IllegalStateException("column '" + name + "' needs a second pass as " + ColumnType.CATEGORICAL);
         }
         if (parser == null) {
-            CellParser empty = CellParser.of(ColumnType.CATEGORICAL, name, false, zone);
+            CellParser empty = CellParser.of(ColumnType.CATEGORICAL, name, false, timestamps);
             for (int i = 0; i < leadingMissing; i++) {
                 empty.addMissing();
             }

@@ -91,7 +91,8 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         this.delimiter = settings().delimiter().charAt(0);
         this.quote = settings().quote().charAt(0);
         this.schema = settings().schema() == null ? null : Schema.of(settings().schema());
-        this.options = new TableBuilder.Options(schema, settings().zone(), Set.copyOf(settings().missingTokens()));
+        this.options = new TableBuilder.Options(schema, settings().zone(), LocalTimes.orDefault(settings().localTimes()),
+                Set.copyOf(settings().missingTokens()));
         this.charset = Charset.forName(settings().charset());
         this.factory = CsvFactory.builder()
                 .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
@@ -128,6 +129,9 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      * @param zone the zone local dates and date-times were recorded in, read as instants there;
      *     null (the default) reads them as categories under inference and refuses them under a
      *     timestamp column
+     * @param localTimes what reading does with a local time in a daylight-saving gap or overlap
+     *     of the zone ({@code error}, {@code earlier}, {@code later}); null (the default) or
+     *     {@code error}, kept as null so that equal policies are equal settings, refuses it
      * @param charset the charset of the bytes, by its canonical name (default {@code UTF-8},
      *     whatever the platform's default); decoded strictly, so that bytes not valid in it are
      *     an error naming the line and byte offset
@@ -136,7 +140,8 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      *     (the default) to infer types
      */
     public record Settings(String delimiter, String quote, Boolean header, List<String> missingTokens,
-            @Nullable ZoneId zone, String charset, Boolean trimSpaces, @Nullable List<Field> schema) {
+            @Nullable ZoneId zone, @Nullable LocalTimes localTimes, String charset, Boolean trimSpaces,
+            @Nullable List<Field> schema) {
         /**
          * Fills in the defaults and checks the settings.
          *
@@ -152,6 +157,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
                         + delimiter + "'");
             }
             header = header == null || header;
+            localTimes = localTimes == LocalTimes.ERROR ? null : localTimes;
             missingTokens = missingTokens == null ? List.of("", "?", "NA") : List.copyOf(new TreeSet<>(missingTokens));
             charset = charsetName(charset == null ? StandardCharsets.UTF_8.name() : charset);
             trimSpaces = trimSpaces != null && trimSpaces;
@@ -436,6 +442,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         private Set<String> missingTokens = Set.of("", "NA", "?");
         private @Nullable Schema schema;
         private @Nullable ZoneId zone;
+        private LocalTimes localTimes = LocalTimes.ERROR;
         private Charset charset = StandardCharsets.UTF_8;
         private boolean trimSpaces;
 
@@ -522,6 +529,18 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         }
 
         /**
+         * Says what reading does with a local time in a daylight-saving gap or overlap of the
+         * zone (default {@link LocalTimes#ERROR}: refuse it).
+         *
+         * @param localTimes the policy
+         * @return this builder
+         */
+        public Builder localTimes(LocalTimes localTimes) {
+            this.localTimes = Objects.requireNonNull(localTimes, "localTimes");
+            return this;
+        }
+
+        /**
          * Sets the charset of the bytes (default UTF-8, whatever the platform's default), such
          * as ISO-8859-1 or windows-1252; decoding is strict, so that bytes not valid in it are an
          * error naming the line and byte offset.
@@ -548,7 +567,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         /** @return the format */
         public CsvFormat build() {
             return new CsvFormat(new Settings(String.valueOf(delimiter), String.valueOf(quote), header,
-                    List.copyOf(missingTokens), zone, charset.name(), trimSpaces,
+                    List.copyOf(missingTokens), zone, localTimes, charset.name(), trimSpaces,
                     schema == null ? null : schema.fields()));
         }
     }

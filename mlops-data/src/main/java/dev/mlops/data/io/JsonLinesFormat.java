@@ -74,7 +74,7 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
     private JsonLinesFormat(Settings settings) {
         super(TYPE, settings);
         this.options = new TableBuilder.Options(settings().schema() == null ? null : Schema.of(settings().schema()),
-                settings().zone(), Set.of());
+                settings().zone(), LocalTimes.orDefault(settings().localTimes()), Set.of());
     }
 
     /**
@@ -88,16 +88,20 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
      *
      * @param zone the zone local dates and date-times were recorded in, read as instants there;
      *     null (the default) reads only zoned instants as timestamps
+     * @param localTimes what reading does with a local time in a daylight-saving gap or overlap
+     *     of the zone ({@code error}, {@code earlier}, {@code later}); null (the default) or
+     *     {@code error}, kept as null so that equal policies are equal settings, refuses it
      * @param schema the fields the objects may have, in the order reading returns them, or null
      *     (the default) to infer types
      */
-    public record Settings(@Nullable ZoneId zone, @Nullable List<Field> schema) {
+    public record Settings(@Nullable ZoneId zone, @Nullable LocalTimes localTimes, @Nullable List<Field> schema) {
         /**
          * Checks the schema.
          *
          * @throws IllegalArgumentException if the schema repeats a name
          */
         public Settings {
+            localTimes = localTimes == LocalTimes.ERROR ? null : localTimes;
             if (schema != null) {
                 schema = Schema.of(schema).fields();
             }
@@ -251,6 +255,7 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
     public static final class Builder {
         private @Nullable Schema schema;
         private @Nullable ZoneId zone;
+        private LocalTimes localTimes = LocalTimes.ERROR;
 
         private Builder() {
         }
@@ -277,9 +282,21 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
             return this;
         }
 
+        /**
+         * Says what reading does with a local time in a daylight-saving gap or overlap of the
+         * zone (default {@link LocalTimes#ERROR}: refuse it).
+         *
+         * @param localTimes the policy
+         * @return this builder
+         */
+        public Builder localTimes(LocalTimes localTimes) {
+            this.localTimes = Objects.requireNonNull(localTimes, "localTimes");
+            return this;
+        }
+
         /** @return the format */
         public JsonLinesFormat build() {
-            return new JsonLinesFormat(new Settings(zone, schema == null ? null : schema.fields()));
+            return new JsonLinesFormat(new Settings(zone, localTimes, schema == null ? null : schema.fields()));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.internal.TimestampSyntax;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns cells of text into a typed {@link Table} with the inference rules of {@link CsvFormat}
@@ -37,7 +40,11 @@ import org.jspecify.annotations.Nullable;
  * {@link CellKind#TEXT}); {@code true}/{@code false} in any case is boolean (nothing else, not
  * {@code yes} nor {@code 1}); a number is numeric, except an integer beyond ±2^53 (an id a double
  * cannot hold), which is categorical; an ISO-8601 instant with a zone or offset is a timestamp,
- * and so is a local date or date-time when a zone is set; anything else is categorical. A column
+ * and so is a local date or date-time when a zone is set; anything else is categorical. A local
+ * time in a daylight-saving gap or overlap of the zone is refused, naming its cell, or resolved
+ * by the {@link Options#localTimes() policy} given (under inference too, so that such a time
+ * never silently turns a column of timestamps into categories); a read that resolved some logs
+ * their number at info level through slf4j. A column
  * whose cells disagree is categorical, and a column with no present cell too. With a
  * {@link Options#schema() schema}, every cell must fit its column's type instead, or reading
  * fails with a {@link DataFormatException} naming the source, the line, the column's name and
@@ -72,10 +79,13 @@ import org.jspecify.annotations.Nullable;
  * are thread-safe.
  */
 public final class TableBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(TableBuilder.class);
+
     private final String source;
     private final @Nullable Schema schema;
     private final @Nullable Map<String, ColumnType> types;
     private final Options options;
+    private final TimestampSyntax timestamps;
     private final int longestMissingToken;
     /** The missing tokens in a hash set: looked up for every short cell, so not the options' sorted set. */
     private final Set<String> missingTokens;
@@ -88,30 +98,39 @@ public final class TableBuilder {
         this.schema = schema;
         this.types = types;
         this.options = options;
+        this.timestamps = new TimestampSyntax(options.zone(), options.localTimes().resolution());
         this.longestMissingToken = options.missingTokens().stream().mapToInt(String::length).max().orElse(-1);
         this.missingTokens = Set.copyOf(options.missingTokens());
     }
 
     /**
-     * What a {@link TableBuilder} reads with: a schema or inference, the zone of local times, the
-     * missing tokens. Immutable and thread-safe.
+     * What a {@link TableBuilder} reads with: a schema or inference, the zone of local times and
+     * the policy for those in its gaps and overlaps, the missing tokens. Immutable and
+     * thread-safe.
      *
      * @param schema the columns and types every input must have, or null to infer the types
      * @param zone the zone local dates and date-times were recorded in, or null when they are not
      *     timestamps (categories under inference, an error under a timestamp column)
+     * @param localTimes what to do with a local time in a daylight-saving gap or overlap of the
+     *     zone: refuse it ({@link LocalTimes#ERROR}) or resolve it
      * @param missingTokens the cell texts that mean a missing value, compared exactly with cells
      *     of {@link CellKind#TEXT}; an unmodifiable sorted copy
      */
-    public record Options(@Nullable Schema schema, @Nullable ZoneId zone, Set<String> missingTokens) {
+    public record Options(@Nullable Schema schema, @Nullable ZoneId zone, LocalTimes localTimes,
+            Set<String> missingTokens) {
         /** Copies the missing tokens. */
         public Options {
+            Objects.requireNonNull(localTimes, "localTimes");
             missingTokens = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(missingTokens,
                     "missingTokens")));
         }
 
-        /** @return inference, no zone, and the missing tokens {@code ""}, {@code NA} and {@code ?} */
+        /**
+         * @return inference, no zone, local times in gaps and overlaps refused, and the missing
+         *     tokens {@code ""}, {@code NA} and {@code ?}
+         */
         public static Options defaults() {
-            return new Options(null, null, Set.of("", "NA", "?"));
+            return new Options(null, null, LocalTimes.ERROR, Set.of("", "NA", "?"));
         }
 
         /**
@@ -119,7 +138,7 @@ public final class TableBuilder {
          * @return these options with that schema
          */
         public Options withSchema(@Nullable Schema schema) {
-            return new Options(schema, zone, missingTokens);
+            return new Options(schema, zone, localTimes, missingTokens);
         }
 
         /**
@@ -127,7 +146,15 @@ public final class TableBuilder {
          * @return these options with that zone
          */
         public Options withZone(@Nullable ZoneId zone) {
-            return new Options(schema, zone, missingTokens);
+            return new Options(schema, zone, localTimes, missingTokens);
+        }
+
+        /**
+         * @param localTimes what to do with a local time in a gap or overlap of the zone
+         * @return these options with that policy
+         */
+        public Options withLocalTimes(LocalTimes localTimes) {
+            return new Options(schema, zone, localTimes, missingTokens);
         }
 
         /**
@@ -135,7 +162,7 @@ public final class TableBuilder {
          * @return these options with those tokens
          */
         public Options withMissingTokens(Set<String> tokens) {
-            return new Options(schema, zone, tokens);
+            return new Options(schema, zone, localTimes, tokens);
         }
     }
 
@@ -233,6 +260,7 @@ public final class TableBuilder {
                     }
                     ordered.add(builder.columns.get(index).build());
                 }
+                builder.logResolved();
                 return Table.of(ordered);
             }
             TableBuilder first = run(opener, source, null, null, options, pass);
@@ -263,7 +291,17 @@ public final class TableBuilder {
         for (ColumnAccumulator accumulator : columns) {
             built.add(accumulator.build());
         }
+        logResolved();
         return Table.of(built);
+    }
+
+    /** Reports the local times in gaps and overlaps that the policy resolved, if any. */
+    private void logResolved() {
+        long resolved = columns.stream().mapToLong(ColumnAccumulator::resolvedLocalTimes).sum();
+        if (resolved > 0) {
+            LOG.info("{}: resolved {} local time(s) in a daylight-saving gap or overlap of {} as localTimes={}",
+                    source, resolved, options.zone(), options.localTimes().label());
+        }
     }
 
     /**
@@ -350,7 +388,7 @@ public final class TableBuilder {
             throw new DataFormatException(source, line, "column '" + name + "' is named twice, at " + (previous + 1)
                     + " and " + position);
         }
-        columns.add(new ColumnAccumulator(source, name, position, type, options.zone()));
+        columns.add(new ColumnAccumulator(source, name, position, type, timestamps));
         return columns.size() - 1;
     }
 

@@ -94,7 +94,7 @@ public record TypeShares(long numeric, long booleans, long timestamps, long text
     /** Classifies each distinct value once, weighted by its count. */
     static TypeShares of(Map<String, Long> counts) {
         NumberSyntax numbers = new NumberSyntax();
-        TimestampSyntax times = new TimestampSyntax(ZoneOffset.UTC);
+        TimestampSyntax times = new TimestampSyntax(ZoneOffset.UTC, null);
         long numeric = 0;
         long booleans = 0;
         long timestamps = 0;

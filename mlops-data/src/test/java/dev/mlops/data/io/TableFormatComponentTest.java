@@ -29,8 +29,10 @@ class TableFormatComponentTest {
                 CsvFormat.builder().delimiter(';').zone(ZoneId.of("Europe/Berlin")).build(),
                 CsvFormat.builder().delimiter('\t').quote('\'').header(false).missingTokens("-", "")
                         .charset(StandardCharsets.ISO_8859_1).trimSpaces(true).schema(SCHEMA).build(),
+                CsvFormat.builder().zone(ZoneId.of("Europe/Berlin")).localTimes(LocalTimes.LATER).build(),
                 JsonLinesFormat.defaults(),
-                JsonLinesFormat.builder().zone(ZoneId.of("UTC")).schema(SCHEMA).build());
+                JsonLinesFormat.builder().zone(ZoneId.of("UTC")).schema(SCHEMA).build(),
+                JsonLinesFormat.builder().zone(ZoneId.of("America/Sao_Paulo")).localTimes(LocalTimes.EARLIER).build());
     }
 
     @Nested
@@ -99,14 +101,14 @@ class TableFormatComponentTest {
 
         @Test
         void aDelimiterEqualToTheQuote() {
-            assertThatThrownBy(() -> new CsvFormat.Settings("'", "'", null, null, null, null, null, null))
+            assertThatThrownBy(() -> new CsvFormat.Settings("'", "'", null, null, null, null, null, null, null))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("delimiter must not equal the quote character but both were '''");
         }
 
         @Test
         void aLineBreak() {
-            assertThatThrownBy(() -> new CsvFormat.Settings(null, "\n", null, null, null, null, null, null))
+            assertThatThrownBy(() -> new CsvFormat.Settings(null, "\n", null, null, null, null, null, null, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("quote must be one character");
         }
 
@@ -133,7 +135,7 @@ class TableFormatComponentTest {
 
     @Test
     void theCharsetIsCanonical() {
-        assertThat(CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, "utf8", null, null)).settings()
+        assertThat(CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, null, "utf8", null, null)).settings()
                 .charset()).isEqualTo("UTF-8");
         assertThat(CsvFormat.defaults().settings().missingTokens()).isEqualTo(List.of("", "?", "NA"));
     }

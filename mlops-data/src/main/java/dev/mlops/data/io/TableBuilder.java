@@ -231,7 +231,7 @@ public final class TableBuilder {
                         throw new DataFormatException(source, 1, "the input lacks the schema's column '"
                                 + field.name() + "'");
                     }
-                    ordered.add(builder.columns.get(index).build());
+                    ordered.add(builder.columns.get(index).build().withSensitive(field.sensitive()));
                 }
                 return Table.of(ordered);
             }

@@ -55,7 +55,9 @@ import picocli.CommandLine.Spec;
                     + "for 'mlops check --reference' and 'mlops suggest --profile').",
             "Up to --exact-quantile-limit values per column the quantiles are exact, above it they come from a KLL "
                     + "sketch; up to --exact-distinct-limit distinct values every value is counted, above it "
-                    + "HyperLogLog and frequent-items sketches estimate. The summary says which."
+                    + "HyperLogLog and frequent-items sketches estimate. The summary says which.",
+            "A column that the format's schema marks sensitive (--format 'csv(schema=[{name=ssn, type=text, "
+                    + "sensitive=true}, ...])') is written and summarised sketch-only, without its top values."
         })
 final class ProfileCommand implements Callable<Integer> {
     /** Significant digits of the numbers in the summary; --json has them all. */

@@ -55,7 +55,9 @@ import picocli.CommandLine.Spec;
                     + "for 'mlops check --reference' and 'mlops suggest --profile').",
             "Up to --exact-quantile-limit values per column the quantiles are exact, above it they come from a KLL "
                     + "sketch; up to --exact-distinct-limit distinct values every value is counted, above it "
-                    + "HyperLogLog and frequent-items sketches estimate. The summary says which."
+                    + "HyperLogLog and frequent-items sketches estimate. The summary says which.",
+            "A column that the format's schema marks sensitive (--format 'csv(schema=[{name=ssn, type=text, "
+                    + "sensitive=true}, ...])') is written and summarised sketch-only, without its top values."
         })
 final class ProfileCommand implements Callable<Integer> {
     /** Significant digits of the numbers in the summary; --json has them all. */
@@ -92,7 +94,7 @@ final class ProfileCommand implements Callable<Integer> {
             throw CommandSupport.usage(commandSpec, "--out " + out + " would overwrite the input file");
         }
         Table table = input.read(inputFile);
-        DatasetProfile profile = ProfileSettings.profile(table, options);
+        DatasetProfile profile = ProfileSettings.profile(table, options).forExport();
         String profileJson = profile.toJson() + "\n";
         if (out != null) {
             AtomicFiles.writeString(out, profileJson);
@@ -119,21 +121,23 @@ final class ProfileCommand implements Callable<Integer> {
         String indent = " ".repeat(positionWidth + 2);
         for (int i = 0; i < columns; i++) {
             ColumnProfile column = profile.columns().get(i);
-            line(text, "%" + positionWidth + "d %s (%s): %s, %d missing", i + 1, ReadableText.name(column.name()),
-                    column.type().name().toLowerCase(Locale.ROOT), count(column.count(), "row"), column.missing());
-            for (String detail : details(column)) {
+            boolean sensitive = profile.sensitiveColumns().contains(column.name());
+            line(text, "%" + positionWidth + "d %s (%s%s): %s, %d missing", i + 1, ReadableText.name(column.name()),
+                    column.type().name().toLowerCase(Locale.ROOT), sensitive ? ", sensitive" : "",
+                    count(column.count(), "row"), column.missing());
+            for (String detail : details(column, sensitive)) {
                 text.append(indent).append(detail).append('\n');
             }
         }
         return text.toString();
     }
 
-    private static List<String> details(ColumnProfile column) {
+    private static List<String> details(ColumnProfile column, boolean sensitive) {
         if (column instanceof NumericProfile numeric) {
             return numericDetails(numeric);
         }
         if (column instanceof CategoricalProfile categorical) {
-            return categoricalDetails(categorical);
+            return categoricalDetails(categorical, sensitive);
         }
         TimestampProfile timestamps = (TimestampProfile) column;
         if (timestamps.earliest().isEmpty()) {
@@ -176,7 +180,8 @@ final class ProfileCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static List<String> categoricalDetails(CategoricalProfile categorical) {
+    /** A sensitive column's top values are raw values: the summary leaves them out, as the written profile does. */
+    private static List<String> categoricalDetails(CategoricalProfile categorical, boolean sensitive) {
         long present = categorical.count() - categorical.missing();
         if (present == 0) {
             return List.of("no values");
@@ -187,6 +192,10 @@ final class ProfileCommand implements Callable<Integer> {
                 categorical.distinctUpperBound()));
         if (categorical.type() != ColumnType.BOOLEAN) {
             typeShares(categorical.typeShares()).ifPresent(lines::add);
+        }
+        if (sensitive) {
+            lines.add("top values not shown: the column is sensitive");
+            return lines;
         }
         if (categorical.noFrequentValue()) {
             lines.add("no value is frequent (every count is within the sketch's error ±" + categorical.frequencyError()

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ProfileCommandTest {
     /** A column's first line in the summary: position, name, (type), counts. */
-    private static final Pattern COLUMN_HEADER = Pattern.compile(" *\\d+ .+ \\([a-z]+\\): \\d+ rows?, \\d+ missing");
+    private static final Pattern COLUMN_HEADER = Pattern.compile(" *\\d+ .+ \\([a-z]+(, sensitive)?\\): \\d+ rows?, \\d+ missing");
     @TempDir
     Path dir;
 
@@ -362,6 +362,31 @@ class ProfileCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(block(run, "v").get(2)).isEqualTo(
                     "top \"a\\\\b\" 1 (33.3%), \"say \\\"hi\\\"\" 1 (33.3%), \"tab\\there\" 1 (33.3%)");
+        }
+    }
+
+    @Nested
+    class SensitiveColumns {
+        private static final String FORMAT = "csv(schema=[{name=ssn, type=text, sensitive=true}, {name=age, type=numeric}])";
+
+        @Test
+        void theWrittenProfileAndTheSummaryHoldNoRawValueOfASensitiveColumn() throws IOException {
+            StringBuilder csv = new StringBuilder("ssn,age\n");
+            for (int i = 0; i < 40; i++) {
+                csv.append("SSN-").append(1000 + i % 3).append(',').append(20 + i).append('\n');
+            }
+            Path file = file("people.csv", csv.toString());
+            Path out = dir.resolve("profile.json");
+
+            CliRun run = mlops("profile", file.toString(), "--format", FORMAT, "--out", out.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).doesNotContain("SSN-");
+            assertThat(block(run, "ssn")).containsExactly("1 ssn (text, sensitive): 40 rows, 0 missing",
+                    "distinct ~3 (HyperLogLog, 3 to 4)", "top values not shown: the column is sensitive");
+            String written = Files.readString(out, StandardCharsets.UTF_8);
+            assertThat(written).doesNotContain("SSN-").contains("\"sensitive\": true");
+            assertThat(block(run, "age").get(1)).contains("(exact)");
         }
     }
 

@@ -16,8 +16,9 @@ abstract class BaseColumn {
     private final int size;
     private final @Nullable BitSet missing;
     private final int missingCount;
+    private final boolean sensitive;
 
-    BaseColumn(String name, int baseSize, int @Nullable [] index, @Nullable BitSet missing) {
+    BaseColumn(String name, int baseSize, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("column name must not be blank but was '" + name + "'");
@@ -27,6 +28,7 @@ abstract class BaseColumn {
         this.size = index == null ? baseSize : index.length;
         this.missing = missing == null || missing.isEmpty() ? null : missing;
         this.missingCount = countMissing();
+        this.sensitive = sensitive;
     }
 
     private int countMissing() {
@@ -103,6 +105,10 @@ abstract class BaseColumn {
         return name;
     }
 
+    public final boolean sensitive() {
+        return sensitive;
+    }
+
     public final int size() {
         return size;
     }
@@ -160,6 +166,7 @@ abstract class BaseColumn {
 
     @Override
     public final String toString() {
-        return getClass().getSimpleName() + "[" + name + ", " + size + " rows, " + missingCount + " missing]";
+        return getClass().getSimpleName() + "[" + name + ", " + size + " rows, " + missingCount + " missing"
+                + (sensitive ? ", sensitive" : "") + "]";
     }
 }

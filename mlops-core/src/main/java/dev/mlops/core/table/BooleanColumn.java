@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 public final class BooleanColumn extends BaseColumn implements Column {
     private final BitSet values;
 
-    BooleanColumn(String name, BitSet values, int baseSize, int @Nullable [] index, @Nullable BitSet missing) {
-        super(name, baseSize, index, missing);
+    BooleanColumn(String name, BitSet values, int baseSize, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
+        super(name, baseSize, index, missing, sensitive);
         this.values = values;
     }
 
@@ -52,12 +52,17 @@ public final class BooleanColumn extends BaseColumn implements Column {
 
     @Override
     public BooleanColumn select(int[] rows) {
-        return new BooleanColumn(name(), values, 0, compose(rows), missingBits());
+        return new BooleanColumn(name(), values, 0, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public BooleanColumn rename(String newName) {
-        return new BooleanColumn(newName, values, size(), index(), missingBits());
+        return new BooleanColumn(newName, values, size(), index(), missingBits(), sensitive());
+    }
+
+    @Override
+    public BooleanColumn withSensitive(boolean sensitive) {
+        return sensitive == sensitive() ? this : new BooleanColumn(name(), values, size(), index(), missingBits(), sensitive);
     }
 
     @Override
@@ -115,7 +120,7 @@ public final class BooleanColumn extends BaseColumn implements Column {
 
         @Override
         public BooleanColumn build() {
-            return new BooleanColumn(name, (BitSet) values.clone(), size, null, (BitSet) missing.clone());
+            return new BooleanColumn(name, (BitSet) values.clone(), size, null, (BitSet) missing.clone(), false);
         }
     }
 }

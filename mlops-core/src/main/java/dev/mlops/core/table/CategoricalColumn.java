@@ -21,8 +21,8 @@ public final class CategoricalColumn extends BaseColumn implements Column {
     private final int[] codes;
     private final List<String> levels;
 
-    CategoricalColumn(String name, int[] codes, List<String> levels, int @Nullable [] index, @Nullable BitSet missing) {
-        super(name, codes.length, index, missing);
+    CategoricalColumn(String name, int[] codes, List<String> levels, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
+        super(name, codes.length, index, missing, sensitive);
         this.codes = codes;
         this.levels = levels;
     }
@@ -81,12 +81,17 @@ public final class CategoricalColumn extends BaseColumn implements Column {
 
     @Override
     public CategoricalColumn select(int[] rows) {
-        return new CategoricalColumn(name(), codes, levels, compose(rows), missingBits());
+        return new CategoricalColumn(name(), codes, levels, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public CategoricalColumn rename(String newName) {
-        return new CategoricalColumn(newName, codes, levels, index(), missingBits());
+        return new CategoricalColumn(newName, codes, levels, index(), missingBits(), sensitive());
+    }
+
+    @Override
+    public CategoricalColumn withSensitive(boolean sensitive) {
+        return sensitive == sensitive() ? this : new CategoricalColumn(name(), codes, levels, index(), missingBits(), sensitive);
     }
 
     @Override
@@ -173,7 +178,7 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         @Override
         public CategoricalColumn build() {
             return new CategoricalColumn(name, Arrays.copyOf(codes, size), List.copyOf(levels), null,
-                    (BitSet) missing.clone());
+                    (BitSet) missing.clone(), false);
         }
     }
 }

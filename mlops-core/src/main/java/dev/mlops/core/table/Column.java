@@ -16,6 +16,15 @@ public sealed interface Column permits NumericColumn, CategoricalColumn, Boolean
     /** @return the column's type */
     ColumnType type();
 
+    /**
+     * Tells whether the column's values are sensitive: its {@link Field} is then marked
+     * {@link Field#sensitive() sensitive}, views, selections and renames keep the mark, and a
+     * profile written out keeps the column sketch-only.
+     *
+     * @return true if the column is sensitive
+     */
+    boolean sensitive();
+
     /** @return the number of rows */
     int size();
 
@@ -58,6 +67,14 @@ public sealed interface Column permits NumericColumn, CategoricalColumn, Boolean
      * @return a column sharing this column's values
      */
     Column rename(String newName);
+
+    /**
+     * Returns the same values, marked sensitive or not.
+     *
+     * @param sensitive whether the column is sensitive
+     * @return a column sharing this column's values, or this column when the mark is unchanged
+     */
+    Column withSensitive(boolean sensitive);
 
     /**
      * Tells whether two rows, of this column and another column of the same type, hold equal

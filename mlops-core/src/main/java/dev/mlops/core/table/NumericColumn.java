@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class NumericColumn extends BaseColumn implements Column {
     private final double[] values;
 
-    NumericColumn(String name, double[] values, int @Nullable [] index, @Nullable BitSet missing) {
-        super(name, values.length, index, missing);
+    NumericColumn(String name, double[] values, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
+        super(name, values.length, index, missing, sensitive);
         this.values = values;
     }
 
@@ -27,7 +27,7 @@ public final class NumericColumn extends BaseColumn implements Column {
      */
     public static NumericColumn of(String name, double... values) {
         Objects.requireNonNull(values, "values");
-        return new NumericColumn(name, values.clone(), null, null);
+        return new NumericColumn(name, values.clone(), null, null, false);
     }
 
     /**
@@ -71,12 +71,17 @@ public final class NumericColumn extends BaseColumn implements Column {
 
     @Override
     public NumericColumn select(int[] rows) {
-        return new NumericColumn(name(), values, compose(rows), missingBits());
+        return new NumericColumn(name(), values, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public NumericColumn rename(String newName) {
-        return new NumericColumn(newName, values, index(), missingBits());
+        return new NumericColumn(newName, values, index(), missingBits(), sensitive());
+    }
+
+    @Override
+    public NumericColumn withSensitive(boolean sensitive) {
+        return sensitive == sensitive() ? this : new NumericColumn(name(), values, index(), missingBits(), sensitive);
     }
 
     @Override
@@ -137,7 +142,7 @@ public final class NumericColumn extends BaseColumn implements Column {
 
         @Override
         public NumericColumn build() {
-            return new NumericColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone());
+            return new NumericColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone(), false);
         }
     }
 }

@@ -96,11 +96,11 @@ public final class RowBuilder {
         return rows;
     }
 
-    /** @return the table of the rows appended */
+    /** @return the table of the rows appended, its columns marked sensitive as the schema's fields are */
     public Table build() {
         List<Column> columns = new ArrayList<>(builders.size());
-        for (ColumnBuilder builder : builders) {
-            columns.add(builder.build());
+        for (int i = 0; i < builders.size(); i++) {
+            columns.add(builders.get(i).build().withSensitive(schema.field(i).sensitive()));
         }
         return Table.of(columns);
     }

@@ -26,7 +26,7 @@ public final class Table {
     private Table(List<Column> columns) {
         List<Field> fields = new ArrayList<>(columns.size());
         for (Column column : columns) {
-            fields.add(Field.of(column.name(), column.type()));
+            fields.add(new Field(column.name(), column.type(), column.sensitive()));
         }
         this.schema = Schema.of(fields);
         this.columns = List.copyOf(columns);

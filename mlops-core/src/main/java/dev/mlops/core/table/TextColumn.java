@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextColumn extends BaseColumn implements Column {
     private final @Nullable String[] values;
 
-    TextColumn(String name, @Nullable String[] values, int @Nullable [] index, @Nullable BitSet missing) {
-        super(name, values.length, index, missing);
+    TextColumn(String name, @Nullable String[] values, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
+        super(name, values.length, index, missing, sensitive);
         this.values = values;
     }
 
@@ -53,12 +53,17 @@ public final class TextColumn extends BaseColumn implements Column {
 
     @Override
     public TextColumn select(int[] rows) {
-        return new TextColumn(name(), values, compose(rows), missingBits());
+        return new TextColumn(name(), values, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public TextColumn rename(String newName) {
-        return new TextColumn(newName, values, index(), missingBits());
+        return new TextColumn(newName, values, index(), missingBits(), sensitive());
+    }
+
+    @Override
+    public TextColumn withSensitive(boolean sensitive) {
+        return sensitive == sensitive() ? this : new TextColumn(name(), values, index(), missingBits(), sensitive);
     }
 
     @Override
@@ -124,7 +129,7 @@ public final class TextColumn extends BaseColumn implements Column {
 
         @Override
         public TextColumn build() {
-            return new TextColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone());
+            return new TextColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone(), false);
         }
     }
 }

@@ -15,8 +15,8 @@ public final class TimestampColumn extends BaseColumn implements Column {
     private final long[] seconds;
     private final int[] nanos;
 
-    TimestampColumn(String name, long[] seconds, int[] nanos, int @Nullable [] index, @Nullable BitSet missing) {
-        super(name, seconds.length, index, missing);
+    TimestampColumn(String name, long[] seconds, int[] nanos, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
+        super(name, seconds.length, index, missing, sensitive);
         this.seconds = seconds;
         this.nanos = nanos;
     }
@@ -83,12 +83,17 @@ public final class TimestampColumn extends BaseColumn implements Column {
 
     @Override
     public TimestampColumn select(int[] rows) {
-        return new TimestampColumn(name(), seconds, nanos, compose(rows), missingBits());
+        return new TimestampColumn(name(), seconds, nanos, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public TimestampColumn rename(String newName) {
-        return new TimestampColumn(newName, seconds, nanos, index(), missingBits());
+        return new TimestampColumn(newName, seconds, nanos, index(), missingBits(), sensitive());
+    }
+
+    @Override
+    public TimestampColumn withSensitive(boolean sensitive) {
+        return sensitive == sensitive() ? this : new TimestampColumn(name(), seconds, nanos, index(), missingBits(), sensitive);
     }
 
     @Override
@@ -160,7 +165,7 @@ public final class TimestampColumn extends BaseColumn implements Column {
         @Override
         public TimestampColumn build() {
             return new TimestampColumn(name, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), null,
-                    (BitSet) missing.clone());
+                    (BitSet) missing.clone(), false);
         }
     }
 }

@@ -26,7 +26,8 @@ import java.util.SortedMap;
  * keeps only sketches, whose top values have estimated counts: a chi-square test on estimates
  * (or on a few top values and an "other" bucket) would report p-values it cannot back, so the
  * check refuses with a failed result that says so; profile the reference with a higher limit, or
- * use {@link PsiCheck}, which works from the sketch.
+ * use {@link PsiCheck}, which works from the sketch. A reference read back from JSON keeps a
+ * sensitive column sketch-only, however few its values; the check refuses it too, naming why.
  *
  * <p>Values compare as text, so a categorical, a text and a boolean column can be compared with
  * one another. Missing values are left out. No present value on either side is no data. A
@@ -86,6 +87,11 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
         Column values = table.column(column);
         CategoricalProfile profile = (CategoricalProfile) Distributions.reference(context, column);
         Optional<SortedMap<String, Long>> exact = profile.exactCounts();
+        if (exact.isEmpty() && context.reference().orElseThrow().sensitiveColumns().contains(column)) {
+            return Results.cannotRun(this, threshold, "column '" + column + "' is sensitive, so the reference profile"
+                    + " keeps it sketch-only, not as exact counts, and a chi-square test needs exact counts; use a psi"
+                    + " check");
+        }
         if (exact.isEmpty()) {
             return Results.cannotRun(this, threshold, "the reference profile of column '" + column + "' has more than "
                     + context.reference().orElseThrow().options().exactDistinctLimit()

@@ -258,7 +258,7 @@ public final class TableBuilder {
                         throw new DataFormatException(source, 1, "the input lacks the schema's column '"
                                 + field.name() + "'");
                     }
-                    ordered.add(builder.columns.get(index).build());
+                    ordered.add(builder.columns.get(index).build().withSensitive(field.sensitive()));
                 }
                 builder.logResolved();
                 return Table.of(ordered);

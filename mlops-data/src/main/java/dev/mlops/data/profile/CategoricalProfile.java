@@ -237,6 +237,18 @@ public final class CategoricalProfile implements ColumnProfile {
                 typeShares.plus(other.typeShares), options);
     }
 
+    /**
+     * Returns this column with sketches in place of its exact counts, as a profile written out
+     * keeps a sensitive column; this profile when it holds only sketches.
+     */
+    CategoricalProfile sketchOnly() {
+        if (counts == null) {
+            return this;
+        }
+        return new CategoricalProfile(name, type, count, missing, null, hllSketch().toCompactByteArray(),
+                itemsSketch().toByteArray(SERDE), typeShares, options);
+    }
+
     private HllSketch hllSketch() {
         if (hll != null) {
             return HllSketch.heapify(hll);

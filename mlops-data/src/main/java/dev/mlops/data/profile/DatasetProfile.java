@@ -18,7 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -57,9 +60,10 @@ public final class DatasetProfile {
     private final List<ColumnProfile> columns;
     private final ProfileOptions options;
     private final @Nullable Instant createdAt;
+    private final Set<String> sensitive;
 
     DatasetProfile(long rowCount, List<Fingerprint> fingerprints, List<ColumnProfile> columns, ProfileOptions options,
-            @Nullable Instant createdAt) {
+            @Nullable Instant createdAt, Set<String> sensitive) {
         if (rowCount < 0) {
             throw new IllegalArgumentException("rowCount must not be negative but was " + rowCount);
         }
@@ -74,6 +78,11 @@ public final class DatasetProfile {
         this.columns = List.copyOf(columns);
         this.options = Objects.requireNonNull(options, "options");
         this.createdAt = createdAt;
+        Set<String> names = new TreeSet<>();
+        for (String name : sensitive) {
+            names.add(column(name).name());
+        }
+        this.sensitive = Collections.unmodifiableSet(names);
     }
 
     /**
@@ -175,7 +184,13 @@ public final class DatasetProfile {
         for (int i = 1; i < tasks; i++) {
             profiles.add((ColumnProfile) results[i]);
         }
-        return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt);
+        Set<String> sensitive = new TreeSet<>();
+        for (Column column : columns) {
+            if (column.sensitive()) {
+                sensitive.add(column.name());
+            }
+        }
+        return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt, sensitive);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -237,7 +252,8 @@ public final class DatasetProfile {
     /**
      * Merges this profile with the profile of another partition of the same schema: the result
      * describes the union of the rows, with both profiles' fingerprints, and was created at the
-     * later of the two instants (the one present, if only one is; none if neither is).
+     * later of the two instants (the one present, if only one is; none if neither is). A column
+     * sensitive in either profile is sensitive in the result.
      *
      * @param other the other partition's profile
      * @return the merged profile
@@ -275,7 +291,9 @@ public final class DatasetProfile {
         prints.addAll(other.fingerprints);
         Instant later = createdAt == null ? other.createdAt
                 : other.createdAt == null || createdAt.isAfter(other.createdAt) ? createdAt : other.createdAt;
-        return new DatasetProfile(rowCount + other.rowCount, prints, merged, options, later);
+        Set<String> eitherSensitive = new TreeSet<>(sensitive);
+        eitherSensitive.addAll(other.sensitive);
+        return new DatasetProfile(rowCount + other.rowCount, prints, merged, options, later, eitherSensitive);
     }
 
     private static ColumnProfile mergeColumns(ColumnProfile a, ColumnProfile b) {
@@ -332,6 +350,41 @@ public final class DatasetProfile {
         return Optional.ofNullable(createdAt);
     }
 
+    /**
+     * Returns the names of the columns whose {@link dev.mlops.core.table.Field} was marked
+     * sensitive in the profiled table (or in either of two merged profiles, or in the JSON read).
+     * In memory their profiles may keep exact values, so that merges stay exact; {@link #toJson()}
+     * writes them sketch-only.
+     *
+     * @return the sensitive columns' names, sorted, unmodifiable
+     */
+    public Set<String> sensitiveColumns() {
+        return sensitive;
+    }
+
+    /**
+     * Returns the profile as it leaves the process, as {@link #toJson()} writes it: every
+     * {@linkplain #sensitiveColumns() sensitive column} sketch-only (a numeric column as KLL and
+     * HyperLogLog sketches, a categorical, text or boolean one as HyperLogLog and frequent-items
+     * sketches), the other columns as they are. Reports and summaries that leave the process
+     * show this form.
+     *
+     * @return the profile with its sensitive columns sketch-only; this profile when none is sensitive
+     */
+    public DatasetProfile forExport() {
+        if (sensitive.isEmpty()) {
+            return this;
+        }
+        List<ColumnProfile> exported = new ArrayList<>(columns.size());
+        for (ColumnProfile column : columns) {
+            exported.add(!sensitive.contains(column.name()) ? column
+                    : column instanceof NumericProfile numeric ? numeric.sketchOnly()
+                    : column instanceof CategoricalProfile categorical ? categorical.sketchOnly()
+                    : column);
+        }
+        return new DatasetProfile(rowCount, fingerprints, exported, options, createdAt, sensitive);
+    }
+
     /** @return the options the profile was made with */
     public ProfileOptions options() {
         return options;
@@ -349,7 +402,18 @@ public final class DatasetProfile {
      * {@link ProfileOptions#exactQuantileLimit()} of them) and an exactly counted column stores
      * every distinct value with its count ({@code "counts"}). Such a profile therefore carries
      * raw values of the table; set both limits to 0 for a profile that holds only sketches
-     * (frequent-items sketches still hold the most frequent values). Non-finite numbers are
+     * (frequent-items sketches still hold the most frequent values).
+     *
+     * <p>A {@linkplain #sensitiveColumns() sensitive column} is written sketch-only whatever the
+     * limits, marked {@code "sensitive": true} (DESIGN.md, "Raw values in profiles and
+     * captures"): a numeric column as its KLL and HyperLogLog sketches ({@code "quantileMethod"}
+     * and {@code "distinctMethod"} {@code "SKETCH"}, quantiles within {@code "rankError"}),
+     * a categorical, text or boolean column as its HyperLogLog and frequent-items sketches,
+     * without exact counts and without the plain {@code "topK"} list. The sketches are Base64 of
+     * DataSketches' byte form: they hold sampled values (KLL items, the most frequent items),
+     * encoded, not exact ones. Its min and max, and a timestamp column's, stay written. A
+     * profile read back uses the sketch path for such columns: drift checks compute what the
+     * sketches support, and merging stays within the sketches' errors. Non-finite numbers are
      * written as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
      *
      * @return the JSON text

@@ -371,6 +371,19 @@ public final class NumericProfile implements ColumnProfile {
                 mergedHll, options);
     }
 
+    /**
+     * Returns this column with sketches in place of its exact values and distinct values, as a
+     * profile written out keeps a sensitive column; this profile when it holds only sketches.
+     */
+    NumericProfile sketchOnly() {
+        if (kll != null && hll != null) {
+            return this;
+        }
+        return new NumericProfile(name, count, missing, nan, positiveInfinity, negativeInfinity, zeros, negatives,
+                min, max, sumHigh, sumLow, finite, mean, m2, null, toKll().toByteArray(), null,
+                hllSketch().toCompactByteArray(), options);
+    }
+
     private static double extreme(double a, double b, boolean lower) {
         if (Double.isNaN(a)) {
             return b;

@@ -12,8 +12,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.datasketches.common.SketchesException;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +31,8 @@ final class ProfileJson {
     private ProfileJson() {
     }
 
-    static String write(DatasetProfile profile) {
+    static String write(DatasetProfile inMemory) {
+        DatasetProfile profile = inMemory.forExport();
         ObjectNode root = Documents.create(KIND, DatasetProfile.FORMAT_VERSION);
         putInstant(root, "createdAt", profile.createdAt().orElse(null));
         root.put("rowCount", profile.rowCount());
@@ -46,7 +49,11 @@ final class ProfileJson {
         opts.put("frequentItemsMapSize", options.frequentItemsMapSize());
         ArrayNode columns = root.putArray("columns");
         for (ColumnProfile column : profile.columns()) {
+            boolean sensitive = profile.sensitiveColumns().contains(column.name());
             ObjectNode node = columns.addObject();
+            if (sensitive) {
+                node.put("sensitive", true);
+            }
             node.put("name", column.name());
             node.put("type", column.type().name());
             node.put("count", column.count());
@@ -54,7 +61,7 @@ final class ProfileJson {
             if (column instanceof NumericProfile numeric) {
                 writeNumeric(numeric, node);
             } else if (column instanceof CategoricalProfile categorical) {
-                writeCategorical(categorical, node);
+                writeCategorical(categorical, node, !sensitive);
             } else {
                 TimestampProfile timestamps = (TimestampProfile) column;
                 putInstant(node, "min", timestamps.min());
@@ -132,7 +139,7 @@ final class ProfileJson {
         }
     }
 
-    private static void writeCategorical(CategoricalProfile p, ObjectNode node) {
+    private static void writeCategorical(CategoricalProfile p, ObjectNode node, boolean withTopValues) {
         node.put("distinct", p.distinct());
         node.put("distinctLowerBound", p.distinctLowerBound());
         node.put("distinctUpperBound", p.distinctUpperBound());
@@ -147,13 +154,8 @@ final class ProfileJson {
         sharesNode.put("boolean", shares.booleans());
         sharesNode.put("timestamp", shares.timestamps());
         sharesNode.put("text", shares.text());
-        ArrayNode top = node.putArray("topK");
-        for (ItemCount item : p.topK()) {
-            ObjectNode in = top.addObject();
-            in.put("value", item.value());
-            in.put("count", item.count());
-            in.put("lowerBound", item.lowerBound());
-            in.put("upperBound", item.upperBound());
+        if (withTopValues) {
+            writeTopValues(p, node);
         }
         SortedMap<String, Long> counts = p.counts();
         if (counts != null) {
@@ -162,6 +164,18 @@ final class ProfileJson {
         } else {
             node.put("hll", Base64.getEncoder().encodeToString(p.hll()));
             node.put("items", Base64.getEncoder().encodeToString(p.items()));
+        }
+    }
+
+    /** The plain list of the top values; reading derives them again from the counts or the sketch. */
+    private static void writeTopValues(CategoricalProfile p, ObjectNode node) {
+        ArrayNode top = node.putArray("topK");
+        for (ItemCount item : p.topK()) {
+            ObjectNode in = top.addObject();
+            in.put("value", item.value());
+            in.put("count", item.count());
+            in.put("lowerBound", item.lowerBound());
+            in.put("upperBound", item.upperBound());
         }
     }
 
@@ -174,15 +188,20 @@ final class ProfileJson {
             prints.add(new Fingerprint(sha256));
         }
         List<ColumnProfile> columns = new ArrayList<>();
+        Set<String> sensitive = new TreeSet<>();
         for (DocumentReader column : root.objects("columns")) {
-            columns.add(readColumn(column, options));
+            ColumnProfile read = readColumn(column, options);
+            columns.add(read);
+            if (column.bool("sensitive", false)) {
+                sensitive.add(read.name());
+            }
         }
         // absent in version 1, and null after merging profiles that have none
         Instant createdAt = root.optionalInstant("createdAt").orElse(null);
         long rowCount = root.longValue("rowCount");
         root.requireNoOthers();
         try {
-            return new DatasetProfile(rowCount, prints, columns, options, createdAt);
+            return new DatasetProfile(rowCount, prints, columns, options, createdAt, sensitive);
         } catch (IllegalArgumentException e) {
             throw root.error("is not a valid profile: " + e.getMessage());
         }

@@ -88,7 +88,8 @@ public final class ChiSquareTest {
         Optional<SortedMap<String, Long>> exact = reference.exactCounts();
         if (exact.isEmpty()) {
             throw new IllegalArgumentException("reference profile '" + reference.name() + "' keeps sketches, not exact"
-                    + " counts (it has more distinct values than its exactDistinctLimit), but the chi-square test needs"
+                    + " counts (it has more distinct values than its exactDistinctLimit, or its column is sensitive and"
+                    + " was written sketch-only), but the chi-square test needs"
                     + " exact counts; profile the reference with a higher limit, or use PopulationStability");
         }
         return test(current, exact.get());

@@ -10,6 +10,7 @@ import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,6 +34,45 @@ class TableFormatComponentTest {
                 JsonLinesFormat.defaults(),
                 JsonLinesFormat.builder().zone(ZoneId.of("UTC")).schema(SCHEMA).build(),
                 JsonLinesFormat.builder().zone(ZoneId.of("America/Sao_Paulo")).localTimes(LocalTimes.EARLIER).build());
+    }
+
+    @Nested
+    class SensitiveFields {
+        private static final Schema MARKED = Schema.of(Field.sensitive("ssn", ColumnType.TEXT),
+                Field.of("age", ColumnType.NUMERIC));
+
+        @Test
+        void theMarkSurvivesTheSpecStringAndTheJson() {
+            for (TableFormat format : List.<TableFormat>of(CsvFormat.builder().schema(MARKED).build(),
+                    JsonLinesFormat.builder().schema(MARKED).build())) {
+                String spec = format.spec().toString();
+                String json = Documents.write(format.spec().toJson());
+
+                assertThat(spec).contains("sensitive=true").doesNotContain("sensitive=false");
+                assertThat(REGISTRY.create(TableFormat.class, spec)).isEqualTo(format);
+                assertThat(REGISTRY.create(TableFormat.class, ComponentSpec.read(Documents.parse(json, "format.json"))))
+                        .isEqualTo(format);
+            }
+        }
+
+        @Test
+        void aSpecStringMarksAField() {
+            CsvFormat format = (CsvFormat) REGISTRY.create(TableFormat.class,
+                    "csv(schema=[{name=ssn, type=text, sensitive=true}, {name=age, type=numeric}])");
+
+            assertThat(format.schema()).contains(MARKED);
+        }
+
+        @Test
+        void aTableReadWithTheSchemaKeepsTheMark() {
+            byte[] csv = "age,ssn\n31,123-45-6789\n".getBytes(StandardCharsets.UTF_8);
+            byte[] jsonl = "{\"ssn\": \"123-45-6789\", \"age\": 31}\n".getBytes(StandardCharsets.UTF_8);
+
+            assertThat(CsvFormat.builder().schema(MARKED).build().read(new ByteArrayInputStream(csv), "in.csv")
+                    .schema()).isEqualTo(MARKED);
+            assertThat(JsonLinesFormat.builder().schema(MARKED).build()
+                    .read(new ByteArrayInputStream(jsonl), "in.jsonl").schema()).isEqualTo(MARKED);
+        }
     }
 
     @Nested

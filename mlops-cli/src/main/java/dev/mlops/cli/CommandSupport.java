@@ -1,7 +1,6 @@
 package dev.mlops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
@@ -22,7 +21,6 @@ import picocli.CommandLine.TypeConversionException;
  * converters of options that several commands have. Stateless, thread-safe.
  */
 final class CommandSupport {
-    private static final JsonMapper MAPPER = Json.newMapper();
 
     private CommandSupport() {
         throw new AssertionError("no instances");
@@ -62,7 +60,7 @@ final class CommandSupport {
      */
     static ObjectNode document(String kind, int formatVersion, Record report) {
         ObjectNode document = Documents.create(kind, formatVersion);
-        document.setAll(MAPPER.<ObjectNode>valueToTree(report));
+        document.setAll((ObjectNode) Json.toTree(report));
         return document;
     }
 

@@ -15,6 +15,7 @@ import dev.mlops.data.label.UnresolvedReason;
 import dev.mlops.data.label.WorkerQuality;
 import dev.mlops.testkit.kit.Deterministic;
 import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.Runs;
 import dev.mlops.testkit.kit.SettingsRoundTrip;
 import dev.mlops.testkit.kit.Sweep;
 import dev.mlops.testkit.kit.ThreadSafe;
@@ -347,18 +348,11 @@ public abstract class LabelAggregatorContract {
         }
     }
 
-    /** The same annotations give equal results, from one aggregator and from two made alike. */
-    @Nested
-    @DisplayName("determinism")
-    class Determinism implements Deterministic<LabelAggregator, AggregationResult> {
+    /** The aggregator under test and how two of its results differ, for the determinism and thread-safety pieces. */
+    private abstract class OfTheAggregator implements Runs<LabelAggregator, AggregationResult> {
         @Override
         public LabelAggregator subject() {
             return aggregator();
-        }
-
-        @Override
-        public AggregationResult run(LabelAggregator aggregator) {
-            return aggregator.aggregate(Annotations.of(fixture()));
         }
 
         @Override
@@ -367,26 +361,26 @@ public abstract class LabelAggregatorContract {
         }
     }
 
+    /** The same annotations give equal results, from one aggregator and from two made alike. */
+    @Nested
+    @DisplayName("determinism")
+    class Determinism extends OfTheAggregator implements Deterministic<LabelAggregator, AggregationResult> {
+        @Override
+        public AggregationResult run(LabelAggregator aggregator) {
+            return aggregator.aggregate(Annotations.of(fixture()));
+        }
+    }
+
     /** One aggregator used from 8 threads at once gives the result it gives on one thread. */
     @Nested
     @DisplayName("thread safety")
-    class ThreadSafety implements ThreadSafe<LabelAggregator, AggregationResult> {
+    class ThreadSafety extends OfTheAggregator implements ThreadSafe<LabelAggregator, AggregationResult> {
         private final Annotations crowd = Annotations.of(LabelCrowds.annotations(THREAD_SAFETY_SEED, MAX_ITEMS,
                 LabelCrowds.WORKERS.size(), LabelCrowds.LABELS.size()));
 
         @Override
-        public LabelAggregator subject() {
-            return aggregator();
-        }
-
-        @Override
         public AggregationResult run(LabelAggregator aggregator) {
             return aggregator.aggregate(crowd);
-        }
-
-        @Override
-        public String firstDifference(AggregationResult expected, AggregationResult actual) {
-            return AggregationDifference.first(expected, actual);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.mlops.data.split.SplitException;
 import dev.mlops.data.split.Splitter;
 import dev.mlops.testkit.kit.Deterministic;
 import dev.mlops.testkit.kit.EmptyInput;
+import dev.mlops.testkit.kit.Runs;
 import dev.mlops.testkit.kit.SettingsRoundTrip;
 import dev.mlops.testkit.kit.Sweep;
 import dev.mlops.testkit.kit.ThreadSafe;
@@ -258,10 +259,18 @@ public abstract class SplitterContract {
                 .limit(SWEEP_CASES);
     }
 
+    /** How two splits differ, for the determinism and thread-safety pieces: the first set and row. */
+    private abstract static class ComparingSplits implements Runs<Splitter, Split> {
+        @Override
+        public String firstDifference(Split expected, Split actual) {
+            return SplitDifference.first(expected, actual);
+        }
+    }
+
     /** The same seed and table give equal splits, from one splitter and from two made alike. */
     @Nested
     @DisplayName("determinism")
-    class Determinism implements Deterministic<Splitter, Split> {
+    class Determinism extends ComparingSplits implements Deterministic<Splitter, Split> {
         @Override
         public Splitter subject() {
             return splitter(42);
@@ -271,17 +280,12 @@ public abstract class SplitterContract {
         public Split run(Splitter splitter) {
             return splitter.split(table(11, DEFAULT_ROWS));
         }
-
-        @Override
-        public String firstDifference(Split expected, Split actual) {
-            return SplitDifference.first(expected, actual);
-        }
     }
 
     /** One splitter used from 8 threads at once splits as on one thread. */
     @Nested
     @DisplayName("thread safety")
-    class ThreadSafety implements ThreadSafe<Splitter, Split> {
+    class ThreadSafety extends ComparingSplits implements ThreadSafe<Splitter, Split> {
         private final Table table = table(18, DEFAULT_ROWS);
 
         @Override
@@ -292,11 +296,6 @@ public abstract class SplitterContract {
         @Override
         public Split run(Splitter splitter) {
             return splitter.split(table);
-        }
-
-        @Override
-        public String firstDifference(Split expected, Split actual) {
-            return SplitDifference.first(expected, actual);
         }
     }
 

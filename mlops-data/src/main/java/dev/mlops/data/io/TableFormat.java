@@ -59,6 +59,26 @@ public interface TableFormat extends Component {
     }
 
     /**
+     * Reads a file as a batch to be checked, with the schema this format was built with: a row
+     * whose cell does not fit its column's type is left out of the table and named by a
+     * {@link CellProblem}, and every other row is read as usual; each row's line and bytes are
+     * kept when the format knows them, so that reports name lines and a quarantine copies the
+     * original text.
+     *
+     * <p>This default reads the file strictly with {@link #read(Path)} (the first bad cell is
+     * an error) and knows no origins; {@link CsvFormat} and {@link JsonLinesFormat} override it.
+     *
+     * @param file the file
+     * @return the rows that parsed, their origins if known, and the cells that did not fit
+     * @throws dev.mlops.core.DataFormatException if the file is malformed (a bad quote, a row of
+     *     the wrong width, an undecodable byte), which no row-level finding can describe
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    default Batch readBatch(Path file) {
+        return Batch.of(read(file));
+    }
+
+    /**
      * Writes a table to a stream, which is flushed but not closed.
      *
      * @param table the table

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A batch read against a schema for checking ({@link TableFormat#readBatch}): the rows whose
+ * A batch read against an expected schema for checking ({@link TableFormat#readBatch}): the rows whose
  * cells all fit their columns' types, where each came from, and the cells that did not fit.
  *
  * <p>A row with a cell that does not parse as its column's type ({@code abc} in a numeric

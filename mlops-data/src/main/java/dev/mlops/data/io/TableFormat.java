@@ -59,22 +59,28 @@ public interface TableFormat extends Component {
     }
 
     /**
-     * Reads a file as a batch to be checked, with the schema this format was built with: a row
-     * whose cell does not fit its column's type is left out of the table and named by a
-     * {@link CellProblem}, and every other row is read as usual; each row's line and bytes are
+     * Reads a file as a batch to be checked against what is expected of it (a check suite's
+     * schema): each column the expected schema names is read as its type, and a row with a cell
+     * that does not fit ({@code abc} in a numeric column) is left out of the table and named by a
+     * {@link CellProblem}, while every other row is read as usual. Columns the schema does not
+     * name are read with inferred types, and columns it names that the input lacks are simply
+     * absent, so that the suite's schema check can report both. Each row's line and bytes are
      * kept when the format knows them, so that reports name lines and a quarantine copies the
      * original text.
      *
-     * <p>This default reads the file strictly with {@link #read(Path)} (the first bad cell is
-     * an error) and knows no origins; {@link CsvFormat} and {@link JsonLinesFormat} override it.
+     * <p>This default reads the file with {@link #read(Path)}, as the format was built (types
+     * are not enforced while reading, so a bad cell shows as a type mismatch of the schema check),
+     * and knows no origins; {@link CsvFormat} and {@link JsonLinesFormat} override it.
      *
      * @param file the file
+     * @param expected the columns whose types are expected
      * @return the rows that parsed, their origins if known, and the cells that did not fit
      * @throws dev.mlops.core.DataFormatException if the file is malformed (a bad quote, a row of
      *     the wrong width, an undecodable byte), which no row-level finding can describe
      * @throws UncheckedIOException if the file cannot be read
      */
-    default Batch readBatch(Path file) {
+    default Batch readBatch(Path file, dev.mlops.core.table.Schema expected) {
+        java.util.Objects.requireNonNull(expected, "expected");
         return Batch.of(read(file));
     }
 

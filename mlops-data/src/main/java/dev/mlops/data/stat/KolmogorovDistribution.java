@@ -48,10 +48,6 @@ final class KolmogorovDistribution {
     private static final int SCALE_EXPONENT = 128;
     private static final double SCALE_UP = Math.scalb(1.0, SCALE_EXPONENT);
     private static final double SCALE_DOWN = Math.scalb(1.0, -SCALE_EXPONENT);
-    private static final double[] STIRLING = {-2.955065359477124183e-2, 6.4102564102564102564e-3,
-        -1.9175269175269175269e-3, 8.4175084175084175084e-4, -5.952380952380952381e-4,
-        7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2};
-
     private KolmogorovDistribution() {
         throw new AssertionError("no instances");
     }
@@ -136,8 +132,8 @@ final class KolmogorovDistribution {
             return 1.0;
         }
         if (t <= 1.0) {
-            double cdf = n <= 140 ? rubenGambinoProduct(n, t) : Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
-            return clip(1.0 - cdf);
+            // the cdf is at most n!/n^n, below 2^-53 once n > 140 (scipy's cut): the sf rounds to 1
+            return n <= 140 ? clip(1.0 - rubenGambinoProduct(n, t)) : 1.0;
         }
         if (t >= n - 1) {
             return clip(2 * Math.pow(1.0 - x, n));
@@ -155,14 +151,7 @@ final class KolmogorovDistribution {
         if (nxSquared >= 2.2) {
             return clip(2 * smirnovSf(n, x));
         }
-        double cdf;
-        if (nxSquared >= 18.0) {
-            cdf = 1.0;
-        } else if (n <= 100_000 && n * Math.pow(x, 1.5) <= 1.4) {
-            cdf = durbinCdf((int) n, x);
-        } else {
-            cdf = pelzGoodCdf(n, x);
-        }
+        double cdf = n <= 100_000 && n * Math.pow(x, 1.5) <= 1.4 ? durbinCdf((int) n, x) : pelzGoodCdf(n, x);
         return clip(1.0 - cdf);
     }
 
@@ -172,16 +161,6 @@ final class KolmogorovDistribution {
             p *= i * (1.0 / n) * (2 * t - 1);
         }
         return p;
-    }
-
-    /** {@code log(n! / n^n)} by Stirling's series with {@code n·log(n)} taken out first. */
-    private static double logFactorialOverPower(long n) {
-        double r = 1.0 / n;
-        double series = 0.0;
-        for (double c : STIRLING) {
-            series = series * (r / n) + c;
-        }
-        return Math.log(n) / 2 - n + Math.log(2 * Math.PI) / 2 + r * series;
     }
 
     /**
@@ -201,7 +180,10 @@ final class KolmogorovDistribution {
         }
         double nx = n * x;
         long floorNx = (long) Math.floor(nx);
-        boolean whole = nx == floorNx;
+        // n·x is whole when its exact value is, or falls short of a whole number by less than
+        // the rounding of n·x (scipy's modNX rounds such a remainder up); the fused multiply-add
+        // gives the exact rounding error of n·x
+        boolean whole = nx == floorNx && Math.fma(n, x, -nx) <= 0.0;
         if (floorNx == 0 || (floorNx == 1 && whole)) {
             return clip(1.0 - x * Math.pow(1.0 + x, n - 1));
         }
@@ -215,10 +197,8 @@ final class KolmogorovDistribution {
             double logP = -Math.pow(6.0 * n * x + 1, 2) / 18.0 / n;
             return logP < -Math.log(2) ? Math.exp(logP) : 1.0 + Math.expm1(logP);
         }
+        // the terms v > n(1 - x) vanish, and so does v = n(1 - x) when n·x is whole
         long last = n - floorNx - 1;
-        if (whole) {
-            last--;
-        }
         double logN = Gamma.logGamma(n + 1.0);
         double[] logTerms = new double[(int) last + 1];
         double max = Double.NEGATIVE_INFINITY;

@@ -19,6 +19,9 @@ class ReadableTextTest {
             "-1e-10, -1e-10",
             "1e10, 10000000000",
             "1.5e10, 15000000000",
+            "999999999999999, 999999999999999",
+            "1e15, 1e+15",
+            "-1e15, -1e+15",
             "1e-100, 1e-100",
             "1e+100, 1e+100",
             "1.5e+20, 1.5e+20",
@@ -65,6 +68,14 @@ class ReadableTextTest {
             String text = ReadableText.value("a".repeat(50_000));
 
             assertThat(text).isEqualTo("\"" + "a".repeat(ReadableText.WIDTH - 1) + "…\" (50,000 characters)");
+        }
+
+        @Test
+        void aValueOfExactlyTheWidthIsKeptWholeAndOneMoreIsCut() {
+            String atWidth = "w".repeat(ReadableText.WIDTH);
+            assertThat(ReadableText.value(atWidth)).isEqualTo("\"" + atWidth + "\"");
+            assertThat(ReadableText.value(atWidth + "w")).isEqualTo("\"" + "w".repeat(ReadableText.WIDTH - 1)
+                    + "…\" (41 characters)");
         }
 
         @Test

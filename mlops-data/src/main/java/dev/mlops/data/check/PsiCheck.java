@@ -154,6 +154,12 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
             return Results.noData(this, threshold, "column '" + column + "' has " + currentTotal + " present current and "
                     + referenceTotal + " present reference values; the PSI needs at least 1 on each side");
         }
+        if (reference.noFrequentValue()) {
+            return Results.cannotRun(this, threshold, "the reference profile of column '" + column + "' keeps"
+                    + " sketches and none of its values is guaranteed frequent, so a PSI over one 'other' bin would be"
+                    + " 0 whatever the data; profile the reference with a higher exact distinct limit"
+                    + " (--exact-distinct-limit)");
+        }
         TwoSampleResult result = PopulationStability.categorical(current, reference);
         double psi = result.statistic();
         int k = result.bins();

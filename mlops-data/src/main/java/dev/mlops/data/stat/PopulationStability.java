@@ -124,8 +124,9 @@ public final class PopulationStability {
      * @param current the current count of each category, none negative, not all 0
      * @param reference the reference column's profile, with at least 1 present value
      * @return the PSI, the total counts, the method, the share error if sketched and the number of bins
-     * @throws IllegalArgumentException if a count is negative or a side counts nothing; the message
-     *     names the argument
+     * @throws IllegalArgumentException if a count is negative or a side counts nothing (the message
+     *     names the argument), or the reference keeps sketches in which no value is guaranteed
+     *     frequent ({@link CategoricalProfile#noFrequentValue()}): one "other" bin cannot show a shift
      */
     public static TwoSampleResult categorical(Map<String, Long> current, CategoricalProfile reference) {
         Objects.requireNonNull(reference, "reference");
@@ -134,6 +135,11 @@ public final class PopulationStability {
             return categorical(current, exact.get());
         }
         long referenceTotal = Samples.present("reference", reference.count() - reference.missing());
+        if (reference.noFrequentValue()) {
+            throw new IllegalArgumentException("reference profile '" + reference.name() + "' keeps sketches and no"
+                    + " value of it is guaranteed frequent, so every share would fall in one 'other' bin and the PSI"
+                    + " would be 0 whatever the data; profile the reference with a higher exactDistinctLimit");
+        }
         AlignedCounts counts = AlignedCounts.of(current, Map.of()); // validates the current counts and sums them
         long currentTotal = Samples.present("current", counts.currentTotal());
         List<ItemCount> top = reference.topK();

@@ -192,6 +192,21 @@ class PsiCheckTest {
         }
 
         @Test
+        void aSketchedReferenceWithNoFrequentValueCannotRun() {
+            String[] even = new String[300];
+            for (int i = 0; i < even.length; i++) {
+                even[i] = "v" + (i % 100);
+            }
+            DatasetProfile sketched = DatasetProfile.of(categorical(even),
+                    ProfileOptions.defaults().withExactDistinctLimit(5).withFrequentItemsMapSize(8));
+            CheckResult result = Checks.psi("c").run(categorical("v0", "w", "w"),
+                    CheckContext.defaults().withReference(sketched));
+            assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(result.measured()).isNaN();
+            assertThat(result.message()).contains("none of its values is guaranteed frequent", "--exact-distinct-limit");
+        }
+
+        @Test
         void aMissingColumnFails() {
             CheckResult result = CHECK.run(numeric(1, 2), ChiSquareCheckTest.reference("a", "b"));
             assertThat(result.verdict()).isEqualTo(Verdict.FAILED);

@@ -402,7 +402,7 @@ class CheckCommandTest {
                     .isEqualTo("{\"city\": \"Hamburg\", \"amount\": -3}\n");
             assertThat(Files.readString(dir.resolve("q/cities.passing.jsonl"), StandardCharsets.UTF_8))
                     .isEqualTo("{\"city\":\"München\",\"amount\":10.0}\n");
-            assertThat(run.out()).contains("row 1, line 2: -3", "(rows are numbered from 0 in the order of " + data);
+            assertThat(run.out()).contains("line 2, row 1: -3", "(rows are numbered from 0 in the order of " + data);
             Table why = JsonLinesFormat.defaults().read(dir.resolve("q/cities.quarantined.reasons.jsonl"));
             assertThat(column(why, "quarantine_reasons")).containsExactly("range(amount)");
         }
@@ -484,9 +484,9 @@ class CheckCommandTest {
                     "check report for suite 'cities': FAILED (0 passed, 2 errors, 0 warnings)");
             assertThat(run.out()).contains("failed  error   schema: 1 difference: 1 row could not be read as the "
                     + "expected types: line 3, column 'amount' (2): ", "\"abc\"",
-                    "                row 1, line 3: amount=\"abc\"\n",
+                    "                line 3, row 1: amount=\"abc\"\n",
                     "failed  error   range(amount): 2 of 3 rows pass",
-                    "                row 2, line 4: -3\n");
+                    "                line 4, row 2: -3\n");
         }
 
         @Test

@@ -247,9 +247,9 @@ final class BatchRows {
                 + "): " + problem.problem() + " but found " + ReadableText.value(problem.text());
     }
 
-    /** @return {@code "row 3, line 5"}, or {@code "row 3"} without a line */
+    /** @return {@code "line 5, row 3"}, or {@code "row 3"} without a line */
     static String location(int row, OptionalLong line) {
-        return line.isPresent() ? "row " + row + ", line " + line.getAsLong() : "row " + row;
+        return line.isPresent() ? "line " + line.getAsLong() + ", row " + row : "row " + row;
     }
 
     /**

@@ -162,7 +162,7 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
     /**
      * Returns the report as text: a verdict line with the counts, the table and time, then one
      * line per check (verdict, severity, message) and an indented line per sampled failing row:
-     * {@code row 3, line 5: -2}, or {@code row 3: -2} when the rows' lines are not known.
+     * {@code line 5, row 3: -2}, or {@code row 3: -2} when the rows' lines are not known.
      *
      * @return the text, lines ending in {@code '\n'}
      */

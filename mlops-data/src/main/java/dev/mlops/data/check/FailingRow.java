@@ -39,7 +39,7 @@ public record FailingRow(int row, OptionalLong line, String value) {
     }
 
     /**
-     * @return where the row is, for people: {@code "row 3, line 5"}, or {@code "row 3"} when the
+     * @return where the row is, for people: {@code "line 5, row 3"}, or {@code "row 3"} when the
      *     line is not known
      */
     public String location() {

@@ -41,7 +41,7 @@ public record QuarantinedRow(int row, OptionalLong line, List<String> checks) {
         this(row, OptionalLong.empty(), checks);
     }
 
-    /** @return where the row is, for people: {@code "row 3, line 5"}, or {@code "row 3"} */
+    /** @return where the row is, for people: {@code "line 5, row 3"}, or {@code "row 3"} */
     public String location() {
         return BatchRows.location(row, line);
     }

@@ -161,12 +161,12 @@ class CheckSuiteBatchTest {
         void theTextAndJsonReportsShowTheLines() {
             CheckReport report = SUITE.run(batch);
 
-            assertThat(report.toText()).contains("                row 1, line 3: age=\"abc\"\n",
-                    "                row 2, line 4: -5\n");
+            assertThat(report.toText()).contains("                line 3, row 1: age=\"abc\"\n",
+                    "                line 4, row 2: -5\n");
             assertThat(report.toJson()).contains("{\n          \"line\": 4,\n          \"row\": 2,\n"
                     + "          \"value\": \"-5\"\n        }");
-            assertThat(report.describeFailures(report.errors(), 1)).contains("\n    row 1, line 3: age=\"abc\"\n",
-                    "\n    row 2, line 4: -5");
+            assertThat(report.describeFailures(report.errors(), 1)).contains("\n    line 3, row 1: age=\"abc\"\n",
+                    "\n    line 4, row 2: -5");
         }
 
         @Test
@@ -210,7 +210,7 @@ class CheckSuiteBatchTest {
             assertThat(quarantine.quarantined()).isEqualTo(batch.table().rows(1));
             assertThat(quarantine.setApartCount()).isEqualTo(3);
             assertThat(quarantine.setApart()).extracting(QuarantinedRow::location)
-                    .containsExactly("row 1, line 3", "row 2, line 4", "row 4, line 7");
+                    .containsExactly("line 3, row 1", "line 4, row 2", "line 7, row 4");
         }
 
         @Test

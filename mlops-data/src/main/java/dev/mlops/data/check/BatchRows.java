@@ -155,11 +155,6 @@ final class BatchRows {
         return unreadable.stream().filter(row -> row.check() == check).toList();
     }
 
-    /** @return the origins of the table's rows, if known */
-    Optional<RowOrigins> origins() {
-        return Optional.ofNullable(origins);
-    }
-
     /**
      * @param tableRow a 0-based row of the table
      * @return its 0-based row in input order

@@ -3,6 +3,7 @@ package dev.mlops.data.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.core.MlopsException;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.ColumnType;
@@ -11,6 +12,9 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.Batch;
+import dev.mlops.data.io.CellProblem;
+import dev.mlops.data.io.RowOrigins;
+import dev.mlops.data.profile.DatasetProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -116,7 +122,7 @@ class CheckSuiteBatchTest {
 
         @Test
         void moreThanThreeBadCellsAreCountedNotNamed() {
-            List<dev.mlops.data.io.CellProblem> problems = new ArrayList<>(batch.problems());
+            List<CellProblem> problems = new ArrayList<>(batch.problems());
             problems.add(0, file.notANumber(1, "id", 1, "two"));
             CheckResult schema = SUITE.run(Batch.of(batch.table(), batch.origins().orElseThrow(), problems))
                     .result("schema");
@@ -187,10 +193,59 @@ class CheckSuiteBatchTest {
         @Test
         void aReferenceProfileIsPassedOn() {
             CheckSuite suite = CheckSuite.builder("s").add(SCHEMA).add(Checks.ks("age")).build();
-            CheckReport report = suite.run(batch, dev.mlops.data.profile.DatasetProfile.of(batch.table()));
+            CheckReport report = suite.run(batch, DatasetProfile.of(batch.table()));
             assertThat(report.result("ks(age)").passed()).isTrue();
-            assertThatThrownBy(() -> suite.run(batch)).isInstanceOf(dev.mlops.core.MlopsException.class)
+            assertThatThrownBy(() -> suite.run(batch)).isInstanceOf(MlopsException.class)
                     .hasMessageContaining("(ks(age))");
+        }
+    }
+
+    @Nested
+    class Rows {
+        @Test
+        void badCellsGivenOutOfOrderAreTakenInInputOrder() {
+            List<CellProblem> reversed = new ArrayList<>(batch.problems());
+            Collections.reverse(reversed);
+            Batch shuffled = Batch.of(batch.table(), batch.origins().orElseThrow(), reversed);
+
+            assertThat(SUITE.run(shuffled).result("schema").sample()).extracting(FailingRow::row).containsExactly(1, 4);
+            assertThat(SUITE.quarantine(shuffled).unreadable()).extracting(QuarantinedRow::checks).containsExactly(
+                    List.of("schema(age): expected a number but found \"abc\""),
+                    List.of("schema(age): expected a number but found \"y\"", "schema(id): expected a number but found \"x\""));
+        }
+
+        @Test
+        void aFailingRowsPlaceIsValidated() {
+            assertThat(new FailingRow(0, OptionalLong.of(1), "x").location()).isEqualTo("line 1, row 0");
+            assertThat(new FailingRow(0, "x").location()).isEqualTo("row 0");
+            assertThatThrownBy(() -> new FailingRow(-1, "x")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("row must not be negative but was -1");
+            assertThatThrownBy(() -> new FailingRow(0, OptionalLong.of(0), "x"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("line must be at least 1 but was 0");
+        }
+
+        @Test
+        void aQuarantinedRowsPlaceIsValidated() {
+            assertThat(new QuarantinedRow(0, OptionalLong.of(1), List.of("c")).location()).isEqualTo("line 1, row 0");
+            assertThatThrownBy(() -> new QuarantinedRow(-1, List.of("c"))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("row must not be negative but was -1");
+            assertThatThrownBy(() -> new QuarantinedRow(0, OptionalLong.of(0), List.of("c")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("line must be at least 1 but was 0");
+            assertThatThrownBy(() -> new QuarantinedRow(0, List.of())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a quarantined row must name the checks it failed");
+        }
+
+        @Test
+        void aQuarantinesOriginsMustMatchItsRows() {
+            Table table = batch.table();
+            Optional<RowOrigins> two = Optional.of(file.origins(0, 2));
+            assertThatThrownBy(() -> new Quarantine(table, table.rows(), List.of(), List.of(), two,
+                    Optional.empty())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("origins of 2 rows for 4 passing rows");
+            assertThatThrownBy(() -> new Quarantine(table.rows(), table.rows(), List.of(), List.of(), Optional.empty(),
+                    two)).isInstanceOf(IllegalArgumentException.class).hasMessage("origins of 2 rows for 0 rows set apart");
+            assertThat(new Quarantine(table.rows(0, 1), table.rows(), List.of(), List.of(), two, Optional.empty())
+                    .passingOrigins()).isEqualTo(two);
         }
     }
 

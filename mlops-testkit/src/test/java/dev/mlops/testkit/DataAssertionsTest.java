@@ -81,6 +81,8 @@ class DataAssertionsTest {
             assertThatThrownBy(() -> assertThat(Batch.of(read, null, many)).hasNoBadCells())
                     .hasMessageContaining("12 cells did not:")
                     .hasMessageEndingWith("found \"abc\"\n  ... and 2 more");
+            assertThatThrownBy(() -> assertThat(Batch.of(read, null, many.subList(0, 10))).hasNoBadCells())
+                    .hasMessageContaining("10 cells did not:").hasMessageEndingWith("found \"abc\"");
         }
 
         @Test

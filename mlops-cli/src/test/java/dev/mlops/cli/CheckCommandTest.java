@@ -205,7 +205,8 @@ class CheckCommandTest {
             CliRun run = mlops("check", creditG().toString(), "--suite", creditGSuite().toString(), "--sample", "2");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            List<String> rows = run.outLines().stream().filter(line -> line.strip().startsWith("row ")).toList();
+            List<String> rows = run.outLines().stream().filter(line -> line.strip().matches("(line \\d+, )?row \\d+: .*"))
+                    .toList();
             assertThat(rows).hasSize(2);
             assertThat(run.out()).containsPattern("\n +and \\d+ more\n");
         }

@@ -156,6 +156,14 @@ final class BatchRows {
     }
 
     /**
+     * @return true if the batch knows its rows' origins: it was read from a file by a format that
+     *     reads the expected columns as their types ({@link dev.mlops.data.io.TableFormat#readBatch})
+     */
+    boolean typesRead() {
+        return origins != null;
+    }
+
+    /**
      * @param tableRow a 0-based row of the table
      * @return its 0-based row in input order
      */

@@ -199,7 +199,8 @@ public final class CheckSuite {
      * column name and index, and text. When the batch knows its rows' origins, every failing row
      * carries its physical line, and rows are numbered in input order, the unreadable rows
      * counted, so that row {@code i} is the file's {@code i}-th data row; the report's row count
-     * is every input row.
+     * is every input row. Such a batch was read with the expected types, so when it has no rows
+     * (a header-only file) the schema check finds no data for the types rather than passing.
      *
      * @param batch the batch
      * @param context the reference and the failing-row sample size
@@ -220,9 +221,9 @@ public final class CheckSuite {
         Table table = batch.table();
         List<CheckResult> results = new ArrayList<>(checks.size());
         for (Check check : checks) {
-            List<BatchRows.Unreadable> unreadable = rows.unreadableOf(check);
-            CheckResult result = unreadable.isEmpty() ? rows.locate(check.run(table, context))
-                    : ((SchemaCheck) check).run(table, context, unreadable);
+            CheckResult result = check instanceof SchemaCheck schema
+                    ? schema.run(table, context, rows.unreadableOf(check), rows.typesRead())
+                    : rows.locate(check.run(table, context));
             results.add(Objects.requireNonNull(result, () -> check.name() + " returned null"));
         }
         ReportHeader header = new ReportHeader(CheckReport.KIND, CheckReport.FORMAT_VERSION, clock.instant(),

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * so is a non-nullable column. Run by a {@link CheckSuite} over a {@link dev.mlops.data.io.Batch},
  * each input row with a cell that could not be read as the type this check expects of its column
  * is one more difference, named in the message by line, column name and index, and text, and
- * listed among the result's failing rows.
+ * listed among the result's failing rows; and a batch read from a file without any row has no
+ * evidence of its types (they were read as expected), so they are no data, as for inference.
  *
  * @param expected the expected columns, in order, unmodifiable
  * @param allowExtra true if the table may have columns that are not expected
@@ -122,14 +123,17 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
 
     @Override
     public CheckResult run(Table table, CheckContext context) {
-        return run(table, context, List.of());
+        return run(table, context, List.of(), false);
     }
 
     /**
      * Judges a batch's table together with the rows of its input that could not be read as the
-     * expected types: each is a difference, and they are this result's failing rows.
+     * expected types: each is a difference, and they are this result's failing rows. When the
+     * types were read as expected ({@code typesRead}: the batch was read from a file against the
+     * suite's schema), a table without rows has no evidence of them, as a header-only file read by
+     * inference has none.
      */
-    CheckResult run(Table table, CheckContext context, List<BatchRows.Unreadable> unreadable) {
+    CheckResult run(Table table, CheckContext context, List<BatchRows.Unreadable> unreadable, boolean typesRead) {
         Schema schema = table.schema();
         List<String> differences = new ArrayList<>();
         if (!unreadable.isEmpty()) {
@@ -145,7 +149,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
             }
             present.add(column.name());
             Column actual = table.column(column.name());
-            if (actual.type() != column.type() && table.rowCount() == 0) {
+            if ((actual.type() != column.type() || typesRead) && table.rowCount() == 0) {
                 typesUnknown = true;
             } else if (actual.type() != column.type()) {
                 differences.add("column '" + column.name() + "' is " + actual.type() + ", expected " + column.type());

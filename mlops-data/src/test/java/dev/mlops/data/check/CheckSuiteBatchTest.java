@@ -158,6 +158,19 @@ class CheckSuiteBatchTest {
         }
 
         @Test
+        void aBatchReadFromAFileWithoutRowsHasNoEvidenceOfItsTypes() throws IOException {
+            BatchFile header = new BatchFile(dir.resolve("header.csv"), HEADER);
+            Batch empty = Batch.of(batch.table().head(0), header.origins(), List.of());
+
+            CheckResult schema = SUITE.run(empty).result("schema");
+
+            assertThat(schema.verdict()).isEqualTo(Verdict.NO_DATA);
+            assertThat(schema.message()).isEqualTo("schema: no data: the table has no rows to show its columns' types "
+                    + "(the names are as expected)");
+            assertThat(SUITE.run(batch.table().head(0)).result("schema").passed()).as("a typed table alone").isTrue();
+        }
+
+        @Test
         void aTableAloneHasNoLines() {
             assertThat(SUITE.run(batch.table()).result("range(age)").sample())
                     .containsExactly(new FailingRow(1, OptionalLong.empty(), "-5"));

@@ -189,6 +189,21 @@ class CheckSuiteBatchTest {
         }
 
         @Test
+        void eachUnreadableRowIsReportedByTheFirstSchemaCheckExpectingItsColumnAlone() {
+            SchemaCheck cities = new SchemaCheck(List.of(new ExpectedColumn("city", ColumnType.CATEGORICAL, true)), true,
+                    false, Severity.WARNING);
+            CheckSuite suite = CheckSuite.builder("s").add(cities).add(SCHEMA).add(SCHEMA.withSeverity(Severity.WARNING))
+                    .build();
+
+            List<CheckResult> results = suite.run(batch).results();
+
+            assertThat(results.get(0).passed()).isTrue();
+            assertThat(results.get(1).failingRows()).isEqualTo(2);
+            assertThat(results.get(2).passed()).isTrue();
+            assertThat(results.get(2).sample()).isEmpty();
+        }
+
+        @Test
         void aBadCellNoSchemaCheckExpectsIsRefusedNamingIt() {
             CheckSuite suite = CheckSuite.builder("people").add(Checks.range("age", 0, 120)).build();
             assertThatThrownBy(() -> suite.run(batch)).isInstanceOf(IllegalArgumentException.class)

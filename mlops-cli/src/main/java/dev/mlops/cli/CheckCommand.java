@@ -9,6 +9,7 @@ import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Quarantine;
+import dev.mlops.data.io.Batch;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.DatasetProfile;
@@ -33,11 +34,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mlops check FILE --suite SUITE_JSON}: runs a {@link CheckSuite} (the unit tests of a
- * data set) over a CSV or JSON Lines file and prints the {@link CheckReport}, as text or JSON,
- * exiting {@link MlopsCommand#EXIT_CHECK_FAILED} when an error-severity check does not pass, so
- * that it can gate a CI job. {@code --quarantine} also writes the rows that pass every
- * error-severity row check and those that fail one (with the names of the checks they fail) to
- * two files in the input's format.
+ * data set) over a CSV or JSON Lines file read against the suite's schema
+ * ({@link TableFormat#readBatch}) and prints the {@link CheckReport}, as text or JSON, exiting
+ * {@link MlopsCommand#EXIT_CHECK_FAILED} when an error-severity check does not pass, so that it can
+ * gate a CI job. A row with a cell that does not fit its column's type is a finding of the schema
+ * check naming its line; every other row is checked as usual. {@code --quarantine} also writes
+ * the rows that pass every error-severity row check and those set apart (failing one, or not
+ * readable as the suite's types) to two files in the input's format, each row copied byte for
+ * byte from the input when the format knows where rows are, and why each row was set apart to a
+ * third.
  *
  * <p>A malformed suite, a suite with distribution checks but no {@code --reference} profile, and
  * a bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}; then nothing is written.
@@ -51,7 +56,10 @@ import picocli.CommandLine.Spec;
             "Runs a check suite over a CSV or JSON Lines file; exits 1 when an error-severity check fails.",
             "The suite is a JSON document, as 'mlops suggest' writes it or as edited by hand. Prints the report: "
                     + "each check's verdict, severity and message, and a sample of the failing rows (numbered from 0 "
-                    + "in the order of FILE, the header not counted).",
+                    + "in the order of FILE, the header not counted, and the physical line each starts on).",
+            "FILE is read against the suite's schema checks: a cell that is not of its column's type (abc in a "
+                    + "numeric column) makes the schema check fail naming the line, column and text, and only that "
+                    + "row is set apart; the other rows are checked as usual.",
             "Exits 1 when a check of error severity fails or finds no data, 0 otherwise (warnings do not fail).",
             "Distribution checks compare against --reference, a profile of the reference data that "
                     + "'mlops profile --out' wrote."
@@ -62,8 +70,11 @@ final class CheckCommand implements Callable<Integer> {
     /** The name part that marks the file of quarantined rows: {@code credit-g.quarantined.csv}. */
     static final String QUARANTINED = ".quarantined";
 
-    /** Where {@code --quarantine} writes its two files. */
-    record QuarantineFiles(Path passing, Path quarantined) {
+    /** The name part that marks the file of reasons: {@code credit-g.quarantined.reasons.csv}. */
+    static final String REASONS = ".reasons";
+
+    /** Where {@code --quarantine} writes its three files. */
+    record QuarantineFiles(Path passing, Path quarantined, Path reasons) {
     }
 
     @Spec
@@ -87,12 +98,19 @@ final class CheckCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--quarantine", paramLabel = "DIR|FILE",
-            description = "Also write the rows that pass every error-severity row check and those that fail one, "
-                    + "with a column quarantine_reasons naming the checks, in FILE's format: to DIR (an existing "
-                    + "directory, a path ending in /, or a name without extension) as <name>.passing.<ext> and "
-                    + "<name>.quarantined.<ext> (<name>.<ext> is FILE's name; <ext> is the format's type, such as csv, when "
-                    + "--format is given and the extension names another), or the quarantined rows to FILE and "
-                    + "the passing rows to <name>.passing.<ext> beside it.")
+            description = "Also write, in FILE's format, the rows that pass every error-severity row check, the rows "
+                    + "set apart (failing one, or with a cell not readable as the suite's type), and why: to DIR (an "
+                    + "existing directory, a path ending in /, or a name without extension) as <name>.passing.<ext>, "
+                    + "<name>.quarantined.<ext> and <name>.quarantined.reasons.<ext> (<name>.<ext> is FILE's name; "
+                    + "<ext> is the format's type, such as csv, when --format is given and the extension names "
+                    + "another), or the rows set apart to FILE, the passing rows to <name>.passing.<ext> and the "
+                    + "reasons to FILE's name with .reasons before its extension, beside it. The passing and the "
+                    + "quarantined file each hold FILE's header and then its rows exactly as FILE has them (66.0 "
+                    + "stays 66.0, quotes and line ends kept), so each line of FILE is in one of them; the reasons "
+                    + "file lists each row set apart: row (from 0), line and quarantine_reasons (the checks it "
+                    + "failed, or schema(column): what was expected and the text found). A format that does not "
+                    + "know where its rows are (a plugin's) writes the rows from the table instead, with a column "
+                    + "quarantine_reasons.")
     private @Nullable Path quarantine;
 
     @Option(names = "--sample", paramLabel = "N",
@@ -134,22 +152,30 @@ final class CheckCommand implements Callable<Integer> {
                     + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
                     + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
         }
-        Table table = input.read(inputFile);
-        CheckReport report = suite.run(table, context);
+        Batch batch = input.readBatch(inputFile, format, suite.schema());
+        CheckReport report = suite.run(batch, context);
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
         log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
         String reportJson = report.toJson() + "\n";
-        // both quarantine tables are made before any file is written: a table that already has the reasons column
+        // every quarantine table is made before any file is written: a table that already has the reasons column
         // is bad input, and then nothing is written
-        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(table);
-        @Nullable Table quarantined = split == null ? null : split.quarantinedWithReasons();
+        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(batch);
+        boolean copied = split != null && split.passingOrigins().isPresent();
+        @Nullable Table quarantined = split == null || copied ? null : split.quarantinedWithReasons();
         if (reportFile != null) {
             AtomicFiles.writeString(reportFile, reportJson);
         }
-        if (split != null && quarantined != null && quarantineFiles != null) {
-            format.write(split.passing(), quarantineFiles.passing());
-            format.write(quarantined, quarantineFiles.quarantined());
-            log.debug("wrote {} and {}", quarantineFiles.passing(), quarantineFiles.quarantined());
+        if (split != null && quarantineFiles != null) {
+            if (copied) {
+                AtomicFiles.write(quarantineFiles.passing(), stream -> split.copyPassing(inputFile, stream));
+                AtomicFiles.write(quarantineFiles.quarantined(), stream -> split.copyQuarantined(inputFile, stream));
+            } else {
+                format.write(split.passing(), quarantineFiles.passing());
+                format.write(Objects.requireNonNull(quarantined), quarantineFiles.quarantined());
+            }
+            format.write(split.reasonsTable(), quarantineFiles.reasons());
+            log.debug("wrote {}, {} and {}", quarantineFiles.passing(), quarantineFiles.quarantined(),
+                    quarantineFiles.reasons());
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
@@ -162,7 +188,8 @@ final class CheckCommand implements Callable<Integer> {
                         + ")\n");
             }
             if (split != null) {
-                out.print(quarantineText(split, Objects.requireNonNull(quarantineFiles), table.rowCount()));
+                out.print(quarantineText(split, Objects.requireNonNull(quarantineFiles), report.rowCount(), copied,
+                        inputFile));
             }
         }
         out.flush();
@@ -170,7 +197,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * Decides where the two files go, named with the extension that
+     * Decides where the three files go, named with the extension that
      * {@link InputFormat.Options#extension} gives;
      * refuses a path that would overwrite the input or each other, and a file whose extension names
      * another format than the rows are written in.
@@ -185,10 +212,11 @@ final class CheckCommand implements Callable<Integer> {
         boolean directory = Files.isDirectory(target) || targetText.endsWith("/")
                 || targetText.endsWith(target.getFileSystem().getSeparator()) || target.getFileName() == null
                 || targetName.lastIndexOf('.') <= 0;
-        QuarantineFiles files;
+        Path passing;
+        Path quarantined;
         if (directory) {
-            files = new QuarantineFiles(target.resolve(stem + PASSING + extension),
-                    target.resolve(stem + QUARANTINED + extension));
+            passing = target.resolve(stem + PASSING + extension);
+            quarantined = target.resolve(stem + QUARANTINED + extension);
         } else {
             Optional<String> named = InputFormat.typeNamedBy(target, registry);
             if (named.isPresent() && !named.get().equals(format.type())) {
@@ -196,9 +224,15 @@ final class CheckCommand implements Callable<Integer> {
                         + named.get() + "', but the rows are written as '" + format.type() + "', the format of "
                         + inputFile);
             }
-            files = new QuarantineFiles(target.resolveSibling(stem + PASSING + extension), target);
+            passing = target.resolveSibling(stem + PASSING + extension);
+            quarantined = target;
         }
-        if (CommandSupport.sameFile(files.passing(), inputFile) || CommandSupport.sameFile(files.quarantined(), inputFile)) {
+        String quarantinedName = String.valueOf(quarantined.getFileName());
+        int quarantinedDot = quarantinedName.lastIndexOf('.');
+        QuarantineFiles files = new QuarantineFiles(passing, quarantined, quarantined.resolveSibling(
+                quarantinedName.substring(0, quarantinedDot) + REASONS + quarantinedName.substring(quarantinedDot)));
+        if (CommandSupport.sameFile(files.passing(), inputFile) || CommandSupport.sameFile(files.quarantined(), inputFile)
+                || CommandSupport.sameFile(files.reasons(), inputFile)) {
             throw CommandSupport.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);
         }
         if (CommandSupport.sameFile(files.passing(), files.quarantined())) {
@@ -207,10 +241,13 @@ final class CheckCommand implements Callable<Integer> {
         return files;
     }
 
-    private static String quarantineText(Quarantine split, QuarantineFiles files, int rows) {
-        int quarantined = split.quarantined().rowCount();
-        return "quarantined " + quarantined + " of " + rows + " rows (failing an error-severity row check): "
-                + files.quarantined() + ", with the column " + Quarantine.REASONS_COLUMN + "\n"
-                + "passing " + split.passing().rowCount() + " rows: " + files.passing() + "\n";
+    private static String quarantineText(Quarantine split, QuarantineFiles files, long rows, boolean copied,
+            Path inputFile) {
+        String how = copied ? ", each row as it is in " + inputFile : "";
+        return "quarantined " + split.setApartCount() + " of " + rows + " rows (failing an error-severity row check or "
+                + "not readable as the suite's types): " + files.quarantined()
+                + (copied ? how : ", with the column " + Quarantine.REASONS_COLUMN) + "\n"
+                + "passing " + split.passing().rowCount() + " rows: " + files.passing() + how + "\n"
+                + "reasons (row, line, " + Quarantine.REASONS_COLUMN + "): " + files.reasons() + "\n";
     }
 }

@@ -8,7 +8,9 @@ import dev.mlops.core.component.ComponentException;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.component.ComponentType;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.Batch;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.LocalTimes;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -176,14 +179,32 @@ final class InputFormat {
          */
         Table read(Path file) {
             TableFormat tableFormat = tableFormat(file);
+            return timed(file, tableFormat, () -> tableFormat.read(file), Function.identity());
+        }
+
+        /**
+         * Reads the input file as a batch against what is expected of it
+         * ({@link TableFormat#readBatch}), with a given format, logging at debug level how long it took.
+         *
+         * @param file the input file
+         * @param tableFormat its format, from {@link #tableFormat}
+         * @param expected the columns whose types are expected, such as a check suite's schema
+         * @return the rows that were read, their origins if the format knows them, and the bad cells
+         */
+        Batch readBatch(Path file, TableFormat tableFormat, Schema expected) {
+            return timed(file, tableFormat, () -> tableFormat.readBatch(file, expected), Batch::table);
+        }
+
+        private static <T> T timed(Path file, TableFormat tableFormat, Supplier<T> reading, Function<T, Table> table) {
             // looked up here, not in a static field: --verbose sets the log level before the first logger exists
             Logger log = LoggerFactory.getLogger(InputFormat.class);
             log.debug("reading {} as {}", file, tableFormat.spec());
             long start = System.nanoTime();
-            Table table = tableFormat.read(file);
-            log.debug("read {} rows and {} columns in {} ms", table.rowCount(), table.columnCount(),
+            T read = reading.get();
+            Table rows = table.apply(read);
+            log.debug("read {} rows and {} columns in {} ms", rows.rowCount(), rows.columnCount(),
                     (System.nanoTime() - start) / 1_000_000);
-            return table;
+            return read;
         }
 
         /**

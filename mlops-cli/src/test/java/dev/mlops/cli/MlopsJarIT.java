@@ -162,9 +162,14 @@ class MlopsJarIT {
         List<String> quarantined = Files.readAllLines(quarantine.resolve("credit-g-modified.quarantined.csv"),
                 StandardCharsets.UTF_8);
         assertThat(quarantined).hasSize(4);
-        assertThat(quarantined.get(1)).endsWith(",range(age)");
-        assertThat(quarantined.get(2)).endsWith(",completeness(duration)");
-        assertThat(quarantined.get(3)).contains(",spaceship,").endsWith(",allowed-values(purpose)");
+        assertThat(quarantined.get(1)).contains(",-5,");
+        assertThat(quarantined.get(3)).contains(",spaceship,");
+        List<String> reasons = Files.readAllLines(quarantine.resolve("credit-g-modified.quarantined.reasons.csv"),
+                StandardCharsets.UTF_8);
+        assertThat(reasons).hasSize(4).first().isEqualTo("row,line,quarantine_reasons");
+        assertThat(reasons.get(1)).startsWith("10,").endsWith(",range(age)");
+        assertThat(reasons.get(2)).startsWith("100,").endsWith(",completeness(duration)");
+        assertThat(reasons.get(3)).startsWith("500,").endsWith(",allowed-values(purpose)");
     }
 
     @Test

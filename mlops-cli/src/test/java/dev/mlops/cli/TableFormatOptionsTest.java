@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TableFormatOptionsTest {
     private static final String PIPES = "id|city|n\n1|Köln|3\n2||4\n3|Bonn|-\n4|Ulm|6\n";
+    private static final String COMPLETE_CITY = "{\"kind\": \"check-suite\", \"formatVersion\": 1, \"name\": \"s\", "
+            + "\"checks\": [{\"type\": \"completeness\", \"column\": \"city\"}]}";
 
     @TempDir
     static Path shared;
@@ -173,6 +175,37 @@ class TableFormatOptionsTest {
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.err()).startsWith("--format: spec 'pipe': unknown TableFormat type 'pipe' (known types:"
                     + " csv, jsonl;");
+        }
+
+        @Test
+        void quarantinesFromTheTableWithAReasonsColumnWhenItKnowsNoRowOrigins() throws IOException {
+            Path suite = file("suite.json", COMPLETE_CITY);
+
+            CliRun run = mlops("check", file("cities.pipe", PIPES).toString(), "--plugins", plugins.toString(),
+                    "--suite", suite.toString(), "--quarantine", dir.resolve("q").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.out()).contains("row 1: <missing>\n", ", with the column quarantine_reasons\n");
+            assertThat(Files.readAllLines(dir.resolve("q/cities.quarantined.pipe"), StandardCharsets.UTF_8))
+                    .containsExactly("id|city|n|quarantine_reasons", "2||4|completeness(city)");
+            assertThat(Files.readAllLines(dir.resolve("q/cities.quarantined.reasons.pipe"), StandardCharsets.UTF_8))
+                    .containsExactly("row|line|quarantine_reasons", "1||completeness(city)");
+            assertThat(Files.readAllLines(dir.resolve("q/cities.passing.pipe"), StandardCharsets.UTF_8)).hasSize(4);
+        }
+
+        @Test
+        void refusesToQuarantineATableWithTheReasonsColumnWritingNothing() throws IOException {
+            Path report = dir.resolve("report.json");
+
+            CliRun run = mlops("check", file("again.pipe", "city|quarantine_reasons\n|x\n").toString(), "--plugins",
+                    plugins.toString(), "--suite", file("suite.json", COMPLETE_CITY).toString(), "--quarantine",
+                    dir.resolve("q").toString(), "--report", report.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("mlops: ").contains("quarantine_reasons").doesNotContain("\tat ");
+            assertThat(report).doesNotExist();
+            assertThat(dir.resolve("q")).doesNotExist();
         }
 
         @Test

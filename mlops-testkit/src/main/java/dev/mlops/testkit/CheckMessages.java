@@ -65,9 +65,10 @@ final class CheckMessages {
             text.append(" (none sampled)");
             return;
         }
-        text.append(" (0-based row: value):");
+        text.append(shown.stream().anyMatch(row -> row.line().isPresent()) ? " (line, 0-based row: value):"
+                : " (0-based row: value):");
         for (FailingRow row : shown) {
-            text.append("\n  row ").append(row.row()).append(": ").append(row.value());
+            text.append("\n  ").append(row.location()).append(": ").append(row.value());
         }
         if (result.failingRows() > shown.size()) {
             text.append("\n  ... and ").append(result.failingRows() - shown.size()).append(" more");

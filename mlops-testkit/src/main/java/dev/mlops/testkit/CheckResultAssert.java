@@ -143,6 +143,25 @@ public final class CheckResultAssert extends AbstractAssert<CheckResultAssert, C
     }
 
     /**
+     * Verifies the physical lines of the sampled failing rows, exactly and in order; a row whose
+     * line is not known (a table not read as a batch) has none and fails this assertion.
+     *
+     * @param lines the expected lines of the sample
+     * @return this assertion
+     */
+    public CheckResultAssert hasSampledLines(long... lines) {
+        isNotNull();
+        List<String> sampled = actual.sample().stream()
+                .map(row -> row.line().isPresent() ? Long.toString(row.line().getAsLong()) : "unknown").toList();
+        List<String> expected = Arrays.stream(lines).mapToObj(Long::toString).toList();
+        if (!sampled.equals(expected)) {
+            throw failure("%s", CheckMessages.describe("Expecting " + actual.check() + " to sample the failing rows on "
+                    + "the lines " + expected + ", not " + sampled, actual));
+        }
+        return myself;
+    }
+
+    /**
      * Verifies that the message contains a text.
      *
      * @param text the text

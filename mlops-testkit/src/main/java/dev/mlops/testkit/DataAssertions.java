@@ -3,6 +3,7 @@ package dev.mlops.testkit;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
+import dev.mlops.data.io.Batch;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.WritableAssertionInfo;
 import org.jspecify.annotations.Nullable;
@@ -15,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * assertThat(table).hasRowCount(6).column("age").hasNoMissing().isBetween(18, 100);
  * assertThat(suite.run(table)).passes();
  * assertThat(report.result("range(age)")).failed().hasFailingRows(2);
+ * assertThat(DataSuites.readBatch(file, suite.schema())).hasBadCellsOnLines(3);
  * }</pre>
  * Both this class's and {@code org.assertj.core.api.Assertions.assertThat} may be imported
  * statically in one test: Java picks the most specific overload, these for a {@link Table}, a
- * {@link CheckReport} and a {@link CheckResult}.
+ * {@link Batch}, a {@link CheckReport} and a {@link CheckResult}.
  *
  * <p>The assertions about values run the built-in checks of {@code dev.mlops.data.check}, so an
  * assertion judges exactly as a stored suite does, and an empty table or an all-missing column
  * fails with "no data" instead of passing vacuously. Failure messages name the column, the
- * measured value, the threshold and up to ten failing rows with their 0-based row and value.
+ * measured value, the threshold and up to ten failing rows with their 0-based row, their physical
+ * line when the rows came from a file ({@link Batch}), and value.
  */
 public final class DataAssertions {
 
@@ -37,6 +40,14 @@ public final class DataAssertions {
      */
     public static TableAssert assertThat(@Nullable Table actual) {
         return new TableAssert(actual);
+    }
+
+    /**
+     * @param actual a batch read against what is expected of it ({@link DataSuites#readBatch})
+     * @return assertions on its bad cells and on the rows that were read
+     */
+    public static BatchAssert assertThat(@Nullable Batch actual) {
+        return new BatchAssert(actual);
     }
 
     /**

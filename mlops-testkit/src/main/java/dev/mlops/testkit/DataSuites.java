@@ -1,12 +1,15 @@
 package dev.mlops.testkit;
 
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.io.Batch;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
+import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +43,10 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p>A data file is read by its name's extension ({@link #read(Path)}): {@code .csv} with
  * {@link CsvFormat#defaults()} (types inferred), {@code .jsonl} or {@code .ndjson} with
- * {@link JsonLinesFormat#defaults()}. A suite with distribution checks is run against a reference
+ * {@link JsonLinesFormat#defaults()}; a suite runs over it read as a batch against the suite's
+ * schema ({@link #readBatch}), so that a cell that is not of its column's type ({@code abc} in a
+ * numeric column) fails the schema check naming its line, and every other row is checked as usual.
+ * Failing rows are listed with their physical line. A suite with distribution checks is run against a reference
  * profile file, the JSON of {@link DatasetProfile#toJson()}. Every file is read as UTF-8.
  *
  * <p>How results show in {@link #dynamicTests}: one dynamic test per check, in suite order, named
@@ -71,13 +77,34 @@ public final class DataSuites {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static Table read(Path dataFile) {
+        return format(dataFile).read(dataFile);
+    }
+
+    /**
+     * Reads a data file by its extension, as {@link #read(Path)}, as a batch against what is
+     * expected of it: the columns the schema names are read as their types, and a row with a cell
+     * that does not fit is left out and named by a {@link dev.mlops.data.io.CellProblem}
+     * ({@link TableFormat#readBatch}).
+     *
+     * @param dataFile the file
+     * @param expected the columns whose types are expected, such as {@link CheckSuite#schema()}
+     * @return the rows that were read, their lines and bytes, and the cells that did not fit
+     * @throws IllegalArgumentException if the extension is none of those of {@link #read(Path)}
+     * @throws dev.mlops.core.MlopsException if the file is malformed; the message names the line
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Batch readBatch(Path dataFile, Schema expected) {
+        return format(dataFile).readBatch(dataFile, expected);
+    }
+
+    private static TableFormat format(Path dataFile) {
         Objects.requireNonNull(dataFile, "dataFile");
         String name = String.valueOf(dataFile.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return CsvFormat.defaults().read(dataFile);
+            return CsvFormat.defaults();
         }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return JsonLinesFormat.defaults().read(dataFile);
+            return JsonLinesFormat.defaults();
         }
         throw new IllegalArgumentException("cannot tell the format of data file " + dataFile
                 + " from its name: expected .csv, .jsonl or .ndjson (read other tables yourself and run"
@@ -107,12 +134,12 @@ public final class DataSuites {
      * Runs a stored suite against a data file, without a reference profile.
      *
      * @param suiteFile the suite's JSON file ({@link CheckSuite#load(Path)})
-     * @param dataFile the data file ({@link #read(Path)})
+     * @param dataFile the data file, read against the suite's schema ({@link #readBatch})
      * @return the report; it may fail, nothing is asserted
      * @throws dev.mlops.core.MlopsException if the suite is malformed or needs a reference profile
      */
     public static CheckReport run(Path suiteFile, Path dataFile) {
-        return CheckSuite.load(suiteFile).run(read(dataFile), CheckContext.defaults());
+        return run(suiteFile, dataFile, CheckContext.defaults());
     }
 
     /**
@@ -124,8 +151,12 @@ public final class DataSuites {
      * @return the report; it may fail, nothing is asserted
      */
     public static CheckReport run(Path suiteFile, Path dataFile, Path referenceProfile) {
-        return CheckSuite.load(suiteFile).run(read(dataFile), CheckContext.defaults()
-                .withReference(readProfile(referenceProfile)));
+        return run(suiteFile, dataFile, CheckContext.defaults().withReference(readProfile(referenceProfile)));
+    }
+
+    private static CheckReport run(Path suiteFile, Path dataFile, CheckContext context) {
+        CheckSuite suite = CheckSuite.load(suiteFile);
+        return suite.run(readBatch(dataFile, suite.schema()), context);
     }
 
     /**
@@ -135,7 +166,7 @@ public final class DataSuites {
      * @param dataFile the data file
      * @return the passing report, for further assertions
      * @throws AssertionError if the report fails; the message lists every error with up to ten
-     *     failing rows
+     *     failing rows, each with its line
      */
     public static CheckReport assertPasses(Path suiteFile, Path dataFile) {
         return passes(run(suiteFile, dataFile), dataFile.toString());

@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Checks;
+import dev.mlops.data.check.SchemaCheck;
 import dev.mlops.data.check.Verdict;
+import dev.mlops.data.io.Batch;
+import dev.mlops.data.io.CellProblem;
+import dev.mlops.data.io.RowOrigins;
 import dev.mlops.data.profile.DatasetProfile;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +46,82 @@ class DataAssertionsTest {
                 .add(Checks.allowedValues("city", List.of("München", "São Paulo", "Hamburg", "Zürich")))
                 .add(Checks.cardinality("city", 1, 4).withSeverity(Severity.WARNING))
                 .build();
+    }
+
+    @Nested
+    class OnABatch {
+        private final Table read = Table.builder().add(NumericColumn.of("age", 30, -4)).build();
+        private final CellProblem abc = new CellProblem(3, 10, 17, "age", 2, "abc", "expected a number");
+        /** Rows on lines 2 and 4 were read; those on lines 3 and 5 (two bad cells) were not. */
+        private final Batch bad = Batch.of(read, RowOrigins.builder(8).add(2, 8, 10).add(4, 17, 20).build(),
+                List.of(abc, new CellProblem(5, 20, 25, "id", 1, "x", "expected a number"),
+                        new CellProblem(5, 20, 25, "age", 2, "y", "expected a number")));
+        private final CheckSuite typed = CheckSuite.builder("typed").clock(CLOCK)
+                .add(SchemaCheck.of(Schema.of(Field.of("id", ColumnType.NUMERIC), Field.of("age", ColumnType.NUMERIC)))
+                        .allowingExtraColumns())
+                .add(Checks.range("age", 0, 120)).build();
+
+        @Test
+        void hasNoBadCells() {
+            assertThat(Batch.of(read)).hasNoBadCells();
+            assertThatThrownBy(() -> assertThat(bad).hasNoBadCells()).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting every cell of the batch to fit its column's type, but 3 cells did "
+                            + "not:\n  line 3, column 'age' (2): expected a number but found \"abc\"\n  line 5, column "
+                            + "'id' (1): expected a number but found \"x\"\n  line 5, column 'age' (2): expected a "
+                            + "number but found \"y\"");
+            assertThatThrownBy(() -> assertThat((Batch) null).hasNoBadCells()).isInstanceOf(AssertionError.class);
+        }
+
+        @Test
+        void namesOneBadCellAndCountsThoseBeyondTen() {
+            assertThatThrownBy(() -> assertThat(Batch.of(read, null, List.of(abc))).hasNoBadCells())
+                    .hasMessageEndingWith("but 1 cell did not:\n  line 3, column 'age' (2): expected a number but found"
+                            + " \"abc\"");
+            List<CellProblem> many = java.util.Collections.nCopies(12, abc);
+            assertThatThrownBy(() -> assertThat(Batch.of(read, null, many)).hasNoBadCells())
+                    .hasMessageContaining("12 cells did not:")
+                    .hasMessageEndingWith("found \"abc\"\n  ... and 2 more");
+            assertThatThrownBy(() -> assertThat(Batch.of(read, null, many.subList(0, 10))).hasNoBadCells())
+                    .hasMessageContaining("10 cells did not:").hasMessageEndingWith("found \"abc\"");
+        }
+
+        @Test
+        void hasBadCellsOnLines() {
+            assertThat(bad).hasBadCellsOnLines(3, 5).table().hasRowCount(2);
+            assertThat(Batch.of(read)).hasBadCellsOnLines();
+            assertThatThrownBy(() -> assertThat(bad).hasBadCellsOnLines(3)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the rows with bad cells to start on the lines [3] but they start on "
+                            + "[3, 5]: 3 cells did not:\n  line 3, column 'age' (2)");
+        }
+
+        @Test
+        void theTableKeepsTheDescription() {
+            assertThatThrownBy(() -> assertThat(bad).as("read back").table().hasRowCount(3))
+                    .hasMessageContaining("[read back]");
+        }
+
+        @Test
+        void aSuiteRunOverItNamesTheLinesOfTheFailingRows() {
+            CheckReport report = typed.run(bad);
+
+            assertThat(report).hasErrors("schema", "range(age)");
+            assertThat(report.result("schema")).hasSampledRows(1, 3).hasSampledLines(3, 5);
+            assertThat(report.result("range(age)")).hasSampledRows(2).hasSampledLines(4);
+            assertThatThrownBy(() -> assertThat(report.result("range(age)")).passed())
+                    .hasMessageContaining("1 failing row (line, 0-based row: value):\n  line 4, row 2: -4");
+            assertThatThrownBy(() -> assertThat(report.result("range(age)")).hasSampledLines(5))
+                    .hasMessageContaining("Expecting range(age) to sample the failing rows on the lines [5], not [4]");
+            assertThatThrownBy(() -> assertThat(report).passes())
+                    .hasMessageContaining("\n    line 3, row 1: age=\"abc\"\n    line 5, row 3: id=\"x\", age=\"y\"");
+        }
+
+        @Test
+        void aTablesRowsHaveNoLines() {
+            CheckResult range = typed.run(read).result("range(age)");
+            assertThatThrownBy(() -> assertThat(range).hasSampledLines(2)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("not [unknown]")
+                    .hasMessageContaining("1 failing row (0-based row: value):\n  row 1: -4");
+        }
     }
 
     @Nested

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.io.Batch;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,16 @@ class DataSuitesTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Skips a test of what the CSV reader's {@code readBatch} gives (bad cells, lines) while it is
+     * still the interface's default, which knows no origins: the readers that keep them are merged
+     * separately (issue 16).
+     */
+    private static void assumeReaderKeepsOrigins() {
+        Assumptions.assumeTrue(DataSuites.readBatch(GOOD, Schema.of()).origins().isPresent(),
+                "CsvFormat.readBatch keeps no row origins yet");
     }
 
     /** What the README shows: a stored suite as one dynamic test per check. */
@@ -184,6 +197,62 @@ class DataSuitesTest {
     }
 
     @Nested
+    class ReadingAgainstTheSuite {
+
+        @Test
+        void readBatchReadsByTheExtensionAgainstTheExpectedColumns() {
+            Batch batch = DataSuites.readBatch(GOOD, CheckSuite.load(SUITE).schema());
+
+            assertThat(batch).hasNoBadCells().table().hasRowCount(6);
+            assertThat(batch.table()).isEqualTo(DataSuites.read(GOOD));
+            assertThatThrownBy(() -> DataSuites.readBatch(Path.of("people.parquet"), Schema.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot tell the format of data file people.parquet");
+        }
+
+        @Test
+        void aCellThatIsNotOfItsTypeFailsTheSchemaNamingItsLineAndTheOtherRowsAreChecked(@TempDir Path dir)
+                throws Exception {
+            assumeReaderKeepsOrigins();
+            Path data = Files.writeString(dir.resolve("people.csv"), "id,age,city,email\n1,23,München,a@example.de\n"
+                    + "2,abc,Hamburg,b@example.de\n3,-3,Zürich,c@example.ch\n", StandardCharsets.UTF_8);
+
+            assertThat(DataSuites.readBatch(data, CheckSuite.load(SUITE).schema())).hasBadCellsOnLines(3)
+                    .table().hasRowCount(2);
+            CheckReport report = DataSuites.run(SUITE, data);
+            assertThat(report).hasErrors("schema", "range(age)").hasRowCount(3);
+            assertThat(report.result("schema")).hasSampledRows(1).hasSampledLines(3)
+                    .hasMessageContaining("line 3, column 'age' (2): ");
+            assertThat(report.result("range(age)")).hasSampledRows(2).hasSampledLines(4);
+            assertThatThrownBy(() -> DataSuites.assertPasses(SUITE, data)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("\n    line 3, row 1: age=\"abc\"")
+                    .hasMessageContaining("\n    line 4, row 2: -3");
+        }
+
+        @Test
+        void aHeaderOnlyFileHasTheSuitesTypesSoAValueCheckFindsNoRows(@TempDir Path dir) throws Exception {
+            assumeReaderKeepsOrigins();
+            Path empty = Files.writeString(dir.resolve("nobody.csv"), "id,age,city,email\n", StandardCharsets.UTF_8);
+
+            CheckReport report = DataSuites.run(SUITE, empty);
+
+            assertThat(report.result("range(age)")).hasNoData().hasMessageContaining("the table has no rows");
+        }
+
+        @Test
+        void aDynamicTestListsEachFailingRowWithItsLine() {
+            assumeReaderKeepsOrigins();
+            Map<String, DynamicTest> tests = DataSuites.dynamicTests(SUITE, BAD)
+                    .collect(Collectors.toMap(DynamicTest::getDisplayName, test -> test));
+
+            assertThatThrownBy(() -> tests.get("primary-key(id)").getExecutable().execute())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("2 failing rows (line, 0-based row: value):\n  line 3, row 1: 2 (2 rows)\n"
+                            + "  line 4, row 2: 2 (2 rows)");
+        }
+    }
+
+    @Nested
     class DynamicTests {
 
         @Test
@@ -210,10 +279,12 @@ class DataSuitesTest {
                             + " (error)")
                     .hasMessageContaining("but it failed: primary-key(id): 4 of 6 rows pass")
                     .hasMessageContaining("measured 0.666667, threshold >= 1")
-                    .hasMessageContaining("2 failing rows (0-based row: value):\n  row 1: 2 (2 rows)\n  row 2: 2 (2 rows)");
+                    .hasMessageContaining("2 failing rows (")
+                    .hasMessageContaining("row 1: 2 (2 rows)\n").hasMessageContaining("row 2: 2 (2 rows)");
             assertThatThrownBy(() -> tests.get("allowed-values(city)").getExecutable().execute())
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("row 1: Paris\n  row 2: Köln\n  row 3: Lyon");
+                    .hasMessageContaining("row 1: Paris\n").hasMessageContaining("row 2: Köln\n")
+                    .hasMessageContaining("row 3: Lyon");
             assertThatThrownBy(() -> tests.get("pattern(email)").getExecutable().execute())
                     .isInstanceOf(TestAbortedException.class)
                     .hasMessageContaining("warning, which does not fail the suite: Expecting " + BAD)
@@ -235,10 +306,9 @@ class DataSuitesTest {
                     .hasMessageContaining("(0 rows) to pass completeness(age)")
                     .hasMessageContaining("but there was nothing to judge: completeness(age): no data: the table has"
                             + " no rows");
-            // a header without cells infers every column as categorical, so the range check cannot run at all
             assertThatThrownBy(() -> tests.get("range(age)").getExecutable().execute())
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("column 'age' (2) is CATEGORICAL but range needs NUMERIC");
+                    .hasMessageContaining("(0 rows) to pass range(age)");
             assertThatThrownBy(() -> tests.get("cardinality(city)").getExecutable().execute())
                     .isInstanceOf(TestAbortedException.class).hasMessageContaining("no data");
         }

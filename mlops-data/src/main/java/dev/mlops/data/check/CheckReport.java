@@ -97,7 +97,7 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
             text.append("\n  ").append(failure.verdict().label()).append(' ').append(failure.message());
             List<FailingRow> rows = failure.sample().subList(0, Math.min(rowsPerCheck, failure.sample().size()));
             for (FailingRow row : rows) {
-                text.append("\n    row ").append(row.row()).append(": ").append(row.value());
+                text.append("\n    ").append(row.location()).append(": ").append(row.value());
             }
             if (failure.failingRows() > rows.size()) {
                 text.append("\n    and ").append(failure.failingRows() - rows.size()).append(" more failing rows");
@@ -113,8 +113,8 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
      * and {@code results}, each with {@code check}, {@code type}, {@code columns},
      * {@code severity}, {@code verdict} ({@code "passed"}, {@code "failed"}, {@code "no-data"}),
      * {@code message}, {@code measured}, {@code threshold} ({@code lower}, {@code upper}),
-     * {@code statistic}, {@code failingRows}, {@code sample} (each {@code row} and
-     * {@code value}) and {@code spec}, the check's component spec ({@code type} and settings) that
+     * {@code statistic}, {@code failingRows}, {@code sample} (each {@code row}, {@code line}
+     * when the rows' origins are known, and {@code value}) and {@code spec}, the check's component spec ({@code type} and settings) that
      * rebuilds it. Non-finite numbers are the strings {@code "NaN"}, {@code "Infinity"} and
      * {@code "-Infinity"}.
      *
@@ -140,7 +140,7 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
             entry.put("threshold", Map.of("lower", result.threshold().lower(), "upper", result.threshold().upper()));
             entry.put("statistic", result.statistic());
             entry.put("failingRows", result.failingRows());
-            entry.put("sample", result.sample());
+            entry.put("sample", result.sample().stream().map(CheckReport::sampleEntry).toList());
             entry.put("spec", result.spec().toJson());
             written.add(entry);
         }
@@ -150,9 +150,19 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
         return Documents.write(root);
     }
 
+    /** @return a sampled row as JSON: its row, its line when known, its value */
+    private static Map<String, Object> sampleEntry(FailingRow row) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("row", row.row());
+        row.line().ifPresent(line -> entry.put("line", line));
+        entry.put("value", row.value());
+        return entry;
+    }
+
     /**
      * Returns the report as text: a verdict line with the counts, the table and time, then one
-     * line per check (verdict, severity, message) and an indented line per sampled failing row.
+     * line per check (verdict, severity, message) and an indented line per sampled failing row:
+     * {@code line 5, row 3: -2}, or {@code row 3: -2} when the rows' lines are not known.
      *
      * @return the text, lines ending in {@code '\n'}
      */
@@ -168,7 +178,7 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
             text.append(String.format(Locale.ROOT, "%-7s %-7s %s\n", result.verdict().label(),
                     result.severity().label(), result.message()));
             for (FailingRow row : result.sample()) {
-                text.append("                row ").append(row.row()).append(": ").append(row.value()).append('\n');
+                text.append("                ").append(row.location()).append(": ").append(row.value()).append('\n');
             }
             if (result.failingRows() > result.sample().size()) {
                 text.append("                and ").append(result.failingRows() - result.sample().size())

@@ -10,15 +10,20 @@ import dev.mlops.core.json.DocumentReader;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.report.ReportHeader;
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.Batch;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +32,15 @@ import java.util.Objects;
  * <p>{@link #run(Table)} runs every check in order and returns a {@link CheckReport}; it never
  * throws for what it finds ({@link CheckReport#requirePassed()} enforces).
  * {@link #quarantine(Table)} sets apart the rows that fail an error-severity {@link RowCheck}.
+ * A file is best checked as a {@link Batch} read against what the suite expects, so that a bad
+ * cell is a finding for its row alone, named by its line, and the quarantine copies each row's
+ * original bytes:
+ * <pre>{@code
+ * Batch batch = CsvFormat.defaults().readBatch(file, suite.schema());
+ * CheckReport report = suite.run(batch);           // "abc" in a numeric column: schema fails naming its line
+ * Quarantine split = suite.quarantine(batch);      // that row set apart, every other row checked as usual
+ * split.copyQuarantined(file, out);                // the rows set apart, byte for byte, header first
+ * }</pre>
  * A suite is written to and read from JSON ({@link #toJson()}, {@link #fromJson(String)},
  * {@link #save(Path)}, {@link #load(Path)}), a document people edit, each check as its component
  * spec: its {@code type} and its settings side by side:
@@ -93,6 +107,25 @@ public final class CheckSuite {
         return new CheckSuite(name, checks, Objects.requireNonNull(newClock, "newClock"));
     }
 
+    /**
+     * Says what the suite expects of the columns, to read a batch with
+     * ({@link dev.mlops.data.io.TableFormat#readBatch}): each column its schema checks expect, with
+     * its type, in their order; a column that two schema checks expect takes the first one's type.
+     *
+     * @return the expected columns; empty when the suite has no schema check
+     */
+    public Schema schema() {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (Check check : checks) {
+            if (check instanceof SchemaCheck schemaCheck) {
+                for (ExpectedColumn column : schemaCheck.expected()) {
+                    fields.putIfAbsent(column.name(), Field.of(column.name(), column.type()));
+                }
+            }
+        }
+        return Schema.of(List.copyOf(fields.values()));
+    }
+
     /** @return true if a check compares against a reference profile */
     public boolean needsReference() {
         return checks.stream().anyMatch(Check::needsReference);
@@ -129,20 +162,73 @@ public final class CheckSuite {
      * @throws MlopsException if a check needs a reference profile and the context has none
      */
     public CheckReport run(Table table, CheckContext context) {
-        Objects.requireNonNull(table, "table");
+        return run(Batch.of(table), context);
+    }
+
+    /**
+     * Runs the checks without a reference over a batch read against this suite's {@link #schema()}.
+     *
+     * @param batch the batch
+     * @return the report
+     * @throws MlopsException if a check needs a reference profile; the message names the checks
+     * @throws IllegalArgumentException as {@link #run(Batch, CheckContext)}
+     */
+    public CheckReport run(Batch batch) {
+        return run(batch, CheckContext.defaults());
+    }
+
+    /**
+     * Runs the checks against a reference profile over a batch read against this suite's
+     * {@link #schema()}.
+     *
+     * @param batch the batch
+     * @param reference the reference profile for distribution checks
+     * @return the report
+     * @throws IllegalArgumentException as {@link #run(Batch, CheckContext)}
+     */
+    public CheckReport run(Batch batch, DatasetProfile reference) {
+        return run(batch, CheckContext.defaults().withReference(reference));
+    }
+
+    /**
+     * Runs the checks in a given context over a batch read against this suite's {@link #schema()}
+     * ({@link dev.mlops.data.io.TableFormat#readBatch}). Every check runs over the rows that were
+     * read; each row that could not be read (a {@link dev.mlops.data.io.CellProblem}) is a
+     * difference of the schema check that expects the bad cell's column, which then fails at its
+     * severity and lists those rows as its failing rows, each bad cell named in its message by line,
+     * column name and index, and text. When the batch knows its rows' origins, every failing row
+     * carries its physical line, and rows are numbered in input order, the unreadable rows
+     * counted, so that row {@code i} is the file's {@code i}-th data row; the report's row count
+     * is every input row. Such a batch was read with the expected types, so when it has no rows
+     * (a header-only file) the schema check finds no data for the types rather than passing.
+     *
+     * @param batch the batch
+     * @param context the reference and the failing-row sample size
+     * @return the report
+     * @throws MlopsException if a check needs a reference profile and the context has none
+     * @throws IllegalArgumentException if the batch has cells that could not be read but no
+     *     origins, or no schema check of the suite expects the column of such a cell
+     */
+    public CheckReport run(Batch batch, CheckContext context) {
+        Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(context, "context");
         if (context.reference().isEmpty() && needsReference()) {
             throw new MlopsException("suite '" + name + "' compares distributions against a reference ("
                     + String.join(", ", checks.stream().filter(Check::needsReference).map(Check::name).toList())
                     + ") but was run without a reference profile; pass one (DatasetProfile.of(referenceTable))");
         }
+        BatchRows rows = BatchRows.of(batch, name, checks);
+        Table table = batch.table();
         List<CheckResult> results = new ArrayList<>(checks.size());
         for (Check check : checks) {
-            results.add(Objects.requireNonNull(check.run(table, context), () -> check.name() + " returned null"));
+            CheckResult result = check instanceof SchemaCheck schema
+                    ? schema.run(table, context, rows.unreadableOf(check), rows.typesRead())
+                    : rows.locate(check.run(table, context));
+            results.add(Objects.requireNonNull(result, () -> check.name() + " returned null"));
         }
         ReportHeader header = new ReportHeader(CheckReport.KIND, CheckReport.FORMAT_VERSION, clock.instant(),
                 Fingerprint.of(table));
-        return new CheckReport(header, name, table.rowCount(), results);
+        return new CheckReport(header, name, rows.rowCount(), results);
     }
 
     /**
@@ -155,7 +241,25 @@ public final class CheckSuite {
      * @return the two views and the reasons
      */
     public Quarantine quarantine(Table table) {
-        Objects.requireNonNull(table, "table");
+        return quarantine(Batch.of(table));
+    }
+
+    /**
+     * Splits a batch read against this suite's {@link #schema()} as {@link #quarantine(Table)}
+     * splits a table, and sets apart as well each row that could not be read, with the schema
+     * check's finding for each bad cell as its reason ({@code schema(age): expected a number but
+     * found "abc"}). When the batch knows its rows' origins, rows are numbered in input order as
+     * {@link #run(Batch, CheckContext)} numbers them, carry their lines, and both sides can be
+     * copied byte for byte from the input ({@link Quarantine#copyPassing},
+     * {@link Quarantine#copyQuarantined}).
+     *
+     * @param batch the batch
+     * @return the two views, the unreadable rows and the reasons
+     * @throws IllegalArgumentException as {@link #run(Batch, CheckContext)}
+     */
+    public Quarantine quarantine(Batch batch) {
+        BatchRows located = BatchRows.of(batch, name, checks);
+        Table table = batch.table();
         int rows = table.rowCount();
         List<List<String>> failed = new ArrayList<>(rows);
         for (int row = 0; row < rows; row++) {
@@ -193,11 +297,15 @@ public final class CheckSuite {
                 passing[passingCount++] = row;
             } else {
                 quarantined[quarantinedCount++] = row;
-                reasons.add(new QuarantinedRow(row, names));
+                reasons.add(new QuarantinedRow(located.inputRow(row), located.line(row), names));
             }
         }
-        return new Quarantine(table.rows(Arrays.copyOf(passing, passingCount)),
-                table.rows(Arrays.copyOf(quarantined, quarantinedCount)), reasons);
+        int[] passingRows = Arrays.copyOf(passing, passingCount);
+        int[] quarantinedRows = Arrays.copyOf(quarantined, quarantinedCount);
+        List<BatchRows.Unreadable> unreadable = located.unreadable();
+        return new Quarantine(table.rows(passingRows), table.rows(quarantinedRows), reasons,
+                unreadable.stream().map(BatchRows.Unreadable::quarantined).toList(),
+                located.originsOf(passingRows, List.of()), located.originsOf(quarantinedRows, unreadable));
     }
 
     /**

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  * value is the number of differences, which must be 0; the message lists them. An empty table is
  * judged on its column names and order alone: a type that differs is no data rather than a
  * difference (a header-only file read with type inference has no evidence of any type), and
- * so is a non-nullable column.
+ * so is a non-nullable column. Run by a {@link CheckSuite} over a {@link dev.mlops.data.io.Batch},
+ * each input row with a cell that could not be read as the type this check expects of its column
+ * is one more difference, named in the message by line, column name and index, and text, and
+ * listed among the result's failing rows; and a batch read from a file without any row has no
+ * evidence of its types (they were read as expected), so they are no data, as for inference.
  *
  * @param expected the expected columns, in order, unmodifiable
  * @param allowExtra true if the table may have columns that are not expected
@@ -119,8 +123,22 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
 
     @Override
     public CheckResult run(Table table, CheckContext context) {
+        return run(table, context, List.of(), false);
+    }
+
+    /**
+     * Judges a batch's table together with the rows of its input that could not be read as the
+     * expected types: each is a difference, and they are this result's failing rows. When the
+     * types were read as expected ({@code typesRead}: the batch was read from a file against the
+     * suite's schema), a table without rows has no evidence of them, as a header-only file read by
+     * inference has none.
+     */
+    CheckResult run(Table table, CheckContext context, List<BatchRows.Unreadable> unreadable, boolean typesRead) {
         Schema schema = table.schema();
         List<String> differences = new ArrayList<>();
+        if (!unreadable.isEmpty()) {
+            differences.add(BatchRows.describe(unreadable));
+        }
         boolean needsRows = false;
         List<String> present = new ArrayList<>();
         boolean typesUnknown = false;
@@ -131,7 +149,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
             }
             present.add(column.name());
             Column actual = table.column(column.name());
-            if (actual.type() != column.type() && table.rowCount() == 0) {
+            if ((actual.type() != column.type() || typesRead) && table.rowCount() == 0) {
                 typesUnknown = true;
             } else if (actual.type() != column.type()) {
                 differences.add("column '" + column.name() + "' is " + actual.type() + ", expected " + column.type());
@@ -166,10 +184,18 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
         if (differences.isEmpty() && needsRows && table.rowCount() == 0) {
             return Results.noData(this, threshold, "the table has no rows to show that its non-nullable columns are complete");
         }
+        // each row that could not be read is a difference, though one entry describes them all
+        int count = differences.size() + Math.max(0, unreadable.size() - 1);
         String what = differences.isEmpty() ? "the schema is as expected"
-                : differences.size() + " difference" + (differences.size() == 1 ? "" : "s") + ": "
+                : count + " difference" + (count == 1 ? "" : "s") + ": "
                         + String.join("; ", differences) + (typesUnknown ? "; " + NO_ROWS_FOR_TYPES : "");
-        return Results.measured(this, differences.size(), threshold, Double.NaN, what);
+        CheckResult result = Results.measured(this, count, threshold, Double.NaN, what);
+        if (unreadable.isEmpty()) {
+            return result;
+        }
+        List<FailingRow> sample = unreadable.stream().limit(context.sampleSize()).map(BatchRows.Unreadable::failingRow)
+                .toList();
+        return result.withFailingRows(unreadable.size(), sample);
     }
 
     /** @return the settings that rebuild this check */

@@ -15,6 +15,10 @@ public record FailingRow(int row, String value) {
     /**
      * Validates the row.
      *
+     * @param row the 0-based row of the checked table
+     * @param value the checked value(s) of that row as text: {@code "-3"}, {@code "id=7, day=2024-01-02"},
+     *     or {@code "<missing>"}; each name and value cut and escaped as
+     *     {@link dev.mlops.core.text.ReadableText#name(String)} does
      * @throws IllegalArgumentException if {@code row} is negative
      */
     public FailingRow {

@@ -21,6 +21,9 @@ public record Quarantine(Table passing, Table quarantined, List<QuarantinedRow> 
     /**
      * Copies the reasons.
      *
+     * @param passing the rows that pass every error-severity row check
+     * @param quarantined the rows that fail at least one
+     * @param reasons one entry per quarantined row, in the same order, unmodifiable
      * @throws IllegalArgumentException if the reasons do not match the quarantined rows in number
      */
     public Quarantine {

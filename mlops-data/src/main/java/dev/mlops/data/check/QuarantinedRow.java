@@ -14,6 +14,8 @@ public record QuarantinedRow(int row, List<String> checks) {
     /**
      * Copies the names.
      *
+     * @param row the 0-based row of the checked table
+     * @param checks the names of the error-severity row checks it failed, in suite order, unmodifiable
      * @throws IllegalArgumentException if the row is negative or no check is named
      */
     public QuarantinedRow {

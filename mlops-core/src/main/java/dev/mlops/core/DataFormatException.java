@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 public class DataFormatException extends MlopsException {
     private static final long serialVersionUID = 1L;
 
+    /** The input's name, such as a file name or "stdin". */
     private final String source;
+    /** The physical 1-based line, or 0 when the error is not on one line. */
     private final long line;
+    /** The column's name, or null when the error is not in one column. */
     private final @Nullable String column;
+    /** The column's 1-based index, or 0 when the error is not in one column. */
     private final int columnIndex;
 
     /**

@@ -28,6 +28,8 @@ public record TribuoSplit<T extends Output<T>>(Split split, Map<String, MutableD
     /**
      * Validates that there is one dataset per set of the split, of the set's size.
      *
+     * @param split the split, whose rows are positions in the original dataset
+     * @param sets each set's dataset, keyed by set name in split order, unmodifiable
      * @throws IllegalArgumentException if the names differ from the split's or a size differs
      */
     public TribuoSplit {

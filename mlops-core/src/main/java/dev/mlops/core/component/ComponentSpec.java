@@ -36,6 +36,8 @@ public record ComponentSpec(String type, ObjectNode settings) {
     /**
      * Checks and copies the spec.
      *
+     * @param type the component's type name
+     * @param settings the settings as a JSON object, without a {@code type} field
      * @throws IllegalArgumentException if the type is blank or the settings hold a field {@code type}
      */
     public ComponentSpec {

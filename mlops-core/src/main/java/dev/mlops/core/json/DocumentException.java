@@ -11,7 +11,9 @@ import dev.mlops.core.MlopsException;
 public class DocumentException extends MlopsException {
     private static final long serialVersionUID = 1L;
 
+    /** The document's name, such as a file name. */
     private final String source;
+    /** The path of the field at fault, such as {@code checks[2].column}, or empty for the whole document. */
     private final String path;
 
     /**

@@ -23,6 +23,10 @@ public record ReportHeader(String kind, int formatVersion, Instant createdAt, Fi
     /**
      * Validates the header.
      *
+     * @param kind the report's kind, such as {@code "leakage-report"} or {@code "check-report"}
+     * @param formatVersion the version of the report's JSON format, at least 1
+     * @param createdAt when the report was made
+     * @param fingerprint the fingerprint of the table the report describes
      * @throws IllegalArgumentException if the kind is blank or the version below 1
      */
     public ReportHeader {

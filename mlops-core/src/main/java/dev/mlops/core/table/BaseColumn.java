@@ -59,11 +59,25 @@ abstract class BaseColumn {
     /** Hashes the present value at a base position, consistently with {@link #equalsAt}. */
     abstract int hashAt(int position);
 
+    /**
+     * @param row a 0-based row
+     * @return the row's value as text, as the column's type writes it; empty when missing
+     * @throws IndexOutOfBoundsException if there is no such row
+     * @see Column#format(int)
+     */
     public final String format(int row) {
         int position = position(row);
         return isMissingAt(position) ? "" : formatAt(position);
     }
 
+    /**
+     * @param row a 0-based row of this column
+     * @param other a column of the same type
+     * @param otherRow a 0-based row of that column
+     * @return true if both values are missing, or both present and equal
+     * @throws IllegalArgumentException if the columns' types differ
+     * @see Column#valueEquals(int, Column, int)
+     */
     public final boolean valueEquals(int row, Column other, int otherRow) {
         if (type() != other.type()) {
             throw new IllegalArgumentException("cannot compare column '" + name + "' (" + type()
@@ -80,6 +94,11 @@ abstract class BaseColumn {
         return equalsAt(position, that, otherPosition);
     }
 
+    /**
+     * @param row a 0-based row
+     * @return a hash of the row's value, consistent with {@code valueEquals}; 0 when missing
+     * @see Column#valueHash(int)
+     */
     public final int valueHash(int row) {
         int position = position(row);
         return isMissingAt(position) ? 0 : hashAt(position);
@@ -101,22 +120,43 @@ abstract class BaseColumn {
         return builder;
     }
 
+    /**
+     * @return the column's name
+     * @see Column#name()
+     */
     public final String name() {
         return name;
     }
 
+    /**
+     * @return whether the column's raw values must not leave the process
+     * @see Column#sensitive()
+     */
     public final boolean sensitive() {
         return sensitive;
     }
 
+    /**
+     * @return the number of rows
+     * @see Column#size()
+     */
     public final int size() {
         return size;
     }
 
+    /**
+     * @return the number of missing values
+     * @see Column#missingCount()
+     */
     public final int missingCount() {
         return missingCount;
     }
 
+    /**
+     * @param row a 0-based row
+     * @return true if the row's value is missing
+     * @see Column#isMissing(int)
+     */
     public final boolean isMissing(int row) {
         return isMissingAt(position(row));
     }

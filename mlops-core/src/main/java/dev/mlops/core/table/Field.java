@@ -24,6 +24,9 @@ public record Field(String name, ColumnType type,
     /**
      * Validates the field.
      *
+     * @param name the column's name, unique within its schema and not blank
+     * @param type the column's type
+     * @param sensitive whether the column's raw values must not leave the process
      * @throws IllegalArgumentException if the name is blank
      */
     public Field {

@@ -52,6 +52,7 @@ public record Fingerprint(String sha256) {
     /**
      * Validates the digest's form.
      *
+     * @param sha256 the SHA-256 of the encoding as 64 lowercase hexadecimal digits
      * @throws IllegalArgumentException if {@code sha256} is not 64 lowercase hexadecimal digits
      */
     public Fingerprint {

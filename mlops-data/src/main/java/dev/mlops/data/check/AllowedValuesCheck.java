@@ -28,6 +28,10 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
     /**
      * Sorts and copies the values.
      *
+     * @param column the column, of any type
+     * @param values the allowed values, sorted and without repeats, unmodifiable
+     * @param unseenShare the tolerated share of present values that are not allowed, in {@code [0, 1]}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank, there are no values, or
      *     {@code unseenShare} is not in {@code [0, 1]}
      */
@@ -98,7 +102,14 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
     public record Settings(String column, List<String> values, @Nullable Double unseenShare,
             @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param column the column
+        * @param values the allowed values, as text
+        * @param unseenShare the tolerated share of values that are not allowed; default 0
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             unseenShare = unseenShare == null ? 0.0 : unseenShare;
             severity = severity == null ? Severity.ERROR : severity;

@@ -23,6 +23,10 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
     /**
      * Validates the bounds.
      *
+     * @param column the column, of any type
+     * @param min the fewest distinct values allowed, 0 or more
+     * @param max the most distinct values allowed, at least {@code min}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank, {@code min} is negative or
      *     {@code max < min}
      */
@@ -82,7 +86,14 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
      */
     public record Settings(String column, long min, long max, @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param column the column
+        * @param min the fewest distinct values allowed
+        * @param max the most distinct values allowed
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             severity = severity == null ? Severity.ERROR : severity;
         }

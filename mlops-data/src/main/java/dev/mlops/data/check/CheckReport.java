@@ -29,7 +29,14 @@ public record CheckReport(ReportHeader header, String suite, long rowCount, List
     /** The version of {@link #toJson()}'s format. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Copies the results. */
+    /**
+    * Copies the results.
+    *
+    * @param header kind {@value #KIND}, format version, creation time, the table's fingerprint
+    * @param suite the suite's name
+    * @param rowCount the number of rows checked
+    * @param results the results in suite order, unmodifiable
+    */
     public CheckReport {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(suite, "suite");

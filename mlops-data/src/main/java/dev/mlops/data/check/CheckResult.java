@@ -47,6 +47,20 @@ public record CheckResult(String check, String type, List<String> columns, Sever
     /**
      * Copies the lists.
      *
+     * @param check the check's name, such as {@code "range(age)"}
+     * @param type the check's type, such as {@code "range"}
+     * @param columns the columns it looked at, unmodifiable (empty for a check of the whole table)
+     * @param severity how serious a failure of this check is
+     * @param verdict passed, failed or no data
+     * @param message a sentence for people that says what was measured, where, and against what
+     * @param measured the measured value (a share of rows, a count, a p-value, a distance); NaN
+     *     when nothing could be measured
+     * @param threshold the interval {@code measured} must lie in to pass
+     * @param statistic the test statistic of a distribution check (t, D, chi-square, PSI); NaN for
+     *     other checks
+     * @param failingRows how many rows failed a row-level check; 0 for other checks
+     * @param sample up to the run's sample size of the failing rows, in row order, unmodifiable
+     * @param spec the check's type and settings ({@link Check#spec()})
      * @throws IllegalArgumentException if {@code failingRows} is negative or smaller than the sample
      */
     public CheckResult {

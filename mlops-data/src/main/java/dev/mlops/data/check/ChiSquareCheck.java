@@ -47,6 +47,9 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
     /**
      * Validates the settings.
      *
+     * @param column the column, in the table and in the reference profile
+     * @param alpha the significance level: the check fails when the p-value is below it, in {@code (0, 1)}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank or {@code alpha} is not in {@code (0, 1)}
      */
     public ChiSquareCheck {

@@ -21,6 +21,9 @@ public record CompletenessCheck(String column, double min, Severity severity) im
     /**
      * Validates the settings.
      *
+     * @param column the column
+     * @param min the smallest passing share of present values, in {@code [0, 1]} (1: no missing value)
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank or {@code min} is not in {@code [0, 1]}
      */
     public CompletenessCheck {
@@ -92,7 +95,13 @@ public record CompletenessCheck(String column, double min, Severity severity) im
      */
     public record Settings(String column, @Nullable Double min, @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param column the column
+        * @param min the smallest passing share of present values, in [0, 1]; default 1
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             min = min == null ? 1.0 : min;
             severity = severity == null ? Severity.ERROR : severity;

@@ -23,6 +23,9 @@ public record ExpectedColumn(String name, ColumnType type, boolean nullable) {
     /**
      * Validates the name.
      *
+     * @param name the column's name
+     * @param type its type
+     * @param nullable false if the column must have no missing value
      * @throws IllegalArgumentException if the name is blank or absent, or the type is absent
      */
     public ExpectedColumn {

@@ -26,6 +26,10 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
     /**
      * Validates the settings.
      *
+     * @param column the column, of any type
+     * @param regex the regular expression
+     * @param mostly the smallest passing share of present values, in {@code [0, 1]}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank, the expression does not compile
      *     (the message says where) or {@code mostly} is not in {@code [0, 1]}
      */
@@ -86,7 +90,14 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
      */
     public record Settings(String column, String regex, @Nullable Double mostly, @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param column the column
+        * @param regex the regular expression each whole value must match
+        * @param mostly the smallest passing share of present values; default 1
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             mostly = mostly == null ? 1.0 : mostly;
             severity = severity == null ? Severity.ERROR : severity;

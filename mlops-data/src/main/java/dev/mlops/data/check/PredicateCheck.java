@@ -31,6 +31,10 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
     /**
      * Validates the settings.
      *
+     * @param label the check's own name, which its result carries as {@code predicate(label)}
+     * @param predicate the condition each row must meet
+     * @param mostly the smallest passing share of rows, in {@code [0, 1]}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the label is blank or {@code mostly} is not in {@code [0, 1]}
      */
     public PredicateCheck {
@@ -116,7 +120,14 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
      */
     public record Settings(String label, String predicate, @Nullable Double mostly, @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param label the check's own name
+        * @param predicate the condition each row must meet, in the one predicate syntax
+        * @param mostly the smallest passing share of rows, in [0, 1]; default 1
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             mostly = mostly == null ? 1.0 : mostly;
             severity = severity == null ? Severity.ERROR : severity;

@@ -69,6 +69,10 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
     /**
      * Validates the settings.
      *
+     * @param column the column, in the table and in the reference profile
+     * @param bins how many quantile bins a numeric column is cut into, at least 2 (ignored for categories)
+     * @param max the largest passing PSI, 0 or more
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank, {@code bins} is below 2, or
      *     {@code max} is negative or NaN
      */
@@ -201,7 +205,14 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
      */
     public record Settings(String column, @Nullable Integer bins, @Nullable Double max, @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param column the column
+        * @param bins the number of quantile bins of a numeric column, at least 2; default 10
+        * @param max the largest passing PSI; default 0.25
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             bins = bins == null ? DEFAULT_BINS : bins;
             max = max == null ? DEFAULT_MAX : max;

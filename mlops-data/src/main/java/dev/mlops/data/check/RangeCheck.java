@@ -27,6 +27,11 @@ public record RangeCheck(String column, double min, double max, double mostly, S
     /**
      * Validates the settings.
      *
+     * @param column the numeric column
+     * @param min the smallest allowed value, {@code -Infinity} for none
+     * @param max the largest allowed value, {@code Infinity} for none
+     * @param mostly the smallest passing share of present values, in {@code [0, 1]}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if the column is blank, a bound is NaN, {@code min > max},
      *     or {@code mostly} is not in {@code [0, 1]}
      */
@@ -92,7 +97,15 @@ public record RangeCheck(String column, double min, double max, double mostly, S
     public record Settings(String column, @Nullable Double min, @Nullable Double max, @Nullable Double mostly,
             @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param column the numeric column
+        * @param min the smallest allowed value; default -Infinity
+        * @param max the largest allowed value; default Infinity
+        * @param mostly the smallest passing share of present values; default 1
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             min = min == null ? Double.NEGATIVE_INFINITY : min;
             max = max == null ? Double.POSITIVE_INFINITY : max;

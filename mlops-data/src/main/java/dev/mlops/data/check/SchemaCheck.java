@@ -40,6 +40,10 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
     /**
      * Copies the columns.
      *
+     * @param expected the expected columns, in order, unmodifiable
+     * @param allowExtra true if the table may have columns that are not expected
+     * @param ordered true if the expected columns must come in this order
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if no column is expected or a name repeats
      */
     public SchemaCheck {
@@ -216,7 +220,14 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
     public record Settings(List<ExpectedColumn> columns, @Nullable Boolean allowExtra, @Nullable Boolean ordered,
             @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param columns the expected columns, in order, each {@code {"name", "type", "nullable"}}
+        * @param allowExtra true if the table may have columns that are not expected; default false
+        * @param ordered true if the expected columns must come in this order; default false
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             allowExtra = allowExtra != null && allowExtra;
             ordered = ordered != null && ordered;

@@ -17,7 +17,13 @@ public record SignificanceTestSettings(String column, @Nullable Double alpha, @N
     /** The significance level when none is given. */
     public static final double DEFAULT_ALPHA = 0.01;
 
-    /** Fills in the defaults. */
+    /**
+    * Fills in the defaults.
+    *
+    * @param column the column to compare
+    * @param alpha the significance level, in (0, 1); default {@value #DEFAULT_ALPHA}
+    * @param severity how serious a failure is; default error
+    */
     public SignificanceTestSettings {
         alpha = alpha == null ? DEFAULT_ALPHA : alpha;
         severity = severity == null ? Severity.ERROR : severity;

@@ -15,6 +15,8 @@ public record SuggestedSuite(CheckSuite suite, List<Suggestion> suggestions) {
     /**
      * Copies the suggestions.
      *
+     * @param suite the suite, its checks in the order of the suggestions
+     * @param suggestions each check with its rationale, unmodifiable
      * @throws IllegalArgumentException if the suite's checks are not the suggestions' checks
      */
     public SuggestedSuite {

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Suggestion(Check check, String rationale) {
 
-    /** Validates the parts. */
+    /**
+    * Validates the parts.
+    *
+    * @param check the proposed check
+    * @param rationale what in the baseline led to it, such as {@code "no missing value in 1000 rows"}
+    */
     public Suggestion {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(rationale, "rationale");

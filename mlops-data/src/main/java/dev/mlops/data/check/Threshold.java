@@ -14,6 +14,8 @@ public record Threshold(double lower, double upper) {
     /**
      * Validates the interval.
      *
+     * @param lower the smallest passing value, {@code -Infinity} for none
+     * @param upper the largest passing value, {@code Infinity} for none
      * @throws IllegalArgumentException if an end is NaN or {@code lower > upper}
      */
     public Threshold {

@@ -29,6 +29,10 @@ public record UniquenessCheck(List<String> columns, boolean primaryKey, double m
     /**
      * Copies the columns.
      *
+     * @param columns the key's columns, in order, unmodifiable
+     * @param primaryKey true for a primary key: unique and complete
+     * @param mostly the smallest passing share of judged rows, in {@code [0, 1]}
+     * @param severity how serious a failure is
      * @throws IllegalArgumentException if there are no columns, one is blank or repeated, or
      *     {@code mostly} is not in {@code [0, 1]}
      */
@@ -117,7 +121,13 @@ public record UniquenessCheck(List<String> columns, boolean primaryKey, double m
      */
     public record Settings(List<String> columns, @Nullable Double mostly, @Nullable Severity severity) {
 
-        /** Fills in the defaults. */
+        /**
+        * Fills in the defaults.
+        *
+        * @param columns the key's columns, in order
+        * @param mostly the smallest passing share of judged rows, in [0, 1]; default 1
+        * @param severity how serious a failure is; default error
+        */
         public Settings {
             mostly = mostly == null ? 1.0 : mostly;
             severity = severity == null ? Severity.ERROR : severity;

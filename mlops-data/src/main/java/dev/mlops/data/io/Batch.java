@@ -24,6 +24,9 @@ public record Batch(Table table, Optional<RowOrigins> origins, List<CellProblem>
     /**
      * Copies the problems.
      *
+     * @param table the rows that parsed, in input order
+     * @param origins the line and bytes of each row of the table, when the format knows them
+     * @param problems the cells that did not fit their column's type, in input order, unmodifiable
      * @throws IllegalArgumentException if the origins do not cover the table's rows one to one
      */
     public Batch {

@@ -20,6 +20,13 @@ public record CellProblem(long line, long start, long end, String column, int po
     /**
      * Validates the location.
      *
+     * @param line the physical 1-based line of the row that holds the cell
+     * @param start the offset of that row's first byte in the input
+     * @param end the offset just past that row's last byte, its line terminator included
+     * @param column the column's name
+     * @param position the column's 1-based index in the input
+     * @param text the cell's text as read (unquoted), in full
+     * @param problem what was expected, such as {@code "expected a number"}
      * @throws IllegalArgumentException if the line or position is below 1 or the bytes are empty
      *     or reversed
      */

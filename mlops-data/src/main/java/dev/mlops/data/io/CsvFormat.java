@@ -145,6 +145,28 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         /**
          * Fills in the defaults and checks the settings.
          *
+         * @param delimiter the one character between values (default {@code ","}); not a line break
+         *     nor the quote
+         * @param quote the one character that encloses values holding delimiters or line breaks
+         *     (default {@code "\""}); not a line break
+         * @param header true if the first line names the columns (default); without a header,
+         *     reading names the columns {@code column_1}, {@code column_2}, ... or takes the schema's
+         *     names in order, and writing writes none
+         * @param missingTokens the cell texts that mean a missing value, compared exactly (default
+         *     {@code ""}, {@code "?"}, {@code "NA"}); kept sorted and without repeats, so that equal
+         *     sets are equal settings
+         * @param zone the zone local dates and date-times were recorded in, read as instants there;
+         *     null (the default) reads them as categories under inference and refuses them under a
+         *     timestamp column
+         * @param localTimes what reading does with a local time in a daylight-saving gap or overlap
+         *     of the zone ({@code error}, {@code earlier}, {@code later}); null (the default) or
+         *     {@code error}, kept as null so that equal policies are equal settings, refuses it
+         * @param charset the charset of the bytes, by its canonical name (default {@code UTF-8},
+         *     whatever the platform's default); decoded strictly, so that bytes not valid in it are
+         *     an error naming the line and byte offset
+         * @param trimSpaces true to remove spaces around unquoted values (default false)
+         * @param schema the fields the input must have, in the order reading returns them, or null
+         *     (the default) to infer types
          * @throws IllegalArgumentException naming the setting and its value if the delimiter or
          *     quote is not one character, is a line break, or they are equal; if the charset is
          *     unknown; if the schema repeats a name

@@ -98,6 +98,13 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
         /**
          * Checks the schema.
          *
+         * @param zone the zone local dates and date-times were recorded in, read as instants there;
+         *     null (the default) reads only zoned instants as timestamps
+         * @param localTimes what reading does with a local time in a daylight-saving gap or overlap
+         *     of the zone ({@code error}, {@code earlier}, {@code later}); null (the default) or
+         *     {@code error}, kept as null so that equal policies are equal settings, refuses it
+         * @param schema the fields the objects may have, in the order reading returns them, or null
+         *     (the default) to infer types
          * @throws IllegalArgumentException if the schema repeats a name
          */
         public Settings {

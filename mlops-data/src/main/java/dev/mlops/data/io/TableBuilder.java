@@ -118,7 +118,17 @@ public final class TableBuilder {
      */
     public record Options(@Nullable Schema schema, @Nullable ZoneId zone, LocalTimes localTimes,
             Set<String> missingTokens) {
-        /** Copies the missing tokens. */
+        /**
+        * Copies the missing tokens.
+        *
+        * @param schema the columns and types every input must have, or null to infer the types
+        * @param zone the zone local dates and date-times were recorded in, or null when they are not
+        *     timestamps (categories under inference, an error under a timestamp column)
+        * @param localTimes what to do with a local time in a daylight-saving gap or overlap of the
+        *     zone: refuse it ({@link LocalTimes#ERROR}) or resolve it
+        * @param missingTokens the cell texts that mean a missing value, compared exactly with cells
+        *     of {@link CellKind#TEXT}; an unmodifiable sorted copy
+        */
         public Options {
             Objects.requireNonNull(localTimes, "localTimes");
             missingTokens = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(missingTokens,

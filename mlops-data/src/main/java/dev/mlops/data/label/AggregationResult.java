@@ -33,6 +33,15 @@ public record AggregationResult(ComponentSpec aggregator, List<String> labels, L
     /**
      * Checks and copies the parts.
      *
+     * @param aggregator the spec of the aggregator that made it: its type and settings, which
+     *     rebuild it through {@link dev.mlops.core.component.ComponentRegistry}
+     * @param labels the labels of the annotations, in natural order
+     * @param items one result per item, sorted by item id without repeats
+     * @param workers one quality per worker the method rated, sorted by worker id; empty if none
+     * @param priors the estimated share of each label among the true labels, in label order; empty
+     *     if the method does not estimate them
+     * @param iterations how many iterations an iterative method ran; 0 for a one-pass method
+     * @param converged whether an iterative method met its tolerance; true for a one-pass method
      * @throws IllegalArgumentException if the items or workers are not sorted by id or repeat one,
      *     or iterations is negative
      */

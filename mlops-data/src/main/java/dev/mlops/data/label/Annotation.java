@@ -17,6 +17,9 @@ public record Annotation(String item, String worker, String label) {
     /**
      * Creates an annotation.
      *
+     * @param item the item's id
+     * @param worker the worker's id
+     * @param label the label the worker gave
      * @throws NullPointerException if a part is null
      * @throws IllegalArgumentException if a part is empty or blank; the message names it
      */

@@ -12,6 +12,7 @@ import dev.mlops.core.MlopsException;
 public class AnnotationException extends MlopsException {
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based position of the annotation at fault in its input, or -1 for the annotations as a whole. */
     private final int position;
 
     /**

@@ -34,6 +34,13 @@ public record ConsolidatedLabel(String item, Optional<String> label, double conf
     /**
      * Checks and copies the parts.
      *
+     * @param item the item's id
+     * @param label the consolidated label, empty when the item is unresolved
+     * @param confidence the method's score of the label, in [0, 1]
+     * @param agreement the share of the item's annotations for the label, in [0, 1]
+     * @param votes how many annotations the item has
+     * @param unresolved why the item has no label, empty when it has one
+     * @param distribution the method's score of each label, unmodifiable
      * @throws IllegalArgumentException if exactly one of label and unresolved is not present, a
      *     share is outside [0, 1] or votes is not positive
      */

@@ -25,6 +25,16 @@ public record DawidSkeneSettings(TiePolicy.Kind tie, @Nullable Long seed, @Nulla
     /**
      * Fills in the defaults and checks the settings.
      *
+     * @param tie the kind of {@link TiePolicy} for exactly equal posteriors; {@code unresolved} when absent
+     * @param seed the seed of {@code tie=random}, 0 when absent; given with {@code tie=random} only
+     * @param prefer the labels in order of preference, given with (and needed by) {@code tie=prefer} only
+     * @param minVotes the fewest annotations an item needs to get a label, at least 1; 1 when absent.
+     *     Items with fewer still inform the estimates but are reported unresolved
+     * @param maxIterations the most EM iterations (each an M-step and an E-step), at least 1; 100 when absent
+     * @param tolerance EM stops when no posterior changed by this much or more in an iteration;
+     *     positive and finite, 1e-6 when absent
+     * @param smoothing the pseudo-count added to every confusion cell and class count before
+     *     normalising; positive and finite, 0.01 when absent
      * @throws IllegalArgumentException if a tie setting is missing for the kind or given for
      *     another kind, the order is empty or repeats a label, minVotes or maxIterations is less
      *     than 1, or tolerance or smoothing is not positive and finite; the message names the

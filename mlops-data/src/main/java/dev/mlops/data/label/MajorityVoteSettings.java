@@ -19,6 +19,10 @@ public record MajorityVoteSettings(TiePolicy.Kind tie, @Nullable Long seed, @Nul
     /**
      * Fills in the defaults and checks the settings.
      *
+     * @param tie the kind of {@link TiePolicy}; {@code unresolved} when absent
+     * @param seed the seed of {@code tie=random}, 0 when absent; given with {@code tie=random} only
+     * @param prefer the labels in order of preference, given with (and needed by) {@code tie=prefer} only
+     * @param minVotes the fewest annotations an item needs to get a label, at least 1; 1 when absent
      * @throws IllegalArgumentException if a tie setting is missing for the kind or given for
      *     another kind, the order is empty or repeats a label, or minVotes is less than 1; the
      *     message names the setting and its value

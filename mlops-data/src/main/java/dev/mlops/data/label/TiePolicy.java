@@ -135,7 +135,11 @@ public sealed interface TiePolicy permits TiePolicy.Random, TiePolicy.Unresolved
      * @param seed the seed of the choice
      */
     record Random(Seed seed) implements TiePolicy {
-        /** Checks the seed. */
+        /**
+        * Checks the seed.
+        *
+        * @param seed the seed of the choice
+        */
         public Random {
             Objects.requireNonNull(seed, "seed");
         }
@@ -163,6 +167,7 @@ public sealed interface TiePolicy permits TiePolicy.Random, TiePolicy.Unresolved
         /**
          * Checks and copies the order.
          *
+         * @param order labels, most preferred first
          * @throws IllegalArgumentException if the list is empty or repeats a label
          */
         public PreferredOrder {

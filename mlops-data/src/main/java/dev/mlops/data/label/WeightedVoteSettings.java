@@ -28,6 +28,12 @@ public record WeightedVoteSettings(@Nullable List<WorkerWeight> weights, @Nullab
     /**
      * Fills in the defaults, sorts the weights and gold labels, and checks the settings.
      *
+     * @param weights each worker's weight, or null when learned from gold labels
+     * @param gold the true label of some items, or null when the weights are given
+     * @param tie the kind of {@link TiePolicy}; {@code unresolved} when absent
+     * @param seed the seed of {@code tie=random}, 0 when absent; given with {@code tie=random} only
+     * @param prefer the labels in order of preference, given with (and needed by) {@code tie=prefer} only
+     * @param minVotes the fewest annotations an item needs to get a label, at least 1; 1 when absent
      * @throws IllegalArgumentException if not exactly one of weights and gold is given, gold is
      *     empty, a worker or item repeats, a tie setting is missing for the kind or given for
      *     another kind, or minVotes is less than 1; the message names the setting and its value
@@ -117,6 +123,8 @@ public record WeightedVoteSettings(@Nullable List<WorkerWeight> weights, @Nullab
         /**
          * Checks the weight.
          *
+         * @param worker the worker's id, not blank
+         * @param weight the weight, finite and not negative (0 ignores the worker)
          * @throws IllegalArgumentException if the worker is blank or the weight negative or not finite
          */
         public WorkerWeight {
@@ -140,6 +148,8 @@ public record WeightedVoteSettings(@Nullable List<WorkerWeight> weights, @Nullab
         /**
          * Checks the parts.
          *
+         * @param item the item's id, not blank
+         * @param label its true label, not blank
          * @throws IllegalArgumentException if the item or label is blank
          */
         public GoldLabel {

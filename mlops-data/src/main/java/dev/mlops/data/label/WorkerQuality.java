@@ -45,6 +45,14 @@ public record WorkerQuality(String worker, int annotations, double accuracy, dou
     /**
      * Checks and copies the parts.
      *
+     * @param worker the worker's id
+     * @param annotations how many annotations the worker gave
+     * @param accuracy the estimated accuracy, in [0, 1]
+     * @param chance the accuracy of always answering the most frequent label, in [0, 1]
+     * @param atOrBelowChance whether {@code accuracy <= chance}
+     * @param confusion the estimated confusion matrix, or an empty list
+     * @param biasedToward the answer the worker is biased toward by the rule above, or null when
+     *     there is none or the method does not estimate it
      * @throws IllegalArgumentException if a share is outside [0, 1], the flag disagrees with the
      *     shares or the count is negative
      */

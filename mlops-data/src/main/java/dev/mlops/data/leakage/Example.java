@@ -17,6 +17,11 @@ public record Example(String detail, List<SetRow> rows, int totalRows) {
     /**
      * Copies the rows.
      *
+     * @param detail what the rows have in common, each name and value cut and escaped as
+     *     {@link dev.mlops.core.text.ReadableText#name(String)} does, such as {@code "x=1, city=München"} or
+     *     {@code "id=42"}, or why the row was flagged
+     * @param rows the rows, in row order; at most the check's sample size, unmodifiable
+     * @param totalRows how many rows the example involves, which may exceed {@code rows.size()}
      * @throws IllegalArgumentException if {@code totalRows} is smaller than the rows listed
      */
     public Example {

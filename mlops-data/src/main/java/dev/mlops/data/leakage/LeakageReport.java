@@ -28,7 +28,13 @@ public record LeakageReport(Instant createdAt, Fingerprint fingerprint, List<Fin
     /** The version of {@link #toJson()}'s format. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Copies the findings. */
+    /**
+    * Copies the findings.
+    *
+    * @param createdAt when the check ran, by its clock
+    * @param fingerprint the fingerprint of the table that was split
+    * @param findings the findings in the order the checks ran, unmodifiable
+    */
     public LeakageReport {
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(fingerprint, "fingerprint");

@@ -14,6 +14,9 @@ public record SetRow(String set, int row) {
     /**
      * Validates the row.
      *
+     * @param set the set's name
+     * @param row the 0-based row of the whole table (not of the set); for sets given as tables of
+     *     their own ({@link LeakageCheck#run(java.util.Map)}), the 0-based row of the set's table
      * @throws IllegalArgumentException if the row is negative
      */
     public SetRow {

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record ItemCount(String value, long count, long lowerBound, long upperBound) {
 
-    /** Validates the record: a non-null value and {@code lowerBound <= count <= upperBound}. */
+    /**
+    * Validates the record: a non-null value and {@code lowerBound <= count <= upperBound}.
+    *
+    * @param value the value as text (booleans as {@code true}/{@code false})
+    * @param count the count, or the sketch's estimate
+    * @param lowerBound a lower bound on the true count
+    * @param upperBound an upper bound on the true count
+    */
     public ItemCount {
         Objects.requireNonNull(value, "value");
         if (lowerBound > count || count > upperBound) {

@@ -19,7 +19,15 @@ import org.jspecify.annotations.Nullable;
 public record TimestampProfile(String name, long count, long missing, @Nullable Instant min, @Nullable Instant max)
         implements ColumnProfile {
 
-    /** Validates the counts and that min and max are both present or both absent. */
+    /**
+    * Validates the counts and that min and max are both present or both absent.
+    *
+    * @param name the column's name
+    * @param count the number of rows
+    * @param missing the number of missing rows
+    * @param min the earliest instant, or null when no value is present
+    * @param max the latest instant, or null when no value is present
+    */
     public TimestampProfile {
         Objects.requireNonNull(name, "name");
         if (count < 0 || missing < 0 || missing > count) {

@@ -35,6 +35,10 @@ public record TypeShares(long numeric, long booleans, long timestamps, long text
     /**
      * Validates the counts.
      *
+     * @param numeric how many present values read as a number
+     * @param booleans how many present values read as a boolean
+     * @param timestamps how many present values read as a timestamp
+     * @param text how many present values read as none of these
      * @throws IllegalArgumentException if a count is negative; the message names it and its value
      */
     public TypeShares {

@@ -16,6 +16,8 @@ public record Slice(String name, RowPredicate predicate) {
     /**
      * Checks the parts.
      *
+     * @param name the slice's name, not blank
+     * @param predicate the rows it holds, in the one predicate syntax of {@link RowPredicate}
      * @throws IllegalArgumentException if the name is blank
      */
     public Slice {

@@ -29,6 +29,9 @@ public record SliceReport(SliceSizeRule rule, List<SliceSize> sizes) {
 
     /**
      * Copies the sizes.
+     *
+     * @param rule the rule the sizes were judged by
+     * @param sizes one entry per slice and set, slices in the given order, sets in the given order
      */
     public SliceReport {
         Objects.requireNonNull(rule, "rule");

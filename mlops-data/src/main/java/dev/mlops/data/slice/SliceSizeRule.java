@@ -19,6 +19,7 @@ public record SliceSizeRule(int minRows) {
     /**
      * Checks the bound.
      *
+     * @param minRows the fewest rows a slice may have in a set, at least 1
      * @throws IllegalArgumentException if minRows is below 1
      */
     public SliceSizeRule {

@@ -16,6 +16,10 @@ public record GroupedSplitterSettings(SizePolicy sizes, String group, long seed)
     /**
      * Checks the group and defaults the absent policy.
      *
+     * @param sizes the sets, or a policy that chooses them by the row count; {@link SizePolicy#guide()}
+     *     when absent
+     * @param group the group column; required, not blank
+     * @param seed the seed of the order of groups of equal size; required
      * @throws IllegalArgumentException if the group is absent or blank
      */
     public GroupedSplitterSettings {

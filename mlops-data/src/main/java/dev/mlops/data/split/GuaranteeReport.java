@@ -28,6 +28,13 @@ public record GuaranteeReport(Set<Guarantee> held, Map<String, Map<String, Integ
     /**
      * Validates the report and makes its collections unmodifiable.
      *
+     * @param held the guarantees that hold for the split, unmodifiable
+     * @param classCounts class, then set name, to the class's count in that set; classes sorted by
+     *     name, sets in split order; empty when the splitter reads no label
+     * @param classesNotInEverySet classes that the small-class fallback allocated without a row in
+     *     every set, sorted; empty when the fallback was off or not needed
+     * @param removedByGap how many rows a temporal gap removed (the split's excluded rows)
+     * @param notes remarks in plain English, such as groups holding more than one class
      * @throws IllegalArgumentException if {@code removedByGap} is negative
      */
     public GuaranteeReport {

@@ -15,6 +15,8 @@ public record NewestSet(String name, double fraction) {
     /**
      * Validates the set.
      *
+     * @param name the set's name, not blank and not one of the other sets' names
+     * @param fraction its fraction of all rows, in (0, 1)
      * @throws IllegalArgumentException if the name is blank or the fraction is not in (0, 1)
      */
     public NewestSet {

@@ -12,7 +12,13 @@ import dev.mlops.core.component.ComponentType;
  */
 public record RandomSplitterSettings(SizePolicy sizes, long seed) {
 
-    /** Defaults an absent policy to the guide's. */
+    /**
+    * Defaults an absent policy to the guide's.
+    *
+    * @param sizes the sets, or a policy that chooses them by the row count; {@link SizePolicy#guide()}
+    *     when absent
+    * @param seed the seed of the shuffle; required
+    */
     public RandomSplitterSettings {
         sizes = sizes == null ? SizePolicy.guide() : sizes;
     }

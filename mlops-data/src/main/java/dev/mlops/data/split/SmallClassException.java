@@ -15,7 +15,9 @@ public class SmallClassException extends SplitException {
     /** The remedy in the API's words, used by {@link #getMessage()}. */
     static final String API_REMEDY = "pass SmallClasses.ALLOW (the setting smallClasses=allow)";
 
+    /** What was refused, up to the remedy. */
     private final String problem;
+    /** What the remedy does, after its name. */
     private final String after;
 
     /**

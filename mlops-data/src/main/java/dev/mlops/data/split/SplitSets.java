@@ -30,6 +30,8 @@ public record SplitSets(List<String> names, List<Double> fractions) implements S
     /**
      * Validates the sets.
      *
+     * @param names the set names, in order, unmodifiable
+     * @param fractions each set's fraction of the rows, in the same order, unmodifiable
      * @throws IllegalArgumentException if there is no set, the lists differ in size, a name is
      *     blank or repeated, a fraction is not positive and finite, or the fractions do not sum to 1
      */

@@ -22,6 +22,13 @@ public record StratifiedGroupedSplitterSettings(SizePolicy sizes, String label, 
     /**
      * Checks the columns and defaults the absent policy.
      *
+     * @param sizes the sets, or a policy that chooses them by the row count; {@link SizePolicy#guide()}
+     *     when absent
+     * @param label the label column, categorical unless {@code labelType} is {@code categorical};
+     *     required, not blank
+     * @param group the group column; required, not blank
+     * @param seed the seed of the order of groups of equal size; required
+     * @param labelType how the label's classes are read; {@code inferred} (a categorical column) when absent
      * @throws IllegalArgumentException if the label or group is absent or blank
      */
     public StratifiedGroupedSplitterSettings {

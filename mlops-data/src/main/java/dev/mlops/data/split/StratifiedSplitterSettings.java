@@ -23,6 +23,13 @@ public record StratifiedSplitterSettings(SizePolicy sizes, String label, long se
     /**
      * Checks the label and defaults the absent settings.
      *
+     * @param sizes the sets, or a policy that chooses them by the row count; {@link SizePolicy#guide()}
+     *     when absent
+     * @param label the label column, categorical unless {@code labelType} is {@code categorical};
+     *     required, not blank
+     * @param seed the seed of the shuffle within each class; required
+     * @param smallClasses what to do with a class too small to reach every set; {@code refuse} when absent
+     * @param labelType how the label's classes are read; {@code inferred} (a categorical column) when absent
      * @throws IllegalArgumentException if the label is absent or blank
      */
     public StratifiedSplitterSettings {

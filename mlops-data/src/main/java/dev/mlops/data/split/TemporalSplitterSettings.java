@@ -22,6 +22,11 @@ public record TemporalSplitterSettings(SizePolicy sizes, String time, Duration g
     /**
      * Checks the column and gap and defaults the absent settings.
      *
+     * @param sizes the sets in time order, or a policy that chooses them by the row count;
+     *     {@link SizePolicy#guide()} when absent
+     * @param time the timestamp column of event times; required, not blank
+     * @param gap the gap, an ISO-8601 duration such as {@code P7D}; zero when absent, never negative
+     * @param newest the extra set of the newest rows, or null for none
      * @throws IllegalArgumentException if the time column is absent or blank, or the gap is negative
      */
     public TemporalSplitterSettings {

@@ -16,6 +16,10 @@ public record Moments(long count, double mean, double variance) {
     /**
      * Validates the moments.
      *
+     * @param count the number of values, at least 2
+     * @param mean the mean; infinite when the sum overflowed
+     * @param variance the sample variance (divisor {@code count - 1}), not negative; infinite or NaN
+     *     when the squares overflowed
      * @throws IllegalArgumentException if {@code count} is below 2 or {@code variance} is negative
      */
     public Moments {

@@ -47,6 +47,14 @@ public record Quarantine(Table passing, Table quarantined, List<QuarantinedRow> 
     /**
      * Copies the reasons.
      *
+     * @param passing the rows that pass every error-severity row check
+     * @param quarantined the rows that were read and fail at least one
+     * @param reasons one entry per row of {@code quarantined}, in the same order, unmodifiable
+     * @param unreadable one entry per row of the input that could not be read, in input order,
+     *     unmodifiable; empty for a table
+     * @param passingOrigins where each passing row came from, when known
+     * @param quarantinedOrigins where each row set apart came from, the unreadable ones too, in input
+     *     order, when known
      * @throws IllegalArgumentException if the reasons do not match the quarantined rows in number,
      *     or the origins do not match the rows of their side
      */

@@ -20,6 +20,13 @@ public record QuarantinedRow(int row, OptionalLong line, List<String> checks) {
     /**
      * Copies the names.
      *
+     * @param row the 0-based row: of the checked table, or for a {@link dev.mlops.data.io.Batch} with
+     *     known origins, of its input in input order (the rows that could not be read counted)
+     * @param line the physical 1-based line of the file the row starts on, when the rows' origins are
+     *     known; empty for a table alone
+     * @param checks why: the names of the error-severity row checks it failed, in suite order, or for
+     *     a row that could not be read, the schema check's finding for each bad cell, such as
+     *     {@code schema(age): expected a number but found "abc"}; unmodifiable
      * @throws IllegalArgumentException if the row is negative, the line below 1, or no reason is given
      */
     public QuarantinedRow {

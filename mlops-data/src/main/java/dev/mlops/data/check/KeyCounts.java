@@ -98,18 +98,16 @@ final class KeyCounts {
         // exact keys need no rows: the rows of repeated keys are found again afterwards
         long[] keys = new long[at];
         int @Nullable [] keyRows = hashes.exact() ? null : new int[at];
-        Tasks.run(chunks, chunk -> scatter(hashes, start(chunk, chunks, rows), start(chunk + 1, chunks, rows),
+        Tasks.forEach(chunks, chunk -> scatter(hashes, start(chunk, chunks, rows), start(chunk + 1, chunks, rows),
                 cursors[chunk], keys, keyRows), executor);
         int groups = Math.min(partitions, 8 * chunks);
         List<Tally> tallies = Tasks.run(groups, group -> count(hashes, keys, keyRows, bounds,
                 start(group, groups, partitions), start(group + 1, groups, partitions), firstSlots), executor);
         long distinct = 0;
-        int repeated = 0;
         for (Tally tally : tallies) {
             distinct += tally.distinct;
-            repeated += tally.size;
         }
-        if (repeated == 0) {
+        if (distinct == at) {
             return new KeyCounts(hashes, null, distinct);
         }
         int[] repeats = new int[rows];
@@ -121,7 +119,7 @@ final class KeyCounts {
                     counted.put(tally.items[i], tally.counts[i]);
                 }
             }
-            Tasks.run(chunks, chunk -> mark(hashes, start(chunk, chunks, rows), start(chunk + 1, chunks, rows),
+            Tasks.forEach(chunks, chunk -> mark(hashes, start(chunk, chunks, rows), start(chunk + 1, chunks, rows),
                     counted, repeats), executor);
         } else {
             for (Tally tally : tallies) {
@@ -142,26 +140,34 @@ final class KeyCounts {
         return (int) (key >>> PARTITION_SHIFT) & (partitions - 1);
     }
 
-    private static int[] histogram(KeyHashes hashes, int from, int to, int partitions) {
-        int[] histogram = new int[partitions];
+    /** What is done with each block of complete rows and their keys. */
+    private interface BlockAction {
+        void accept(int[] rows, long[] keys, int n);
+    }
+
+    /** Computes the complete rows of {@code [from, to)} and their keys a block at a time. */
+    private static void blocks(KeyHashes hashes, int from, int to, BlockAction action) {
         int[] rows = new int[BLOCK];
         long[] keys = new long[BLOCK];
         for (int block = from; block < to; block += BLOCK) {
-            int n = hashes.hash(block, Math.min(to, block + BLOCK), rows, keys);
+            action.accept(rows, keys, hashes.hash(block, Math.min(to, block + BLOCK), rows, keys));
+        }
+    }
+
+    private static int[] histogram(KeyHashes hashes, int from, int to, int partitions) {
+        int[] histogram = new int[partitions];
+        blocks(hashes, from, to, (rows, keys, n) -> {
             for (int i = 0; i < n; i++) {
                 histogram[partition(keys[i], partitions)]++;
             }
-        }
+        });
         return histogram;
     }
 
-    private static int scatter(KeyHashes hashes, int from, int to, int[] cursor, long[] keys,
+    private static void scatter(KeyHashes hashes, int from, int to, int[] cursor, long[] keys,
             int @Nullable [] keyRows) {
-        int[] rows = new int[BLOCK];
-        long[] blockKeys = new long[BLOCK];
         int partitions = cursor.length;
-        for (int block = from; block < to; block += BLOCK) {
-            int n = hashes.hash(block, Math.min(to, block + BLOCK), rows, blockKeys);
+        blocks(hashes, from, to, (rows, blockKeys, n) -> {
             for (int i = 0; i < n; i++) {
                 long key = blockKeys[i];
                 int at = cursor[partition(key, partitions)]++;
@@ -170,8 +176,7 @@ final class KeyCounts {
                     keyRows[at] = rows[i];
                 }
             }
-        }
-        return to - from;
+        });
     }
 
     /**
@@ -187,13 +192,12 @@ final class KeyCounts {
             int start = bounds[partition];
             int end = bounds[partition + 1];
             slots.reset((int) Math.min(firstSlots, Integer.highestOneBit(Math.max(1, end - start)) * 4L));
-            boolean repeated = false;
             for (int i = start; i < end; i++) {
-                repeated |= slots.add(keys[i], keyRows == null ? 0 : keyRows[i]) > 1;
+                slots.add(keys[i], keyRows == null ? 0 : keyRows[i]);
             }
-            if (repeated && keyRows == null) {
+            if (slots.size < end - start && keyRows == null) {
                 slots.tallyRepeated(tally);
-            } else if (repeated) {
+            } else if (slots.size < end - start) {
                 for (int i = start; i < end; i++) {
                     int count = slots.count(keys[i], keyRows[i]);
                     if (count > 1) {
@@ -207,16 +211,12 @@ final class KeyCounts {
     }
 
     /** Sets the count of each row of {@code [from, to)} whose exact key is among the counted ones. */
-    private static int mark(KeyHashes hashes, int from, int to, Slots counted, int[] repeats) {
-        int[] rows = new int[BLOCK];
-        long[] keys = new long[BLOCK];
-        for (int block = from; block < to; block += BLOCK) {
-            int n = hashes.hash(block, Math.min(to, block + BLOCK), rows, keys);
+    private static void mark(KeyHashes hashes, int from, int to, Slots counted, int[] repeats) {
+        blocks(hashes, from, to, (rows, keys, n) -> {
             for (int i = 0; i < n; i++) {
                 repeats[rows[i]] = counted.count(keys[i], rows[i]);
             }
-        }
-        return to - from;
+        });
     }
 
     /**
@@ -280,14 +280,14 @@ final class KeyCounts {
             }
         }
 
-        /** Counts one more row with this key; returns how many rows have it now. */
-        int add(long key, int row) {
+        /** Counts one more row with this key. */
+        void add(long key, int row) {
             int slot = find(key, row);
             if (slot >= 0) {
-                return ++counts[slot];
+                counts[slot]++;
+            } else {
+                insert(-1 - slot, key, row + 1, 1);
             }
-            insert(-1 - slot, key, row + 1, 1);
-            return 1;
         }
 
         /** Adds an exact key that is not yet in the table, with its count. */
@@ -314,7 +314,7 @@ final class KeyCounts {
             keys[slot] = key;
             firsts[slot] = first;
             counts[slot] = count;
-            if (++size * 2 > mask + 1) {
+            if (++size > mask >> 1) {
                 grow();
             }
         }

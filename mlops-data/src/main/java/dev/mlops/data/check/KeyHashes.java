@@ -27,29 +27,25 @@ final class KeyHashes {
     private static final int NO_PACKING = Integer.MAX_VALUE;
 
     private final Column[] columns;
-    private final boolean anyMissing;
     private final boolean exact;
     /** Per column, how far the key shifts before its word is added; unused when not exact. */
     private final int[] widths;
 
-    private KeyHashes(Column[] columns, boolean anyMissing, boolean exact, int[] widths) {
+    private KeyHashes(Column[] columns, boolean exact, int[] widths) {
         this.columns = columns;
-        this.anyMissing = anyMissing;
         this.exact = exact;
         this.widths = widths;
     }
 
     static KeyHashes of(List<Column> key) {
         Column[] columns = key.toArray(new Column[0]);
-        boolean anyMissing = false;
         long total = 0;
         int[] widths = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            anyMissing |= columns[i].missingCount() > 0;
             widths[i] = width(columns[i]);
             total += widths[i];
         }
-        return new KeyHashes(columns, anyMissing, total <= Long.SIZE, widths);
+        return new KeyHashes(columns, total <= Long.SIZE, widths);
     }
 
     /** The bits a column's word needs when packed, or {@link #NO_PACKING}. */
@@ -70,11 +66,9 @@ final class KeyHashes {
 
     /** @return true if every key column of the row is present */
     boolean complete(int row) {
-        if (anyMissing) {
-            for (Column column : columns) {
-                if (column.isMissing(row)) {
-                    return false;
-                }
+        for (Column column : columns) {
+            if (column.isMissing(row)) {
+                return false;
             }
         }
         return true;

@@ -1,6 +1,6 @@
 package dev.mlops.data.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -34,12 +35,8 @@ public final class Tasks {
     }
 
     /**
-     * Runs tasks {@code 0 .. tasks - 1}, each once. The calling thread takes tasks in order, beside
-     * helpers submitted to the executor with {@link Executor#execute} (at most
-     * {@link #workers}{@code - 1} and never more than there are tasks left to take); a helper the
-     * executor rejects or never starts is simply not needed, since the calling thread waits only
-     * for tasks already taken. {@code Runnable::run} runs every task on the calling thread. If a
-     * task fails, the first failure in task order is rethrown once every task taken has finished.
+     * Runs tasks {@code 0 .. tasks - 1}, each once, and collects their results: {@link #forEach}
+     * with a result per task.
      *
      * @param tasks how many tasks, at least 0
      * @param task computes task {@code i}'s result; called from several threads at once
@@ -49,20 +46,43 @@ public final class Tasks {
      * @throws IllegalArgumentException if {@code tasks} is negative
      */
     public static <T> List<T> run(int tasks, IntFunction<? extends T> task, Executor executor) {
+        Objects.requireNonNull(task, "task");
+        Object[] results = new Object[Math.max(0, tasks)];
+        forEach(tasks, i -> results[i] = task.apply(i), executor);
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Runs tasks {@code 0 .. tasks - 1}, each once. The calling thread takes tasks in order, beside
+     * helpers submitted to the executor with {@link Executor#execute} (at most
+     * {@link #workers}{@code - 1} and never more than there are tasks left to take); a helper the
+     * executor rejects or never starts is simply not needed, since the calling thread waits only
+     * for tasks already taken. {@code Runnable::run} runs every task on the calling thread. What a
+     * task writes is visible to the calling thread when this method returns. If a task fails, the
+     * first failure in task order is rethrown once every task taken has finished.
+     *
+     * @param tasks how many tasks, at least 0
+     * @param task runs task {@code i}; called from several threads at once
+     * @param executor runs the helpers
+     * @throws IllegalArgumentException if {@code tasks} is negative
+     */
+    public static void forEach(int tasks, IntConsumer task, Executor executor) {
         if (tasks < 0) {
             throw new IllegalArgumentException("tasks must not be negative but was " + tasks);
         }
         Objects.requireNonNull(task, "task");
         int helpers = Math.min(tasks - 1, workers(executor) - 1);
-        Object[] results = new Object[tasks];
+        Throwable[] failures = new Throwable[tasks];
         AtomicInteger next = new AtomicInteger();
         CountDownLatch finished = new CountDownLatch(tasks);
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
                 try {
-                    results[i] = task.apply(i);
+                    task.accept(i);
                 } catch (RuntimeException | Error e) {
-                    results[i] = new Failure(e);
+                    failures[i] = e;
                 } finally {
                     finished.countDown();
                 }
@@ -77,19 +97,14 @@ public final class Tasks {
         }
         worker.run();
         awaitUninterruptibly(finished);
-        List<T> list = new ArrayList<>(tasks);
-        for (Object result : results) {
-            if (result instanceof Failure failure) {
-                if (failure.cause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw (Error) failure.cause();
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            @SuppressWarnings("unchecked")
-            T typed = (T) result;
-            list.add(typed);
+            if (failure != null) {
+                throw (Error) failure;
+            }
         }
-        return Collections.unmodifiableList(list);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -105,9 +120,5 @@ public final class Tasks {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A task's exception, kept until every task has finished. */
-    private record Failure(Throwable cause) {
     }
 }

@@ -68,6 +68,19 @@ class TasksTest {
             submitted.set(0);
             Tasks.run(1, task -> task, counting);
             assertThat(submitted).hasValue(0);
+            Tasks.run(50, task -> task, counting);
+            assertThat(submitted).hasValue(Runtime.getRuntime().availableProcessors());
+        }
+
+        @Test
+        void areNotSubmittedOnceEveryTaskIsTaken() {
+            AtomicInteger submitted = new AtomicInteger();
+            Executor inline = task -> {
+                submitted.incrementAndGet();
+                task.run();
+            };
+            assertThat(Tasks.run(5, task -> task, inline)).containsExactly(0, 1, 2, 3, 4);
+            assertThat(submitted).hasValue(1);
         }
 
         @Test
@@ -109,10 +122,20 @@ class TasksTest {
         }
 
         @Test
+        void anInterruptWhileWaitingIsKeptForTheCaller() {
+            Thread.currentThread().interrupt();
+            List<Integer> results = Tasks.run(2, task -> task, Runnable::run);
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(results).containsExactly(0, 1);
+        }
+
+        @Test
         void aNegativeNumberOfTasksIsRefused() {
             assertThatThrownBy(() -> Tasks.run(-1, task -> task, Runnable::run))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("tasks must not be negative but was -1");
+            assertThatThrownBy(() -> Tasks.forEach(-2, task -> { }, Runnable::run))
+                    .hasMessage("tasks must not be negative but was -2");
         }
     }
 }

@@ -55,9 +55,18 @@ final class KeyCounts {
      * @return the counts
      */
     static KeyCounts of(List<Column> columns, int rows) {
-        int bits = Math.min(MAX_PARTITION_BITS, Integer.numberOfTrailingZeros(Integer.highestOneBit(
+        return of(columns, rows, ForkJoinPool.commonPool(), partitionBits(rows), FIRST_SLOTS);
+    }
+
+    /** @return how many bits tell the partitions of so many rows apart: about 8,192 rows each, at most 4,096 */
+    static int partitionBits(int rows) {
+        return Math.min(MAX_PARTITION_BITS, Integer.numberOfTrailingZeros(Integer.highestOneBit(
                 Math.max(1, rows / PARTITION_ROWS))));
-        return of(columns, rows, ForkJoinPool.commonPool(), bits, FIRST_SLOTS);
+    }
+
+    /** @return how many workers share so many rows: at most {@code workers}, each with at least 65,536 rows */
+    static int chunks(int rows, int workers) {
+        return Math.max(1, Math.min(workers, rows / CHUNK_ROWS));
     }
 
     /**
@@ -80,7 +89,7 @@ final class KeyCounts {
         }
         KeyHashes hashes = KeyHashes.of(columns);
         int partitions = 1 << partitionBits;
-        int chunks = Math.max(1, Math.min(Tasks.workers(executor), rows / CHUNK_ROWS));
+        int chunks = chunks(rows, Tasks.workers(executor));
         List<int[]> histograms = Tasks.run(chunks,
                 chunk -> histogram(hashes, start(chunk, chunks, rows), start(chunk + 1, chunks, rows), partitions),
                 executor);
@@ -136,7 +145,8 @@ final class KeyCounts {
         return (int) ((long) total * part / parts);
     }
 
-    private static int partition(long key, int partitions) {
+    /** @return the partition of a key: bits 40 and up, as many as {@code partitions}, a power of two, needs */
+    static int partition(long key, int partitions) {
         return (int) (key >>> PARTITION_SHIFT) & (partitions - 1);
     }
 
@@ -195,9 +205,10 @@ final class KeyCounts {
             for (int i = start; i < end; i++) {
                 slots.add(keys[i], keyRows == null ? 0 : keyRows[i]);
             }
-            if (slots.size < end - start && keyRows == null) {
+            boolean repeated = slots.size < end - start;
+            if (repeated && keyRows == null) {
                 slots.tallyRepeated(tally);
-            } else if (slots.size < end - start) {
+            } else if (repeated) {
                 for (int i = start; i < end; i++) {
                     int count = slots.count(keys[i], keyRows[i]);
                     if (count > 1) {

@@ -235,6 +235,22 @@ class KeyCountsTest {
         }
 
         @Test
+        void partitionsAndWorkersFollowTheTableSize() {
+            assertThat(KeyCounts.partitionBits(0)).isZero();
+            assertThat(KeyCounts.partitionBits(16_383)).isZero();
+            assertThat(KeyCounts.partitionBits(16_384)).isEqualTo(1);
+            assertThat(KeyCounts.partitionBits(10_000_000)).isEqualTo(10);
+            assertThat(KeyCounts.partitionBits(Integer.MAX_VALUE)).isEqualTo(12);
+            assertThat(KeyCounts.chunks(0, 2)).isEqualTo(1);
+            assertThat(KeyCounts.chunks(131_071, 2)).isEqualTo(1);
+            assertThat(KeyCounts.chunks(131_072, 2)).isEqualTo(2);
+            assertThat(KeyCounts.chunks(10_000_000, 2)).isEqualTo(2);
+            assertThat(KeyCounts.partition(0x0000_0a00_0000_0000L, 16)).isEqualTo(10);
+            assertThat(KeyCounts.partition(0xffff_f5ff_ffff_ffffL, 16)).isEqualTo(5);
+            assertThat(KeyCounts.partition(-1L, 1)).isZero();
+        }
+
+        @Test
         void partitionsAndFirstCapacityAreChecked() {
             List<Column> key = List.of(NumericColumn.of("x", 1));
             assertThatThrownBy(() -> KeyCounts.of(key, 1, Runnable::run, 13, 2))

@@ -3,12 +3,15 @@ package dev.mlops.data.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -51,8 +54,48 @@ class TasksTest {
         }
 
         @Test
+        void includeWhatHelpersFinishAfterTheCallersOwnTasks() throws InterruptedException {
+            Thread caller = Thread.currentThread();
+            CountDownLatch started = new CountDownLatch(2);
+            List<Thread> helpers = new ArrayList<>();
+            Executor threads = task -> {
+                Thread helper = new Thread(task);
+                helpers.add(helper);
+                helper.start();
+            };
+            List<Integer> results = Tasks.run(2, task -> {
+                started.countDown();
+                awaitQuietly(started);
+                if (Thread.currentThread() != caller) {
+                    sleepQuietly();
+                }
+                return task;
+            }, threads);
+            assertThat(results).containsExactly(0, 1);
+            for (Thread helper : helpers) {
+                helper.join();
+            }
+        }
+
+        @Test
         void noTasksNoResults() {
             assertThat(Tasks.run(0, task -> task, Runnable::run)).isEmpty();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("both tasks started").isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -13,15 +13,17 @@ import org.jspecify.annotations.Nullable;
  * columns are all present, and how many distinct keys there are.
  *
  * <p>Counted by radix-partitioned hashing over the rows' 64-bit keys ({@link KeyHashes}): each
- * worker takes a slice of the rows and scatters every complete row's key and row number into
- * partitions by some bits of the key (a first pass counts how many go where, so the rows of a
- * partition stay in ascending order); then each partition, a few thousand keys, is counted in a
- * primitive open-addressing table small enough to stay in the processor's cache, which grows
- * past its first capacity when a partition holds more distinct keys. When keys are not exact,
- * two rows with equal keys count together only if their values are equal
- * ({@link Column#valueEquals}). No object is allocated per row; memory is 12 bytes per complete
- * row while counting and 4 bytes per row afterwards only if some key repeats. The counts do not
- * depend on the executor, the number of partitions or the tables' first capacity.
+ * worker takes a slice of the rows and scatters every complete row's key (with its row number
+ * when keys are not exact) into partitions by some bits of the key, a first pass having counted
+ * how many go where, so the rows of a partition stay in ascending order; then each partition, a
+ * few thousand keys, is counted in a primitive open-addressing table small enough to stay in the
+ * processor's cache, which grows past its first capacity when a partition holds more distinct
+ * keys. When keys are not exact, two rows with equal keys count together only if their values
+ * are equal ({@link Column#valueEquals}); when they are, the rows of repeated keys are found by
+ * a last pass over the rows, which only a table with a repeated key needs. No object is
+ * allocated per row; memory is 8 bytes per complete row while counting (12 when keys are not
+ * exact), and 4 bytes per row afterwards only if some key repeats. The counts do not depend on
+ * the executor, the number of partitions or the tables' first capacity.
  */
 final class KeyCounts {
     /** Rows per block when keys are computed a column at a time. */

@@ -1,8 +1,11 @@
 package dev.mlops.benchmarks;
 
 import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.check.Check;
+import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Checks;
@@ -36,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * negative) and {@code city} (20 levels, 1 % missing, 0.1 % an unexpected level). The suite:
  * completeness of amount and city, amount in [0, 10000], city among the 20 levels, id unique,
  * and the predicate {@code amount < 5000 or city == "c0"}. {@link #run()} measures the report,
- * {@link #quarantine()} the split into passing and failing rows. {@link #main} writes the same
+ * {@link #quarantine()} the split into passing and failing rows, and {@link #part(Part)} each
+ * check alone and the table's fingerprint, where the report's time goes. {@link #main} writes the same
  * columns for {@code scripts/pandas_checks.py}: id and amount as little-endian doubles (NaN for
  * missing), city as little-endian int32 codes (-1 for missing, 20 for the unexpected level).
  */
@@ -82,6 +86,15 @@ public class CheckSuiteBenchmark {
         return new Columns(ids, amounts, cities);
     }
 
+    /** One part of the report measured alone: a check by its name, or the table's fingerprint. */
+    @State(Scope.Benchmark)
+    public static class Part {
+        /** The check's name, or {@code fingerprint}. */
+        @Param({"completeness(amount)", "completeness(city)", "range(amount)", "allowed-values(city)", "uniqueness(id)",
+            "predicate(small or c0)", "fingerprint"})
+        public String part;
+    }
+
     /** Builds the table and the suite. */
     @Setup
     public void setUp() {
@@ -120,6 +133,23 @@ public class CheckSuiteBenchmark {
     @Benchmark
     public CheckReport run() {
         return suite.run(table);
+    }
+
+    /**
+     * @param part the check or the fingerprint
+     * @return its result
+     */
+    @Benchmark
+    public Object part(Part part) {
+        if (part.part.equals("fingerprint")) {
+            return Fingerprint.of(table);
+        }
+        for (Check check : suite.checks()) {
+            if (check.name().equals(part.part)) {
+                return check.run(table, CheckContext.defaults());
+            }
+        }
+        throw new IllegalArgumentException("no check '" + part.part + "' in " + suite.checks());
     }
 
     /** @return the rows split by the suite's row checks */

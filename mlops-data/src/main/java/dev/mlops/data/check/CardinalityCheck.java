@@ -64,7 +64,7 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
             return Results.noData(this, threshold, values.size() == 0 ? "the table has no rows"
                     : "column '" + column + "' has no present value");
         }
-        long distinct = KeyCounts.of(List.of(values), values.size(), row -> !values.isMissing(row)).distinct();
+        long distinct = KeyCounts.of(List.of(values), values.size()).distinct();
         return Results.measured(this, distinct, threshold, Double.NaN,
                 "column '" + column + "' has " + distinct + " distinct value" + (distinct == 1 ? "" : "s"));
     }

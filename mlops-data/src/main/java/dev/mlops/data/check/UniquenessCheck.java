@@ -74,7 +74,7 @@ public record UniquenessCheck(List<String> columns, boolean primaryKey, double m
         for (String column : columns) {
             key.add(Columns.of(table, column, this));
         }
-        KeyCounts counts = KeyCounts.of(key, table.rowCount(), row -> complete(key, row));
+        KeyCounts counts = KeyCounts.of(key, table.rowCount());
         return new RowRule() {
             @Override
             public boolean applies(int row) {

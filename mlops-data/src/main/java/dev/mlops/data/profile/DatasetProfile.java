@@ -9,6 +9,7 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.data.internal.Tasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,48 +139,13 @@ public final class DatasetProfile {
         Objects.requireNonNull(executor, "executor");
         Instant createdAt = Objects.requireNonNull(clock, "clock").instant();
         List<Column> columns = table.columns();
-        int tasks = columns.size() + 1;
-        Object[] results = new Object[tasks];
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch finished = new CountDownLatch(tasks);
-        // task 0, the longest, is the fingerprint; then the columns. Helpers on the executor and
-        // this thread take tasks until none is left, each result in its own slot. This thread
-        // waits only for tasks already taken, so a helper that never starts (a busy or
-        // saturated pool) costs nothing.
-        Runnable worker = () -> {
-            for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
-                try {
-                    results[task] = task == 0 ? Fingerprint.of(table) : profile(columns.get(task - 1), options);
-                } catch (RuntimeException | Error e) {
-                    results[task] = new Failure(e);
-                } finally {
-                    finished.countDown();
-                }
-            }
-        };
-        int helpers = Math.min(tasks - 1, executor instanceof ForkJoinPool pool ? pool.getParallelism()
-                : Runtime.getRuntime().availableProcessors());
-        for (int i = 0; i < helpers && next.get() < tasks; i++) {
-            try {
-                executor.execute(worker);
-            } catch (RejectedExecutionException rejected) {
-                break;
-            }
-        }
-        worker.run();
-        awaitUninterruptibly(finished);
+        // task 0, the longest, is the fingerprint; then the columns
+        List<Object> results = Tasks.run(columns.size() + 1,
+                task -> task == 0 ? Fingerprint.of(table) : profile(columns.get(task - 1), options), executor);
         List<ColumnProfile> profiles = new ArrayList<>(columns.size());
-        for (Object result : results) {
-            if (result instanceof Failure failure) {
-                if (failure.cause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw (Error) failure.cause();
-            }
-        }
-        Fingerprint fingerprint = (Fingerprint) results[0];
-        for (int i = 1; i < tasks; i++) {
-            profiles.add((ColumnProfile) results[i]);
+        Fingerprint fingerprint = (Fingerprint) results.get(0);
+        for (int i = 1; i < results.size(); i++) {
+            profiles.add((ColumnProfile) results.get(i));
         }
         Set<String> sensitive = new TreeSet<>();
         for (Column column : columns) {
@@ -191,25 +154,6 @@ public final class DatasetProfile {
             }
         }
         return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt, sensitive);
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A task's exception, kept until every task has finished. */
-    private record Failure(Throwable cause) {
     }
 
     private static ColumnProfile profile(Column column, ProfileOptions options) {

@@ -10,11 +10,15 @@ import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.internal.TimestampSyntax;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the cells of one column into values of one type and collects them into a column.
- * {@link #accept} answers false, appending nothing, when a cell does not have the type's syntax.
+ * {@link #stage} parses a cell into a pending value, answering false when the cell does not have
+ * the type's syntax, and {@link #commit} appends the pending value, so that a reader can check
+ * every cell of a row before it appends any; {@link #accept} does both.
  */
 abstract class CellParser {
     private final ColumnType type;
@@ -54,10 +58,31 @@ abstract class CellParser {
     }
 
     /**
+     * Parses a cell and appends its value.
+     *
+     * @return false, appending nothing, if the cell does not have the type's syntax
      * @throws TimestampSyntax.UnplacedLocalTime if a timestamp column meets a local time in a
      *     gap or overlap of its zone and the policy refuses it
      */
-    abstract boolean accept(String text, CellKind kind);
+    final boolean accept(Cell cell) {
+        if (!stage(cell)) {
+            return false;
+        }
+        commit();
+        return true;
+    }
+
+    /**
+     * Parses a cell into the pending value, replacing any pending one.
+     *
+     * @return false if the cell does not have the type's syntax
+     * @throws TimestampSyntax.UnplacedLocalTime if a timestamp column meets a local time in a
+     *     gap or overlap of its zone and the policy refuses it
+     */
+    abstract boolean stage(Cell cell);
+
+    /** Appends the value {@link #stage} parsed last. */
+    abstract void commit();
 
     /** @return how many local times in a gap or overlap of the zone this column resolved */
     long resolvedLocalTimes() {
@@ -72,6 +97,7 @@ abstract class CellParser {
         private final NumericColumn.Builder numbers;
         private final NumberSyntax syntax = new NumberSyntax();
         private final boolean inferring;
+        private double pending;
 
         Numeric(NumericColumn.Builder numbers, boolean inferring) {
             super(ColumnType.NUMERIC, numbers);
@@ -80,16 +106,19 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            boolean number = switch (kind) {
-                case TEXT, JSON_NUMBER -> syntax.parse(text) && !(inferring && syntax.integerBeyondDoublePrecision);
-                case JSON_STRING -> syntax.isNonFiniteName(text);
+        boolean stage(Cell cell) {
+            boolean number = switch (cell.kind()) {
+                case TEXT, JSON_NUMBER -> cell.parseNumber(syntax) && !(inferring && syntax.integerBeyondDoublePrecision);
+                case JSON_STRING -> syntax.isNonFiniteName(cell.text());
                 case JSON_BOOLEAN -> false;
             };
-            if (number) {
-                numbers.add(syntax.value);
-            }
+            pending = syntax.value;
             return number;
+        }
+
+        @Override
+        void commit() {
+            numbers.add(pending);
         }
 
         @Override
@@ -101,6 +130,7 @@ abstract class CellParser {
     /** Categories or free text: every cell fits; a JSON number or boolean keeps its literal text. */
     private static final class AnyText extends CellParser {
         private final Consumer<String> add;
+        private String pending = "";
 
         AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add) {
             super(type, builder);
@@ -108,9 +138,14 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            add.accept(text);
+        boolean stage(Cell cell) {
+            pending = cell.text();
             return true;
+        }
+
+        @Override
+        void commit() {
+            add.accept(pending);
         }
 
         @Override
@@ -122,6 +157,7 @@ abstract class CellParser {
     /** {@code true} or {@code false} in any case, or a JSON boolean. */
     private static final class Bool extends CellParser {
         private final BooleanColumn.Builder booleans;
+        private boolean pending;
 
         Bool(BooleanColumn.Builder booleans) {
             super(ColumnType.BOOLEAN, booleans);
@@ -129,16 +165,18 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            if (kind != CellKind.TEXT && kind != CellKind.JSON_BOOLEAN) {
+        boolean stage(Cell cell) {
+            if (cell.kind() != CellKind.TEXT && cell.kind() != CellKind.JSON_BOOLEAN) {
                 return false;
             }
-            boolean isTrue = text.equalsIgnoreCase("true");
-            if (!isTrue && !text.equalsIgnoreCase("false")) {
-                return false;
-            }
-            booleans.add(isTrue);
-            return true;
+            String text = cell.text();
+            pending = text.equalsIgnoreCase("true");
+            return pending || text.equalsIgnoreCase("false");
+        }
+
+        @Override
+        void commit() {
+            booleans.add(pending);
         }
 
         @Override
@@ -153,6 +191,7 @@ abstract class CellParser {
         private final TimestampSyntax syntax;
         private long resolved;
         private final Runnable count = () -> resolved++;
+        private @Nullable Instant pending;
 
         Timestamp(TimestampColumn.Builder instants, TimestampSyntax syntax) {
             super(ColumnType.TIMESTAMP, instants);
@@ -161,16 +200,17 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            if (kind != CellKind.TEXT && kind != CellKind.JSON_STRING) {
+        boolean stage(Cell cell) {
+            if (cell.kind() != CellKind.TEXT && cell.kind() != CellKind.JSON_STRING) {
                 return false;
             }
-            Instant instant = syntax.parse(text, count);
-            if (instant == null) {
-                return false;
-            }
-            instants.add(instant);
-            return true;
+            pending = syntax.parse(cell.text(), count);
+            return pending != null;
+        }
+
+        @Override
+        void commit() {
+            instants.add(Objects.requireNonNull(pending, "pending"));
         }
 
         @Override

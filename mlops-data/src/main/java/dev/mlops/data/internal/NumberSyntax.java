@@ -76,6 +76,9 @@ public class NumberSyntax {
         if (first == 'n' || first == 'N' || first == 'i' || first == 'I') {
             return parseName(bytes, i, to, negative);
         }
+        if (to - i <= LONG_DIGITS && parseShort(bytes, i, to, negative)) {
+            return true;
+        }
         long mantissa = 0;
         int significantDigits = 0;
         int exponent = 0;
@@ -143,6 +146,61 @@ public class NumberSyntax {
             // the syntax above is a subset of Java's, which FastDoubleParser reads correctly rounded
             value = JavaDoubleParser.parseDouble(bytes, from, to - from);
         }
+        return true;
+    }
+
+    /**
+     * The common case in one tight pass: at most 18 characters (so the digits fit a long), a
+     * mantissa a double holds exactly and a decimal exponent within ±22, computed with one
+     * correctly rounded multiplication or division. Anything else is left to the general path.
+     *
+     * @return true if the text was such a number, with {@link #value} set
+     */
+    private boolean parseShort(byte[] bytes, int from, int to, boolean negative) {
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean point = false;
+        int i = from;
+        for (; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                digits++;
+                fractionDigits += point ? 1 : 0;
+            } else if (bytes[i] == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0 || mantissa > LARGEST_EXACT_INTEGER) {
+            return false;
+        }
+        int exponent = -fractionDigits;
+        if (i < to) {
+            if ((bytes[i] | 0x20) != 'e' || ++i == to) {
+                return false;
+            }
+            boolean negativeExponent = bytes[i] == '-';
+            if (negativeExponent || bytes[i] == '+') {
+                i++;
+            }
+            int written = 0;
+            int exponentDigits = 0;
+            for (; i < to && isDigit(bytes[i]) && exponentDigits < 3; i++, exponentDigits++) {
+                written = written * 10 + (bytes[i] - '0');
+            }
+            if (i != to || exponentDigits == 0) {
+                return false;
+            }
+            exponent += negativeExponent ? -written : written;
+        }
+        if (exponent < -22 || exponent > 22) {
+            return false;
+        }
+        double magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
+        value = negative ? -magnitude : magnitude;
         return true;
     }
 

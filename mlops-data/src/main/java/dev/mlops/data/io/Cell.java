@@ -19,6 +19,15 @@ abstract class Cell {
     abstract String text();
 
     /**
+     * @param levels the levels of the cell's categorical column seen so far
+     * @return the cell's text as a level, the same instance as before for a level seen before
+     *     when the cell knows its bytes
+     */
+    String level(Levels levels) {
+        return text();
+    }
+
+    /**
      * Parses the cell as a number.
      *
      * @param syntax the syntax, which holds the value afterwards
@@ -116,6 +125,24 @@ abstract class Cell {
                 text = decoder.text(tokenizer.buffer(), tokenizer.cellStart(cell), tokenizer.cellEnd(cell),
                         tokenizer.cellFlags(cell), quote, tokenizer);
             }
+            return text;
+        }
+
+        @Override
+        String level(Levels levels) {
+            if (text != null || (tokenizer.cellFlags(cell) & CsvTokenizer.ESCAPED) != 0) {
+                return text();
+            }
+            byte[] bytes = tokenizer.buffer();
+            int from = tokenizer.cellStart(cell);
+            int to = tokenizer.cellEnd(cell);
+            String known = levels.find(bytes, from, to);
+            if (known != null) {
+                // the same bytes decoded before: valid, and the same text
+                text = known;
+                return known;
+            }
+            levels.remember(bytes, from, to, text());
             return text;
         }
 

@@ -34,11 +34,11 @@ abstract class CellParser {
             case NUMERIC -> new Numeric(NumericColumn.builder(name), inferring);
             case CATEGORICAL -> {
                 CategoricalColumn.Builder categories = CategoricalColumn.builder(name);
-                yield new AnyText(type, categories, categories::add);
+                yield new AnyText(type, categories, categories::add, new Levels());
             }
             case TEXT -> {
                 TextColumn.Builder texts = TextColumn.builder(name);
-                yield new AnyText(type, texts, texts::add);
+                yield new AnyText(type, texts, texts::add, null);
             }
             case BOOLEAN -> new Bool(BooleanColumn.builder(name));
             case TIMESTAMP -> new Timestamp(TimestampColumn.builder(name), timestamps);
@@ -89,6 +89,32 @@ abstract class CellParser {
         return 0;
     }
 
+    /**
+     * Appends every value another parser of the same type collected (the next chunk of an input
+     * read in parallel), missing values as missing.
+     *
+     * @param other a parser of this type
+     */
+    final void appendAll(CellParser other) {
+        Column column = other.build();
+        for (int row = 0; row < column.size(); row++) {
+            if (column.isMissing(row)) {
+                builder.addMissing();
+            } else {
+                append(column, row);
+            }
+        }
+        absorbCounts(other);
+    }
+
+    /** Appends the present value of a column of this type. */
+    abstract void append(Column column, int row);
+
+    /** Adds another parser's counts to this one's. */
+    void absorbCounts(CellParser other) {
+        // only timestamps count something
+    }
+
     /** What a cell of this type looks like, for an error message about one that does not. */
     abstract String expectation(String text);
 
@@ -122,6 +148,11 @@ abstract class CellParser {
         }
 
         @Override
+        void append(Column column, int row) {
+            numbers.add(((NumericColumn) column).get(row));
+        }
+
+        @Override
         String expectation(String text) {
             return "expected a number";
         }
@@ -130,22 +161,30 @@ abstract class CellParser {
     /** Categories or free text: every cell fits; a JSON number or boolean keeps its literal text. */
     private static final class AnyText extends CellParser {
         private final Consumer<String> add;
+        private final @Nullable Levels levels;
         private String pending = "";
 
-        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add) {
+        /** @param levels the levels seen so far of a categorical column, or null for free text */
+        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add, @Nullable Levels levels) {
             super(type, builder);
             this.add = add;
+            this.levels = levels;
         }
 
         @Override
         boolean stage(Cell cell) {
-            pending = cell.text();
+            pending = levels == null ? cell.text() : cell.level(levels);
             return true;
         }
 
         @Override
         void commit() {
             add.accept(pending);
+        }
+
+        @Override
+        void append(Column column, int row) {
+            add.accept(column instanceof CategoricalColumn categories ? categories.get(row) : ((TextColumn) column).get(row));
         }
 
         @Override
@@ -177,6 +216,11 @@ abstract class CellParser {
         @Override
         void commit() {
             booleans.add(pending);
+        }
+
+        @Override
+        void append(Column column, int row) {
+            booleans.add(((BooleanColumn) column).get(row));
         }
 
         @Override
@@ -216,6 +260,16 @@ abstract class CellParser {
         @Override
         long resolvedLocalTimes() {
             return resolved;
+        }
+
+        @Override
+        void append(Column column, int row) {
+            instants.add(((TimestampColumn) column).get(row));
+        }
+
+        @Override
+        void absorbCounts(CellParser other) {
+            resolved += other.resolvedLocalTimes();
         }
 
         @Override

@@ -160,6 +160,40 @@ final class ColumnAccumulator {
         return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
     }
 
+    /**
+     * Appends the cells another accumulator of this column collected from the next part of the
+     * input, as if this one had read them: a column whose parts were inferred as different
+     * types is contradicted (sequential inference would have found a cell that does not fit).
+     *
+     * @param next the accumulator of the same column over the part that follows
+     */
+    void append(ColumnAccumulator next) {
+        if (contradicted) {
+            return;
+        }
+        CellParser theirs = next.parser;
+        if (next.contradicted || theirs != null && parser != null && theirs.type() != parser.type()) {
+            contradicted = true;
+            parser = null;
+            return;
+        }
+        if (theirs == null) {
+            for (int i = 0; i < next.leadingMissing; i++) {
+                addMissing();
+            }
+            return;
+        }
+        CellParser current = parser;
+        if (current == null) {
+            current = CellParser.of(theirs.type(), name, true, timestamps);
+            for (int i = 0; i < leadingMissing; i++) {
+                current.addMissing();
+            }
+            parser = current;
+        }
+        current.appendAll(theirs);
+    }
+
     /** @return how many local times in a gap or overlap of the zone this column resolved */
     long resolvedLocalTimes() {
         return parser == null ? 0 : parser.resolvedLocalTimes();

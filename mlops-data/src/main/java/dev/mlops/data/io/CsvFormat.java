@@ -75,6 +75,8 @@ import org.jspecify.annotations.Nullable;
 public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> implements TableFormat {
     /** The type name of CSV formats, as specs and documents name them. */
     public static final String TYPE = "csv";
+    /** The size of the chunks a large file is read in, in parallel. */
+    private static final long CHUNK_BYTES = 8L << 20;
 
     private final char delimiter;
     private final char quote;
@@ -210,13 +212,39 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         return TableBuilder.read(in, source, options, this::readPass);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A large file with a header in UTF-8 or a single-byte charset is read in chunks of
+     * 8 MiB on up to as many threads as there are processors; the table and
+     * any error are those of a sequential read.
+     */
     @Override
     public Table read(Path file) {
-        return TableBuilder.read(file, options, this::readPass);
+        return read(file, Runtime.getRuntime().availableProcessors(), CHUNK_BYTES);
     }
 
+    /** Reads a file on up to the given number of threads in chunks of the given size; the tests' knob. */
+    Table read(Path file, int threads, long chunkBytes) {
+        Objects.requireNonNull(file, "file");
+        if (!direct) {
+            return TableBuilder.read(file, options, this::readPass);
+        }
+        return TableBuilder.read(file.toString(), options, table -> reader.read(file, table, null, threads, chunkBytes));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A large file is read in parallel chunks as {@link #read(Path)} reads it.
+     */
     @Override
     public Batch readBatch(Path file, Schema expected) {
+        return readBatch(file, expected, Runtime.getRuntime().availableProcessors(), CHUNK_BYTES);
+    }
+
+    /** Reads a batch on up to the given number of threads in chunks of the given size; the tests' knob. */
+    Batch readBatch(Path file, Schema expected, int threads, long chunkBytes) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(expected, "expected");
         if (!direct) {
@@ -227,9 +255,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         Table table = TableBuilder.readTolerant(file.toString(), options, expected, builder -> {
             CsvReader.BatchSink sink = new CsvReader.BatchSink();
             last[0] = sink;
-            try (InputStream in = Files.newInputStream(file)) {
-                reader.read(in, builder, sink);
-            }
+            reader.read(file, builder, sink, threads, chunkBytes);
         });
         return Batch.of(table, last[0].origins(), last[0].problems());
     }

@@ -5,8 +5,14 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Schema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvReader {
     private static final String GENERATED_NAME_PREFIX = "column_";
+    private static final int CHUNK_BUFFER = 1 << 20;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String HINT = "if the input has another encoding, name its charset, such as ISO-8859-1 or"
             + " windows-1252";
@@ -92,6 +103,18 @@ final class CsvReader {
             problems.add(problem);
         }
 
+        /** Appends a chunk's origins and problems, whose lines count from 1 at the chunk's start. */
+        void append(BatchSink chunk, long lineOffset) {
+            RowOrigins rows = chunk.origins();
+            for (int i = 0; i < rows.rowCount(); i++) {
+                add(rows.line(i) + lineOffset, rows.start(i), rows.end(i));
+            }
+            for (CellProblem problem : chunk.problems) {
+                problems.add(new CellProblem(problem.line() + lineOffset, problem.start(), problem.end(), problem.column(),
+                        problem.position(), problem.text(), problem.problem()));
+            }
+        }
+
         /** @return the origins of the rows kept */
         RowOrigins origins() {
             return origins == null ? RowOrigins.builder(0).build() : origins.build();
@@ -147,17 +170,201 @@ final class CsvReader {
             table.addColumn(name, namesLine);
         }
         tokenizer.names(names);
-        int width = names.size();
-        while (pending || tokenizer.next()) {
-            if (!pending && width != 1 && isBlank(tokenizer)) {
+        records(tokenizer, cell, table, names.size(), sink, pending);
+    }
+
+    /**
+     * Adds the tokenizer's records to the builder, skipping blank lines unless there is one column.
+     *
+     * @param pending true if the tokenizer holds a first record already read
+     */
+    private void records(CsvTokenizer tokenizer, Cell.Raw cell, TableBuilder table, int width,
+            @Nullable BatchSink sink, boolean pending) throws IOException {
+        boolean first = pending;
+        while (first || tokenizer.next()) {
+            if (!first && width != 1 && isBlank(tokenizer)) {
                 continue;
             }
-            pending = false;
+            first = false;
             if (sink == null) {
                 addRecord(tokenizer, cell, table, width);
             } else {
                 addRecord(tokenizer, cell, table, width, sink);
             }
+        }
+    }
+
+    /**
+     * Reads a file, in chunks on several threads when it is large enough and has a header: the
+     * chunks start after a line break, each is read into a {@link TableBuilder#fork() fork} with
+     * lines counted from its start, and they are appended in order once each is known to have
+     * ended exactly where the next began (so no chunk began inside a quoted value). Anything
+     * else (a chunk border inside quotes, an error in any chunk) reads the file again on one
+     * thread, so the table and every error are those of a sequential read, whatever the
+     * number of threads.
+     *
+     * @param file the file
+     * @param table the builder of this pass
+     * @param sink where a batch read collects origins and problems, or null for a plain read
+     * @param threads the most threads to read with
+     * @param chunkBytes the size of a chunk; a file of fewer than two chunks is read on one thread
+     * @throws IOException if the file cannot be read
+     */
+    void read(Path file, TableBuilder table, @Nullable BatchSink sink, int threads, long chunkBytes)
+            throws IOException {
+        if (threads < 2 || !header || Files.size(file) < 2 * chunkBytes || !readInChunks(file, table, sink, threads,
+                chunkBytes)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                read(in, table, sink);
+            }
+        }
+    }
+
+    /** The result of one chunk: its rows, the lines it spans, where its last record ended. */
+    private record Chunk(TableBuilder table, @Nullable BatchSink sink, long lines, long end) {
+    }
+
+    /**
+     * Reads the file's records in chunks.
+     *
+     * @return false, with the builder untouched, if the file must be read sequentially instead
+     */
+    private boolean readInChunks(Path file, TableBuilder table, @Nullable BatchSink sink, int threads,
+            long chunkBytes) throws IOException {
+        String source = table.source();
+        TableBuilder whole = table.fork();
+        BatchSink wholeSink = sink == null ? null : new BatchSink();
+        List<String> names;
+        long dataStart;
+        long dataLine;
+        try (InputStream in = Files.newInputStream(file)) {
+            CellDecoder decoder = new CellDecoder(charset, source, HINT);
+            CsvTokenizer tokenizer = new CsvTokenizer(in, source, decoder, delimiter, quote, trimSpaces);
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                tokenizer.skipPrefix(UTF8_BYTE_ORDER_MARK);
+            }
+            if (!nextSkippingBlank(tokenizer, true)) {
+                return false;
+            }
+            names = headerNames(tokenizer, new Cell.Raw(decoder, quote), source);
+            if (!whole.tolerant()) {
+                requireSchemaColumns(names, source, whole.types().orElse(null));
+            }
+            for (String name : names) {
+                whole.addColumn(name, tokenizer.recordLine());
+            }
+            dataStart = tokenizer.recordEnd();
+            dataLine = tokenizer.line();
+        } catch (DataFormatException e) {
+            return false;
+        }
+        long[] starts = chunkStarts(file, dataStart, chunkBytes);
+        if (starts.length < 3) {
+            return false;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, starts.length - 1), runnable -> {
+            Thread thread = new Thread(runnable, "mlops-csv-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Chunk>> chunks = new ArrayList<>();
+            for (int i = 0; i + 1 < starts.length; i++) {
+                long start = starts[i];
+                long end = starts[i + 1];
+                chunks.add(pool.submit(() -> readChunk(file, whole, names, start, end, sink != null)));
+            }
+            if (wholeSink != null) {
+                wholeSink.start(dataStart);
+            }
+            long line = dataLine;
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk chunk = chunks.get(i).get();
+                if (chunk.end() != starts[i + 1]) {
+                    // the chunk's last record ran past the next chunk's start: that start was inside quotes
+                    return false;
+                }
+                whole.append(chunk.table());
+                if (wholeSink != null) {
+                    wholeSink.append(Objects.requireNonNull(chunk.sink(), "sink"), line - 1);
+                }
+                line += chunk.lines();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + source, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        table.adopt(whole);
+        if (sink != null && wholeSink != null) {
+            sink.origins = wholeSink.origins;
+            sink.problems.addAll(wholeSink.problems);
+        }
+        return true;
+    }
+
+    /**
+     * Reads the records that start in {@code [start, end)}, the last one to its end, with lines
+     * counted from 1 at {@code start}.
+     */
+    private Chunk readChunk(Path file, TableBuilder whole, List<String> names, long start, long end, boolean batch)
+            throws IOException {
+        TableBuilder table = whole.fork();
+        for (String name : names) {
+            table.addColumn(name, 1);
+        }
+        BatchSink sink = batch ? new BatchSink() : null;
+        if (sink != null) {
+            sink.start(start);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            InputStream in = Channels.newInputStream(channel.position(start));
+            CellDecoder decoder = new CellDecoder(charset, table.source(), HINT);
+            CsvTokenizer tokenizer = new CsvTokenizer(in, table.source(), decoder, delimiter, quote, trimSpaces, start, 1,
+                    end, CHUNK_BUFFER);
+            tokenizer.names(names);
+            records(tokenizer, new Cell.Raw(decoder, quote), table, names.size(), sink, false);
+            return new Chunk(table, sink, tokenizer.line() - 1, tokenizer.recordEnd());
+        }
+    }
+
+    /**
+     * Splits the data into chunks of about the given size, each starting just after a
+     * {@code \n} (which may still be inside a quoted value: the read checks).
+     *
+     * @return the chunks' starts and, last, the file's size
+     */
+    private static long[] chunkStarts(Path file, long dataStart, long chunkBytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            List<Long> starts = new ArrayList<>();
+            starts.add(dataStart);
+            ByteBuffer window = ByteBuffer.allocate(1 << 16);
+            for (long nominal = dataStart + chunkBytes; nominal < size; nominal += chunkBytes) {
+                long at = nominal;
+                long found = -1;
+                while (found < 0 && at < size) {
+                    window.clear();
+                    int n = channel.read(window, at);
+                    for (int i = 0; i < n && found < 0; i++) {
+                        if (window.get(i) == '\n') {
+                            found = at + i + 1;
+                        }
+                    }
+                    at += Math.max(n, 0);
+                }
+                if (found > starts.get(starts.size() - 1) && found < size) {
+                    starts.add(found);
+                }
+            }
+            starts.add(size);
+            return starts.stream().mapToLong(Long::longValue).toArray();
         }
     }
 

@@ -497,6 +497,38 @@ public final class TableBuilder {
         }
     }
 
+    /**
+     * @return a builder with no columns yet that reads as this one does (the same source, types,
+     *     options and tolerance): for one part of an input read in parallel
+     */
+    TableBuilder fork() {
+        return new TableBuilder(source, schema, types, options, tolerant);
+    }
+
+    /**
+     * Appends the cells of a fork that read the next part of the input, column by column.
+     *
+     * @param next a fork with the same columns, in the same order
+     */
+    void append(TableBuilder next) {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).append(next.columns.get(i));
+        }
+    }
+
+    /**
+     * Takes over the columns a fork collected, when this builder has none yet.
+     *
+     * @param fork the fork that read the whole input
+     */
+    void adopt(TableBuilder fork) {
+        if (!columns.isEmpty()) {
+            throw new IllegalStateException("a builder with columns cannot adopt another's");
+        }
+        columns.addAll(fork.columns);
+        indexes.putAll(fork.indexes);
+    }
+
     /** @return true if this pass reads a batch against expected types ({@link #readTolerant}) */
     boolean tolerant() {
         return tolerant;

@@ -158,21 +158,22 @@ public class NumberSyntax {
      */
     private boolean parseShort(byte[] bytes, int from, int to, boolean negative) {
         long mantissa = 0;
-        int digits = 0;
-        int fractionDigits = 0;
-        boolean point = false;
         int i = from;
-        for (; i < to; i++) {
-            int digit = bytes[i] - '0';
-            if (digit >= 0 && digit <= 9) {
+        int digit;
+        while (i < to && (digit = bytes[i] - '0') >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            i++;
+        }
+        int digits = i - from;
+        int fractionDigits = 0;
+        if (i < to && bytes[i] == '.') {
+            int fractionStart = ++i;
+            while (i < to && (digit = bytes[i] - '0') >= 0 && digit <= 9) {
                 mantissa = mantissa * 10 + digit;
-                digits++;
-                fractionDigits += point ? 1 : 0;
-            } else if (bytes[i] == '.' && !point) {
-                point = true;
-            } else {
-                break;
+                i++;
             }
+            fractionDigits = i - fractionStart;
+            digits += fractionDigits;
         }
         if (digits == 0 || mantissa > LARGEST_EXACT_INTEGER) {
             return false;

@@ -85,7 +85,7 @@ final class CellDecoder {
             return remapped(bytes, from, to, flags, quoteByte);
         }
         if ((flags & CsvTokenizer.NON_ASCII) != 0 && !valid(bytes, from, to)) {
-            check(bytes, from, tokenizer.limit(), tokenizer::lineAt, tokenizer.bufferOffset(), tokenizer.atEndOfInput());
+            check(bytes, from, to, tokenizer.limit(), tokenizer::lineAt, tokenizer.bufferOffset(), tokenizer.atEndOfInput());
         }
         if ((flags & CsvTokenizer.ESCAPED) == 0) {
             return (flags & CsvTokenizer.NON_ASCII) == 0 ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)
@@ -135,17 +135,19 @@ final class CellDecoder {
     }
 
     /**
-     * Checks that bytes are valid in the charset, as a streaming decoder that saw them would.
+     * Checks that bytes are valid in the charset, as a streaming decoder that saw them would:
+     * the first invalid sequence that starts at or before {@code until} is an error.
      *
      * @param bytes the buffer
      * @param from the first byte to check, at a character's start
+     * @param until the last byte whose character is checked
      * @param to just past the bytes read so far
      * @param lines the line of a buffer offset
      * @param bufferOffset the offset in the input of {@code bytes[0]}
      * @param endOfInput whether {@code to} is the input's end
      * @throws DataFormatException naming the first invalid bytes, if any
      */
-    void check(byte[] bytes, int from, int to, LineOf lines, long bufferOffset, boolean endOfInput) {
+    void check(byte[] bytes, int from, int until, int to, LineOf lines, long bufferOffset, boolean endOfInput) {
         decoder.reset();
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
         CharBuffer out = CharBuffer.allocate(1024);
@@ -153,6 +155,9 @@ final class CellDecoder {
             CoderResult result = decoder.decode(in, out, endOfInput);
             if (result.isError()) {
                 int at = in.position();
+                if (at > until) {
+                    return;
+                }
                 throw invalid(source, lines.line(at), bufferOffset + at, Arrays.copyOfRange(bytes, at, at + result.length()),
                         decoder.charset(), hint);
             }

@@ -76,7 +76,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     /** The type name of CSV formats, as specs and documents name them. */
     public static final String TYPE = "csv";
     /** The size of the chunks a large file is read in, in parallel. */
-    private static final long CHUNK_BYTES = 8L << 20;
+    private static final long CHUNK_BYTES = 2L << 20;
 
     private final char delimiter;
     private final char quote;

@@ -268,18 +268,22 @@ final class CsvReader {
             return thread;
         });
         try {
-            List<Future<Chunk>> chunks = new ArrayList<>();
-            for (int i = 0; i + 1 < starts.length; i++) {
-                long start = starts[i];
-                long end = starts[i + 1];
-                chunks.add(pool.submit(() -> readChunk(file, whole, names, start, end, sink != null)));
+            // at most one chunk more than threads is read ahead of the merge, so that memory stays bounded
+            int window = threads + 1;
+            List<@Nullable Future<Chunk>> chunks = new ArrayList<>();
+            for (int i = 0; i + 1 < starts.length && i < window; i++) {
+                chunks.add(submit(pool, file, whole, names, starts, i, sink != null));
             }
             if (wholeSink != null) {
                 wholeSink.start(dataStart);
             }
             long line = dataLine;
-            for (int i = 0; i < chunks.size(); i++) {
+            for (int i = 0; i + 1 < starts.length; i++) {
                 Chunk chunk = chunks.get(i).get();
+                chunks.set(i, null);
+                if (i + window + 1 < starts.length) {
+                    chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null));
+                }
                 if (chunk.end() != starts[i + 1]) {
                     // the chunk's last record ran past the next chunk's start: that start was inside quotes
                     return false;
@@ -307,6 +311,11 @@ final class CsvReader {
             sink.problems.addAll(wholeSink.problems);
         }
         return true;
+    }
+
+    private Future<Chunk> submit(ExecutorService pool, Path file, TableBuilder whole, List<String> names, long[] starts,
+            int chunk, boolean batch) {
+        return pool.submit(() -> readChunk(file, whole, names, starts[chunk], starts[chunk + 1], batch));
     }
 
     /**

@@ -277,7 +277,7 @@ final class CsvTokenizer {
                         if (!endOfInput) {
                             return NEED_MORE;
                         }
-                        throw unclosedQuote(cellStart - 1);
+                        throw unclosedQuote();
                     }
                     byte c = b[p];
                     if (c == quote) {
@@ -379,21 +379,19 @@ final class CsvTokenizer {
         cellCount++;
     }
 
-    /** A quote that the input ends inside, placed where it opens; invalid bytes after it come first. */
-    private DataFormatException unclosedQuote(int quoteAt) {
-        decoder.check(buffer, quoteAt, limit, this::lineOfOffset, bufferOffset, true);
+    /** A quote that the input ends inside, placed where it opens; invalid bytes in the record come first. */
+    private DataFormatException unclosedQuote() {
+        decoder.check(buffer, position, limit, limit, this::lineOfOffset, bufferOffset, true);
         long at = line + openLine;
         String what = "the quote that opens this value is never closed";
         return openCell < names.size() ? new DataFormatException(source, at, names.get(openCell), openCell + 1, what)
                 : new DataFormatException(source, at, "value " + (openCell + 1) + ": " + what);
     }
 
-    /** Something other than a space between a closing quote and the delimiter. */
+    /** Something other than a space between a closing quote and the delimiter; invalid bytes up to it come first. */
     private DataFormatException unexpected(int at) {
         byte c = buffer[at];
-        if (c < 0) {
-            decoder.check(buffer, at, limit, this::lineOfOffset, bufferOffset, endOfInput);
-        }
+        decoder.check(buffer, position, at, limit, this::lineOfOffset, bufferOffset, endOfInput);
         String shown = c < 0 ? String.format(java.util.Locale.ROOT, "the byte 0x%02X", c) : c < ' ' || c == 0x7F
                 ? String.format(java.util.Locale.ROOT, "the control character 0x%02X", c) : "'" + (char) c + "'";
         return new DataFormatException(source, lineOfOffset(at), "malformed CSV: expected the delimiter '"

@@ -177,7 +177,8 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
         int rows = 0;
         while (lines.next()) {
             if (lines.cellCount() != 1) {
-                decoder.check(lines.buffer(), lines.cellStart(0), lines.limit(), lines::lineAt, lines.bufferOffset(),
+                int recordStart = (int) (lines.recordStart() - lines.bufferOffset());
+                decoder.check(lines.buffer(), recordStart, lines.limit(), lines.limit(), lines::lineAt, lines.bufferOffset(),
                         lines.atEndOfInput());
             }
             String line = cell.set(lines, 0).text();

@@ -1,6 +1,7 @@
 package dev.mlops.data.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -143,5 +144,38 @@ class CsvTokenizerTest {
         }
 
         assertThat(spans).containsExactly("1:0-10", "3:10-12", "4:12-13");
+    }
+
+    @Test
+    void somethingAfterAClosingQuoteIsAnErrorAtItsLineUnlessBytesBeforeItAreInvalid() {
+        CellDecoder decoder = new CellDecoder(StandardCharsets.UTF_8, "test.csv", "hint");
+        byte[] after = {'a', '\n', '"', 'x', '\n', 'y', '"', 'z', ',', (byte) 0xFF, '\n'};
+        byte[] before = {'a', '\n', (byte) 0xFF, '"', ',', '"', 'q', '"', 'z', '\n'};
+
+        assertThatThrownBy(() -> drain(decoder, after))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("test.csv line 3: malformed CSV: expected the delimiter ',' or the line's end after a"
+                        + " closing quote but found 'z'");
+        assertThatThrownBy(() -> drain(decoder, before))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("test.csv line 2: the byte 0xFF at byte offset 2 is not valid UTF-8; hint");
+    }
+
+    @Test
+    void anUnclosedQuoteComesAfterInvalidBytesOfItsRecord() {
+        CellDecoder decoder = new CellDecoder(StandardCharsets.UTF_8, "test.csv", "hint");
+        byte[] bytes = {'a', '\n', 'b', ',', '"', 'c', '\n', (byte) 0xC3, '(', '\n'};
+
+        assertThatThrownBy(() -> drain(decoder, bytes))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("test.csv line 3: the byte 0xC3 at byte offset 7 is not valid UTF-8; hint");
+    }
+
+    private static void drain(CellDecoder decoder, byte[] bytes) throws IOException {
+        CsvTokenizer tokenizer = new CsvTokenizer(new ByteArrayInputStream(bytes), "test.csv", decoder, (byte) ',',
+                (byte) '"', false);
+        while (tokenizer.next()) {
+            assertThat(tokenizer.cellCount()).isPositive();
+        }
     }
 }

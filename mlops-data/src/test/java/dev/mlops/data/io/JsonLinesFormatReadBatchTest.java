@@ -79,6 +79,15 @@ class JsonLinesFormatReadBatchTest {
     }
 
     @Test
+    void aLineThatStartsWithAByteUtf8NeverHoldsIsAnErrorAtThatByte() throws IOException {
+        Path file = Files.write(dir.resolve("bad.jsonl"), new byte[] {'{', '}', '\n', (byte) 0xFE, '{', '}', '\n'});
+
+        assertThatThrownBy(() -> JsonLinesFormat.defaults().read(file))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(file + " line 2: the byte 0xFE at byte offset 3 is not valid UTF-8; JSON Lines is UTF-8");
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreStillAnError() throws IOException {
         Path file = Files.write(dir.resolve("bad.jsonl"), new byte[] {'{', '}', '\n', '{', (byte) 0xFF, '}', '\n'});
 

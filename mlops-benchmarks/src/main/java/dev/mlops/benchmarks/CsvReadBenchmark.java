@@ -34,7 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reads the numeric-heavy CSV file of {@link NumericCsvFile} into a {@link Table}, one whole
- * file per operation, on one thread (the reader is single-threaded).
+ * file per operation. {@code CsvFormat} reads a large file in chunks on as many threads as the
+ * JVM sees processors: run the JVM under {@code taskset -c 0} to measure one core (JMH's forked
+ * JVM inherits the affinity; add {@code -jvmArgsAppend -XX:+UseG1GC}, since a JVM that sees one
+ * processor picks the serial collector), and without it to measure all cores.
  *
  * <ul>
  *   <li>{@link #inferTypes()}: {@code CsvFormat.defaults().read(path)}, inferring every column's
@@ -54,8 +57,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * JVM to move it.
  *
  * <p>After each iteration the benchmark thread's CPU time is printed as a share of the
- * iteration's wall time ({@code # cpu/wall 0.99}): well below 1, the thread waited for a core
- * because the machine was busy, and the score overstates the time a read needs.
+ * iteration's wall time ({@code # cpu/wall 0.99}): well below 1 on one core, the thread waited
+ * for a core because the machine was busy, and the score overstates the time a read needs (with
+ * several threads the reading threads' time is not the benchmark thread's, and the share is low
+ * by design).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

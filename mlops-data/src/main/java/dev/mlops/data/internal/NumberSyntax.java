@@ -1,5 +1,8 @@
 package dev.mlops.data.internal;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Reads a decimal number strictly: an optional sign, digits with an optional fraction, an
  * optional exponent, or one of the names {@code NaN}, {@code Inf} and {@code Infinity} in any
@@ -8,7 +11,8 @@ package dev.mlops.data.internal;
  *
  * <p>Numbers of at most 15 significant digits and a decimal exponent within ±22 are computed
  * with one correctly rounded multiplication or division (both operands are exact doubles);
- * others go to {@link Double#parseDouble}. One instance per column: not thread-safe.
+ * others go to FastDoubleParser's {@code JavaDoubleParser} on the bytes. Both are correctly
+ * rounded, so every number reads as {@link Double#parseDouble} reads it. One instance per column: not thread-safe.
  *
  * <p>Shared by the readers ({@code dev.mlops.data.io}) and the profiles' type shares
  * ({@code dev.mlops.data.profile}); not part of the public API. The results are public fields,
@@ -16,6 +20,9 @@ package dev.mlops.data.internal;
  * {@code dev.mlops.data.io} keeps a package-private subclass of the same name for its tests.
  */
 public class NumberSyntax {
+    private static final byte[] NAN = {'n', 'a', 'n'};
+    private static final byte[] INF = {'i', 'n', 'f'};
+    private static final byte[] INFINITY = {'i', 'n', 'f', 'i', 'n', 'i', 't', 'y'};
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
@@ -40,20 +47,37 @@ public class NumberSyntax {
      * @return true, with {@link #value} set, if the text is a number
      */
     public final boolean parse(String text) {
+        // a number is ASCII: a char beyond Latin-1 becomes '?', which no number holds
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        return parse(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Parses the text of ASCII-compatible bytes (UTF-8 or a single-byte charset), with no
+     * {@code String} made: a byte beyond ASCII is never part of a number.
+     *
+     * @param bytes the bytes
+     * @param from the offset of the text's first byte
+     * @param to the offset just past its last byte
+     * @return true, with {@link #value} set, if the text is a number
+     */
+    public final boolean parse(byte[] bytes, int from, int to) {
         integerBeyondDoublePrecision = false;
-        int length = text.length();
-        int i = 0;
+        int i = from;
         boolean negative = false;
-        if (length > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
-            negative = text.charAt(0) == '-';
-            i = 1;
+        if (i < to && (bytes[i] == '+' || bytes[i] == '-')) {
+            negative = bytes[i] == '-';
+            i++;
         }
-        if (i == length) {
+        if (i == to) {
             return false;
         }
-        char first = text.charAt(i);
+        byte first = bytes[i];
         if (first == 'n' || first == 'N' || first == 'i' || first == 'I') {
-            return parseName(text.substring(i), negative);
+            return parseName(bytes, i, to, negative);
+        }
+        if (to - i <= LONG_DIGITS && parseShort(bytes, i, to, negative)) {
+            return true;
         }
         long mantissa = 0;
         int significantDigits = 0;
@@ -61,8 +85,8 @@ public class NumberSyntax {
         int digits = 0;
         boolean integerLiteral = true;
         boolean fraction = false;
-        for (; i < length; i++) {
-            char c = text.charAt(i);
+        for (; i < to; i++) {
+            byte c = bytes[i];
             int digit = c - '0';
             if (digit < 0 || digit > 9) {
                 if (c == '.' && !fraction) {
@@ -81,7 +105,7 @@ public class NumberSyntax {
                 exponent -= fraction ? 1 : 0;
                 significantDigits++;
             } else {
-                // beyond 18 digits only the magnitude counts: the exact value goes to Double.parseDouble
+                // beyond 18 digits only the magnitude counts: the exact value goes to the slow path
                 exponent += fraction ? 0 : 1;
                 significantDigits++;
             }
@@ -89,19 +113,19 @@ public class NumberSyntax {
         if (digits == 0) {
             return false;
         }
-        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
             integerLiteral = false;
             i++;
             boolean negativeExponent = false;
-            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                negativeExponent = text.charAt(i) == '-';
+            if (i < to && (bytes[i] == '+' || bytes[i] == '-')) {
+                negativeExponent = bytes[i] == '-';
                 i++;
             }
             int exponentDigits = 0;
             int written = 0;
-            for (; i < length && isDigit(text.charAt(i)); i++, exponentDigits++) {
+            for (; i < to && isDigit(bytes[i]); i++, exponentDigits++) {
                 if (written < 100_000) {
-                    written = written * 10 + (text.charAt(i) - '0');
+                    written = written * 10 + (bytes[i] - '0');
                 }
             }
             if (exponentDigits == 0) {
@@ -109,7 +133,7 @@ public class NumberSyntax {
             }
             exponent += negativeExponent ? -written : written;
         }
-        if (i != length) {
+        if (i != to) {
             return false;
         }
         if (integerLiteral) {
@@ -119,21 +143,91 @@ public class NumberSyntax {
             double magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
             value = negative ? -magnitude : magnitude;
         } else {
-            value = Double.parseDouble(text);
+            // the syntax above is a subset of Java's, which FastDoubleParser reads correctly rounded
+            value = JavaDoubleParser.parseDouble(bytes, from, to - from);
         }
         return true;
     }
 
-    private boolean parseName(String name, boolean negative) {
-        if (name.equalsIgnoreCase("nan")) {
+    /**
+     * The common case in one tight pass: at most 18 characters (so the digits fit a long), a
+     * mantissa a double holds exactly and a decimal exponent within ±22, computed with one
+     * correctly rounded multiplication or division. Anything else is left to the general path.
+     *
+     * @return true if the text was such a number, with {@link #value} set
+     */
+    private boolean parseShort(byte[] bytes, int from, int to, boolean negative) {
+        long mantissa = 0;
+        int i = from;
+        int digit;
+        while (i < to && (digit = bytes[i] - '0') >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            i++;
+        }
+        int digits = i - from;
+        int fractionDigits = 0;
+        if (i < to && bytes[i] == '.') {
+            int fractionStart = ++i;
+            while (i < to && (digit = bytes[i] - '0') >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                i++;
+            }
+            fractionDigits = i - fractionStart;
+            digits += fractionDigits;
+        }
+        if (digits == 0 || mantissa > LARGEST_EXACT_INTEGER) {
+            return false;
+        }
+        int exponent = -fractionDigits;
+        if (i < to) {
+            if ((bytes[i] | 0x20) != 'e' || ++i == to) {
+                return false;
+            }
+            boolean negativeExponent = bytes[i] == '-';
+            if (negativeExponent || bytes[i] == '+') {
+                i++;
+            }
+            int written = 0;
+            int exponentDigits = 0;
+            for (; i < to && isDigit(bytes[i]) && exponentDigits < 3; i++, exponentDigits++) {
+                written = written * 10 + (bytes[i] - '0');
+            }
+            if (i != to || exponentDigits == 0) {
+                return false;
+            }
+            exponent += negativeExponent ? -written : written;
+        }
+        if (exponent < -22 || exponent > 22) {
+            return false;
+        }
+        double magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
+    private boolean parseName(byte[] bytes, int from, int to, boolean negative) {
+        if (matches(bytes, from, to, NAN)) {
             value = Double.NaN;
             return true;
         }
-        if (name.equalsIgnoreCase("inf") || name.equalsIgnoreCase("infinity")) {
+        if (matches(bytes, from, to, INF) || matches(bytes, from, to, INFINITY)) {
             value = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             return true;
         }
         return false;
+    }
+
+    /** Compares ASCII letters ignoring case with a lower-case name. */
+    private static boolean matches(byte[] bytes, int from, int to, byte[] name) {
+        if (to - from != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if ((bytes[from + i] | 0x20) != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -146,7 +240,7 @@ public class NumberSyntax {
         return parse(text) && !Double.isFinite(value);
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 }

@@ -10,11 +10,15 @@ import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.internal.TimestampSyntax;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the cells of one column into values of one type and collects them into a column.
- * {@link #accept} answers false, appending nothing, when a cell does not have the type's syntax.
+ * {@link #stage} parses a cell into a pending value, answering false when the cell does not have
+ * the type's syntax, and {@link #commit} appends the pending value, so that a reader can check
+ * every cell of a row before it appends any; {@link #accept} does both.
  */
 abstract class CellParser {
     private final ColumnType type;
@@ -30,11 +34,11 @@ abstract class CellParser {
             case NUMERIC -> new Numeric(NumericColumn.builder(name), inferring);
             case CATEGORICAL -> {
                 CategoricalColumn.Builder categories = CategoricalColumn.builder(name);
-                yield new AnyText(type, categories, categories::add);
+                yield new AnyText(type, categories, categories::add, new Levels());
             }
             case TEXT -> {
                 TextColumn.Builder texts = TextColumn.builder(name);
-                yield new AnyText(type, texts, texts::add);
+                yield new AnyText(type, texts, texts::add, null);
             }
             case BOOLEAN -> new Bool(BooleanColumn.builder(name));
             case TIMESTAMP -> new Timestamp(TimestampColumn.builder(name), timestamps);
@@ -54,14 +58,61 @@ abstract class CellParser {
     }
 
     /**
+     * Parses a cell and appends its value.
+     *
+     * @return false, appending nothing, if the cell does not have the type's syntax
      * @throws TimestampSyntax.UnplacedLocalTime if a timestamp column meets a local time in a
      *     gap or overlap of its zone and the policy refuses it
      */
-    abstract boolean accept(String text, CellKind kind);
+    final boolean accept(Cell cell) {
+        if (!stage(cell)) {
+            return false;
+        }
+        commit();
+        return true;
+    }
+
+    /**
+     * Parses a cell into the pending value, replacing any pending one.
+     *
+     * @return false if the cell does not have the type's syntax
+     * @throws TimestampSyntax.UnplacedLocalTime if a timestamp column meets a local time in a
+     *     gap or overlap of its zone and the policy refuses it
+     */
+    abstract boolean stage(Cell cell);
+
+    /** Appends the value {@link #stage} parsed last. */
+    abstract void commit();
 
     /** @return how many local times in a gap or overlap of the zone this column resolved */
     long resolvedLocalTimes() {
         return 0;
+    }
+
+    /**
+     * Appends every value another parser of the same type collected (the next chunk of an input
+     * read in parallel), missing values as missing.
+     *
+     * @param other a parser of this type
+     */
+    final void appendAll(CellParser other) {
+        Column column = other.build();
+        for (int row = 0; row < column.size(); row++) {
+            if (column.isMissing(row)) {
+                builder.addMissing();
+            } else {
+                append(column, row);
+            }
+        }
+        absorbCounts(other);
+    }
+
+    /** Appends the present value of a column of this type. */
+    abstract void append(Column column, int row);
+
+    /** Adds another parser's counts to this one's. */
+    void absorbCounts(CellParser other) {
+        // only timestamps count something
     }
 
     /** What a cell of this type looks like, for an error message about one that does not. */
@@ -72,6 +123,7 @@ abstract class CellParser {
         private final NumericColumn.Builder numbers;
         private final NumberSyntax syntax = new NumberSyntax();
         private final boolean inferring;
+        private double pending;
 
         Numeric(NumericColumn.Builder numbers, boolean inferring) {
             super(ColumnType.NUMERIC, numbers);
@@ -80,16 +132,24 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            boolean number = switch (kind) {
-                case TEXT, JSON_NUMBER -> syntax.parse(text) && !(inferring && syntax.integerBeyondDoublePrecision);
-                case JSON_STRING -> syntax.isNonFiniteName(text);
+        boolean stage(Cell cell) {
+            boolean number = switch (cell.kind()) {
+                case TEXT, JSON_NUMBER -> cell.parseNumber(syntax) && !(inferring && syntax.integerBeyondDoublePrecision);
+                case JSON_STRING -> syntax.isNonFiniteName(cell.text());
                 case JSON_BOOLEAN -> false;
             };
-            if (number) {
-                numbers.add(syntax.value);
-            }
+            pending = syntax.value;
             return number;
+        }
+
+        @Override
+        void commit() {
+            numbers.add(pending);
+        }
+
+        @Override
+        void append(Column column, int row) {
+            numbers.add(((NumericColumn) column).get(row));
         }
 
         @Override
@@ -101,16 +161,30 @@ abstract class CellParser {
     /** Categories or free text: every cell fits; a JSON number or boolean keeps its literal text. */
     private static final class AnyText extends CellParser {
         private final Consumer<String> add;
+        private final @Nullable Levels levels;
+        private String pending = "";
 
-        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add) {
+        /** @param levels the levels seen so far of a categorical column, or null for free text */
+        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add, @Nullable Levels levels) {
             super(type, builder);
             this.add = add;
+            this.levels = levels;
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            add.accept(text);
+        boolean stage(Cell cell) {
+            pending = levels == null ? cell.text() : cell.level(levels);
             return true;
+        }
+
+        @Override
+        void commit() {
+            add.accept(pending);
+        }
+
+        @Override
+        void append(Column column, int row) {
+            add.accept(column instanceof CategoricalColumn categories ? categories.get(row) : ((TextColumn) column).get(row));
         }
 
         @Override
@@ -122,6 +196,7 @@ abstract class CellParser {
     /** {@code true} or {@code false} in any case, or a JSON boolean. */
     private static final class Bool extends CellParser {
         private final BooleanColumn.Builder booleans;
+        private boolean pending;
 
         Bool(BooleanColumn.Builder booleans) {
             super(ColumnType.BOOLEAN, booleans);
@@ -129,16 +204,23 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            if (kind != CellKind.TEXT && kind != CellKind.JSON_BOOLEAN) {
+        boolean stage(Cell cell) {
+            if (cell.kind() != CellKind.TEXT && cell.kind() != CellKind.JSON_BOOLEAN) {
                 return false;
             }
-            boolean isTrue = text.equalsIgnoreCase("true");
-            if (!isTrue && !text.equalsIgnoreCase("false")) {
-                return false;
-            }
-            booleans.add(isTrue);
-            return true;
+            String text = cell.text();
+            pending = text.equalsIgnoreCase("true");
+            return pending || text.equalsIgnoreCase("false");
+        }
+
+        @Override
+        void commit() {
+            booleans.add(pending);
+        }
+
+        @Override
+        void append(Column column, int row) {
+            booleans.add(((BooleanColumn) column).get(row));
         }
 
         @Override
@@ -153,6 +235,7 @@ abstract class CellParser {
         private final TimestampSyntax syntax;
         private long resolved;
         private final Runnable count = () -> resolved++;
+        private @Nullable Instant pending;
 
         Timestamp(TimestampColumn.Builder instants, TimestampSyntax syntax) {
             super(ColumnType.TIMESTAMP, instants);
@@ -161,21 +244,32 @@ abstract class CellParser {
         }
 
         @Override
-        boolean accept(String text, CellKind kind) {
-            if (kind != CellKind.TEXT && kind != CellKind.JSON_STRING) {
+        boolean stage(Cell cell) {
+            if (cell.kind() != CellKind.TEXT && cell.kind() != CellKind.JSON_STRING) {
                 return false;
             }
-            Instant instant = syntax.parse(text, count);
-            if (instant == null) {
-                return false;
-            }
-            instants.add(instant);
-            return true;
+            pending = syntax.parse(cell.text(), count);
+            return pending != null;
+        }
+
+        @Override
+        void commit() {
+            instants.add(Objects.requireNonNull(pending, "pending"));
         }
 
         @Override
         long resolvedLocalTimes() {
             return resolved;
+        }
+
+        @Override
+        void append(Column column, int row) {
+            instants.add(((TimestampColumn) column).get(row));
+        }
+
+        @Override
+        void absorbCounts(CellParser other) {
+            resolved += other.resolvedLocalTimes();
         }
 
         @Override

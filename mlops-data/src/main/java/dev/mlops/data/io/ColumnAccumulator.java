@@ -4,6 +4,7 @@ import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.data.internal.TimestampSyntax;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,48 +76,122 @@ final class ColumnAccumulator {
      *     timestamp, and the policy refuses it (under inference too: such a cell neither makes
      *     a column categorical nor passes silently)
      */
-    void add(String text, CellKind kind, long line) {
+    void add(Cell cell, long line) {
         if (contradicted) {
             return;
         }
         try {
-            accept(text, kind, line);
+            accept(cell, line);
         } catch (TimestampSyntax.UnplacedLocalTime unplaced) {
-            throw new DataFormatException(source, line, name, position, unplaced.getMessage() + ": "
-                    + quote(text) + "; set the format's localTimes (--local-times) to earlier or later to resolve it");
+            throw unplaced(unplaced, cell, line);
         }
     }
 
-    private void accept(String text, CellKind kind, long line) {
+    /**
+     * Parses a present cell of a column of fixed type into a pending value, for a reader that
+     * appends a row only when all its cells fit: {@link #commit()} appends it.
+     *
+     * @param line the cell's physical 1-based line, for errors
+     * @return the problem (what was expected) if the cell does not fit the type, or null if it does
+     * @throws DataFormatException if the cell is a local time in a gap or overlap of the zone and
+     *     the policy refuses it
+     * @throws IllegalStateException if the column infers its type
+     */
+    @Nullable String stage(Cell cell, long line) {
+        CellParser current = parser;
+        if (inferring || current == null) {
+            throw new IllegalStateException("column '" + name + "' infers its type; only a fixed type stages cells");
+        }
+        try {
+            return current.stage(cell) ? null : current.expectation(cell.text());
+        } catch (TimestampSyntax.UnplacedLocalTime unplaced) {
+            throw unplaced(unplaced, cell, line);
+        }
+    }
+
+    /** Appends the value the last {@link #stage} parsed. */
+    void commit() {
+        Objects.requireNonNull(parser, "parser").commit();
+    }
+
+    /** @return true if the column's type was fixed in advance */
+    boolean fixed() {
+        return !inferring;
+    }
+
+    private DataFormatException unplaced(TimestampSyntax.UnplacedLocalTime unplaced, Cell cell, long line) {
+        return new DataFormatException(source, line, name, position, unplaced.getMessage() + ": "
+                + quote(cell.text()) + "; set the format's localTimes (--local-times) to earlier or later to resolve it");
+    }
+
+    private void accept(Cell cell, long line) {
         CellParser current = parser;
         if (current == null) {
-            current = CellParser.of(infer(text, kind), name, true, timestamps);
+            current = CellParser.of(infer(cell), name, true, timestamps);
             for (int i = 0; i < leadingMissing; i++) {
                 current.addMissing();
             }
             parser = current;
         }
-        if (!current.accept(text, kind)) {
+        if (!current.accept(cell)) {
             if (!inferring) {
                 throw new DataFormatException(source, line, name, position,
-                        current.expectation(text) + " but found " + quote(text));
+                        current.expectation(cell.text()) + " but found " + quote(cell.text()));
             }
             contradicted = true;
             parser = null;
         }
     }
 
-    private ColumnType infer(String text, CellKind kind) {
-        return switch (kind) {
+    private ColumnType infer(Cell cell) {
+        return switch (cell.kind()) {
             case JSON_BOOLEAN -> ColumnType.BOOLEAN;
-            case JSON_NUMBER -> numbers.parse(text) && !numbers.integerBeyondDoublePrecision
+            case JSON_NUMBER -> cell.parseNumber(numbers) && !numbers.integerBeyondDoublePrecision
                     ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-            case JSON_STRING -> numbers.isNonFiniteName(text) ? ColumnType.NUMERIC
-                    : timestamps.parse(text) != null ? ColumnType.TIMESTAMP : ColumnType.CATEGORICAL;
-            case TEXT -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? ColumnType.BOOLEAN
-                    : numbers.parse(text) && !numbers.integerBeyondDoublePrecision ? ColumnType.NUMERIC
-                    : timestamps.parse(text) != null ? ColumnType.TIMESTAMP : ColumnType.CATEGORICAL;
+            case JSON_STRING -> numbers.isNonFiniteName(cell.text()) ? ColumnType.NUMERIC
+                    : timestamps.parse(cell.text()) != null ? ColumnType.TIMESTAMP : ColumnType.CATEGORICAL;
+            case TEXT -> cell.parseNumber(numbers) ? (numbers.integerBeyondDoublePrecision ? ColumnType.CATEGORICAL
+                    : ColumnType.NUMERIC) : isBoolean(cell.text()) ? ColumnType.BOOLEAN
+                    : timestamps.parse(cell.text()) != null ? ColumnType.TIMESTAMP : ColumnType.CATEGORICAL;
         };
+    }
+
+    private static boolean isBoolean(String text) {
+        return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+    }
+
+    /**
+     * Appends the cells another accumulator of this column collected from the next part of the
+     * input, as if this one had read them: a column whose parts were inferred as different
+     * types is contradicted (sequential inference would have found a cell that does not fit).
+     *
+     * @param next the accumulator of the same column over the part that follows
+     */
+    void append(ColumnAccumulator next) {
+        if (contradicted) {
+            return;
+        }
+        CellParser theirs = next.parser;
+        if (next.contradicted || theirs != null && parser != null && theirs.type() != parser.type()) {
+            contradicted = true;
+            parser = null;
+            return;
+        }
+        if (theirs == null) {
+            for (int i = 0; i < next.leadingMissing; i++) {
+                addMissing();
+            }
+            return;
+        }
+        CellParser current = parser;
+        if (current == null) {
+            current = CellParser.of(theirs.type(), name, true, timestamps);
+            for (int i = 0; i < leadingMissing; i++) {
+                current.addMissing();
+            }
+            parser = current;
+        }
+        current.appendAll(theirs);
     }
 
     /** @return how many local times in a gap or overlap of the zone this column resolved */

@@ -1,17 +1,11 @@
 package dev.mlops.data.io;
 
 import dev.mlops.core.component.AbstractComponent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Column;
-import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
@@ -19,19 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +28,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Comma-separated values (RFC 4180, as parsed and written by jackson-dataformat-csv) to and from
- * {@link Table}s.
+ * Comma-separated values (RFC 4180) to and from {@link Table}s: read by our own byte-level
+ * parser with jackson-dataformat-csv's syntax, written by jackson-dataformat-csv.
  *
  * <p>Reading: the first line is the header (unless {@link Builder#header(boolean)} says there is
  * none, when columns are named {@code column_1}, {@code column_2}, ...); blank lines are skipped,
@@ -52,7 +41,19 @@ import org.jspecify.annotations.Nullable;
  * zone is set), anything else is categorical; a column whose cells disagree is categorical. A
  * stream is buffered in memory so that inference can take a second pass; a file is read again.
  * With a schema, the header must name exactly the schema's columns (in any order) and every
- * cell must fit its column's type.
+ * cell must fit its column's type. {@link #readBatch} reads a file against expected types
+ * instead, setting a row with a cell that does not fit apart and keeping each row's line and
+ * bytes.
+ *
+ * <p>Syntax: a record ends at {@code \n}, {@code \r\n} or a lone {@code \r} outside quotes; a
+ * value that starts with the quote runs to the closing quote, a doubled quote standing for one,
+ * and only spaces or control characters may follow it before the delimiter; a quote elsewhere is
+ * an ordinary character; {@link Builder#trimSpaces(boolean) trimming} removes spaces and control
+ * characters around unquoted values. Numbers are parsed from the bytes (FastDoubleParser where
+ * the exact value needs more than one multiplication); text is decoded strictly only where a
+ * column needs it. UTF-8 and the single-byte charsets whose first 128 bytes are ASCII are read
+ * as bytes; other charsets (UTF-16, Shift_JIS), or a delimiter or quote that is not one byte in
+ * the charset, are decoded strictly and re-encoded first, and their batches keep no origins.
  *
  * <p>Errors name the input, the physical line (the header is line 1) and the column: a row with
  * more or fewer values than the header, a value that does not fit its type, a quote that never
@@ -74,16 +75,17 @@ import org.jspecify.annotations.Nullable;
 public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> implements TableFormat {
     /** The type name of CSV formats, as specs and documents name them. */
     public static final String TYPE = "csv";
-    private static final String GENERATED_NAME_PREFIX = "column_";
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-    /** How Jackson's message about a quoted value that the input ends inside begins. */
-    private static final String UNCLOSED_QUOTE = "Missing closing quote";
+    /** The size of the chunks a large file is read in, in parallel. */
+    private static final long CHUNK_BYTES = 2L << 20;
 
     private final char delimiter;
     private final char quote;
     private final @Nullable Schema schema;
     private final TableBuilder.Options options;
     private final Charset charset;
+    /** Whether the tokenizer reads the input's bytes as they are, or re-encoded as UTF-8 ({@link Utf8Transcoder}). */
+    private final boolean direct;
+    private final CsvReader reader;
     private final CsvFactory factory;
 
     private CsvFormat(Settings settings) {
@@ -94,15 +96,13 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         this.options = new TableBuilder.Options(schema, settings().zone(), LocalTimes.orDefault(settings().localTimes()),
                 Set.copyOf(settings().missingTokens()));
         this.charset = Charset.forName(settings().charset());
+        this.direct = direct(charset, delimiter, quote);
+        this.reader = new CsvReader(singleByte(delimiter, charset, direct, Utf8Transcoder.DELIMITER_BYTE),
+                singleByte(quote, charset, direct, Utf8Transcoder.QUOTE_BYTE), settings().header(),
+                settings().trimSpaces(), direct ? charset : StandardCharsets.UTF_8, schema, options.missingTokens(),
+                direct ? (char) 0 : delimiter, direct ? (char) 0 : quote);
         this.factory = CsvFactory.builder()
-                .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
-                // Jackson's SKIP_EMPTY_LINES also strips the leading spaces of a line's first value; blank lines
-                // are skipped here instead, so values stay exactly as written
-                .disable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .configure(CsvParser.Feature.TRIM_SPACES, settings().trimSpaces())
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .build();
     }
@@ -234,199 +234,88 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         return TableBuilder.read(in, source, options, this::readPass);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A large file with a header in UTF-8 or a single-byte charset is read in chunks of
+     * 8 MiB on up to as many threads as there are processors; the table and
+     * any error are those of a sequential read.
+     */
     @Override
     public Table read(Path file) {
-        return TableBuilder.read(file, options, this::readPass);
+        return read(file, Runtime.getRuntime().availableProcessors(), CHUNK_BYTES);
+    }
+
+    /** Reads a file on up to the given number of threads in chunks of the given size; the tests' knob. */
+    Table read(Path file, int threads, long chunkBytes) {
+        Objects.requireNonNull(file, "file");
+        if (!direct) {
+            return TableBuilder.read(file, options, this::readPass);
+        }
+        return TableBuilder.read(file.toString(), options, table -> reader.read(file, table, null, threads, chunkBytes));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A large file is read in parallel chunks as {@link #read(Path)} reads it.
+     */
+    @Override
+    public Batch readBatch(Path file, Schema expected) {
+        return readBatch(file, expected, Runtime.getRuntime().availableProcessors(), CHUNK_BYTES);
+    }
+
+    /** Reads a batch on up to the given number of threads in chunks of the given size; the tests' knob. */
+    Batch readBatch(Path file, Schema expected, int threads, long chunkBytes) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(expected, "expected");
+        if (!direct) {
+            // the tokenizer sees re-encoded bytes, whose offsets are not the file's
+            return TableFormat.super.readBatch(file, expected);
+        }
+        CsvReader.BatchSink[] last = new CsvReader.BatchSink[1];
+        Table table = TableBuilder.readTolerant(file.toString(), options, expected, builder -> {
+            CsvReader.BatchSink sink = new CsvReader.BatchSink();
+            last[0] = sink;
+            reader.read(file, builder, sink, threads, chunkBytes);
+        });
+        return Batch.of(table, last[0].origins(), last[0].problems());
     }
 
     private void readPass(InputStream in, TableBuilder table) throws IOException {
-        Reader reader = skipByteOrderMark(table.decode(in, charset));
-        try (CsvParser parser = factory.createParser(reader)) {
-            readRows(parser, table);
-        } catch (JsonProcessingException e) {
-            throw malformed(e, table.source());
-        }
-    }
-
-    private static Reader skipByteOrderMark(Reader reader) throws IOException {
-        PushbackReader pushback = new PushbackReader(reader, 1);
-        int first = pushback.read();
-        if (first != -1 && first != BYTE_ORDER_MARK) {
-            pushback.unread(first);
-        }
-        return pushback;
-    }
-
-    private void readRows(CsvParser parser, TableBuilder table) throws IOException {
-        String source = table.source();
-        Map<String, ColumnType> types = table.types().orElse(null);
-        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar(quote).withoutHeader());
-        JsonToken token = parser.nextToken();
-        if (token == JsonToken.START_ARRAY) {
-            // WRAP_AS_ARRAY wraps the whole input in one array of row arrays
-            token = parser.nextToken();
-        }
-        List<String> names;
-        long namesLine = 1;
-        Row firstRow = null;
-        if (settings().header()) {
-            Row headerRow = token == JsonToken.START_ARRAY ? readRow(parser, source, true) : null;
-            if (headerRow == null) {
-                throw new DataFormatException(source, 1, "the input is empty; expected a header line");
-            }
-            names = headerNames(headerRow, source);
-            namesLine = headerRow.line();
-        } else {
-            boolean oneColumn = schema != null ? schema.size() == 1 : types != null && types.size() == 1;
-            firstRow = token == JsonToken.START_ARRAY ? readRow(parser, source, !oneColumn) : null;
-            names = schema != null ? schema.names()
-                    : types != null ? List.copyOf(types.keySet())
-                    : generatedNames(firstRow == null ? 0 : firstRow.values().size());
-        }
-        requireSchemaColumns(names, source, types);
-        for (String name : names) {
-            table.addColumn(name, namesLine);
-        }
-        int width = names.size();
-        if (firstRow != null) {
-            for (int i = 0; i < firstRow.values().size() && i < width; i++) {
-                table.add(i, firstRow.values().get(i), firstRow.line());
-            }
-            requireWidth(source, firstRow.line(), width, firstRow.values().size());
-        }
-        int count = 0;
-        try {
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                count = 0;
-                parser.nextToken();
-                long line = parser.currentTokenLocation().getLineNr();
-                String first = parser.getText();
-                count = 1;
-                JsonToken next = parser.nextToken();
-                if (next == JsonToken.END_ARRAY && first.isEmpty() && width != 1) {
-                    continue;
-                }
-                if (width > 0) {
-                    table.add(0, first, line);
-                }
-                for (; next == JsonToken.VALUE_STRING; next = parser.nextToken()) {
-                    if (count < width) {
-                        table.add(count, parser.getText(), line);
-                    }
-                    count++;
-                }
-                requireWidth(source, line, width, count);
-            }
-        } catch (JsonProcessingException e) {
-            throw malformed(e, parser, source, names, count);
-        }
+        reader.read(direct ? in : new Utf8Transcoder(table.decode(in, charset), delimiter, quote), table, null);
     }
 
     /**
-     * The error for a value the parser could not read: an unclosed quote is placed where the
-     * value opens (Jackson places it at the end of the input), with the column when it is known.
-     *
-     * @param names the columns' names, or empty while the header is read
-     * @param index the 0-based position of the value in its record
+     * Tells whether the tokenizer can read the charset's bytes as they are: UTF-8 with an ASCII
+     * delimiter and quote, or a single-byte charset whose first 128 bytes are ASCII and that
+     * writes the delimiter and the quote as one byte each.
      */
-    private static DataFormatException malformed(JsonProcessingException e, CsvParser parser, String source,
-            List<String> names, int index) {
-        String problem = e.getOriginalMessage();
-        if (problem != null && problem.startsWith(UNCLOSED_QUOTE)) {
-            long line = parser.currentTokenLocation().getLineNr();
-            String what = "the quote that opens this value is never closed";
-            return index < names.size() ? new DataFormatException(source, line, names.get(index), index + 1, what)
-                    : new DataFormatException(source, line, "value " + (index + 1) + ": " + what);
+    private static boolean direct(Charset charset, char delimiter, char quote) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return delimiter < 0x80 && quote < 0x80;
         }
-        return malformed(e, source);
-    }
-
-    /** The error for input the parser could not read, at the line where the parser stopped. */
-    private static DataFormatException malformed(JsonProcessingException e, String source) {
-        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        return new DataFormatException(source, line, "malformed CSV: " + e.getOriginalMessage());
-    }
-
-    /** One CSV record: the physical line it starts on, and its values. */
-    private record Row(long line, List<String> values) {
-    }
-
-    /**
-     * Reads the record that starts at the current token, skipping blank lines (a record of one
-     * empty value) if asked to; returns null when the input ends first.
-     */
-    private static @Nullable Row readRow(CsvParser parser, String source, boolean skipBlankLines) throws IOException {
-        for (JsonToken token = parser.currentToken(); token == JsonToken.START_ARRAY; token = parser.nextToken()) {
-            List<String> values = new ArrayList<>();
-            long line = 0;
-            try {
-                while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                    if (values.isEmpty()) {
-                        line = parser.currentTokenLocation().getLineNr();
-                    }
-                    values.add(parser.getText());
-                }
-            } catch (JsonProcessingException e) {
-                throw malformed(e, parser, source, List.of(), values.size());
-            }
-            if (!skipBlankLines || !(values.size() == 1 && values.get(0).isEmpty())) {
-                return new Row(line, values);
+        if (!charset.canEncode() || charset.newEncoder().maxBytesPerChar() != 1.0f) {
+            return false;
+        }
+        byte[] ascii = new byte[0x80];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) i;
+        }
+        char[] decoded = new String(ascii, charset).toCharArray();
+        for (int i = 0; i < decoded.length; i++) {
+            if (decoded[i] != i) {
+                return false;
             }
         }
-        return null;
+        return charset.newEncoder().canEncode(delimiter) && charset.newEncoder().canEncode(quote);
     }
 
-    private static List<String> headerNames(Row header, String source) {
-        List<String> names = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (String value : header.values()) {
-            String name = value.strip();
-            int position = names.size() + 1;
-            if (name.isEmpty()) {
-                throw new DataFormatException(source, header.line(), "the header's column " + position + " has no name");
-            }
-            Integer previous = seen.putIfAbsent(name, position);
-            if (previous != null) {
-                throw new DataFormatException(source, header.line(), "the header names column '" + name + "' twice, at "
-                        + previous + " and " + position);
-            }
-            names.add(name);
+    private static byte singleByte(char c, Charset charset, boolean direct, int transcoded) {
+        if (!direct) {
+            return c < 0x80 ? (byte) c : (byte) transcoded;
         }
-        return names;
-    }
-
-    private void requireWidth(String source, long line, int width, int count) {
-        if (count != width) {
-            throw new DataFormatException(source, line, "expected " + width + " values, as many as the "
-                    + (settings().header() ? "header names" : schema != null ? "schema has" : "first row has")
-                    + ", but found " + count);
-        }
-    }
-
-    private static List<String> generatedNames(int count) {
-        List<String> names = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            names.add(GENERATED_NAME_PREFIX + i);
-        }
-        return names;
-    }
-
-    private static void requireSchemaColumns(List<String> names, String source, @Nullable Map<String, ColumnType> types) {
-        if (types == null) {
-            return;
-        }
-        Set<String> expected = new LinkedHashSet<>(types.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            if (!expected.remove(names.get(i))) {
-                throw new DataFormatException(source, 1, names.get(i), i + 1,
-                        "the header names a column that the schema does not have; the schema's columns are "
-                                + String.join(", ", types.keySet()));
-            }
-        }
-        if (!expected.isEmpty()) {
-            throw new DataFormatException(source, 1, "the header lacks the schema's column(s) "
-                    + String.join(", ", expected));
-        }
+        return String.valueOf(c).getBytes(charset)[0];
     }
 
     @Override

@@ -16,7 +16,6 @@ import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +23,10 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,39 +141,117 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
 
     @Override
     public Table read(InputStream in, String source) {
-        return TableBuilder.read(in, source, options, JsonLinesFormat::readPass);
+        return TableBuilder.read(in, source, options, (input, table) -> readPass(input, table, null));
     }
 
     @Override
     public Table read(Path file) {
-        return TableBuilder.read(file, options, JsonLinesFormat::readPass);
+        return TableBuilder.read(file, options, (input, table) -> readPass(input, table, null));
     }
 
-    private static void readPass(InputStream in, TableBuilder table) throws IOException {
+    @Override
+    public Batch readBatch(Path file, Schema expected) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(expected, "expected");
+        CsvReader.BatchSink[] last = new CsvReader.BatchSink[1];
+        Table table = TableBuilder.readTolerant(file.toString(), options, expected, builder -> {
+            CsvReader.BatchSink sink = new CsvReader.BatchSink();
+            sink.start(0);
+            last[0] = sink;
+            try (InputStream in = Files.newInputStream(file)) {
+                readPass(in, builder, sink);
+            }
+        });
+        return Batch.of(table, last[0].origins(), last[0].problems());
+    }
+
+    /**
+     * Reads the lines as records of one cell: the tokenizer's delimiter and quote are bytes that
+     * valid UTF-8 never holds, so a line of more than one cell holds invalid bytes.
+     */
+    private static void readPass(InputStream in, TableBuilder table, CsvReader.@Nullable BatchSink sink)
+            throws IOException {
+        String source = table.source();
         Map<String, Integer> lastFilledRow = new HashMap<>();
-        table.types().ifPresent(types -> types.keySet().forEach(name -> table.addColumn(name, 1)));
-        BufferedReader reader = new BufferedReader(new StrictReader(in, StandardCharsets.UTF_8, table.source(),
-                "JSON Lines is UTF-8"));
-        long lineNumber = 0;
+        if (!table.tolerant()) {
+            table.types().ifPresent(types -> types.keySet().forEach(name -> table.addColumn(name, 1)));
+        }
+        CellDecoder decoder = new CellDecoder(StandardCharsets.UTF_8, source, "JSON Lines is UTF-8");
+        CsvTokenizer lines = new CsvTokenizer(in, source, decoder, (byte) Utf8Transcoder.DELIMITER_BYTE,
+                (byte) Utf8Transcoder.QUOTE_BYTE, false);
+        Cell.Raw cell = new Cell.Raw(decoder, (byte) Utf8Transcoder.QUOTE_BYTE);
+        List<Entry> entries = new ArrayList<>();
         int rows = 0;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
+        while (lines.next()) {
+            if (lines.cellCount() != 1) {
+                int recordStart = (int) (lines.recordStart() - lines.bufferOffset());
+                decoder.check(lines.buffer(), recordStart, lines.limit(), lines.limit(), lines::lineAt, lines.bufferOffset(),
+                        lines.atEndOfInput());
+            }
+            String line = cell.set(lines, 0).text();
+            long lineNumber = lines.recordLine();
             if (line.isBlank()) {
                 continue;
             }
-            readObject(line, lineNumber, rows, table, lastFilledRow);
+            entries.clear();
+            readObject(line, lineNumber, rows, table, lastFilledRow, entries);
+            if (sink != null && !fits(entries, table, lineNumber, lines, sink)) {
+                // the row is left out: the keys it named are filled by no row yet
+                for (Entry entry : entries) {
+                    lastFilledRow.put(table.name(entry.column()), rows - 1);
+                }
+                continue;
+            }
+            for (Entry entry : entries) {
+                if (entry.kind() == null) {
+                    table.addMissing(entry.column());
+                } else if (sink != null && table.fixed(entry.column())) {
+                    table.commit(entry.column());
+                } else {
+                    table.add(entry.column(), entry.text(), entry.kind(), lineNumber);
+                }
+            }
             for (int column = 0; column < table.columnCount(); column++) {
                 if (lastFilledRow.getOrDefault(table.name(column), -1) != rows) {
                     table.addMissing(column);
                 }
             }
+            if (sink != null) {
+                sink.add(lineNumber, lines.recordStart(), lines.recordEnd());
+            }
             rows++;
         }
     }
 
+    /** One key's value: its column, and its text and kind, or a null kind for JSON null. */
+    private record Entry(int column, String text, @Nullable CellKind kind) {
+    }
+
+    /**
+     * Stages the values of columns of given type, noting each that does not fit.
+     *
+     * @return true if all fit; then each is committed in the row
+     */
+    private static boolean fits(List<Entry> entries, TableBuilder table, long lineNumber, CsvTokenizer lines,
+            CsvReader.BatchSink sink) {
+        boolean fits = true;
+        Cell.Text cell = new Cell.Text();
+        for (Entry entry : entries) {
+            CellKind kind = entry.kind();
+            if (kind != null && table.fixed(entry.column())) {
+                String problem = table.stage(entry.column(), cell.set(entry.text(), kind), lineNumber);
+                if (problem != null) {
+                    fits = false;
+                    sink.problem(new CellProblem(lineNumber, lines.recordStart(), lines.recordEnd(),
+                            table.name(entry.column()), table.position(entry.column()), entry.text(), problem));
+                }
+            }
+        }
+        return fits;
+    }
+
     private static void readObject(String line, long lineNumber, int row, TableBuilder table,
-            Map<String, Integer> lastFilledRow) throws IOException {
+            Map<String, Integer> lastFilledRow, List<Entry> entries) throws IOException {
         String source = table.source();
         try (JsonParser parser = FACTORY.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -184,7 +263,7 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
                 int column = table.indexOf(key);
                 if (column < 0) {
                     Optional<Map<String, ColumnType>> types = table.types();
-                    if (types.isPresent()) {
+                    if (types.isPresent() && !table.tolerant()) {
                         throw new DataFormatException(source, lineNumber, "the key '" + key
                                 + "' is not a column of the schema; the schema's columns are "
                                 + String.join(", ", types.get().keySet()));
@@ -200,11 +279,11 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
                 }
                 JsonToken value = parser.nextToken();
                 switch (value) {
-                    case VALUE_NULL -> table.addMissing(column);
-                    case VALUE_STRING -> table.add(column, parser.getText(), CellKind.JSON_STRING, lineNumber);
+                    case VALUE_NULL -> entries.add(new Entry(column, "", null));
+                    case VALUE_STRING -> entries.add(new Entry(column, parser.getText(), CellKind.JSON_STRING));
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                            table.add(column, parser.getText(), CellKind.JSON_NUMBER, lineNumber);
-                    case VALUE_TRUE, VALUE_FALSE -> table.add(column, parser.getText(), CellKind.JSON_BOOLEAN, lineNumber);
+                            entries.add(new Entry(column, parser.getText(), CellKind.JSON_NUMBER));
+                    case VALUE_TRUE, VALUE_FALSE -> entries.add(new Entry(column, parser.getText(), CellKind.JSON_BOOLEAN));
                     default -> throw new DataFormatException(source, lineNumber, key, column + 1,
                             "expected a flat value (string, number, boolean or null) but found a nested "
                                     + (value == JsonToken.START_ARRAY ? "array" : "object"));

@@ -10,7 +10,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -120,15 +119,9 @@ final class StrictReader extends Reader {
     }
 
     private DataFormatException invalid(int length) {
-        long offset = bytesRead - bytes.remaining();
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            shown.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", bytes.get(bytes.position() + i)));
-        }
-        String what = length == 1 ? "the byte " + shown + " at byte offset " + offset + " is"
-                : "the bytes " + shown + " at byte offset " + offset + " are";
-        return new DataFormatException(source, lineBreaks + 1, what + " not valid " + decoder.charset().name() + "; "
-                + hint);
+        int at = bytes.position();
+        return CellDecoder.invalid(source, lineBreaks + 1, bytesRead - bytes.remaining(),
+                java.util.Arrays.copyOfRange(bytes.array(), at, at + length), decoder.charset(), hint);
     }
 
     @Override

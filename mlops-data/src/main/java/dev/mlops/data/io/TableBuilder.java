@@ -91,13 +91,17 @@ public final class TableBuilder {
     private final Set<String> missingTokens;
     private final List<ColumnAccumulator> columns = new ArrayList<>();
     private final Map<String, Integer> indexes = new HashMap<>();
+    /** True when reading a batch against expected types: columns without one are inferred, bad cells are found, not thrown. */
+    private final boolean tolerant;
+    private final Cell.Text textCell = new Cell.Text();
 
     private TableBuilder(String source, @Nullable Schema schema, @Nullable Map<String, ColumnType> types,
-            Options options) {
+            Options options, boolean tolerant) {
         this.source = source;
         this.schema = schema;
         this.types = types;
         this.options = options;
+        this.tolerant = tolerant;
         this.timestamps = new TimestampSyntax(options.zone(), options.localTimes().resolution());
         this.longestMissingToken = options.missingTokens().stream().mapToInt(String::length).max().orElse(-1);
         this.missingTokens = Set.copyOf(options.missingTokens());
@@ -253,6 +257,29 @@ public final class TableBuilder {
     }
 
     private static Table read(Opener opener, String source, Options options, Pass pass) {
+        return read(source, options, table -> {
+            try (InputStream in = opener.open()) {
+                pass.run(in, table);
+            }
+        });
+    }
+
+    /** One pass of a reader that opens its input itself (a file it reads in parallel chunks). */
+    @FunctionalInterface
+    interface Runner {
+        /**
+         * Reads the input once into the builder.
+         *
+         * @throws IOException if the input cannot be read
+         */
+        void run(TableBuilder table) throws IOException;
+    }
+
+    /**
+     * Reads an input in one or two passes, as {@link #read(InputStream, String, Options, Pass)}
+     * does.
+     */
+    static Table read(String source, Options options, Runner runner) {
         try {
             Schema schema = options.schema();
             if (schema != null) {
@@ -260,7 +287,7 @@ public final class TableBuilder {
                 for (Field field : schema.fields()) {
                     types.put(field.name(), field.type());
                 }
-                TableBuilder builder = run(opener, source, schema, types, options, pass);
+                TableBuilder builder = run(runner, source, schema, types, options, false);
                 List<Column> ordered = new ArrayList<>(schema.size());
                 for (Field field : schema.fields()) {
                     Integer index = builder.indexes.get(field.name());
@@ -273,33 +300,65 @@ public final class TableBuilder {
                 builder.logResolved();
                 return Table.of(ordered);
             }
-            TableBuilder first = run(opener, source, null, null, options, pass);
+            TableBuilder first = run(runner, source, null, null, options, false);
             if (first.columns.stream().noneMatch(ColumnAccumulator::contradicted)) {
-                return first.build();
+                return first.build(Map.of());
             }
-            Map<String, ColumnType> settled = new LinkedHashMap<>();
-            for (ColumnAccumulator accumulator : first.columns) {
-                settled.put(accumulator.name(), accumulator.type());
-            }
-            return run(opener, source, null, settled, options, pass).build();
+            return run(runner, source, null, first.settledTypes(), options, false).build(Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
     }
 
-    private static TableBuilder run(Opener opener, String source, @Nullable Schema schema,
-            @Nullable Map<String, ColumnType> types, Options options, Pass pass) throws IOException {
-        TableBuilder builder = new TableBuilder(source, schema, types, options);
-        try (InputStream in = opener.open()) {
-            pass.run(in, builder);
+    /**
+     * Reads an input as a batch checked against expected types, in one or two passes: the
+     * columns the schema names are read as their types, and the runner, seeing
+     * {@link #tolerant()}, sets a row with a cell that does not fit apart ({@link #stage});
+     * other columns are inferred, and the schema's columns the input lacks are absent. The
+     * columns keep the input's order.
+     *
+     * @param expected the expected columns; the options' schema is not used
+     * @return the table of the last pass (the runner collects what else it needs of that pass)
+     */
+    static Table readTolerant(String source, Options options, Schema expected, Runner runner) {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        Map<String, Boolean> sensitive = new HashMap<>();
+        for (Field field : expected.fields()) {
+            types.put(field.name(), field.type());
+            sensitive.put(field.name(), field.sensitive());
         }
+        Options inferring = options.withSchema(null);
+        try {
+            TableBuilder first = run(runner, source, null, types, inferring, true);
+            if (first.columns.stream().noneMatch(ColumnAccumulator::contradicted)) {
+                return first.build(sensitive);
+            }
+            return run(runner, source, null, first.settledTypes(), inferring, true).build(sensitive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+
+    private Map<String, ColumnType> settledTypes() {
+        Map<String, ColumnType> settled = new LinkedHashMap<>();
+        for (ColumnAccumulator accumulator : columns) {
+            settled.put(accumulator.name(), accumulator.type());
+        }
+        return settled;
+    }
+
+    private static TableBuilder run(Runner runner, String source, @Nullable Schema schema,
+            @Nullable Map<String, ColumnType> types, Options options, boolean tolerant) throws IOException {
+        TableBuilder builder = new TableBuilder(source, schema, types, options, tolerant);
+        runner.run(builder);
         return builder;
     }
 
-    private Table build() {
+    /** Builds the columns in input order, marking those the map says are sensitive. */
+    private Table build(Map<String, Boolean> sensitive) {
         List<Column> built = new ArrayList<>(columns.size());
         for (ColumnAccumulator accumulator : columns) {
-            built.add(accumulator.build());
+            built.add(accumulator.build().withSensitive(sensitive.getOrDefault(accumulator.name(), false)));
         }
         logResolved();
         return Table.of(built);
@@ -389,7 +448,7 @@ public final class TableBuilder {
             throw new DataFormatException(source, line, "column " + position + " has no name");
         }
         ColumnType type = types == null ? null : types.get(name);
-        if (types != null && type == null) {
+        if (types != null && type == null && !tolerant) {
             throw new DataFormatException(source, line, name, position,
                     "the schema has no such column; the schema's columns are " + String.join(", ", types.keySet()));
         }
@@ -444,8 +503,79 @@ public final class TableBuilder {
         if (kind == CellKind.TEXT && text.length() <= longestMissingToken && missingTokens.contains(text)) {
             accumulator.addMissing();
         } else {
-            accumulator.add(text, kind, line);
+            accumulator.add(textCell.set(text, kind), line);
         }
+    }
+
+    /**
+     * @return a builder with no columns yet that reads as this one does (the same source, types,
+     *     options and tolerance): for one part of an input read in parallel
+     */
+    TableBuilder fork() {
+        return new TableBuilder(source, schema, types, options, tolerant);
+    }
+
+    /**
+     * Appends the cells of a fork that read the next part of the input, column by column.
+     *
+     * @param next a fork with the same columns, in the same order
+     */
+    void append(TableBuilder next) {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).append(next.columns.get(i));
+        }
+    }
+
+    /**
+     * Takes over the columns a fork collected, when this builder has none yet.
+     *
+     * @param fork the fork that read the whole input
+     */
+    void adopt(TableBuilder fork) {
+        if (!columns.isEmpty()) {
+            throw new IllegalStateException("a builder with columns cannot adopt another's");
+        }
+        columns.addAll(fork.columns);
+        indexes.putAll(fork.indexes);
+    }
+
+    /** @return true if this pass reads a batch against expected types ({@link #readTolerant}) */
+    boolean tolerant() {
+        return tolerant;
+    }
+
+    /** @return true if the column's type was given (by a schema, expected types or a first pass) */
+    boolean fixed(int column) {
+        return columns.get(column).fixed();
+    }
+
+    /** @return the column's 1-based position in the input */
+    int position(int column) {
+        return columns.get(column).position();
+    }
+
+    /**
+     * Adds a present cell that is not a missing token (the reader compared it).
+     *
+     * @throws DataFormatException as {@link #add(int, String, CellKind, long)} does
+     */
+    void addPresent(int column, Cell cell, long line) {
+        columns.get(column).add(cell, line);
+    }
+
+    /**
+     * Parses a present cell of a column of given type without appending it, for a reader that
+     * appends a row only when all its cells fit ({@link #commit}).
+     *
+     * @return what the type expected if the cell does not fit, or null if it fits
+     */
+    @Nullable String stage(int column, Cell cell, long line) {
+        return columns.get(column).stage(cell, line);
+    }
+
+    /** Appends the value the column's last {@link #stage} parsed. */
+    void commit(int column) {
+        columns.get(column).commit();
     }
 
     /**

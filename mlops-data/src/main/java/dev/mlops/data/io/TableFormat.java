@@ -1,6 +1,8 @@
 package dev.mlops.data.io;
 
 import dev.mlops.core.component.Component;
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A file format that reads and writes {@link Table}s, such as {@link CsvFormat} and
@@ -79,8 +82,8 @@ public interface TableFormat extends Component {
      *     the wrong width, an undecodable byte), which no row-level finding can describe
      * @throws UncheckedIOException if the file cannot be read
      */
-    default Batch readBatch(Path file, dev.mlops.core.table.Schema expected) {
-        java.util.Objects.requireNonNull(expected, "expected");
+    default Batch readBatch(Path file, Schema expected) {
+        Objects.requireNonNull(expected, "expected");
         return Batch.of(read(file));
     }
 
@@ -102,6 +105,6 @@ public interface TableFormat extends Component {
      * @throws UncheckedIOException if the file cannot be written
      */
     default void write(Table table, Path file) {
-        dev.mlops.core.io.AtomicFiles.write(file, out -> write(table, out));
+        AtomicFiles.write(file, out -> write(table, out));
     }
 }

@@ -4,8 +4,11 @@
  * {@link dev.mlops.data.io.TableFormat} interface and both components (types {@code csv} and
  * {@code jsonl}, rebuilt from their settings by a {@link dev.mlops.core.component.ComponentRegistry}),
  * with type inference or a given schema, and errors that name the input, the line and the
- * column. {@link dev.mlops.data.io.TableBuilder} is their type inference, public so that a
- * user's format infers and reports the same way.
+ * column. {@link dev.mlops.data.io.TableFormat#readBatch} reads a batch against expected types:
+ * rows whose cells do not fit are set apart as {@link dev.mlops.data.io.CellProblem}s, and the
+ * rows kept know their lines and bytes ({@link dev.mlops.data.io.RowOrigins}).
+ * {@link dev.mlops.data.io.TableBuilder} is their type inference, public so that a user's format
+ * infers and reports the same way.
  */
 @NullMarked
 package dev.mlops.data.io;

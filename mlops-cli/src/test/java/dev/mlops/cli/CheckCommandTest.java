@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
-import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,22 +44,6 @@ class CheckCommandTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * Skips a test of what a format's {@code readBatch} gives (bad cells, lines, original bytes) while
-     * the format still has the interface's default, which knows no origins: the readers that keep
-     * them are helper csv's work for issue 16, merged separately.
-     */
-    static void assumeReaderKeepsOrigins(Class<? extends TableFormat> format) {
-        boolean overridden;
-        try {
-            overridden = format.getMethod("readBatch", Path.class, Schema.class).getDeclaringClass() == format;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
-        }
-        Assumptions.assumeTrue(overridden, format.getSimpleName() + ".readBatch is still the default, which keeps "
-                + "no row origins");
-    }
 
     private static String suite(String name, String... checks) {
         return "{\n  \"kind\" : \"check-suite\",\n  \"formatVersion\" : 1,\n  \"name\" : \"" + name
@@ -323,7 +304,6 @@ class CheckCommandTest {
 
         @Test
         void keepsTheDelimiterAndEachRowsTextAsTheInputHasThem() throws IOException {
-            assumeReaderKeepsOrigins(CsvFormat.class);
             Path data = file("cities.tsv", CITIES.replace(',', '\t').replace("12.5", "12.50"));
 
             CliRun run = mlops("check", data.toString(), "--delimiter", "tab", "--suite",
@@ -341,7 +321,6 @@ class CheckCommandTest {
 
         @Test
         void copiesEveryInputLineExactlyOnceKeepingNumbersQuotesAndLineEnds() throws IOException {
-            assumeReaderKeepsOrigins(CsvFormat.class);
             String header = "id,age,city\r\n";
             List<String> rows = List.of("1,66.0,\"Köln\"\r\n", "2,abc,Bonn\r\n", "3,-1,\"São, Paulo\"\r\n",
                     "4,1e1,\"Ulm\nan der Donau\"\r\n", "5,007,\"He said \"\"hi\"\"\"\r\n");
@@ -372,7 +351,6 @@ class CheckCommandTest {
 
         @Test
         void aRowWithACellThatIsNotOfItsTypeIsSetApartWithTheReason() throws IOException {
-            assumeReaderKeepsOrigins(CsvFormat.class);
             Path data = file("cities.csv", BAD_AMOUNT);
 
             CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", TYPED_SUITE).toString(),
@@ -391,7 +369,6 @@ class CheckCommandTest {
 
         @Test
         void jsonLinesInJsonLinesOut() throws IOException {
-            assumeReaderKeepsOrigins(JsonLinesFormat.class);
             String rows = "{\"city\":\"München\",\"amount\":10.0}\n{\"city\": \"Hamburg\", \"amount\": -3}\n";
             Path data = file("cities.jsonl", rows);
 
@@ -423,7 +400,6 @@ class CheckCommandTest {
 
         @Test
         void aTableWithTheReasonsColumnIsCopiedAsItIs() throws IOException {
-            assumeReaderKeepsOrigins(CsvFormat.class);
             Path data = file("again.csv", "amount,quarantine_reasons\n-3,range(amount)\n");
 
             CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", CITIES_SUITE).toString(),
@@ -475,7 +451,6 @@ class CheckCommandTest {
 
         @Test
         void aCellThatIsNotOfItsTypeIsAFindingForItsLineAndTheOtherRowsAreChecked() throws IOException {
-            assumeReaderKeepsOrigins(CsvFormat.class);
             Path data = file("cities.csv", BAD_AMOUNT);
 
             CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", TYPED_SUITE).toString());
@@ -492,7 +467,6 @@ class CheckCommandTest {
 
         @Test
         void theJsonReportGivesEachFailingRowsLine() throws IOException {
-            assumeReaderKeepsOrigins(CsvFormat.class);
             Path data = file("cities.csv", BAD_AMOUNT);
 
             CliRun run = mlops("check", data.toString(), "--suite", file("suite.json", TYPED_SUITE).toString(), "--json");

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -51,16 +50,6 @@ class DataSuitesTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Skips a test of what the CSV reader's {@code readBatch} gives (bad cells, lines) while it is
-     * still the interface's default, which knows no origins: the readers that keep them are merged
-     * separately (issue 16).
-     */
-    private static void assumeReaderKeepsOrigins() {
-        Assumptions.assumeTrue(DataSuites.readBatch(GOOD, Schema.of()).origins().isPresent(),
-                "CsvFormat.readBatch keeps no row origins yet");
     }
 
     /** What the README shows: a stored suite as one dynamic test per check. */
@@ -213,7 +202,6 @@ class DataSuitesTest {
         @Test
         void aCellThatIsNotOfItsTypeFailsTheSchemaNamingItsLineAndTheOtherRowsAreChecked(@TempDir Path dir)
                 throws Exception {
-            assumeReaderKeepsOrigins();
             Path data = Files.writeString(dir.resolve("people.csv"), "id,age,city,email\n1,23,München,a@example.de\n"
                     + "2,abc,Hamburg,b@example.de\n3,-3,Zürich,c@example.ch\n", StandardCharsets.UTF_8);
 
@@ -231,7 +219,6 @@ class DataSuitesTest {
 
         @Test
         void aHeaderOnlyFileHasTheSuitesTypesSoAValueCheckFindsNoRows(@TempDir Path dir) throws Exception {
-            assumeReaderKeepsOrigins();
             Path empty = Files.writeString(dir.resolve("nobody.csv"), "id,age,city,email\n", StandardCharsets.UTF_8);
 
             CheckReport report = DataSuites.run(SUITE, empty);
@@ -241,7 +228,6 @@ class DataSuitesTest {
 
         @Test
         void aDynamicTestListsEachFailingRowWithItsLine() {
-            assumeReaderKeepsOrigins();
             Map<String, DynamicTest> tests = DataSuites.dynamicTests(SUITE, BAD)
                     .collect(Collectors.toMap(DynamicTest::getDisplayName, test -> test));
 

@@ -1,12 +1,9 @@
 package dev.mlops.testkit;
 
-import dev.mlops.data.split.NewestSet;
-import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.SmallClasses;
 import dev.mlops.data.split.SplitSets;
 import dev.mlops.data.split.Splitter;
 import dev.mlops.data.split.Splitters;
-import java.time.Duration;
 
 /** Runs the {@link SplitterContract} against {@link Splitters#stratified} over five sets with {@link SmallClasses#ALLOW}. */
 class StratifiedSplitterAllowingSmallClassesContractTest extends SplitterContract {

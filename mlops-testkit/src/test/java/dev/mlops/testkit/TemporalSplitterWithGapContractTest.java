@@ -1,8 +1,6 @@
 package dev.mlops.testkit;
 
 import dev.mlops.data.split.NewestSet;
-import dev.mlops.data.split.SizePolicy;
-import dev.mlops.data.split.SmallClasses;
 import dev.mlops.data.split.SplitSets;
 import dev.mlops.data.split.Splitter;
 import dev.mlops.data.split.Splitters;

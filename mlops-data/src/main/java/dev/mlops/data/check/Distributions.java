@@ -7,7 +7,6 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
-import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.NumericProfile;

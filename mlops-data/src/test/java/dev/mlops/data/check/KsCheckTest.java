@@ -1,7 +1,5 @@
 package dev.mlops.data.check;
 
-import static dev.mlops.data.check.DistributionSamples.grid110;
-import static dev.mlops.data.check.DistributionSamples.grid120;
 import static dev.mlops.data.check.DistributionSamples.normal;
 import static dev.mlops.data.check.DistributionSamples.numeric;
 import static dev.mlops.data.check.DistributionSamples.reference;

@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
@@ -40,7 +41,7 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
         Columns.required("values", values);
         values = List.copyOf(new TreeSet<>(values));
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("allowed values of column '" + column + "' must not be empty");
+            throw new IllegalArgumentException("allowed values of column '" + ReadableText.name(column) + "' must not be empty");
         }
         Columns.share("unseenShare", unseenShare);
         Objects.requireNonNull(severity, "severity");

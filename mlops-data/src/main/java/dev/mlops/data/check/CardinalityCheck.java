@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
@@ -33,7 +34,7 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
     public CardinalityCheck {
         Columns.name(column);
         if (min < 0 || max < min) {
-            throw new IllegalArgumentException("cardinality of column '" + column
+            throw new IllegalArgumentException("cardinality of column '" + ReadableText.name(column)
                     + "' needs 0 <= min <= max but was [" + min + ", " + max + "]");
         }
         Objects.requireNonNull(severity, "severity");
@@ -56,17 +57,17 @@ public record CardinalityCheck(String column, long min, long max, Severity sever
     public CheckResult run(Table table, CheckContext context) {
         Threshold threshold = Threshold.between(min, max);
         if (!table.schema().contains(column)) {
-            return Results.cannotRun(this, threshold, "no column '" + column + "'; the columns are "
-                    + String.join(", ", table.schema().names()));
+            return Results.cannotRun(this, threshold, "no column '" + ReadableText.name(column) + "'; the columns are "
+                    + Columns.listed(table.schema().names()));
         }
         Column values = table.column(column);
         if (values.missingCount() == values.size()) {
             return Results.noData(this, threshold, values.size() == 0 ? "the table has no rows"
-                    : "column '" + column + "' has no present value");
+                    : "column '" + ReadableText.name(column) + "' has no present value");
         }
         long distinct = KeyCounts.of(List.of(values), values.size()).distinct();
         return Results.measured(this, distinct, threshold, Double.NaN,
-                "column '" + column + "' has " + distinct + " distinct value" + (distinct == 1 ? "" : "s"));
+                "column '" + ReadableText.name(column) + "' has " + distinct + " distinct value" + (distinct == 1 ? "" : "s"));
     }
 
     /** @return the settings that rebuild this check */

@@ -91,12 +91,12 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
         CategoricalProfile profile = (CategoricalProfile) Distributions.reference(context, column);
         Optional<SortedMap<String, Long>> exact = profile.exactCounts();
         if (exact.isEmpty() && context.reference().orElseThrow().sensitiveColumns().contains(column)) {
-            return Results.cannotRun(this, threshold, "column '" + column + "' is sensitive, so the reference profile"
+            return Results.cannotRun(this, threshold, "column '" + ReadableText.name(column) + "' is sensitive, so the reference profile"
                     + " keeps it sketch-only, not as exact counts, and a chi-square test needs exact counts; use a psi"
                     + " check");
         }
         if (exact.isEmpty()) {
-            return Results.cannotRun(this, threshold, "the reference profile of column '" + column + "' has more than "
+            return Results.cannotRun(this, threshold, "the reference profile of column '" + ReadableText.name(column) + "' has more than "
                     + context.reference().orElseThrow().options().exactDistinctLimit()
                     + " distinct values (ProfileOptions.exactDistinctLimit), so it keeps sketches, not exact counts,"
                     + " and a chi-square test needs exact counts; profile the reference with a higher limit, or use"
@@ -107,7 +107,7 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
         long currentTotal = Distributions.total(current);
         long referenceTotal = Distributions.total(reference);
         if (currentTotal == 0 || referenceTotal == 0) {
-            return Results.noData(this, threshold, "column '" + column + "' has " + currentTotal + " present current and "
+            return Results.noData(this, threshold, "column '" + ReadableText.name(column) + "' has " + currentTotal + " present current and "
                     + referenceTotal + " present reference values; the chi-square test needs at least 1 on each side");
         }
         TwoSampleResult chi = ChiSquareTest.test(current, reference);
@@ -119,10 +119,10 @@ public record ChiSquareCheck(String column, double alpha, Severity severity) imp
                         ? "; left out: " + values.missingCount() + " missing current and " + profile.missing()
                                 + " missing reference values" : "") + ")";
         if (k < 2) {
-            return Results.measured(this, p, threshold, statistic, "chi-square test of column '" + column
-                    + "': one value, '" + current.firstKey() + "', on both sides: chi-square = 0, p-value 1" + sides);
+            return Results.measured(this, p, threshold, statistic, "chi-square test of column '" + ReadableText.name(column)
+                    + "': one value, " + ReadableText.value(current.firstKey()) + ", on both sides: chi-square = 0, p-value 1" + sides);
         }
-        return Results.measured(this, p, threshold, statistic, "chi-square test of homogeneity of column '" + column
+        return Results.measured(this, p, threshold, statistic, "chi-square test of homogeneity of column '" + ReadableText.name(column)
                 + "': chi-square = " + ReadableText.number(statistic) + " with " + (k - 1) + " degree"
                 + (k == 2 ? "" : "s") + " of freedom, p-value " + ReadableText.number(p) + sides);
     }

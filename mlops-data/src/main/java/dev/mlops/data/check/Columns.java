@@ -19,7 +19,7 @@ final class Columns {
     static String name(@Nullable String column) {
         required("column", column);
         if (column.isBlank()) {
-            throw new IllegalArgumentException("column must not be blank but was '" + column + "'");
+            throw new IllegalArgumentException("column must not be blank but was '" + ReadableText.name(column) + "'");
         }
         return column;
     }
@@ -54,6 +54,11 @@ final class Columns {
         return value;
     }
 
+    /** Column names for a message, each cut and escaped, separated by commas. */
+    static String listed(List<String> names) {
+        return String.join(", ", names.stream().map(ReadableText::name).toList());
+    }
+
     /** The named column, which must have one of the given types. */
     static Column of(Table table, String name, Check check, ColumnType... types) {
         Column column = table.column(name);
@@ -65,7 +70,7 @@ final class Columns {
                 return column;
             }
         }
-        throw new SchemaException("column '" + name + "' (" + (table.schema().indexOf(name) + 1) + ") is "
+        throw new SchemaException("column '" + ReadableText.name(name) + "' (" + (table.schema().indexOf(name) + 1) + ") is "
                 + column.type() + " but " + check.type() + " needs " + (types.length == 1 ? "" : "one of ")
                 + List.of(types).toString().replace("[", "").replace("]", ""));
     }

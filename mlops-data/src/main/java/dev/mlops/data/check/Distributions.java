@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
@@ -62,23 +63,23 @@ final class Distributions {
     static Optional<String> whyNot(Check check, Table table, CheckContext context, String column, Kind... kinds) {
         Optional<DatasetProfile> reference = context.reference();
         if (reference.isEmpty()) {
-            return Optional.of("no reference profile to compare column '" + column
+            return Optional.of("no reference profile to compare column '" + ReadableText.name(column)
                     + "' with; run the check with one (DatasetProfile.of(referenceTable))");
         }
         if (!table.schema().contains(column)) {
-            return Optional.of("no column '" + column + "' in the table; its columns are "
-                    + String.join(", ", table.schema().names()));
+            return Optional.of("no column '" + ReadableText.name(column) + "' in the table; its columns are "
+                    + Columns.listed(table.schema().names()));
         }
         Optional<ColumnProfile> profile = profile(reference.get(), column);
         if (profile.isEmpty()) {
             List<String> names = new ArrayList<>();
             reference.get().columns().forEach(c -> names.add(c.name()));
-            return Optional.of("no column '" + column + "' in the reference profile; its columns are "
-                    + String.join(", ", names));
+            return Optional.of("no column '" + ReadableText.name(column) + "' in the reference profile; its columns are "
+                    + Columns.listed(names));
         }
         ColumnType current = table.column(column).type();
         ColumnType referenceType = profile.get().type();
-        String where = "column '" + column + "' (" + (table.schema().indexOf(column) + 1) + ") of the table";
+        String where = "column '" + ReadableText.name(column) + "' (" + (table.schema().indexOf(column) + 1) + ") of the table";
         if (Arrays.stream(kinds).noneMatch(kind -> kind.accepts(current))) {
             return Optional.of(where + " is " + current + " but " + check.type() + " compares "
                     + String.join(" or ", Arrays.stream(kinds).map(Kind::describe).toList()) + " columns");
@@ -199,7 +200,7 @@ final class Distributions {
             }
             tally.forEach((value, count) -> counts.put(value, count[0]));
         } else {
-            throw new IllegalArgumentException("column '" + column.name() + "' is " + column.type()
+            throw new IllegalArgumentException("column '" + ReadableText.name(column.name()) + "' is " + column.type()
                     + ", not CATEGORICAL, TEXT or BOOLEAN");
         }
         return counts;

@@ -87,7 +87,7 @@ public record KsCheck(String column, double alpha, Severity severity) implements
         double[] current = Distributions.finiteValues(values);
         long m = reference.finite();
         if (current.length < 2 || m < 2) {
-            return Results.noData(this, threshold, "column '" + column + "' has " + current.length
+            return Results.noData(this, threshold, "column '" + ReadableText.name(column) + "' has " + current.length
                     + " finite current and " + m + " finite reference values; the Kolmogorov-Smirnov test needs"
                     + " at least 2 on each side");
         }
@@ -102,7 +102,7 @@ public record KsCheck(String column, double alpha, Severity severity) implements
             case SKETCH -> "approximate asymptotic p-value; D is approximate within ±" + ReadableText.number(ks.referenceError())
                     + " (the reference's KLL sketch's rank error)";
         };
-        return Results.measured(this, p, threshold, d, "two-sample Kolmogorov-Smirnov test of column '" + column
+        return Results.measured(this, p, threshold, d, "two-sample Kolmogorov-Smirnov test of column '" + ReadableText.name(column)
                 + "': D = " + ReadableText.number(d) + ", p-value " + ReadableText.number(p) + " (" + method + ") for "
                 + current.length + " current and " + m + " reference values"
                 + Distributions.leftOut(values, current.length, reference));

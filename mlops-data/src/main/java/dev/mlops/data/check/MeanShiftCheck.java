@@ -86,7 +86,7 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
         NumericProfile reference = (NumericProfile) Distributions.reference(context, column);
         double[] current = Distributions.finiteValues(values);
         if (current.length < 2 || reference.finite() < 2) {
-            return Results.noData(this, threshold, "column '" + column + "' has " + current.length
+            return Results.noData(this, threshold, "column '" + ReadableText.name(column) + "' has " + current.length
                     + " finite current and " + reference.finite() + " finite reference values; Welch's t-test"
                     + " needs at least 2 on each side");
         }
@@ -99,11 +99,11 @@ public record MeanShiftCheck(String column, double alpha, Severity severity) imp
                 + ReadableText.number(then.mean()) + " (sd " + ReadableText.number(then.standardDeviation())
                 + ", n " + then.count() + ")" + Distributions.leftOut(values, current.length, reference);
         if (welch.pValue().isEmpty()) {
-            return Results.cannotRun(this, threshold, "Welch's t-test of column '" + column
+            return Results.cannotRun(this, threshold, "Welch's t-test of column '" + ReadableText.name(column)
                     + "' is undefined: the means or variances are not finite numbers; " + sides);
         }
         double p = welch.pValue().getAsDouble();
-        return Results.measured(this, p, threshold, t, "Welch's t-test of column '" + column + "': t = "
+        return Results.measured(this, p, threshold, t, "Welch's t-test of column '" + ReadableText.name(column) + "': t = "
                 + ReadableText.number(t) + ", p-value " + ReadableText.number(p) + "; " + sides);
     }
 

@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
@@ -39,7 +40,7 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("regex for column '" + column + "' does not compile: "
+            throw new IllegalArgumentException("regex for column '" + ReadableText.name(column) + "' does not compile: "
                     + e.getMessage(), e);
         }
         Columns.share("mostly", mostly);

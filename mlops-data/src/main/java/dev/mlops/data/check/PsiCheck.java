@@ -136,7 +136,7 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
         double[] current = Distributions.finiteValues(values);
         long m = reference.finite();
         if (current.length < 2 || m < 2) {
-            return Results.noData(this, threshold, "column '" + column + "' has " + current.length
+            return Results.noData(this, threshold, "column '" + ReadableText.name(column) + "' has " + current.length
                     + " finite current and " + m + " finite reference values; the PSI needs at least 2 on each side");
         }
         TwoSampleResult result = PopulationStability.numeric(current, reference, bins);
@@ -144,7 +144,7 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
         int k = result.bins();
         String approximate = result.method() == TestMethod.SKETCH ? "; approximate: the reference's shares come from"
                 + " its KLL sketch, within ±" + ReadableText.number(result.referenceError()) + " each" : "";
-        return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
+        return Results.measured(this, psi, threshold, psi, "population stability index of column '" + ReadableText.name(column) + "' over "
                 + k + " reference quantile bins" + (k < bins ? " (" + bins + " asked, equal edges merged)" : "")
                 + ": PSI = " + ReadableText.number(psi) + ", " + band(psi) + "; " + current.length + " current and "
                 + m + " reference values" + approximate + Distributions.leftOut(values, current.length, reference));
@@ -155,11 +155,11 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
         long currentTotal = Distributions.total(current);
         long referenceTotal = reference.count() - reference.missing();
         if (currentTotal == 0 || referenceTotal == 0) {
-            return Results.noData(this, threshold, "column '" + column + "' has " + currentTotal + " present current and "
+            return Results.noData(this, threshold, "column '" + ReadableText.name(column) + "' has " + currentTotal + " present current and "
                     + referenceTotal + " present reference values; the PSI needs at least 1 on each side");
         }
         if (reference.noFrequentValue()) {
-            return Results.cannotRun(this, threshold, "the reference profile of column '" + column + "' keeps"
+            return Results.cannotRun(this, threshold, "the reference profile of column '" + ReadableText.name(column) + "' keeps"
                     + " sketches and none of its values is guaranteed frequent, so a PSI over one 'other' bin would be"
                     + " 0 whatever the data; profile the reference with a higher exact distinct limit"
                     + " (--exact-distinct-limit)");
@@ -171,7 +171,7 @@ public record PsiCheck(String column, int bins, double max, Severity severity) i
                 + " values and one 'other' bin (approximate: the reference keeps sketches, with counts within "
                 + reference.frequencyError() + ")" : k + " categor" + (k == 1 ? "y" : "ies");
         long missing = values.missingCount() + reference.missing();
-        return Results.measured(this, psi, threshold, psi, "population stability index of column '" + column + "' over "
+        return Results.measured(this, psi, threshold, psi, "population stability index of column '" + ReadableText.name(column) + "' over "
                 + described + ": PSI = " + ReadableText.number(psi) + ", " + band(psi) + "; " + currentTotal
                 + " current and " + referenceTotal + " reference values" + (missing > 0 ? "; left out: "
                         + values.missingCount() + " missing current and " + reference.missing()

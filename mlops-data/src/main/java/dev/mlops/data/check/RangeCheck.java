@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
@@ -38,7 +39,7 @@ public record RangeCheck(String column, double min, double max, double mostly, S
     public RangeCheck {
         Columns.name(column);
         if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
-            throw new IllegalArgumentException("range of column '" + column + "' needs min <= max, neither NaN, but was ["
+            throw new IllegalArgumentException("range of column '" + ReadableText.name(column) + "' needs min <= max, neither NaN, but was ["
                     + min + ", " + max + "]");
         }
         Columns.share("mostly", mostly);

@@ -1,5 +1,6 @@
 package dev.mlops.data.check;
 
+import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
@@ -54,7 +55,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
         Set<String> names = new HashSet<>();
         for (ExpectedColumn column : expected) {
             if (!names.add(column.name())) {
-                throw new IllegalArgumentException("expected column '" + column.name() + "' is listed twice");
+                throw new IllegalArgumentException("expected column '" + ReadableText.name(column.name()) + "' is listed twice");
             }
         }
         Objects.requireNonNull(severity, "severity");
@@ -148,7 +149,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
         boolean typesUnknown = false;
         for (ExpectedColumn column : expected) {
             if (!schema.contains(column.name())) {
-                differences.add("column '" + column.name() + "' (" + column.type() + ") is missing");
+                differences.add("column '" + ReadableText.name(column.name()) + "' (" + column.type() + ") is missing");
                 continue;
             }
             present.add(column.name());
@@ -156,7 +157,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
             if ((actual.type() != column.type() || typesRead) && table.rowCount() == 0) {
                 typesUnknown = true;
             } else if (actual.type() != column.type()) {
-                differences.add("column '" + column.name() + "' is " + actual.type() + ", expected " + column.type());
+                differences.add("column '" + ReadableText.name(column.name()) + "' is " + actual.type() + ", expected " + column.type());
             }
             if (!column.nullable()) {
                 needsRows = true;
@@ -170,7 +171,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
         if (!allowExtra) {
             for (String name : schema.names()) {
                 if (!expectedNames.contains(name)) {
-                    differences.add("column '" + name + "' (" + (schema.indexOf(name) + 1) + ", "
+                    differences.add("column '" + ReadableText.name(name) + "' (" + (schema.indexOf(name) + 1) + ", "
                             + schema.field(name).type() + ") is not expected");
                 }
             }

@@ -14,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -164,14 +165,15 @@ final class Binder {
             case CATEGORICAL -> {
                 CategoricalColumn categorical = (CategoricalColumn) column;
                 List<String> levels = categorical.levels();
-                boolean[] listed = new boolean[levels.size()];
+                boolean[] matches = new boolean[levels.size() + 1];
+                Arrays.fill(matches, 1, matches.length, negated);
                 for (Literal literal : literals) {
                     int code = levels.indexOf(((Literal.Text) literal).value());
                     if (code >= 0) {
-                        listed[code] = true;
+                        matches[code + 1] = !negated;
                     }
                 }
-                yield new Evaluator.CategoricalIn(categorical, negated, listed);
+                yield new Evaluator.CategoricalIn(categorical, matches);
             }
             case TEXT -> {
                 String[] values = new String[n];

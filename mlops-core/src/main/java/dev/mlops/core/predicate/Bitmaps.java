@@ -12,6 +12,28 @@ final class Bitmaps {
     private Bitmaps() {
     }
 
+    /**
+     * Below this share of undecided rows in a block (one in eight), {@code and} and {@code or}
+     * test the undecided rows one at a time through {@link Evaluator#test(int)} rather than
+     * evaluate the next operand over the whole block.
+     */
+    static final int ROW_SHARE = 8;
+
+    /**
+     * Below this share of undecided rows in a block (one in two), a numeric or categorical
+     * comparison tests just those rows in the block's values or codes rather than all of them:
+     * each costs about twice a row of the whole-block loop.
+     */
+    static final int VALUE_SHARE = 2;
+
+    /**
+     * @return true when {@code undecided} of {@code count} rows are fewer than one in
+     *     {@code share}
+     */
+    static boolean sparse(int undecided, int count, int share) {
+        return (long) undecided * share < count;
+    }
+
     /** @return how many words hold {@code count} bits */
     static int wordCount(int count) {
         return (count + 63) >>> 6;
@@ -62,6 +84,31 @@ final class Bitmaps {
                 bits |= (matches[codes[base + j] + 1] ? 1L : 0L) << j;
             }
             words[base >>> 6] = bits;
+        }
+    }
+
+    /** Keeps the set bits of the rows whose value is in {@code [low, high]}. */
+    static void keepBetween(long[] words, double[] values, int count, double low, double high) {
+        for (int w = wordCount(count) - 1; w >= 0; w--) {
+            long kept = words[w];
+            for (long left = kept; left != 0; left &= left - 1) {
+                int bit = Long.numberOfTrailingZeros(left);
+                double value = values[(w << 6) + bit];
+                kept &= ~((low <= value & value <= high ? 0L : 1L) << bit);
+            }
+            words[w] = kept;
+        }
+    }
+
+    /** Keeps the set bits of the rows whose code is {@code code}. */
+    static void keepEqual(long[] words, int[] codes, int count, int code) {
+        for (int w = wordCount(count) - 1; w >= 0; w--) {
+            long kept = words[w];
+            for (long left = kept; left != 0; left &= left - 1) {
+                int bit = Long.numberOfTrailingZeros(left);
+                kept &= ~((codes[(w << 6) + bit] == code ? 0L : 1L) << bit);
+            }
+            words[w] = kept;
         }
     }
 

@@ -78,14 +78,23 @@ final class Bound implements BoundPredicate {
             evaluate(0, rows, words);
             return words;
         }
-        int blocks = (rows + Scratch.BLOCK - 1) / Scratch.BLOCK;
-        int partitions = Math.min(blocks, PARTITIONS_PER_THREAD * (ForkJoinPool.getCommonPoolParallelism() + 1));
-        IntStream.range(0, partitions).parallel().forEach(partition -> {
-            int from = (int) ((long) blocks * partition / partitions) * Scratch.BLOCK;
-            int to = (int) Math.min(rows, (long) blocks * (partition + 1) / partitions * Scratch.BLOCK);
-            evaluate(from, to, words);
-        });
+        int partitions = Math.min(blocks(rows), PARTITIONS_PER_THREAD * (ForkJoinPool.getCommonPoolParallelism() + 1));
+        IntStream.range(0, partitions).parallel().forEach(partition -> evaluate(
+                partitionStart(rows, partition, partitions), partitionStart(rows, partition + 1, partitions), words));
         return words;
+    }
+
+    /**
+     * Returns the first row of a partition: the rows are cut into {@code partitions} runs of
+     * whole blocks, as even as blocks allow; partition {@code partitions} starts at {@code rows}.
+     */
+    static int partitionStart(int rows, int partition, int partitions) {
+        return (int) Math.min(rows, (long) blocks(rows) * partition / partitions * Scratch.BLOCK);
+    }
+
+    /** @return how many blocks hold the rows, the last one perhaps part full */
+    private static int blocks(int rows) {
+        return (int) (((long) rows + Scratch.BLOCK - 1) / Scratch.BLOCK);
     }
 
     /** Evaluates the rows {@code [from, to)}, {@code from} a multiple of the block, into their words. */

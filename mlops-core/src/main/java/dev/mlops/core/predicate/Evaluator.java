@@ -20,12 +20,6 @@ import java.util.Arrays;
  */
 interface Evaluator {
 
-    /**
-     * Below this share of undecided rows in a block, {@code and} and {@code or} test the
-     * undecided rows one at a time rather than evaluate the next operand over the whole block.
-     */
-    int SPARSE_SHARE = 8;
-
     /** Tests a row already checked to be inside the table. */
     boolean test(int row);
 
@@ -46,7 +40,7 @@ interface Evaluator {
 
     /** Clears the bits of the rows of the block that fail this evaluator: {@code words &= this}. */
     default void and(int from, int count, long[] words, Scratch scratch, int depth) {
-        if (Bitmaps.cardinality(words, count) * SPARSE_SHARE < count) {
+        if (Bitmaps.sparse(Bitmaps.cardinality(words, count), count, Bitmaps.ROW_SHARE)) {
             Bitmaps.keepPassing(words, from, count, this);
         } else {
             long[] own = scratch.words(depth);
@@ -57,7 +51,7 @@ interface Evaluator {
 
     /** Sets the bits of the rows of the block that pass this evaluator: {@code words |= this}. */
     default void or(int from, int count, long[] words, Scratch scratch, int depth) {
-        if ((count - Bitmaps.cardinality(words, count)) * SPARSE_SHARE < count) {
+        if (Bitmaps.sparse(count - Bitmaps.cardinality(words, count), count, Bitmaps.ROW_SHARE)) {
             Bitmaps.addPassing(words, from, count, this);
         } else {
             long[] own = scratch.words(depth);
@@ -154,27 +148,49 @@ interface Evaluator {
         public void evaluate(int from, int count, long[] words, Scratch scratch, int depth) {
             double[] values = scratch.values();
             column.copyValues(from, values, 0, count);
-            switch (operator) {
-                case EQ -> Bitmaps.between(values, count, literal, literal, words);
-                case NE -> {
-                    Bitmaps.between(values, count, literal, literal, words);
-                    Bitmaps.invert(words, count);
-                    clearMissing(column, from, count, words, scratch.words(depth));
-                }
-                case LT -> Bitmaps.between(values, count, Double.NEGATIVE_INFINITY, Math.nextDown(literal), words);
-                case LE -> Bitmaps.between(values, count, Double.NEGATIVE_INFINITY, literal, words);
-                case GT -> Bitmaps.between(values, count, Math.nextUp(literal), Double.POSITIVE_INFINITY, words);
-                case GE -> Bitmaps.between(values, count, literal, Double.POSITIVE_INFINITY, words);
+            Bitmaps.between(values, count, low(), high(), words);
+            if (operator == Operator.NE) {
+                Bitmaps.invert(words, count);
+                clearMissing(column, from, count, words, scratch.words(depth));
             }
+        }
+
+        /** With few rows undecided, tests just those against the interval of the block's values. */
+        @Override
+        public void and(int from, int count, long[] words, Scratch scratch, int depth) {
+            if (operator == Operator.NE
+                    || !Bitmaps.sparse(Bitmaps.cardinality(words, count), count, Bitmaps.VALUE_SHARE)) {
+                Evaluator.super.and(from, count, words, scratch, depth);
+                return;
+            }
+            double[] values = scratch.values();
+            column.copyValues(from, values, 0, count);
+            Bitmaps.keepBetween(words, values, count, low(), high());
+        }
+
+        /** @return the lower end of the interval the operator holds for ({@code !=}: of {@code ==}) */
+        private double low() {
+            return switch (operator) {
+                case LT, LE -> Double.NEGATIVE_INFINITY;
+                case GT -> Math.nextUp(literal);
+                case EQ, NE, GE -> literal;
+            };
+        }
+
+        /** @return the upper end of the interval the operator holds for ({@code !=}: of {@code ==}) */
+        private double high() {
+            return switch (operator) {
+                case LT -> Math.nextDown(literal);
+                case GT, GE -> Double.POSITIVE_INFINITY;
+                case EQ, NE, LE -> literal;
+            };
         }
     }
 
     /** Clears the bits of the rows whose value is missing, using {@code own} as a buffer. */
     private static void clearMissing(NumericColumn column, int from, int count, long[] words, long[] own) {
-        if (column.missingCount() > 0) {
-            column.copyMissing(from, own, count);
-            Bitmaps.andNot(words, own, count);
-        }
+        column.copyMissing(from, own, count);
+        Bitmaps.andNot(words, own, count);
     }
 
     /** {@code in} or {@code not in} over numbers; false for a missing value, NaN is in no list. */
@@ -232,6 +248,18 @@ interface Evaluator {
                 Bitmaps.equal(codes, count, CategoricalColumn.MISSING_CODE, missing);
                 Bitmaps.andNot(words, missing, count);
             }
+        }
+
+        /** With few rows undecided, compares just their codes in the block's codes. */
+        @Override
+        public void and(int from, int count, long[] words, Scratch scratch, int depth) {
+            if (!equal || !Bitmaps.sparse(Bitmaps.cardinality(words, count), count, Bitmaps.VALUE_SHARE)) {
+                Evaluator.super.and(from, count, words, scratch, depth);
+                return;
+            }
+            int[] codes = scratch.codes();
+            column.copyCodes(from, codes, 0, count);
+            Bitmaps.keepEqual(words, codes, count, code);
         }
     }
 

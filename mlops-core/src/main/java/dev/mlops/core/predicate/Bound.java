@@ -2,9 +2,9 @@ package dev.mlops.core.predicate;
 
 import dev.mlops.core.table.Table;
 import java.util.BitSet;
+import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import java.util.Objects;
 
 /**
  * The one {@link BoundPredicate}: an evaluator tree over a table's columns. {@link #test(int)}

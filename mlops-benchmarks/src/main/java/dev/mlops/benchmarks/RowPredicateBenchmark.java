@@ -5,6 +5,7 @@ import dev.mlops.core.predicate.RowPredicate;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Evaluates {@code age < 25 and city == "Hamburg"} over {@code rows} rows (default 10,000,000)
  * of a numeric column (ages 18 to 90, 2 % missing) and a categorical one (8 cities), on one
- * thread: {@link #countMatching()} counts the matching rows, {@link #bindAndCount()} also parses
- * and binds the expression each time. The table is drawn from a fixed seed; {@link #main} writes
+ * thread: {@link #countMatching()} counts the matching rows (a column at a time into a bitmap),
+ * {@link #bindAndCount()} also parses and binds the expression each time, {@link #selection()}
+ * returns the bitmap, and {@link #rowByRow()} tests one row at a time, as the evaluation did
+ * before the bitmap. The table is drawn from a fixed seed; {@link #main} writes
  * the same rows as CSV for {@code mlops-benchmarks/scripts/pandas_query.py}.
  */
 @State(Scope.Benchmark)
@@ -41,6 +44,10 @@ public class RowPredicateBenchmark {
     /** How many rows. */
     @Param("10000000")
     public int rows;
+
+    /** The expression evaluated; {@code -p expression='age < 25'} measures another. */
+    @Param(EXPRESSION)
+    public String expression;
 
     private Table table = Table.of();
     private BoundPredicate bound = RowPredicate.parse("age < 25").bind(Table.of(NumericColumn.of("age")));
@@ -70,7 +77,7 @@ public class RowPredicateBenchmark {
     @Setup
     public void drawTable() {
         table = draw(rows);
-        bound = RowPredicate.parse(EXPRESSION).bind(table);
+        bound = RowPredicate.parse(expression).bind(table);
     }
 
     /** @return how many rows match */
@@ -79,10 +86,28 @@ public class RowPredicateBenchmark {
         return bound.countMatching();
     }
 
+    /** @return the bitmap of the matching rows */
+    @Benchmark
+    public BitSet selection() {
+        return bound.selection();
+    }
+
+    /** @return how many rows match, testing one row at a time */
+    @Benchmark
+    public int rowByRow() {
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            if (bound.test(row)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** @return how many rows match, parsing and binding first */
     @Benchmark
     public int bindAndCount() {
-        return RowPredicate.parse(EXPRESSION).bind(table).countMatching();
+        return RowPredicate.parse(expression).bind(table).countMatching();
     }
 
     /**

@@ -14,6 +14,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -124,12 +126,31 @@ final class Binder {
         return in(in, table.column(in.column()), in.negated(), in.literals());
     }
 
+    /**
+     * Binds the operands of {@code and} or {@code or}, cheapest to evaluate over a block first:
+     * the later operands then often have only a few rows left to test. The order does not change
+     * the result, since evaluating an operand has no effect but its value.
+     */
     private static Evaluator[] bindAll(List<Node> operands, Table table) {
         Evaluator[] bound = new Evaluator[operands.size()];
         for (int i = 0; i < bound.length; i++) {
             bound[i] = bind(operands.get(i), table);
         }
+        Arrays.sort(bound, Comparator.comparingInt(Binder::cost));
         return bound;
+    }
+
+    /**
+     * Ranks how much evaluating a block costs: 0 for a loop over categorical codes or the
+     * missing-value bitmap, 1 for a loop over numeric values, 2 for anything tested row by row
+     * or made of other operands.
+     */
+    static int cost(Evaluator evaluator) {
+        if (evaluator instanceof Evaluator.CategoricalCompare || evaluator instanceof Evaluator.CategoricalIn
+                || evaluator instanceof Evaluator.IsMissing) {
+            return 0;
+        }
+        return evaluator instanceof Evaluator.NumericCompare || evaluator instanceof Evaluator.NumericIn ? 1 : 2;
     }
 
     private static Evaluator comparison(Node.Comparison comparison, Column column) {
@@ -164,14 +185,15 @@ final class Binder {
             case CATEGORICAL -> {
                 CategoricalColumn categorical = (CategoricalColumn) column;
                 List<String> levels = categorical.levels();
-                boolean[] listed = new boolean[levels.size()];
+                boolean[] matches = new boolean[levels.size() + 1];
+                Arrays.fill(matches, 1, matches.length, negated);
                 for (Literal literal : literals) {
                     int code = levels.indexOf(((Literal.Text) literal).value());
                     if (code >= 0) {
-                        listed[code] = true;
+                        matches[code + 1] = !negated;
                     }
                 }
-                yield new Evaluator.CategoricalIn(categorical, negated, listed);
+                yield new Evaluator.CategoricalIn(categorical, matches);
             }
             case TEXT -> {
                 String[] values = new String[n];

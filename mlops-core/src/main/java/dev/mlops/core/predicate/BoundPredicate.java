@@ -1,13 +1,15 @@
 package dev.mlops.core.predicate;
 
 import dev.mlops.core.table.Table;
+import java.util.BitSet;
 import java.util.function.IntPredicate;
 
 /**
  * A {@link RowPredicate} bound to one {@link Table}: column names resolved, types checked and
  * literals converted once, so that {@link #test(int)} allocates nothing.
  *
- * <p>Obtain one from {@link RowPredicate#bind(Table)}. It is immutable and, since tables are,
+ * <p>Obtain one from {@link RowPredicate#bind(Table)}. To filter a whole table, use
+ * {@link #selection()} or the methods built on it rather than {@link #test(int)} row by row. It is immutable and, since tables are,
  * safe to use from several threads at once.
  */
 public interface BoundPredicate extends IntPredicate {
@@ -28,6 +30,18 @@ public interface BoundPredicate extends IntPredicate {
      */
     @Override
     boolean test(int row);
+
+    /**
+     * Evaluates the predicate over every row of the table at once: a column at a time, in
+     * blocks of rows, into a bitmap, with primitive loops over the values of numeric and the
+     * codes of categorical columns; a table of 262,144 rows or more in partitions on the common
+     * {@link java.util.concurrent.ForkJoinPool fork-join pool}. It matches exactly the rows
+     * {@link #test(int)} accepts and is the fast way to filter a whole table; {@link #matchingRows()}, {@link #countMatching()}
+     * and {@link #select()} use it.
+     *
+     * @return a new bitmap in which bit {@code row} is set when the row satisfies the predicate
+     */
+    BitSet selection();
 
     /** @return the 0-based rows that satisfy the predicate, in ascending order, as a new array */
     int[] matchingRows();

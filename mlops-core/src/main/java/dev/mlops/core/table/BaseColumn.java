@@ -1,5 +1,6 @@
 package dev.mlops.core.table;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -163,6 +164,56 @@ abstract class BaseColumn {
 
     private boolean isMissingAt(int position) {
         return missing != null && missing.get(position);
+    }
+
+    public final void copyMissing(int fromRow, long[] words, int length) {
+        Objects.requireNonNull(words, "words");
+        checkRows(fromRow, length);
+        int wordCount = (length + 63) >>> 6;
+        if (wordCount > words.length) {
+            throw new IndexOutOfBoundsException("words of length " + words.length + " cannot hold the " + length
+                    + " bits of rows [" + fromRow + ", " + (fromRow + length) + "); that needs " + wordCount);
+        }
+        Arrays.fill(words, 0, wordCount, 0L);
+        if (missing == null) {
+            return;
+        }
+        if (index == null) {
+            int end = fromRow + length;
+            for (int position = missing.nextSetBit(fromRow); position >= 0 && position < end;
+                    position = missing.nextSetBit(position + 1)) {
+                int bit = position - fromRow;
+                words[bit >>> 6] |= 1L << bit;
+            }
+        } else {
+            for (int bit = 0; bit < length; bit++) {
+                if (missing.get(index[fromRow + bit])) {
+                    words[bit >>> 6] |= 1L << bit;
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks that {@code [fromRow, fromRow + length)} lies inside the column and that a target
+     * array holds {@code length} elements from {@code targetOffset}, for the bulk copies.
+     */
+    final void checkCopy(int fromRow, int length, int targetLength, int targetOffset) {
+        checkRows(fromRow, length);
+        if (targetOffset < 0 || targetOffset > targetLength - length) {
+            throw new IndexOutOfBoundsException("a target of length " + targetLength + " cannot hold " + length
+                    + " values from offset " + targetOffset);
+        }
+    }
+
+    private void checkRows(int fromRow, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative but was " + length);
+        }
+        if (fromRow < 0 || fromRow > size - length) {
+            throw new IndexOutOfBoundsException("rows [" + fromRow + ", " + ((long) fromRow + length)
+                    + ") are outside column '" + name + "' of " + size + " rows");
+        }
     }
 
     /** Maps a row of this column to its position in the underlying arrays. */

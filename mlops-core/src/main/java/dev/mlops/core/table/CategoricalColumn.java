@@ -74,6 +74,31 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         return codes[position(row)];
     }
 
+    /**
+     * Copies the codes of a range of rows into an array, for evaluating a condition a block of
+     * rows at a time; a missing value's code is {@link #MISSING_CODE}, as from {@link #code(int)}.
+     *
+     * @param fromRow the first 0-based row
+     * @param target the array to write to
+     * @param targetOffset where in {@code target} the first code goes
+     * @param length how many rows
+     * @throws IllegalArgumentException if length is negative
+     * @throws IndexOutOfBoundsException if the rows are not all inside {@code [0, size())} or
+     *     {@code target} cannot hold them from {@code targetOffset}
+     */
+    public void copyCodes(int fromRow, int[] target, int targetOffset, int length) {
+        Objects.requireNonNull(target, "target");
+        checkCopy(fromRow, length, target.length, targetOffset);
+        int[] index = index();
+        if (index == null) {
+            System.arraycopy(codes, fromRow, target, targetOffset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                target[targetOffset + i] = codes[index[fromRow + i]];
+            }
+        }
+    }
+
     /** @return the dictionary of levels, in order of first appearance, unmodifiable */
     public List<String> levels() {
         return levels;

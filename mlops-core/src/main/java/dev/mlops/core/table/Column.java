@@ -37,6 +37,21 @@ public sealed interface Column permits NumericColumn, CategoricalColumn, Boolean
      */
     boolean isMissing(int row);
 
+    /**
+     * Writes which of a range of rows are missing into a bitmap, for evaluating a condition a
+     * block of rows at a time: bit {@code i % 64} of {@code words[i / 64]} is set when row
+     * {@code fromRow + i} is missing and clear otherwise, for {@code i < length}; the bits of the
+     * last written word past {@code length} are clear and later words are left alone.
+     *
+     * @param fromRow the first 0-based row
+     * @param words the bitmap, at least {@code ceil(length / 64)} words
+     * @param length how many rows
+     * @throws IllegalArgumentException if length is negative
+     * @throws IndexOutOfBoundsException if the rows are not all inside {@code [0, size())} or
+     *     the words cannot hold them
+     */
+    void copyMissing(int fromRow, long[] words, int length);
+
     /** @return how many rows are missing */
     int missingCount();
 

@@ -69,6 +69,31 @@ public final class NumericColumn extends BaseColumn implements Column {
         return copy;
     }
 
+    /**
+     * Copies the values of a range of rows into an array, for evaluating a condition a block of
+     * rows at a time; missing values read as NaN, as from {@link #get(int)}.
+     *
+     * @param fromRow the first 0-based row
+     * @param target the array to write to
+     * @param targetOffset where in {@code target} the first value goes
+     * @param length how many rows
+     * @throws IllegalArgumentException if length is negative
+     * @throws IndexOutOfBoundsException if the rows are not all inside {@code [0, size())} or
+     *     {@code target} cannot hold them from {@code targetOffset}
+     */
+    public void copyValues(int fromRow, double[] target, int targetOffset, int length) {
+        Objects.requireNonNull(target, "target");
+        checkCopy(fromRow, length, target.length, targetOffset);
+        int[] index = index();
+        if (index == null) {
+            System.arraycopy(values, fromRow, target, targetOffset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                target[targetOffset + i] = values[index[fromRow + i]];
+            }
+        }
+    }
+
     @Override
     public NumericColumn select(int[] rows) {
         return new NumericColumn(name(), values, compose(rows), missingBits(), sensitive());

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -32,6 +33,7 @@ class RowPredicateSweepTest {
     private static final long MASTER_SEED = 0x9e3779b97f4a7c15L;
     private static final int CASES = 400;
     private static final int EXPRESSIONS_PER_TABLE = 25;
+    private static final int BITMAP_CASES = 150;
 
     private static final double[] NUMBERS = {-2, -1, -0.0, 0, 0.5, 1, 2, 1e20};
     /** Spellings of the numbers above, the strict syntax in several forms. */
@@ -69,7 +71,7 @@ class RowPredicateSweepTest {
     @MethodSource("seeds")
     void theEvaluatorAgreesWithTheReference(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Table table = randomTable(random);
+        Table table = randomTable(random, random.nextInt(0, 40));
         for (int e = 0; e < EXPRESSIONS_PER_TABLE; e++) {
             Expression expression = randomExpression(random, table, 0);
             String text = expression.text();
@@ -90,6 +92,75 @@ class RowPredicateSweepTest {
         }
     }
 
+    /**
+     * Table sizes for the bitmap sweep: around the 64 rows of a bitmap word and the block the
+     * evaluation works in, never only multiples of 64.
+     */
+    private static final int[] BITMAP_SIZES = {1, 63, 64, 65, 127, 129, 1000, 2047, 2048, 2049, 4095, 4097};
+
+    static Stream<Long> bitmapSeeds() {
+        return seeds().limit(BITMAP_CASES);
+    }
+
+    /**
+     * {@link BoundPredicate#selection()} evaluates a column at a time into a bitmap; it must
+     * give exactly the rows that {@link BoundPredicate#test(int)}, row by row, accepts, and
+     * {@link BoundPredicate#countMatching()} and {@link BoundPredicate#matchingRows()} follow
+     * it, on tables and views of every size, with missing values and NaN, for every operator and
+     * type and nested {@code and}, {@code or} and {@code not}.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("bitmapSeeds")
+    void theBitmapAgreesWithTheRowByRowPath(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int size = BITMAP_SIZES[random.nextInt(BITMAP_SIZES.length)] + random.nextInt(-1, 2);
+        Table table = randomTable(random, size);
+        for (int e = 0; e < EXPRESSIONS_PER_TABLE; e++) {
+            Expression expression = randomExpression(random, table, 0);
+            String context = "seed " + seed + ", " + table.rowCount() + " rows, expression " + expression.text();
+            BoundPredicate bound = RowPredicate.parse(expression.text()).bind(table);
+            BitSet expected = new BitSet();
+            BitSet reference = new BitSet();
+            for (int row = 0; row < table.rowCount(); row++) {
+                expected.set(row, bound.test(row));
+                reference.set(row, expression.test(row));
+            }
+
+            BitSet selection = bound.selection();
+
+            assertThat(expected).as(context).isEqualTo(reference);
+            assertThat(selection).as(context).isEqualTo(expected);
+            assertThat(bound.countMatching()).as(context).isEqualTo(expected.cardinality());
+            assertThat(bound.matchingRows()).as(context).containsExactly(expected.stream().toArray());
+        }
+    }
+
+    /**
+     * A table large enough to be evaluated in partitions on the common pool gives the same
+     * bitmap as testing its rows one by one.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("parallelSeeds")
+    void aLargeTableEvaluatedInParallelPartitionsGivesTheSameBitmap(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Table table = randomTable(random, 2 * Bound.PARALLEL_ROWS + random.nextInt(1, 2048));
+        assertThat(table.rowCount()).isGreaterThanOrEqualTo(Bound.PARALLEL_ROWS);
+        for (int e = 0; e < 5; e++) {
+            Expression expression = randomExpression(random, table, 0);
+            BoundPredicate bound = RowPredicate.parse(expression.text()).bind(table);
+            BitSet expected = new BitSet();
+            for (int row = 0; row < table.rowCount(); row++) {
+                expected.set(row, expression.test(row));
+            }
+
+            assertThat(bound.selection()).as("seed %s, expression %s", seed, expression.text()).isEqualTo(expected);
+        }
+    }
+
+    static Stream<Long> parallelSeeds() {
+        return seeds().skip(BITMAP_CASES).limit(3);
+    }
+
     /** Characters a corrupted expression gains: every kind of token and some the syntax rejects. */
     private static final String NOISE = "()`\"\\,=!<>&|'.+-eE019 \t\nxaNorandotinismissingtruefalseé\u00a0";
 
@@ -97,7 +168,7 @@ class RowPredicateSweepTest {
     @MethodSource("seeds")
     void aCorruptedExpressionParsesOrFailsWithAPosition(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Table table = randomTable(random);
+        Table table = randomTable(random, random.nextInt(0, 40));
         for (int e = 0; e < EXPRESSIONS_PER_TABLE; e++) {
             StringBuilder text = new StringBuilder(randomExpression(random, table, 0).text());
             int edits = random.nextInt(1, 4);
@@ -126,13 +197,14 @@ class RowPredicateSweepTest {
 
     // ---- random tables -------------------------------------------------------------------
 
-    private static Table randomTable(SplittableRandom random) {
-        int rows = random.nextInt(0, 40);
+    /** A table of the given rows, or a view of up to 40 (or as many as it has) of its rows. */
+    private static Table randomTable(SplittableRandom random, int rows) {
         List<String> names = new ArrayList<>(List.of(NAMES));
         for (int i = names.size() - 1; i > 0; i--) {
             names.set(i, names.set(random.nextInt(i + 1), names.get(i)));
         }
-        double missing = random.nextDouble(0, 0.4);
+        // some tables have no missing values at all, others many
+        double missing = random.nextInt(4) == 0 ? 0 : random.nextDouble(0, 0.4);
         NumericColumn.Builder numeric = NumericColumn.builder(names.get(0));
         CategoricalColumn.Builder categorical = CategoricalColumn.builder(names.get(1));
         BooleanColumn.Builder bool = BooleanColumn.builder(names.get(2));
@@ -169,7 +241,7 @@ class RowPredicateSweepTest {
         }
         Table table = Table.of(numeric.build(), categorical.build(), bool.build(), timestamp.build(), text.build());
         if (rows > 0 && random.nextBoolean()) {
-            int[] view = new int[random.nextInt(0, 40)];
+            int[] view = new int[rows > 40 ? rows : random.nextInt(0, 40)];
             for (int i = 0; i < view.length; i++) {
                 view[i] = random.nextInt(rows);
             }

@@ -16,6 +16,7 @@ import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -58,6 +59,31 @@ class RowPredicateTest {
 
     private static int[] rows(int... rows) {
         return rows;
+    }
+
+    /** Rows: -0.0, 0.0, the smallest positive and negative doubles, the largest, infinities, NaN, missing. */
+    private static final double[] EDGES = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE,
+        -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+
+    static Stream<Arguments> edgeComparisons() {
+        return Stream.of(
+                arguments("x == 0", rows(0, 1)),
+                arguments("x == -0.0", rows(0, 1)),
+                arguments("x != 0", rows(2, 3, 4, 5, 6, 7, 8)),
+                arguments("x < 0", rows(3, 5, 7)),
+                arguments("x <= -0.0", rows(0, 1, 3, 5, 7)),
+                arguments("x > -0.0", rows(2, 4, 6)),
+                arguments("x >= 0", rows(0, 1, 2, 4, 6)),
+                arguments("x < 4.9e-324", rows(0, 1, 3, 5, 7)),
+                arguments("x > -4.9e-324", rows(0, 1, 2, 4, 6)),
+                arguments("x >= 1.7976931348623157e308", rows(4, 6)),
+                arguments("x > 1.7976931348623157e308", rows(6)),
+                arguments("x <= -1.7976931348623157e308", rows(5, 7)),
+                arguments("x < -1.7976931348623157e308", rows(7)),
+                arguments("x in (0, 1.7976931348623157e308)", rows(0, 1, 4)),
+                arguments("x not in (-0.0, 4.9e-324)", rows(3, 4, 5, 6, 7, 8)),
+                arguments("x is missing", rows(9)),
+                arguments("not x < 0", rows(0, 1, 2, 4, 6, 8, 9)));
     }
 
     static Stream<Arguments> expressionsAndRows() {
@@ -146,6 +172,7 @@ class RowPredicateTest {
             assertThat(bound.matchingRows()).as(expression).containsExactly(expected);
             assertThat(predicate.matchingRows(FIXTURE)).as(expression).containsExactly(expected);
             assertThat(bound.countMatching()).isEqualTo(expected.length);
+            assertThat(bound.selection().stream().toArray()).as(expression).containsExactly(expected);
             for (int row = 0; row < FIXTURE.rowCount(); row++) {
                 int r = row;
                 assertThat(bound.test(row)).as("%s at row %s", expression, row)
@@ -192,6 +219,30 @@ class RowPredicateTest {
             for (String comparison : new String[] {"x != 1", "x not in (1, 2)", "x is not missing"}) {
                 assertThat(RowPredicate.parse(comparison).matchingRows(table)).as(comparison).containsExactly(0);
             }
+        }
+
+        @Test
+        void theSelectionIsANewBitmapOfTheMatchingRowsEachTime() {
+            BoundPredicate bound = RowPredicate.parse("age < 25").bind(FIXTURE);
+            BitSet first = bound.selection();
+
+            first.set(7);
+
+            assertThat(bound.selection()).isEqualTo(BitSet.valueOf(new long[] {0b100001L})).isNotEqualTo(first);
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @MethodSource("dev.mlops.core.predicate.RowPredicateTest#edgeComparisons")
+        void signedZerosExtremesNaNAndMissingCompareAsIeeeSaysInTheBitmapToo(String expression, int[] expected) {
+            NumericColumn.Builder x = NumericColumn.builder("x");
+            for (double edge : EDGES) {
+                x.add(edge);
+            }
+            Table table = Table.of(x.addMissing().build());
+            BoundPredicate bound = RowPredicate.parse(expression).bind(table);
+
+            assertThat(bound.selection().stream().toArray()).containsExactly(expected);
+            assertThat(IntStream.range(0, table.rowCount()).filter(bound).toArray()).containsExactly(expected);
         }
 
         @Test
@@ -601,7 +652,7 @@ class RowPredicateTest {
         }
 
         @Test
-        void testingARowAllocatesNothing() {
+        void testingARowAllocatesNothingAndCountingAllocatesTheBitmap() {
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             assumeThat(threads).isInstanceOf(com.sun.management.ThreadMXBean.class);
             com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
@@ -613,15 +664,31 @@ class RowPredicateTest {
                     + "and city in (\"München\", \"Hamburg\") and not member == false "
                     + "or since > \"2024-01-01T00:00:00Z\" and note not in (\"ok\", \"OK\") or note is missing")
                     .bind(table);
-            int expected = bound.countMatching();
+            int expected = countOneByOne(bound, n);
+            bound.countMatching();
 
             long thread = Thread.currentThread().getId();
             long before = allocations.getThreadAllocatedBytes(thread);
-            int count = bound.countMatching();
+            int count = countOneByOne(bound, n);
             long allocated = allocations.getThreadAllocatedBytes(thread) - before;
+            int bulk = bound.countMatching();
+            long bulkAllocated = allocations.getThreadAllocatedBytes(thread) - before - allocated;
 
-            assertThat(count).isEqualTo(expected).isPositive();
+            assertThat(count).isEqualTo(expected).isEqualTo(bulk).isPositive();
             assertThat(allocated).as("bytes allocated while testing %s rows", n).isLessThan(4096);
+            // the bitmap (a bit per row) and one block's buffers, nothing per row
+            assertThat(bulkAllocated).as("bytes allocated while counting %s rows", n)
+                    .isLessThan(n / 8 + 64 * 1024);
+        }
+
+        private static int countOneByOne(BoundPredicate bound, int rows) {
+            int count = 0;
+            for (int row = 0; row < rows; row++) {
+                if (bound.test(row)) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 }

@@ -58,6 +58,36 @@ class CategoricalColumnTest extends ColumnContract<CategoricalColumn> {
         }
 
         @Test
+        void copyCodesCopiesARangeWithTheMissingCode() {
+            int[] target = {9, 9, 9, 9};
+
+            column.copyCodes(1, target, 1, 3);
+
+            assertThat(target).containsExactly(9, 1, CategoricalColumn.MISSING_CODE, 0);
+        }
+
+        @Test
+        void copyCodesOfAViewFollowsTheView() {
+            int[] target = new int[3];
+
+            column.select(new int[] {4, 2, 1}).copyCodes(0, target, 0, 3);
+
+            assertThat(target).containsExactly(2, CategoricalColumn.MISSING_CODE, 1);
+        }
+
+        @Test
+        void copyCodesRejectsRowsOutsideTheColumnAndATooSmallTarget() {
+            assertThatThrownBy(() -> column.copyCodes(4, new int[5], 0, 2))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("rows [4, 6) are outside column 'city' of 5 rows");
+            assertThatThrownBy(() -> column.copyCodes(0, new int[1], 0, 2))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("a target of length 1 cannot hold 2 values from offset 0");
+            assertThatThrownBy(() -> column.copyCodes(0, null, 0, 1)).isInstanceOf(NullPointerException.class)
+                    .hasMessage("target");
+        }
+
+        @Test
         void aMissingValueHasTheMissingCode() {
             assertThat(column.code(2)).isEqualTo(CategoricalColumn.MISSING_CODE).isEqualTo(-1);
             assertThat(column.isMissing(2)).isTrue();

@@ -52,6 +52,74 @@ abstract class ColumnContract<C extends Column> {
         return cells;
     }
 
+    /** 130 rows, rows 0, 63, 64, 100 and 129 missing: the bitmap crosses two word boundaries. */
+    private C longFixture() {
+        Object[] s = samples();
+        Object[] values = new Object[130];
+        for (int row = 0; row < values.length; row++) {
+            values[row] = row == 0 || row == 63 || row == 64 || row == 100 || row == 129 ? null : s[row % 3];
+        }
+        return column("x", values);
+    }
+
+    @Test
+    void copyMissingWritesOneBitPerRowFromAnyRow() {
+        C column = longFixture();
+        long[] words = {-1L, -1L, -1L, 7L};
+
+        column.copyMissing(0, words, 130);
+
+        assertThat(words).containsExactly(1L | 1L << 63, 1L | 1L << (100 - 64), 1L << (129 - 128), 7L);
+
+        column.copyMissing(63, words, 67);
+
+        assertThat(words).containsExactly(0b11L | 1L << (100 - 63), 1L << (129 - 63 - 64), 1L << (129 - 128), 7L);
+    }
+
+    @Test
+    void copyMissingOfAViewFollowsTheView() {
+        Column view = longFixture().select(new int[] {5, 64, 64, 129, 1});
+        long[] words = {-1L};
+
+        view.copyMissing(1, words, 3);
+
+        assertThat(words).containsExactly(0b111L);
+
+        view.copyMissing(0, words, 5);
+
+        assertThat(words).containsExactly(0b01110L);
+    }
+
+    @Test
+    void copyMissingOfAColumnWithoutMissingValuesClearsTheWords() {
+        Object[] s = samples();
+        long[] words = {-1L, -1L};
+
+        column("x", s[0], s[1], s[2]).copyMissing(1, words, 2);
+
+        assertThat(words).containsExactly(0L, -1L);
+    }
+
+    @Test
+    void copyMissingRejectsRowsOutsideTheColumnAndTooFewWords() {
+        C column = fixture();
+        long[] words = new long[1];
+
+        assertThatThrownBy(() -> column.copyMissing(3, words, 3)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("rows [3, 6) are outside column 'x' of 5 rows");
+        assertThatThrownBy(() -> column.copyMissing(-1, words, 1)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("rows [-1, 0) are outside column 'x' of 5 rows");
+        assertThatThrownBy(() -> column.copyMissing(0, words, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("length must not be negative but was -1");
+        assertThatThrownBy(() -> longFixture().copyMissing(0, words, 65))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("words of length 1 cannot hold the 65 bits of rows [0, 65); that needs 2");
+        assertThatThrownBy(() -> column.copyMissing(0, null, 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("words");
+        column.copyMissing(5, words, 0);
+        assertThat(words).containsExactly(0L);
+    }
+
     @Test
     void reportsNameTypeSizeAndMissing() {
         C column = fixture();

@@ -152,6 +152,47 @@ class NumericColumnTest extends ColumnContract<NumericColumn> {
         }
 
         @Test
+        void copyValuesCopiesARangeWithMissingAsNaN() {
+            NumericColumn column = NumericColumn.builder("x").add(1.0).addMissing().add(Double.NaN).add(-0.0)
+                    .add(5.0).build();
+            double[] target = {9, 9, 9, 9, 9};
+
+            column.copyValues(1, target, 2, 3);
+
+            assertThat(target).containsExactly(9.0, 9.0, Double.NaN, Double.NaN, -0.0);
+        }
+
+        @Test
+        void copyValuesOfAViewFollowsTheView() {
+            NumericColumn view = NumericColumn.of("x", 10.0, 20.0, 30.0).select(new int[] {2, 0, 2, 1});
+            double[] target = new double[3];
+
+            view.copyValues(1, target, 0, 3);
+
+            assertThat(target).containsExactly(10.0, 30.0, 20.0);
+        }
+
+        @Test
+        void copyValuesRejectsRowsOutsideTheColumnAndATooSmallTarget() {
+            NumericColumn column = NumericColumn.of("x", 1.0, 2.0, 3.0);
+
+            assertThatThrownBy(() -> column.copyValues(2, new double[5], 0, 2))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("rows [2, 4) are outside column 'x' of 3 rows");
+            assertThatThrownBy(() -> column.copyValues(0, new double[5], 4, 2))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("a target of length 5 cannot hold 2 values from offset 4");
+            assertThatThrownBy(() -> column.copyValues(0, new double[5], -1, 2))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("a target of length 5 cannot hold 2 values from offset -1");
+            assertThatThrownBy(() -> column.copyValues(0, new double[5], 0, -2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("length must not be negative but was -2");
+            assertThatThrownBy(() -> column.copyValues(0, null, 0, 1)).isInstanceOf(NullPointerException.class)
+                    .hasMessage("target");
+        }
+
+        @Test
         void getOutsideTheColumnIsRejected() {
             NumericColumn column = NumericColumn.of("x", 1.0);
 

@@ -1,13 +1,13 @@
 package dev.mlops.data.check;
 
 import dev.mlops.core.component.ComponentType;
-import dev.mlops.core.predicate.BoundPredicate;
 import dev.mlops.core.predicate.PredicateSyntaxException;
 import dev.mlops.core.predicate.RowPredicate;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -78,9 +78,13 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
         return predicate.columns();
     }
 
+    /**
+     * Binds the predicate and evaluates it over the whole table at once, a column at a time
+     * ({@link dev.mlops.core.predicate.BoundPredicate#selection()}); the rule then looks each row up in that bitmap.
+     */
     @Override
     public RowRule bind(Table table) {
-        BoundPredicate bound = predicate.bind(table);
+        BitSet passing = predicate.bind(table).selection();
         List<Column> shown = new ArrayList<>();
         for (String name : predicate.columns()) {
             shown.add(table.column(name));
@@ -93,7 +97,7 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
 
             @Override
             public boolean passes(int row) {
-                return bound.test(row);
+                return passing.get(row);
             }
 
             @Override

@@ -166,6 +166,12 @@ abstract class BaseColumn {
         return missing != null && missing.get(position);
     }
 
+    /**
+     * @param fromRow the first 0-based row
+     * @param words the bitmap, at least {@code ceil(length / 64)} words
+     * @param length how many rows
+     * @see Column#copyMissing(int, long[], int)
+     */
     public final void copyMissing(int fromRow, long[] words, int length) {
         Objects.requireNonNull(words, "words");
         checkRows(fromRow, length);

@@ -193,6 +193,27 @@ class CsvTokenizerEdgesTest {
 
             assertThat(records(tokenizer)).containsExactly("1:10-13 [ab|0]", "2:13-16 [cd|0]");
         }
+        @Test
+        void aRecordStartingExactlyAtStopAtBelongsToTheNextPart() throws IOException {
+            byte[] part = "ab\ncd\nef\n".getBytes(StandardCharsets.UTF_8);
+            CsvTokenizer tokenizer = new CsvTokenizer(new ByteArrayInputStream(part), "test.csv", DECODER, (byte) ',',
+                    (byte) '"', false, 10, 1, 13, 16);
+
+            assertThat(records(tokenizer)).containsExactly("1:10-13 [ab|0]");
+        }
+
+        @Test
+        void invalidBytesInsideAQuotedValueOverSeveralLinesNameTheirOwnLine() throws IOException {
+            byte[] bytes = {'h', '\n', '"', 'a', '\n', 'b', '\r', '\n', (byte) 0xFF, '"', '\n'};
+            CsvTokenizer tokenizer = tokenizer(bytes, false, 16);
+            Cell.Raw cell = new Cell.Raw(DECODER, (byte) '"');
+
+            assertThat(tokenizer.next()).isTrue();
+            assertThat(tokenizer.next()).isTrue();
+            assertThatThrownBy(() -> cell.set(tokenizer, 0).text())
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessage("test.csv line 4: the byte 0xFF at byte offset 8 is not valid UTF-8; hint");
+        }
     }
 
     @Nested
@@ -211,6 +232,14 @@ class CsvTokenizerEdgesTest {
             assertThat(without.recordEnd()).isZero();
             assertThat(shorter.skipPrefix(mark)).isFalse();
             assertThat(shorter.recordEnd()).isZero();
+        }
+
+        @Test
+        void anInputThatIsOnlyTheByteOrderMarkHasNoRecords() throws IOException {
+            CsvTokenizer only = tokenizer(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, false, 16);
+
+            assertThat(only.skipPrefix(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})).isTrue();
+            assertThat(only.next()).isFalse();
         }
     }
 }

@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
 final class CsvReader {
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final int CHUNK_BUFFER = 1 << 20;
+    /** The share of rows a column makes room for beyond the estimate from the chunks read so far. */
+    private static final double ROW_ESTIMATE_MARGIN = 0.05;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String HINT = "if the input has another encoding, name its charset, such as ISO-8859-1 or"
             + " windows-1252";
@@ -268,7 +270,7 @@ final class CsvReader {
             return thread;
         });
         try {
-            // at most one chunk more than threads is read ahead of the merge, so that memory stays bounded
+            // at most one chunk more than threads is read ahead of the check that each ended where the next began
             int window = threads + 1;
             List<@Nullable Future<Chunk>> chunks = new ArrayList<>();
             for (int i = 0; i + 1 < starts.length && i < window; i++) {
@@ -278,6 +280,7 @@ final class CsvReader {
                 wholeSink.start(dataStart);
             }
             long line = dataLine;
+            int reserved = 0;
             for (int i = 0; i + 1 < starts.length; i++) {
                 Chunk chunk = chunks.get(i).get();
                 chunks.set(i, null);
@@ -288,7 +291,11 @@ final class CsvReader {
                     // the chunk's last record ran past the next chunk's start: that start was inside quotes
                     return false;
                 }
-                whole.append(chunk.table());
+                int rows = Math.addExact(whole.rowCount(), chunk.table().rowCount());
+                if (rows > reserved) {
+                    reserved = expectedRows(rows, starts[i + 1] - dataStart, starts[starts.length - 1] - dataStart);
+                }
+                whole.append(chunk.table(), reserved);
                 if (wholeSink != null) {
                     wholeSink.append(Objects.requireNonNull(chunk.sink(), "sink"), line - 1);
                 }
@@ -311,6 +318,20 @@ final class CsvReader {
             sink.problems.addAll(wholeSink.problems);
         }
         return true;
+    }
+
+    /**
+     * Estimates the rows of the whole data from those of its first bytes, with a margin, so that
+     * the columns grow once (and the chunks' arrays die young) rather than by doubling.
+     *
+     * @param rows the rows read so far
+     * @param bytes the bytes they took
+     * @param total the bytes of all the data
+     * @return the expected rows, at least those read so far
+     */
+    private static int expectedRows(int rows, long bytes, long total) {
+        double expected = rows * (double) total / bytes * (1 + ROW_ESTIMATE_MARGIN);
+        return (int) Math.max(rows, Math.min(Integer.MAX_VALUE - 8, Math.ceil(expected)));
     }
 
     private Future<Chunk> submit(ExecutorService pool, Path file, TableBuilder whole, List<String> names, long[] starts,

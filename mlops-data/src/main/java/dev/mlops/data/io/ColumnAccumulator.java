@@ -30,6 +30,8 @@ final class ColumnAccumulator {
     private @Nullable CellParser parser;
     private int leadingMissing;
     private boolean contradicted;
+    /** The rows the column is expected to hold, which its arrays make room for at once; 0 if unknown. */
+    private int expectedRows;
 
     /**
      * @param source the input's name, for errors
@@ -56,6 +58,18 @@ final class ColumnAccumulator {
     /** @return the column's 1-based index in the input */
     int position() {
         return position;
+    }
+
+    /**
+     * Makes room for the rows the column is expected to hold, now or when its type is known.
+     *
+     * @param rows the expected rows, at least 0
+     */
+    void expectRows(int rows) {
+        expectedRows = rows;
+        if (parser != null) {
+            parser.reserve(rows);
+        }
     }
 
     /** Adds a missing cell. */
@@ -128,6 +142,7 @@ final class ColumnAccumulator {
         CellParser current = parser;
         if (current == null) {
             current = CellParser.of(infer(cell), name, true, timestamps);
+            current.reserve(expectedRows);
             for (int i = 0; i < leadingMissing; i++) {
                 current.addMissing();
             }

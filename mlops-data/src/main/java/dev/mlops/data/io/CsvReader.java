@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -272,9 +273,11 @@ final class CsvReader {
         try {
             // at most one chunk more than threads is read ahead of the check that each ended where the next began
             int window = threads + 1;
+            // the rows a chunk is expected to hold, from the last one merged: its columns make room for them at once
+            AtomicInteger chunkRows = new AtomicInteger();
             List<@Nullable Future<Chunk>> chunks = new ArrayList<>();
             for (int i = 0; i + 1 < starts.length && i < window; i++) {
-                chunks.add(submit(pool, file, whole, names, starts, i, sink != null));
+                chunks.add(submit(pool, file, whole, names, starts, i, sink != null, chunkRows));
             }
             if (wholeSink != null) {
                 wholeSink.start(dataStart);
@@ -285,7 +288,7 @@ final class CsvReader {
                 Chunk chunk = chunks.get(i).get();
                 chunks.set(i, null);
                 if (i + window + 1 < starts.length) {
-                    chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null));
+                    chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null, chunkRows));
                 }
                 if (chunk.end() != starts[i + 1]) {
                     // the chunk's last record ran past the next chunk's start: that start was inside quotes
@@ -296,6 +299,7 @@ final class CsvReader {
                     reserved = expectedRows(rows, starts[i + 1] - dataStart, starts[starts.length - 1] - dataStart);
                 }
                 whole.append(chunk.table(), reserved);
+                chunkRows.set(expectedRows(chunk.table().rowCount(), 1, 1));
                 if (wholeSink != null) {
                     wholeSink.append(Objects.requireNonNull(chunk.sink(), "sink"), line - 1);
                 }
@@ -335,20 +339,22 @@ final class CsvReader {
     }
 
     private Future<Chunk> submit(ExecutorService pool, Path file, TableBuilder whole, List<String> names, long[] starts,
-            int chunk, boolean batch) {
-        return pool.submit(() -> readChunk(file, whole, names, starts[chunk], starts[chunk + 1], batch));
+            int chunk, boolean batch, AtomicInteger chunkRows) {
+        return pool.submit(() -> readChunk(file, whole, names, starts[chunk], starts[chunk + 1], batch,
+                chunkRows.get()));
     }
 
     /**
      * Reads the records that start in {@code [start, end)}, the last one to its end, with lines
-     * counted from 1 at {@code start}.
+     * counted from 1 at {@code start}, into columns with room for the rows expected (0 if unknown).
      */
-    private Chunk readChunk(Path file, TableBuilder whole, List<String> names, long start, long end, boolean batch)
-            throws IOException {
+    private Chunk readChunk(Path file, TableBuilder whole, List<String> names, long start, long end, boolean batch,
+            int expectedRows) throws IOException {
         TableBuilder table = whole.fork();
         for (String name : names) {
             table.addColumn(name, 1);
         }
+        table.expectRows(expectedRows);
         BatchSink sink = batch ? new BatchSink() : null;
         if (sink != null) {
             sink.start(start);

@@ -515,6 +515,18 @@ public final class TableBuilder {
         return new TableBuilder(source, schema, types, options, tolerant);
     }
 
+    /**
+     * Makes room in every declared column for the rows this builder is expected to read, so that
+     * its arrays grow once rather than by doubling.
+     *
+     * @param rows the expected rows, at least 0
+     */
+    void expectRows(int rows) {
+        for (ColumnAccumulator column : columns) {
+            column.expectRows(rows);
+        }
+    }
+
     /** @return the number of rows added so far */
     int rowCount() {
         return columns.isEmpty() ? 0 : columns.get(0).size();

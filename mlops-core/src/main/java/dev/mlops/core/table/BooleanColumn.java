@@ -118,6 +118,24 @@ public final class BooleanColumn extends BaseColumn implements Column {
             return size;
         }
 
+        /**
+         * {@inheritDoc} The values are bits that grow as needed, so this only checks the argument.
+         */
+        @Override
+        public Builder ensureCapacity(int rows) {
+            Builders.checkRows(rows);
+            return this;
+        }
+
+        @Override
+        public Builder addAll(ColumnBuilder other) {
+            Builder that = Builders.sameType(other, Builder.class);
+            Builders.appendBits(values, size, that.values, that.size);
+            Builders.appendBits(missing, size, that.missing, that.size);
+            size += that.size;
+            return this;
+        }
+
         @Override
         public BooleanColumn build() {
             return new BooleanColumn(name, (BitSet) values.clone(), size, null, (BitSet) missing.clone(), false);

@@ -18,12 +18,16 @@ public final class CategoricalColumn extends BaseColumn implements Column {
     /** The code of a missing value. */
     public static final int MISSING_CODE = -1;
 
+    /** The codes; a builder's array may run past the last one, {@code length}. */
     private final int[] codes;
+    private final int length;
     private final List<String> levels;
 
-    CategoricalColumn(String name, int[] codes, List<String> levels, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
-        super(name, codes.length, index, missing, sensitive);
+    CategoricalColumn(String name, int[] codes, int length, List<String> levels, int @Nullable [] index,
+            @Nullable BitSet missing, boolean sensitive) {
+        super(name, length, index, missing, sensitive);
         this.codes = codes;
+        this.length = length;
         this.levels = levels;
     }
 
@@ -106,17 +110,17 @@ public final class CategoricalColumn extends BaseColumn implements Column {
 
     @Override
     public CategoricalColumn select(int[] rows) {
-        return new CategoricalColumn(name(), codes, levels, compose(rows), missingBits(), sensitive());
+        return new CategoricalColumn(name(), codes, length, levels, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public CategoricalColumn rename(String newName) {
-        return new CategoricalColumn(newName, codes, levels, index(), missingBits(), sensitive());
+        return new CategoricalColumn(newName, codes, length, levels, index(), missingBits(), sensitive());
     }
 
     @Override
     public CategoricalColumn withSensitive(boolean sensitive) {
-        return sensitive == sensitive() ? this : new CategoricalColumn(name(), codes, levels, index(), missingBits(), sensitive);
+        return sensitive == sensitive() ? this : new CategoricalColumn(name(), codes, length, levels, index(), missingBits(), sensitive);
     }
 
     @Override
@@ -149,6 +153,8 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         private @Nullable String lastLevel;
         private int lastCode;
         private int size;
+        /** True when a built column holds {@code codes}: the next append copies it first. */
+        private boolean shared;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -165,12 +171,7 @@ public final class CategoricalColumn extends BaseColumn implements Column {
             if (level.equals(lastLevel)) {
                 return append(lastCode);
             }
-            Integer code = codeByLevel.get(level);
-            if (code == null) {
-                code = levels.size();
-                codeByLevel.put(level, code);
-                levels.add(level);
-            }
+            int code = codeOf(level);
             lastLevel = level;
             lastCode = code;
             return append(code);
@@ -188,11 +189,23 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         }
 
         private Builder append(int code) {
-            if (size == codes.length) {
-                codes = Arrays.copyOf(codes, size * 2);
+            if (size == codes.length || shared) {
+                codes = Arrays.copyOf(codes, size == codes.length ? Builders.grown(size, size + 1) : codes.length);
+                shared = false;
             }
             codes[size++] = code;
             return this;
+        }
+
+        /** @return the level's code, giving a new level the next one */
+        private int codeOf(String level) {
+            Integer code = codeByLevel.get(level);
+            if (code == null) {
+                code = levels.size();
+                codeByLevel.put(level, code);
+                levels.add(level);
+            }
+            return code;
         }
 
         @Override
@@ -201,9 +214,41 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         }
 
         @Override
+        public Builder ensureCapacity(int rows) {
+            if (Builders.checkRows(rows) > codes.length) {
+                codes = Arrays.copyOf(codes, rows);
+                shared = false;
+            }
+            return this;
+        }
+
+        @Override
+        public Builder addAll(ColumnBuilder other) {
+            Builder that = Builders.sameType(other, Builder.class);
+            int count = that.size;
+            int[] theirCodes = that.codes;
+            int[] recoded = new int[that.levels.size()];
+            for (int i = 0; i < recoded.length; i++) {
+                recoded[i] = codeOf(that.levels.get(i));
+            }
+            if (size + count > codes.length || shared) {
+                codes = Arrays.copyOf(codes, Math.max(codes.length, Builders.grown(codes.length, size + count)));
+                shared = false;
+            }
+            for (int i = 0; i < count; i++) {
+                int code = theirCodes[i];
+                codes[size + i] = code == MISSING_CODE ? MISSING_CODE : recoded[code];
+            }
+            Builders.appendBits(missing, size, that.missing, count);
+            size += count;
+            return this;
+        }
+
+        @Override
         public CategoricalColumn build() {
-            return new CategoricalColumn(name, Arrays.copyOf(codes, size), List.copyOf(levels), null,
-                    (BitSet) missing.clone(), false);
+            shared = Builders.worthSharing(size, codes.length);
+            int[] built = shared ? codes : Arrays.copyOf(codes, size);
+            return new CategoricalColumn(name, built, size, List.copyOf(levels), null, (BitSet) missing.clone(), false);
         }
     }
 }

@@ -39,6 +39,34 @@ public sealed interface ColumnBuilder
     /** @return the number of rows appended so far */
     int size();
 
-    /** @return the column of the rows appended so far; the builder may go on appending */
+    /**
+     * Makes room for the given number of rows in all, so that appending up to that many grows no
+     * array; a reader that knows its row count calls it once and {@link #build()} then hands the
+     * arrays over without copying them.
+     *
+     * @param rows the number of rows the builder will hold, at least 0
+     * @return this builder
+     * @throws IllegalArgumentException if rows is negative
+     */
+    ColumnBuilder ensureCapacity(int rows);
+
+    /**
+     * Appends every row of another builder of the same type, missing values as missing, as if
+     * each had been added here; the other builder is unchanged.
+     *
+     * @param other a builder of this builder's type
+     * @return this builder
+     * @throws IllegalArgumentException if the other builder is of another type
+     */
+    ColumnBuilder addAll(ColumnBuilder other);
+
+    /**
+     * Builds the column of the rows appended so far; the builder may go on appending. When the
+     * builder's arrays are full (see {@link #ensureCapacity}), or for numbers and categories
+     * large and at most an eighth unused, the column takes them over without a copy, and a later
+     * append copies them first.
+     *
+     * @return the column
+     */
     Column build();
 }

@@ -11,11 +11,15 @@ import org.jspecify.annotations.Nullable;
  * {@link #isMissing(int)} to tell a missing value from a NaN one.
  */
 public final class NumericColumn extends BaseColumn implements Column {
+    /** The values; a builder's array may run past the last one, {@code length}. */
     private final double[] values;
+    private final int length;
 
-    NumericColumn(String name, double[] values, int @Nullable [] index, @Nullable BitSet missing, boolean sensitive) {
-        super(name, values.length, index, missing, sensitive);
+    NumericColumn(String name, double[] values, int length, int @Nullable [] index, @Nullable BitSet missing,
+            boolean sensitive) {
+        super(name, length, index, missing, sensitive);
         this.values = values;
+        this.length = length;
     }
 
     /**
@@ -27,7 +31,7 @@ public final class NumericColumn extends BaseColumn implements Column {
      */
     public static NumericColumn of(String name, double... values) {
         Objects.requireNonNull(values, "values");
-        return new NumericColumn(name, values.clone(), null, null, false);
+        return new NumericColumn(name, values.clone(), values.length, null, null, false);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class NumericColumn extends BaseColumn implements Column {
     public double[] toArray() {
         int[] index = index();
         if (index == null) {
-            return values.clone();
+            return Arrays.copyOf(values, length);
         }
         double[] copy = new double[index.length];
         for (int i = 0; i < index.length; i++) {
@@ -96,17 +100,17 @@ public final class NumericColumn extends BaseColumn implements Column {
 
     @Override
     public NumericColumn select(int[] rows) {
-        return new NumericColumn(name(), values, compose(rows), missingBits(), sensitive());
+        return new NumericColumn(name(), values, length, compose(rows), missingBits(), sensitive());
     }
 
     @Override
     public NumericColumn rename(String newName) {
-        return new NumericColumn(newName, values, index(), missingBits(), sensitive());
+        return new NumericColumn(newName, values, length, index(), missingBits(), sensitive());
     }
 
     @Override
     public NumericColumn withSensitive(boolean sensitive) {
-        return sensitive == sensitive() ? this : new NumericColumn(name(), values, index(), missingBits(), sensitive);
+        return sensitive == sensitive() ? this : new NumericColumn(name(), values, length, index(), missingBits(), sensitive);
     }
 
     @Override
@@ -130,6 +134,8 @@ public final class NumericColumn extends BaseColumn implements Column {
         private double[] values = new double[16];
         private final BitSet missing = new BitSet();
         private int size;
+        /** True when a built column holds {@code values}: the next append copies it first. */
+        private boolean shared;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -142,8 +148,9 @@ public final class NumericColumn extends BaseColumn implements Column {
          * @return this builder
          */
         public Builder add(double value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+            if (size == values.length || shared) {
+                values = Arrays.copyOf(values, size == values.length ? Builders.grown(size, size + 1) : values.length);
+                shared = false;
             }
             values[size++] = value;
             return this;
@@ -166,8 +173,33 @@ public final class NumericColumn extends BaseColumn implements Column {
         }
 
         @Override
+        public Builder ensureCapacity(int rows) {
+            if (Builders.checkRows(rows) > values.length) {
+                values = Arrays.copyOf(values, rows);
+                shared = false;
+            }
+            return this;
+        }
+
+        @Override
+        public Builder addAll(ColumnBuilder other) {
+            Builder that = Builders.sameType(other, Builder.class);
+            int count = that.size;
+            if (size + count > values.length || shared) {
+                values = Arrays.copyOf(values, Math.max(values.length, Builders.grown(values.length, size + count)));
+                shared = false;
+            }
+            System.arraycopy(that.values, 0, values, size, count);
+            Builders.appendBits(missing, size, that.missing, count);
+            size += count;
+            return this;
+        }
+
+        @Override
         public NumericColumn build() {
-            return new NumericColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone(), false);
+            shared = Builders.worthSharing(size, values.length);
+            double[] built = shared ? values : Arrays.copyOf(values, size);
+            return new NumericColumn(name, built, size, null, (BitSet) missing.clone(), false);
         }
     }
 }

@@ -116,7 +116,7 @@ public final class TextColumn extends BaseColumn implements Column {
 
         private Builder append(@Nullable String value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, Builders.grown(size, size + 1));
             }
             values[size++] = value;
             return this;
@@ -128,8 +128,31 @@ public final class TextColumn extends BaseColumn implements Column {
         }
 
         @Override
+        public Builder ensureCapacity(int rows) {
+            if (Builders.checkRows(rows) > values.length) {
+                values = Arrays.copyOf(values, rows);
+            }
+            return this;
+        }
+
+        @Override
+        public Builder addAll(ColumnBuilder other) {
+            Builder that = Builders.sameType(other, Builder.class);
+            int count = that.size;
+            if (size + count > values.length) {
+                values = Arrays.copyOf(values, Builders.grown(values.length, size + count));
+            }
+            System.arraycopy(that.values, 0, values, size, count);
+            Builders.appendBits(missing, size, that.missing, count);
+            size += count;
+            return this;
+        }
+
+        @Override
         public TextColumn build() {
-            return new TextColumn(name, Arrays.copyOf(values, size), null, (BitSet) missing.clone(), false);
+            // a full array is handed over: every later append writes past its end, so grows a copy first
+            @Nullable String[] built = size == values.length ? values : Arrays.copyOf(values, size);
+            return new TextColumn(name, built, null, (BitSet) missing.clone(), false);
         }
     }
 }

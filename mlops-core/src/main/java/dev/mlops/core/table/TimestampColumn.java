@@ -148,8 +148,7 @@ public final class TimestampColumn extends BaseColumn implements Column {
 
         private Builder append(long second, int nano) {
             if (size == seconds.length) {
-                seconds = Arrays.copyOf(seconds, size * 2);
-                nanos = Arrays.copyOf(nanos, size * 2);
+                resize(Builders.grown(size, size + 1));
             }
             seconds[size] = second;
             nanos[size] = nano;
@@ -162,10 +161,39 @@ public final class TimestampColumn extends BaseColumn implements Column {
             return size;
         }
 
+        private void resize(int capacity) {
+            seconds = Arrays.copyOf(seconds, capacity);
+            nanos = Arrays.copyOf(nanos, capacity);
+        }
+
+        @Override
+        public Builder ensureCapacity(int rows) {
+            if (Builders.checkRows(rows) > seconds.length) {
+                resize(rows);
+            }
+            return this;
+        }
+
+        @Override
+        public Builder addAll(ColumnBuilder other) {
+            Builder that = Builders.sameType(other, Builder.class);
+            int count = that.size;
+            if (size + count > seconds.length) {
+                resize(Builders.grown(seconds.length, size + count));
+            }
+            System.arraycopy(that.seconds, 0, seconds, size, count);
+            System.arraycopy(that.nanos, 0, nanos, size, count);
+            Builders.appendBits(missing, size, that.missing, count);
+            size += count;
+            return this;
+        }
+
         @Override
         public TimestampColumn build() {
-            return new TimestampColumn(name, Arrays.copyOf(seconds, size), Arrays.copyOf(nanos, size), null,
-                    (BitSet) missing.clone(), false);
+            // full arrays are handed over: every later append writes past their end, so grows copies first
+            boolean full = size == seconds.length;
+            return new TimestampColumn(name, full ? seconds : Arrays.copyOf(seconds, size),
+                    full ? nanos : Arrays.copyOf(nanos, size), null, (BitSet) missing.clone(), false);
         }
     }
 }

@@ -91,24 +91,28 @@ abstract class CellParser {
 
     /**
      * Appends every value another parser of the same type collected (the next chunk of an input
-     * read in parallel), missing values as missing.
+     * read in parallel), missing values as missing, copying its arrays at once.
      *
      * @param other a parser of this type
      */
     final void appendAll(CellParser other) {
-        Column column = other.build();
-        for (int row = 0; row < column.size(); row++) {
-            if (column.isMissing(row)) {
-                builder.addMissing();
-            } else {
-                append(column, row);
-            }
-        }
+        builder.addAll(other.builder);
         absorbCounts(other);
     }
 
-    /** Appends the present value of a column of this type. */
-    abstract void append(Column column, int row);
+    /** @return the number of values appended so far */
+    final int size() {
+        return builder.size();
+    }
+
+    /**
+     * Makes room for the given number of values in all, so that the column is built without a copy.
+     *
+     * @param rows the number of values the column will hold
+     */
+    final void reserve(int rows) {
+        builder.ensureCapacity(rows);
+    }
 
     /** Adds another parser's counts to this one's. */
     void absorbCounts(CellParser other) {
@@ -147,10 +151,6 @@ abstract class CellParser {
             numbers.add(pending);
         }
 
-        @Override
-        void append(Column column, int row) {
-            numbers.add(((NumericColumn) column).get(row));
-        }
 
         @Override
         String expectation(String text) {
@@ -182,10 +182,6 @@ abstract class CellParser {
             add.accept(pending);
         }
 
-        @Override
-        void append(Column column, int row) {
-            add.accept(column instanceof CategoricalColumn categories ? categories.get(row) : ((TextColumn) column).get(row));
-        }
 
         @Override
         String expectation(String text) {
@@ -218,10 +214,6 @@ abstract class CellParser {
             booleans.add(pending);
         }
 
-        @Override
-        void append(Column column, int row) {
-            booleans.add(((BooleanColumn) column).get(row));
-        }
 
         @Override
         String expectation(String text) {
@@ -262,10 +254,6 @@ abstract class CellParser {
             return resolved;
         }
 
-        @Override
-        void append(Column column, int row) {
-            instants.add(((TimestampColumn) column).get(row));
-        }
 
         @Override
         void absorbCounts(CellParser other) {

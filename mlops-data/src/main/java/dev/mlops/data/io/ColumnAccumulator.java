@@ -30,6 +30,8 @@ final class ColumnAccumulator {
     private @Nullable CellParser parser;
     private int leadingMissing;
     private boolean contradicted;
+    /** The rows the column is expected to hold, which its arrays make room for at once; 0 if unknown. */
+    private int expectedRows;
 
     /**
      * @param source the input's name, for errors
@@ -56,6 +58,18 @@ final class ColumnAccumulator {
     /** @return the column's 1-based index in the input */
     int position() {
         return position;
+    }
+
+    /**
+     * Makes room for the rows the column is expected to hold, now or when its type is known.
+     *
+     * @param rows the expected rows, at least 0
+     */
+    void expectRows(int rows) {
+        expectedRows = rows;
+        if (parser != null) {
+            parser.reserve(rows);
+        }
     }
 
     /** Adds a missing cell. */
@@ -128,6 +142,7 @@ final class ColumnAccumulator {
         CellParser current = parser;
         if (current == null) {
             current = CellParser.of(infer(cell), name, true, timestamps);
+            current.reserve(expectedRows);
             for (int i = 0; i < leadingMissing; i++) {
                 current.addMissing();
             }
@@ -160,14 +175,21 @@ final class ColumnAccumulator {
         return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
     }
 
+    /** @return the number of cells added so far */
+    int size() {
+        return parser == null ? leadingMissing : parser.size();
+    }
+
     /**
      * Appends the cells another accumulator of this column collected from the next part of the
      * input, as if this one had read them: a column whose parts were inferred as different
      * types is contradicted (sequential inference would have found a cell that does not fit).
      *
      * @param next the accumulator of the same column over the part that follows
+     * @param rows the number of cells the column is expected to hold in the end, at least those
+     *     added so far and the next ones: its arrays grow to that at once
      */
-    void append(ColumnAccumulator next) {
+    void append(ColumnAccumulator next, int rows) {
         if (contradicted) {
             return;
         }
@@ -186,11 +208,13 @@ final class ColumnAccumulator {
         CellParser current = parser;
         if (current == null) {
             current = CellParser.of(theirs.type(), name, true, timestamps);
+            current.reserve(rows);
             for (int i = 0; i < leadingMissing; i++) {
                 current.addMissing();
             }
             parser = current;
         }
+        current.reserve(rows);
         current.appendAll(theirs);
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,8 @@ import org.jspecify.annotations.Nullable;
 final class CsvReader {
     private static final String GENERATED_NAME_PREFIX = "column_";
     private static final int CHUNK_BUFFER = 1 << 20;
+    /** The share of rows a column makes room for beyond the estimate from the chunks read so far. */
+    private static final double ROW_ESTIMATE_MARGIN = 0.05;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String HINT = "if the input has another encoding, name its charset, such as ISO-8859-1 or"
             + " windows-1252";
@@ -268,27 +271,35 @@ final class CsvReader {
             return thread;
         });
         try {
-            // at most one chunk more than threads is read ahead of the merge, so that memory stays bounded
+            // at most one chunk more than threads is read ahead of the check that each ended where the next began
             int window = threads + 1;
+            // the rows a chunk is expected to hold, from the last one merged: its columns make room for them at once
+            AtomicInteger chunkRows = new AtomicInteger();
             List<@Nullable Future<Chunk>> chunks = new ArrayList<>();
             for (int i = 0; i + 1 < starts.length && i < window; i++) {
-                chunks.add(submit(pool, file, whole, names, starts, i, sink != null));
+                chunks.add(submit(pool, file, whole, names, starts, i, sink != null, chunkRows));
             }
             if (wholeSink != null) {
                 wholeSink.start(dataStart);
             }
             long line = dataLine;
+            int reserved = 0;
             for (int i = 0; i + 1 < starts.length; i++) {
                 Chunk chunk = chunks.get(i).get();
                 chunks.set(i, null);
                 if (i + window + 1 < starts.length) {
-                    chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null));
+                    chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null, chunkRows));
                 }
                 if (chunk.end() != starts[i + 1]) {
                     // the chunk's last record ran past the next chunk's start: that start was inside quotes
                     return false;
                 }
-                whole.append(chunk.table());
+                int rows = Math.addExact(whole.rowCount(), chunk.table().rowCount());
+                if (rows > reserved) {
+                    reserved = expectedRows(rows, starts[i + 1] - dataStart, starts[starts.length - 1] - dataStart);
+                }
+                whole.append(chunk.table(), reserved);
+                chunkRows.set(expectedRows(chunk.table().rowCount(), 1, 1));
                 if (wholeSink != null) {
                     wholeSink.append(Objects.requireNonNull(chunk.sink(), "sink"), line - 1);
                 }
@@ -313,21 +324,37 @@ final class CsvReader {
         return true;
     }
 
+    /**
+     * Estimates the rows of the whole data from those of its first bytes, with a margin, so that
+     * the columns grow once (and the chunks' arrays die young) rather than by doubling.
+     *
+     * @param rows the rows read so far
+     * @param bytes the bytes they took
+     * @param total the bytes of all the data
+     * @return the expected rows, at least those read so far
+     */
+    private static int expectedRows(int rows, long bytes, long total) {
+        double expected = rows * (double) total / bytes * (1 + ROW_ESTIMATE_MARGIN);
+        return (int) Math.max(rows, Math.min(Integer.MAX_VALUE - 8, Math.ceil(expected)));
+    }
+
     private Future<Chunk> submit(ExecutorService pool, Path file, TableBuilder whole, List<String> names, long[] starts,
-            int chunk, boolean batch) {
-        return pool.submit(() -> readChunk(file, whole, names, starts[chunk], starts[chunk + 1], batch));
+            int chunk, boolean batch, AtomicInteger chunkRows) {
+        return pool.submit(() -> readChunk(file, whole, names, starts[chunk], starts[chunk + 1], batch,
+                chunkRows.get()));
     }
 
     /**
      * Reads the records that start in {@code [start, end)}, the last one to its end, with lines
-     * counted from 1 at {@code start}.
+     * counted from 1 at {@code start}, into columns with room for the rows expected (0 if unknown).
      */
-    private Chunk readChunk(Path file, TableBuilder whole, List<String> names, long start, long end, boolean batch)
-            throws IOException {
+    private Chunk readChunk(Path file, TableBuilder whole, List<String> names, long start, long end, boolean batch,
+            int expectedRows) throws IOException {
         TableBuilder table = whole.fork();
         for (String name : names) {
             table.addColumn(name, 1);
         }
+        table.expectRows(expectedRows);
         BatchSink sink = batch ? new BatchSink() : null;
         if (sink != null) {
             sink.start(start);

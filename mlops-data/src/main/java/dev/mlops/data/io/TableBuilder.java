@@ -516,13 +516,32 @@ public final class TableBuilder {
     }
 
     /**
+     * Makes room in every declared column for the rows this builder is expected to read, so that
+     * its arrays grow once rather than by doubling.
+     *
+     * @param rows the expected rows, at least 0
+     */
+    void expectRows(int rows) {
+        for (ColumnAccumulator column : columns) {
+            column.expectRows(rows);
+        }
+    }
+
+    /** @return the number of rows added so far */
+    int rowCount() {
+        return columns.isEmpty() ? 0 : columns.get(0).size();
+    }
+
+    /**
      * Appends the cells of a fork that read the next part of the input, column by column.
      *
      * @param next a fork with the same columns, in the same order
+     * @param rows the number of rows expected in the end, at least those added so far and the
+     *     fork's: each column's arrays grow to that at once
      */
-    void append(TableBuilder next) {
+    void append(TableBuilder next, int rows) {
         for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).append(next.columns.get(i));
+            columns.get(i).append(next.columns.get(i), rows);
         }
     }
 

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reading: the first line is the header (unless {@link Builder#header(boolean)} says there is
  * none, when columns are named {@code column_1}, {@code column_2}, ...); blank lines are skipped,
- * except in an input of one column, where a blank line is a missing value;
+ * except in an input of one column, where a blank line is a missing value (when neither a header
+ * nor a schema names the columns, blank lines before the first record are skipped all the same:
+ * the number of columns is not known before it);
  * a cell equal to a missing token ({@code ""}, {@code NA} and {@code ?} by default) is missing.
  * Without a schema each column's type is inferred from all its cells: {@code true}/{@code false}
  * in any case is boolean, a number is numeric (but an integer beyond ±2^53, such as an id, is

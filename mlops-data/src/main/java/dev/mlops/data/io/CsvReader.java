@@ -157,7 +157,11 @@ final class CsvReader {
             names = headerNames(tokenizer, cell, source);
             namesLine = tokenizer.recordLine();
         } else {
-            boolean oneColumn = schema != null ? schema.size() == 1 : types != null && types.size() == 1;
+            // only a given schema, or the expected types of a batch, say before the first record
+            // that there is one column; under inference every pass skips the blank lines before
+            // it, as the first pass must
+            boolean oneColumn = schema != null ? schema.size() == 1
+                    : table.tolerant() && types != null && types.size() == 1;
             pending = nextSkippingBlank(tokenizer, !oneColumn);
             names = schema != null ? schema.names()
                     : types != null ? List.copyOf(types.keySet())

@@ -352,6 +352,23 @@ class CsvFormatTest {
         }
 
         @Test
+        void withoutAHeaderOrSchemaBlankLinesBeforeTheFirstRecordAreSkippedHoweverManyPassesInferenceTakes() {
+            CsvFormat noHeader = CsvFormat.builder().header(false).build();
+
+            // one pass (numbers throughout) and two passes (a contradicted column read again as
+            // categorical) give the same rows: the width is not known before the first record
+            Table numbers = read(noHeader, "\n1\n2\n");
+            Table contradicted = read(noHeader, "\n1\nx\n");
+
+            assertThat(numbers.rowCount()).isEqualTo(2);
+            assertThat(contradicted.rowCount()).isEqualTo(2);
+            assertThat(contradicted.categoricalColumn("column_1").get(0)).isEqualTo("1");
+            // after the first record a blank line of a one-column input is a missing value, on both paths
+            assertThat(read(noHeader, "\n1\n\n2\n").column(0).missingCount()).isEqualTo(1);
+            assertThat(read(noHeader, "\n1\n\nx\n").column(0).missingCount()).isEqualTo(1);
+        }
+
+        @Test
         void aGivenSchemaFixesTheColumnOrderAndTypes() {
             CsvFormat format = withSchema(Field.of("b", ColumnType.TEXT), Field.of("a", ColumnType.CATEGORICAL));
 

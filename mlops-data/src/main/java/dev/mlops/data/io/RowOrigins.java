@@ -103,7 +103,7 @@ public final class RowOrigins {
             for (int row : rows) {
                 long end = end(row);
                 transfer(channel, start(row), end, target, input);
-                if (end > start(row) && !endsWithTerminator(channel, end, input)) {
+                if (!endsWithTerminator(channel, end, input)) {
                     target.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 }
             }

@@ -68,9 +68,10 @@ class ArchitectureSelfTest {
     static Stream<Named<ArchRule>> moduleRules() {
         return Stream.of(ArchitectureTest.CORE_DEPENDS_ON_NO_OTHER_MODULE,
                         ArchitectureTest.DATA_DEPENDS_ONLY_ON_CORE,
-                        ArchitectureTest.TRAIN_DEPENDS_ONLY_ON_CORE_AND_DATA,
-                        ArchitectureTest.MONITOR_DEPENDS_ONLY_ON_CORE_AND_DATA,
-                        ArchitectureTest.DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_TRAIN_AND_MONITOR,
+                        ArchitectureTest.STORE_DEPENDS_ONLY_ON_CORE,
+                        ArchitectureTest.TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
+                        ArchitectureTest.MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
+                        ArchitectureTest.DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR,
                         ArchitectureTest.TESTKIT_DEPENDS_ONLY_ON_LIBRARY_MODULES,
                         ArchitectureTest.CLI_DEPENDS_ONLY_ON_LIBRARY_MODULES,
                         ArchitectureTest.EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES,

@@ -54,11 +54,12 @@ class ArchitectureTest {
     private static final String ROOT = "dev.mlops";
 
     /** The library modules users embed: no printing, no hidden clocks or chance. */
-    private static final List<String> LIBRARY_MODULES = List.of("core", "data", "train", "monitor", "deploy", "testkit");
+    private static final List<String> LIBRARY_MODULES = List.of("core", "data", "store", "train", "monitor", "deploy",
+            "testkit");
 
     /** Every module's package root segment, as DESIGN.md names them, plus the unpublished benchmarks. */
-    private static final List<String> MODULES = List.of("core", "data", "train", "monitor", "deploy", "testkit", "cli",
-            "examples", "benchmarks");
+    private static final List<String> MODULES = List.of("core", "data", "store", "train", "monitor", "deploy", "testkit",
+            "cli", "examples", "benchmarks");
 
     static final ArchRule CLASSES_LIVE_IN_A_MODULE_ROOT = classes().that().resideInAPackage(ROOT + "..")
             .should().resideInAnyPackage(packages(MODULES))
@@ -69,24 +70,26 @@ class ArchitectureTest {
 
     static final ArchRule DATA_DEPENDS_ONLY_ON_CORE = module("data").mayUse("core");
 
-    static final ArchRule TRAIN_DEPENDS_ONLY_ON_CORE_AND_DATA = module("train").mayUse("core", "data");
+    static final ArchRule STORE_DEPENDS_ONLY_ON_CORE = module("store").mayUse("core");
 
-    static final ArchRule MONITOR_DEPENDS_ONLY_ON_CORE_AND_DATA = module("monitor").mayUse("core", "data");
+    static final ArchRule TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE = module("train").mayUse("core", "data", "store");
 
-    static final ArchRule DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_TRAIN_AND_MONITOR = module("deploy")
-            .mayUse("core", "data", "train", "monitor");
+    static final ArchRule MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE = module("monitor").mayUse("core", "data", "store");
+
+    static final ArchRule DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR = module("deploy")
+            .mayUse("core", "data", "store", "train", "monitor");
 
     static final ArchRule TESTKIT_DEPENDS_ONLY_ON_LIBRARY_MODULES = module("testkit")
-            .mayUse("core", "data", "train", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "monitor", "deploy");
 
     static final ArchRule CLI_DEPENDS_ONLY_ON_LIBRARY_MODULES = module("cli")
-            .mayUse("core", "data", "train", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "monitor", "deploy");
 
     static final ArchRule EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES = module("examples")
-            .mayUse("core", "data", "train", "monitor", "deploy", "testkit", "cli");
+            .mayUse("core", "data", "store", "train", "monitor", "deploy", "testkit", "cli");
 
     static final ArchRule BENCHMARKS_DEPEND_ONLY_ON_LIBRARY_MODULES = module("benchmarks")
-            .mayUse("core", "data", "train", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "monitor", "deploy");
 
     static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices().matching(ROOT + ".(*)..").namingSlices("module $1")
             .should().beFreeOfCycles();
@@ -140,18 +143,23 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static void trainDependsOnlyOnCoreAndData(JavaClasses classes) {
-        TRAIN_DEPENDS_ONLY_ON_CORE_AND_DATA.check(classes);
+    static void storeDependsOnlyOnCore(JavaClasses classes) {
+        STORE_DEPENDS_ONLY_ON_CORE.check(classes);
     }
 
     @ArchTest
-    static void monitorDependsOnlyOnCoreAndData(JavaClasses classes) {
-        MONITOR_DEPENDS_ONLY_ON_CORE_AND_DATA.check(classes);
+    static void trainDependsOnlyOnCoreDataAndStore(JavaClasses classes) {
+        TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE.check(classes);
     }
 
     @ArchTest
-    static void deployDependsOnlyOnCoreDataTrainAndMonitor(JavaClasses classes) {
-        DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_TRAIN_AND_MONITOR.check(classes);
+    static void monitorDependsOnlyOnCoreDataAndStore(JavaClasses classes) {
+        MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE.check(classes);
+    }
+
+    @ArchTest
+    static void deployDependsOnlyOnCoreDataStoreTrainAndMonitor(JavaClasses classes) {
+        DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR.check(classes);
     }
 
     @ArchTest

@@ -1,0 +1,69 @@
+package dev.mlops.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * A HikariCP pool of PostgreSQL connections; a transaction takes one connection out of auto-commit
+ * mode for its duration (read-only for reads).
+ */
+final class PooledConnections implements Connections {
+    private final HikariDataSource pool;
+    private final String name;
+
+    PooledConnections(String url, String name, DatabaseOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("mlops " + name);
+        config.setMaximumPoolSize(options.maxConnections());
+        config.setMinimumIdle(0);
+        options.user().ifPresent(config::setUsername);
+        options.password().ifPresent(config::setPassword);
+        config.setConnectionTimeout(Math.max(250L, options.busyTimeout().toMillis()));
+        this.pool = new HikariDataSource(config);
+        this.name = name;
+    }
+
+    @Override
+    public Connection acquire() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void release(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("could not return a connection to the pool of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void begin(Connection connection, boolean write) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(!write);
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+    }
+
+    @Override
+    public DataSource migrationSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

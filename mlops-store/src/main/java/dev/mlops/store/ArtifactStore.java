@@ -493,8 +493,12 @@ public final class ArtifactStore {
         long deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(temp)) {
             for (Path file : files) {
-                if (modified(file).isBefore(staleBefore) && Files.deleteIfExists(file)) {
-                    deleted++;
+                try {
+                    if (modified(file).isBefore(staleBefore) && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // a put outside the lock moved or deleted its temp file meanwhile
                 }
             }
         }

@@ -636,6 +636,69 @@ class ArtifactStoreTest {
         }
 
         @Test
+        void aPutWaitsForTheLockBeforeItsFinalMoveAndSoDoesItsNoOp() throws Exception {
+            ArtifactStore store = store();
+            ArtifactRef existing = store.put("existing".getBytes(UTF_8));
+            clock.advance(Duration.ofHours(2));
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            InterProcessLock held = InterProcessLock.acquire(store.directory().resolve(".lock"), Duration.ZERO);
+            try {
+                Future<ArtifactRef> fresh = pool.submit(() -> store.put("fresh".getBytes(UTF_8)));
+                Future<ArtifactRef> again = pool.submit(() -> store.put("existing".getBytes(UTF_8)));
+                Future<GcResult> gc = pool.submit(() -> store.collectGarbage(Set.of()));
+                Thread.sleep(300);
+                assertThat(held.isHeld()).isTrue();
+                assertThat(fresh).isNotDone();
+                assertThat(again).isNotDone();
+                assertThat(gc).isNotDone();
+                assertThat(store.find(sha256("fresh".getBytes(UTF_8)))).as("not moved into place yet").isEmpty();
+                assertThat(Files.getLastModifiedTime(fileOf(store, existing.sha256())).toInstant())
+                        .as("not refreshed yet").isEqualTo(T0);
+                held.close();
+                assertThat(fresh.get(30, TimeUnit.SECONDS).size()).isEqualTo(5);
+                assertThat(again.get(30, TimeUnit.SECONDS)).isEqualTo(existing);
+                assertThat(gc.get(30, TimeUnit.SECONDS).deleted() + gc.get().kept()).as("in whichever order they got the lock").isBetween(1L, 2L);
+            } finally {
+                held.close();
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void twoProcessesPutAndCollectInOneDirectoryWhileThisOneDoesToo() throws Exception {
+            ArtifactStore store = ArtifactStore.open(dir.resolve("shared"));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<Process> children = new ArrayList<>();
+            for (String prefix : List.of("shared", "own")) {
+                children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        ArtifactPutterProcess.class.getName(), store.directory().toString(), prefix, "100")
+                        .redirectErrorStream(true).start());
+            }
+            try {
+                for (int i = 0; i < 100; i++) {
+                    store.put(("shared " + i).getBytes(UTF_8));
+                    store.collectGarbage(Set.of(), Duration.ofHours(1));
+                }
+                for (Process child : children) {
+                    String output = new String(child.getInputStream().readAllBytes(), UTF_8);
+                    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    assertThat(child.exitValue()).as(output).isZero();
+                    List<String> lines = output.lines().toList();
+                    assertThat(lines).as(output).hasSize(101).endsWith("DONE");
+                    for (String line : lines.subList(0, 100)) {
+                        assertThat(store.find(line)).as(line).isPresent();
+                        assertThat(store.read(line)).as(line).isNotEmpty();
+                    }
+                }
+            } finally {
+                children.forEach(Process::destroyForcibly);
+            }
+            assertThat(store.size()).isEqualTo(200);
+            assertThat(store.read(sha256("own 99".getBytes(UTF_8)))).isEqualTo("own 99".getBytes(UTF_8));
+            assertThat(tempFiles(store)).isEmpty();
+        }
+
+        @Test
         void aPutRacingACollectionFromAnotherInstanceAlwaysEndsWithItsFile() throws Exception {
             ArtifactStore putter = store();
             ArtifactStore collector = store();

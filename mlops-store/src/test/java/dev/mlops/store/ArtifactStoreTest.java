@@ -3,6 +3,7 @@ package dev.mlops.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mlops.core.io.InterProcessLock;
 import java.io.ByteArrayInputStream;
@@ -415,6 +416,36 @@ class ArtifactStoreTest {
                 assertThat(in.skip(9_000)).isEqualTo(9_000);
                 assertThatThrownBy(in::readAllBytes).isInstanceOf(CorruptArtifactException.class);
             }
+        }
+
+        @Test
+        void closingAStreamOrReadingWholeClosesTheFile() throws IOException {
+            Path descriptors = Path.of("/proc/self/fd");
+            assumeTrue(Files.isDirectory(descriptors), "needs Linux's /proc/self/fd");
+            ArtifactStore store = store();
+            ArtifactRef ref = store.put("abc".getBytes(UTF_8));
+            Path file = fileOf(store, ref.sha256()).toRealPath();
+            InputStream in = store.open(ref);
+            assertThat(in.read()).isEqualTo('a');
+            assertThat(openFiles(descriptors)).contains(file);
+            in.close();
+            assertThat(openFiles(descriptors)).doesNotContain(file);
+            assertThat(store.read(ref)).hasSize(3);
+            assertThat(openFiles(descriptors)).doesNotContain(file);
+        }
+
+        List<Path> openFiles(Path descriptors) throws IOException {
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> fds = Files.list(descriptors)) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        files.add(Files.readSymbolicLink(fd));
+                    } catch (IOException e) {
+                        // closed while listing
+                    }
+                }
+            }
+            return files;
         }
 
         @Test

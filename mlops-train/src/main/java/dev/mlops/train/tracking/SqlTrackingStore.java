@@ -145,14 +145,14 @@ final class SqlTrackingStore implements TrackingStore {
     @Override
     public RunArtifact logArtifact(String runId, String path, Path file) {
         Keys.check("artifact", path);
-        database.read(sql -> requireRunning(sql, runId, "log an artifact to"));
+        requireRunning(runId, "log an artifact to");
         return recordArtifact(runId, path, artifacts.put(file));
     }
 
     @Override
     public RunArtifact logArtifact(String runId, String path, byte[] content) {
         Keys.check("artifact", path);
-        database.read(sql -> requireRunning(sql, runId, "log an artifact to"));
+        requireRunning(runId, "log an artifact to");
         return recordArtifact(runId, path, artifacts.put(content));
     }
 
@@ -218,25 +218,28 @@ final class SqlTrackingStore implements TrackingStore {
             statement.append(" JOIN train_latest_metrics o ON o.run_id = r.id AND o.key = ?");
             parameters.add(query.orderMetric().get());
         }
-        statement.append(" WHERE 1 = 1");
-        in(statement, parameters, "e.name", query.experiments());
-        in(statement, parameters, "r.status", query.statuses().stream().map(RunStatus::label).sorted().toList());
+        // Conditions are joins, not EXISTS subqueries, so that SQLite may start from the (key, value)
+        // index of a selective condition instead of visiting every run of the experiment; each table's
+        // primary key (run_id, key) gives a run at most one matching row, so no run is repeated.
+        int alias = 0;
         for (RunQuery.Equals param : query.params()) {
-            statement.append(" AND EXISTS (SELECT 1 FROM train_params p WHERE p.run_id = r.id AND p.key = ? AND p.value = ?)");
+            join(statement, "train_params", alias++, "", "=");
             parameters.add(param.key());
             parameters.add(param.value());
         }
         for (RunQuery.Equals tag : query.tags()) {
-            statement.append(" AND EXISTS (SELECT 1 FROM train_tags t WHERE t.run_id = r.id AND t.key = ? AND t.value = ?)");
+            join(statement, "train_tags", alias++, "", "=");
             parameters.add(tag.key());
             parameters.add(tag.value());
         }
         for (RunQuery.MetricCondition metric : query.metrics()) {
-            statement.append(" AND EXISTS (SELECT 1 FROM train_latest_metrics m WHERE m.run_id = r.id AND m.key = ? "
-                    + "AND m.is_nan = 0 AND m.value ").append(metric.comparison().symbol()).append(" ?)");
+            join(statement, "train_latest_metrics", alias++, " AND c%1$d.is_nan = 0", metric.comparison().symbol());
             parameters.add(metric.key());
             parameters.add(metric.value());
         }
+        statement.append(" WHERE 1 = 1");
+        in(statement, parameters, "e.name", query.experiments());
+        in(statement, parameters, "r.status", query.statuses().stream().map(RunStatus::label).sorted().toList());
         statement.append(" ORDER BY ");
         if (query.orderMetric().isPresent()) {
             statement.append("o.is_nan, o.value ").append(query.descending() ? "DESC" : "ASC").append(", ");
@@ -473,13 +476,21 @@ final class SqlTrackingStore implements TrackingStore {
                 + "WHERE r.id = ?", SqlTrackingStore::runInfo, runId);
     }
 
-    private RunInfo requireRunning(Sql sql, String runId, String action) throws SQLException {
-        RunInfo info = findRun(sql, runId).orElseThrow(() -> unknownRun(runId));
-        if (info.status() != RunStatus.RUNNING) {
-            throw new TrackingException("cannot " + action + " run " + runId + ": it is " + info.status().label()
+    private void requireRunning(String runId, String action) {
+        database.read(sql -> {
+            requireRunning(sql, runId, action);
+            return null;
+        });
+    }
+
+    /** Checks that a run is running, reading only its status (this runs before every write to a run). */
+    private void requireRunning(Sql sql, String runId, String action) throws SQLException {
+        String status = sql.first("SELECT status FROM train_runs WHERE id = ?", row -> row.getString(1), runId)
+                .orElseThrow(() -> unknownRun(runId));
+        if (!status.equals(RunStatus.RUNNING.label())) {
+            throw new TrackingException("cannot " + action + " run " + runId + ": it is " + status
                     + ", and only a running run accepts logging");
         }
-        return info;
     }
 
     private TrackingException unknownRun(String runId) {
@@ -535,6 +546,12 @@ final class SqlTrackingStore implements TrackingStore {
 
     private static Object millis(Optional<Instant> value) {
         return value.isPresent() ? (Object) value.get().toEpochMilli() : Sql.Null.BIGINT;
+    }
+
+    /** Joins a run's row of a keyed table as {@code c<alias>}, matching a key and comparing its value. */
+    private static void join(StringBuilder statement, String table, int alias, String extra, String comparison) {
+        statement.append(String.format(Locale.ROOT, " JOIN %2$s c%1$d ON c%1$d.run_id = r.id AND c%1$d.key = ?" + extra
+                + " AND c%1$d.value %3$s ?", alias, table, comparison));
     }
 
     private static void in(StringBuilder statement, List<Object> parameters, String column, Collection<String> values) {

@@ -1,6 +1,7 @@
 package dev.mlops.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -45,6 +46,25 @@ interface Connections extends AutoCloseable {
      * @throws SQLException if the rollback fails
      */
     void rollback(Connection connection) throws SQLException;
+
+    /**
+     * Prepares a statement on an acquired connection; give it back with {@link #finish}, never
+     * close it yourself.
+     *
+     * @param connection the acquired connection
+     * @param sql the statement
+     * @return the prepared statement, with no parameters bound
+     * @throws SQLException if the statement cannot be prepared
+     */
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException;
+
+    /**
+     * Gives back a statement from {@link #prepare}: closed, or kept for the next use of the same SQL.
+     *
+     * @param statement the statement
+     * @throws SQLException if it cannot be reset or closed
+     */
+    void finish(PreparedStatement statement) throws SQLException;
 
     /** @return connections for Flyway, which opens and closes its own */
     DataSource migrationSource();

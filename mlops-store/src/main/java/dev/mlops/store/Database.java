@@ -382,7 +382,7 @@ public final class Database implements AutoCloseable {
             connections.begin(connection, write);
             T result;
             try {
-                result = work.run(new Sql(connection, dialect));
+                result = work.run(new Sql(connection, dialect, connections));
                 connections.commit(connection);
             } catch (SQLException | RuntimeException | Error e) {
                 rollBack(connection, e);

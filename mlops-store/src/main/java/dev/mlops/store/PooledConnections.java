@@ -3,12 +3,14 @@ package dev.mlops.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
  * A HikariCP pool of PostgreSQL connections; a transaction takes one connection out of auto-commit
- * mode for its duration (read-only for reads).
+ * mode for its duration (read-only for reads). Statements are closed after each use (the driver
+ * caches server-side prepared statements by itself).
  */
 final class PooledConnections implements Connections {
     private final HikariDataSource pool;
@@ -55,6 +57,16 @@ final class PooledConnections implements Connections {
     @Override
     public void rollback(Connection connection) throws SQLException {
         connection.rollback();
+    }
+
+    @Override
+    public PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    @Override
+    public void finish(PreparedStatement statement) throws SQLException {
+        statement.close();
     }
 
     @Override

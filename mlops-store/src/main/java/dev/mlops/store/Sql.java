@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
 public final class Sql {
     private final Connection connection;
     private final Dialect dialect;
+    private final Connections statements;
 
-    Sql(Connection connection, Dialect dialect) {
+    Sql(Connection connection, Dialect dialect, Connections statements) {
         this.connection = connection;
         this.dialect = dialect;
+        this.statements = statements;
     }
 
     /**
@@ -62,9 +64,12 @@ public final class Sql {
      * @throws SQLException if the statement fails
      */
     public int update(String statement, @Nullable Object... parameters) throws SQLException {
-        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+        PreparedStatement prepared = statements.prepare(connection, statement);
+        try {
             bind(prepared, parameters);
             return prepared.executeUpdate();
+        } finally {
+            statements.finish(prepared);
         }
     }
 
@@ -80,7 +85,8 @@ public final class Sql {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+        PreparedStatement prepared = statements.prepare(connection, statement);
+        try {
             for (Object[] row : rows) {
                 bind(prepared, row);
                 prepared.addBatch();
@@ -90,6 +96,8 @@ public final class Sql {
                 changed += Math.max(count, 0);
             }
             return changed;
+        } finally {
+            statements.finish(prepared);
         }
     }
 
@@ -104,7 +112,8 @@ public final class Sql {
      * @throws SQLException if the query fails
      */
     public <T> List<T> query(String statement, RowMapper<T> mapper, @Nullable Object... parameters) throws SQLException {
-        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+        PreparedStatement prepared = statements.prepare(connection, statement);
+        try {
             bind(prepared, parameters);
             try (ResultSet rows = prepared.executeQuery()) {
                 List<T> values = new ArrayList<>();
@@ -113,6 +122,8 @@ public final class Sql {
                 }
                 return List.copyOf(values);
             }
+        } finally {
+            statements.finish(prepared);
         }
     }
 
@@ -127,7 +138,8 @@ public final class Sql {
      * @throws SQLException if the query fails
      */
     public <T> Optional<T> first(String statement, RowMapper<T> mapper, @Nullable Object... parameters) throws SQLException {
-        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+        PreparedStatement prepared = statements.prepare(connection, statement);
+        try {
             bind(prepared, parameters);
             prepared.setMaxRows(1);
             try (ResultSet rows = prepared.executeQuery()) {
@@ -135,6 +147,8 @@ public final class Sql {
                         ? Optional.of(Objects.requireNonNull(mapper.map(rows), "the row mapper returned null"))
                         : Optional.empty();
             }
+        } finally {
+            statements.finish(prepared);
         }
     }
 

@@ -2,7 +2,10 @@ package dev.mlops.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -17,7 +20,10 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteConnections implements Connections {
     private final SQLiteDataSource source;
     private final Connection connection;
+    private static final int CACHED_STATEMENTS = 64;
+
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
 
     SqliteConnections(String url, boolean file, DatabaseOptions options) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
@@ -59,6 +65,29 @@ final class SqliteConnections implements Connections {
     }
 
     @Override
+    public PreparedStatement prepare(Connection acquired, String sql) throws SQLException {
+        PreparedStatement cached = statements.get(sql);
+        if (cached != null) {
+            return cached;
+        }
+        PreparedStatement prepared = acquired.prepareStatement(sql);
+        statements.put(sql, prepared);
+        if (statements.size() > CACHED_STATEMENTS) {
+            Iterator<PreparedStatement> eldest = statements.values().iterator();
+            PreparedStatement evicted = eldest.next();
+            eldest.remove();
+            evicted.close();
+        }
+        return prepared;
+    }
+
+    @Override
+    public void finish(PreparedStatement statement) throws SQLException {
+        statement.clearParameters();
+        statement.setMaxRows(0);
+    }
+
+    @Override
     public DataSource migrationSource() {
         return source;
     }
@@ -67,6 +96,10 @@ final class SqliteConnections implements Connections {
     public void close() {
         lock.lock();
         try {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("could not close SQLite database " + source.getUrl() + ": " + e.getMessage(), e);
@@ -75,9 +108,12 @@ final class SqliteConnections implements Connections {
         }
     }
 
-    private static void execute(Connection connection, String statement) throws SQLException {
-        try (Statement plain = connection.createStatement()) {
-            plain.execute(statement);
+    private void execute(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = prepare(connection, sql);
+        try {
+            statement.execute();
+        } finally {
+            finish(statement);
         }
     }
 }

@@ -42,12 +42,13 @@ import picocli.CommandLine.Spec;
             "A run is named by its id or a unique prefix of at least " + RunsCommand.MIN_PREFIX + " characters."
         },
         subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsCompareCommand.class,
-            RunsDeleteCommand.class, RunsGcCommand.class, RunsRetainCommand.class},
+            RunsExportCommand.class, RunsDeleteCommand.class, RunsGcCommand.class, RunsRetainCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  mlops runs list --experiment credit --order-by=-val_auc --limit 10",
             "  mlops runs show 3f9a2c",
             "  mlops runs compare 3f9a2c 81b0e4",
+            "  mlops runs export --experiment credit --to mlruns",
             "  mlops runs retain --keep-last 50 --younger-than 90d"
         })
 final class RunsCommand implements Callable<Integer> {

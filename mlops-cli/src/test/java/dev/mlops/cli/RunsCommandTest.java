@@ -12,6 +12,7 @@ import dev.mlops.store.ArtifactStore;
 import dev.mlops.store.Database;
 import dev.mlops.train.tracking.ActiveRun;
 import dev.mlops.train.tracking.RunSpec;
+import dev.mlops.testkit.ManualClock;
 import dev.mlops.train.tracking.TrackingStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -56,39 +56,11 @@ class RunsCommandTest {
     String forest;
     String baseline;
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant instant;
-
-        MovingClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void set(Instant next) {
-            instant = next;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-    }
-
     @BeforeEach
     void populate() {
         store = dir.resolve("store");
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        MovingClock clock = new MovingClock(now.minus(Duration.ofDays(40)));
+        ManualClock clock = new ManualClock(now.minus(Duration.ofDays(40)));
         try (TrackingStore tracking = TrackingStore.open("jdbc:sqlite:" + store.resolve(TrackingStore.DATABASE_FILE),
                 store.resolve(TrackingStore.ARTIFACT_DIRECTORY), clock)) {
             try (ActiveRun run = tracking.startRun("credit", RunSpec.builder().name("logistic-a").seed(42)
@@ -408,6 +380,76 @@ class RunsCommandTest {
     }
 
     @Nested
+    class Export {
+        @Test
+        void aRunByPrefixIntoMlflowsLayout() throws IOException {
+            Path mlruns = dir.resolve("mlruns");
+
+            CliRun run = runs("export", logisticA.substring(0, 6), "--to", mlruns.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Path runDirectory = mlruns.resolve("1").resolve(logisticA);
+            assertThat(run.outLines()).hasSize(3);
+            assertThat(run.outLines().get(0)).matches("exported 1 run \\(\\d+ files\\) into "
+                    + Pattern.quote(mlruns.resolve("1").toAbsolutePath().toString()));
+            assertThat(run.outLines().subList(1, 3)).containsExactly("  " + runDirectory.toAbsolutePath(),
+                    "open it with: mlflow ui --backend-store-uri " + mlruns.toAbsolutePath());
+            assertThat(runDirectory.resolve("meta.yaml")).isRegularFile();
+            assertThat(Files.readString(runDirectory.resolve("params").resolve("lr"), StandardCharsets.UTF_8))
+                    .isEqualTo("0.1");
+            assertThat(Files.readAllLines(runDirectory.resolve("metrics").resolve("val_auc"), StandardCharsets.UTF_8))
+                    .hasSize(3).last().asString().endsWith(" 0.8 2");
+            assertThat(Files.readAllBytes(runDirectory.resolve("artifacts").resolve("model").resolve("model.bin")))
+                    .isEqualTo(MODEL);
+        }
+
+        @Test
+        void anExperimentAsJson() throws IOException {
+            Path mlruns = dir.resolve("mlruns");
+
+            JsonNode document = json(runs("export", "--experiment", "credit", "--to", mlruns.toString(), "--json"));
+
+            assertThat(document.get("kind").asText()).isEqualTo("runs-exported");
+            assertThat(document.get("experimentId").asText()).isEqualTo("1");
+            assertThat(document.get("root").asText()).isEqualTo(mlruns.toAbsolutePath().toString());
+            List<String> directories = new ArrayList<>();
+            document.get("runDirectories").forEach(path -> directories.add(Path.of(path.asText()).getFileName().toString()));
+            assertThat(directories).containsExactly(logisticA, logisticB, forest);
+            assertThat(document.get("files").asInt()).isPositive();
+            assertThat(mlruns.resolve("1").resolve(forest).resolve("artifacts").resolve("model").resolve("forest.bin"))
+                    .hasContent("a forest");
+        }
+
+        @Test
+        void aRunAlreadyThereIsRefused() {
+            Path mlruns = dir.resolve("mlruns");
+            assertThat(runs("export", logisticB, "--to", mlruns.toString()).exitCode()).isZero();
+
+            CliRun again = runs("export", "--experiment", "credit", "--to", mlruns.toString());
+
+            assertThat(again.exitCode()).as(again.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(again.err()).startsWith("mlops: run " + logisticB + " is already exported to ");
+            assertThat(mlruns.resolve("1").resolve(logisticA)).doesNotExist();
+        }
+
+        @Test
+        void anUnknownExperiment() {
+            CliRun run = runs("export", "--experiment", "fraud", "--to", dir.resolve("mlruns").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops: ").contains("'fraud'");
+        }
+
+        @Test
+        void withoutToIsAUsageError() {
+            CliRun run = runs("export", logisticA);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("Missing required option: '--to=DIR'");
+        }
+    }
+
+    @Nested
     class Delete {
         @Test
         void runsByIdAndPrefixWithTheirOwnArtifacts() throws IOException {
@@ -705,12 +747,12 @@ class RunsCommandTest {
                     "MLOPS_STORE", "MLOPS_ARTIFACTS", ".mlops", "mlops.db", "jdbc:postgresql://", "--verbose");
             assertThat(run.outLines()).filteredOn(line -> line.matches("  [a-z]+  .*"))
                     .extracting(line -> line.strip().split(" ")[0])
-                    .containsExactly("list", "show", "compare", "delete", "gc", "retain");
+                    .containsExactly("list", "show", "compare", "export", "delete", "gc", "retain");
             assertThat(run.outLines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"list", "show", "compare", "delete", "gc", "retain"})
+        @ValueSource(strings = {"list", "show", "compare", "export", "delete", "gc", "retain"})
         void eachSubcommandShowsTheStoreOptions(String command) {
             CliRun run = mlops("runs", command, "--help");
 

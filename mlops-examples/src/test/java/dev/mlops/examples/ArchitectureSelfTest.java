@@ -55,6 +55,9 @@ class ArchitectureSelfTest {
                         List.of("dev.mlops.monitor.violation"), "ReadsTheClock.stamp()", "Instant.now()"),
                 violation("library code that draws unseeded chance", ArchitectureTest.NO_UNSEEDED_CHANCE_IN_LIBRARY_CODE,
                         List.of("dev.mlops.monitor.violation"), "RollsDice.roll()", "Random.<init>()"),
+                violation("mlops-data opening a database connection", ArchitectureTest.NO_DATABASE_IN_CORE_OR_DATA,
+                        List.of("dev.mlops.data.violation"), "OpensAConnection.open(java.lang.String)",
+                        "java.sql.DriverManager"),
                 violation("a class outside every module root", ArchitectureTest.CLASSES_LIVE_IN_A_MODULE_ROOT,
                         List.of("dev.mlops.stray"), "dev.mlops.stray.Stray"));
     }

@@ -91,6 +91,13 @@ class ArchitectureTest {
     static final ArchRule BENCHMARKS_DEPEND_ONLY_ON_LIBRARY_MODULES = module("benchmarks")
             .mayUse("core", "data", "store", "train", "monitor", "deploy");
 
+    static final ArchRule NO_DATABASE_IN_CORE_OR_DATA = noClasses().that()
+            .resideInAnyPackage(ROOT + ".core..", ROOT + ".data..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                    "org.postgresql..", "org.flywaydb..", "com.zaxxer.hikari..")
+            .because("mlops-core and mlops-data never pull a database driver: records live behind mlops-store "
+                    + "(DESIGN.md, Modules)");
+
     static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices().matching(ROOT + ".(*)..").namingSlices("module $1")
             .should().beFreeOfCycles();
 
@@ -180,6 +187,11 @@ class ArchitectureTest {
     @ArchTest
     static void benchmarksDependOnlyOnLibraryModules(JavaClasses classes) {
         BENCHMARKS_DEPEND_ONLY_ON_LIBRARY_MODULES.check(classes);
+    }
+
+    @ArchTest
+    static void noDatabaseInCoreOrData(JavaClasses classes) {
+        NO_DATABASE_IN_CORE_OR_DATA.check(classes);
     }
 
     @ArchTest

@@ -20,6 +20,7 @@ public record ArtifactRef(String sha256, long size) {
     public static final String PREFIX = "sha256:";
 
     private static final int HEX_DIGITS = 64;
+    private static final String HEX_FORM = HEX_DIGITS + " lower-case hexadecimal digits (0-9, a-f)";
 
     /**
      * Checks the hash and the size.
@@ -31,7 +32,7 @@ public record ArtifactRef(String sha256, long size) {
      *     digits or {@code size} is negative
      */
     public ArtifactRef {
-        checkHex(sha256, "sha256");
+        checkHex(sha256, "sha256", HEX_FORM);
         if (size < 0) {
             throw new IllegalArgumentException("size must be zero or more bytes but was " + size
                     + " (artifact " + PREFIX + sha256 + ")");
@@ -50,7 +51,8 @@ public record ArtifactRef(String sha256, long size) {
     public static String parseHash(String text) {
         Objects.requireNonNull(text, "text");
         String hex = text.startsWith(PREFIX) ? text.substring(PREFIX.length()) : text;
-        checkHex(hex, "artifact hash");
+        checkHex(hex, "artifact hash", PREFIX + " followed by " + HEX_FORM + ", or the " + HEX_DIGITS
+                + " digits alone,");
         return hex;
     }
 
@@ -64,7 +66,7 @@ public record ArtifactRef(String sha256, long size) {
         return PREFIX + sha256;
     }
 
-    private static void checkHex(String hex, String what) {
+    private static void checkHex(String hex, String what, String expected) {
         Objects.requireNonNull(hex, what);
         boolean valid = hex.length() == HEX_DIGITS;
         for (int i = 0; valid && i < HEX_DIGITS; i++) {
@@ -72,8 +74,7 @@ public record ArtifactRef(String sha256, long size) {
             valid = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
         }
         if (!valid) {
-            throw new IllegalArgumentException(what + " must be " + PREFIX + " followed by 64"
-                    + " lower-case hexadecimal digits (0-9, a-f), or the 64 digits alone, but was \""
+            throw new IllegalArgumentException(what + " must be " + expected + " but was \""
                     + hex + "\" (" + hex.length() + " characters)");
         }
     }

@@ -480,11 +480,15 @@ public final class ArtifactStore {
         }
     }
 
-    private void forceDirectory(Path dir) throws IOException {
-        if (posix) {
-            try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-                channel.force(true);
-            }
+    private static void forceDirectory(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException e) {
+            return; // Windows cannot open a directory as a channel; the move stands as it is
+        }
+        try (channel) {
+            channel.force(true);
         }
     }
 
@@ -493,8 +497,12 @@ public final class ArtifactStore {
         long deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(temp)) {
             for (Path file : files) {
-                if (modified(file).isBefore(staleBefore) && Files.deleteIfExists(file)) {
-                    deleted++;
+                try {
+                    if (modified(file).isBefore(staleBefore) && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // a put outside the lock moved or deleted its temp file meanwhile
                 }
             }
         }
@@ -607,17 +615,17 @@ public final class ArtifactStore {
         public int read() throws IOException {
             byte[] one = new byte[1];
             int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return n == 1 ? one[0] & 0xff : -1;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
-            if (n > 0) {
+            if (n < 0) {
+                verify();
+            } else {
                 digest.update(b, off, n);
                 count += n;
-            } else if (n < 0) {
-                verify();
             }
             return n;
         }

@@ -25,6 +25,8 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A relational database that typed stores keep their records in, opened by JDBC URL:
@@ -69,6 +71,7 @@ public final class Database implements AutoCloseable {
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)([^&;]*)");
     private static final Pattern USER_INFO = Pattern.compile("//([^/@]*):([^/@]*)@");
     private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final String name;
     private final Dialect dialect;
@@ -362,7 +365,10 @@ public final class Database implements AutoCloseable {
                                 + (attempt == 1 ? " attempt" : " attempts") + " failed, the last with: "
                                 + e.getMessage(), e);
                     }
-                    pause(retry.backoff(attempt));
+                    Duration wait = retry.backoff(attempt);
+                    LOG.debug("database {} reported a transient conflict on attempt {} of {} ({}); retrying in {} ms",
+                            name, attempt, retry.maxAttempts(), e.getMessage(), wait.toMillis());
+                    pause(wait);
                 }
             }
         } finally {

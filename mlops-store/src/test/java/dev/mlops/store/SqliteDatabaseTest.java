@@ -62,11 +62,12 @@ class SqliteDatabaseTest {
 
         @Test
         void sqliteUriFormsAreRefusedWithTheFormsThatWork() {
-            assertThatThrownBy(() -> Database.open("jdbc:sqlite:file:x.db?mode=ro"))
+            String uri = "jdbc:sqlite:file:" + directory.resolve("x.db") + "?mode=ro";
+            assertThatThrownBy(() -> Database.open(uri))
                     .isInstanceOf(StoreException.class)
-                    .hasMessage("unsupported SQLite URL jdbc:sqlite:file:x.db?mode=ro: give a file path "
+                    .hasMessage("unsupported SQLite URL " + uri + ": give a file path "
                             + "(jdbc:sqlite:/path/mlops.db) or jdbc:sqlite::memory:");
-            assertThatThrownBy(() -> Database.open("jdbc:sqlite::resource:x.db"))
+            assertThatThrownBy(() -> Database.open("jdbc:sqlite::resource:" + directory.resolve("y.db")))
                     .isInstanceOf(StoreException.class).hasMessageStartingWith("unsupported SQLite URL");
         }
 

@@ -290,7 +290,7 @@ final class SqlTrackingStore implements TrackingStore {
     public RetentionResult collectGarbage() {
         Set<String> referenced = new HashSet<>(database.read(sql -> sql.query(
                 "SELECT DISTINCT sha256 FROM train_artifacts", row -> row.getString(1))));
-        GcResult result = artifacts.collectGarbage(referenced);
+        GcResult result = artifacts.collectGarbage(referenced, GC_GRACE_PERIOD);
         return new RetentionResult(List.of(), result.deleted(), result.bytesFreed());
     }
 

@@ -5,6 +5,7 @@ import dev.mlops.store.ArtifactStore;
 import dev.mlops.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,8 @@ public interface TrackingStore extends AutoCloseable {
     String DATABASE_FILE = "mlops.db";
     /** The artifact directory of a store directory ({@link #open(Path)}). */
     String ARTIFACT_DIRECTORY = "artifacts";
+    /** How recently stored files {@link #collectGarbage()} leaves alone: 1 hour. */
+    Duration GC_GRACE_PERIOD = Duration.ofHours(1);
 
     /**
      * Opens (creating if absent) a store in a directory: a SQLite file {@value #DATABASE_FILE} and an
@@ -67,7 +70,7 @@ public interface TrackingStore extends AutoCloseable {
     static TrackingStore open(String databaseUrl, Path artifactDirectory, Clock clock) {
         Database database = Database.open(databaseUrl);
         try {
-            return SqlTrackingStore.open(database, ArtifactStore.open(artifactDirectory), clock, true);
+            return SqlTrackingStore.open(database, ArtifactStore.open(artifactDirectory, clock), clock, true);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -268,7 +271,8 @@ public interface TrackingStore extends AutoCloseable {
 
     /**
      * Removes artifact files that no run references (left, for example, by a process that died
-     * between storing a file and recording it).
+     * between storing a file and recording it), except those stored within the last
+     * {@link #GC_GRACE_PERIOD}, which a run may be about to record.
      *
      * @return what was removed (no runs)
      */

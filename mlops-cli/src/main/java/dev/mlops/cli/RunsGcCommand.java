@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mlops runs gc}: removes the artifact files that no run references (left, for example, by a
- * process that died between storing a file and recording it) and prints how many and their size.
+ * process that died between storing a file and recording it), past the store's
+ * {@link TrackingStore#GC_GRACE_PERIOD}, and prints how many and their size.
  */
 @Command(
         name = "gc",
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "Removes the artifact files no run references (left by a process that died between storing a "
-                + "file and recording it, or by a deletion that was interrupted).")
+                + "file and recording it, or by a deletion that was interrupted). Files stored within the last hour "
+                + "are left alone: a running job may be about to record them.")
 final class RunsGcCommand implements Callable<Integer> {
     static final String KIND = "runs-gc";
     static final int FORMAT_VERSION = 1;

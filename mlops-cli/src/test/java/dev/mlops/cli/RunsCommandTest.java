@@ -524,15 +524,21 @@ class RunsCommandTest {
         }
 
         @Test
-        void gcRemovesAFileNoRunReferences() throws IOException {
+        void gcRemovesAFileNoRunReferencesPastTheGracePeriod() {
+            Path directory = store.resolve(TrackingStore.ARTIFACT_DIRECTORY);
             byte[] orphan = "stored, then its process died".getBytes(StandardCharsets.UTF_8);
-            ArtifactRef ref = ArtifactStore.open(store.resolve(TrackingStore.ARTIFACT_DIRECTORY)).put(orphan);
+            byte[] fresh = "stored a moment ago, about to be recorded".getBytes(StandardCharsets.UTF_8);
+            ArtifactRef old = ArtifactStore.open(directory, new ManualClock(now.minus(TrackingStore.GC_GRACE_PERIOD)
+                    .minus(Duration.ofMinutes(1)))).put(orphan);
+            ArtifactRef young = ArtifactStore.open(directory).put(fresh);
 
             CliRun run = runs("gc");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).isEqualTo("removed 1 artifact file no run references (" + orphan.length + " bytes)\n");
-            assertThat(ArtifactStore.open(store.resolve(TrackingStore.ARTIFACT_DIRECTORY)).find(ref.sha256())).isEmpty();
+            ArtifactStore artifacts = ArtifactStore.open(directory);
+            assertThat(artifacts.contains(old)).isFalse();
+            assertThat(artifacts.contains(young)).as("within the grace period").isTrue();
             assertThat(runs("show", logisticA).out()).contains("model/model.bin");
         }
 

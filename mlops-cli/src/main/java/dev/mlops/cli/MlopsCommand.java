@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -47,8 +48,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "mlops-java from a shell or a CI job.",
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
-            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, ComponentsCommand.class,
-            HelpCommand.class},
+            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, RunsCommand.class,
+            ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",
@@ -74,6 +75,8 @@ public final class MlopsCommand implements Callable<Integer> {
     private static final String VERBOSE = "--verbose";
     private static final String PLUGINS = "--plugins";
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    /** Flyway's level, set apart in simplelogger.properties: a system property overrides the file. */
+    private static final String FLYWAY_LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.org.flywaydb";
 
     @Spec
     private @Nullable CommandSpec spec;
@@ -91,7 +94,11 @@ public final class MlopsCommand implements Callable<Integer> {
     /** The component types of this run: set after parsing, before the subcommand runs. */
     private @Nullable Plugins loaded;
 
-    private MlopsCommand() {
+    /** The environment variables the command reads, the process's or a test's. */
+    private final Map<String, String> environment;
+
+    private MlopsCommand(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     /**
@@ -142,7 +149,7 @@ public final class MlopsCommand implements Callable<Integer> {
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(args, "args");
-        MlopsCommand root = new MlopsCommand();
+        MlopsCommand root = new MlopsCommand(environment);
         try {
             return commandLine(root, out, err, ansi, ownsProcess, environment).execute(args);
         } finally {
@@ -166,6 +173,7 @@ public final class MlopsCommand implements Callable<Integer> {
             if (ownsProcess && isVerbose(parseResult)) {
                 // before the first logger exists: slf4j-simple reads its settings once
                 System.setProperty(LOG_LEVEL_PROPERTY, "debug");
+                System.setProperty(FLYWAY_LOG_LEVEL_PROPERTY, "debug");
             }
             if (!helpRequested(parseResult)) {
                 try {
@@ -218,6 +226,16 @@ public final class MlopsCommand implements Callable<Integer> {
             throw new IllegalStateException("the plugins are loaded after parsing, before a subcommand runs");
         }
         return loaded.registry();
+    }
+
+    /**
+     * The environment variables of this run, for a subcommand to get through {@code @ParentCommand}:
+     * the process's, or those a test passed to {@link #execute(PrintWriter, PrintWriter, Map, String...)}.
+     *
+     * @return the variables by name, unmodifiable
+     */
+    Map<String, String> environment() {
+        return Collections.unmodifiableMap(environment);
     }
 
     /** @return the last {@code --plugins} given to the command or to its subcommands, or null */

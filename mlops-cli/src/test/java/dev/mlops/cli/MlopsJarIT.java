@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.train.tracking.ActiveRun;
+import dev.mlops.train.tracking.RunSpec;
+import dev.mlops.train.tracking.TrackingStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +35,11 @@ class MlopsJarIT {
     }
 
     private Result java(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return java(dir, environment, args);
+    }
+
+    private Result java(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("mlops.jar");
         assertThat(jar).as("the system property mlops.jar (set by failsafe)").isNotNull();
         assertThat(Path.of(jar)).as("the shaded jar").isRegularFile();
@@ -42,9 +50,12 @@ class MlopsJarIT {
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        // the developer's own plugin directory must not change what these tests see
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // the developer's own plugin directory and tracking store must not change what these tests see
         builder.environment().remove(Plugins.ENVIRONMENT);
+        builder.environment().remove(StoreLocation.STORE_ENVIRONMENT);
+        builder.environment().remove(StoreLocation.ARTIFACTS_ENVIRONMENT);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -104,6 +115,29 @@ class MlopsJarIT {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("mlops: the plugin directory does not exist (MLOPS_PLUGINS=" + missing
                 + ")\n");
+    }
+
+    @Test
+    void runsOfTheDefaultStoreInTheWorkingDirectory() throws IOException, InterruptedException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        String id;
+        try (TrackingStore tracking = TrackingStore.open(project.resolve(StoreLocation.DEFAULT_DIRECTORY));
+                ActiveRun run = tracking.startRun("credit", RunSpec.builder().name("logistic").build())) {
+            run.logMetric("val_auc", 0.81);
+            run.finish();
+            id = run.id();
+        }
+
+        Result list = java(project, Map.of(), "runs", "list", "--order-by=-val_auc");
+        Result show = java(project, Map.of(), "runs", "show", id.substring(0, 6), "--json");
+
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out().lines().toList()).hasSize(2);
+        assertThat(list.out().lines().toList().get(1)).startsWith(id.substring(0, 8) + "  credit      logistic  finished  ")
+                .endsWith("  0.81");
+        assertThat(list.err()).as("Flyway's logs stay below warn").isEmpty();
+        assertThat(show.exitCode()).as(show.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(show.out()).get("id").asText()).isEqualTo(id);
     }
 
     @Test

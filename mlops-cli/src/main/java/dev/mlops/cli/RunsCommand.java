@@ -1,7 +1,6 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.MlopsException;
-import dev.mlops.train.tracking.RunQuery;
 import dev.mlops.train.tracking.RunRecord;
 import dev.mlops.train.tracking.TrackingStore;
 import java.nio.file.Path;
@@ -52,6 +51,9 @@ import picocli.CommandLine.Spec;
             "  mlops runs retain --keep-last 50 --younger-than 90d"
         })
 final class RunsCommand implements Callable<Integer> {
+    /** The most candidates an ambiguous prefix lists. */
+    static final int AMBIGUOUS_SHOWN = 10;
+
     /** The shortest run id prefix accepted. */
     static final int MIN_PREFIX = 6;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
@@ -114,15 +116,15 @@ final class RunsCommand implements Callable<Integer> {
             throw new MlopsException("no run '" + idOrPrefix + "' in " + tracking + ": give a run's id or a prefix of "
                     + "at least " + MIN_PREFIX + " of its hex digits");
         }
-        // the tracking API has no search by id prefix: read every run's id through one query
-        List<RunRecord> matching = tracking.search(RunQuery.all().limit(Integer.MAX_VALUE).build()).stream()
-                .filter(run -> run.id().startsWith(wanted)).toList();
+        List<RunRecord> matching = tracking.runIdsStartingWith(wanted, AMBIGUOUS_SHOWN).stream()
+                .map(tracking::require).toList();
         if (matching.isEmpty()) {
             throw new MlopsException("no run with an id starting '" + idOrPrefix + "' in " + tracking);
         }
         if (matching.size() > 1) {
             StringBuilder message = new StringBuilder("run id prefix '").append(idOrPrefix).append("' is ambiguous: ")
-                    .append(matching.size()).append(" runs match; give more characters:");
+                    .append(matching.size() < AMBIGUOUS_SHOWN ? String.valueOf(matching.size()) : "at least " + AMBIGUOUS_SHOWN)
+                    .append(" runs match; give more characters:");
             for (RunRecord run : matching) {
                 message.append("\n  ").append(run.id()).append("  ").append(RunsText.about(run.info()));
             }

@@ -220,6 +220,27 @@ public abstract class TrackingStoreContract {
     }
 
     @Test
+    void runIdsAreFoundByTheirFirstDigits() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(store.createRun("credit", spec("r" + i)).id());
+        }
+        String id = ids.get(7);
+        assertThat(store.runIdsStartingWith(id, 5)).containsExactly(id);
+        assertThat(store.runIdsStartingWith(id.substring(0, 6), 5)).contains(id);
+        String digit = id.substring(0, 1);
+        List<String> expected = ids.stream().filter(other -> other.startsWith(digit)).sorted().limit(2).toList();
+        assertThat(store.runIdsStartingWith(digit, 2)).containsExactlyElementsOf(expected);
+        assertThat(store.runIdsStartingWith(id.substring(0, 31) + (id.charAt(31) == '0' ? "1" : "0"), 5))
+                .doesNotContain(id);
+        assertThatThrownBy(() -> store.runIdsStartingWith("ABC", 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a run id prefix is 1 to 32 lower-case hex digits but was 'ABC'");
+        assertThatThrownBy(() -> store.runIdsStartingWith("", 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.runIdsStartingWith("a", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit must be at least 1 but was 0");
+    }
+
+    @Test
     void lineageInputsComeBackInOrder() {
         ActiveRun run = store.startRun("credit", spec("lineage"));
         LineageInput table = LineageInput.fingerprinted("credit-g.csv", "table", new Fingerprint("a".repeat(64)));

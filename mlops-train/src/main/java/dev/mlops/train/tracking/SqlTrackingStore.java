@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** {@link TrackingStore} over a {@link Database} (tables {@code train_*}) and an {@link ArtifactStore}. */
@@ -37,6 +38,7 @@ final class SqlTrackingStore implements TrackingStore {
     static final Migrations MIGRATIONS = Migrations.of("train", "dev/mlops/train/tracking/migrations",
             SqlTrackingStore.class.getClassLoader());
     private static final int IN_CHUNK = 500;
+    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,32}");
     private static final DateTimeFormatter RUN_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final String RUN_COLUMNS = "r.id, r.name, r.status, r.start_time, r.end_time, r.seed, r.code_version, "
             + "r.user_name, e.id, e.name, e.created_at";
@@ -197,6 +199,20 @@ final class SqlTrackingStore implements TrackingStore {
             Optional<RunInfo> info = findRun(sql, runId);
             return info.isEmpty() ? Optional.<RunRecord>empty() : Optional.of(records(sql, List.of(info.get())).get(0));
         });
+    }
+
+    @Override
+    public List<String> runIdsStartingWith(String prefix, int limit) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!HEX_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("a run id prefix is 1 to 32 lower-case hex digits but was '" + prefix + "'");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+        }
+        // ids are lower-case hex, so every id starting with the prefix lies in [prefix, prefix + "g")
+        return database.read(sql -> sql.query("SELECT id FROM train_runs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                row -> row.getString(1), prefix, prefix + "g", limit));
     }
 
     @Override

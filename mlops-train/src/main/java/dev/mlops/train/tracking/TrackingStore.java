@@ -203,6 +203,17 @@ public interface TrackingStore extends AutoCloseable {
     Optional<RunRecord> run(String runId);
 
     /**
+     * Finds the ids of runs that start with a prefix, as a command line names a run by the first
+     * characters of its id.
+     *
+     * @param prefix one or more lower-case hex digits
+     * @param limit the most ids returned, at least 1
+     * @return the matching ids in order (empty if none)
+     * @throws IllegalArgumentException if the prefix is not lower-case hex or the limit below 1
+     */
+    List<String> runIdsStartingWith(String prefix, int limit);
+
+    /**
      * Reads every point of one metric of a run.
      *
      * @param runId the run

@@ -66,7 +66,9 @@ final class RunsRetainCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
             ObjectNode document = Documents.create(KIND, FORMAT_VERSION);
-            document.put("policy", policy.toString());
+            ObjectNode kept = document.putObject("policy");
+            policy.keepLast().ifPresent(runs -> kept.put("keepLast", runs));
+            policy.maxAge().ifPresent(age -> kept.put("youngerThan", age.toString()));
             CommandSupport.printJson(out, RunsJson.retention(document, result));
         } else {
             out.print(RunsText.removed(result, Map.of()));

@@ -567,7 +567,8 @@ class RunsCommandTest {
         void eitherOptionKeepsARun() throws IOException {
             JsonNode document = json(runs("retain", "--keep-last", "1", "--younger-than", "30d", "--json"));
 
-            assertThat(document.get("policy").asText()).isEqualTo("RetentionPolicy[keep last 1 or younger than PT720H]");
+            assertThat(document.get("policy").get("keepLast").asInt()).isEqualTo(1);
+            assertThat(document.get("policy").get("youngerThan").asText()).isEqualTo("PT720H");
             assertThat(document.get("deletedRuns")).hasSize(1);
             assertThat(document.get("deletedRuns").get(0).asText()).isEqualTo(logisticA);
         }

@@ -112,19 +112,7 @@ public final class Sql {
      * @throws SQLException if the query fails
      */
     public <T> List<T> query(String statement, RowMapper<T> mapper, @Nullable Object... parameters) throws SQLException {
-        PreparedStatement prepared = statements.prepare(connection, statement);
-        try {
-            bind(prepared, parameters);
-            try (ResultSet rows = prepared.executeQuery()) {
-                List<T> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(Objects.requireNonNull(mapper.map(rows), "the row mapper returned null"));
-                }
-                return List.copyOf(values);
-            }
-        } finally {
-            statements.finish(prepared);
-        }
+        return select(statement, mapper, 0, parameters);
     }
 
     /**
@@ -138,18 +126,7 @@ public final class Sql {
      * @throws SQLException if the query fails
      */
     public <T> Optional<T> first(String statement, RowMapper<T> mapper, @Nullable Object... parameters) throws SQLException {
-        PreparedStatement prepared = statements.prepare(connection, statement);
-        try {
-            bind(prepared, parameters);
-            prepared.setMaxRows(1);
-            try (ResultSet rows = prepared.executeQuery()) {
-                return rows.next()
-                        ? Optional.of(Objects.requireNonNull(mapper.map(rows), "the row mapper returned null"))
-                        : Optional.empty();
-            }
-        } finally {
-            statements.finish(prepared);
-        }
+        return select(statement, mapper, 1, parameters).stream().findFirst();
     }
 
     /**
@@ -172,6 +149,25 @@ public final class Sql {
      */
     public Connection connection() {
         return connection;
+    }
+
+    /** Runs a query and maps its rows, at most {@code maxRows} of them (0: all). */
+    private <T> List<T> select(String statement, RowMapper<T> mapper, int maxRows, @Nullable Object[] parameters)
+            throws SQLException {
+        PreparedStatement prepared = statements.prepare(connection, statement);
+        try {
+            bind(prepared, parameters);
+            prepared.setMaxRows(maxRows);
+            try (ResultSet rows = prepared.executeQuery()) {
+                List<T> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(Objects.requireNonNull(mapper.map(rows), "the row mapper returned null"));
+                }
+                return List.copyOf(values);
+            }
+        } finally {
+            statements.finish(prepared);
+        }
     }
 
     private static void bind(PreparedStatement prepared, @Nullable Object[] parameters) throws SQLException {

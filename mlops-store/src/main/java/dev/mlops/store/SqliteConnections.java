@@ -84,7 +84,6 @@ final class SqliteConnections implements Connections {
     @Override
     public void finish(PreparedStatement statement) throws SQLException {
         statement.clearParameters();
-        statement.setMaxRows(0);
     }
 
     @Override

@@ -52,6 +52,8 @@ final class CsvReader {
     private final @Nullable Schema schema;
     private final byte[][] missingTokens;
     private final int longestMissingToken;
+    /** Bit n set if a missing token is n bytes long (bit 63: 63 bytes or more). */
+    private final long missingLengths;
     private final char transcodedDelimiter;
     private final char transcodedQuote;
 
@@ -84,6 +86,7 @@ final class CsvReader {
         }
         this.missingTokens = tokens.toArray(new byte[0][]);
         this.longestMissingToken = tokens.stream().mapToInt(token -> token.length).max().orElse(-1);
+        this.missingLengths = tokens.stream().mapToLong(token -> lengthBit(token.length)).reduce(0, (a, b) -> a | b);
     }
 
     /** What a pass of a batch read collects beside the table: each kept row's origin, and the bad cells. */
@@ -408,11 +411,23 @@ final class CsvReader {
         }
     }
 
-    /** Adds a record's cells, then checks its width (a bad cell before a bad width is reported first). */
+    /**
+     * Adds a record's cells, then checks its width (a bad cell before a bad width is reported
+     * first). A cell of ASCII bytes without doubled quotes whose length no missing token has
+     * goes straight from the bytes to its column when the column's type allows.
+     */
     private void addRecord(CsvTokenizer tokenizer, Cell.Raw cell, TableBuilder table, int width) {
         long line = tokenizer.recordLine();
         int count = tokenizer.cellCount();
+        byte[] bytes = tokenizer.buffer();
         for (int i = 0; i < count; i++) {
+            if (i < width && tokenizer.cellFlags(i) == 0) {
+                int from = tokenizer.cellStart(i);
+                int to = tokenizer.cellEnd(i);
+                if ((missingLengths & lengthBit(to - from)) == 0 && table.addAscii(i, bytes, from, to)) {
+                    continue;
+                }
+            }
             cell.set(tokenizer, i);
             if (i < width) {
                 if (isMissing(cell)) {
@@ -472,6 +487,11 @@ final class CsvReader {
             }
         }
         return false;
+    }
+
+    /** @return the bit of {@link #missingLengths} for a length in bytes */
+    private static long lengthBit(int length) {
+        return 1L << Math.min(length, Long.SIZE - 1);
     }
 
     /** A record of one empty cell: a blank line, or one holding only {@code ""}. */

@@ -5,18 +5,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The levels of a categorical column read from bytes, by their bytes: a repeated level is found
- * without decoding it again, and comes back as the same {@code String}, whose hash is known, so
- * that {@link dev.mlops.core.table.CategoricalColumn.Builder} finds its code at once. It holds at
- * most {@value #CAPACITY} levels of at most {@value #LONGEST} bytes; other cells are decoded as
- * usual. Not thread-safe: one per column.
+ * without decoding it again and comes back as the same {@code String}, and, once the column's
+ * {@link dev.mlops.core.table.CategoricalColumn.Builder} has given it a code, as that code, which
+ * the builder appends without a lookup of its own. It holds at most {@value #CAPACITY} levels of
+ * at most {@value #LONGEST} bytes; other cells are decoded and looked up as usual. Not
+ * thread-safe: one per column.
  */
 final class Levels {
+    /** The code of a level whose builder code is not known yet. */
+    static final int NO_CODE = -1;
     private static final int CAPACITY = 1 << 10;
     private static final int SLOTS = CAPACITY * 2;
     private static final int LONGEST = 64;
 
     private final byte[] @Nullable [] keys = new byte[SLOTS][];
     private final @Nullable String[] values = new String[SLOTS];
+    private final int[] codes = new int[SLOTS];
     private int size;
 
     /**
@@ -26,34 +30,72 @@ final class Levels {
      * @return the level's text if known, else null
      */
     @Nullable String find(byte[] bytes, int from, int to) {
-        if (to - from > LONGEST) {
-            return null;
-        }
-        for (int slot = hash(bytes, from, to) & (SLOTS - 1); keys[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
-            byte[] key = keys[slot];
-            if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
-                return values[slot];
-            }
-        }
-        return null;
+        int slot = slot(bytes, from, to);
+        return slot < 0 ? null : values[slot];
     }
 
     /**
-     * Remembers a level, unless the table is full or the level too long.
+     * @param bytes the buffer
+     * @param from the level's first byte
+     * @param to just past its last byte
+     * @return the builder's code of the level, or {@link #NO_CODE} if it is not known
+     */
+    int code(byte[] bytes, int from, int to) {
+        int slot = slot(bytes, from, to);
+        return slot < 0 ? NO_CODE : codes[slot];
+    }
+
+    /**
+     * Remembers a level, with no code yet, unless it is known, the table is full or the level
+     * too long.
      *
      * @param text the level's text, decoded from the bytes
      */
     void remember(byte[] bytes, int from, int to, String text) {
-        if (to - from > LONGEST || size == CAPACITY) {
+        remember(bytes, from, to, text, NO_CODE);
+    }
+
+    /**
+     * Remembers a level and its builder's code, unless the table is full or the level too long;
+     * a level known without a code gets the code.
+     *
+     * @param text the level's text, decoded from the bytes
+     * @param code the builder's code of the level, or {@link #NO_CODE}
+     */
+    void remember(byte[] bytes, int from, int to, String text, int code) {
+        if (to - from > LONGEST) {
             return;
         }
         int slot = hash(bytes, from, to) & (SLOTS - 1);
         while (keys[slot] != null) {
+            byte[] key = keys[slot];
+            if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
+                codes[slot] = code;
+                return;
+            }
             slot = (slot + 1) & (SLOTS - 1);
+        }
+        if (size == CAPACITY) {
+            return;
         }
         keys[slot] = Arrays.copyOfRange(bytes, from, to);
         values[slot] = text;
+        codes[slot] = code;
         size++;
+    }
+
+    /** @return the slot of the level of these bytes, or -1 if it is not known */
+    private int slot(byte[] bytes, int from, int to) {
+        if (to - from > LONGEST) {
+            return -1;
+        }
+        for (int slot = hash(bytes, from, to) & (SLOTS - 1); keys[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+            byte[] key = keys[slot];
+            if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     private static int hash(byte[] bytes, int from, int to) {

@@ -1,5 +1,8 @@
 package dev.mlops.data.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +20,8 @@ final class Levels {
     private static final int CAPACITY = 1 << 10;
     private static final int SLOTS = CAPACITY * 2;
     private static final int LONGEST = 64;
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] @Nullable [] keys = new byte[SLOTS][];
     private final @Nullable String[] values = new String[SLOTS];
@@ -98,11 +103,26 @@ final class Levels {
         return -1;
     }
 
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
+    /**
+     * Hashes the first eight bytes at once (one little-endian load when eight bytes are there to
+     * read, the bytes past the level masked off) and any further bytes one by one; the same
+     * bytes hash alike wherever they lie in whatever buffer.
+     */
+    static int hash(byte[] bytes, int from, int to) {
+        int length = to - from;
+        long first;
+        if (bytes.length - from >= Long.BYTES) {
+            first = (long) LITTLE_ENDIAN_LONGS.get(bytes, from);
+        } else {
+            first = 0;
+            for (int i = Math.min(length, Long.BYTES) - 1; i >= 0; i--) {
+                first = first << Byte.SIZE | (bytes[from + i] & 0xFF);
+            }
         }
-        return h ^ (h >>> 16);
+        long h = (length >= Long.BYTES ? first : first & ~(-1L << (length << 3))) ^ length;
+        for (int i = from + Long.BYTES; i < to; i++) {
+            h = h * 31 + bytes[i];
+        }
+        return (int) (h * 0x9E3779B97F4A7C15L >>> 32);
     }
 }

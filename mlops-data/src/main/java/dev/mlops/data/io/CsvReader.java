@@ -166,9 +166,7 @@ final class CsvReader {
             boolean oneColumn = schema != null ? schema.size() == 1
                     : table.tolerant() && types != null && types.size() == 1;
             pending = nextSkippingBlank(tokenizer, !oneColumn);
-            names = schema != null ? schema.names()
-                    : types != null ? List.copyOf(types.keySet())
-                    : generatedNames(pending ? tokenizer.cellCount() : 0);
+            names = headerlessNames(table, pending ? tokenizer.cellCount() : 0);
         }
         if (sink != null) {
             sink.start(header ? tokenizer.recordEnd() : afterByteOrderMark);
@@ -205,12 +203,13 @@ final class CsvReader {
     }
 
     /**
-     * Reads a file, in chunks on several threads when it is large enough and has a header: the
-     * chunks start after a line break, each is read into a {@link TableBuilder#fork() fork} with
-     * lines counted from its start, and they are appended in order once each is known to have
-     * ended exactly where the next began (so no chunk began inside a quoted value). Anything
-     * else (a chunk border inside quotes, an error in any chunk) reads the file again on one
-     * thread, so the table and every error are those of a sequential read, whatever the
+     * Reads a file, in chunks on several threads when it is large enough (and, without a header,
+     * has more than one column): the chunks start after a line break, each is read into a
+     * {@link TableBuilder#fork() fork} with lines counted from its start, and they are appended
+     * in order, each once the one before is known to have ended exactly where it began. A chunk
+     * that began inside a quoted value (the record before ran past its start) is read again from
+     * where that record ended, on the calling thread; an error in any chunk reads the file again
+     * on one thread. So the table and every error are those of a sequential read, whatever the
      * number of threads.
      *
      * @param file the file
@@ -222,8 +221,7 @@ final class CsvReader {
      */
     void read(Path file, TableBuilder table, @Nullable BatchSink sink, int threads, long chunkBytes)
             throws IOException {
-        if (threads < 2 || !header || Files.size(file) < 2 * chunkBytes || !readInChunks(file, table, sink, threads,
-                chunkBytes)) {
+        if (threads < 2 || Files.size(file) < 2 * chunkBytes || !readInChunks(file, table, sink, threads, chunkBytes)) {
             try (InputStream in = Files.newInputStream(file)) {
                 read(in, table, sink);
             }
@@ -253,18 +251,25 @@ final class CsvReader {
             if (charset.equals(StandardCharsets.UTF_8)) {
                 tokenizer.skipPrefix(UTF8_BYTE_ORDER_MARK);
             }
+            long afterByteOrderMark = tokenizer.recordEnd();
             if (!nextSkippingBlank(tokenizer, true)) {
                 return false;
             }
-            names = headerNames(tokenizer, new Cell.Raw(decoder, quote), source);
+            names = header ? headerNames(tokenizer, new Cell.Raw(decoder, quote), source)
+                    : headerlessNames(whole, tokenizer.cellCount());
+            if (!header && names.size() == 1) {
+                // one column without a header: a blank line is a missing value, except, under
+                // inference, before the first record
+                return false;
+            }
             if (!whole.tolerant()) {
                 requireSchemaColumns(names, source, whole.types().orElse(null));
             }
             for (String name : names) {
-                whole.addColumn(name, tokenizer.recordLine());
+                whole.addColumn(name, header ? tokenizer.recordLine() : 1);
             }
-            dataStart = tokenizer.recordEnd();
-            dataLine = tokenizer.line();
+            dataStart = header ? tokenizer.recordEnd() : afterByteOrderMark;
+            dataLine = header ? tokenizer.line() : 1;
         } catch (DataFormatException e) {
             return false;
         }
@@ -290,20 +295,26 @@ final class CsvReader {
                 wholeSink.start(dataStart);
             }
             long line = dataLine;
+            // where the last record appended ended: the start of the next record
+            long next = dataStart;
             int reserved = 0;
             for (int i = 0; i + 1 < starts.length; i++) {
-                Chunk chunk = chunks.get(i).get();
+                Future<Chunk> speculative = Objects.requireNonNull(chunks.get(i), "chunk");
                 chunks.set(i, null);
                 if (i + window + 1 < starts.length) {
                     chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null, chunkRows));
                 }
-                if (chunk.end() != starts[i + 1]) {
-                    // the chunk's last record ran past the next chunk's start: that start was inside quotes
-                    return false;
+                if (starts[i + 1] <= next) {
+                    // the last record appended ran past this whole chunk: it lay inside quotes
+                    continue;
                 }
+                // a chunk that began inside quotes (the last record appended ran past its start) is read
+                // again from where that record ended
+                Chunk chunk = starts[i] == next ? speculative.get()
+                        : readChunk(file, whole, names, next, starts[i + 1], sink != null, chunkRows.get());
                 int rows = Math.addExact(whole.rowCount(), chunk.table().rowCount());
                 if (rows > reserved) {
-                    reserved = expectedRows(rows, starts[i + 1] - dataStart, starts[starts.length - 1] - dataStart);
+                    reserved = expectedRows(rows, chunk.end() - dataStart, starts[starts.length - 1] - dataStart);
                 }
                 whole.append(chunk.table(), reserved);
                 chunkRows.set(expectedRows(chunk.table().rowCount(), 1, 1));
@@ -311,11 +322,14 @@ final class CsvReader {
                     wholeSink.append(Objects.requireNonNull(chunk.sink(), "sink"), line - 1);
                 }
                 line += chunk.lines();
+                next = chunk.end();
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
+            return false;
+        } catch (DataFormatException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -534,6 +548,16 @@ final class CsvReader {
                     + (header ? "header names" : schema != null ? "schema has" : "first row has")
                     + ", but found " + count);
         }
+    }
+
+    /**
+     * The columns of a file without a header: the schema's, the expected ones of a batch, those a
+     * first pass found, or as many generated names as the first record has values.
+     */
+    private List<String> headerlessNames(TableBuilder table, int firstRecordWidth) {
+        Map<String, ColumnType> types = table.types().orElse(null);
+        return schema != null ? schema.names() : types != null ? List.copyOf(types.keySet())
+                : generatedNames(firstRecordWidth);
     }
 
     private static List<String> generatedNames(int count) {

@@ -20,6 +20,8 @@ final class Levels {
     private static final int CAPACITY = 1 << 10;
     private static final int SLOTS = CAPACITY * 2;
     private static final int LONGEST = 64;
+    /** What {@link #slot} answers for a level too long to keep. */
+    private static final int TOO_LONG = Integer.MIN_VALUE;
     private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -62,45 +64,40 @@ final class Levels {
 
     /**
      * Remembers a level and its builder's code, unless the table is full or the level too long;
-     * a level known without a code gets the code.
+     * a level known already takes the code.
      *
      * @param text the level's text, decoded from the bytes
      * @param code the builder's code of the level, or {@link #NO_CODE}
      */
     void remember(byte[] bytes, int from, int to, String text, int code) {
-        if (to - from > LONGEST) {
-            return;
+        int slot = slot(bytes, from, to);
+        if (slot >= 0) {
+            codes[slot] = code;
+        } else if (slot != TOO_LONG && size < CAPACITY) {
+            slot = -slot - 1;
+            keys[slot] = Arrays.copyOfRange(bytes, from, to);
+            values[slot] = text;
+            codes[slot] = code;
+            size++;
         }
-        int slot = hash(bytes, from, to) & (SLOTS - 1);
-        while (keys[slot] != null) {
-            byte[] key = keys[slot];
-            if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
-                codes[slot] = code;
-                return;
-            }
-            slot = (slot + 1) & (SLOTS - 1);
-        }
-        if (size == CAPACITY) {
-            return;
-        }
-        keys[slot] = Arrays.copyOfRange(bytes, from, to);
-        values[slot] = text;
-        codes[slot] = code;
-        size++;
     }
 
-    /** @return the slot of the level of these bytes, or -1 if it is not known */
+    /**
+     * @return the slot of the level of these bytes; if it is not known, {@code -slot - 1} of the
+     *     free slot where it would go, or {@link #TOO_LONG}
+     */
     private int slot(byte[] bytes, int from, int to) {
         if (to - from > LONGEST) {
-            return -1;
+            return TOO_LONG;
         }
-        for (int slot = hash(bytes, from, to) & (SLOTS - 1); keys[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
-            byte[] key = keys[slot];
+        int slot = hash(bytes, from, to) & (SLOTS - 1);
+        for (byte[] key = keys[slot]; key != null; key = keys[slot]) {
             if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
                 return slot;
             }
+            slot = (slot + 1) & (SLOTS - 1);
         }
-        return -1;
+        return -slot - 1;
     }
 
     /**

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.Table;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -110,6 +114,7 @@ class CsvFastPathTest {
         for (int row = 0; row < column.size(); row++) {
             cells.add(column.isMissing(row) ? "<missing>"
                     : column instanceof NumericColumn numbers ? Double.toString(numbers.get(row))
+                    : column instanceof TextColumn texts ? "text '" + texts.get(row) + "'"
                     : "'" + ((CategoricalColumn) column).get(row) + "'");
         }
         return cells;
@@ -140,5 +145,19 @@ class CsvFastPathTest {
         assertSameTable(CsvFormat.defaults().read(file, 2, 64), expected, context + ", in chunks");
         assertSameTable(given.read(file), expected, context + ", schema given");
         assertSameTable(given.read(file, 3, 100), expected, context + ", schema given, in chunks");
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} rows")
+    @MethodSource("seeds")
+    void readsTextColumnsAsTheCellByCellPathReads(long seed, int count) throws IOException {
+        List<List<Written>> rows = rows(new SplittableRandom(seed), count);
+        Path file = Files.writeString(dir.resolve("fast.csv"), csv(rows), StandardCharsets.UTF_8);
+        Schema texts = Schema.of(Field.of("n", ColumnType.TEXT), Field.of("c", ColumnType.TEXT),
+                Field.of("m", ColumnType.CATEGORICAL), Field.of("l", ColumnType.TEXT));
+        Table expected = slowPath(rows, TableBuilder.Options.defaults().withSchema(texts));
+        CsvFormat given = CsvFormat.builder().schema(texts).build();
+
+        assertSameTable(given.read(file), expected, "seed " + seed);
+        assertSameTable(given.read(file, 2, 64), expected, "seed " + seed + ", in chunks");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,25 @@ class LevelsTest {
     }
 
     @Test
+    void distinctLevelsHashApart() {
+        Set<Integer> hashes = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            byte[] level = bytes(i % 2 == 0 ? "c" + i : "a longer level number " + i);
+            hashes.add(Levels.hash(level, 0, level.length));
+        }
+        for (int i = 0; i < 500; i++) {
+            byte[] eight = bytes("c" + (1_000_000 + i));
+            hashes.add(Levels.hash(eight, 0, eight.length));
+        }
+        byte[] letters = bytes("abcdefgh");
+        for (int length = 0; length <= 8; length++) {
+            hashes.add(Levels.hash(letters, 0, length));
+        }
+
+        assertThat(hashes).hasSize(2509);
+    }
+
+    @Test
     void aLevelIsFoundByItsBytesWithItsTextAndThenItsCode() {
         Levels levels = new Levels();
         byte[] buffer = bytes("north,south,north,");
@@ -51,17 +72,36 @@ class LevelsTest {
     }
 
     @Test
+    void aLevelInTheTablesFirstSlotIsFoundAndTakesItsCode() {
+        byte[] first = null;
+        for (int i = 0; first == null; i++) {
+            byte[] level = bytes("c" + i);
+            // the table has 2048 slots
+            first = (Levels.hash(level, 0, level.length) & 2047) == 0 ? level : null;
+        }
+        Levels levels = new Levels();
+        String text = new String(first, StandardCharsets.UTF_8);
+
+        levels.remember(first, 0, first.length, text);
+        levels.remember(first, 0, first.length, text, 5);
+
+        assertThat(levels.find(first, 0, first.length)).isEqualTo(text);
+        assertThat(levels.code(first, 0, first.length)).isEqualTo(5);
+    }
+
+    @Test
     void aLevelOfMoreThan64BytesIsNotKept() {
         Levels levels = new Levels();
-        byte[] longest = bytes("x".repeat(64));
-        byte[] longer = bytes("x".repeat(65));
+        byte[] longest = bytes("," + "x".repeat(64));
+        byte[] longer = bytes("," + "y".repeat(65));
 
-        levels.remember(longest, 0, 64, "64", 0);
-        levels.remember(longer, 0, 65, "65", 1);
+        levels.remember(longest, 1, 65, "64", 0);
+        levels.remember(longer, 1, 66, "65", 1);
 
-        assertThat(levels.code(longest, 0, 64)).isZero();
-        assertThat(levels.code(longer, 0, 65)).isEqualTo(Levels.NO_CODE);
-        assertThat(levels.find(longer, 0, 65)).isNull();
+        assertThat(levels.code(longest, 1, 65)).isZero();
+        assertThat(levels.find(longest, 1, 65)).isEqualTo("64");
+        assertThat(levels.code(longer, 1, 66)).isEqualTo(Levels.NO_CODE);
+        assertThat(levels.find(longer, 1, 66)).isNull();
     }
 
     @Test
@@ -76,9 +116,16 @@ class LevelsTest {
         byte[] beyond = bytes("c1024");
 
         levels.remember(first, 0, first.length, "c0", 7);
+        levels.remember(beyond, 0, beyond.length, "c1024", 8);
 
         assertThat(levels.code(first, 0, first.length)).isEqualTo(7);
         assertThat(levels.find(last, 0, last.length)).isEqualTo("c1023");
         assertThat(levels.find(beyond, 0, beyond.length)).isNull();
+        assertThat(levels.code(beyond, 0, beyond.length)).isEqualTo(Levels.NO_CODE);
+        for (int i = 0; i < 1024; i++) {
+            byte[] level = bytes("c" + i);
+            assertThat(levels.find(level, 0, level.length)).isEqualTo("c" + i);
+            assertThat(levels.code(level, 0, level.length)).isEqualTo(i == 0 ? 7 : Levels.NO_CODE);
+        }
     }
 }

@@ -39,6 +39,8 @@ final class CsvReader {
     private static final int CHUNK_BUFFER = 1 << 20;
     /** The share of rows a column makes room for beyond the estimate from the chunks read so far. */
     private static final double ROW_ESTIMATE_MARGIN = 0.05;
+    /** The rows a sequential read of a file reads before it sizes the columns for the whole file. */
+    private static final int SIZING_ROWS = 1 << 12;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String HINT = "if the input has another encoding, name its charset, such as ISO-8859-1 or"
             + " windows-1252";
@@ -141,6 +143,15 @@ final class CsvReader {
      * @throws IOException if the input cannot be read
      */
     void read(InputStream in, TableBuilder table, @Nullable BatchSink sink) throws IOException {
+        read(in, table, sink, 0);
+    }
+
+    /**
+     * Reads the input once, its columns sized from its first records when its size is known.
+     *
+     * @param size the input's size in bytes, or 0 if unknown
+     */
+    private void read(InputStream in, TableBuilder table, @Nullable BatchSink sink, long size) throws IOException {
         String source = table.source();
         CellDecoder decoder = new CellDecoder(charset, source, HINT, transcodedDelimiter, transcodedQuote);
         CsvTokenizer tokenizer = new CsvTokenizer(in, source, decoder, delimiter, quote, trimSpaces);
@@ -178,7 +189,7 @@ final class CsvReader {
             table.addColumn(name, namesLine);
         }
         tokenizer.names(names);
-        records(tokenizer, cell, table, names.size(), sink, pending);
+        records(tokenizer, cell, table, names.size(), sink, pending, size);
     }
 
     /**
@@ -187,9 +198,15 @@ final class CsvReader {
      * @param pending true if the tokenizer holds a first record already read
      */
     private void records(CsvTokenizer tokenizer, Cell.Raw cell, TableBuilder table, int width,
-            @Nullable BatchSink sink, boolean pending) throws IOException {
+            @Nullable BatchSink sink, boolean pending, long size) throws IOException {
         boolean first = pending;
+        long start = tokenizer.recordStart();
+        int sized = size > 0 ? SIZING_ROWS : -1;
         while (first || tokenizer.next()) {
+            if (table.rowCount() == sized) {
+                table.expectRows(expectedRows(sized, tokenizer.recordStart() - start, size - start));
+                sized = -1;
+            }
             if (!first && width != 1 && isBlank(tokenizer)) {
                 continue;
             }
@@ -223,7 +240,7 @@ final class CsvReader {
             throws IOException {
         if (threads < 2 || Files.size(file) < 2 * chunkBytes || !readInChunks(file, table, sink, threads, chunkBytes)) {
             try (InputStream in = Files.newInputStream(file)) {
-                read(in, table, sink);
+                read(in, table, sink, Files.size(file));
             }
         }
     }
@@ -386,7 +403,7 @@ final class CsvReader {
             CsvTokenizer tokenizer = new CsvTokenizer(in, table.source(), decoder, delimiter, quote, trimSpaces, start, 1,
                     end, CHUNK_BUFFER);
             tokenizer.names(names);
-            records(tokenizer, new Cell.Raw(decoder, quote), table, names.size(), sink, false);
+            records(tokenizer, new Cell.Raw(decoder, quote), table, names.size(), sink, false, 0);
             return new Chunk(table, sink, tokenizer.line() - 1, tokenizer.recordEnd());
         }
     }

@@ -212,6 +212,21 @@ class CsvFormatParallelReadTest {
     }
 
     @Test
+    void aFileReadOnOneThreadSizesItsColumnsFromItsFirstRowsAndReadsAsAStream() throws IOException {
+        SplittableRandom random = new SplittableRandom(MASTER_SEED);
+        String csv = randomCsv(random, 9000);
+        Path file = file(csv);
+        CsvFormat format = CsvFormat.defaults();
+
+        Table fromFile = format.read(file, 1, 1 << 20);
+        Table fromStream = format.read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "s");
+
+        assertThat(fromFile.rowCount()).isEqualTo(9000);
+        assertThat(fromFile).isEqualTo(fromStream);
+        assertThat(fromFile.schema()).isEqualTo(fromStream.schema());
+    }
+
+    @Test
     void aLargeFileIsSplitIntoChunksThatAllCount() throws IOException {
         List<String> lines = new ArrayList<>(List.of("id,ok"));
         for (int i = 0; i < 5000; i++) {

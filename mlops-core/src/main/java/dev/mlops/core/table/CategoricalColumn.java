@@ -178,6 +178,34 @@ public final class CategoricalColumn extends BaseColumn implements Column {
         }
 
         /**
+         * Appends a level and tells its code, for a reader that remembers the codes of the levels
+         * it met and appends them again with {@link #addCode}.
+         *
+         * @param level the value
+         * @return the level's code: its position in the built column's {@link #levels()}, which
+         *     list the levels in the order they were first added
+         */
+        public int addLevel(String level) {
+            add(level);
+            return lastCode;
+        }
+
+        /**
+         * Appends the level of a code that {@link #addLevel} returned, without looking it up.
+         *
+         * @param code the level's code
+         * @return this builder
+         * @throws IndexOutOfBoundsException if no level has that code
+         */
+        public Builder addCode(int code) {
+            if (code < 0 || code >= levels.size()) {
+                throw new IndexOutOfBoundsException("code " + code + " names no level of column '" + name + "', which has "
+                        + levels.size() + " levels so far");
+            }
+            return append(code);
+        }
+
+        /**
          * Appends a missing value.
          *
          * @return this builder

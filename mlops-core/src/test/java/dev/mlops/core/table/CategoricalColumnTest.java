@@ -129,6 +129,36 @@ class CategoricalColumnTest extends ColumnContract<CategoricalColumn> {
         }
 
         @Test
+        void addLevelTellsTheCodeThatAddCodeAppendsAgain() {
+            CategoricalColumn.Builder builder = CategoricalColumn.builder("c");
+
+            int hamburg = builder.addLevel("Hamburg");
+            int munich = builder.addLevel("München");
+            builder.addMissing().addCode(munich).addCode(hamburg);
+            assertThat(builder.addLevel("Hamburg")).isEqualTo(hamburg);
+
+            CategoricalColumn built = builder.build();
+            assertThat(new int[] {hamburg, munich}).containsExactly(0, 1);
+            assertThat(built.levels()).containsExactly("Hamburg", "München");
+            assertThat(built.size()).isEqualTo(6);
+            assertThat(built.get(3)).isEqualTo("München");
+            assertThat(built.get(4)).isEqualTo("Hamburg");
+            assertThat(built.isMissing(2)).isTrue();
+        }
+
+        @Test
+        void addCodeRejectsACodeNoLevelHas() {
+            CategoricalColumn.Builder builder = CategoricalColumn.builder("c");
+            builder.addLevel("a");
+
+            assertThatThrownBy(() -> builder.addCode(1)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("code 1 names no level of column 'c', which has 1 levels so far");
+            assertThatThrownBy(() -> builder.addCode(-1)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("code -1 names no level of column 'c', which has 1 levels so far");
+            assertThat(builder.size()).isEqualTo(1);
+        }
+
+        @Test
         void theEmptyStringIsALevelNotMissing() {
             CategoricalColumn withEmpty = CategoricalColumn.of("c", "", "a");
 

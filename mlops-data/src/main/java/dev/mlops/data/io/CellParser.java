@@ -9,6 +9,7 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.internal.TimestampSyntax;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ abstract class CellParser {
             case NUMERIC -> new Numeric(NumericColumn.builder(name), inferring);
             case CATEGORICAL -> {
                 CategoricalColumn.Builder categories = CategoricalColumn.builder(name);
-                yield new AnyText(type, categories, categories::add, new Levels());
+                yield new AnyText(type, categories, categories::add, categories);
             }
             case TEXT -> {
                 TextColumn.Builder texts = TextColumn.builder(name);
@@ -83,6 +84,21 @@ abstract class CellParser {
 
     /** Appends the value {@link #stage} parsed last. */
     abstract void commit();
+
+    /**
+     * Parses a cell of ASCII bytes with no doubled quote (a CSV cell that is not a missing
+     * token) and appends its value, as {@link #accept} would, without a {@link Cell}: the
+     * readers' fast path for the types that read such bytes directly.
+     *
+     * @param bytes the buffer
+     * @param from the cell's first byte
+     * @param to just past its last byte
+     * @return false, appending nothing, if this type has no such path or the cell does not have
+     *     its syntax: the caller then hands the cell to {@link #accept}
+     */
+    boolean acceptAscii(byte[] bytes, int from, int to) {
+        return false;
+    }
 
     /** @return how many local times in a gap or overlap of the zone this column resolved */
     long resolvedLocalTimes() {
@@ -151,6 +167,14 @@ abstract class CellParser {
             numbers.add(pending);
         }
 
+        @Override
+        boolean acceptAscii(byte[] bytes, int from, int to) {
+            if (!syntax.parse(bytes, from, to) || inferring && syntax.integerBeyondDoublePrecision) {
+                return false;
+            }
+            numbers.add(syntax.value);
+            return true;
+        }
 
         @Override
         String expectation(String text) {
@@ -161,14 +185,17 @@ abstract class CellParser {
     /** Categories or free text: every cell fits; a JSON number or boolean keeps its literal text. */
     private static final class AnyText extends CellParser {
         private final Consumer<String> add;
+        private final CategoricalColumn.@Nullable Builder categories;
         private final @Nullable Levels levels;
         private String pending = "";
 
-        /** @param levels the levels seen so far of a categorical column, or null for free text */
-        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add, @Nullable Levels levels) {
+        /** @param categories the builder of a categorical column, or null for free text */
+        AnyText(ColumnType type, ColumnBuilder builder, Consumer<String> add,
+                CategoricalColumn.@Nullable Builder categories) {
             super(type, builder);
             this.add = add;
-            this.levels = levels;
+            this.categories = categories;
+            this.levels = categories == null ? null : new Levels();
         }
 
         @Override
@@ -182,6 +209,24 @@ abstract class CellParser {
             add.accept(pending);
         }
 
+        /** A level seen before appends its code; a new one is decoded, added and its code remembered. */
+        @Override
+        boolean acceptAscii(byte[] bytes, int from, int to) {
+            CategoricalColumn.Builder codes = categories;
+            if (codes == null) {
+                add.accept(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+                return true;
+            }
+            Levels known = Objects.requireNonNull(levels, "levels");
+            int code = known.code(bytes, from, to);
+            if (code == Levels.NO_CODE) {
+                String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+                known.remember(bytes, from, to, text, codes.addLevel(text));
+            } else {
+                codes.addCode(code);
+            }
+            return true;
+        }
 
         @Override
         String expectation(String text) {

@@ -102,6 +102,22 @@ final class ColumnAccumulator {
     }
 
     /**
+     * Adds a present cell of ASCII bytes with no doubled quote (not a missing token) straight
+     * from the bytes, when the column's type reads such cells so.
+     *
+     * @param bytes the buffer
+     * @param from the cell's first byte
+     * @param to just past its last byte
+     * @return false, adding nothing, if the column has no type yet or was contradicted, its type
+     *     has no such path, or the cell does not fit it: the caller then adds the cell with
+     *     {@link #add}, which infers, contradicts or reports as usual
+     */
+    boolean addAscii(byte[] bytes, int from, int to) {
+        CellParser current = parser;
+        return current != null && current.acceptAscii(bytes, from, to);
+    }
+
+    /**
      * Parses a present cell of a column of fixed type into a pending value, for a reader that
      * appends a row only when all its cells fit: {@link #commit()} appends it.
      *
@@ -141,21 +157,32 @@ final class ColumnAccumulator {
     private void accept(Cell cell, long line) {
         CellParser current = parser;
         if (current == null) {
-            current = CellParser.of(infer(cell), name, true, timestamps);
-            current.reserve(expectedRows);
-            for (int i = 0; i < leadingMissing; i++) {
-                current.addMissing();
-            }
-            parser = current;
+            current = start(cell);
         }
         if (!current.accept(cell)) {
-            if (!inferring) {
-                throw new DataFormatException(source, line, name, position,
-                        current.expectation(cell.text()) + " but found " + quote(cell.text()));
-            }
-            contradicted = true;
-            parser = null;
+            reject(current, cell, line);
         }
+    }
+
+    /** Infers the type from the first present cell and makes the parser, with the missing cells before it. */
+    private CellParser start(Cell cell) {
+        CellParser current = CellParser.of(infer(cell), name, true, timestamps);
+        current.reserve(expectedRows);
+        for (int i = 0; i < leadingMissing; i++) {
+            current.addMissing();
+        }
+        parser = current;
+        return current;
+    }
+
+    /** A cell that does not fit the column's type: an error under a fixed type, else a contradiction. */
+    private void reject(CellParser current, Cell cell, long line) {
+        if (!inferring) {
+            throw new DataFormatException(source, line, name, position,
+                    current.expectation(cell.text()) + " but found " + quote(cell.text()));
+        }
+        contradicted = true;
+        parser = null;
     }
 
     private ColumnType infer(Cell cell) {

@@ -39,6 +39,8 @@ final class CsvReader {
     private static final int CHUNK_BUFFER = 1 << 20;
     /** The share of rows a column makes room for beyond the estimate from the chunks read so far. */
     private static final double ROW_ESTIMATE_MARGIN = 0.05;
+    /** The rows a sequential read of a file reads before it sizes the columns for the whole file. */
+    private static final int SIZING_ROWS = 1 << 12;
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String HINT = "if the input has another encoding, name its charset, such as ISO-8859-1 or"
             + " windows-1252";
@@ -52,6 +54,8 @@ final class CsvReader {
     private final @Nullable Schema schema;
     private final byte[][] missingTokens;
     private final int longestMissingToken;
+    /** Bit n set if a missing token is n bytes long (bit 63: 63 bytes or more). */
+    private final long missingLengths;
     private final char transcodedDelimiter;
     private final char transcodedQuote;
 
@@ -84,6 +88,7 @@ final class CsvReader {
         }
         this.missingTokens = tokens.toArray(new byte[0][]);
         this.longestMissingToken = tokens.stream().mapToInt(token -> token.length).max().orElse(-1);
+        this.missingLengths = tokens.stream().mapToLong(token -> lengthBit(token.length)).reduce(0, (a, b) -> a | b);
     }
 
     /** What a pass of a batch read collects beside the table: each kept row's origin, and the bad cells. */
@@ -138,6 +143,15 @@ final class CsvReader {
      * @throws IOException if the input cannot be read
      */
     void read(InputStream in, TableBuilder table, @Nullable BatchSink sink) throws IOException {
+        read(in, table, sink, 0);
+    }
+
+    /**
+     * Reads the input once, its columns sized from its first records when its size is known.
+     *
+     * @param size the input's size in bytes, or 0 if unknown
+     */
+    private void read(InputStream in, TableBuilder table, @Nullable BatchSink sink, long size) throws IOException {
         String source = table.source();
         CellDecoder decoder = new CellDecoder(charset, source, HINT, transcodedDelimiter, transcodedQuote);
         CsvTokenizer tokenizer = new CsvTokenizer(in, source, decoder, delimiter, quote, trimSpaces);
@@ -163,9 +177,7 @@ final class CsvReader {
             boolean oneColumn = schema != null ? schema.size() == 1
                     : table.tolerant() && types != null && types.size() == 1;
             pending = nextSkippingBlank(tokenizer, !oneColumn);
-            names = schema != null ? schema.names()
-                    : types != null ? List.copyOf(types.keySet())
-                    : generatedNames(pending ? tokenizer.cellCount() : 0);
+            names = headerlessNames(table, pending ? tokenizer.cellCount() : 0);
         }
         if (sink != null) {
             sink.start(header ? tokenizer.recordEnd() : afterByteOrderMark);
@@ -177,7 +189,7 @@ final class CsvReader {
             table.addColumn(name, namesLine);
         }
         tokenizer.names(names);
-        records(tokenizer, cell, table, names.size(), sink, pending);
+        records(tokenizer, cell, table, names.size(), sink, pending, size);
     }
 
     /**
@@ -186,9 +198,15 @@ final class CsvReader {
      * @param pending true if the tokenizer holds a first record already read
      */
     private void records(CsvTokenizer tokenizer, Cell.Raw cell, TableBuilder table, int width,
-            @Nullable BatchSink sink, boolean pending) throws IOException {
+            @Nullable BatchSink sink, boolean pending, long size) throws IOException {
         boolean first = pending;
+        long start = tokenizer.recordStart();
+        int sized = size > 0 ? SIZING_ROWS : -1;
         while (first || tokenizer.next()) {
+            if (table.rowCount() == sized) {
+                table.expectRows(expectedRows(sized, tokenizer.recordStart() - start, size - start));
+                sized = -1;
+            }
             if (!first && width != 1 && isBlank(tokenizer)) {
                 continue;
             }
@@ -202,12 +220,13 @@ final class CsvReader {
     }
 
     /**
-     * Reads a file, in chunks on several threads when it is large enough and has a header: the
-     * chunks start after a line break, each is read into a {@link TableBuilder#fork() fork} with
-     * lines counted from its start, and they are appended in order once each is known to have
-     * ended exactly where the next began (so no chunk began inside a quoted value). Anything
-     * else (a chunk border inside quotes, an error in any chunk) reads the file again on one
-     * thread, so the table and every error are those of a sequential read, whatever the
+     * Reads a file, in chunks on several threads when it is large enough (and, without a header,
+     * has more than one column): the chunks start after a line break, each is read into a
+     * {@link TableBuilder#fork() fork} with lines counted from its start, and they are appended
+     * in order, each once the one before is known to have ended exactly where it began. A chunk
+     * that began inside a quoted value (the record before ran past its start) is read again from
+     * where that record ended, on the calling thread; an error in any chunk reads the file again
+     * on one thread. So the table and every error are those of a sequential read, whatever the
      * number of threads.
      *
      * @param file the file
@@ -219,10 +238,9 @@ final class CsvReader {
      */
     void read(Path file, TableBuilder table, @Nullable BatchSink sink, int threads, long chunkBytes)
             throws IOException {
-        if (threads < 2 || !header || Files.size(file) < 2 * chunkBytes || !readInChunks(file, table, sink, threads,
-                chunkBytes)) {
+        if (threads < 2 || Files.size(file) < 2 * chunkBytes || !readInChunks(file, table, sink, threads, chunkBytes)) {
             try (InputStream in = Files.newInputStream(file)) {
-                read(in, table, sink);
+                read(in, table, sink, Files.size(file));
             }
         }
     }
@@ -250,18 +268,25 @@ final class CsvReader {
             if (charset.equals(StandardCharsets.UTF_8)) {
                 tokenizer.skipPrefix(UTF8_BYTE_ORDER_MARK);
             }
+            long afterByteOrderMark = tokenizer.recordEnd();
             if (!nextSkippingBlank(tokenizer, true)) {
                 return false;
             }
-            names = headerNames(tokenizer, new Cell.Raw(decoder, quote), source);
+            names = header ? headerNames(tokenizer, new Cell.Raw(decoder, quote), source)
+                    : headerlessNames(whole, tokenizer.cellCount());
+            if (!header && names.size() == 1) {
+                // one column without a header: a blank line is a missing value, except, under
+                // inference, before the first record
+                return false;
+            }
             if (!whole.tolerant()) {
                 requireSchemaColumns(names, source, whole.types().orElse(null));
             }
             for (String name : names) {
-                whole.addColumn(name, tokenizer.recordLine());
+                whole.addColumn(name, header ? tokenizer.recordLine() : 1);
             }
-            dataStart = tokenizer.recordEnd();
-            dataLine = tokenizer.line();
+            dataStart = header ? tokenizer.recordEnd() : afterByteOrderMark;
+            dataLine = header ? tokenizer.line() : 1;
         } catch (DataFormatException e) {
             return false;
         }
@@ -287,20 +312,26 @@ final class CsvReader {
                 wholeSink.start(dataStart);
             }
             long line = dataLine;
+            // where the last record appended ended: the start of the next record
+            long next = dataStart;
             int reserved = 0;
             for (int i = 0; i + 1 < starts.length; i++) {
-                Chunk chunk = chunks.get(i).get();
+                Future<Chunk> speculative = Objects.requireNonNull(chunks.get(i), "chunk");
                 chunks.set(i, null);
                 if (i + window + 1 < starts.length) {
                     chunks.add(submit(pool, file, whole, names, starts, i + window, sink != null, chunkRows));
                 }
-                if (chunk.end() != starts[i + 1]) {
-                    // the chunk's last record ran past the next chunk's start: that start was inside quotes
-                    return false;
+                if (starts[i + 1] <= next) {
+                    // the last record appended ran past this whole chunk: it lay inside quotes
+                    continue;
                 }
+                // a chunk that began inside quotes (the last record appended ran past its start) is read
+                // again from where that record ended
+                Chunk chunk = starts[i] == next ? speculative.get()
+                        : readChunk(file, whole, names, next, starts[i + 1], sink != null, chunkRows.get());
                 int rows = Math.addExact(whole.rowCount(), chunk.table().rowCount());
                 if (rows > reserved) {
-                    reserved = expectedRows(rows, starts[i + 1] - dataStart, starts[starts.length - 1] - dataStart);
+                    reserved = expectedRows(rows, chunk.end() - dataStart, starts[starts.length - 1] - dataStart);
                 }
                 whole.append(chunk.table(), reserved);
                 chunkRows.set(expectedRows(chunk.table().rowCount(), 1, 1));
@@ -308,11 +339,14 @@ final class CsvReader {
                     wholeSink.append(Objects.requireNonNull(chunk.sink(), "sink"), line - 1);
                 }
                 line += chunk.lines();
+                next = chunk.end();
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
+            return false;
+        } catch (DataFormatException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -369,7 +403,7 @@ final class CsvReader {
             CsvTokenizer tokenizer = new CsvTokenizer(in, table.source(), decoder, delimiter, quote, trimSpaces, start, 1,
                     end, CHUNK_BUFFER);
             tokenizer.names(names);
-            records(tokenizer, new Cell.Raw(decoder, quote), table, names.size(), sink, false);
+            records(tokenizer, new Cell.Raw(decoder, quote), table, names.size(), sink, false, 0);
             return new Chunk(table, sink, tokenizer.line() - 1, tokenizer.recordEnd());
         }
     }
@@ -408,11 +442,23 @@ final class CsvReader {
         }
     }
 
-    /** Adds a record's cells, then checks its width (a bad cell before a bad width is reported first). */
+    /**
+     * Adds a record's cells, then checks its width (a bad cell before a bad width is reported
+     * first). A cell of ASCII bytes without doubled quotes whose length no missing token has
+     * goes straight from the bytes to its column when the column's type allows.
+     */
     private void addRecord(CsvTokenizer tokenizer, Cell.Raw cell, TableBuilder table, int width) {
         long line = tokenizer.recordLine();
         int count = tokenizer.cellCount();
+        byte[] bytes = tokenizer.buffer();
         for (int i = 0; i < count; i++) {
+            if (i < width && tokenizer.cellFlags(i) == 0) {
+                int from = tokenizer.cellStart(i);
+                int to = tokenizer.cellEnd(i);
+                if ((missingLengths & lengthBit(to - from)) == 0 && table.addAscii(i, bytes, from, to)) {
+                    continue;
+                }
+            }
             cell.set(tokenizer, i);
             if (i < width) {
                 if (isMissing(cell)) {
@@ -474,6 +520,11 @@ final class CsvReader {
         return false;
     }
 
+    /** @return the bit of {@link #missingLengths} for a length in bytes */
+    private static long lengthBit(int length) {
+        return 1L << Math.min(length, Long.SIZE - 1);
+    }
+
     /** A record of one empty cell: a blank line, or one holding only {@code ""}. */
     private static boolean isBlank(CsvTokenizer tokenizer) {
         return tokenizer.cellCount() == 1 && tokenizer.cellEnd(0) == tokenizer.cellStart(0);
@@ -514,6 +565,16 @@ final class CsvReader {
                     + (header ? "header names" : schema != null ? "schema has" : "first row has")
                     + ", but found " + count);
         }
+    }
+
+    /**
+     * The columns of a file without a header: the schema's, the expected ones of a batch, those a
+     * first pass found, or as many generated names as the first record has values.
+     */
+    private List<String> headerlessNames(TableBuilder table, int firstRecordWidth) {
+        Map<String, ColumnType> types = table.types().orElse(null);
+        return schema != null ? schema.names() : types != null ? List.copyOf(types.keySet())
+                : generatedNames(firstRecordWidth);
     }
 
     private static List<String> generatedNames(int count) {

@@ -3,6 +3,9 @@ package dev.mlops.data.io;
 import dev.mlops.core.DataFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,6 +37,13 @@ final class CsvTokenizer {
     /** A cell flag: the cell holds a byte beyond ASCII, so its text needs strict decoding. */
     static final int NON_ASCII = 2;
     private static final int INITIAL_BUFFER = 1 << 16;
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** The high bit of each byte of a {@code long}. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long LINE_FEEDS = '\n' * LOW_BITS;
+    private static final long CARRIAGE_RETURNS = '\r' * LOW_BITS;
     private static final int NEED_MORE = -1;
 
     private final InputStream in;
@@ -42,6 +52,8 @@ final class CsvTokenizer {
     private final byte delimiter;
     private final byte quote;
     private final boolean trimSpaces;
+    /** The delimiter in every byte of a {@code long}. */
+    private final long delimiters;
     private final long stopAt;
     private byte[] buffer;
     private int position;
@@ -84,6 +96,7 @@ final class CsvTokenizer {
         this.source = source;
         this.decoder = decoder;
         this.delimiter = delimiter;
+        this.delimiters = (delimiter & 0xFF) * LOW_BITS;
         this.quote = quote;
         this.trimSpaces = trimSpaces;
         this.bufferOffset = offset;
@@ -317,8 +330,25 @@ final class CsvTokenizer {
                 }
                 addCell(cellStart, cellEnd, flags);
             } else {
-                int seen = 0;
-                while (p < end) {
+                long seen = 0;
+                while (true) {
+                    if (end - p >= Long.BYTES) {
+                        long word = (long) LITTLE_ENDIAN_LONGS.get(b, p);
+                        long special = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS)
+                                | zeroBytes(word ^ CARRIAGE_RETURNS);
+                        if (special == 0) {
+                            seen |= word;
+                            p += Long.BYTES;
+                            continue;
+                        }
+                        int before = Long.numberOfTrailingZeros(special) >>> 3;
+                        seen |= word & ~(-1L << (before << 3));
+                        p += before;
+                        break;
+                    }
+                    if (p == end) {
+                        break;
+                    }
                     byte c = b[p];
                     if (c == delimiter || c == '\n' || c == '\r') {
                         break;
@@ -338,7 +368,7 @@ final class CsvTokenizer {
                         start++;
                     }
                 }
-                addCell(start, cellEnd, seen < 0 ? NON_ASCII : 0);
+                addCell(start, cellEnd, (seen & HIGH_BITS) != 0 ? NON_ASCII : 0);
             }
             if (p == end) {
                 recordBreaks = breaks;
@@ -360,6 +390,16 @@ final class CsvTokenizer {
                 return p;
             }
         }
+    }
+
+    /**
+     * The classic test for a zero byte in a word: the lowest set bit of the result is the high
+     * bit of the word's first zero byte (bits above it may be set wrongly by a borrow).
+     *
+     * @return a word whose lowest set bit, if any, marks the first zero byte
+     */
+    private static long zeroBytes(long word) {
+        return (word - LOW_BITS) & ~word & HIGH_BITS;
     }
 
     /** A byte that trimming removes, and that may follow a closing quote: up to 0x20, except the delimiter and line breaks. */

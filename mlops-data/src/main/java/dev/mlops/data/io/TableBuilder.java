@@ -583,6 +583,16 @@ public final class TableBuilder {
     }
 
     /**
+     * Adds a present cell of ASCII bytes with no doubled quote, not a missing token (the reader
+     * compared it), straight from the bytes when the column's type allows.
+     *
+     * @return false, adding nothing, if the cell must be added with {@link #addPresent} instead
+     */
+    boolean addAscii(int column, byte[] bytes, int from, int to) {
+        return columns.get(column).addAscii(bytes, from, to);
+    }
+
+    /**
      * Parses a present cell of a column of given type without appending it, for a reader that
      * appends a row only when all its cells fit ({@link #commit}).
      *

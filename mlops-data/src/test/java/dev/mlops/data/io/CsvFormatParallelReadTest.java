@@ -114,6 +114,118 @@ class CsvFormatParallelReadTest {
         assertThat(parallel).as("seed %d", seed).hasMessage(sequential.getMessage());
     }
 
+    @ParameterizedTest(name = "seed {0}, {1} rows, chunks of {2} bytes, {3} threads")
+    @MethodSource("sweep")
+    void aParallelReadWithoutAHeaderEqualsASequentialOne(long seed, int rows, int chunkBytes, int threads)
+            throws IOException {
+        String csv = randomCsv(new SplittableRandom(seed), rows);
+        String byteOrderMark = csv.startsWith("\uFEFF") ? "\uFEFF" : "";
+        Path file = file(byteOrderMark + (seed % 3 == 0 ? "\n\n" : "") + csv.substring(csv.indexOf('\n') + 1));
+        CsvFormat format = CsvFormat.builder().header(false).build();
+        Schema expected = Schema.of(Field.of("id", ColumnType.NUMERIC), Field.of("ok", ColumnType.BOOLEAN),
+                Field.of("name", ColumnType.CATEGORICAL), Field.of("x", ColumnType.NUMERIC));
+        CsvFormat strict = CsvFormat.builder().header(false).schema(expected).build();
+
+        Table sequential = format.read(file, 1, chunkBytes);
+        Table parallel = format.read(file, threads, chunkBytes);
+        Batch sequentialBatch = format.readBatch(file, expected, 1, chunkBytes);
+        Batch parallelBatch = format.readBatch(file, expected, threads, chunkBytes);
+        Throwable sequentialError = catchThrowable(() -> strict.read(file, 1, chunkBytes));
+        Throwable parallelError = catchThrowable(() -> strict.read(file, threads, chunkBytes));
+
+        String context = "seed " + seed + ", " + rows + " rows, chunks of " + chunkBytes;
+        assertThat(parallel).as(context).isEqualTo(sequential);
+        assertThat(parallel.schema()).as(context).isEqualTo(sequential.schema());
+        assertThat(parallel.schema().names()).as(context).containsExactly("column_1", "column_2", "column_3",
+                "column_4");
+        assertThat(parallelBatch.table()).as(context).isEqualTo(sequentialBatch.table());
+        assertThat(origins(parallelBatch)).as(context).isEqualTo(origins(sequentialBatch));
+        assertThat(parallelBatch.problems()).as(context).isEqualTo(sequentialBatch.problems());
+        if (sequentialError == null) {
+            assertThat(parallelError).as(context).isNull();
+        } else {
+            assertThat(parallelError).as(context).hasMessage(sequentialError.getMessage());
+        }
+    }
+
+    @Test
+    void aFileWithoutAHeaderOfOneColumnKeepsItsBlankLinesAsMissingValues() throws IOException {
+        StringBuilder csv = new StringBuilder("\n\n");
+        for (int i = 1; i <= 3000; i++) {
+            csv.append(i % 7 == 0 ? "" : String.valueOf(i)).append('\n');
+        }
+        Path file = file(csv.toString());
+        CsvFormat format = CsvFormat.builder().header(false).build();
+
+        Table parallel = format.read(file, 4, 500);
+
+        assertThat(parallel).isEqualTo(format.read(file, 1, 500));
+        assertThat(parallel.rowCount()).isEqualTo(3000);
+        assertThat(parallel.column("column_1").isMissing(6)).isTrue();
+        assertThat(parallel.numericColumn("column_1").get(7)).isEqualTo(8.0);
+    }
+
+    @Test
+    void aLargeFileWithoutAHeaderIsSplitIntoChunksThatAllCount() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            csv.append(i).append(',').append(i % 2 == 0).append('\n');
+        }
+        Path file = file(csv.toString());
+
+        Table table = CsvFormat.builder().header(false).build().read(file, 4, 1000);
+
+        assertThat(table.rowCount()).isEqualTo(5000);
+        assertThat(table.numericColumn("column_1").get(4999)).isEqualTo(4999.0);
+        assertThat(table.numericColumn("column_1").get(0)).isEqualTo(0.0);
+    }
+
+    @Test
+    void chunkBordersInsideQuotedValuesOverSeveralLinesGiveWhatOneThreadGives() throws IOException {
+        StringBuilder csv = new StringBuilder("id,ok,note\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append(i).append(',').append(i % 3 == 0).append(",\"").append("line ").append(i)
+                    .append(i % 2 == 0 ? "\nand \"\"more\"\"\r\nstill" : "\n").append("\"\n");
+        }
+        csv.append("oops,true,\"last\nline\"\n");
+        Path file = file(csv.toString());
+        CsvFormat format = CsvFormat.defaults();
+        CsvFormat strict = CsvFormat.builder().schema(Schema.of(Field.of("id", ColumnType.NUMERIC),
+                Field.of("ok", ColumnType.BOOLEAN), Field.of("note", ColumnType.TEXT))).build();
+
+        for (int chunkBytes : new int[] {40, 64, 100, 333}) {
+            for (int threads : new int[] {2, 3}) {
+                String context = "chunks of " + chunkBytes + ", " + threads + " threads";
+                Batch sequentialBatch = format.readBatch(file, EXPECTED, 1, chunkBytes);
+                Batch parallelBatch = format.readBatch(file, EXPECTED, threads, chunkBytes);
+
+                assertThat(format.read(file, threads, chunkBytes)).as(context).isEqualTo(format.read(file, 1, chunkBytes));
+                assertThat(parallelBatch.table()).as(context).isEqualTo(sequentialBatch.table());
+                assertThat(origins(parallelBatch)).as(context).isEqualTo(origins(sequentialBatch));
+                assertThat(parallelBatch.problems()).as(context).isEqualTo(sequentialBatch.problems());
+                assertThat(parallelBatch.problems()).as(context).singleElement()
+                        .satisfies(problem -> assertThat(problem.line()).isEqualTo(1002));
+                assertThat(catchThrowable(() -> strict.read(file, threads, chunkBytes))).as(context)
+                        .hasMessage(catchThrowable(() -> strict.read(file, 1, chunkBytes)).getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aFileReadOnOneThreadSizesItsColumnsFromItsFirstRowsAndReadsAsAStream() throws IOException {
+        SplittableRandom random = new SplittableRandom(MASTER_SEED);
+        String csv = randomCsv(random, 9000);
+        Path file = file(csv);
+        CsvFormat format = CsvFormat.defaults();
+
+        Table fromFile = format.read(file, 1, 1 << 20);
+        Table fromStream = format.read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "s");
+
+        assertThat(fromFile.rowCount()).isEqualTo(9000);
+        assertThat(fromFile).isEqualTo(fromStream);
+        assertThat(fromFile.schema()).isEqualTo(fromStream.schema());
+    }
+
     @Test
     void aLargeFileIsSplitIntoChunksThatAllCount() throws IOException {
         List<String> lines = new ArrayList<>(List.of("id,ok"));

@@ -132,6 +132,79 @@ class CsvTokenizerTest {
         assertThat(ours(csv, trim, bufferSize)).as("seed %d, input %s", seed, csv).isEqualTo(jackson(csv, trim));
     }
 
+    static Stream<Arguments> longCellInputs() {
+        SplittableRandom master = new SplittableRandom(MASTER_SEED + 1);
+        return LongStream.range(0, 24).mapToObj(i -> Arguments.of(master.nextLong(), i % 2 == 1,
+                new int[] {24, 64, 100, 1 << 12}[(int) (i / 2 % 4)]));
+    }
+
+    /**
+     * A random CSV text of unquoted cells up to 40 characters long, so that the tokenizer's scan
+     * eight bytes at a time meets the delimiter and line breaks at every offset in a word, with
+     * bytes beyond ASCII before and after them, and some quoted cells between.
+     */
+    static String randomLongCells(SplittableRandom random, int records) {
+        String[] characters = {"a", "7", ".", "\"", " ", "\t", "ü", "€", "\u0001", "x"};
+        StringBuilder csv = new StringBuilder();
+        for (int r = 0; r < records; r++) {
+            int cells = random.nextInt(1, 6);
+            for (int c = 0; c < cells; c++) {
+                if (c > 0) {
+                    csv.append(',');
+                }
+                if (random.nextInt(8) == 0) {
+                    csv.append("\"ü,\"\"x\"");
+                    continue;
+                }
+                int length = random.nextInt(41);
+                boolean blank = true;
+                for (int k = 0; k < length; k++) {
+                    String next = characters[random.nextInt(characters.length)];
+                    // a quote may not open an unquoted cell, nor follow only spaces (which trimming skips)
+                    next = blank && next.equals("\"") ? "q" : next;
+                    blank &= next.charAt(0) <= ' ';
+                    csv.append(next);
+                }
+            }
+            csv.append(switch (random.nextInt(3)) {
+                case 0 -> "\r\n";
+                case 1 -> "\r";
+                default -> "\n";
+            });
+        }
+        return csv.toString();
+    }
+
+    @ParameterizedTest(name = "seed {0}, trim {1}, buffer {2}")
+    @MethodSource("longCellInputs")
+    void splitsLongCellsAsJacksonDoes(long seed, boolean trim, int bufferSize) throws IOException {
+        String csv = randomLongCells(new SplittableRandom(seed), 200);
+
+        assertThat(ours(csv, trim, bufferSize)).as("seed %d, input %s", seed, csv).isEqualTo(jackson(csv, trim));
+    }
+
+    @ParameterizedTest(name = "seed {0}, trim {1}, buffer {2}")
+    @MethodSource("longCellInputs")
+    void flagsACellBeyondAsciiExactlyWhenItHoldsSuchAByte(long seed, boolean trim, int bufferSize)
+            throws IOException {
+        byte[] csv = randomLongCells(new SplittableRandom(seed), 200).getBytes(StandardCharsets.UTF_8);
+        CellDecoder decoder = new CellDecoder(StandardCharsets.UTF_8, "test.csv", "hint");
+        CsvTokenizer tokenizer = new CsvTokenizer(new ByteArrayInputStream(csv), "test.csv", decoder, (byte) ',',
+                (byte) '"', trim, 0, 1, Long.MAX_VALUE, bufferSize);
+        int cells = 0;
+        while (tokenizer.next()) {
+            for (int i = 0; i < tokenizer.cellCount(); i++, cells++) {
+                boolean beyondAscii = false;
+                for (int at = tokenizer.cellStart(i); at < tokenizer.cellEnd(i); at++) {
+                    beyondAscii |= tokenizer.buffer()[at] < 0;
+                }
+                assertThat((tokenizer.cellFlags(i) & CsvTokenizer.NON_ASCII) != 0)
+                        .as("seed %d, cell %d", seed, cells).isEqualTo(beyondAscii);
+            }
+        }
+        assertThat(cells).isGreaterThan(200);
+    }
+
     @Test
     void aRecordSpansTheBytesFromItsStartToPastItsLineEnd() throws IOException {
         CellDecoder decoder = new CellDecoder(StandardCharsets.UTF_8, "test.csv", "hint");

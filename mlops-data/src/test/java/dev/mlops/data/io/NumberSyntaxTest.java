@@ -3,6 +3,7 @@ package dev.mlops.data.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -49,6 +50,70 @@ class NumberSyntaxTest {
 
     static Stream<Arguments> seeds() {
         return LongStream.range(0, 8).mapToObj(i -> Arguments.of(new SplittableRandom(MASTER_SEED).split().nextLong() + i));
+    }
+
+    /**
+     * Numbers inside a larger buffer, as the CSV reader parses them: the digits are read eight
+     * bytes at a time when eight bytes are left in the buffer, so the bytes after the number
+     * (digits, a point, an exponent, a delimiter) must not count, and the same text at the
+     * buffer's end, read byte by byte, must give the same value.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void readsTheSameNumberWhateverBytesFollowIt(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] after = "0123456789.eE+-,x ".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 20_000; i++) {
+            int digits = random.nextInt(1, 19);
+            StringBuilder numeral = new StringBuilder(random.nextBoolean() ? "" : random.nextBoolean() ? "-" : "+");
+            int point = random.nextInt(digits + 1);
+            for (int d = 0; d < digits; d++) {
+                numeral.append(d == point ? "." : "").append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextInt(4) == 0) {
+                numeral.append(random.nextBoolean() ? 'e' : 'E').append(random.nextBoolean() ? "-" : "")
+                        .append(random.nextInt(30));
+            }
+            String text = numeral.toString();
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            int from = random.nextInt(3);
+            byte[] padded = new byte[from + bytes.length + random.nextInt(12)];
+            for (int k = 0; k < padded.length; k++) {
+                padded[k] = after[random.nextInt(after.length)];
+            }
+            System.arraycopy(bytes, 0, padded, from, bytes.length);
+            double expected = Double.parseDouble(text);
+
+            assertThat(syntax.parse(padded, from, from + bytes.length)).as("seed %d, text %s", seed, text).isTrue();
+            assertThat(Double.valueOf(syntax.value)).as("seed %d, text %s", seed, text).isEqualTo(Double.valueOf(expected));
+            assertThat(syntax.parse(bytes, 0, bytes.length)).as("seed %d, text %s", seed, text).isTrue();
+            assertThat(Double.valueOf(syntax.value)).as("seed %d, text %s", seed, text).isEqualTo(Double.valueOf(expected));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "12345678, 12345678.0", "123456789, 123456789.0", "1234567890123456, 1234567890123456.0",
+        "12345678.12345678, 12345678.12345678", "0.12345678, 0.12345678", "-0.000000001, -1.0E-9",
+        "9007199254740992, 9007199254740992.0", "9007199254740993, 9007199254740992.0", "1e22, 1.0E22",
+        "1e23, 1.0E23", "0.1, 0.1", "-0.0, -0.0", "99999999.99999999, 99999999.99999999"
+    })
+    void readsRunsOfEightDigitsAndMoreInAnyBuffer(String text, double expected) {
+        byte[] exact = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] padded = (text + "99999999").getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(syntax.parse(exact, 0, exact.length)).isTrue();
+        assertThat(Double.valueOf(syntax.value)).isEqualTo(Double.valueOf(expected));
+        assertThat(syntax.parse(padded, 0, exact.length)).isTrue();
+        assertThat(Double.valueOf(syntax.value)).isEqualTo(Double.valueOf(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678x", "1234.5678x", "1.2.3456789", "12345678e", "٣4"})
+    void refusesTextWithADigitRunThatIsNotANumber(String text) {
+        byte[] padded = (text + "12345678").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(syntax.parse(padded, 0, padded.length - 8)).isFalse();
     }
 
     /** Every form a writer may produce reads back exactly as {@link Double#parseDouble} reads it. */

@@ -220,6 +220,56 @@ public abstract class TrackingStoreContract {
     }
 
     @Test
+    void blankNamesAndBadArtifactPathsAreRefused() {
+        assertThatThrownBy(() -> store.createExperiment(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an experiment's name must not be blank");
+        assertThatThrownBy(() -> store.createRun("", spec("r"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an experiment's name must not be blank");
+        ActiveRun run = store.startRun("credit", spec("paths"));
+        assertThatThrownBy(() -> run.logArtifact("../escape", new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("artifact key '../escape'");
+        assertThatThrownBy(() -> run.logArtifact("a:b", directory)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.require(run.id()).artifacts()).isEmpty();
+        assertThat(store.experiments()).extracting(e -> e.name()).containsExactly("credit");
+    }
+
+    @Test
+    void inputsAddedTogetherAndLaterKeepTheirOrder() {
+        ActiveRun run = store.startRun("credit", spec("inputs"));
+        LineageInput first = LineageInput.of("first", "table", "1");
+        LineageInput second = LineageInput.of("second", "table", "1");
+        LineageInput third = LineageInput.of("third", "split", "1");
+        store.addInputs(run.id(), List.of(first, second));
+        store.addInputs(run.id(), List.of(third));
+        assertThat(store.require(run.id()).inputs()).containsExactly(first, second, third);
+    }
+
+    @Test
+    void ofTwoPointsAtOneStepAndOneTimeTheOneLoggedLaterIsLatest() {
+        ActiveRun run = store.startRun("credit", spec("tie"));
+        store.log(run.id(), RunBatch.ofMetrics(List.of(new MetricPoint("m", 1.0, 3, START),
+                new MetricPoint("m", 2.0, 3, START))));
+        assertThat(store.require(run.id()).metric("m")).contains(2.0);
+        store.log(run.id(), RunBatch.ofMetrics(List.of(new MetricPoint("m", 5.0, 3, START))));
+        assertThat(store.require(run.id()).metric("m")).contains(5.0);
+    }
+
+    @Test
+    void retentionBoundariesKeepTheNthRunAndARunExactlyAsOldAsTheAgeGoes() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(store.startRun("credit", spec("r" + i)).finish().id());
+            clock.advance(Duration.ofHours(1));
+        }
+        // started at hours 0, 1, 2; now is hour 3
+        assertThat(store.applyRetention(RetentionPolicy.keepLast(2)).deletedRuns()).containsExactly(ids.get(0));
+        assertThat(store.applyRetention(RetentionPolicy.youngerThan(Duration.ofHours(2))).deletedRuns())
+                .as("a run exactly as old as the age is not younger than it").containsExactly(ids.get(1));
+        assertThat(store.applyRetention(RetentionPolicy.youngerThan(Duration.ofHours(1).plusMillis(1))).deletedRuns())
+                .isEmpty();
+    }
+
+    @Test
     void runIdsAreFoundByTheirFirstDigits() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -238,6 +288,7 @@ public abstract class TrackingStoreContract {
         assertThatThrownBy(() -> store.runIdsStartingWith("", 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.runIdsStartingWith("a", 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("limit must be at least 1 but was 0");
+        assertThat(store.runIdsStartingWith(digit, 1)).hasSize(1);
     }
 
     @Test

@@ -18,10 +18,10 @@ import org.sqlite.SQLiteDataSource;
  * waited for before any work is done) or {@code BEGIN} (reads).
  */
 final class SqliteConnections implements Connections {
-    private final SQLiteDataSource source;
-    private final Connection connection;
     private static final int CACHED_STATEMENTS = 64;
 
+    private final SQLiteDataSource source;
+    private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
 

@@ -170,9 +170,16 @@ final class SqlTrackingStore implements TrackingStore {
 
     @Override
     public byte[] readArtifact(String runId, String path) {
-        RunArtifact artifact = require(runId).artifacts().stream().filter(a -> a.path().equals(path)).findFirst()
-                .orElseThrow(() -> new TrackingException("run " + runId + " has no artifact '" + path + "'"));
-        return artifacts.read(artifact.content());
+        ArtifactRef content = database.read(sql -> {
+            Optional<ArtifactRef> stored = sql.first("SELECT sha256, size FROM train_artifacts WHERE run_id = ? AND path = ?",
+                    row -> new ArtifactRef(row.getString(1), row.getLong(2)), runId, path);
+            if (stored.isEmpty()) {
+                throw findRun(sql, runId).isPresent()
+                        ? new TrackingException("run " + runId + " has no artifact '" + path + "'") : unknownRun(runId);
+            }
+            return stored.get();
+        });
+        return artifacts.read(content);
     }
 
     @Override
@@ -352,15 +359,13 @@ final class SqlTrackingStore implements TrackingStore {
             for (List<String> chunk : chunks(runIds)) {
                 hashes.addAll(sql.query("SELECT DISTINCT sha256 FROM train_artifacts WHERE run_id IN ("
                         + marks(chunk.size()) + ")", row -> row.getString(1), chunk.toArray()));
-                for (String table : List.of("train_metrics", "train_latest_metrics", "train_params", "train_tags",
-                        "train_inputs", "train_artifacts")) {
-                    sql.update("DELETE FROM " + table + " WHERE run_id IN (" + marks(chunk.size()) + ")", chunk.toArray());
-                }
+                // params, metrics, tags, inputs and artifacts go with their run (ON DELETE CASCADE)
                 sql.update("DELETE FROM train_runs WHERE id IN (" + marks(chunk.size()) + ")", chunk.toArray());
             }
-            Set<String> stillUsed = new HashSet<>(sql.query("SELECT DISTINCT sha256 FROM train_artifacts",
-                    row -> row.getString(1)));
-            hashes.removeAll(stillUsed);
+            for (List<String> chunk : chunks(List.copyOf(hashes))) {
+                hashes.removeAll(sql.query("SELECT DISTINCT sha256 FROM train_artifacts WHERE sha256 IN ("
+                        + marks(chunk.size()) + ")", row -> row.getString(1), chunk.toArray()));
+            }
             return hashes;
         });
         long deleted = 0;

@@ -35,8 +35,8 @@ public class NumberSyntax {
     private static final long LARGEST_EXACT_INTEGER = 1L << 53;
     private static final long[] LONG_POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
         100_000_000};
-    private static final int RUN_SHIFT = 4;
-    private static final int RUN_COUNT = (1 << RUN_SHIFT) - 1;
+    /** The bytes {@link #window} loads: two words. */
+    private static final int WINDOW = 2 * Long.BYTES;
     private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -44,8 +44,6 @@ public class NumberSyntax {
     public double value;
     /** Whether the last text accepted was an integer literal beyond ±2^53, which a double cannot hold exactly. */
     public boolean integerBeyondDoublePrecision;
-    /** Where the run of digits {@link #digits} read last ended. */
-    private int digitsEnd;
 
     /** Creates a syntax with no text read yet. */
     public NumberSyntax() {
@@ -80,7 +78,34 @@ public class NumberSyntax {
             negative = bytes[i] == '-';
             i++;
         }
-        return to - i <= LONG_DIGITS && parseShort(bytes, i, to, negative) || parseOther(bytes, from, i, to, negative);
+        return bytes.length - i >= WINDOW && window(bytes, i, to, negative) == to
+                || parseOther(bytes, from, i, to, negative);
+    }
+
+    /**
+     * Reads a number of the common form (an optional sign, up to seven integer and eight
+     * fraction digits and an optional exponent of up to three digits, or an integer of up to
+     * fifteen digits) that starts at {@code at}, where it ends: the CSV reader's way to read a
+     * cell without first finding its end. The number ends before the first byte that cannot
+     * continue it; the caller checks that this byte ends the cell. A number that
+     * {@link #parse} reads from the same bytes gets the same value.
+     *
+     * @param bytes the bytes
+     * @param at the offset of the number's first byte
+     * @param limit the offset past which no byte may be read as part of the number
+     * @return the offset just past the number, with {@link #value} set, or -1 if the bytes at
+     *     {@code at} do not start a number of that form before {@code limit}, or fewer than
+     *     seventeen bytes of the array follow {@code at}
+     */
+    public final int parsePrefix(byte[] bytes, int at, int limit) {
+        integerBeyondDoublePrecision = false;
+        if (bytes.length - at <= WINDOW || at >= limit) {
+            return -1;
+        }
+        byte first = bytes[at];
+        boolean negative = first == '-';
+        int i = negative || first == '+' ? at + 1 : at;
+        return window(bytes, i, limit, negative);
     }
 
     /**
@@ -170,106 +195,118 @@ public class NumberSyntax {
     }
 
     /**
-     * The common case in one tight pass: at most 18 characters (so the digits fit a long), a
-     * mantissa a double holds exactly and a decimal exponent within ±22, computed with one
-     * correctly rounded multiplication or division. Anything else is left to the general path.
+     * The common case, read from one window of sixteen bytes at {@code at} (which the caller
+     * makes sure the array holds, whatever lies past the text): up to seven integer digits and
+     * up to eight fraction digits, or an integer of up to fifteen digits, the former optionally
+     * followed by an exponent of up to three digits. Both words are loaded at once and the digits
+     * found and summed eight at a time without a branch per byte, so the common number costs a
+     * few dependent steps rather than a loop with a hard-to-predict exit. The mantissa then has
+     * at most fifteen digits, which a double holds exactly; with a decimal exponent within ±22
+     * one correctly rounded multiplication or division gives the value. Anything else is left to
+     * the general path.
      *
-     * @return true if the text was such a number, with {@link #value} set
+     * @param at the offset just past the sign, if any
+     * @param limit the offset past which no byte belongs to the text
+     * @return the offset just past the number, with {@link #value} set, or -1 if the bytes at
+     *     {@code at} do not start such a number (or it would run past {@code limit})
      */
-    private boolean parseShort(byte[] bytes, int from, int to, boolean negative) {
-        long mantissa = digits(bytes, from, to, 0);
-        int i = digitsEnd;
-        int digits = i - from;
-        int fractionDigits = 0;
-        if (i < to && bytes[i] == '.') {
-            mantissa = digits(bytes, i + 1, to, mantissa);
-            fractionDigits = digitsEnd - i - 1;
-            digits += fractionDigits;
-            i = digitsEnd;
+    private int window(byte[] bytes, int at, int limit, boolean negative) {
+        long first = (long) LITTLE_ENDIAN_LONGS.get(bytes, at);
+        long second = (long) LITTLE_ENDIAN_LONGS.get(bytes, at + Long.BYTES);
+        int integerDigits = leadingDigits(first);
+        long mantissa = digitsValue(first, integerDigits);
+        int end = at + integerDigits;
+        if (integerDigits == Long.BYTES) {
+            int more = leadingDigits(second);
+            end += more;
+            return more == Long.BYTES || end > limit ? -1
+                    : scaled(mantissa * LONG_POWERS_OF_TEN[more] + digitsValue(second, more), 0, negative, end);
         }
-        if (digits == 0 || mantissa > LARGEST_EXACT_INTEGER) {
-            return false;
+        if (end >= limit || bytes[end] != '.') {
+            return integerDigits == 0 || end > limit ? -1 : scaled(mantissa, 0, negative, end);
         }
-        int exponent = -fractionDigits;
-        if (i < to) {
-            if ((bytes[i] | 0x20) != 'e' || ++i == to) {
-                return false;
-            }
-            boolean negativeExponent = bytes[i] == '-';
-            if (negativeExponent || bytes[i] == '+') {
-                i++;
-            }
-            int written = 0;
-            int exponentDigits = 0;
-            for (; i < to && isDigit(bytes[i]) && exponentDigits < 3; i++, exponentDigits++) {
-                written = written * 10 + (bytes[i] - '0');
-            }
-            if (i != to || exponentDigits == 0) {
-                return false;
-            }
-            exponent += negativeExponent ? -written : written;
+        // the bytes after the point: the rest of the first word, then the start of the second
+        int shift = integerDigits << 3;
+        long fraction = first >>> shift >>> Byte.SIZE | second << (Long.SIZE - Byte.SIZE - shift);
+        int fractionDigits = leadingDigits(fraction);
+        mantissa = mantissa * LONG_POWERS_OF_TEN[fractionDigits] + digitsValue(fraction, fractionDigits);
+        end += 1 + fractionDigits;
+        if (integerDigits + fractionDigits == 0 || end > limit) {
+            return -1;
         }
+        return end < limit && (bytes[end] | 0x20) == 'e' ? exponent(bytes, end + 1, limit, mantissa, -fractionDigits,
+                negative) : scaled(mantissa, -fractionDigits, negative, end);
+    }
+
+    /**
+     * Reads an exponent of one to three digits after the mantissa of {@link #window}.
+     *
+     * @param at the offset just past the {@code e}
+     * @param mantissa the digits, at most fifteen
+     * @param exponent the decimal exponent the fraction digits gave
+     * @return the offset just past the exponent, with {@link #value} set, or -1 if there is no
+     *     such exponent, it has more digits, or the total is beyond ±22
+     */
+    private int exponent(byte[] bytes, int at, int limit, long mantissa, int exponent, boolean negative) {
+        int i = at;
+        boolean negativeExponent = i < limit && bytes[i] == '-';
+        if (negativeExponent || i < limit && bytes[i] == '+') {
+            i++;
+        }
+        int written = 0;
+        int digitsEnd = Math.min(i + 3, limit);
+        int first = i;
+        for (; i < digitsEnd && isDigit(bytes[i]); i++) {
+            written = written * 10 + (bytes[i] - '0');
+        }
+        if (i == first || i < limit && isDigit(bytes[i])) {
+            return -1;
+        }
+        return scaled(mantissa, exponent + (negativeExponent ? -written : written), negative, i);
+    }
+
+    /**
+     * Sets {@link #value} to a mantissa of at most fifteen digits times a power of ten within
+     * ±22: both are exact doubles, so one multiplication or division rounds correctly.
+     *
+     * @param end the offset just past the number's text
+     * @return {@code end}, or -1 if the exponent is beyond ±22
+     */
+    private int scaled(long mantissa, int exponent, boolean negative, int end) {
         if (exponent < -22 || exponent > 22) {
-            return false;
+            return -1;
         }
         double magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
         value = negative ? -magnitude : magnitude;
-        return true;
+        return end;
     }
 
     /**
-     * Reads the run of digits at {@code at}, eight at a time, onto a mantissa; sets
-     * {@link #digitsEnd} just past the run. The caller keeps the run short enough (at most 18
-     * digits in all) that the mantissa does not overflow.
+     * Counts the digits a little-endian word starts with, by the SWAR range test per byte.
      *
-     * @param mantissa the digits read before
-     * @return the mantissa with the run's digits appended
+     * @return 0 to 8
      */
-    private long digits(byte[] bytes, int at, int to, long mantissa) {
-        int i = at;
-        long run;
-        do {
-            run = digitRun(bytes, i, to);
-            int count = (int) run & RUN_COUNT;
-            mantissa = mantissa * LONG_POWERS_OF_TEN[count] + (run >>> RUN_SHIFT);
-            i += count;
-        } while ((run & RUN_COUNT) == Long.BYTES);
-        digitsEnd = i;
-        return mantissa;
-    }
-
-    /**
-     * Reads up to eight digits at {@code at} (before {@code to}): with one little-endian
-     * {@code long} load when eight bytes are there to read (the bytes past {@code to} are read
-     * but ignored), the digits found with the SWAR range test per byte and summed with three
-     * multiplications; else byte by byte.
-     *
-     * @return the digits' value shifted left by {@value #RUN_SHIFT}, or'ed with their count (0 to 8)
-     */
-    static long digitRun(byte[] bytes, int at, int to) {
-        if (bytes.length - at < Long.BYTES) {
-            long value = 0;
-            int count = 0;
-            while (count < Long.BYTES && at + count < to && isDigit(bytes[at + count])) {
-                value = value * 10 + bytes[at + count] - '0';
-                count++;
-            }
-            return value << RUN_SHIFT | count;
-        }
-        long word = (long) LITTLE_ENDIAN_LONGS.get(bytes, at);
+    static int leadingDigits(long word) {
         long low = word & 0x7F7F7F7F7F7F7F7FL;
         // per byte, the high bit set if the byte is beyond ASCII, below '0' or above '9'
         long nonDigits = ((0xAFAFAFAFAFAFAFAFL - low) | (low + 0x4646464646464646L) | word) & 0x8080808080808080L;
-        int count = Math.min(Long.numberOfTrailingZeros(nonDigits) >>> 3, to - at);
-        if (count == 0) {
-            return 0;
-        }
-        // the digits' values, the first one in the lowest byte, moved up so that zeros lead them
-        long values = (word - 0x3030303030303030L) << ((Long.BYTES - count) << 3);
+        return Long.numberOfTrailingZeros(nonDigits) >>> 3;
+    }
+
+    /**
+     * The value of the first {@code count} bytes of a little-endian word, all digits, summed with
+     * three multiplications. The bytes after them may be anything: a borrow from them only moves
+     * upward, and they are shifted out.
+     *
+     * @param count 0 to 8
+     */
+    static long digitsValue(long word, int count) {
+        // the digits moved up so that zeros lead them; two shifts, so that a count of 0 clears all
+        int half = (Long.BYTES - count) << 2;
+        long values = (word - 0x3030303030303030L) << half << half;
         values = values * 10 + (values >>> 8);
-        long value = ((values & 0x000000FF000000FFL) * 0x000F424000000064L
+        return ((values & 0x000000FF000000FFL) * 0x000F424000000064L
                 + ((values >>> 16) & 0x000000FF000000FFL) * 0x0000271000000001L) >>> 32;
-        return value << RUN_SHIFT | count;
     }
 
     private boolean parseName(byte[] bytes, int from, int to, boolean negative) {

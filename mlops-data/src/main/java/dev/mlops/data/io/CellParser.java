@@ -100,6 +100,39 @@ abstract class CellParser {
         return false;
     }
 
+    /**
+     * Reads a number of the common form that starts at {@code at} into the pending value, for a
+     * reader that finds where a cell ends by reading it ({@link NumberSyntax#parsePrefix}):
+     * {@link #commit} appends it.
+     *
+     * @param bytes the buffer
+     * @param at the cell's first byte
+     * @param limit the end of the bytes read
+     * @return the offset just past the number, or -1 if this type reads no numbers or the bytes
+     *     do not start one of that form: the caller then finds the cell's end itself
+     */
+    int stageNumberAt(byte[] bytes, int at, int limit) {
+        return -1;
+    }
+
+    /**
+     * Parses a cell of plain ASCII bytes (no quotes, not a missing token) into the pending value,
+     * as {@link #stage} would: {@link #commit} appends it.
+     *
+     * @param bytes the buffer
+     * @param from the cell's first byte
+     * @param to just past its last byte
+     * @return false if this type has no such path or the cell does not have its syntax
+     */
+    boolean stageAscii(byte[] bytes, int from, int to) {
+        return false;
+    }
+
+    /** @return true if every cell of ASCII bytes fits this type, so that {@link #acceptAscii} always appends it */
+    boolean acceptsAnyAscii() {
+        return false;
+    }
+
     /** @return how many local times in a gap or overlap of the zone this column resolved */
     long resolvedLocalTimes() {
         return 0;
@@ -177,6 +210,21 @@ abstract class CellParser {
         }
 
         @Override
+        boolean stageAscii(byte[] bytes, int from, int to) {
+            boolean number = syntax.parse(bytes, from, to) && !(inferring && syntax.integerBeyondDoublePrecision);
+            pending = syntax.value;
+            return number;
+        }
+
+        /** The common form never holds an integer beyond ±2^53, so inference keeps every number it reads. */
+        @Override
+        int stageNumberAt(byte[] bytes, int at, int limit) {
+            int end = syntax.parsePrefix(bytes, at, limit);
+            pending = syntax.value;
+            return end;
+        }
+
+        @Override
         String expectation(String text) {
             return "expected a number";
         }
@@ -209,6 +257,11 @@ abstract class CellParser {
             add.accept(pending);
         }
 
+        @Override
+        boolean acceptsAnyAscii() {
+            return true;
+        }
+
         /** A level seen before appends its code; a new one is decoded, added and its code remembered. */
         @Override
         boolean acceptAscii(byte[] bytes, int from, int to) {
@@ -236,6 +289,8 @@ abstract class CellParser {
 
     /** {@code true} or {@code false} in any case, or a JSON boolean. */
     private static final class Bool extends CellParser {
+        private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+        private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
         private final BooleanColumn.Builder booleans;
         private boolean pending;
 
@@ -252,6 +307,25 @@ abstract class CellParser {
             String text = cell.text();
             pending = text.equalsIgnoreCase("true");
             return pending || text.equalsIgnoreCase("false");
+        }
+
+        @Override
+        boolean stageAscii(byte[] bytes, int from, int to) {
+            pending = matchesIgnoringCase(bytes, from, to, TRUE);
+            return pending || matchesIgnoringCase(bytes, from, to, FALSE);
+        }
+
+        /** Compares ASCII bytes, ignoring case, with a lower-case word. */
+        private static boolean matchesIgnoringCase(byte[] bytes, int from, int to, byte[] word) {
+            if (to - from != word.length) {
+                return false;
+            }
+            for (int i = 0; i < word.length; i++) {
+                if ((bytes[from + i] | 0x20) != word[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

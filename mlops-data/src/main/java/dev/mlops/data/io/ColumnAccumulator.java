@@ -202,6 +202,14 @@ final class ColumnAccumulator {
         return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
     }
 
+    /**
+     * @return the parser present cells go to, for a reader that stages a row's cells before it
+     *     commits them; null until the column's type is known
+     */
+    @Nullable CellParser parser() {
+        return parser;
+    }
+
     /** @return the number of cells added so far */
     int size() {
         return parser == null ? leadingMissing : parser.size();

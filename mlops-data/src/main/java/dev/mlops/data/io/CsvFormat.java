@@ -101,7 +101,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         this.reader = new CsvReader(singleByte(delimiter, charset, direct, Utf8Transcoder.DELIMITER_BYTE),
                 singleByte(quote, charset, direct, Utf8Transcoder.QUOTE_BYTE), settings().header(),
                 settings().trimSpaces(), direct ? charset : StandardCharsets.UTF_8, schema, options.missingTokens(),
-                direct ? (char) 0 : delimiter, direct ? (char) 0 : quote);
+                direct ? (char) 0 : delimiter, direct ? (char) 0 : quote, true);
         this.factory = CsvFactory.builder()
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -239,7 +239,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      * {@inheritDoc}
      *
      * <p>A large file with a header in UTF-8 or a single-byte charset is read in chunks of
-     * 8 MiB on up to as many threads as there are processors; the table and
+     * 2 MiB on up to as many threads as there are processors; the table and
      * any error are those of a sequential read.
      */
     @Override

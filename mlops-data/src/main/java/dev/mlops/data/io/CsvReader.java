@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvReader {
     private static final String GENERATED_NAME_PREFIX = "column_";
-    private static final int CHUNK_BUFFER = 1 << 20;
+    /** A chunk's read buffer: small enough for the young generation (a larger one is a humongous object under G1). */
+    private static final int CHUNK_BUFFER = 1 << 16;
     /** The share of rows a column makes room for beyond the estimate from the chunks read so far. */
     private static final double ROW_ESTIMATE_MARGIN = 0.05;
     /** The rows a sequential read of a file reads before it sizes the columns for the whole file. */
@@ -52,12 +53,11 @@ final class CsvReader {
     /** The charset of the bytes the tokenizer sees: UTF-8 or an ASCII-compatible single-byte charset. */
     private final Charset charset;
     private final @Nullable Schema schema;
-    private final byte[][] missingTokens;
-    private final int longestMissingToken;
-    /** Bit n set if a missing token is n bytes long (bit 63: 63 bytes or more). */
-    private final long missingLengths;
+    private final MissingTokens missingTokens;
     private final char transcodedDelimiter;
     private final char transcodedQuote;
+    /** Whether a plain read takes plain records through {@link PlainRecords}; off only to compare with the usual path. */
+    private final boolean plainRecords;
 
     /**
      * @param delimiter the delimiter's byte in the charset
@@ -69,9 +69,13 @@ final class CsvReader {
      * @param missingTokens the missing tokens
      * @param transcodedDelimiter the delimiter beyond ASCII that {@link Utf8Transcoder} wrote as one byte, or 0
      * @param transcodedQuote the quote beyond ASCII that {@link Utf8Transcoder} wrote as one byte, or 0
+     * @param plainRecords whether a plain read (not a batch's, not trimming) reads plain records
+     *     straight into the columns ({@link PlainRecords}); the table is the same either way
      */
     CsvReader(byte delimiter, byte quote, boolean header, boolean trimSpaces, Charset charset,
-            @Nullable Schema schema, Set<String> missingTokens, char transcodedDelimiter, char transcodedQuote) {
+            @Nullable Schema schema, Set<String> missingTokens, char transcodedDelimiter, char transcodedQuote,
+            boolean plainRecords) {
+        this.plainRecords = plainRecords;
         this.transcodedDelimiter = transcodedDelimiter >= 0x80 ? transcodedDelimiter : 0;
         this.transcodedQuote = transcodedQuote >= 0x80 ? transcodedQuote : 0;
         this.delimiter = delimiter;
@@ -80,15 +84,7 @@ final class CsvReader {
         this.trimSpaces = trimSpaces;
         this.charset = charset;
         this.schema = schema;
-        List<byte[]> tokens = new ArrayList<>();
-        for (String token : missingTokens) {
-            if (charset.newEncoder().canEncode(token)) {
-                tokens.add(token.getBytes(charset));
-            }
-        }
-        this.missingTokens = tokens.toArray(new byte[0][]);
-        this.longestMissingToken = tokens.stream().mapToInt(token -> token.length).max().orElse(-1);
-        this.missingLengths = tokens.stream().mapToLong(token -> lengthBit(token.length)).reduce(0, (a, b) -> a | b);
+        this.missingTokens = new MissingTokens(missingTokens, charset);
     }
 
     /** What a pass of a batch read collects beside the table: each kept row's origin, and the bad cells. */
@@ -202,10 +198,18 @@ final class CsvReader {
         boolean first = pending;
         long start = tokenizer.recordStart();
         int sized = size > 0 ? SIZING_ROWS : -1;
-        while (first || tokenizer.next()) {
+        PlainRecords plain = plainRecords && sink == null && !trimSpaces
+                ? new PlainRecords(table, delimiter, quote, missingTokens) : null;
+        while (true) {
             if (table.rowCount() == sized) {
                 table.expectRows(expectedRows(sized, tokenizer.recordStart() - start, size - start));
                 sized = -1;
+            }
+            if (!first && plain != null && tokenizer.nextPlain(plain)) {
+                continue;
+            }
+            if (!first && !tokenizer.next()) {
+                break;
             }
             if (!first && width != 1 && isBlank(tokenizer)) {
                 continue;
@@ -455,13 +459,13 @@ final class CsvReader {
             if (i < width && tokenizer.cellFlags(i) == 0) {
                 int from = tokenizer.cellStart(i);
                 int to = tokenizer.cellEnd(i);
-                if ((missingLengths & lengthBit(to - from)) == 0 && table.addAscii(i, bytes, from, to)) {
+                if (!missingTokens.mayHaveLength(to - from) && table.addAscii(i, bytes, from, to)) {
                     continue;
                 }
             }
             cell.set(tokenizer, i);
             if (i < width) {
-                if (isMissing(cell)) {
+                if (missingTokens.matches(cell)) {
                     table.addMissing(i);
                 } else {
                     table.addPresent(i, cell, line);
@@ -482,7 +486,7 @@ final class CsvReader {
         requireWidth(table.source(), line, width, count);
         boolean fits = true;
         for (int i = 0; i < width; i++) {
-            if (table.fixed(i) && !isMissing(cell.set(tokenizer, i))) {
+            if (table.fixed(i) && !missingTokens.matches(cell.set(tokenizer, i))) {
                 String problem = table.stage(i, cell, line);
                 if (problem != null) {
                     fits = false;
@@ -496,7 +500,7 @@ final class CsvReader {
         }
         for (int i = 0; i < width; i++) {
             cell.set(tokenizer, i);
-            if (isMissing(cell)) {
+            if (missingTokens.matches(cell)) {
                 table.addMissing(i);
             } else if (table.fixed(i)) {
                 table.commit(i);
@@ -505,24 +509,6 @@ final class CsvReader {
             }
         }
         sink.add(line, tokenizer.recordStart(), tokenizer.recordEnd());
-    }
-
-    private boolean isMissing(Cell.Raw cell) {
-        if (cell.length() > 2 * longestMissingToken) {
-            // doubled quotes make the bytes longer than the text, but at most twice as long
-            return false;
-        }
-        for (byte[] token : missingTokens) {
-            if (cell.is(token)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** @return the bit of {@link #missingLengths} for a length in bytes */
-    private static long lengthBit(int length) {
-        return 1L << Math.min(length, Long.SIZE - 1);
     }
 
     /** A record of one empty cell: a blank line, or one holding only {@code ""}. */

@@ -45,6 +45,8 @@ final class CsvTokenizer {
     private static final long LINE_FEEDS = '\n' * LOW_BITS;
     private static final long CARRIAGE_RETURNS = '\r' * LOW_BITS;
     private static final int NEED_MORE = -1;
+    /** The bytes {@link #nextPlain} reads ahead of a record, so that the buffer rarely ends inside it. */
+    static final int PLAIN_MARGIN = 1 << 12;
 
     private final InputStream in;
     private final String source;
@@ -96,7 +98,7 @@ final class CsvTokenizer {
         this.source = source;
         this.decoder = decoder;
         this.delimiter = delimiter;
-        this.delimiters = (delimiter & 0xFF) * LOW_BITS;
+        this.delimiters = inEveryByte(delimiter);
         this.quote = quote;
         this.trimSpaces = trimSpaces;
         this.bufferOffset = offset;
@@ -169,12 +171,42 @@ final class CsvTokenizer {
         }
     }
 
+    /**
+     * Reads the next record through {@code plain} if it is a plain one ({@link PlainRecords}):
+     * its cells then go straight to their columns and are not kept as cells here. At least
+     * {@value #PLAIN_MARGIN} bytes are read ahead first, unless the input ends sooner, so that
+     * few records are cut by the buffer's end.
+     *
+     * @param plain the reader of plain records of this pass
+     * @return true if {@code plain} read the next record; false if there is none or it is not
+     *     plain: {@link #next()} then reads it
+     * @throws IOException if the input cannot be read
+     */
+    boolean nextPlain(PlainRecords plain) throws IOException {
+        if (limit - position < PLAIN_MARGIN && !endOfInput) {
+            fill();
+        }
+        if (bufferOffset + position >= stopAt || position == limit) {
+            return false;
+        }
+        int end = plain.read(buffer, position, limit);
+        if (end < 0) {
+            return false;
+        }
+        recordStart = position;
+        recordLine = line;
+        position = end;
+        line++;
+        cellCount = 0;
+        return true;
+    }
+
     /** @return the buffer the cells of the current record are ranges of */
     byte[] buffer() {
         return buffer;
     }
 
-    /** @return the number of cells of the current record */
+    /** @return the number of cells of the current record; 0 after a plain record */
     int cellCount() {
         return cellCount;
     }
@@ -330,32 +362,8 @@ final class CsvTokenizer {
                 }
                 addCell(cellStart, cellEnd, flags);
             } else {
-                long seen = 0;
-                while (true) {
-                    if (end - p >= Long.BYTES) {
-                        long word = (long) LITTLE_ENDIAN_LONGS.get(b, p);
-                        long special = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS)
-                                | zeroBytes(word ^ CARRIAGE_RETURNS);
-                        if (special == 0) {
-                            seen |= word;
-                            p += Long.BYTES;
-                            continue;
-                        }
-                        int before = Long.numberOfTrailingZeros(special) >>> 3;
-                        seen |= word & ~(-1L << (before << 3));
-                        p += before;
-                        break;
-                    }
-                    if (p == end) {
-                        break;
-                    }
-                    byte c = b[p];
-                    if (c == delimiter || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    seen |= c;
-                    p++;
-                }
+                long scan = scanUnquoted(b, p, end, delimiters);
+                p = (int) (scan >>> 1);
                 if (p == end && !endOfInput) {
                     return NEED_MORE;
                 }
@@ -368,7 +376,7 @@ final class CsvTokenizer {
                         start++;
                     }
                 }
-                addCell(start, cellEnd, (seen & HIGH_BITS) != 0 ? NON_ASCII : 0);
+                addCell(start, cellEnd, (scan & 1) != 0 ? NON_ASCII : 0);
             }
             if (p == end) {
                 recordBreaks = breaks;
@@ -390,6 +398,54 @@ final class CsvTokenizer {
                 return p;
             }
         }
+    }
+
+    /** @return the byte repeated in every byte of a {@code long}, as {@link #scanUnquoted} takes the delimiter */
+    static long inEveryByte(byte b) {
+        return (b & 0xFF) * LOW_BITS;
+    }
+
+    /**
+     * Finds where an unquoted value ends: at the first delimiter, {@code \n} or {@code \r},
+     * eight bytes at a time while eight are left.
+     *
+     * @param bytes the buffer
+     * @param from the value's first byte
+     * @param end the end of the bytes read
+     * @param delimiters the delimiter's byte in every byte of a {@code long}
+     * @return the offset of that byte, or {@code end} if none comes before it, shifted left by
+     *     one, its lowest bit set if a byte beyond ASCII comes first
+     */
+    static long scanUnquoted(byte[] bytes, int from, int end, long delimiters) {
+        byte delimiter = (byte) delimiters;
+        int p = from;
+        long seen = 0;
+        while (true) {
+            if (end - p >= Long.BYTES) {
+                long word = (long) LITTLE_ENDIAN_LONGS.get(bytes, p);
+                long special = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS)
+                        | zeroBytes(word ^ CARRIAGE_RETURNS);
+                if (special == 0) {
+                    seen |= word;
+                    p += Long.BYTES;
+                    continue;
+                }
+                int before = Long.numberOfTrailingZeros(special) >>> 3;
+                seen |= word & ~(-1L << (before << 3));
+                p += before;
+                break;
+            }
+            if (p == end) {
+                break;
+            }
+            byte c = bytes[p];
+            if (c == delimiter || c == '\n' || c == '\r') {
+                break;
+            }
+            seen |= c;
+            p++;
+        }
+        return (long) p << 1 | ((seen & HIGH_BITS) != 0 ? 1 : 0);
     }
 
     /**

@@ -593,6 +593,14 @@ public final class TableBuilder {
     }
 
     /**
+     * @param column the column's index
+     * @return the parser of the column's present cells, or null until its type is known
+     */
+    @Nullable CellParser parser(int column) {
+        return columns.get(column).parser();
+    }
+
+    /**
      * Parses a present cell of a column of given type without appending it, for a reader that
      * appends a row only when all its cells fit ({@link #commit}).
      *

@@ -53,8 +53,8 @@ class NumberSyntaxTest {
     }
 
     /**
-     * Numbers inside a larger buffer, as the CSV reader parses them: the digits are read eight
-     * bytes at a time when eight bytes are left in the buffer, so the bytes after the number
+     * Numbers inside a larger buffer, as the CSV reader parses them: the digits are read sixteen
+     * bytes at a time when sixteen bytes are left in the buffer, so the bytes after the number
      * (digits, a point, an exponent, a delimiter) must not count, and the same text at the
      * buffer's end, read byte by byte, must give the same value.
      */
@@ -96,7 +96,10 @@ class NumberSyntaxTest {
         "12345678, 12345678.0", "123456789, 123456789.0", "1234567890123456, 1234567890123456.0",
         "12345678.12345678, 12345678.12345678", "0.12345678, 0.12345678", "-0.000000001, -1.0E-9",
         "9007199254740992, 9007199254740992.0", "9007199254740993, 9007199254740992.0", "1e22, 1.0E22",
-        "1e23, 1.0E23", "0.1, 0.1", "-0.0, -0.0", "99999999.99999999, 99999999.99999999"
+        "1e23, 1.0E23", "0.1, 0.1", "-0.0, -0.0", "99999999.99999999, 99999999.99999999",
+        "1234567.12345678, 1234567.12345678", "123456789012345, 123456789012345.0", "-1234567.1234567e-3, -1234.5671234567",
+        "12345678.5, 12345678.5", "1234567.123456789, 1234567.123456789", "0.00000001e22, 1.0E14", "1.5e-22, 1.5E-22",
+        "1e999, Infinity", "-12.5E+001, -125.0"
     })
     void readsRunsOfEightDigitsAndMoreInAnyBuffer(String text, double expected) {
         byte[] exact = text.getBytes(StandardCharsets.US_ASCII);

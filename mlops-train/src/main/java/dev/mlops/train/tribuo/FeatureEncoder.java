@@ -1,0 +1,274 @@
+package dev.mlops.train.tribuo;
+
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.train.predict.InputCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import org.tribuo.Example;
+import org.tribuo.Output;
+import org.tribuo.impl.ArrayExample;
+
+/**
+ * Turns the rows of a {@link Table} into Tribuo {@link Example}s, the same way for the training
+ * rows it was fitted on and for every table after (validation, test, a request at serving time).
+ *
+ * <p>Encoding, fitted on the training rows: a numeric column is the feature of its name with the
+ * value as is; a boolean column the feature of its name, 1 for true and 0 for false; a
+ * categorical column one feature per level seen in training, {@code name@level} (Tribuo's one-hot
+ * style), 1 for the row's level and absent for the others. A value a later table holds that no
+ * training row had (a category seen only in the test set) sets no one-hot feature and is counted
+ * in the {@link #report()}. Missing values (a missing cell, or NaN or ±∞ in a numeric column)
+ * follow the {@link MissingPolicy}: refused with the row and column named, imputed from the
+ * training rows (the mean, the most frequent boolean, the indicator {@code name@<missing>}), or
+ * omitted; each is counted.
+ *
+ * <p>Left out when fitting, each with its reason in the report: the label and any excluded
+ * column, a column with no value in the training rows, a constant one (one distinct value), and
+ * timestamp and free-text columns (derive numbers or categories from them first). No column left
+ * is an error. Immutable but for its thread-safe counters; thread-safe.
+ */
+public final class FeatureEncoder {
+    /** The level that stands for a missing category under {@link MissingPolicy#IMPUTE}. */
+    public static final String MISSING_LEVEL = "<missing>";
+
+    private final List<Encoding> encodings;
+    private final MissingPolicy policy;
+    private final Schema inputSchema;
+    private final Map<String, String> dropped;
+
+    private FeatureEncoder(List<Encoding> encodings, MissingPolicy policy, Map<String, String> dropped) {
+        this.encodings = List.copyOf(encodings);
+        this.policy = policy;
+        this.dropped = dropped;
+        List<Field> fields = new ArrayList<>();
+        for (Encoding encoding : encodings) {
+            fields.add(Field.of(encoding.name, encoding.type));
+        }
+        this.inputSchema = Schema.of(fields);
+    }
+
+    /**
+     * Fits an encoder on training rows.
+     *
+     * @param train the training rows
+     * @param excluded the columns that are not features: the label, ids, weights
+     * @param policy what to do with missing values
+     * @return the encoder
+     * @throws IllegalArgumentException if an excluded column is not in the table, or no feature is left
+     */
+    public static FeatureEncoder fit(Table train, Set<String> excluded, MissingPolicy policy) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(policy, "policy");
+        for (String name : excluded) {
+            if (!train.schema().contains(name)) {
+                throw new IllegalArgumentException("excluded column '" + name + "' is not in the table; its columns are "
+                        + train.schema().names());
+            }
+        }
+        List<Encoding> encodings = new ArrayList<>();
+        Map<String, String> dropped = new TreeMap<>();
+        for (Column column : train.columns()) {
+            if (excluded.contains(column.name())) {
+                continue;
+            }
+            String reason = reasonToDrop(column);
+            if (reason != null) {
+                dropped.put(column.name(), reason);
+            } else {
+                encodings.add(Encoding.fit(column, policy));
+            }
+        }
+        if (encodings.isEmpty()) {
+            throw new IllegalArgumentException("no feature is left to train on: " + (dropped.isEmpty()
+                    ? "the table has only the excluded columns " + excluded : "left out " + dropped));
+        }
+        return new FeatureEncoder(encodings, policy, dropped);
+    }
+
+    private static @org.jspecify.annotations.Nullable String reasonToDrop(Column column) {
+        if (column.type() == ColumnType.TIMESTAMP || column.type() == ColumnType.TEXT) {
+            return column.type().name().toLowerCase(Locale.ROOT) + " columns are not features; derive numbers or"
+                    + " categories from them first";
+        }
+        Set<Object> distinct = new LinkedHashSet<>();
+        for (int row = 0; row < column.size() && distinct.size() < 2; row++) {
+            if (!Encoding.isMissing(column, row)) {
+                distinct.add(column.format(row));
+            }
+        }
+        return distinct.isEmpty() ? "no value in the training rows (missing, NaN or infinite in every row)"
+                : distinct.size() == 1 ? "constant in the training rows" : null;
+    }
+
+    /** @return the feature columns with their types: the input schema of a model trained on this encoding */
+    public Schema inputSchema() {
+        return inputSchema;
+    }
+
+    /** @return the missing-value policy */
+    public MissingPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Encodes every row of a table.
+     *
+     * @param <T> the output type
+     * @param table a table with at least the columns of {@link #inputSchema()}
+     * @param output each row's output (its label or target; Tribuo's unknown output at prediction time)
+     * @return one example per row, in order
+     * @throws dev.mlops.core.SchemaException if a feature column is absent or of another type
+     * @throws IllegalArgumentException under {@link MissingPolicy#REFUSE}, at the first missing value,
+     *     naming it; or if a row sets no feature at all
+     */
+    public <T extends Output<T>> List<Example<T>> examples(Table table, IntFunction<T> output) {
+        InputCheck.require(inputSchema, table);
+        Column[] columns = new Column[encodings.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = table.column(encodings.get(i).name);
+        }
+        List<Example<T>> examples = new ArrayList<>(table.rowCount());
+        List<String> names = new ArrayList<>();
+        double[] values = new double[encodings.size()];
+        for (int row = 0; row < table.rowCount(); row++) {
+            names.clear();
+            int count = 0;
+            for (int i = 0; i < columns.length; i++) {
+                Encoding encoding = encodings.get(i);
+                String feature = encoding.feature(columns[i], row, policy);
+                if (feature != null) {
+                    names.add(feature);
+                    values[count++] = encoding.value(columns[i], row);
+                }
+            }
+            if (count == 0) {
+                throw new IllegalArgumentException("row " + row + " sets no feature: every feature value is missing and"
+                        + " omitted, or a category no training row had; Tribuo cannot use an example without features");
+            }
+            examples.add(new ArrayExample<>(output.apply(row), names.toArray(new String[0]),
+                    java.util.Arrays.copyOf(values, count)));
+        }
+        return examples;
+    }
+
+    /** @return what was left out when fitting, and the missing values and unseen categories met so far */
+    public EncodingReport report() {
+        Map<String, Long> missing = new LinkedHashMap<>();
+        Map<String, Long> unseen = new LinkedHashMap<>();
+        for (Encoding encoding : encodings) {
+            if (encoding.missing.sum() > 0) {
+                missing.put(encoding.name, encoding.missing.sum());
+            }
+            if (encoding.unseen.sum() > 0) {
+                unseen.put(encoding.name, encoding.unseen.sum());
+            }
+        }
+        return new EncodingReport(dropped, missing, unseen);
+    }
+
+    /** How one column becomes features, fitted on the training rows. */
+    private static final class Encoding {
+        private final String name;
+        private final ColumnType type;
+        /** The imputed value: a numeric column's training mean, a boolean's most frequent value as 0 or 1. */
+        private final double imputed;
+        /** A categorical column's training levels, each with its feature name. */
+        private final Map<String, String> levels;
+        private final String missingFeature;
+        private final LongAdder missing = new LongAdder();
+        private final LongAdder unseen = new LongAdder();
+
+        private Encoding(String name, ColumnType type, double imputed, Map<String, String> levels) {
+            this.name = name;
+            this.type = type;
+            this.imputed = imputed;
+            this.levels = levels;
+            this.missingFeature = name + "@" + MISSING_LEVEL;
+        }
+
+        static Encoding fit(Column column, MissingPolicy policy) {
+            Map<String, String> levels = new LinkedHashMap<>();
+            double imputed = 0;
+            if (column instanceof CategoricalColumn categories) {
+                for (int row = 0; row < categories.size(); row++) {
+                    if (!categories.isMissing(row)) {
+                        levels.computeIfAbsent(categories.get(row), level -> column.name() + "@" + level);
+                    }
+                }
+            } else if (column instanceof NumericColumn numbers) {
+                double sum = 0;
+                long count = 0;
+                for (int row = 0; row < numbers.size(); row++) {
+                    double value = numbers.get(row);
+                    if (!numbers.isMissing(row) && Double.isFinite(value)) {
+                        sum += value;
+                        count++;
+                    }
+                }
+                imputed = sum / count;
+            } else {
+                BooleanColumn booleans = (BooleanColumn) column;
+                long trues = 0;
+                long present = 0;
+                for (int row = 0; row < booleans.size(); row++) {
+                    if (!booleans.isMissing(row)) {
+                        present++;
+                        trues += booleans.get(row) ? 1 : 0;
+                    }
+                }
+                imputed = 2 * trues >= present ? 1 : 0;
+            }
+            return new Encoding(column.name(), column.type(), imputed, levels);
+        }
+
+        /** @return the name of the row's feature, or null if it sets none */
+        @org.jspecify.annotations.Nullable String feature(Column column, int row, MissingPolicy policy) {
+            if (isMissing(column, row)) {
+                missing.increment();
+                return switch (policy) {
+                    case REFUSE -> throw new IllegalArgumentException("row " + row + ", column '" + name + "': the value"
+                            + " is missing" + (column.isMissing(row) ? "" : " (" + column.format(row) + ")")
+                            + "; the missing-value policy is REFUSE (IMPUTE or OMIT would encode it)");
+                    case IMPUTE -> type == ColumnType.CATEGORICAL ? missingFeature : name;
+                    case OMIT -> null;
+                };
+            }
+            if (type != ColumnType.CATEGORICAL) {
+                return name;
+            }
+            String feature = levels.get(((CategoricalColumn) column).get(row));
+            if (feature == null) {
+                unseen.increment();
+            }
+            return feature;
+        }
+
+        /** @return the value of the feature {@link #feature} named for the row */
+        double value(Column column, int row) {
+            if (type == ColumnType.CATEGORICAL || isMissing(column, row)) {
+                return type == ColumnType.CATEGORICAL ? 1 : imputed;
+            }
+            return column instanceof NumericColumn numbers ? numbers.get(row) : ((BooleanColumn) column).get(row) ? 1 : 0;
+        }
+
+        static boolean isMissing(Column column, int row) {
+            return column.isMissing(row) || column instanceof NumericColumn numbers && !Double.isFinite(numbers.get(row));
+        }
+    }
+}

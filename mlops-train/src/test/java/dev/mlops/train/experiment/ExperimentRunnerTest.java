@@ -1,0 +1,169 @@
+package dev.mlops.train.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.Seed;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.split.SizePolicy;
+import dev.mlops.data.split.Split;
+import dev.mlops.data.split.Splitters;
+import dev.mlops.train.Synthetic;
+import dev.mlops.train.TestMetrics;
+import dev.mlops.train.tracking.RunQuery;
+import dev.mlops.train.tracking.RunRecord;
+import dev.mlops.train.tracking.RunStatus;
+import dev.mlops.train.tracking.TrackingStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+
+class ExperimentRunnerTest {
+    private static final Table DATA = Synthetic.classification(1_500, 0.05, 11);
+    private static final Split SPLIT = Splitters.stratified(SizePolicy.guide(), "class", 7).split(DATA);
+
+    /**
+     * A user's own experiment, written as the guide's example is: one class that says which
+     * trainer to use, plugged into the runner beside the built-in ones.
+     */
+    static final class ShallowTree extends TribuoExperiment<ShallowTree.Settings> {
+        record Settings(int depth) {
+        }
+
+        ShallowTree(int depth) {
+            super("shallow-tree", new Settings(depth));
+        }
+
+        @Override
+        protected Trainer<Label> trainer(Seed seed) {
+            return new CARTClassificationTrainer(settings().depth());
+        }
+    }
+
+    /** An experiment that always fails. */
+    static final class Broken extends TribuoExperiment<Broken.Settings> {
+        record Settings() {
+        }
+
+        Broken() {
+            super("broken", new Settings());
+        }
+
+        @Override
+        protected Trainer<Label> trainer(Seed seed) {
+            throw new IllegalStateException("no trainer today");
+        }
+    }
+
+    private static ExperimentRunner.Builder runner() {
+        return ExperimentRunner.builder().data(DATA, "class", SPLIT).seed(Seed.of(42))
+                .metrics(List.of(TestMetrics.accuracy()));
+    }
+
+    @Test
+    void runsTheBaselinesFirstThenTheExperimentsAndRanksThemOnTheTestRows() {
+        ExperimentRunner runner = runner().experiments(LogisticRegression.defaults(), new ShallowTree(3)).build();
+
+        RunnerResult result = runner.run();
+
+        assertThat(runner.experiments()).extracting(experiment -> experiment.spec().toString()).containsExactly(
+                "baseline-classifier(strategy=MOST_FREQUENT)", "baseline-classifier(strategy=STRATIFIED)",
+                "baseline-classifier(strategy=UNIFORM)", "logistic-regression(epochs=5, learningRate=1.0, minibatchSize=1)",
+                "shallow-tree(depth=3)");
+        Leaderboard board = result.leaderboard();
+        assertThat(board.rows()).hasSize(5);
+        assertThat(board.primaryMetric()).isEqualTo("test_accuracy");
+        assertThat(board.rows().get(0).baseline()).as("a real model beats every baseline").isFalse();
+        assertThat(board.bestModel()).isPresent();
+        assertThat(board.bestModel().get().lift()).isGreaterThan(0.2);
+        List<Double> accuracies = board.rows().stream().map(row -> row.test().get("test_accuracy")).toList();
+        assertThat(accuracies).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        LeaderboardRow mostFrequent = board.rows().stream()
+                .filter(row -> row.experiment().contains("MOST_FREQUENT")).findFirst().orElseThrow();
+        assertThat(mostFrequent.validation()).containsKey("test_accuracy");
+        assertThat(board.rows()).allSatisfy(row -> {
+            assertThat(row.inferenceP50Micros()).isPositive();
+            assertThat(row.inferenceP99Micros()).isGreaterThanOrEqualTo(row.inferenceP50Micros());
+            assertThat(row.failure()).isNull();
+        });
+        assertThat(board.toText()).contains("shallow-tree(depth=3)", "[baseline]", "test_accuracy", "lift");
+    }
+
+    @Test
+    void theTestRowsAreUsedOnceByEachModelAndOnlyAfterEveryExperimentTrained() {
+        RunnerResult result = runner().experiments(new ShallowTree(2)).build().run();
+
+        assertThat(result.testAccesses()).hasSize(4);
+        assertThat(result.testAccesses()).allSatisfy(access -> {
+            assertThat(access.afterTraining()).isTrue();
+            assertThat(access.rows()).isEqualTo(SPLIT.size("test"));
+        });
+        assertThat(result.testAccesses()).extracting(TestSetAccess::experiment).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSameSeedAndDataGiveTheSameLeaderboard() {
+        Leaderboard first = runner().experiments(LogisticRegression.defaults()).build().run().leaderboard();
+        Leaderboard second = runner().experiments(LogisticRegression.defaults()).build().run().leaderboard();
+
+        assertThat(second.rows()).extracting(LeaderboardRow::test).isEqualTo(first.rows().stream()
+                .map(LeaderboardRow::test).toList());
+    }
+
+    @Test
+    void aFailingExperimentIsRecordedAndTheOthersGoOn(@TempDir Path dir) {
+        TrackingStore store = TrackingStore.open(dir.resolve("store"));
+        try {
+            RunnerResult result = runner().experiments(new Broken(), new ShallowTree(2)).tracking(store, "credit")
+                    .build().run();
+
+            LeaderboardRow broken = result.leaderboard().rows().get(result.leaderboard().rows().size() - 1);
+            assertThat(broken.experiment()).isEqualTo("broken()");
+            assertThat(broken.failure()).contains("no trainer today");
+            assertThat(result.leaderboard().toText()).contains("failed: IllegalStateException: no trainer today");
+            assertThat(result.results()).doesNotContainKey("broken()").containsKey("shallow-tree(depth=2)");
+            RunRecord failed = store.require(broken.runId());
+            assertThat(failed.info().status()).isEqualTo(RunStatus.FAILED);
+            List<RunRecord> runs = store.search(RunQuery.in("credit").build());
+            assertThat(runs).hasSize(5);
+            RunRecord tree = store.require(result.leaderboard().rows().stream()
+                    .filter(row -> row.experiment().equals("shallow-tree(depth=2)")).findFirst().orElseThrow().runId());
+            assertThat(tree.metrics()).containsKeys("validation.test_accuracy", "test.test_accuracy",
+                    "inference.p50_micros", "model.bytes");
+            assertThat(tree.params()).containsEntry("experiment", "shallow-tree(depth=2)");
+            assertThat(tree.info().status()).isEqualTo(RunStatus.FINISHED);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void regressionRunsTheMeanAndMedianBaselines() {
+        Table data = Synthetic.regression(600, 0.2, 3);
+        Split split = Splitters.random(SizePolicy.guide(), 5).split(data);
+
+        RunnerResult result = ExperimentRunner.builder().data(data, "y", split).metrics(List.of(TestMetrics.rmse()))
+                .experiments(LinearRegression.defaults()).build().run();
+
+        assertThat(result.leaderboard().rows()).extracting(LeaderboardRow::experiment).containsExactly(
+                "linear-regression(epochs=10, learningRate=1.0)", "baseline-regressor(strategy=MEDIAN)",
+                "baseline-regressor(strategy=MEAN)");
+        assertThat(result.leaderboard().higherIsBetter()).isFalse();
+        assertThat(result.leaderboard().rows().get(0).lift()).isPositive();
+    }
+
+    @Test
+    void badSetupIsRefused() {
+        assertThatThrownBy(() -> ExperimentRunner.builder().data(DATA, "class", SPLIT).build())
+                .hasMessageContaining("at least one metric");
+        assertThatThrownBy(() -> runner().sets("train", "dev", "test").build())
+                .hasMessageContaining("no set 'dev'");
+        assertThatThrownBy(() -> runner().data(DATA.head(10), "class", SPLIT).build())
+                .hasMessageContaining("the split was made for other data");
+        assertThatThrownBy(() -> ExperimentRunner.builder().build()).hasMessageContaining("data");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.mlops.train.tribuo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.SchemaException;
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TextColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+
+class FeatureEncoderTest {
+
+    private static Table train() {
+        return Table.of(NumericColumn.of("age", 20, 40, Double.NaN, 60),
+                CategoricalColumn.of("city", "Hamburg", "Berlin", null, "Berlin"),
+                BooleanColumn.of("owner", true, true, false, null),
+                NumericColumn.of("constant", 1, 1, 1, 1),
+                NumericColumn.of("empty", Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                TextColumn.of("note", "a", "b", "c", "d"),
+                CategoricalColumn.of("class", "yes", "no", "yes", "no"));
+    }
+
+    private static List<String> features(Example<Label> example) {
+        List<String> features = new ArrayList<>();
+        for (Feature feature : example) {
+            features.add(feature.getName() + "=" + feature.getValue());
+        }
+        return features;
+    }
+
+    private static List<Example<Label>> encode(FeatureEncoder encoder, Table table) {
+        return encoder.examples(table, row -> LabelFactory.UNKNOWN_LABEL);
+    }
+
+    @Test
+    void encodesNumbersAsIsBooleansAsZeroOrOneAndCategoriesOneHot() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE);
+
+        List<Example<Label>> examples = encode(encoder, train());
+
+        assertThat(encoder.inputSchema()).isEqualTo(Schema.of(Field.of("age", ColumnType.NUMERIC),
+                Field.of("city", ColumnType.CATEGORICAL), Field.of("owner", ColumnType.BOOLEAN)));
+        assertThat(features(examples.get(0))).containsExactly("age=20.0", "city@Hamburg=1.0", "owner=1.0");
+        assertThat(features(examples.get(1))).containsExactly("age=40.0", "city@Berlin=1.0", "owner=1.0");
+    }
+
+    @Test
+    void imputesTheTrainingMeanTheMostFrequentBooleanAndAMissingLevel() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE);
+
+        List<Example<Label>> examples = encode(encoder, train());
+
+        assertThat(features(examples.get(2))).containsExactly("age=40.0", "city@<missing>=1.0", "owner=0.0");
+        assertThat(features(examples.get(3))).as("two of three owners are true").contains("owner=1.0");
+        assertThat(encoder.report().missing()).isEqualTo(Map.of("age", 1L, "city", 1L, "owner", 1L));
+    }
+
+    @Test
+    void leavesOutConstantEmptyAndTextColumnsSayingWhy() {
+        EncodingReport report = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE).report();
+
+        assertThat(report.dropped()).containsOnlyKeys("constant", "empty", "note");
+        assertThat(report.dropped().get("constant")).contains("constant");
+        assertThat(report.dropped().get("empty")).contains("no value");
+        assertThat(report.dropped().get("note")).contains("text columns are not features");
+    }
+
+    @Test
+    void omitsMissingValuesWhenToldTo() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.OMIT);
+
+        assertThat(features(encode(encoder, train()).get(2))).containsExactly("owner=0.0");
+    }
+
+    @Test
+    void refusesAMissingValueNamingItsRowAndColumnWhenToldTo() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.REFUSE);
+
+        assertThatThrownBy(() -> encode(encoder, train())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 2, column 'age'").hasMessageContaining("REFUSE");
+    }
+
+    @Test
+    void aCategoryNoTrainingRowHadSetsNoFeatureAndIsCounted() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE);
+        Table later = Table.of(NumericColumn.of("age", 30), CategoricalColumn.of("city", "Munich"),
+                BooleanColumn.of("owner", false));
+
+        List<Example<Label>> examples = encode(encoder, later);
+
+        assertThat(features(examples.get(0))).containsExactly("age=30.0", "owner=0.0");
+        assertThat(encoder.report().unseen()).isEqualTo(Map.of("city", 1L));
+    }
+
+    @Test
+    void infinityInANumericColumnCountsAsMissing() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE);
+        Table later = Table.of(NumericColumn.of("age", Double.POSITIVE_INFINITY), CategoricalColumn.of("city", "Berlin"),
+                BooleanColumn.of("owner", true));
+
+        assertThat(features(encode(encoder, later).get(0))).contains("age=40.0");
+    }
+
+    @Test
+    void aRowWithNoFeatureIsRefused() {
+        FeatureEncoder encoder = FeatureEncoder.fit(Table.of(CategoricalColumn.of("city", "a", "b"),
+                CategoricalColumn.of("class", "x", "y")), Set.of("class"), MissingPolicy.OMIT);
+
+        assertThatThrownBy(() -> encode(encoder, Table.of(CategoricalColumn.of("city", "c"))))
+                .hasMessageContaining("row 0 sets no feature");
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertThatThrownBy(() -> FeatureEncoder.fit(train(), Set.of("nope"), MissingPolicy.IMPUTE))
+                .hasMessageContaining("excluded column 'nope' is not in the table");
+        assertThatThrownBy(() -> FeatureEncoder.fit(Table.of(NumericColumn.of("k", 1, 1),
+                CategoricalColumn.of("class", "a", "b")), Set.of("class"), MissingPolicy.IMPUTE))
+                .hasMessageContaining("no feature is left").hasMessageContaining("k=constant");
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE);
+        assertThatThrownBy(() -> encode(encoder, Table.of(NumericColumn.of("age", 1))))
+                .isInstanceOf(SchemaException.class).hasMessageContaining("'city'");
+    }
+}

@@ -140,20 +140,23 @@ public final class FeatureEncoder {
     public <T extends Output<T>> List<Example<T>> examples(Table table, IntFunction<T> output) {
         InputCheck.require(inputSchema, table);
         Column[] columns = new Column[encodings.size()];
+        String[][] byCode = new String[encodings.size()][];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = table.column(encodings.get(i).name);
+            if (columns[i] instanceof CategoricalColumn categories) {
+                byCode[i] = encodings.get(i).featuresByCode(categories);
+            }
         }
         List<Example<T>> examples = new ArrayList<>(table.rowCount());
-        List<String> names = new ArrayList<>();
+        String[] names = new String[encodings.size()];
         double[] values = new double[encodings.size()];
         for (int row = 0; row < table.rowCount(); row++) {
-            names.clear();
             int count = 0;
             for (int i = 0; i < columns.length; i++) {
                 Encoding encoding = encodings.get(i);
-                String feature = encoding.feature(columns[i], row, policy);
+                String feature = encoding.feature(columns[i], row, policy, byCode[i]);
                 if (feature != null) {
-                    names.add(feature);
+                    names[count] = feature;
                     values[count++] = encoding.value(columns[i], row);
                 }
             }
@@ -161,7 +164,7 @@ public final class FeatureEncoder {
                 throw new IllegalArgumentException("row " + row + " sets no feature: every feature value is missing and"
                         + " omitted, or a category no training row had; Tribuo cannot use an example without features");
             }
-            examples.add(new ArrayExample<>(output.apply(row), names.toArray(new String[0]),
+            examples.add(new ArrayExample<>(output.apply(row), java.util.Arrays.copyOf(names, count),
                     java.util.Arrays.copyOf(values, count)));
         }
         return examples;
@@ -237,8 +240,25 @@ public final class FeatureEncoder {
             return new Encoding(column.name(), column.type(), imputed, levels);
         }
 
-        /** @return the name of the row's feature, or null if it sets none */
-        @org.jspecify.annotations.Nullable String feature(Column column, int row, MissingPolicy policy) {
+        /**
+         * The feature names of a table's categorical column by the column's level codes: a level no
+         * training row had has none.
+         */
+        String[] featuresByCode(CategoricalColumn column) {
+            List<String> tableLevels = column.levels();
+            String[] features = new String[tableLevels.size()];
+            for (int code = 0; code < features.length; code++) {
+                features[code] = levels.get(tableLevels.get(code));
+            }
+            return features;
+        }
+
+        /**
+         * @param byCode a categorical column's feature names by level code ({@link #featuresByCode}), else null
+         * @return the name of the row's feature, or null if it sets none
+         */
+        @org.jspecify.annotations.Nullable String feature(Column column, int row, MissingPolicy policy,
+                String @org.jspecify.annotations.Nullable [] byCode) {
             if (isMissing(column, row)) {
                 missing.increment();
                 return switch (policy) {
@@ -252,7 +272,7 @@ public final class FeatureEncoder {
             if (type != ColumnType.CATEGORICAL) {
                 return name;
             }
-            String feature = levels.get(((CategoricalColumn) column).get(row));
+            String feature = Objects.requireNonNull(byCode, "byCode")[((CategoricalColumn) column).code(row)];
             if (feature == null) {
                 unseen.increment();
             }

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * measured on its validation rows; when all have trained, each model predicts the test rows
  * once, the only use of the test rows, recorded as a {@link TestSetAccess}. Each experiment is a
  * tracked run when a {@link TrackingStore} is given: its spec and seed as parameters, the data's
- * fingerprint as an input, validation metrics as {@code validation.<metric>}, test metrics as
+ * fingerprint as an input, the split as the artifact {@value #SPLIT_ARTIFACT} (with the spec and
+ * the seed, enough to train the same model again), validation metrics as {@code validation.<metric>}, test metrics as
  * {@code test.<metric>}, inference time and model size. An experiment that throws is recorded as
  * failed (its run too) and the others go on.
  *
@@ -54,6 +55,8 @@ public final class ExperimentRunner {
     static final int TIMED_ROWS = 100;
     /** The single-row predictions before timing starts. */
     static final int WARMUP_ROWS = 5;
+    /** The artifact of each tracked run that holds the split, so that the run can be trained again exactly. */
+    public static final String SPLIT_ARTIFACT = "split.json";
 
     private final Table data;
     private final String label;
@@ -169,6 +172,7 @@ public final class ExperimentRunner {
         Trained entry = new Trained(spec, baseline, run);
         if (run != null) {
             run.addInput(LineageInput.table("data", data));
+            run.logArtifact(SPLIT_ARTIFACT, split.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         try {
             entry.result = experiment.run(ExperimentContext.of(train, validation, label, seed, metrics, slices, run));

@@ -135,6 +135,9 @@ class ExperimentRunnerTest {
             assertThat(tree.metrics()).containsKeys("validation.test_accuracy", "test.test_accuracy",
                     "inference.p50_micros", "model.bytes");
             assertThat(tree.params()).containsEntry("experiment", "shallow-tree(depth=2)");
+            assertThat(Split.fromJson(new String(store.readArtifact(tree.id(), ExperimentRunner.SPLIT_ARTIFACT),
+                    java.nio.charset.StandardCharsets.UTF_8)).rows("test")).isEqualTo(SPLIT.rows("test"));
+            assertThat(tree.inputs()).hasSize(1);
             assertThat(tree.info().status()).isEqualTo(RunStatus.FINISHED);
         } finally {
             store.close();

@@ -92,4 +92,30 @@ class ErrorAnalysisTest {
         assertThatThrownBy(() -> new ConfusionPair("a", "a", 1, 1)).hasMessageContaining("both are 'a'");
         assertThatThrownBy(() -> new ConfusionPair("a", "b", 0, 1)).hasMessageContaining("count must");
     }
+
+    @Test
+    void confusionPairsOfEqualCountAreOrderedByTrueThenPredictedClass() {
+        Table rows = Table.of(CategoricalColumn.of("class", "c", "b", "a", "a"));
+        Table predictions = ABC.classifications(new double[][] {{1, 0, 0}, {0, 0, 1}, {0, 0, 1}, {0, 1, 0}});
+
+        assertThat(ErrorAnalysis.confusionPairs(rows.column("class"), predictions)).extracting(pair -> pair.truth()
+                + ">" + pair.predicted()).containsExactly("a>b", "a>c", "b>c", "c>a");
+        assertThatThrownBy(() -> ErrorAnalysis.confusionPairs(rows.column("class"), predictions.head(3)))
+                .hasMessageContaining("4 rows but the predictions 3");
+    }
+
+    @Test
+    void regressionErrorsOfEqualSizeKeepTheRowOrder() {
+        Table rows = Table.of(NumericColumn.of("y", 0, 0, 0));
+        Table predictions = Outputs.regression().values(new double[] {1, -2, 2});
+
+        Table worst = ErrorAnalysis.worst(rows, "y", predictions, 3);
+
+        assertThat(worst.numericColumn("row").get(0)).isEqualTo(1.0);
+        assertThat(worst.numericColumn("row").get(1)).isEqualTo(2.0);
+        assertThat(worst.numericColumn("row").get(2)).isEqualTo(0.0);
+        Table text = Table.of(CategoricalColumn.of("y", "a", "b", "c"));
+        assertThatThrownBy(() -> ErrorAnalysis.worst(text, "y", predictions, 1))
+                .hasMessageContaining("label column 'y' is CATEGORICAL").hasMessageContaining("regression model's");
+    }
 }

@@ -135,4 +135,26 @@ class FeatureEncoderTest {
         assertThatThrownBy(() -> encode(encoder, Table.of(NumericColumn.of("age", 1))))
                 .isInstanceOf(SchemaException.class).hasMessageContaining("'city'");
     }
+
+    @Test
+    void aBooleanTieImputesTrueAndTheMeanCountsOnlyFiniteValues() {
+        Table train = Table.of(BooleanColumn.of("b", true, false, null, null), NumericColumn.of("x", 1, 3,
+                Double.POSITIVE_INFINITY, Double.NaN), CategoricalColumn.of("class", "p", "q", "p", "q"));
+        FeatureEncoder encoder = FeatureEncoder.fit(train, Set.of("class"), MissingPolicy.IMPUTE);
+
+        List<Example<Label>> examples = encode(encoder, train);
+
+        assertThat(features(examples.get(2))).containsExactly("b=1.0", "x=2.0");
+        assertThat(encoder.report().missing()).isEqualTo(Map.of("b", 2L, "x", 2L));
+        assertThat(encoder.report().unseen()).isEmpty();
+    }
+
+    @Test
+    void theInputIsCheckedAsAModelChecksIt() {
+        FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE);
+
+        assertThatThrownBy(() -> encode(encoder, Table.of(NumericColumn.of("age", 1), NumericColumn.of("city", 1),
+                BooleanColumn.of("owner", true)))).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("do not fit the model's input");
+    }
 }

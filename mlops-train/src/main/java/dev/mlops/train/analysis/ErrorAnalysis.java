@@ -68,7 +68,7 @@ public final class ErrorAnalysis {
             }
         }
         int[] order = IntStream.range(0, badness.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer row) -> -badness[row]).thenComparingInt(row -> row))
+                .sorted(Comparator.comparingDouble((Integer row) -> -badness[row]))
                 .limit(k).mapToInt(Integer::intValue).toArray();
         List<Column> columns = new ArrayList<>();
         double[] positions = new double[order.length];

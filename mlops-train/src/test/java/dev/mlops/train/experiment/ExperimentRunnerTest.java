@@ -44,6 +44,25 @@ class ExperimentRunnerTest {
         }
     }
 
+    /** A shallow tree that logs a parameter through the run its context hands it, when there is one. */
+    record Logging(int depth) implements Experiment {
+        @Override
+        public String type() {
+            return "logging";
+        }
+
+        @Override
+        public Record settings() {
+            return this;
+        }
+
+        @Override
+        public ExperimentResult run(ExperimentContext context) {
+            context.run().ifPresent(run -> run.logParam("logged-through-context", "yes"));
+            return new ShallowTree(depth).run(context);
+        }
+    }
+
     /** An experiment that always fails. */
     static final class Broken extends TribuoExperiment<Broken.Settings> {
         record Settings() {
@@ -98,6 +117,8 @@ class ExperimentRunnerTest {
         RunnerResult result = runner().experiments(new ShallowTree(2)).build().run();
 
         assertThat(result.testAccesses()).hasSize(4);
+        assertThat(result.testAccesses()).extracting(TestSetAccess::step).containsExactly(5L, 6L, 7L, 8L);
+        assertThat(result.testAccesses()).extracting(TestSetAccess::lastTrainingStep).containsOnly(4L);
         assertThat(result.testAccesses()).allSatisfy(access -> {
             assertThat(access.afterTraining()).isTrue();
             assertThat(access.rows()).isEqualTo(SPLIT.size("test"));
@@ -139,6 +160,22 @@ class ExperimentRunnerTest {
                     java.nio.charset.StandardCharsets.UTF_8)).rows("test")).isEqualTo(SPLIT.rows("test"));
             assertThat(tree.inputs()).hasSize(1);
             assertThat(tree.info().status()).isEqualTo(RunStatus.FINISHED);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void anExperimentLogsToItsOwnRunThroughItsContext(@TempDir Path dir) {
+        TrackingStore store = TrackingStore.open(dir.resolve("store"));
+        try {
+            RunnerResult result = runner().experiments(new Logging(2)).tracking(store, "credit").build().run();
+
+            LeaderboardRow logging = result.leaderboard().rows().stream()
+                    .filter(row -> row.experiment().startsWith("logging")).findFirst().orElseThrow();
+            assertThat(store.require(logging.runId()).params()).containsEntry("logged-through-context", "yes");
+            assertThat(new Logging(2).run(ExperimentContext.of(SPLIT.set(DATA, "train"), SPLIT.set(DATA, "validation"),
+                    "class", Seed.of(1), List.of(TestMetrics.accuracy()), List.of(), null)).metrics()).isNotEmpty();
         } finally {
             store.close();
         }

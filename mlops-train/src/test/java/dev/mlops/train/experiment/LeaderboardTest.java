@@ -33,6 +33,17 @@ class LeaderboardTest {
     }
 
     @Test
+    void sizesSwitchUnitsAtTenThousandAndTenMillionBytes() {
+        Leaderboard board = new Leaderboard("accuracy", true, List.of("accuracy"), List.of(
+                row("a", false, 0.5, 0, 0, "", null), row("b", false, 0.5, 0, 9_999_999, "", null),
+                row("c", false, 0.5, 0, 10_000_000, "", null)));
+
+        List<String> sizes = board.toText().lines().skip(1).map(line -> line.substring(line.lastIndexOf("  ") + 2))
+                .toList();
+        assertThat(sizes).containsExactly("0 B", "9999 kB", "10 MB");
+    }
+
+    @Test
     void theBestModelIsTheFirstRowThatIsNeitherABaselineNorFailed() {
         Leaderboard board = new Leaderboard("accuracy", true, List.of("accuracy"), List.of(
                 row("base", true, 0.9, 0, 1, "", null), row("broken", false, 0, 0, 1, "", "x"),

@@ -136,6 +136,11 @@ class TroubleshootingDetailTest {
         assertThat(curve.improvementPerDoubling()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(curve.moreDataWouldHelp(0.099)).isTrue();
         assertThat(curve.moreDataWouldHelp(0.1 + 1e-9)).isFalse();
+        LearningCurve exact = new LearningCurve("e", "m", true, List.of(new LearningCurve.Point(1, 0, 0),
+                new LearningCurve.Point(2, 0, 0.5)));
+        assertThat(exact.improvementPerDoubling()).isEqualTo(0.5);
+        assertThat(exact.moreDataWouldHelp(0.5)).as("more than the tolerance, not as much").isFalse();
+        assertThat(exact.moreDataWouldHelp(0.4999)).isTrue();
         LearningCurve lower = new LearningCurve("e", "rmse", false, curve.points());
         assertThat(lower.improvementPerDoubling()).isCloseTo(-0.1, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(curve.points().get(1).train()).as("all 80 rows, half of them a").isEqualTo(0.5);

@@ -97,9 +97,27 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("the runner reports at least one metric: call metrics(...)");
         }
         Task task = ExperimentContext.of(data, data, label, seed, metrics, slices, null).task();
+        if (task == Task.CLASSIFICATION) {
+            requireClasses(split.set(data, trainSet).column(label), trainSet);
+        }
         Set<Experiment> all = new LinkedHashSet<>(baselines(task));
         all.addAll(builder.experiments);
         this.experiments = List.copyOf(all);
+    }
+
+    /** A class label needs two classes among the training rows, or no experiment can learn anything. */
+    private static void requireClasses(dev.mlops.core.table.Column labels, String set) {
+        Set<String> classes = new LinkedHashSet<>();
+        for (int row = 0; row < labels.size() && classes.size() < 2; row++) {
+            if (!labels.isMissing(row)) {
+                classes.add(labels.format(row));
+            }
+        }
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("label column '" + labels.name() + "' has " + (classes.isEmpty()
+                    ? "no class" : "one class '" + classes.iterator().next() + "'") + " in the " + set + " rows;"
+                    + " classification needs at least two");
+        }
     }
 
     /** @return a builder */
@@ -341,7 +359,8 @@ public final class ExperimentRunner {
 
         /**
          * @return the runner
-         * @throws IllegalArgumentException if the data, label or split is missing or does not fit, or no metric is given
+         * @throws IllegalArgumentException if the data, label or split is missing or does not fit, no
+         *     metric is given, or a class label has fewer than two classes among the training rows
          */
         public ExperimentRunner build() {
             return new ExperimentRunner(this);

@@ -3,6 +3,8 @@ package dev.mlops.train.experiment;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.predict.Predictor;
 import dev.mlops.train.predict.Task;
+import dev.mlops.train.tracking.ActiveRun;
+import dev.mlops.train.tribuo.EncodingReport;
 import dev.mlops.train.tribuo.FeatureEncoder;
 import dev.mlops.train.tribuo.MissingPolicy;
 import java.util.Set;
@@ -32,7 +34,21 @@ final class TribuoRuns {
         }
         FeatureEncoder encoder = FeatureEncoder.fit(context.train(), Set.of(context.label()), policy);
         Model<T> model = trainer.train(datasets.build(context.train(), context.label(), encoder));
-        return context.evaluate(wrap.apply(model, encoder), serializedSize(model));
+        ExperimentResult result = context.evaluate(wrap.apply(model, encoder), serializedSize(model));
+        context.run().ifPresent(run -> log(run, encoder.report()));
+        return result;
+    }
+
+    /**
+     * Logs what the encoding left out and met on the training and validation rows: the reason
+     * for each column left out as a parameter {@code encoding.dropped.<column>}, and the missing
+     * values and unseen categories per column as metrics {@code encoding.missing.<column>} and
+     * {@code encoding.unseen.<column>}.
+     */
+    private static void log(ActiveRun run, EncodingReport report) {
+        report.dropped().forEach((column, reason) -> run.logParam("encoding.dropped." + column, reason));
+        report.missing().forEach((column, count) -> run.logMetric("encoding.missing." + column, count));
+        report.unseen().forEach((column, count) -> run.logMetric("encoding.unseen." + column, count));
     }
 
     /** @return the model's protobuf size in bytes, or -1 for a model that cannot be serialized so */

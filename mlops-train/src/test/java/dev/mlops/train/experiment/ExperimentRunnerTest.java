@@ -159,6 +159,7 @@ class ExperimentRunnerTest {
             assertThat(Split.fromJson(new String(store.readArtifact(tree.id(), ExperimentRunner.SPLIT_ARTIFACT),
                     java.nio.charset.StandardCharsets.UTF_8)).rows("test")).isEqualTo(SPLIT.rows("test"));
             assertThat(tree.inputs()).hasSize(1);
+            assertThat(tree.params()).doesNotContainKey("encoding.dropped.x1");
             assertThat(tree.info().status()).isEqualTo(RunStatus.FINISHED);
         } finally {
             store.close();
@@ -176,6 +177,34 @@ class ExperimentRunnerTest {
             assertThat(store.require(logging.runId()).params()).containsEntry("logged-through-context", "yes");
             assertThat(new Logging(2).run(ExperimentContext.of(SPLIT.set(DATA, "train"), SPLIT.set(DATA, "validation"),
                     "class", Seed.of(1), List.of(TestMetrics.accuracy()), List.of(), null)).metrics()).isNotEmpty();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void eachRunRecordsWhatTheEncodingLeftOutAndImputed(@TempDir Path dir) {
+        double[] constant = new double[DATA.rowCount()];
+        double[] gappy = new double[DATA.rowCount()];
+        for (int row = 0; row < gappy.length; row++) {
+            gappy[row] = row % 10 == 0 ? Double.NaN : row;
+        }
+        java.util.List<dev.mlops.core.table.Column> columns = new java.util.ArrayList<>(DATA.columns());
+        columns.add(dev.mlops.core.table.NumericColumn.of("k", constant));
+        columns.add(dev.mlops.core.table.NumericColumn.of("gappy", gappy));
+        Table data = Table.of(columns);
+        TrackingStore store = TrackingStore.open(dir.resolve("store"));
+        try {
+            RunnerResult result = ExperimentRunner.builder().data(data, "class",
+                    Splitters.stratified(SizePolicy.guide(), "class", 7).split(data)).metrics(
+                    List.of(TestMetrics.accuracy())).experiments(new ShallowTree(2)).tracking(store, "e").build().run();
+
+            RunRecord tree = store.require(result.leaderboard().rows().stream()
+                    .filter(row -> row.experiment().equals("shallow-tree(depth=2)")).findFirst().orElseThrow().runId());
+            assertThat(tree.params()).containsEntry("encoding.dropped.k", "constant in the training rows");
+            assertThat(tree.metrics()).containsKey("encoding.missing.gappy");
+            assertThat(tree.metric("encoding.missing.gappy")).hasValueSatisfying(count -> assertThat(count)
+                    .isGreaterThan(50.0));
         } finally {
             store.close();
         }
@@ -205,5 +234,11 @@ class ExperimentRunnerTest {
         assertThatThrownBy(() -> runner().data(DATA.head(10), "class", SPLIT).build())
                 .hasMessageContaining("the split was made for other data");
         assertThatThrownBy(() -> ExperimentRunner.builder().build()).hasMessageContaining("data");
+        Table oneClass = Table.of(dev.mlops.core.table.NumericColumn.of("x", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                dev.mlops.core.table.CategoricalColumn.of("class", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a"));
+        Split random = Splitters.random(SizePolicy.guide(), 1).split(oneClass);
+        assertThatThrownBy(() -> ExperimentRunner.builder().data(oneClass, "class", random)
+                .metrics(List.of(TestMetrics.accuracy())).build())
+                .hasMessageContaining("label column 'class' has one class 'a' in the train rows");
     }
 }

@@ -122,4 +122,22 @@ class TribuoPredictorsTest {
                 .hasMessageContaining("target column 'class' must be a numeric column");
         assertThat(List.of(encoder.policy())).containsExactly(MissingPolicy.IMPUTE);
     }
+
+    @Test
+    void aSplitOfTheTableAppliesToItsDatasetThroughTribuoSplits() {
+        Table table = Synthetic.classification(300, 0.0, 6);
+        dev.mlops.data.split.Split split = dev.mlops.data.split.Splitters.stratified(
+                dev.mlops.data.split.SizePolicy.guide(), "class", 2).split(table);
+        FeatureEncoder encoder = FeatureEncoder.fit(split.set(table, "train"), Set.of("class"), MissingPolicy.IMPUTE);
+
+        dev.mlops.train.TribuoSplit<Label> sets = dev.mlops.train.TribuoSplits.apply(
+                TribuoTables.classification(table, "class", encoder), split);
+
+        for (String set : split.setNames()) {
+            assertThat(sets.set(set).size()).as(set).isEqualTo(split.size(set));
+        }
+        int firstTest = split.rows("test")[0];
+        assertThat(sets.set("test").getExample(0).getOutput().getLabel())
+                .isEqualTo(table.categoricalColumn("class").get(firstTest));
+    }
 }

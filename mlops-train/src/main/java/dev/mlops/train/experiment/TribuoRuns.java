@@ -26,15 +26,26 @@ final class TribuoRuns {
         MutableDataset<T> build(Table table, String label, FeatureEncoder encoder);
     }
 
-    static <T extends Output<T>> ExperimentResult run(ExperimentContext context, Task task, MissingPolicy policy,
-            Trainer<T> trainer, DatasetBuilder<T> datasets, BiFunction<Model<T>, FeatureEncoder, Predictor> wrap) {
-        if (context.task() != task) {
-            throw new IllegalArgumentException("this experiment does " + task + ", but label '" + context.label()
-                    + "' makes the task " + context.task());
+    /**
+     * What differs between the output types.
+     *
+     * @param task the task the experiment does
+     * @param datasets how rows become a dataset
+     * @param wrap how a model becomes a predictor
+     */
+    record Steps<T extends Output<T>>(Task task, DatasetBuilder<T> datasets,
+            BiFunction<Model<T>, FeatureEncoder, Predictor> wrap) {
+    }
+
+    static <T extends Output<T>> ExperimentResult run(ExperimentContext context, MissingPolicy policy,
+            Trainer<T> trainer, Steps<T> steps) {
+        if (context.task() != steps.task()) {
+            throw new IllegalArgumentException("this experiment does " + steps.task() + ", but label '"
+                    + context.label() + "' makes the task " + context.task());
         }
         FeatureEncoder encoder = FeatureEncoder.fit(context.train(), Set.of(context.label()), policy);
-        Model<T> model = trainer.train(datasets.build(context.train(), context.label(), encoder));
-        ExperimentResult result = context.evaluate(wrap.apply(model, encoder), serializedSize(model));
+        Model<T> model = trainer.train(steps.datasets().build(context.train(), context.label(), encoder));
+        ExperimentResult result = context.evaluate(steps.wrap().apply(model, encoder), serializedSize(model));
         context.run().ifPresent(run -> log(run, encoder.report()));
         return result;
     }

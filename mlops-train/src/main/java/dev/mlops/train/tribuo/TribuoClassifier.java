@@ -1,9 +1,7 @@
 package dev.mlops.train.tribuo;
 
-import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.predict.Outputs;
-import dev.mlops.train.predict.Predictor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +13,17 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
 /**
- * A Tribuo classification {@link Model} as a {@link Predictor}: rows encoded by the
+ * A Tribuo classification {@link Model} as a {@link dev.mlops.train.predict.Predictor}: rows encoded by the
  * {@link FeatureEncoder} it was trained with, classes in the order of the model's output ids.
  * A model that generates probabilities gives its scores, normalised to sum to 1; one that does
  * not (a hinge-loss linear model, say) gives score 1 to the class it predicts and 0 to the
  * others. Thread-safe, as Tribuo models are for prediction.
  */
-public final class TribuoClassifier implements Predictor {
-    private final Model<Label> model;
-    private final FeatureEncoder encoder;
+public final class TribuoClassifier extends TribuoPredictor<Label> {
     private final Outputs outputs;
 
     private TribuoClassifier(Model<Label> model, FeatureEncoder encoder) {
-        this.model = model;
-        this.encoder = encoder;
+        super(model, encoder);
         ImmutableOutputInfo<Label> info = model.getOutputIDInfo();
         List<String> classes = new ArrayList<>();
         for (int id = 0; id < info.size(); id++) {
@@ -46,19 +41,9 @@ public final class TribuoClassifier implements Predictor {
         return new TribuoClassifier(Objects.requireNonNull(model, "model"), Objects.requireNonNull(encoder, "encoder"));
     }
 
-    /** @return the Tribuo model */
-    public Model<Label> model() {
-        return model;
-    }
-
-    /** @return the encoder of its features */
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
     @Override
-    public Schema inputSchema() {
-        return encoder.inputSchema();
+    Label unknown() {
+        return LabelFactory.UNKNOWN_LABEL;
     }
 
     @Override
@@ -68,12 +53,13 @@ public final class TribuoClassifier implements Predictor {
 
     @Override
     public Table predict(Table features) {
-        List<Prediction<Label>> predictions = model.predict(encoder.examples(features, row -> LabelFactory.UNKNOWN_LABEL));
+        List<Prediction<Label>> predictions = tribuoPredictions(features);
+        boolean probabilities = model().generatesProbabilities();
         List<String> classes = outputs.classes();
         double[][] scores = new double[predictions.size()][classes.size()];
         for (int row = 0; row < scores.length; row++) {
             Prediction<Label> prediction = predictions.get(row);
-            if (model.generatesProbabilities()) {
+            if (probabilities) {
                 Map<String, Label> byClass = prediction.getOutputScores();
                 double sum = 0;
                 for (int c = 0; c < classes.size(); c++) {

@@ -1,9 +1,7 @@
 package dev.mlops.train.tribuo;
 
-import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.predict.Outputs;
-import dev.mlops.train.predict.Predictor;
 import java.util.List;
 import java.util.Objects;
 import org.tribuo.Model;
@@ -12,17 +10,14 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * A Tribuo regression {@link Model} of one target as a {@link Predictor}: rows encoded by the
+ * A Tribuo regression {@link Model} of one target as a {@link dev.mlops.train.predict.Predictor}: rows encoded by the
  * {@link FeatureEncoder} it was trained with, the prediction its one output dimension.
  * Thread-safe, as Tribuo models are for prediction.
  */
-public final class TribuoRegressor implements Predictor {
-    private final Model<Regressor> model;
-    private final FeatureEncoder encoder;
+public final class TribuoRegressor extends TribuoPredictor<Regressor> {
 
     private TribuoRegressor(Model<Regressor> model, FeatureEncoder encoder) {
-        this.model = model;
-        this.encoder = encoder;
+        super(model, encoder);
     }
 
     /**
@@ -41,19 +36,9 @@ public final class TribuoRegressor implements Predictor {
         return new TribuoRegressor(model, encoder);
     }
 
-    /** @return the Tribuo model */
-    public Model<Regressor> model() {
-        return model;
-    }
-
-    /** @return the encoder of its features */
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
     @Override
-    public Schema inputSchema() {
-        return encoder.inputSchema();
+    Regressor unknown() {
+        return RegressionFactory.UNKNOWN_REGRESSOR;
     }
 
     @Override
@@ -63,8 +48,7 @@ public final class TribuoRegressor implements Predictor {
 
     @Override
     public Table predict(Table features) {
-        List<Prediction<Regressor>> predictions = model.predict(
-                encoder.examples(features, row -> RegressionFactory.UNKNOWN_REGRESSOR));
+        List<Prediction<Regressor>> predictions = tribuoPredictions(features);
         double[] values = new double[predictions.size()];
         for (int row = 0; row < values.length; row++) {
             values[row] = predictions.get(row).getOutput().getValues()[0];

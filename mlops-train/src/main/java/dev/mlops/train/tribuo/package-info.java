@@ -5,7 +5,7 @@
  * a stated {@link dev.mlops.train.tribuo.MissingPolicy}), {@link dev.mlops.train.tribuo.TribuoTables}
  * builds classification and regression datasets, and
  * {@link dev.mlops.train.tribuo.TribuoClassifier} and {@link dev.mlops.train.tribuo.TribuoRegressor}
- * wrap trained models.
+ * wrap trained models, sharing {@link dev.mlops.train.tribuo.TribuoPredictor}.
  */
 @NullMarked
 package dev.mlops.train.tribuo;

@@ -42,7 +42,8 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
         double mean = sum / defined;
         double squares = 0.0;
         for (int i = 0; i < defined; i++) {
-            squares += (values[i] - mean) * (values[i] - mean);
+            double deviation = values[i] - mean;
+            squares += deviation * deviation;
         }
         double standardError = defined < 2 ? Double.NaN : Math.sqrt(squares / (defined - 1));
         double tail = (1.0 - level) / 2.0;

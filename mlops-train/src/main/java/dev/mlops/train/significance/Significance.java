@@ -95,14 +95,12 @@ public record Significance(String test, OptionalDouble pValue, double level, boo
      * Checks a significance level.
      *
      * @param level the level
-     * @return the level
      * @throws IllegalArgumentException if it is outside (0, 1)
      */
-    static double checkLevel(double level) {
+    static void checkLevel(double level) {
         if (!(level > 0.0 && level < 1.0)) {
             throw new IllegalArgumentException("level must be in (0, 1) but was " + level);
         }
-        return level;
     }
 
     /**

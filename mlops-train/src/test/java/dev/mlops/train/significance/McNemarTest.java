@@ -168,6 +168,12 @@ class McNemarTest {
         }
 
         @Test
+        void aResultWithANegativeCount() {
+            assertThatThrownBy(() -> new McNemarResult(-3, 2, 0, 0.5, 0.5, "m"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("b must not be negative but was -3");
+        }
+
+        @Test
         void resultsWithPValuesOutsideTheUnitInterval() {
             assertThatThrownBy(() -> new McNemarResult(1, 2, 1, 1.5, 0.5, "m"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("pValue must be in [0, 1] but was 1.5");

@@ -2,7 +2,6 @@ package dev.mlops.benchmarks;
 
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.CategoricalColumn;
-import dev.mlops.core.table.Column;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
@@ -15,6 +14,7 @@ import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.experiment.ExperimentRunner;
 import dev.mlops.train.experiment.RunnerResult;
 import dev.mlops.train.metrics.Metric;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.predict.Predictor;
 import java.util.List;
@@ -51,7 +51,7 @@ public class RunnerOverheadBenchmark {
 
     private Table data = Table.of(NumericColumn.of("x", 0));
     private Split split = Splitters.random(SizePolicy.guide(), 1).split(Table.of(NumericColumn.of("x", 0, 1, 2, 3)));
-    private final List<Metric> metrics = List.of(new Agreement());
+    private final List<Metric> metrics = List.of(Metrics.accuracy());
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public RunnerOverheadBenchmark() {
@@ -94,29 +94,6 @@ public class RunnerOverheadBenchmark {
                 }
             };
             return context.evaluate(constant, -1);
-        }
-    }
-
-    /** The share of rows whose prediction is the truth. */
-    static final class Agreement implements Metric {
-        @Override
-        public String name() {
-            return "agreement";
-        }
-
-        @Override
-        public boolean higherIsBetter() {
-            return true;
-        }
-
-        @Override
-        public double compute(Column truth, Table predictions) {
-            CategoricalColumn predicted = predictions.categoricalColumn(Outputs.PREDICTION);
-            int same = 0;
-            for (int row = 0; row < truth.size(); row++) {
-                same += truth.format(row).equals(predicted.get(row)) ? 1 : 0;
-            }
-            return same / (double) truth.size();
         }
     }
 

@@ -4,6 +4,14 @@ import dev.mlops.core.Seed;
 import dev.mlops.core.lineage.LineageInput;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.train.metrics.Metrics;
+import dev.mlops.train.significance.BootstrapInterval;
+import dev.mlops.train.significance.McNemar;
+import dev.mlops.train.significance.McNemarResult;
+import dev.mlops.train.significance.PairedBootstrap;
+import dev.mlops.train.significance.PairedBootstrapResult;
+import java.util.Locale;
 import dev.mlops.data.slice.Slice;
 import dev.mlops.data.split.Split;
 import dev.mlops.train.metrics.Metric;
@@ -55,6 +63,8 @@ public final class ExperimentRunner {
     static final int TIMED_ROWS = 100;
     /** The single-row predictions before timing starts. */
     static final int WARMUP_ROWS = 5;
+    /** The level at which the leaderboard calls a difference from the best baseline significant. */
+    public static final double SIGNIFICANCE_LEVEL = 0.05;
     /** The artifact of each tracked run that holds the split, so that the run can be trained again exactly. */
     public static final String SPLIT_ARTIFACT = "split.json";
 
@@ -80,7 +90,6 @@ public final class ExperimentRunner {
         this.validationSet = builder.validationSet;
         this.testSet = builder.testSet;
         this.seed = builder.seed;
-        this.metrics = List.copyOf(builder.metrics);
         this.slices = List.copyOf(builder.slices);
         this.store = builder.store;
         this.experimentName = builder.experimentName;
@@ -93,10 +102,9 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("the split was made for other data (fingerprint " + split.fingerprint()
                     + ", " + split.rowCount() + " rows) than this table of " + data.rowCount() + " rows");
         }
-        if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("the runner reports at least one metric: call metrics(...)");
-        }
-        Task task = ExperimentContext.of(data, data, label, seed, metrics, slices, null).task();
+        Task task = ExperimentContext.of(data, data, label, seed, List.of(Metrics.accuracy()), slices, null).task();
+        this.metrics = !builder.metrics.isEmpty() ? List.copyOf(builder.metrics)
+                : task == Task.CLASSIFICATION ? Metrics.forClassification() : Metrics.forRegression();
         if (task == Task.CLASSIFICATION) {
             requireClasses(split.set(data, trainSet).column(label), trainSet);
         }
@@ -165,6 +173,7 @@ public final class ExperimentRunner {
         for (Trained entry : trained) {
             if (entry.result != null) {
                 Table predictions = entry.result.model().predict(test);
+                entry.testPredictions = predictions;
                 accesses.add(new TestSetAccess(entry.spec, test.rowCount(), ++step, lastTrainingStep));
                 for (Metric metric : metrics) {
                     entry.test.put(metric.name(), metric.compute(truth, predictions));
@@ -179,7 +188,7 @@ public final class ExperimentRunner {
                 results.put(entry.spec, entry.result);
             }
         }
-        return new RunnerResult(leaderboard(trained), results, accesses);
+        return new RunnerResult(leaderboard(trained, truth), results, accesses);
     }
 
     private Trained train(Experiment experiment, Table train, Table validation) {
@@ -219,28 +228,59 @@ public final class ExperimentRunner {
         run.finish();
     }
 
-    private Leaderboard leaderboard(List<Trained> trained) {
+    private Leaderboard leaderboard(List<Trained> trained, Column truth) {
         Metric primary = metrics.get(0);
         boolean higher = primary.higherIsBetter();
-        double bestBaseline = trained.stream().filter(entry -> entry.baseline && entry.result != null)
-                .mapToDouble(entry -> entry.test.get(primary.name())).filter(value -> !Double.isNaN(value))
-                .reduce((a, b) -> higher ? Math.max(a, b) : Math.min(a, b)).orElse(Double.NaN);
+        Trained best = null;
+        for (Trained entry : trained) {
+            double value = entry.result == null ? Double.NaN : entry.test.get(primary.name());
+            if (entry.baseline && !Double.isNaN(value) && (best == null
+                    || (higher ? value > best.test.get(primary.name()) : value < best.test.get(primary.name())))) {
+                best = entry;
+            }
+        }
+        double bestBaseline = best == null ? Double.NaN : best.test.get(primary.name());
         List<LeaderboardRow> rows = new ArrayList<>();
         for (Trained entry : trained) {
             ExperimentResult result = entry.result;
             double value = result == null ? Double.NaN : entry.test.get(primary.name());
             double lift = higher ? value - bestBaseline : bestBaseline - value;
             InferenceTiming timing = entry.timing;
+            String mark = best == null || best == entry || result == null ? "" : mark(primary, truth, entry, best);
             rows.add(new LeaderboardRow(entry.spec, entry.baseline, entry.run == null ? null : entry.run.id(),
                     result == null ? Map.of() : result.metrics(), entry.test, lift,
                     timing == null ? Double.NaN : timing.p50Micros(), timing == null ? Double.NaN : timing.p99Micros(),
-                    result == null ? -1 : result.modelBytes(), "", entry.failure));
+                    result == null ? -1 : result.modelBytes(), mark, entry.failure));
         }
         Comparator<LeaderboardRow> byPrimary = Comparator.comparingDouble(
                 row -> row.test().getOrDefault(primary.name(), Double.NaN));
         rows.sort(Comparator.comparing((LeaderboardRow row) -> row.failure() != null)
                 .thenComparing(higher ? byPrimary.reversed() : byPrimary));
         return new Leaderboard(primary.name(), higher, metrics.stream().map(Metric::name).toList(), rows);
+    }
+
+    /**
+     * Whether an experiment's difference from the best baseline on the test rows may be chance, at
+     * {@link #SIGNIFICANCE_LEVEL}: McNemar's exact test on the rows each got right for a
+     * classifier, a paired bootstrap interval of the primary metric's difference for a regression
+     * model.
+     *
+     * @return empty when significant; else {@code n.s.} with the test and its p-value or interval
+     */
+    private String mark(Metric primary, Column truth, Trained entry, Trained best) {
+        Table mine = Objects.requireNonNull(entry.testPredictions);
+        Table theirs = Objects.requireNonNull(best.testPredictions);
+        if (truth instanceof NumericColumn) {
+            PairedBootstrapResult compared = PairedBootstrap.of(seed.derive("leaderboard/" + entry.spec))
+                    .withLevel(1 - SIGNIFICANCE_LEVEL).compare(primary, truth, mine, theirs);
+            BootstrapInterval difference = compared.difference();
+            return compared.verdict().significant() ? "" : String.format(Locale.ROOT,
+                    "n.s. vs best baseline (bootstrap %.0f%% interval of the %s difference [%.4g, %.4g])",
+                    100 * difference.level(), primary.name(), difference.lower(), difference.upper());
+        }
+        McNemarResult compared = McNemar.test(truth, mine, theirs);
+        return compared.verdict(SIGNIFICANCE_LEVEL).significant() ? "" : String.format(Locale.ROOT,
+                "n.s. vs best baseline (McNemar p = %.2g)", compared.pValue());
     }
 
     /** What one experiment produced so far. */
@@ -251,6 +291,7 @@ public final class ExperimentRunner {
         private @Nullable ExperimentResult result;
         private @Nullable String failure;
         private final Map<String, Double> test = new LinkedHashMap<>();
+        private @Nullable Table testPredictions;
         private @Nullable InferenceTiming timing;
 
         Trained(String spec, boolean baseline, @Nullable ActiveRun run) {
@@ -316,7 +357,8 @@ public final class ExperimentRunner {
         }
 
         /**
-         * @param list the metrics, the first the leaderboard's order
+         * @param list the metrics, the first the leaderboard's order (default: {@link Metrics#forClassification()}
+         *     or {@link Metrics#forRegression()} by the label's type)
          * @return this builder
          */
         public Builder metrics(List<Metric> list) {
@@ -359,8 +401,8 @@ public final class ExperimentRunner {
 
         /**
          * @return the runner
-         * @throws IllegalArgumentException if the data, label or split is missing or does not fit, no
-         *     metric is given, or a class label has fewer than two classes among the training rows
+         * @throws IllegalArgumentException if the data, label or split is missing or does not fit, or a
+         *     class label has fewer than two classes among the training rows
          */
         public ExperimentRunner build() {
             return new ExperimentRunner(this);

@@ -1,5 +1,6 @@
 package dev.mlops.train.internal;
 
+import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
@@ -38,14 +39,16 @@ public final class ClassifiedRows {
      * Reads and checks a classifier's predictions.
      *
      * @param context who reads, such as {@code macro_f1}, named first in every message
-     * @param truth the true class of each row, categorical
+     * @param truth the true class of each row: categorical, or boolean (the classes {@code true}
+     *     and {@code false}, as a boolean label trains)
      * @param predictions the prediction table, in the shape of a classifier's {@link Outputs}
      * @return the rows
      * @throws IllegalArgumentException if the lengths differ, a column has the wrong type, there
      *     are fewer than two score columns, or a true or predicted class is missing or not one of
      *     the outputs' classes; the message names the column and the 0-based row
      */
-    public static ClassifiedRows read(String context, Column truth, Table predictions) {
+    public static ClassifiedRows read(String context, Column truthColumn, Table predictions) {
+        Column truth = truthColumn instanceof BooleanColumn booleans ? asClasses(booleans) : truthColumn;
         Column prediction = PredictionColumns.prediction(context, truth, ColumnType.CATEGORICAL, predictions);
         List<String> classes = new ArrayList<>();
         for (Field field : predictions.schema().fields()) {
@@ -61,6 +64,15 @@ public final class ClassifiedRows {
         List<String> fixed = List.copyOf(classes);
         return new ClassifiedRows(context, predictions, fixed, positions(context, (CategoricalColumn) truth, fixed),
                 positions(context, (CategoricalColumn) prediction, fixed));
+    }
+
+    /** A boolean label's values as the classes {@code true} and {@code false}, missing kept. */
+    private static CategoricalColumn asClasses(BooleanColumn booleans) {
+        String[] classes = new String[booleans.size()];
+        for (int row = 0; row < classes.length; row++) {
+            classes[row] = booleans.isMissing(row) ? null : Boolean.toString(booleans.get(row));
+        }
+        return CategoricalColumn.of(booleans.name(), classes);
     }
 
     private static int[] positions(String context, CategoricalColumn column, List<String> classes) {

@@ -8,7 +8,7 @@ import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
 import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.metrics.Metric;
-import dev.mlops.train.predict.Outputs;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +65,7 @@ public final class OverfitCheck {
         }
         int[] drawn = draw(data, label, rows, seed.derive("overfit/rows").random());
         Table sample = data.rows(drawn);
-        Metric fit = fitMetric();
+        Metric fit = sample.column(label) instanceof NumericColumn ? Metrics.r2() : Metrics.accuracy();
         ExperimentContext context = ExperimentContext.of(sample, sample, label, seed, List.of(fit), List.of(), null);
         List<Integer> used = new ArrayList<>();
         for (int row : drawn) {
@@ -163,44 +163,5 @@ public final class OverfitCheck {
             values.add(column.format(row));
         }
         return values.size();
-    }
-
-    /** Accuracy for a classifier, R² for a regression model: the fit of a model on its own training rows. */
-    static Metric fitMetric() {
-        return new Metric() {
-            @Override
-            public String name() {
-                return "fit";
-            }
-
-            @Override
-            public boolean higherIsBetter() {
-                return true;
-            }
-
-            @Override
-            public double compute(Column truth, Table predictions) {
-                Column predicted = predictions.column(Outputs.PREDICTION);
-                if (truth instanceof NumericColumn values) {
-                    NumericColumn guesses = (NumericColumn) predicted;
-                    double mean = 0;
-                    for (int row = 0; row < values.size(); row++) {
-                        mean += values.get(row) / values.size();
-                    }
-                    double residual = 0;
-                    double total = 0;
-                    for (int row = 0; row < values.size(); row++) {
-                        residual += Math.pow(values.get(row) - guesses.get(row), 2);
-                        total += Math.pow(values.get(row) - mean, 2);
-                    }
-                    return total == 0 ? (residual == 0 ? 1 : 0) : 1 - residual / total;
-                }
-                int right = 0;
-                for (int row = 0; row < truth.size(); row++) {
-                    right += truth.format(row).equals(predicted.format(row)) ? 1 : 0;
-                }
-                return right / (double) truth.size();
-            }
-        };
     }
 }

@@ -211,6 +211,55 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void byDefaultTheLeaderboardShowsTheBuiltInMetricsAndMarksADifferenceThatMayBeChance() {
+        RunnerResult result = ExperimentRunner.builder().data(DATA, "class", SPLIT).seed(Seed.of(3))
+                .experiments(new ShallowTree(3), new Broken()).build().run();
+
+        Leaderboard board = result.leaderboard();
+        assertThat(board.metrics()).containsExactly("accuracy", "macro_f1", "auc", "log_loss");
+        LeaderboardRow tree = board.rows().get(0);
+        assertThat(tree.experiment()).isEqualTo("shallow-tree(depth=3)");
+        assertThat(tree.mark()).as("far better than every baseline on 225 test rows").isEmpty();
+        LeaderboardRow bestBaseline = board.rows().stream().filter(LeaderboardRow::baseline).findFirst().orElseThrow();
+        assertThat(bestBaseline.mark()).as("the best baseline is the reference").isEmpty();
+        assertThat(bestBaseline.lift()).isZero();
+        assertThat(board.rows().get(board.rows().size() - 1).mark()).as("a failed experiment").isEmpty();
+        assertThat(board.rows()).filteredOn(row -> row.baseline() && row != bestBaseline)
+                .allSatisfy(row -> assertThat(row.mark()).satisfiesAnyOf(
+                        mark -> assertThat(mark).isEmpty(),
+                        mark -> assertThat(mark).matches("n\\.s\\. vs best baseline \\(McNemar p = [0-9.e-]+\\)")));
+    }
+
+    @Test
+    void aDifferenceWithinChanceIsMarkedWithItsPValue() {
+        Table noise = Synthetic.classification(400, 0.5, 4);
+        Split split = Splitters.stratified(SizePolicy.guide(), "class", 2).split(noise);
+
+        RunnerResult result = ExperimentRunner.builder().data(noise, "class", split).seed(Seed.of(1))
+                .experiments(new ShallowTree(1)).build().run();
+
+        LeaderboardRow tree = result.leaderboard().rows().stream()
+                .filter(row -> row.experiment().equals("shallow-tree(depth=1)")).findFirst().orElseThrow();
+        assertThat(tree.mark()).startsWith("n.s. vs best baseline (McNemar p = ");
+        assertThat(result.leaderboard().toText()).contains("n.s. vs best baseline");
+    }
+
+    @Test
+    void regressionMarksADifferenceWithinChanceWithTheBootstrapInterval() {
+        Table noise = Synthetic.regression(200, 50.0, 6);
+        Split split = Splitters.random(SizePolicy.guide(), 1).split(noise);
+
+        RunnerResult result = ExperimentRunner.builder().data(noise, "y", split).seed(Seed.of(2))
+                .experiments(new RegressionBaseline(RegressionBaseline.Strategy.MEAN)).build().run();
+
+        assertThat(result.leaderboard().metrics()).containsExactly("rmse", "mae", "r2");
+        assertThat(result.leaderboard().rows()).as("the mean against the median on noise").filteredOn(
+                row -> !row.mark().isEmpty()).hasSize(1).allSatisfy(row -> assertThat(
+                row.mark()).matches("n\\.s\\. vs best baseline \\(bootstrap 95% interval of the rmse difference "
+                        + "\\[.*, .*\\]\\)"));
+    }
+
+    @Test
     void regressionRunsTheMeanAndMedianBaselines() {
         Table data = Synthetic.regression(600, 0.2, 3);
         Split split = Splitters.random(SizePolicy.guide(), 5).split(data);
@@ -227,8 +276,6 @@ class ExperimentRunnerTest {
 
     @Test
     void badSetupIsRefused() {
-        assertThatThrownBy(() -> ExperimentRunner.builder().data(DATA, "class", SPLIT).build())
-                .hasMessageContaining("at least one metric");
         assertThatThrownBy(() -> runner().sets("train", "dev", "test").build())
                 .hasMessageContaining("no set 'dev'");
         assertThatThrownBy(() -> runner().data(DATA.head(10), "class", SPLIT).build())

@@ -67,6 +67,17 @@ class MetricsTest {
     @Nested
     class FixedCasesAgainstSklearn {
         @Test
+        void aBooleanTruthIsTheClassesTrueAndFalse() {
+            // accuracy_score(["true","false","true"], ["true","true","true"]) -> 0.6666666666666666
+            Table predictions = oneHot(List.of("false", "true"), "true", "true", "true");
+            Column booleans = dev.mlops.core.table.BooleanColumn.of("ok", true, false, true);
+
+            assertThat(Metrics.accuracy().compute(booleans, predictions)).isCloseTo(0.6666666666666666, within(CLOSE));
+            assertThat(Metrics.macroF1().compute(booleans, predictions))
+                    .isEqualTo(Metrics.macroF1().compute(truth("true", "false", "true"), predictions));
+        }
+
+        @Test
         void accuracy() {
             // accuracy_score(["a","a","b","b","b","c"], ["a","b","b","b","c","c"]) -> 0.6666666666666666
             assertThat(Metrics.accuracy().compute(truth("a", "a", "b", "b", "b", "c"),

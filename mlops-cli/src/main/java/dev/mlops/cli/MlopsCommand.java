@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,8 +50,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "mlops-java from a shell or a CI job.",
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
-            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, RunsCommand.class,
-            ComponentsCommand.class, HelpCommand.class},
+            AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, TrainCommand.class,
+            RunsCommand.class, ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",
@@ -64,6 +66,11 @@ import picocli.CommandLine.Spec;
         })
 public final class MlopsCommand implements Callable<Integer> {
     /** The exit status when all is well. */
+    /**
+     * Tribuo's java.util.logging root, held so that the level the process sets stays: the command
+     * owns its process and keeps Tribuo's INFO messages off stderr unless {@code --verbose}.
+     */
+    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
     public static final int EXIT_OK = 0;
     /** The exit status when a check, leakage finding or gate fails at error severity. */
     public static final int EXIT_CHECK_FAILED = 1;
@@ -174,6 +181,9 @@ public final class MlopsCommand implements Callable<Integer> {
                 // before the first logger exists: slf4j-simple reads its settings once
                 System.setProperty(LOG_LEVEL_PROPERTY, "debug");
                 System.setProperty(FLYWAY_LOG_LEVEL_PROPERTY, "debug");
+            } else if (ownsProcess) {
+                // Tribuo reports each training at INFO through java.util.logging: noise on a command's stderr
+                TRIBUO_LOGGER.setLevel(Level.WARNING);
             }
             if (!helpRequested(parseResult)) {
                 try {

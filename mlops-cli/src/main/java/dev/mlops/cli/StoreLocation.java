@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * directory {@value #DEFAULT_DIRECTORY} in the working directory. A JDBC URL needs {@code --artifacts}, else
  * {@value #ARTIFACTS_ENVIRONMENT}; a directory keeps its artifacts inside ({@code --artifacts} is refused,
  * {@value #ARTIFACTS_ENVIRONMENT} ignored). A store that does not exist is refused rather than created
- * empty, so that a mistyped location is an error, not an empty listing.
+ * empty when read, so that a mistyped location is an error, not an empty listing; a command that
+ * records runs ({@code mlops train}) creates it.
  *
  * @param databaseUrl the database's JDBC URL
  * @param artifacts the artifact directory
@@ -50,10 +51,31 @@ record StoreLocation(String databaseUrl, Path artifacts, String source) {
      * @param artifactsOption {@code --artifacts}, or null
      * @param environment the environment variables
      * @return the location
-     * @throws MlopsException if a JDBC URL has no artifact directory, or a directory is given {@code --artifacts}
+     * @throws MlopsException if a JDBC URL has no artifact directory, a directory is given
+     *     {@code --artifacts}, or the store does not exist
      */
     static StoreLocation resolve(@Nullable String storeOption, @Nullable Path artifactsOption,
             Map<String, String> environment) {
+        return resolve(storeOption, artifactsOption, environment, false);
+    }
+
+    /**
+     * Resolves the location from the options and the environment, for a command that records runs:
+     * a store that does not exist yet is created when opened.
+     *
+     * @param storeOption {@code --store}, or null
+     * @param artifactsOption {@code --artifacts}, or null
+     * @param environment the environment variables
+     * @return the location
+     * @throws MlopsException if a JDBC URL has no artifact directory, or a directory is given {@code --artifacts}
+     */
+    static StoreLocation resolveForWriting(@Nullable String storeOption, @Nullable Path artifactsOption,
+            Map<String, String> environment) {
+        return resolve(storeOption, artifactsOption, environment, true);
+    }
+
+    private static StoreLocation resolve(@Nullable String storeOption, @Nullable Path artifactsOption,
+            Map<String, String> environment, boolean create) {
         String variable = environment.get(STORE_ENVIRONMENT);
         String location;
         String source;
@@ -75,7 +97,7 @@ record StoreLocation(String databaseUrl, Path artifacts, String source) {
                         + directory.resolve(TrackingStore.ARTIFACT_DIRECTORY));
             }
             Path file = directory.resolve(TrackingStore.DATABASE_FILE);
-            if (!Files.isRegularFile(file)) {
+            if (!create && !Files.isRegularFile(file)) {
                 throw new MlopsException("no tracking store in " + directory + " (" + source + "): " + file
                         + " does not exist; a run logged through the tracking API creates it");
             }
@@ -92,7 +114,7 @@ record StoreLocation(String databaseUrl, Path artifacts, String source) {
                     + "files: give --artifacts DIR or set " + ARTIFACTS_ENVIRONMENT);
         }
         Optional<Path> file = sqliteFile(location);
-        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+        if (!create && file.isPresent() && !Files.isRegularFile(file.get())) {
             throw new MlopsException("no tracking store at the SQLite file " + file.get() + " (" + source
                     + "): it does not exist; a run logged through the tracking API creates it");
         }

@@ -3,6 +3,7 @@ package dev.mlops.train.experiment;
 import dev.mlops.core.Seed;
 import dev.mlops.core.component.AbstractComponent;
 import dev.mlops.train.tribuo.MissingPolicy;
+import dev.mlops.train.tribuo.NumericScaling;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
 
@@ -37,6 +38,14 @@ public abstract sealed class AbstractTribuoExperiment<T extends Output<T>, S ext
         return MissingPolicy.IMPUTE;
     }
 
+    /**
+     * @return how numeric features are scaled; {@link NumericScaling#NONE} unless overridden (a
+     *     model trained by gradient descent wants {@link NumericScaling#STANDARDIZE})
+     */
+    protected NumericScaling scaling() {
+        return NumericScaling.NONE;
+    }
+
     /** @return the steps of this output type: its task, its dataset and its predictor */
     abstract TribuoRuns.Steps<T> steps();
 
@@ -47,6 +56,6 @@ public abstract sealed class AbstractTribuoExperiment<T extends Output<T>, S ext
      */
     @Override
     public final ExperimentResult run(ExperimentContext context) {
-        return TribuoRuns.run(context, missingPolicy(), trainer(context.seed().derive(type())), steps());
+        return TribuoRuns.run(context, missingPolicy(), scaling(), trainer(context.seed().derive(type())), steps());
     }
 }

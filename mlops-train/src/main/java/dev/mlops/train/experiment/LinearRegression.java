@@ -2,6 +2,7 @@ package dev.mlops.train.experiment;
 
 import dev.mlops.core.Seed;
 import dev.mlops.core.component.ComponentType;
+import dev.mlops.train.tribuo.NumericScaling;
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Trainer;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -53,6 +54,12 @@ public final class LinearRegression extends TribuoRegressionExperiment<LinearReg
     /** @return linear regression with the default settings */
     public static LinearRegression defaults() {
         return new LinearRegression(new Settings(null, null));
+    }
+
+    /** @return standardized numeric features, which gradient descent needs on comparable scales */
+    @Override
+    protected NumericScaling scaling() {
+        return NumericScaling.STANDARDIZE;
     }
 
     @Override

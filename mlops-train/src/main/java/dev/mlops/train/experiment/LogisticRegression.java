@@ -2,6 +2,7 @@ package dev.mlops.train.experiment;
 
 import dev.mlops.core.Seed;
 import dev.mlops.core.component.ComponentType;
+import dev.mlops.train.tribuo.NumericScaling;
 import org.jspecify.annotations.Nullable;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -60,6 +61,12 @@ public final class LogisticRegression extends TribuoExperiment<LogisticRegressio
     /** @return logistic regression with the default settings */
     public static LogisticRegression defaults() {
         return new LogisticRegression(new Settings(null, null, null));
+    }
+
+    /** @return standardized numeric features, which gradient descent needs on comparable scales */
+    @Override
+    protected NumericScaling scaling() {
+        return NumericScaling.STANDARDIZE;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.mlops.train.tracking.ActiveRun;
 import dev.mlops.train.tribuo.EncodingReport;
 import dev.mlops.train.tribuo.FeatureEncoder;
 import dev.mlops.train.tribuo.MissingPolicy;
+import dev.mlops.train.tribuo.NumericScaling;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.tribuo.Model;
@@ -38,12 +39,12 @@ final class TribuoRuns {
     }
 
     static <T extends Output<T>> ExperimentResult run(ExperimentContext context, MissingPolicy policy,
-            Trainer<T> trainer, Steps<T> steps) {
+            NumericScaling scaling, Trainer<T> trainer, Steps<T> steps) {
         if (context.task() != steps.task()) {
             throw new IllegalArgumentException("this experiment does " + steps.task() + ", but label '"
                     + context.label() + "' makes the task " + context.task());
         }
-        FeatureEncoder encoder = FeatureEncoder.fit(context.train(), Set.of(context.label()), policy);
+        FeatureEncoder encoder = FeatureEncoder.fit(context.train(), Set.of(context.label()), policy, scaling);
         Model<T> model = trainer.train(steps.datasets().build(context.train(), context.label(), encoder));
         ExperimentResult result = context.evaluate(steps.wrap().apply(model, encoder), serializedSize(model));
         context.run().ifPresent(run -> log(run, encoder.report()));

@@ -29,7 +29,8 @@ import org.tribuo.impl.ArrayExample;
  * rows it was fitted on and for every table after (validation, test, a request at serving time).
  *
  * <p>Encoding, fitted on the training rows: a numeric column is the feature of its name with the
- * value as is; a boolean column the feature of its name, 1 for true and 0 for false; a
+ * value as is, or standardized with the training rows' mean and standard deviation
+ * ({@link NumericScaling}); a boolean column the feature of its name, 1 for true and 0 for false; a
  * categorical column one feature per level seen in training, {@code name@level} (Tribuo's one-hot
  * style), 1 for the row's level and absent for the others. A value a later table holds that no
  * training row had (a category seen only in the test set) sets no one-hot feature and is counted
@@ -73,7 +74,22 @@ public final class FeatureEncoder {
      * @throws IllegalArgumentException if an excluded column is not in the table, or no feature is left
      */
     public static FeatureEncoder fit(Table train, Set<String> excluded, MissingPolicy policy) {
+        return fit(train, excluded, policy, NumericScaling.NONE);
+    }
+
+    /**
+     * Fits an encoder on training rows, scaling numeric features as told.
+     *
+     * @param train the training rows
+     * @param excluded the columns that are not features: the label, ids, weights
+     * @param policy what to do with missing values
+     * @param scaling how to scale numeric features, learned on the training rows
+     * @return the encoder
+     * @throws IllegalArgumentException if an excluded column is not in the table, or no feature is left
+     */
+    public static FeatureEncoder fit(Table train, Set<String> excluded, MissingPolicy policy, NumericScaling scaling) {
         Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(policy, "policy");
         for (String name : excluded) {
             if (!train.schema().contains(name)) {
@@ -91,7 +107,7 @@ public final class FeatureEncoder {
             if (reason != null) {
                 dropped.put(column.name(), reason);
             } else {
-                encodings.add(Encoding.fit(column, policy));
+                encodings.add(Encoding.fit(column, scaling));
             }
         }
         if (encodings.isEmpty()) {
@@ -191,23 +207,31 @@ public final class FeatureEncoder {
         private final ColumnType type;
         /** The imputed value: a numeric column's training mean, a boolean's most frequent value as 0 or 1. */
         private final double imputed;
+        /** What a numeric value is centred on and divided by: 0 and 1, or the training mean and standard deviation. */
+        private final double center;
+        private final double scale;
         /** A categorical column's training levels, each with its feature name. */
         private final Map<String, String> levels;
         private final String missingFeature;
         private final LongAdder missing = new LongAdder();
         private final LongAdder unseen = new LongAdder();
 
-        private Encoding(String name, ColumnType type, double imputed, Map<String, String> levels) {
+        private Encoding(String name, ColumnType type, double imputed, double center, double scale,
+                Map<String, String> levels) {
             this.name = name;
             this.type = type;
             this.imputed = imputed;
+            this.center = center;
+            this.scale = scale;
             this.levels = levels;
             this.missingFeature = name + "@" + MISSING_LEVEL;
         }
 
-        static Encoding fit(Column column, MissingPolicy policy) {
+        static Encoding fit(Column column, NumericScaling scaling) {
             Map<String, String> levels = new LinkedHashMap<>();
             double imputed = 0;
+            double center = 0;
+            double scale = 1;
             if (column instanceof CategoricalColumn categories) {
                 for (int row = 0; row < categories.size(); row++) {
                     if (!categories.isMissing(row)) {
@@ -225,6 +249,17 @@ public final class FeatureEncoder {
                     }
                 }
                 imputed = sum / count;
+                if (scaling == NumericScaling.STANDARDIZE) {
+                    double squares = 0;
+                    for (int row = 0; row < numbers.size(); row++) {
+                        double value = numbers.get(row);
+                        if (!numbers.isMissing(row) && Double.isFinite(value)) {
+                            squares += (value - imputed) * (value - imputed);
+                        }
+                    }
+                    center = imputed;
+                    scale = Math.sqrt(squares / count);
+                }
             } else {
                 BooleanColumn booleans = (BooleanColumn) column;
                 long trues = 0;
@@ -237,7 +272,7 @@ public final class FeatureEncoder {
                 }
                 imputed = 2 * trues >= present ? 1 : 0;
             }
-            return new Encoding(column.name(), column.type(), imputed, levels);
+            return new Encoding(column.name(), column.type(), imputed, center, scale, levels);
         }
 
         /**
@@ -281,10 +316,13 @@ public final class FeatureEncoder {
 
         /** @return the value of the feature {@link #feature} named for the row */
         double value(Column column, int row) {
-            if (type == ColumnType.CATEGORICAL || isMissing(column, row)) {
-                return type == ColumnType.CATEGORICAL ? 1 : imputed;
+            if (type == ColumnType.CATEGORICAL) {
+                return 1;
             }
-            return column instanceof NumericColumn numbers ? numbers.get(row) : ((BooleanColumn) column).get(row) ? 1 : 0;
+            if (type == ColumnType.BOOLEAN) {
+                return isMissing(column, row) ? imputed : ((BooleanColumn) column).get(row) ? 1 : 0;
+            }
+            return ((isMissing(column, row) ? imputed : ((NumericColumn) column).get(row)) - center) / scale;
         }
 
         static boolean isMissing(Column column, int row) {

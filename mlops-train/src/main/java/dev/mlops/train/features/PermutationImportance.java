@@ -8,10 +8,13 @@ import dev.mlops.train.metrics.Metric;
 import dev.mlops.train.predict.InputCheck;
 import dev.mlops.train.predict.Predictor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Permutation importance (Breiman 2001; Fisher, Rudin and Dominici 2019): for each feature of a
@@ -139,24 +142,18 @@ public final class PermutationImportance {
     private FeatureImportance measure(Table features, Column truth, String feature, double baseline,
             double quantile) {
         int column = features.schema().indexOf(feature);
-        List<Double> drops = new ArrayList<>(repeats);
-        double sum = 0;
+        double[] drops = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             int[] order = Shuffle.order(features.rowCount(), seed.derive(STREAM + "/" + feature + "/" + r).random());
             List<Column> columns = new ArrayList<>(features.columns());
             columns.set(column, features.column(column).select(order));
             double shuffled = metric.compute(truth, predictor.predict(Table.of(columns)));
-            double drop = metric.higherIsBetter() ? baseline - shuffled : shuffled - baseline;
-            drops.add(drop);
-            sum += drop;
+            drops[r] = metric.higherIsBetter() ? baseline - shuffled : shuffled - baseline;
         }
-        double mean = sum / repeats;
-        double squares = 0;
-        for (double drop : drops) {
-            squares += (drop - mean) * (drop - mean);
-        }
-        double deviation = Math.sqrt(squares / (repeats - 1));
+        double mean = StatUtils.mean(drops);
+        double deviation = new StandardDeviation().evaluate(drops);
         double half = quantile * deviation / Math.sqrt(repeats);
-        return new FeatureImportance(feature, mean, deviation, mean - half, mean + half, drops);
+        return new FeatureImportance(feature, mean, deviation, mean - half, mean + half,
+                Arrays.stream(drops).boxed().toList());
     }
 }

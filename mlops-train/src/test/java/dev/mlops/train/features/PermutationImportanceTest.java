@@ -103,7 +103,8 @@ class PermutationImportanceTest {
             assertThat(settings.confidence()).isEqualTo(0.5);
             FeatureImportance x1 = settings.compute(features, truth(features)).feature("x1");
             assertThat(x1.drops()).hasSize(2);
-            // scipy.stats.t.ppf(0.75, 1) = 1.0000000000133888 (scipy 1.10.1; exactly tan(pi/4) = 1): half = sd / sqrt(2)
+            // scipy.stats.t.ppf(0.75, 1) = 1.0000000000133888 (scipy 1.10.1; exactly tan(pi/4) = 1):
+            // half = sd / sqrt(2)
             double half = x1.standardDeviation() / Math.sqrt(2);
             assertThat(x1.upper() - x1.mean()).isCloseTo(half, within(1e-12));
             assertThat(x1.mean() - x1.lower()).isCloseTo(half, within(1e-12));
@@ -114,11 +115,15 @@ class PermutationImportanceTest {
             Table features = features();
             Predictor model = TestPredictors.regression(TestPredictors.numericSchema(3),
                     TestPredictors.linear(0, 3, 0, 0));
-            Column truth = model.predict(features).column("prediction").rename("y");
+            double[] shifted = model.predict(features).numericColumn("prediction").toArray();
+            for (int row = 0; row < shifted.length; row++) {
+                shifted[row] += 1;
+            }
+            Column truth = NumericColumn.of("y", shifted);
             ImportanceReport report = PermutationImportance.of(model, TestPredictors.MSE, Seed.of(1))
                     .compute(features, truth);
-            assertThat(report.baseline()).isZero();
-            // shuffled x0 against itself: E[(3x - 3x')^2] = 18
+            assertThat(report.baseline()).isCloseTo(1.0, within(1e-12));
+            // shuffled x0: E[(3x + 1 - 3x')^2] = 18 + 1, a drop of 18
             assertThat(report.feature("x0").mean()).isBetween(14.0, 22.0);
             assertThat(report.feature("x1").mean()).isZero();
             assertThat(report.features().get(0).feature()).isEqualTo("x0");
@@ -210,6 +215,15 @@ class PermutationImportanceTest {
             assertThatThrownBy(() -> PermutationImportance.of(rule(), TestPredictors.ACCURACY, Seed.of(1))
                     .compute(features, truth(features))).isInstanceOf(SchemaException.class)
                     .hasMessageContaining("column 'x2' (numeric) is absent");
+        }
+
+        @Test
+        void featuresAreCheckedEvenForAModelThatDoesNotCheckThem() {
+            Table features = features().select("x0", "x1");
+            assertThatThrownBy(() -> PermutationImportance.of(TestPredictors.unchecked(TestPredictors.numericSchema(3)),
+                    TestPredictors.MSE, Seed.of(1)).compute(features, NumericColumn.of("y", new double[ROWS])))
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessage("the features do not fit the model's input: column 'x2' (numeric) is absent");
         }
 
         @Test

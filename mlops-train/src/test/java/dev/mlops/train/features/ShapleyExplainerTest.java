@@ -660,6 +660,19 @@ class ShapleyExplainerTest {
         }
 
         @Test
+        void rowsAreCheckedEvenForAModelThatDoesNotCheckThem() {
+            Predictor unchecked = TestPredictors.unchecked(TestPredictors.numericSchema(5));
+            ShapleyExplainer explainer = ShapleyExplainer.builder(unchecked, background, Seed.of(1)).build();
+            Table wrong = Table.builder().numeric("x0", 1).numeric("x1", 1).numeric("x2", 1).numeric("x3", 1)
+                    .categorical("x4", "a").build();
+            String message = "the features do not fit the model's input: column 'x4' is categorical, but the model "
+                    + "expects numeric";
+            assertThatThrownBy(() -> explainer.explain(wrong, 0)).isInstanceOf(SchemaException.class)
+                    .hasMessage(message);
+            assertThatThrownBy(() -> explainer.explain(wrong)).isInstanceOf(SchemaException.class).hasMessage(message);
+        }
+
+        @Test
         void anUnexplainedFeatureIsNamed() {
             Explanation explanation = ShapleyExplainer.builder(linear(), background, Seed.of(1)).samples(2).build()
                     .explain(background, 0);

@@ -83,6 +83,26 @@ final class TestPredictors {
         };
     }
 
+    /** A regression model that answers 0 for every row without checking its input. */
+    static Predictor unchecked(Schema schema) {
+        return new Predictor() {
+            @Override
+            public Schema inputSchema() {
+                return schema;
+            }
+
+            @Override
+            public Outputs outputs() {
+                return Outputs.regression();
+            }
+
+            @Override
+            public Table predict(Table features) {
+                return outputs().values(new double[features.rowCount()]);
+            }
+        };
+    }
+
     /** The margin {@code bias + sum of w_j x_j} over x0, x1, .... */
     static RowFunction linear(double bias, double... weights) {
         return (features, row) -> {

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * runner of swappable experiments. Each experiment trains on the split's training rows and is
  * measured on its validation rows; when all have trained, each model predicts the test rows
  * once, the only use of the test rows, recorded as a {@link TestSetAccess}. Each experiment is a
- * tracked run when a {@link TrackingStore} is given: its spec and seed as parameters, the data's
+ * tracked run when a {@link TrackingStore} is given: its spec ({@value #EXPERIMENT_PARAM}), the label
+ * column ({@value #LABEL_PARAM}) and the seed as parameters, the data's
  * fingerprint as an input, the split as the artifact {@value #SPLIT_ARTIFACT} (with the spec and
  * the seed, enough to train the same model again), validation metrics as {@code validation.<metric>}, test metrics as
  * {@code test.<metric>}, inference time and model size. An experiment that throws is recorded as
@@ -63,6 +64,10 @@ public final class ExperimentRunner {
     static final int TIMED_ROWS = 100;
     /** The single-row predictions before timing starts. */
     static final int WARMUP_ROWS = 5;
+    /** The parameter of each tracked run that names the label column. */
+    public static final String LABEL_PARAM = "label";
+    /** The parameter of each tracked run that holds the experiment's spec. */
+    public static final String EXPERIMENT_PARAM = "experiment";
     /** The level at which the leaderboard calls a difference from the best baseline significant. */
     public static final double SIGNIFICANCE_LEVEL = 0.05;
     /** The artifact of each tracked run that holds the split, so that the run can be trained again exactly. */
@@ -195,7 +200,8 @@ public final class ExperimentRunner {
         String spec = experiment.spec().toString();
         boolean baseline = experiment instanceof ClassificationBaseline || experiment instanceof RegressionBaseline;
         ActiveRun run = store == null ? null : store.startRun(experimentName, RunSpec.builder().name(spec)
-                .seed(seed.value()).param("experiment", spec).tag("mlops.baseline", Boolean.toString(baseline)).build());
+                .seed(seed.value()).param(EXPERIMENT_PARAM, spec).param(LABEL_PARAM, label)
+                .tag("mlops.baseline", Boolean.toString(baseline)).build());
         Trained entry = new Trained(spec, baseline, run);
         if (run != null) {
             run.addInput(LineageInput.table("data", data));

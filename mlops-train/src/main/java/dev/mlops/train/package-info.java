@@ -5,10 +5,13 @@
  * set), and {@link dev.mlops.train.TribuoKeys}, the key columns (label, metadata value, metadata
  * timestamp) that stratified, grouped and temporal splitters read from Tribuo examples.
  *
- * <p>What the training issue will add: the {@code Experiment} interface and its runner, Tribuo
- * adapters from a {@code Table} to a Tribuo {@code Dataset}, baselines, experiment tracking with
- * seeds and data versions, comparison of runs with significance tests, error analysis and slice
- * metrics, feature redundancy and Shapley values, and reproducibility checks.
+ * <p>The sub-packages: any model behind {@code dev.mlops.train.predict.Predictor}, Tribuo's
+ * through {@code dev.mlops.train.tribuo}; experiments, baselines and the runner with its
+ * leaderboard ({@code dev.mlops.train.experiment}); cross-validation and search
+ * ({@code dev.mlops.train.selection}); metrics and significance ({@code dev.mlops.train.metrics},
+ * {@code dev.mlops.train.significance}); error analysis and slice metrics
+ * ({@code dev.mlops.train.analysis}); feature value ({@code dev.mlops.train.features});
+ * troubleshooting ({@code dev.mlops.train.troubleshoot}); tracking ({@code dev.mlops.train.tracking}).
  *
  * <p>Tribuo logs through {@code java.util.logging}; nothing here configures logging.
  */

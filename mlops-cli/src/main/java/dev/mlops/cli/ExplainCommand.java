@@ -99,15 +99,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Shuffles per feature for the permutation importance (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
-    @Option(names = "--store", paramLabel = "LOCATION",
-            description = "The tracking store: a directory (default " + StoreLocation.DEFAULT_DIRECTORY + ", or "
-                    + StoreLocation.STORE_ENVIRONMENT + ") or a JDBC URL.")
-    private @Nullable String store;
-
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "The artifact directory of a JDBC URL store (default " + StoreLocation.ARTIFACTS_ENVIRONMENT
-                    + ").")
-    private @Nullable Path artifacts;
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     private boolean json;
@@ -129,7 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
         Path inputFile = Objects.requireNonNull(file, "file");
         RunRecord record;
         Split split;
-        try (TrackingStore tracking = StoreLocation.resolve(store, artifacts, root.environment()).open()) {
+        try (TrackingStore tracking = storeOptions.forReading(root.environment()).open()) {
             record = RunsCommand.resolve(tracking, Objects.requireNonNull(run, "run"));
             split = Split.fromJson(new String(readSplit(tracking, record), StandardCharsets.UTF_8));
         }

@@ -105,15 +105,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "The tracking experiment the runs belong to (default: FILE's name without its extension).")
     private @Nullable String experiment;
 
-    @Option(names = "--store", paramLabel = "LOCATION",
-            description = "The tracking store: a directory (default " + StoreLocation.DEFAULT_DIRECTORY + ", or "
-                    + StoreLocation.STORE_ENVIRONMENT + ") or a JDBC URL; created if missing.")
-    private @Nullable String store;
-
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "The artifact directory of a JDBC URL store (default " + StoreLocation.ARTIFACTS_ENVIRONMENT
-                    + ").")
-    private @Nullable Path artifacts;
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--json", description = "Print one JSON object instead of the leaderboard.")
     private boolean json;
@@ -150,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<Metric> metrics = classification ? Metrics.forClassification() : Metrics.forRegression();
         String name = experiment != null ? experiment : stem(inputFile);
-        StoreLocation location = StoreLocation.resolveForWriting(store, artifacts, root.environment());
+        StoreLocation location = storeOptions.forWriting(root.environment());
         RunnerResult result;
         try (TrackingStore tracking = location.open()) {
             result = ExperimentRunner.builder().data(table, labelColumn, rows).seed(Seed.of(seed)).metrics(metrics)

@@ -13,7 +13,7 @@ import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Task;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ class ExperimentPartsTest {
 
     private static ExperimentContext context(List<Slice> slices) {
         return ExperimentContext.of(DATA.head(400), DATA.rows(java.util.stream.IntStream.range(400, 600).toArray()),
-                "class", Seed.of(1), List.of(TestMetrics.accuracy()), slices, null);
+                "class", Seed.of(1), List.of(Metrics.accuracy()), slices, null);
     }
 
     @Test
@@ -43,17 +43,17 @@ class ExperimentPartsTest {
     @Test
     void aContextRefusesWhatNoExperimentCanRunOn() {
         Table times = Table.of(TimestampColumn.of("t", Instant.EPOCH), NumericColumn.of("x", 1));
-        assertThatThrownBy(() -> ExperimentContext.of(times, times, "t", Seed.of(1), List.of(TestMetrics.accuracy()),
+        assertThatThrownBy(() -> ExperimentContext.of(times, times, "t", Seed.of(1), List.of(Metrics.accuracy()),
                 List.of(), null)).hasMessageContaining("label column 't' is TIMESTAMP");
         assertThatThrownBy(() -> ExperimentContext.of(DATA, DATA.head(0), "class", Seed.of(1),
-                List.of(TestMetrics.accuracy()), List.of(), null)).hasMessageContaining("has 600 and 0");
+                List.of(Metrics.accuracy()), List.of(), null)).hasMessageContaining("has 600 and 0");
         assertThatThrownBy(() -> ExperimentContext.of(DATA.head(0), DATA, "class", Seed.of(1),
-                List.of(TestMetrics.accuracy()), List.of(), null)).hasMessageContaining("has 0 and 600");
+                List.of(Metrics.accuracy()), List.of(), null)).hasMessageContaining("has 0 and 600");
         assertThatThrownBy(() -> ExperimentContext.of(DATA, DATA.select("class", "x1"), "class", Seed.of(1),
-                List.of(TestMetrics.accuracy()), List.of(), null)).hasMessageContaining("schema");
+                List.of(Metrics.accuracy()), List.of(), null)).hasMessageContaining("schema");
         assertThatThrownBy(() -> ExperimentContext.of(DATA, DATA, "class", Seed.of(1), List.of(), List.of(), null))
                 .hasMessageContaining("at least one metric");
-        assertThatThrownBy(() -> ExperimentContext.of(DATA, DATA, "nope", Seed.of(1), List.of(TestMetrics.accuracy()),
+        assertThatThrownBy(() -> ExperimentContext.of(DATA, DATA, "nope", Seed.of(1), List.of(Metrics.accuracy()),
                 List.of(), null)).hasMessageContaining("label column 'nope' is not in the table");
         assertThatThrownBy(() -> LinearRegression.defaults().run(context(List.of())))
                 .hasMessageContaining("this experiment does REGRESSION");
@@ -107,16 +107,16 @@ class ExperimentPartsTest {
     void theLiftIsTheDifferenceFromTheBestBaselineInTheMetricsDirection() {
         Split split = Splitters.stratified(SizePolicy.guide(), "class", 3).split(DATA);
         RunnerResult result = ExperimentRunner.builder().data(DATA, "class", split).seed(Seed.of(2))
-                .metrics(List.of(TestMetrics.accuracy())).experiments(ClassificationTree.defaults()).build().run();
+                .metrics(List.of(Metrics.accuracy())).experiments(ClassificationTree.defaults()).build().run();
 
         Map<String, LeaderboardRow> rows = new java.util.HashMap<>();
         result.leaderboard().rows().forEach(row -> rows.put(row.experiment(), row));
         double best = result.leaderboard().rows().stream().filter(LeaderboardRow::baseline)
-                .mapToDouble(row -> row.test().get("test_accuracy")).max().orElseThrow();
+                .mapToDouble(row -> row.test().get("accuracy")).max().orElseThrow();
         LeaderboardRow tree = rows.get("cart(maxDepth=6, minChildWeight=5.0)");
-        assertThat(tree.lift()).isEqualTo(tree.test().get("test_accuracy") - best);
+        assertThat(tree.lift()).isEqualTo(tree.test().get("accuracy") - best);
         LeaderboardRow mostFrequent = rows.get("baseline-classifier(strategy=MOST_FREQUENT)");
-        assertThat(mostFrequent.lift()).isEqualTo(mostFrequent.test().get("test_accuracy") - best);
+        assertThat(mostFrequent.lift()).isEqualTo(mostFrequent.test().get("accuracy") - best);
         assertThat(result.leaderboard().rows()).filteredOn(LeaderboardRow::baseline)
                 .anySatisfy(row -> assertThat(row.lift()).isZero());
         assertThat(result.leaderboard().higherIsBetter()).isTrue();
@@ -126,14 +126,14 @@ class ExperimentPartsTest {
     void forAMetricWhereLowerIsBetterTheLiftIsTheBestBaselineMinusTheModel() {
         Table data = Synthetic.regression(400, 0.1, 5);
         Split split = Splitters.random(SizePolicy.guide(), 1).split(data);
-        RunnerResult result = ExperimentRunner.builder().data(data, "y", split).metrics(List.of(TestMetrics.rmse()))
+        RunnerResult result = ExperimentRunner.builder().data(data, "y", split).metrics(List.of(Metrics.rmse()))
                 .experiments(LinearRegression.defaults()).build().run();
 
         double best = result.leaderboard().rows().stream().filter(LeaderboardRow::baseline)
-                .mapToDouble(row -> row.test().get("test_rmse")).min().orElseThrow();
+                .mapToDouble(row -> row.test().get("rmse")).min().orElseThrow();
         LeaderboardRow linear = result.leaderboard().rows().get(0);
         assertThat(linear.experiment()).startsWith("linear-regression");
-        assertThat(linear.lift()).isEqualTo(best - linear.test().get("test_rmse"));
+        assertThat(linear.lift()).isEqualTo(best - linear.test().get("rmse"));
     }
 
     @Test
@@ -142,7 +142,7 @@ class ExperimentPartsTest {
                 CategoricalColumn.of("class", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a",
                         "b", "a", "b", "a", "b"));
         Split split = Splitters.stratified(SizePolicy.guide(), "class", 1).split(one);
-        RunnerResult result = ExperimentRunner.builder().data(one, "class", split).metrics(List.of(TestMetrics.accuracy()))
+        RunnerResult result = ExperimentRunner.builder().data(one, "class", split).metrics(List.of(Metrics.accuracy()))
                 .build().run();
 
         assertThat(result.leaderboard().rows()).hasSize(3).allSatisfy(row -> assertThat(row.failure()).isNull());

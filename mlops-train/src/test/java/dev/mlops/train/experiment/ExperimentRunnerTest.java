@@ -9,7 +9,7 @@ import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.tracking.RunQuery;
 import dev.mlops.train.tracking.RunRecord;
 import dev.mlops.train.tracking.RunStatus;
@@ -80,7 +80,7 @@ class ExperimentRunnerTest {
 
     private static ExperimentRunner.Builder runner() {
         return ExperimentRunner.builder().data(DATA, "class", SPLIT).seed(Seed.of(42))
-                .metrics(List.of(TestMetrics.accuracy()));
+                .metrics(List.of(Metrics.accuracy()));
     }
 
     @Test
@@ -95,21 +95,21 @@ class ExperimentRunnerTest {
                 "shallow-tree(depth=3)");
         Leaderboard board = result.leaderboard();
         assertThat(board.rows()).hasSize(5);
-        assertThat(board.primaryMetric()).isEqualTo("test_accuracy");
+        assertThat(board.primaryMetric()).isEqualTo("accuracy");
         assertThat(board.rows().get(0).baseline()).as("a real model beats every baseline").isFalse();
         assertThat(board.bestModel()).isPresent();
         assertThat(board.bestModel().get().lift()).isGreaterThan(0.2);
-        List<Double> accuracies = board.rows().stream().map(row -> row.test().get("test_accuracy")).toList();
+        List<Double> accuracies = board.rows().stream().map(row -> row.test().get("accuracy")).toList();
         assertThat(accuracies).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         LeaderboardRow mostFrequent = board.rows().stream()
                 .filter(row -> row.experiment().contains("MOST_FREQUENT")).findFirst().orElseThrow();
-        assertThat(mostFrequent.validation()).containsKey("test_accuracy");
+        assertThat(mostFrequent.validation()).containsKey("accuracy");
         assertThat(board.rows()).allSatisfy(row -> {
             assertThat(row.inferenceP50Micros()).isPositive();
             assertThat(row.inferenceP99Micros()).isGreaterThanOrEqualTo(row.inferenceP50Micros());
             assertThat(row.failure()).isNull();
         });
-        assertThat(board.toText()).contains("shallow-tree(depth=3)", "[baseline]", "test_accuracy", "lift");
+        assertThat(board.toText()).contains("shallow-tree(depth=3)", "[baseline]", "accuracy", "lift");
     }
 
     @Test
@@ -153,7 +153,7 @@ class ExperimentRunnerTest {
             assertThat(runs).hasSize(5);
             RunRecord tree = store.require(result.leaderboard().rows().stream()
                     .filter(row -> row.experiment().equals("shallow-tree(depth=2)")).findFirst().orElseThrow().runId());
-            assertThat(tree.metrics()).containsKeys("validation.test_accuracy", "test.test_accuracy",
+            assertThat(tree.metrics()).containsKeys("validation.accuracy", "test.accuracy",
                     "inference.p50_micros", "model.bytes");
             assertThat(tree.params()).containsEntry("experiment", "shallow-tree(depth=2)");
             assertThat(Split.fromJson(new String(store.readArtifact(tree.id(), ExperimentRunner.SPLIT_ARTIFACT),
@@ -176,7 +176,7 @@ class ExperimentRunnerTest {
                     .filter(row -> row.experiment().startsWith("logging")).findFirst().orElseThrow();
             assertThat(store.require(logging.runId()).params()).containsEntry("logged-through-context", "yes");
             assertThat(new Logging(2).run(ExperimentContext.of(SPLIT.set(DATA, "train"), SPLIT.set(DATA, "validation"),
-                    "class", Seed.of(1), List.of(TestMetrics.accuracy()), List.of(), null)).metrics()).isNotEmpty();
+                    "class", Seed.of(1), List.of(Metrics.accuracy()), List.of(), null)).metrics()).isNotEmpty();
         } finally {
             store.close();
         }
@@ -197,7 +197,7 @@ class ExperimentRunnerTest {
         try {
             RunnerResult result = ExperimentRunner.builder().data(data, "class",
                     Splitters.stratified(SizePolicy.guide(), "class", 7).split(data)).metrics(
-                    List.of(TestMetrics.accuracy())).experiments(new ShallowTree(2)).tracking(store, "e").build().run();
+                    List.of(Metrics.accuracy())).experiments(new ShallowTree(2)).tracking(store, "e").build().run();
 
             RunRecord tree = store.require(result.leaderboard().rows().stream()
                     .filter(row -> row.experiment().equals("shallow-tree(depth=2)")).findFirst().orElseThrow().runId());
@@ -264,7 +264,7 @@ class ExperimentRunnerTest {
         Table data = Synthetic.regression(600, 0.2, 3);
         Split split = Splitters.random(SizePolicy.guide(), 5).split(data);
 
-        RunnerResult result = ExperimentRunner.builder().data(data, "y", split).metrics(List.of(TestMetrics.rmse()))
+        RunnerResult result = ExperimentRunner.builder().data(data, "y", split).metrics(List.of(Metrics.rmse()))
                 .experiments(LinearRegression.defaults()).build().run();
 
         assertThat(result.leaderboard().rows()).extracting(LeaderboardRow::experiment).containsExactly(
@@ -285,7 +285,7 @@ class ExperimentRunnerTest {
                 dev.mlops.core.table.CategoricalColumn.of("class", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a"));
         Split random = Splitters.random(SizePolicy.guide(), 1).split(oneClass);
         assertThatThrownBy(() -> ExperimentRunner.builder().data(oneClass, "class", random)
-                .metrics(List.of(TestMetrics.accuracy())).build())
+                .metrics(List.of(Metrics.accuracy())).build())
                 .hasMessageContaining("label column 'class' has one class 'a' in the train rows");
     }
 }

@@ -8,7 +8,7 @@ import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
 import dev.mlops.train.experiment.ExperimentResult;
@@ -64,7 +64,7 @@ class SelectionDetailTest {
         Recording recording = new Recording(LinearRegression.defaults());
 
         CrossValidationResult result = CrossValidation.run(recording, data, "y", Folds.random(3, 2), Seed.of(1),
-                List.of(TestMetrics.rmse()));
+                List.of(Metrics.rmse()));
 
         assertThat(result.perFold()).hasSize(3);
         Set<Double> all = new HashSet<>();
@@ -76,9 +76,9 @@ class SelectionDetailTest {
             all.addAll(recording.validation.get(fold));
         }
         assertThat(all).hasSize(120);
-        double mean = result.perFold().stream().mapToDouble(fold -> fold.get("test_rmse")).average().orElseThrow();
-        double squares = result.perFold().stream().mapToDouble(fold -> Math.pow(fold.get("test_rmse") - mean, 2)).sum();
-        assertThat(result.standardDeviation().get("test_rmse")).isEqualTo(Math.sqrt(squares / 2));
+        double mean = result.perFold().stream().mapToDouble(fold -> fold.get("rmse")).average().orElseThrow();
+        double squares = result.perFold().stream().mapToDouble(fold -> Math.pow(fold.get("rmse") - mean, 2)).sum();
+        assertThat(result.standardDeviation().get("rmse")).isEqualTo(Math.sqrt(squares / 2));
         assertThat(result.folds()).isEqualTo(Folds.random(3, 2));
     }
 
@@ -88,11 +88,11 @@ class SelectionDetailTest {
         Split split = Splitters.random(SizePolicy.guide(), 4).split(data);
 
         SearchResult result = ModelSearch.builder().data(data, "y", split).base("linear-regression")
-                .grid(Map.of("epochs", List.of(1, 20))).folds(Folds.random(3, 1)).metrics(List.of(TestMetrics.rmse()))
+                .grid(Map.of("epochs", List.of(1, 20))).folds(Folds.random(3, 1)).metrics(List.of(Metrics.rmse()))
                 .build().run();
 
-        double one = result.trials().get(0).crossValidation().mean().get("test_rmse");
-        double twenty = result.trials().get(1).crossValidation().mean().get("test_rmse");
+        double one = result.trials().get(0).crossValidation().mean().get("rmse");
+        double twenty = result.trials().get(1).crossValidation().mean().get("rmse");
         assertThat(result.best().experiment()).isEqualTo(twenty < one ? result.trials().get(1).experiment()
                 : result.trials().get(0).experiment());
         assertThat(result.runId()).isNull();
@@ -104,7 +104,7 @@ class SelectionDetailTest {
         Table data = Synthetic.classification(200, 0.0, 1);
         Split split = Splitters.stratified(SizePolicy.guide(), "class", 1).split(data);
         ModelSearch.Builder builder = ModelSearch.builder().data(data, "class", split).base("cart")
-                .folds(Folds.random(2, 1)).metrics(List.of(TestMetrics.accuracy()));
+                .folds(Folds.random(2, 1)).metrics(List.of(Metrics.accuracy()));
 
         List<String> grid = builder.grid(Map.of("maxDepth", List.of(9))).grid(Map.of("minChildWeight", List.of(1.0, 2.0)))
                 .build().trials().stream().map(Object::toString).toList();

@@ -11,7 +11,7 @@ import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.tracking.RunRecord;
 import dev.mlops.train.tracking.TrackingStore;
@@ -64,16 +64,16 @@ class SelectionTest {
     @Test
     void crossValidationMeasuresEveryFoldAndSummarisesThem() {
         CrossValidationResult result = CrossValidation.run(ClassificationTree.defaults(), DATA, "class",
-                Folds.stratified(4, "class", 2), Seed.of(1), List.of(TestMetrics.accuracy()));
+                Folds.stratified(4, "class", 2), Seed.of(1), List.of(Metrics.accuracy()));
 
         assertThat(result.perFold()).hasSize(4);
-        double[] values = result.perFold().stream().mapToDouble(fold -> fold.get("test_accuracy")).toArray();
+        double[] values = result.perFold().stream().mapToDouble(fold -> fold.get("accuracy")).toArray();
         double mean = Arrays.stream(values).average().orElseThrow();
         double variance = Arrays.stream(values).map(value -> (value - mean) * (value - mean)).sum() / 3;
-        assertThat(result.mean().get("test_accuracy")).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(result.standardDeviation().get("test_accuracy"))
+        assertThat(result.mean().get("accuracy")).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(result.standardDeviation().get("accuracy"))
                 .isCloseTo(Math.sqrt(variance), org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(result.mean().get("test_accuracy")).isGreaterThan(0.8);
+        assertThat(result.mean().get("accuracy")).isGreaterThan(0.8);
         assertThat(result.experiment()).isEqualTo("cart(maxDepth=6, minChildWeight=5.0)");
     }
 
@@ -83,7 +83,7 @@ class SelectionTest {
         try {
             SearchResult result = ModelSearch.builder().data(DATA, "class", SPLIT).base("cart")
                     .grid(Map.of("maxDepth", List.of(1, 6))).folds(Folds.stratified(3, "class", 4))
-                    .metrics(List.of(TestMetrics.accuracy())).seed(Seed.of(9)).tracking(store, "search").build().run();
+                    .metrics(List.of(Metrics.accuracy())).seed(Seed.of(9)).tracking(store, "search").build().run();
 
             assertThat(result.trials()).extracting(SearchResult.Trial::experiment).containsExactly(
                     "cart(maxDepth=1, minChildWeight=5.0)", "cart(maxDepth=6, minChildWeight=5.0)");
@@ -91,15 +91,15 @@ class SelectionTest {
             assertThat(result.testAccesses()).hasSize(1);
             assertThat(result.testAccesses().get(0).afterTraining()).isTrue();
             assertThat(result.testAccesses().get(0).rows()).isEqualTo(SPLIT.size("test"));
-            assertThat(result.test().get("test_accuracy")).isGreaterThan(0.8);
-            assertThat(result.validation()).containsKey("test_accuracy");
+            assertThat(result.test().get("accuracy")).isGreaterThan(0.8);
+            assertThat(result.validation()).containsKey("accuracy");
             RunRecord parent = store.require(result.runId());
             assertThat(parent.params()).containsEntry("best", "cart(maxDepth=6, minChildWeight=5.0)");
-            assertThat(parent.metrics()).containsKeys("test.test_accuracy", "validation.test_accuracy");
+            assertThat(parent.metrics()).containsKeys("test.accuracy", "validation.accuracy");
             for (SearchResult.Trial trial : result.trials()) {
                 RunRecord child = store.require(trial.runId());
                 assertThat(child.tags()).containsEntry(ModelSearch.PARENT_TAG, result.runId());
-                assertThat(child.metrics()).containsKeys("cv.test_accuracy.mean", "cv.test_accuracy.std");
+                assertThat(child.metrics()).containsKeys("cv.accuracy.mean", "cv.accuracy.std");
             }
         } finally {
             store.close();
@@ -110,7 +110,7 @@ class SelectionTest {
     void aRandomSearchTriesASeededSampleOfTheGrid() {
         ModelSearch.Builder builder = ModelSearch.builder().data(DATA, "class", SPLIT).base("cart(minChildWeight=2.0)")
                 .random(Map.of("maxDepth", IntStream.rangeClosed(1, 10).boxed().toList()), 3)
-                .folds(Folds.random(2, 4)).metrics(List.of(TestMetrics.accuracy())).seed(Seed.of(5));
+                .folds(Folds.random(2, 4)).metrics(List.of(Metrics.accuracy())).seed(Seed.of(5));
 
         List<String> trials = builder.build().trials().stream().map(Object::toString).toList();
 
@@ -121,7 +121,7 @@ class SelectionTest {
     @Test
     void badSearchesAreRefused() {
         ModelSearch.Builder builder = ModelSearch.builder().data(DATA, "class", SPLIT).folds(Folds.random(2, 1))
-                .metrics(List.of(TestMetrics.accuracy()));
+                .metrics(List.of(Metrics.accuracy()));
         assertThatThrownBy(() -> builder.base("cart").grid(Map.of("maxDepth", List.of())).build())
                 .hasMessageContaining("setting 'maxDepth' has no value");
         assertThatThrownBy(() -> builder.base("cart").grid(Map.of("maxDepth", List.of(0))).build())
@@ -132,6 +132,6 @@ class SelectionTest {
         Table tiny = Table.of(NumericColumn.of("x", 1, 2, 3), CategoricalColumn.of("class", "a", "b", "a"));
         assertThatThrownBy(() -> ModelSearch.builder().data(tiny, "class", Splitters.random(SizePolicy.parse(
                 "train=0.5,test=0.5"), 1).split(tiny)).base("cart").folds(Folds.random(2, 1))
-                .metrics(List.of(TestMetrics.accuracy())).build()).hasMessageContaining("no set 'validation'");
+                .metrics(List.of(Metrics.accuracy())).build()).hasMessageContaining("no set 'validation'");
     }
 }

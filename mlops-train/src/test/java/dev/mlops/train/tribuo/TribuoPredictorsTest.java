@@ -8,7 +8,7 @@ import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.predict.Task;
 import java.util.List;
@@ -41,7 +41,7 @@ class TribuoPredictorsTest {
         assertThat(predictor.outputs().classes()).containsExactlyInAnyOrder("yes", "no");
         assertThat(predictor.inputSchema()).isEqualTo(encoder.inputSchema());
         assertThat(predictions.schema()).isEqualTo(predictor.outputs().schema());
-        assertThat(TestMetrics.accuracy().compute(test.column("class"), predictions)).isGreaterThan(0.9);
+        assertThat(Metrics.accuracy().compute(test.column("class"), predictions)).isGreaterThan(0.9);
         for (int row = 0; row < predictions.rowCount(); row++) {
             double sum = 0;
             for (String label : predictor.outputs().classes()) {
@@ -96,7 +96,7 @@ class TribuoPredictorsTest {
         Table predictions = predictor.predict(test);
 
         assertThat(predictor.outputs()).isEqualTo(Outputs.regression());
-        assertThat(TestMetrics.rmse().compute(test.column("y"), predictions)).isLessThan(0.3);
+        assertThat(Metrics.rmse().compute(test.column("y"), predictions)).isLessThan(0.3);
         assertThat(predictor.model()).isSameAs(model);
         assertThat(predictor.encoder()).isSameAs(encoder);
         assertThat(predictor.inputSchema()).isEqualTo(encoder.inputSchema());

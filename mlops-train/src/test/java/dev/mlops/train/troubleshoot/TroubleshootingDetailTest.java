@@ -6,7 +6,7 @@ import dev.mlops.core.Seed;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
@@ -111,7 +111,7 @@ class TroubleshootingDetailTest {
                     }
                     return outputs.classifications(all);
                 }
-            }, outputs.classifications(scores), Map.of("test_accuracy", Math.log(train.rowCount()) / Math.log(2) / 10),
+            }, outputs.classifications(scores), Map.of("accuracy", Math.log(train.rowCount()) / Math.log(2) / 10),
                     -1);
         }
     }
@@ -126,7 +126,7 @@ class TroubleshootingDetailTest {
         }
         Table table = Table.of(NumericColumn.of("x", x), CategoricalColumn.of("class", classes));
         ExperimentContext context = ExperimentContext.of(table.head(80), table.rows(java.util.stream.IntStream
-                .range(80, 100).toArray()), "class", Seed.of(4), List.of(TestMetrics.accuracy()), List.of(), null);
+                .range(80, 100).toArray()), "class", Seed.of(4), List.of(Metrics.accuracy()), List.of(), null);
         Known known = new Known();
 
         LearningCurve curve = LearningCurve.of(known, context, List.of(0.25, 1.0));

@@ -8,7 +8,7 @@ import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.TestMetrics;
+import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.experiment.ClassificationBaseline;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.ExperimentContext;
@@ -105,7 +105,7 @@ class TroubleshootingTest {
 
     private static ExperimentContext context() {
         return ExperimentContext.of(DATA.head(300), DATA.rows(java.util.stream.IntStream.range(300, 400).toArray()),
-                "class", Seed.of(5), List.of(TestMetrics.accuracy()), List.of(), null);
+                "class", Seed.of(5), List.of(Metrics.accuracy()), List.of(), null);
     }
 
     @Test
@@ -124,7 +124,7 @@ class TroubleshootingTest {
         LearningCurve curve = LearningCurve.of(LogisticRegression.defaults(), context(), LearningCurve.DEFAULT_SHARES);
 
         assertThat(curve.points()).extracting(LearningCurve.Point::rows).containsExactly(30, 75, 150, 225, 300);
-        assertThat(curve.metric()).isEqualTo("test_accuracy");
+        assertThat(curve.metric()).isEqualTo("accuracy");
         assertThat(curve.points().get(4).validation()).isGreaterThan(0.85);
         assertThat(curve.improvementPerDoubling()).isFinite();
         assertThat(curve.moreDataWouldHelp(1.0)).isFalse();

@@ -66,11 +66,6 @@ import picocli.CommandLine.Spec;
         })
 public final class MlopsCommand implements Callable<Integer> {
     /** The exit status when all is well. */
-    /**
-     * Tribuo's java.util.logging root, held so that the level the process sets stays: the command
-     * owns its process and keeps Tribuo's INFO messages off stderr unless {@code --verbose}.
-     */
-    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
     public static final int EXIT_OK = 0;
     /** The exit status when a check, leakage finding or gate fails at error severity. */
     public static final int EXIT_CHECK_FAILED = 1;
@@ -78,6 +73,11 @@ public final class MlopsCommand implements Callable<Integer> {
     public static final int EXIT_BAD_INPUT = 2;
     /** The exit status for an unexpected failure, a bug in mlops (EX_SOFTWARE of sysexits.h). */
     public static final int EXIT_INTERNAL_ERROR = 70;
+    /**
+     * Tribuo's java.util.logging root, held so that the level the process sets stays: the command
+     * owns its process and keeps Tribuo's INFO messages off stderr unless {@code --verbose}.
+     */
+    private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
 
     private static final String VERBOSE = "--verbose";
     private static final String PLUGINS = "--plugins";

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -141,5 +142,56 @@ class NumberSyntaxTest {
                 assertThat(Double.valueOf(syntax.value)).as("seed %d, text %s", seed, text).isEqualTo(Double.valueOf(text));
             }
         }
+    }
+
+    /**
+     * The common forms are read where a cell starts, without first finding the cell's end: the
+     * offset just past the number, and its value, as {@link Double#parseDouble} reads the text.
+     * Each case sits in a buffer with a delimiter and more bytes after it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0|1", "7|1", "-0|2", "+5|2", "1234567|7", "-1234567|8", "12345678|8", "123456789012345|15",
+        "-64.761855|10", "1628.43|7", "0.998|5", ".5|2", "-.25|4", "5.|2", "1234567.12345678|16",
+        "-2.7563e+00|11", "4.3822e-03|10", "1.5E7|5", "2.5e-21|7", "1.5e23|6", "-9.99e22|8", "1.0e0|5"})
+    void readsACommonNumberWhereItStartsAndSaysWhereItEnds(String text, int length) {
+        byte[] bytes = (text + ",99999,abc,123456789012345678").getBytes(StandardCharsets.US_ASCII);
+
+        int end = syntax.parsePrefix(bytes, 0, bytes.length);
+
+        assertThat(end).as(text).isEqualTo(length);
+        assertThat(Double.valueOf(syntax.value)).as(text).isEqualTo(Double.valueOf(Double.parseDouble(text)));
+        assertThat(syntax.integerBeyondDoublePrecision).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",1", "abc", "-", ".", "1e", "1e+", "1e1234", "1234567890123456", "1.5e24", "2.5e-22",
+        "12345678.5", "1234567.123456789", "NaN", "\"1\""})
+    void leavesEveryOtherFormToTheGeneralPath(String text) {
+        byte[] bytes = (text + ",99999,abc,123456789012345678").getBytes(StandardCharsets.US_ASCII);
+
+        int end = syntax.parsePrefix(bytes, 0, bytes.length);
+
+        if (end >= 0) {
+            // a prefix of the text may be a number: then the byte after it is not the delimiter
+            assertThat(bytes[end]).as(text).isNotEqualTo((byte) ',');
+        }
+    }
+
+    @Test
+    void aNumberThatRunsPastTheLimitOrTheArraysWindowIsNotReadThere() {
+        byte[] bytes = "12345,678901234567890".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(syntax.parsePrefix(bytes, 0, 3)).as("digits past the limit").isEqualTo(-1);
+        assertThat(syntax.parsePrefix(bytes, 0, 5)).isEqualTo(5);
+        assertThat(syntax.parsePrefix(bytes, bytes.length - 16, bytes.length)).as("fewer than 17 bytes left")
+                .isEqualTo(-1);
+        assertThat(syntax.parsePrefix(bytes, 5, 5)).as("nothing before the limit").isEqualTo(-1);
+        assertThat(syntax.parsePrefix("1.25e5,0000000000000000".getBytes(StandardCharsets.US_ASCII), 0, 5))
+                .as("the exponent cut by the limit").isEqualTo(-1);
+        assertThat(syntax.parsePrefix("1.25e5x000000000000000".getBytes(StandardCharsets.US_ASCII), 0, 22))
+                .as("ends before the x").isEqualTo(6);
+        assertThat(syntax.parsePrefix("1.25e1234,0000000000000".getBytes(StandardCharsets.US_ASCII), 0, 22))
+                .as("an exponent of four digits").isEqualTo(-1);
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -229,9 +230,57 @@ class PlainRecordsTest {
         assertThat(((NumericColumn) table.column("b")).get(2)).isEqualTo(2.0);
     }
 
+    /**
+     * Reads records of (number, boolean, level) one by one, each through a new reader of plain
+     * records (so that no failure pauses the next), noting each end offset.
+     */
+    private static Table plainly(List<String> records, List<Integer> ends) {
+        Schema schema = Schema.of(Field.of("n", ColumnType.NUMERIC), Field.of("b", ColumnType.BOOLEAN),
+                Field.of("c", ColumnType.CATEGORICAL));
+        return TableBuilder.read("test", TableBuilder.Options.defaults().withSchema(schema), builder -> {
+            builder.addColumn("n", 1);
+            builder.addColumn("b", 1);
+            builder.addColumn("c", 1);
+            for (String record : records) {
+                byte[] bytes = padded(record);
+                PlainRecords plain = new PlainRecords(builder, (byte) ',', (byte) '"',
+                        new MissingTokens(Set.of("", "NA"), StandardCharsets.UTF_8));
+                ends.add(plain.read(bytes, 0, record.getBytes(StandardCharsets.UTF_8).length));
+            }
+        });
+    }
+
+    @Test
+    void aPlainRecordEndsJustPastItsLineFeedOrCarriageReturnAndLineFeed() {
+        List<Integer> ends = new java.util.ArrayList<>();
+
+        Table table = plainly(List.of("1.5,true,x\n", "-2,FALSE,y\r\n", "NA,NA,NA\n", "3,true,x\r", "4,true,\"q\"\n"),
+                ends);
+
+        assertThat(ends).containsExactly(11, 12, 9, -1, -1);
+        assertThat(table.rowCount()).isEqualTo(3);
+        assertThat(((NumericColumn) table.column("n")).get(1)).isEqualTo(-2.0);
+        assertThat(((BooleanColumn) table.column("b")).get(1)).isFalse();
+        assertThat(((CategoricalColumn) table.column("c")).get(1)).isEqualTo("y");
+        assertThat(table.column("n").isMissing(2)).isTrue();
+        assertThat(table.column("b").isMissing(2)).isTrue();
+        assertThat(table.column("c").isMissing(2)).isTrue();
+    }
+
+    @Test
+    void aCellThatDoesNotFitItsColumnOrARecordOfTheWrongWidthIsNotPlain() {
+        List<Integer> ends = new java.util.ArrayList<>();
+
+        Table table = plainly(List.of("1,true\n", "1,true,x,y\n", "1,maybe,x\n", "1x,true,x\n", "1,true,é\n",
+                "1,true,x\n"), ends);
+
+        assertThat(ends).containsExactly(-1, -1, -1, -1, -1, 9);
+        assertThat(table.rowCount()).as("only the last, plain record appended").isEqualTo(1);
+    }
+
     private static byte[] padded(String record) {
         byte[] bytes = new byte[64];
-        byte[] text = record.getBytes(StandardCharsets.US_ASCII);
+        byte[] text = record.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(text, 0, bytes, 0, text.length);
         return bytes;
     }

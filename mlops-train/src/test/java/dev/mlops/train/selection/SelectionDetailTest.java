@@ -8,11 +8,11 @@ import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
 import dev.mlops.train.Synthetic;
-import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
 import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.experiment.LinearRegression;
+import dev.mlops.train.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,5 +121,58 @@ class SelectionDetailTest {
         assertThat(more).isEqualTo(all);
         assertThat(gridAfterRandom).hasSize(2);
         assertThat(builder.random(Map.of("maxDepth", List.of(2, 3, 4)), 2).build().trials()).hasSize(2);
+    }
+
+    /** A metric of a fixed value, or NaN: every trial ties, or none is defined. */
+    private static dev.mlops.train.metrics.Metric constant(double value) {
+        return new dev.mlops.train.metrics.Metric() {
+            @Override
+            public String name() {
+                return "constant";
+            }
+
+            @Override
+            public boolean higherIsBetter() {
+                return true;
+            }
+
+            @Override
+            public double compute(dev.mlops.core.table.Column truth, Table predictions) {
+                return value;
+            }
+        };
+    }
+
+    @Test
+    void onATieOrWhereTheMetricIsUndefinedTheFirstTrialStaysTheBest() {
+        Table data = Synthetic.classification(150, 0.0, 3);
+        Split split = Splitters.stratified(SizePolicy.guide(), "class", 1).split(data);
+        for (double value : new double[] {0.5, Double.NaN}) {
+            SearchResult result = ModelSearch.builder().data(data, "class", split).base("cart")
+                    .grid(Map.of("maxDepth", List.of(1, 2, 3))).folds(Folds.random(2, 1)).metrics(List.of(constant(value)))
+                    .build().run();
+
+            assertThat(result.best().experiment()).as("metric %s", value).isEqualTo(result.trials().get(0).experiment());
+            assertThat(result.testAccesses().get(0).step()).isEqualTo(5);
+            assertThat(result.testAccesses().get(0).lastTrainingStep()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRandomSearchOfAsManyTrialsAsTheGridHasKeepsTheGridsOrder() {
+        Table data = Synthetic.classification(150, 0.0, 3);
+        Split split = Splitters.stratified(SizePolicy.guide(), "class", 1).split(data);
+        ModelSearch.Builder builder = ModelSearch.builder().data(data, "class", split).base("cart")
+                .folds(Folds.random(2, 1)).metrics(List.of(Metrics.accuracy()));
+
+        List<String> grid = builder.grid(Map.of("maxDepth", List.of(1, 2, 3, 4, 5, 6, 7))).build().trials().stream()
+                .map(Object::toString).toList();
+        List<String> random = builder.random(Map.of("maxDepth", List.of(1, 2, 3, 4, 5, 6, 7)), 7).build().trials()
+                .stream().map(Object::toString).toList();
+        List<String> fewer = builder.random(Map.of("maxDepth", List.of(1, 2, 3, 4, 5, 6, 7)), 6).build().trials()
+                .stream().map(Object::toString).toList();
+
+        assertThat(random).isEqualTo(grid);
+        assertThat(fewer).hasSize(6).isNotEqualTo(grid.subList(0, 6));
     }
 }

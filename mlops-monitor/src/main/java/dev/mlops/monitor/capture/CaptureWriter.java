@@ -1,6 +1,7 @@
 package dev.mlops.monitor.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.mlops.core.io.FlushPolicy;
@@ -92,7 +93,8 @@ public final class CaptureWriter implements AutoCloseable {
     private final Duration retainFor;
     private final long retainAtMostBytes;
     private final FlushPolicy flushPolicy;
-    private final ObjectWriter json = Json.writer();
+    /** The shared writer, with Schubfach's shortest double text (the same value on reading). */
+    private final ObjectWriter json = Json.writer().with(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
     private final BlockingQueue<Object> queue;
     private final Thread worker;
     private final AtomicInteger inFlight = new AtomicInteger();

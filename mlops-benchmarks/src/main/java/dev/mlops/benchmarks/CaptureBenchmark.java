@@ -89,8 +89,9 @@ public class CaptureBenchmark {
             CaptureWriter w = java.util.Objects.requireNonNull(writer);
             w.close();
             CaptureStats stats = w.stats();
-            long bytes = size(directory);
-            long keptRecords = lines(directory);
+            long[] kept = bytesAndLines(directory);
+            long bytes = kept[0];
+            long keptRecords = kept[1];
             System.out.printf(Locale.ROOT, "%n[capture] accepted %d, written %d, dropped %d,"
                     + " failed %d, files opened %d, deleted %d, mean line %.0f bytes%n",
                     stats.accepted(), stats.written(), stats.dropped(), stats.failed(),
@@ -156,32 +157,23 @@ public class CaptureBenchmark {
                 "churn-v3", CaptureStage.AFTER_MODEL, rows.inputs[r], rows.outputs[r]);
     }
 
-    private static long size(Path directory) {
+    /** Returns the bytes and the lines of the files in a directory. */
+    private static long[] bytesAndLines(Path directory) {
+        long[] totals = new long[2];
         try (Stream<Path> files = Files.list(directory)) {
-            return files.mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            for (Path file : (Iterable<Path>) files::iterator) {
+                byte[] bytes = Files.readAllBytes(file);
+                totals[0] += bytes.length;
+                for (byte b : bytes) {
+                    if (b == '\n') {
+                        totals[1]++;
+                    }
                 }
-            }).sum();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long lines(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.mapToLong(f -> {
-                try (Stream<String> lines = Files.lines(f)) {
-                    return lines.count();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return totals;
     }
 
     private static void delete(Path directory) {

@@ -92,15 +92,15 @@ public final class CapturePolicy {
      *
      * @param inferenceId the inference id
      * @return true if its records are kept
+     * @throws IllegalArgumentException if the id is blank
      */
     public boolean sampled(String inferenceId) {
         Objects.requireNonNull(inferenceId, "inferenceId");
-        if (samplingPercentage >= 100.0) {
-            return true;
+        if (inferenceId.isBlank()) {
+            throw new IllegalArgumentException("inferenceId must be non-blank but was \""
+                    + inferenceId + "\"");
         }
-        if (samplingPercentage <= 0.0 || inferenceId.isEmpty()) {
-            return false;
-        }
+        // u < 1, so 100 % keeps every id and 0 % none
         double u = (seed.derive(inferenceId).value() >>> 11) / TWO_TO_53;
         return u * 100.0 < samplingPercentage;
     }

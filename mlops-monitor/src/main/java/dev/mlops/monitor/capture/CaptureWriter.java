@@ -357,7 +357,7 @@ public final class CaptureWriter implements AutoCloseable {
             long bytes = utf8Length(line) + 1;
             Instant now = clock.instant();
             JsonLinesAppender current = appender;
-            if (current == null || fileBytes > 0 && fileBytes + bytes > rotateAfterBytes
+            if (current == null || fileBytes + bytes > rotateAfterBytes
                     || Duration.between(fileStart, now).compareTo(rotateAfter) >= 0) {
                 current = roll(now);
             }
@@ -497,11 +497,7 @@ public final class CaptureWriter implements AutoCloseable {
          * @throws IllegalArgumentException if the capacity is not positive
          */
         public Builder queueCapacity(int capacity) {
-            if (capacity <= 0) {
-                throw new IllegalArgumentException("queueCapacity must be positive but was "
-                        + capacity);
-            }
-            this.queueCapacity = capacity;
+            this.queueCapacity = (int) positive(capacity, "queueCapacity");
             return this;
         }
 
@@ -513,11 +509,7 @@ public final class CaptureWriter implements AutoCloseable {
          * @throws IllegalArgumentException if bytes is not positive
          */
         public Builder rotateAfterBytes(long bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("rotateAfterBytes must be positive but was "
-                        + bytes);
-            }
-            this.rotateAfterBytes = bytes;
+            this.rotateAfterBytes = positive(bytes, "rotateAfterBytes");
             return this;
         }
 
@@ -554,11 +546,7 @@ public final class CaptureWriter implements AutoCloseable {
          * @throws IllegalArgumentException if bytes is not positive
          */
         public Builder retainAtMostBytes(long bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("retainAtMostBytes must be positive but was "
-                        + bytes);
-            }
-            this.retainAtMostBytes = bytes;
+            this.retainAtMostBytes = positive(bytes, "retainAtMostBytes");
             return this;
         }
 
@@ -581,6 +569,13 @@ public final class CaptureWriter implements AutoCloseable {
          */
         public CaptureWriter build() {
             return new CaptureWriter(this);
+        }
+
+        private static long positive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive but was " + value);
+            }
+            return value;
         }
 
         private static Duration positive(Duration duration, String name) {

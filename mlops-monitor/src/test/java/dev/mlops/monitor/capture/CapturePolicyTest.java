@@ -108,9 +108,10 @@ class CapturePolicyTest {
         }
 
         @Test
-        void anEmptyIdIsNeverSampledBelowHundred() {
-            assertThat(CapturePolicy.builder(SCHEMA).samplingPercentage(99.9).build().sampled(""))
-                    .isFalse();
+        void aBlankIdIsRefused() {
+            assertThatThrownBy(() -> CapturePolicy.keepAll().sampled(" "))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("inferenceId must be non-blank but was \" \"");
         }
 
         @ParameterizedTest

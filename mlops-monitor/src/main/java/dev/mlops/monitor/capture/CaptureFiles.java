@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Names, lists and deletes capture files; stateless. */
 final class CaptureFiles {
@@ -23,7 +25,8 @@ final class CaptureFiles {
     static final String SUFFIX = ".jsonl";
     private static final DateTimeFormatter STAMP = DateTimeFormatter
             .ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final int STAMP_LENGTH = "20261207T004930.123Z".length();
+    private static final Pattern NAME =
+            Pattern.compile("capture-(\\d{8}T\\d{6}\\.\\d{3}Z)-\\d+\\.jsonl");
 
     private CaptureFiles() {
     }
@@ -36,14 +39,12 @@ final class CaptureFiles {
 
     /** The start time in a capture file's name, if it is one. */
     static Optional<Instant> start(Path file) {
-        String name = file.getFileName().toString();
-        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)
-                || name.length() < PREFIX.length() + STAMP_LENGTH) {
+        Matcher matcher = NAME.matcher(file.getFileName().toString());
+        if (!matcher.matches()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.from(
-                    STAMP.parse(name.substring(PREFIX.length(), PREFIX.length() + STAMP_LENGTH))));
+            return Optional.of(Instant.from(STAMP.parse(matcher.group(1))));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

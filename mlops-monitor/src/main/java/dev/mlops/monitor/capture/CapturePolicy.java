@@ -116,7 +116,7 @@ public final class CapturePolicy {
         if (hidden.isEmpty() || !containsHidden(row)) {
             return row;
         }
-        Map<String, @Nullable Object> result = new HashMap<>(row.size() * 2);
+        Map<String, @Nullable Object> result = new HashMap<>();
         for (Map.Entry<String, @Nullable Object> entry : row.entrySet()) {
             if (!hidden.contains(entry.getKey())) {
                 result.put(entry.getKey(), entry.getValue());

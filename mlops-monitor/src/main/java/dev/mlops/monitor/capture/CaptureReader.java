@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.mlops.core.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,7 +32,6 @@ public final class CaptureReader {
     public static final int MAX_PROBLEMS = 1000;
 
     private static final ObjectReader RECORD = Json.reader().forType(CaptureRecord.class);
-    private static final int CHUNK = 64 * 1024;
 
     private CaptureReader() {
         throw new AssertionError("no instances");
@@ -88,47 +85,32 @@ public final class CaptureReader {
         return tally.result(1);
     }
 
-    /** One physical line of a file, without its {@code '\n'}. */
-    record Line(long number, byte[] bytes, int length, boolean terminated) {
+    /** One physical line of a file: {@code length} bytes from {@code offset}, without its {@code '\n'}. */
+    record Line(long number, byte[] bytes, int offset, int length, boolean terminated) {
     }
 
-    /** Splits a file into lines, telling whether each ended with {@code '\n'}. */
+    /**
+     * Splits a file into lines, telling whether each ended with {@code '\n'}. The file is read
+     * whole (capture files are bounded by the writer's rotation).
+     */
     static void lines(Path file, Consumer<Line> lines) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[CHUNK];
-            byte[] line = new byte[256];
-            int length = 0;
-            long number = 0;
-            int read;
-            while ((read = in.read(chunk)) > 0) {
-                int start = 0;
-                for (int i = 0; i < read; i++) {
-                    if (chunk[i] == '\n') {
-                        line = append(line, length, chunk, start, i - start);
-                        length += i - start;
-                        lines.accept(new Line(++number, line, length, true));
-                        length = 0;
-                        start = i + 1;
-                    }
-                }
-                line = append(line, length, chunk, start, read - start);
-                length += read - start;
-            }
-            if (length > 0) {
-                lines.accept(new Line(++number, line, length, false));
-            }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read capture file " + file + ": " + e, e);
         }
-    }
-
-    private static byte[] append(byte[] line, int length, byte[] chunk, int from, int count) {
-        byte[] target = line;
-        if (length + count > target.length) {
-            target = Arrays.copyOf(target, Math.max(target.length * 2, length + count));
+        long number = 0;
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines.accept(new Line(++number, bytes, start, i - start, true));
+                start = i + 1;
+            }
         }
-        System.arraycopy(chunk, from, target, length, count);
-        return target;
+        if (start < bytes.length) {
+            lines.accept(new Line(++number, bytes, start, bytes.length - start, false));
+        }
     }
 
     /**
@@ -138,7 +120,7 @@ public final class CaptureReader {
     static @Nullable JsonNode tree(Path file, Line line, Tally tally) {
         JsonNode node;
         try {
-            node = Json.reader().readTree(line.bytes(), 0, line.length());
+            node = Json.reader().readTree(line.bytes(), line.offset(), line.length());
         } catch (IOException e) {
             if (!line.terminated()) {
                 tally.tornLines++;
@@ -160,7 +142,7 @@ public final class CaptureReader {
     private static String message(Exception e) {
         return e instanceof JsonProcessingException
                 ? ((JsonProcessingException) e).getOriginalMessage()
-                : String.valueOf(e.getMessage());
+                : e.toString();
     }
 
     private static void parse(Path file, Line line, Tally tally,

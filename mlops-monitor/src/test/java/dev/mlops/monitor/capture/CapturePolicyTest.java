@@ -68,7 +68,7 @@ class CapturePolicyTest {
     class Sampling {
         @Test
         void keepsAllAtHundredAndNoneAtZero() {
-            CapturePolicy all = CapturePolicy.builder(SCHEMA).build();
+            CapturePolicy all = CapturePolicy.builder(SCHEMA).samplingPercentage(100).build();
             CapturePolicy none = CapturePolicy.builder(SCHEMA).samplingPercentage(0).build();
             assertThat(all.sampled("a")).isTrue();
             assertThat(none.sampled("a")).isFalse();

@@ -109,7 +109,8 @@ class CaptureReaderTest {
             assertThat(result.problems()).extracting(CaptureProblem::file).containsOnly(f);
             assertThat(result.problems()).extracting(CaptureProblem::line)
                     .containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
-            assertThat(result.problems().get(0).message()).startsWith("not JSON (")
+            assertThat(result.problems().get(0).message()).startsWith(
+                    "not JSON (Unrecognized token 'not'")
                     .endsWith("); expected one record as a JSON object");
             assertThat(result.problems().get(1).message())
                     .isEqualTo("not a JSON object (ARRAY); expected one record as a JSON object");

@@ -121,6 +121,30 @@ class CaptureWriterTest {
         }
 
         @Test
+        void aSampledOutRecordIsCountedAndReturnsFalse() {
+            CapturePolicy none = CapturePolicy.builder(Schema.of()).samplingPercentage(0).build();
+            try (CaptureWriter writer = CaptureWriter.builder(dir).policy(none).build()) {
+                assertThat(writer.capture("a", "v", CaptureStage.AFTER_MODEL, input(0),
+                        Map.of())).isFalse();
+                assertThat(writer.write(new CaptureRecord("b", T0, "v", CaptureStage.AFTER_MODEL,
+                        Map.of(), Map.of()))).isFalse();
+                writer.flush();
+                assertThat(writer.stats()).isEqualTo(new CaptureStats(2, 0, 0, 0, 0, 0, 0));
+            }
+            assertThat(files(dir)).isEmpty();
+        }
+
+        @Test
+        void theBackgroundThreadIsADaemonNamedForTheDirectory() {
+            try (CaptureWriter writer = CaptureWriter.builder(dir.resolve("churn")).build()) {
+                assertThat(Thread.getAllStackTraces().keySet()).filteredOn(
+                        t -> t.getName().equals("mlops-capture-churn"))
+                        .singleElement().satisfies(t -> assertThat(t.isDaemon()).isTrue());
+                assertThat(writer.directory()).isEqualTo(dir.resolve("churn"));
+            }
+        }
+
+        @Test
         void aValueThatIsNotJsonIsRefusedOnTheCallingThread() {
             try (CaptureWriter writer = CaptureWriter.builder(dir).build()) {
                 assertThatThrownBy(() -> writer.capture("r1", "v", CaptureStage.AFTER_MODEL,
@@ -301,6 +325,8 @@ class CaptureWriterTest {
             assertThat(CaptureWriter.utf8Length("aé€😀")).isEqualTo(1 + 2 + 3 + 4);
             assertThat(CaptureWriter.utf8Length("\ud800x")).isEqualTo(3 + 1);
             assertThat(CaptureWriter.utf8Length("\ud800")).isEqualTo(3);
+            assertThat(CaptureWriter.utf8Length("\u007f\u0080\u07ff\u0800"))
+                    .isEqualTo(1 + 2 + 2 + 3);
         }
 
         @Test
@@ -390,6 +416,17 @@ class CaptureWriterTest {
         }
 
         @Test
+        void theCurrentFileStaysEvenAboveTheLimit() throws Exception {
+            Path old = existing(T0.minusSeconds(10), 0, 100);
+            try (CaptureWriter writer = CaptureWriter.builder(dir).clock(new TestClock(T0))
+                    .retainAtMostBytes(1).build()) {
+                writer.capture("a", "v", CaptureStage.AFTER_MODEL, input(0), Map.of());
+            }
+            assertThat(old).doesNotExist();
+            assertThat(files(dir)).singleElement().satisfies(f -> assertThat(lines(f)).isOne());
+        }
+
+        @Test
         void exactlyTheLimitIsKept() throws Exception {
             Path a = existing(T0.minusSeconds(20), 0, 100);
             Path b = existing(T0.minusSeconds(10), 0, 100);
@@ -405,10 +442,13 @@ class CaptureWriterTest {
         void otherFilesInTheDirectoryAreLeftAlone() throws Exception {
             Path note = Files.writeString(dir.resolve("README.txt"), "keep me");
             Path odd = Files.writeString(dir.resolve("capture-notatime-000000.jsonl"), "x\n");
+            Path month13 = Files.writeString(
+                    dir.resolve("capture-20261307T000000.000Z-000000.jsonl"), "x\n");
             existing(T0.minus(Duration.ofDays(9)), 0, 100);
             CaptureFiles.applyRetention(dir, dir.resolve("none"), T0, Duration.ofDays(1), 1);
             assertThat(note).exists();
             assertThat(odd).exists();
+            assertThat(month13).exists();
             assertThat(files(dir)).isEmpty();
         }
     }
@@ -430,10 +470,23 @@ class CaptureWriterTest {
         }
 
         @Test
+        void flushingAnEmptyWriterWritesNothing() {
+            try (CaptureWriter writer = CaptureWriter.builder(dir).build()) {
+                writer.flush();
+                assertThat(writer.stats().filesOpened()).isZero();
+            }
+            assertThat(files(dir)).isEmpty();
+        }
+
+        @Test
         void aWriteFailureIsCountedThenRefusedThenReportedOnClose() throws Exception {
             Files.createDirectories(dir.resolve(CaptureFiles.name(T0, 0)));
-            CaptureWriter writer = CaptureWriter.builder(dir).clock(new TestClock(T0)).build();
+            HoldingClock clock = new HoldingClock();
+            CaptureWriter writer = CaptureWriter.builder(dir).clock(clock).build();
             writer.capture("a", "v", CaptureStage.AFTER_MODEL, input(0), Map.of());
+            assertThat(clock.held.await(10, TimeUnit.SECONDS)).isTrue();
+            writer.capture("queued", "v", CaptureStage.AFTER_MODEL, input(0), Map.of());
+            clock.release.countDown();
             assertThatThrownBy(writer::flush).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("capture writer for " + dir
                             + " is broken by a write failure: ");
@@ -441,8 +494,9 @@ class CaptureWriterTest {
                     input(0), Map.of())).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(writer::close).isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith("Capture to " + dir
-                            + " failed; 1 records were not written: ");
-            assertThat(writer.stats().failed()).isEqualTo(1);
+                            + " failed; 2 records were not written: ")
+                    .hasRootCauseInstanceOf(java.nio.file.FileSystemException.class);
+            assertThat(writer.stats().failed()).isEqualTo(2);
             assertThat(writer.stats().written()).isZero();
         }
 

@@ -23,6 +23,9 @@
  *       references.
  *   <li>{@link dev.mlops.data.stat.Wasserstein}: numeric; raw values on both sides (plain, or
  *       normalized by the reference's standard deviation).
+ *   <li>{@link dev.mlops.data.stat.CdfDistance}: the L∞ distance between the distribution
+ *       functions (numbers) or shares (categories), SageMaker Model Monitor's; raw values, or a
+ *       profile, exact or sketched.
  * </ul>
  * The p-values and statistics on the exact path are checked against scipy 1.10.1 in the tests.
  *

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.profile.CategoricalProfile;
+import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.data.profile.ProfileOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
@@ -54,6 +60,13 @@ class CdfDistanceTest {
         }
 
         @Test
+        void aProfileWithoutFiniteValuesIsRefusedByName() {
+            NumericProfile empty = (NumericProfile) Sweeps.profile(ProfileOptions.defaults(), Double.NaN, Double.NaN);
+            assertThatThrownBy(() -> CdfDistance.numeric(U, empty)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("reference must hold at least 1 finite values but its profile of column 'x' held 0");
+        }
+
+        @Test
         void anEmptySampleIsRefusedByName() {
             assertThatThrownBy(() -> CdfDistance.numeric(new double[0], V)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("current must hold at least 1 values but held 0");
@@ -69,6 +82,33 @@ class CdfDistanceTest {
             assertThat(r.statistic()).isCloseTo(0.5, within(1e-12));
             assertThat(r.bins()).isEqualTo(3);
             assertThat(r.pValue()).isEmpty();
+        }
+
+        @Test
+        void aSketchedProfileCountsItsPresentValuesAndStatesItsShareError() {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                values.add("a");
+            }
+            for (int i = 0; i < 200; i++) {
+                values.add("b");
+            }
+            for (int i = 0; i < 100; i++) {
+                values.add("v" + i);
+            }
+            for (int i = 0; i < 50; i++) {
+                values.add(null);
+            }
+            CategoricalProfile sketch = (CategoricalProfile) DatasetProfile.of(Table.of(CategoricalColumn.of("c",
+                    values.toArray(new String[0]))), ProfileOptions.defaults().withExactDistinctLimit(5)
+                    .withFrequentItemsMapSize(8)).column("c");
+            assertThat(sketch.exactCounts()).isEmpty();
+            assertThat(sketch.frequencyError()).isPositive();
+            TwoSampleResult r = CdfDistance.categorical(Map.of("a", 400L, "b", 200L, "w", 100L), sketch);
+            assertThat(r.method()).isEqualTo(TestMethod.SKETCH);
+            assertThat(r.referenceSize()).isEqualTo(700);
+            assertThat(r.referenceError()).isEqualTo(sketch.frequencyError() / 700.0);
+            assertThat(r.statistic()).isLessThanOrEqualTo(r.referenceError() + 1e-12);
         }
 
         @Test

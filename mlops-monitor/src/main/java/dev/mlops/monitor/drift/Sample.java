@@ -1,5 +1,8 @@
 package dev.mlops.monitor.drift;
 
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.NumericColumn;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -68,6 +71,37 @@ public sealed interface Sample permits Sample.Numeric, Sample.Categorical {
             }
         }
         return new Numeric(kept, values.length - present);
+    }
+
+    /**
+     * The sample of a table's column: a numeric column's values (missing and NaN as missing), or a
+     * categorical column's counts (missing as missing).
+     *
+     * @param column a numeric or categorical column
+     * @return the sample
+     * @throws IllegalArgumentException if the column is of another type or a numeric column holds
+     *     an infinity; the message names the column
+     */
+    static Sample of(Column column) {
+        Objects.requireNonNull(column, "column");
+        if (column instanceof NumericColumn numbers) {
+            try {
+                return numeric(numbers.toArray());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("column '" + column.name() + "': " + e.getMessage(), e);
+            }
+        }
+        if (column instanceof CategoricalColumn categories) {
+            SortedMap<String, Long> counts = new TreeMap<>();
+            for (int row = 0; row < categories.size(); row++) {
+                if (!categories.isMissing(row)) {
+                    counts.merge(categories.get(row), 1L, Long::sum);
+                }
+            }
+            return new Categorical(counts, categories.missingCount());
+        }
+        throw new IllegalArgumentException("drift compares numeric and categorical columns but column '"
+                + column.name() + "' is of type " + column.type());
     }
 
     /**

@@ -466,6 +466,27 @@ class DriftDetectorsTest {
         }
 
         @Test
+        void aTablesColumnsBecomeSamples() {
+            Sample numbers = Sample.of(NumericColumn.builder("age").add(31).addMissing().add(Double.NaN).add(27).build());
+            assertThat(((Sample.Numeric) numbers).values()).containsExactly(31, 27);
+            assertThat(numbers.missing()).isEqualTo(2);
+            Sample cities = Sample.of(CategoricalColumn.of("city", "München", null, "São Paulo", "München"));
+            assertThat(((Sample.Categorical) cities).counts()).containsExactly(Map.entry("München", 2L),
+                    Map.entry("São Paulo", 1L));
+            assertThat(cities.missing()).isEqualTo(1);
+        }
+
+        @Test
+        void otherColumnsAndInfinitiesAreRefusedNamingTheColumn() {
+            assertThatThrownBy(() -> Sample.of(dev.mlops.core.table.TimestampColumn.of("t", java.time.Instant.EPOCH)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("drift compares numeric and categorical columns but column 't' is of type TIMESTAMP");
+            assertThatThrownBy(() -> Sample.of(NumericColumn.of("x", 1, Double.POSITIVE_INFINITY)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("column 'x': values must be finite or NaN (missing) but values[1] was Infinity");
+        }
+
+        @Test
         void categoricalSamplesCountCategories() {
             Sample.Categorical sample = Sample.categories(Arrays.asList("b", "a", null, "b"));
             assertThat(sample.counts()).containsExactly(Map.entry("a", 1L), Map.entry("b", 2L));

@@ -1,18 +1,8 @@
 package dev.mlops.data.stat;
 
-import dev.mlops.data.internal.SortedArrays;
 import dev.mlops.data.profile.CategoricalProfile;
-import dev.mlops.data.profile.ItemCount;
 import dev.mlops.data.profile.NumericProfile;
-import dev.mlops.data.profile.Method;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.SortedMap;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The population stability index, a distance between binned distributions:
@@ -67,12 +57,7 @@ public final class PopulationStability {
      *     or a NaN or infinite one; the message names the argument and the value
      */
     public static TwoSampleResult numeric(double[] current, double[] reference, int bins) {
-        checkBins(bins);
-        double[] sortedCurrent = Samples.sorted("current", current, 2);
-        double[] sortedReference = Samples.sorted("reference", reference, 2);
-        return binned(sortedCurrent, bins, p -> SortedArrays.quantile(sortedReference, p),
-                x -> (double) SortedArrays.upperBound(sortedReference, x) / sortedReference.length,
-                sortedReference.length, TestMethod.EXACT, 0.0);
+        return distance(BinnedShares.numeric(current, reference, bins));
     }
 
     /**
@@ -86,12 +71,7 @@ public final class PopulationStability {
      *     values or the sample a NaN or infinite one; the message names the argument and the value
      */
     public static TwoSampleResult numeric(double[] current, NumericProfile reference, int bins) {
-        checkBins(bins);
-        double[] sortedCurrent = Samples.sorted("current", current, 2);
-        Samples.check("reference", reference, 2);
-        return binned(sortedCurrent, bins, p -> reference.quantile(p).getAsDouble(), reference::cumulativeFraction,
-                reference.finite(), reference.quantileMethod() == Method.SKETCH ? TestMethod.SKETCH : TestMethod.EXACT,
-                reference.rankError());
+        return distance(BinnedShares.numeric(current, reference, bins));
     }
 
     /**
@@ -104,17 +84,7 @@ public final class PopulationStability {
      *     category) or a side counts nothing
      */
     public static TwoSampleResult categorical(Map<String, Long> current, Map<String, Long> reference) {
-        AlignedCounts counts = AlignedCounts.of(current, reference);
-        long currentTotal = Samples.present("current", counts.currentTotal());
-        long referenceTotal = Samples.present("reference", counts.referenceTotal());
-        int k = counts.current().length;
-        double[] expected = new double[k];
-        double[] actual = new double[k];
-        for (int i = 0; i < k; i++) {
-            expected[i] = (double) counts.reference()[i] / referenceTotal;
-            actual[i] = (double) counts.current()[i] / currentTotal;
-        }
-        return distance(index(expected, actual), currentTotal, referenceTotal, TestMethod.EXACT, 0.0, k);
+        return distance(BinnedShares.categorical(current, reference));
     }
 
     /**
@@ -129,83 +99,11 @@ public final class PopulationStability {
      *     frequent ({@link CategoricalProfile#noFrequentValue()}): one "other" bin cannot show a shift
      */
     public static TwoSampleResult categorical(Map<String, Long> current, CategoricalProfile reference) {
-        Objects.requireNonNull(reference, "reference");
-        Optional<SortedMap<String, Long>> exact = reference.exactCounts();
-        if (exact.isPresent()) {
-            return categorical(current, exact.get());
-        }
-        long referenceTotal = Samples.present("reference", reference.count() - reference.missing());
-        if (reference.noFrequentValue()) {
-            throw new IllegalArgumentException("reference profile '" + reference.name() + "' keeps sketches and no"
-                    + " value of it is guaranteed frequent, so every share would fall in one 'other' bin and the PSI"
-                    + " would be 0 whatever the data; profile the reference with a higher exactDistinctLimit");
-        }
-        AlignedCounts counts = AlignedCounts.of(current, Map.of()); // validates the current counts and sums them
-        long currentTotal = Samples.present("current", counts.currentTotal());
-        List<ItemCount> top = reference.topK();
-        double[] expected = new double[top.size() + 1];
-        double[] actual = new double[top.size() + 1];
-        double expectedTop = 0.0;
-        long currentTop = 0;
-        for (int i = 0; i < top.size(); i++) {
-            ItemCount item = top.get(i);
-            expected[i] = (double) item.count() / referenceTotal;
-            long count = current.getOrDefault(item.value(), 0L);
-            actual[i] = (double) count / currentTotal;
-            expectedTop += expected[i];
-            currentTop += count;
-        }
-        expected[top.size()] = Math.max(0.0, 1.0 - expectedTop);
-        actual[top.size()] = (double) (currentTotal - currentTop) / currentTotal;
-        return distance(index(expected, actual), currentTotal, referenceTotal, TestMethod.SKETCH,
-                (double) reference.frequencyError() / referenceTotal, top.size() + 1);
+        return distance(BinnedShares.categorical(current, reference));
     }
 
-    private static void checkBins(int bins) {
-        if (bins < 2) {
-            throw new IllegalArgumentException("bins must be at least 2 but was " + bins);
-        }
-    }
-
-    /** The PSI of a sorted current sample in the bins of a reference given by its quantiles and cumulative fraction. */
-    private static TwoSampleResult binned(double[] current, int bins, DoubleUnaryOperator quantile,
-            DoubleUnaryOperator cdf, long referenceSize, TestMethod method, double referenceError) {
-        double[] edges = edges(quantile, bins);
-        int k = edges.length + 1;
-        double[] expected = new double[k];
-        double[] actual = new double[k];
-        double previousFraction = 0.0;
-        int previousCount = 0;
-        for (int i = 0; i < edges.length; i++) {
-            double fraction = cdf.applyAsDouble(edges[i]);
-            int count = SortedArrays.upperBound(current, edges[i]);
-            expected[i] = fraction - previousFraction;
-            actual[i] = (double) (count - previousCount) / current.length;
-            previousFraction = fraction;
-            previousCount = count;
-        }
-        expected[k - 1] = 1.0 - previousFraction;
-        actual[k - 1] = (double) (current.length - previousCount) / current.length;
-        return distance(index(expected, actual), current.length, referenceSize, method, referenceError, k);
-    }
-
-    /** The reference's inner quantiles {@code 1/bins … (bins-1)/bins}, equal ones merged, ascending. */
-    private static double[] edges(DoubleUnaryOperator quantile, int bins) {
-        double[] edges = new double[bins - 1];
-        int count = 0;
-        for (int i = 1; i < bins; i++) {
-            double q = quantile.applyAsDouble((double) i / bins);
-            if (count == 0 || q > edges[count - 1]) {
-                edges[count++] = q;
-            }
-        }
-        return Arrays.copyOf(edges, count);
-    }
-
-    private static TwoSampleResult distance(double psi, long currentSize, long referenceSize, TestMethod method,
-            double referenceError, int bins) {
-        return new TwoSampleResult(NAME, psi, OptionalDouble.empty(), currentSize, referenceSize, method,
-                referenceError, bins);
+    private static TwoSampleResult distance(BinnedShares shares) {
+        return shares.result(NAME, index(shares.expected(), shares.actual()));
     }
 
     /** {@code Σ (a - e) ln(a / e)}, a share of 0 replaced by {@link #EPSILON}. */

@@ -19,16 +19,15 @@
  *       exact counts.
  *   <li>{@link dev.mlops.data.stat.PopulationStability}: numeric, in reference quantile bins, or
  *       categories; raw values, or a profile, exact or sketched.
+ *   <li>{@link dev.mlops.data.stat.JensenShannon}: the same bins as the PSI, so the same
+ *       references.
+ *   <li>{@link dev.mlops.data.stat.Wasserstein}: numeric; raw values on both sides (plain, or
+ *       normalized by the reference's standard deviation).
+ *   <li>{@link dev.mlops.data.stat.CdfDistance}: the L∞ distance between the distribution
+ *       functions (numbers) or shares (categories), SageMaker Model Monitor's; raw values, or a
+ *       profile, exact or sketched.
  * </ul>
  * The p-values and statistics on the exact path are checked against scipy 1.10.1 in the tests.
- *
- * <p>Room for more: a further distance, such as Jensen–Shannon (of the same binned shares as
- * {@code PopulationStability}: reference quantile bins for numbers, one bin per category, so a
- * sketched reference works within its error) or Wasserstein-1 (the area between the two
- * cumulative distributions, from sorted raw values or from a profile's quantile function, within
- * the rank error times the range on a sketch), is added as one more class of the same shape: static
- * methods over raw samples and, where it allows, a profile column, returning a
- * {@code TwoSampleResult} with an empty p-value, its own name, and the method it used.
  *
  * <p>Everything here is stateless and thread-safe; arguments are never changed (arrays are
  * copied before sorting). Bad input (an empty or too small sample, NaN or an infinity in a

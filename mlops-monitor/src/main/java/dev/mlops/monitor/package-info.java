@@ -3,8 +3,8 @@
  * constraints, the {@code DriftDetector} interface and its tests, drift over time, model quality
  * with late ground truth, alarms, and HTML reports with charts.
  *
- * <p>Nothing lives here yet: the monitoring issues fill this package. The module exists now so
- * that the Maven dependency graph of the design is in place from the start.
+ * <p>What lives here now: data capture ({@code dev.mlops.monitor.capture}) and drift detectors
+ * ({@code dev.mlops.monitor.drift}); the rest of the monitoring issue fills the other parts.
  */
 @NullMarked
 package dev.mlops.monitor;

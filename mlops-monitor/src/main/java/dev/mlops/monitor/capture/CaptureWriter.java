@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes {@link CaptureRecord}s to a capture directory as JSON Lines, asynchronously, from any
+ * The {@link CaptureSink} that writes {@link CaptureRecord}s to a capture directory as JSON Lines, asynchronously, from any
  * number of threads.
  *
  * <pre>{@code
@@ -71,7 +71,7 @@ import org.jspecify.annotations.Nullable;
  * failed, later calls to {@link #capture} throw {@link IllegalStateException}, and
  * {@link #close()} throws {@link UncheckedIOException} with the cause.
  */
-public final class CaptureWriter implements AutoCloseable {
+public final class CaptureWriter implements CaptureSink {
 
     /** What {@link #capture} does when the queue is full. */
     public enum Overflow {
@@ -163,6 +163,7 @@ public final class CaptureWriter implements AutoCloseable {
      *     written as JSON
      * @throws IllegalStateException if the writer is closed or broken by a write failure
      */
+    @Override
     public boolean capture(String inferenceId, String modelVariant, CaptureStage stage,
             Map<String, @Nullable Object> input, Map<String, @Nullable Object> output) {
         Objects.requireNonNull(inferenceId, "inferenceId");
@@ -184,6 +185,7 @@ public final class CaptureWriter implements AutoCloseable {
      * @throws IllegalArgumentException if a value cannot be written as JSON
      * @throws IllegalStateException if the writer is closed or broken by a write failure
      */
+    @Override
     public boolean write(CaptureRecord record) {
         Objects.requireNonNull(record, "record");
         if (!policy.sampled(record.inferenceId())) {
@@ -203,6 +205,7 @@ public final class CaptureWriter implements AutoCloseable {
      * @throws java.util.concurrent.CancellationException if the thread is interrupted while it
      *     waits; its interrupt flag is kept
      */
+    @Override
     public void flush() {
         CountDownLatch done = new CountDownLatch(1);
         inFlight.incrementAndGet();

@@ -178,8 +178,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** The metric whose drop ranks the features: accuracy for a class label, RMSE for a numeric one. */
     private static Metric primary(Table train, String label) {
-        return ExperimentContext.of(train, train, label, Seed.of(0), List.of(Metrics.accuracy()), List.of(), null)
-                .task() == Task.CLASSIFICATION ? Metrics.accuracy() : Metrics.rmse();
+        return Task.of(train.schema(), label) == Task.CLASSIFICATION ? Metrics.accuracy() : Metrics.rmse();
     }
 
     private ExplainedOutput explained(Predictor model, CommandSpec commandSpec) {

@@ -2,7 +2,6 @@ package dev.mlops.train.experiment;
 
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.Column;
-import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.slice.Slice;
 import dev.mlops.train.metrics.Metric;
@@ -41,7 +40,7 @@ public final class ExperimentContext {
         this.metrics = List.copyOf(metrics);
         this.slices = List.copyOf(slices);
         this.run = run;
-        this.task = taskOf(train, label);
+        this.task = Task.of(train.schema(), label);
         if (!validation.schema().equals(train.schema())) {
             throw new IllegalArgumentException("the validation rows' schema " + validation.schema()
                     + " differs from the training rows' " + train.schema());
@@ -72,20 +71,6 @@ public final class ExperimentContext {
     public static ExperimentContext of(Table train, Table validation, String label, Seed seed, List<Metric> metrics,
             List<Slice> slices, @Nullable ActiveRun run) {
         return new ExperimentContext(train, validation, label, seed, metrics, slices, run);
-    }
-
-    private static Task taskOf(Table table, String label) {
-        if (!table.schema().contains(label)) {
-            throw new IllegalArgumentException("label column '" + label + "' is not in the table; its columns are "
-                    + table.schema().names());
-        }
-        ColumnType type = table.schema().field(label).type();
-        return switch (type) {
-            case CATEGORICAL, BOOLEAN -> Task.CLASSIFICATION;
-            case NUMERIC -> Task.REGRESSION;
-            default -> throw new IllegalArgumentException("label column '" + label + "' is " + type
-                    + "; a label is categorical or boolean (classification) or numeric (regression)");
-        };
     }
 
     /** @return the training rows, label included */

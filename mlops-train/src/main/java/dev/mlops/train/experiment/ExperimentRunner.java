@@ -107,7 +107,7 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("the split was made for other data (fingerprint " + split.fingerprint()
                     + ", " + split.rowCount() + " rows) than this table of " + data.rowCount() + " rows");
         }
-        Task task = ExperimentContext.of(data, data, label, seed, List.of(Metrics.accuracy()), slices, null).task();
+        Task task = Task.of(data.schema(), label);
         this.metrics = !builder.metrics.isEmpty() ? List.copyOf(builder.metrics)
                 : task == Task.CLASSIFICATION ? Metrics.forClassification() : Metrics.forRegression();
         if (task == Task.CLASSIFICATION) {

@@ -13,12 +13,11 @@ final class Checks {
     }
 
     /** @throws IllegalArgumentException if {@code value} is blank; the message names the argument */
-    static String notBlank(String argument, String value) {
+    static void notBlank(String argument, String value) {
         Objects.requireNonNull(value, argument);
         if (value.isBlank()) {
             throw new IllegalArgumentException(argument + " must not be blank but was '" + value + "'");
         }
-        return value;
     }
 
     /** @throws IllegalArgumentException if {@code value} is negative */
@@ -30,11 +29,10 @@ final class Checks {
     }
 
     /** @throws IllegalArgumentException if {@code value} is not finite */
-    static double finite(String argument, double value) {
+    static void finite(String argument, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(argument + " must be a finite number but was " + value);
         }
-        return value;
     }
 
     /**

@@ -44,8 +44,8 @@ final class ReportNumbers {
             return BigDecimal.ZERO;
         }
         BigDecimal rounded = BigDecimal.valueOf(finite).round(DIGITS).stripTrailingZeros();
-        if (rounded.scale() < 0 && rounded.precision() - rounded.scale() <= MAX_PLAIN_INTEGER_DIGITS) {
-            return rounded.setScale(0);
+        if (rounded.precision() - rounded.scale() <= MAX_PLAIN_INTEGER_DIGITS) {
+            return rounded.setScale(Math.max(rounded.scale(), 0)); // 1E+2 becomes 100; 0.25 stays
         }
         return rounded;
     }

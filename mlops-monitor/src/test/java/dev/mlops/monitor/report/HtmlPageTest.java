@@ -142,6 +142,8 @@ class HtmlPageTest {
                     Verdict.OK, 0, 0, List.of())).build());
             Element svg = page.select("svg.histogram").first();
             assertThat(svg.select("text.note").eachText()).containsExactly("no bins to draw");
+            assertThat(List.of(svg.select("text.note").attr("x"), svg.select("text.note").attr("y")))
+                    .containsExactly("300.0", "122.0");
             assertThat(svg.select("rect.bar")).isEmpty();
             assertThat(svg.select("path.axis")).hasSize(1);
             assertThat(svg.select("text.tick").eachText()).containsExactly("0", "0.2", "0.4", "0.6", "0.8", "1");
@@ -152,6 +154,8 @@ class HtmlPageTest {
             Document page = page(builder().quality(new QualitySeries("auc", OptionalDouble.empty(), List.of())).build());
             Element svg = page.select("svg.line").first();
             assertThat(svg.select("text.note").eachText()).containsExactly("no points to draw");
+            assertThat(List.of(svg.select("text.note").attr("x"), svg.select("text.note").attr("y")))
+                    .containsExactly("300.0", "124.0");
             assertThat(svg.select("circle, path.series, line.level")).isEmpty();
             assertThat(svg.select("text.tick").eachText()).containsExactly("0", "0.2", "0.4", "0.6", "0.8", "1");
         }
@@ -163,6 +167,7 @@ class HtmlPageTest {
                     new Timeline.Point(T0.plus(Duration.ofHours(6)), Double.NaN, Verdict.NO_DATA)))).build());
             Element svg = page.select("svg.line").first();
             assertThat(svg.select("text.note").eachText()).containsExactly("no finite values to draw");
+            assertThat(svg.select("text.note").attr("y")).isEqualTo("124.0");
             assertThat(svg.select("circle.mark.missing")).hasSize(2)
                     .allSatisfy(mark -> assertThat(mark.attr("cy")).isEqualTo("220.0"));
             assertThat(svg.select("circle.mark.missing").eachAttr("cx")).containsExactly("68.0", "532.0");
@@ -233,6 +238,9 @@ class HtmlPageTest {
             assertThat(labels.first().attr("text-anchor")).isEqualTo("end");
             assertThat(labels.first().attr("transform")).isEqualTo("rotate(-40.0 62.1 222.0)");
             assertThat(many.select("rect.bar")).hasSize(80);
+            Element sixty = page(builder().feature(new FeatureDrift("f", "psi", 0.1, OptionalDouble.empty(), 0.2,
+                    Verdict.OK, 4, 2, Reports.manyBins(60))).build()).select("svg.histogram").first();
+            assertThat(sixty.select("text.tick[transform]")).as("every second of 60 labels").hasSize(30);
             Element nine = page(builder().feature(new FeatureDrift("f", "psi", 0.1, OptionalDouble.empty(), 0.2,
                     Verdict.OK, 4, 2, Reports.manyBins(9))).build()).select("svg.histogram").first();
             assertThat(nine.select("text.tick[transform]")).hasSize(9);
@@ -347,6 +355,7 @@ class HtmlPageTest {
             assertThat(mark.attr("class")).isEqualTo("mark value");
             assertThat(mark.select("title").text()).isEqualTo("2026-03-16T00:00:00Z: 0.9");
             assertThat(one.select("path.series, line.level, text.note")).isEmpty();
+            assertThat(one.select("text.tick").last().attr("text-anchor")).isEqualTo("middle");
             assertThat(one.select("text.tick").eachText()).containsExactly("0.4", "0.6", "0.8", "1", "1.2", "1.4",
                     "2026-03-16 00:00");
         }

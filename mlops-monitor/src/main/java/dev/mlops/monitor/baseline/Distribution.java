@@ -64,7 +64,7 @@ final class Distribution {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> items[i]).thenComparingLong(i -> weights[i]));
+        Arrays.sort(order, Comparator.comparingDouble(i -> items[i]));
         double[] sortedItems = new double[n];
         long[] sortedWeights = new long[n];
         for (int i = 0; i < n; i++) {

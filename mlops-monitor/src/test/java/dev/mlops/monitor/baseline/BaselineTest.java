@@ -215,6 +215,19 @@ class BaselineTest {
         }
 
         @Test
+        void otherSettingsReadBackToo() {
+            Baseline baseline = Baseline.builder().clock(CLOCK).maxCategories(1).referenceChecks(false)
+                    .build(training());
+            baseline.write(dir);
+
+            Baseline again = Baseline.load(dir);
+
+            assertThat(again).isEqualTo(baseline);
+            assertThat(again.maxCategories()).isEqualTo(1);
+            assertThat(again.referenceChecks()).isFalse();
+        }
+
+        @Test
         void baselinesOfOtherTablesOrSettingsDiffer() {
             Baseline baseline = baseline();
 
@@ -223,6 +236,8 @@ class BaselineTest {
                     .isNotEqualTo(Baseline.builder().clock(Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC))
                             .build(training()))
                     .isNotEqualTo("baseline");
+            assertThat(baseline.hashCode()).isNotEqualTo(Baseline.builder().clock(CLOCK).referenceChecks(false)
+                    .build(training()).hashCode());
         }
 
         @Test
@@ -405,6 +420,22 @@ class BaselineTest {
                     StandardCharsets.UTF_8);
             assertThatThrownBy(() -> Baseline.load(dir)).isInstanceOf(DocumentException.class)
                     .hasMessageStartingWith(file + ": unknown field 'rows'");
+        }
+
+        @Test
+        void unknownFieldsInTheSchemaOrTheSuggesterAreNamed() throws IOException {
+            baseline().write(dir);
+            String manifest = read(Baseline.MANIFEST_FILE);
+            Path file = dir.resolve(Baseline.MANIFEST_FILE);
+
+            Files.writeString(file, manifest.replace("\"maxCategories\": 50", "\"maxCategory\": 3, \"maxCategories\": 50"),
+                    StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> Baseline.load(dir)).isInstanceOf(DocumentException.class)
+                    .hasMessageStartingWith(file + ": suggester: unknown field 'maxCategory'");
+            Files.writeString(file, manifest.replace("\"name\": \"income\"", "\"nam\": 1, \"name\": \"income\""),
+                    StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> Baseline.load(dir)).isInstanceOf(DocumentException.class)
+                    .hasMessageStartingWith(file + ": schema[1]: unknown field 'nam'");
         }
 
         @Test

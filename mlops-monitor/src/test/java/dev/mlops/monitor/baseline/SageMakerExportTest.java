@@ -323,6 +323,22 @@ class SageMakerExportTest {
         }
 
         @Test
+        void aSketchedStringColumnWritesItsFrequentItems() {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                values.add(i < 50 ? "a" : i < 80 ? "b" : "c");
+            }
+            Baseline baseline = Baseline.builder().profileOptions(ProfileOptions.defaults().withExactDistinctLimit(2))
+                    .build(Table.of(CategoricalColumn.of("c", values.toArray(String[]::new))));
+
+            JsonNode c = feature(statistics(baseline), "c").get("string_statistics");
+
+            assertThat(c.get("distinct_count").longValue()).isEqualTo(3);
+            assertThat(c.get("distribution").get("categorical").get("buckets").toString()).isEqualTo(
+                    "[{\"count\":50,\"value\":\"a\"},{\"count\":30,\"value\":\"b\"},{\"count\":20,\"value\":\"c\"}]");
+        }
+
+        @Test
         void columnsWithoutValuesOrFiniteValuesOrWithOne() {
             Table table = Table.of(NumericColumn.builder("empty").addMissing().addMissing().addMissing().build(),
                     NumericColumn.of("nan", Double.NaN, Double.NaN, Double.POSITIVE_INFINITY),

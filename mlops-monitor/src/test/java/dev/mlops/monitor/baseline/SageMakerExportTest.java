@@ -3,6 +3,7 @@ package dev.mlops.monitor.baseline;
 import static dev.mlops.monitor.baseline.BaselineTest.CLOCK;
 import static dev.mlops.monitor.baseline.BaselineTest.training;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,6 +16,7 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.profile.ProfileOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -469,6 +471,17 @@ class SageMakerExportTest {
                 .isEqualTo(SageMakerExport.statistics(baseline) + "\n");
         assertThat(Files.readString(target.resolve(SageMakerExport.CONSTRAINTS_FILE), StandardCharsets.UTF_8))
                 .isEqualTo(SageMakerExport.constraints(baseline) + "\n");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeIsNamed() throws IOException {
+        Path taken = Files.writeString(dir.resolve("taken"), "x", StandardCharsets.UTF_8);
+        Baseline baseline = BaselineTest.baseline();
+
+        assertThatThrownBy(() -> SageMakerExport.write(baseline, taken)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot make the directory " + taken);
+        assertThatThrownBy(() -> baseline.write(taken)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot make the baseline directory " + taken);
     }
 
     @Test

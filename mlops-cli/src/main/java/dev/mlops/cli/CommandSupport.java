@@ -11,6 +11,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,28 @@ final class CommandSupport {
      */
     static ParameterException usage(CommandSpec commandSpec, String message) {
         return new ParameterException(commandSpec.commandLine(), message);
+    }
+
+    /**
+     * The name a command gives what it writes (a suite's name in reports): {@code --name} when
+     * given, else the source file's name without its extension.
+     *
+     * @param commandSpec the command
+     * @param name the {@code --name} given, or null
+     * @param source the file the command read
+     * @return the name
+     * @throws picocli.CommandLine.ParameterException if {@code --name} is blank
+     */
+    static String nameOrFileName(CommandSpec commandSpec, @Nullable String name, Path source) {
+        if (name != null) {
+            if (name.isBlank()) {
+                throw usage(commandSpec, "--name must not be blank");
+            }
+            return name;
+        }
+        String fileName = String.valueOf(source.getFileName());
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     /**

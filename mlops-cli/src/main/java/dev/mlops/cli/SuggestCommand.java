@@ -98,7 +98,7 @@ final class SuggestCommand implements Callable<Integer> {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Path suiteFile = Objects.requireNonNull(out, "out");
         Path source = source(commandSpec);
-        String suiteName = suiteName(commandSpec, source);
+        String suiteName = CommandSupport.nameOrFileName(commandSpec, name, source);
         CheckSuggester suggester = CheckSuggester.defaults().withReferenceChecks(referenceChecks);
         if (maxCategories != null) {
             if (maxCategories < 1) {
@@ -141,18 +141,6 @@ final class SuggestCommand implements Callable<Integer> {
                     + "--top-k) do not apply");
         }
         return file != null ? file : Objects.requireNonNull(profileFile);
-    }
-
-    private String suiteName(CommandSpec commandSpec, Path source) {
-        if (name != null) {
-            if (name.isBlank()) {
-                throw CommandSupport.usage(commandSpec, "--name must not be blank");
-            }
-            return name;
-        }
-        String fileName = String.valueOf(source.getFileName());
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     private static String jsonReport(Path source, Path suiteFile, SuggestedSuite suggested)

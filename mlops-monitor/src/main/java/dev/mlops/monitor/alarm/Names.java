@@ -9,19 +9,17 @@ final class Names {
         throw new AssertionError("no instances");
     }
 
-    static String rule(String name) {
+    static void rule(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("an alarm rule's name must not be blank but was '" + name + "'");
         }
-        return name;
     }
 
-    static int positive(String argument, String rule, int value) {
+    static void positive(String argument, String rule, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(argument + " of alarm rule '" + rule + "' must be at least 1 but was "
                     + value);
         }
-        return value;
     }
 }

@@ -35,6 +35,9 @@ public interface ChangeDetector extends Component {
      *
      * @param series the observations of one series, in time order
      * @return the changes in order, each with its shape; empty if none
+     * @throws IllegalArgumentException if a change's segment holds fewer than
+     *     {@link ChangeShapes#MIN_SIZE} finite values (a detector without warm-up that detects
+     *     within the first values of a very short series)
      */
     default List<ShapedChange> scan(List<MetricObservation> series) {
         ChangeTracker tracker = start();

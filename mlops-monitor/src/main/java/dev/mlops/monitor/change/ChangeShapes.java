@@ -15,7 +15,10 @@ import java.util.Arrays;
  * is {@link Shape#GRADUAL} when {@code n·ln(SSE_step / SSE_ramp) > 2·ln n} (n values in the
  * segment), and {@link Shape#ABRUPT} otherwise. With BIC's own price, 2 % of 3σ steps were called
  * gradual in a sweep of 400 seeded noisy series; at twice the price none were, and every ramp
- * rising 5σ over 100 values was still called gradual ({@code ChangeDetectorsTest} sweeps both). Each fit takes O(1) from prefix sums, so a segment of n values costs O(n²).
+ * rising 5σ over 100 values was still called gradual ({@code ChangeDetectorsTest} sweeps both).
+ * Among equal fits the earliest start and the shortest length win, so a segment without any move
+ * is an abrupt "change" of size 0 at its second value. Each fit takes O(1) from prefix sums, so a
+ * segment of n values costs O(n²).
  *
  * <p>The segment must reach well past the detection: at the moment of detection a slow ramp has
  * barely begun and looks like a small step, so a streaming tracker reports the change at once and
@@ -64,7 +67,8 @@ public final class ChangeShapes {
         double syy = 0;
         double mean = p[n] / n;
         for (double y : segment) {
-            syy += (y - mean) * (y - mean);
+            double deviation = y - mean;
+            syy += deviation * deviation;
         }
         Fit step = new Fit();
         Fit ramp = new Fit();

@@ -269,15 +269,15 @@ class AlarmEvaluatorTest {
             List<String> warnings = new ArrayList<>();
             List<String> all = new ArrayList<>();
             AlarmEvaluator alarms = AlarmEvaluator.builder().rule(error).rule(warning).rule(info)
-                    .sink(AlarmSinks.onRaised(Severity.ERROR, e -> errors.add(e.rule())))
-                    .sink(AlarmSinks.onRaised(Severity.WARNING, e -> warnings.add(e.rule())))
+                    .sink(AlarmSinks.onRaised(Severity.ERROR, e -> errors.add(e.rule() + " " + e.kind())))
+                    .sink(AlarmSinks.onRaised(Severity.WARNING, e -> warnings.add(e.rule() + " " + e.kind())))
                     .sink(AlarmSinks.callback(e -> all.add(e.rule() + " " + e.kind())))
                     .build();
             alarms.accept(at(AGE_KS, 0, 0.6));
             alarms.accept(at(AGE_KS, 1, 0.0));
 
-            assertThat(errors).containsExactly("error");
-            assertThat(warnings).containsExactly("error", "warning");
+            assertThat(errors).containsExactly("error RAISED");
+            assertThat(warnings).containsExactly("error RAISED", "warning RAISED");
             assertThat(all).containsExactly("error RAISED", "warning RAISED", "info RAISED", "error CLEARED",
                     "warning CLEARED", "info CLEARED");
         }

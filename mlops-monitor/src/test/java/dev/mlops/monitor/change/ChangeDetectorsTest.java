@@ -204,6 +204,35 @@ class ChangeDetectorsTest {
         }
 
         @Test
+        void theStatisticMustExceedTheThresholdOnEitherSide() {
+            ChangeDetector cusum = ChangeDetectors.cusum(CusumSettings.known(0, 1, 0, 1));
+            assertThat(Series.run(cusum, new double[] {0.5, 0.5})).isEmpty();
+            assertThat(Series.run(cusum, new double[] {-0.5, -0.5})).isEmpty();
+            assertThat(Series.run(cusum, new double[] {0.5, 0.5, 0.001})).singleElement()
+                    .satisfies(c -> assertThat(c.direction()).isEqualTo(Direction.UP));
+            assertThat(Series.run(cusum, new double[] {-0.5, -0.5, -0.001})).singleElement()
+                    .satisfies(c -> assertThat(c.direction()).isEqualTo(Direction.DOWN));
+        }
+
+        @Test
+        void afterADetectionBothSumsStartFromZero() {
+            ChangeDetector cusum = ChangeDetectors.cusum(CusumSettings.known(0, 1, 0, 1));
+            assertThat(Series.run(cusum, new double[] {5, 0, 0, 0})).singleElement()
+                    .satisfies(c -> assertThat(c.detectionIndex()).isZero());
+            assertThat(Series.run(cusum, new double[] {-5, 0, 0, 0})).singleElement()
+                    .satisfies(c -> assertThat(c.detectionIndex()).isZero());
+        }
+
+        @Test
+        void theLeastSigmaOfAConstantWarmUpScalesWithItsLevel() {
+            double[] values = new double[60];
+            Arrays.fill(values, 1000.0);
+            // 1e-11 is far below 1e-12 of the level (1e-9): no change; from a level of 0.25 it would be one
+            values[55] = 1000.0 + 1e-11;
+            assertThat(Series.run(ChangeDetectors.cusum(), values)).isEmpty();
+        }
+
+        @Test
         void noDetectionDuringTheWarmUp() {
             double[] values = new double[50];
             values[49] = 1e6;
@@ -375,6 +404,8 @@ class ChangeDetectorsTest {
                     .hasMessage("k must be finite and at least 0 but was -1.0");
             assertThatThrownBy(() -> new CusumSettings(0.5, -5, 50, null, null))
                     .hasMessage("h must be finite and above 0 but was -5.0");
+            assertThatThrownBy(() -> new CusumSettings(0.5, Double.POSITIVE_INFINITY, 50, null, null))
+                    .hasMessage("h must be finite and above 0 but was Infinity");
             assertThatThrownBy(() -> new CusumSettings(0.5, 5, 0, Double.NaN, 1.0))
                     .hasMessage("target must be finite but was NaN");
             assertThatThrownBy(() -> new CusumSettings(0.5, 5, 0, null, 1.0))

@@ -53,6 +53,19 @@ class ChangeShapesTest {
         }
 
         @Test
+        void noMoveIsAnAbruptChangeOfSizeZeroAtTheSecondValue() {
+            ShapeFit fit = ChangeShapes.classify(new double[] {2, 2, 2, 2, 2});
+
+            assertThat(fit.shape()).isEqualTo(Shape.ABRUPT);
+            assertThat(fit.start()).isEqualTo(1);
+            assertThat(fit.length()).isEqualTo(1);
+            assertThat(fit.stepSse()).isZero();
+            assertThat(fit.rampSse()).isZero();
+            assertThat(fit.before()).isCloseTo(2.0, within(1e-12));
+            assertThat(fit.after()).isCloseTo(2.0, within(1e-12));
+        }
+
+        @Test
         void aTwoValueRampIsStillARamp() {
             ShapeFit fit = ChangeShapes.classify(new double[] {0, 0, 0, 0, 0, 0, 0.5, 1, 1, 1, 1, 1});
 

@@ -132,7 +132,7 @@ final class Charts {
                     referenceCounts.put(item.value(), item.count());
                 }
                 sketched = true;
-                error = referenceTotal == 0 ? 0.0 : Math.min(1.0, (double) profile.frequencyError() / referenceTotal);
+                error = Math.min(1.0, (double) profile.frequencyError() / referenceTotal);
             }
         }
         long currentTotal = 0;

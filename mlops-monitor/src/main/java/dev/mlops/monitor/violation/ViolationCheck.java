@@ -281,11 +281,8 @@ public final class ViolationCheck {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The share of a column's rows that are present (and, for numbers, not NaN); 1 for an empty column. */
+    /** The share of a column's rows that are present (and, for numbers, not NaN), of a column with rows. */
     static double completeness(Column column) {
-        if (column.size() == 0) {
-            return 1.0;
-        }
         long missing = column.missingCount();
         if (column instanceof NumericColumn numbers) {
             missing = 0;

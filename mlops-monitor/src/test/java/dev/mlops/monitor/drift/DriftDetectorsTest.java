@@ -512,6 +512,9 @@ class DriftDetectorsTest {
             Sample.Categorical some = (Sample.Categorical) Sample.of(column.select(new int[] {0, 3, 4, 4}));
             assertThat(some.counts()).containsExactly(Map.entry("a", 1L), Map.entry("b", 2L));
             assertThat(some.missing()).isEqualTo(1);
+            Sample.Categorical unused = (Sample.Categorical) Sample.of(CategoricalColumn.of("c", "a", "b")
+                    .select(new int[] {0}));
+            assertThat(unused.counts()).containsExactly(Map.entry("a", 1L));
         }
 
         @Test

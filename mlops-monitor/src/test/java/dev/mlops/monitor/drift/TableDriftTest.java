@@ -212,6 +212,14 @@ class TableDriftTest {
         }
 
         @Test
+        void oneBinAndOneCategoryAreEnough() {
+            TableDriftReport report = builder().histogramBins(1).histogramCategories(1).build()
+                    .compare(CURRENT, REFERENCE);
+            assertThat(report.column("x").histogram().orElseThrow().reference()).containsExactly(1.0);
+            assertThat(report.column("c").histogram().orElseThrow().labels()).containsExactly("a", "(other)");
+        }
+
+        @Test
         void histogramSettingsAreChecked() {
             assertThatThrownBy(() -> TableDrift.builder().histogramBins(0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("histogramBins must be at least 1 but was 0");
@@ -339,6 +347,81 @@ class TableDriftTest {
             assertThat(two.reference().get(2)).isCloseTo(18.0 / 60, within(1e-12));
             assertThat(two.current().get(2)).isCloseTo(8.0 / 50, within(1e-12));
             assertThat(two.other()).isTrue();
+            Histogram three = builder().histogramCategories(3).build().compare(current, reference).column("c")
+                    .histogram().orElseThrow();
+            assertThat(three.labels()).containsExactly("a", "b", "c");
+            assertThat(three.other()).isFalse();
+        }
+
+        @Test
+        void aCategoricalProfilesSharesAreOfItsPresentValues() {
+            Table reference = Table.of(CategoricalColumn.of("c", "a", "a", "b", null));
+            Histogram h = builder().build().compare(Table.of(CategoricalColumn.of("c", "a", "b")),
+                    DatasetProfile.of(reference)).column("c").histogram().orElseThrow();
+            assertThat(h.reference()).containsExactly(2.0 / 3, 1.0 / 3);
+            assertThat(h.current()).containsExactly(0.5, 0.5);
+        }
+
+        @Test
+        void aSideWithoutPresentValuesHasNoHistogram() {
+            TableDrift missingShare = builder().detector(DriftDetectors.shift(ShiftMeasure.MISSING_SHARE, 0.5)).build();
+            Table empty = Table.of(NumericColumn.of("x", Double.NaN, Double.NaN), CategoricalColumn.of("c", null, null));
+            Table full = Table.of(NumericColumn.of("x", 1, 2), CategoricalColumn.of("c", "a", "b"));
+            TableDriftReport current = missingShare.compare(empty, full);
+            assertThat(current.column("x").drift()).isTrue();
+            assertThat(current.column("x").histogram()).isEmpty();
+            assertThat(current.column("c").histogram()).isEmpty();
+            TableDriftReport reference = missingShare.compare(full, DatasetProfile.of(empty));
+            assertThat(reference.column("x").histogram()).isEmpty();
+            assertThat(reference.column("c").histogram()).isEmpty();
+        }
+
+        @Test
+        void everyValueFallsInTheFirstBinWhoseUpperEdgeItDoesNotExceed() {
+            SplittableRandom random = new SplittableRandom(20_261_207L);
+            for (int round = 0; round < 20; round++) {
+                int bins = 1 + random.nextInt(30);
+                double low = random.nextDouble() * 10 - 5;
+                double high = low + 0.001 + random.nextDouble() * 100;
+                double[] reference = new double[50];
+                for (int i = 0; i < reference.length; i++) {
+                    reference[i] = low + (high - low) * random.nextDouble();
+                }
+                reference[0] = low;
+                reference[1] = high;
+                List<Double> current = new ArrayList<>();
+                for (int i = 0; i <= bins; i++) {
+                    double edge = i == bins ? high : low + (high - low) * i / bins;
+                    current.add(edge);
+                    current.add(Math.max(low, Math.nextDown(edge)));
+                    current.add(Math.min(high, Math.nextUp(edge)));
+                }
+                double[] now = current.stream().mapToDouble(Double::doubleValue).toArray();
+                Histogram h = builder().histogramBins(bins).detector(DriftDetectors.linf(0.5)).build()
+                        .compare(Table.of(NumericColumn.of("x", now)), Table.of(NumericColumn.of("x", reference)))
+                        .column("x").histogram().orElseThrow();
+                assertThat(h.current()).as("round %d, %d bins", round, bins).containsExactly(naive(now, h.edges()));
+                assertThat(h.reference()).as("round %d, %d bins", round, bins)
+                        .containsExactly(naive(reference, h.edges()));
+            }
+        }
+
+        /** The shares by a linear scan: a value's bin is the first whose upper edge it does not exceed. */
+        private Double[] naive(double[] values, List<Double> edges) {
+            int k = edges.size() - 1;
+            long[] counts = new long[k];
+            for (double x : values) {
+                int bin = 0;
+                while (bin < k - 1 && x > edges.get(bin + 1)) {
+                    bin++;
+                }
+                counts[bin]++;
+            }
+            Double[] shares = new Double[k];
+            for (int i = 0; i < k; i++) {
+                shares[i] = (double) counts[i] / values.length;
+            }
+            return shares;
         }
 
         @Test
@@ -365,6 +448,9 @@ class TableDriftTest {
                     .orElseThrow();
             assertThat(h.labels()).containsExactly("common", "(other)");
             assertThat(h.reference().get(0)).isCloseTo(0.5, within(h.referenceError() + 1e-12));
+            dev.mlops.data.profile.CategoricalProfile column = (dev.mlops.data.profile.CategoricalProfile) sketched
+                    .column("c");
+            assertThat(h.referenceError()).isPositive().isEqualTo((double) column.frequencyError() / 2000);
             assertThat(h.current()).containsExactly(0.5, 0.5);
             assertThat(h.other()).isTrue();
         }

@@ -151,6 +151,28 @@ class ViolationCheckTest {
         }
 
         @Test
+        void aDropEqualToTheThresholdIsNotAViolation() {
+            Table reference = Table.of(NumericColumn.of("x", 1, 2, 3, 4));
+            Table current = Table.of(NumericColumn.of("x", 1, 2, 3, Double.NaN));
+            assertThat(builder().completenessDrop(0.25).build().check(current, reference).violations()).isEmpty();
+            assertThat(builder().completenessDrop(0.2499).build().check(current, reference).violations())
+                    .extracting(Violation::measured).containsExactly(0.25);
+            assertThat(builder().completenessDrop(0.2499).build().check(current, DatasetProfile.of(reference))
+                    .violations()).extracting(Violation::measured).containsExactly(0.25);
+        }
+
+        @Test
+        void aProfilesNaNValuesCountAsMissing() {
+            Table reference = Table.of(NumericColumn.builder("x").add(1).add(Double.NaN).addMissing().add(4).build());
+            Table current = Table.of(NumericColumn.builder("x").add(1).add(Double.NaN).addMissing().addMissing()
+                    .build());
+            assertThat(builder().completenessDrop(0).build().check(current, DatasetProfile.of(reference)).violations())
+                    .extracting(Violation::measured).containsExactly(0.25);
+            assertThat(builder().completenessDrop(0).build().check(current, reference).violations())
+                    .extracting(Violation::measured).containsExactly(0.25);
+        }
+
+        @Test
         void manyUnseenCategoriesAreNamedUpToFive() {
             Table reference = Table.of(CategoricalColumn.of("c", "a", "a", "a", "a", "a", "a", "a"));
             Table current = Table.of(CategoricalColumn.of("c", "a", "u1", "u2", "u3", "u4", "u5", "u6"));

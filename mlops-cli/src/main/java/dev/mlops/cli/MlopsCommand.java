@@ -51,8 +51,8 @@ import picocli.CommandLine.Spec;
         description = "mlops-java from a shell or a CI job.",
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
             AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, TrainCommand.class,
-            ExplainCommand.class, RunsCommand.class, ComponentsCommand.class, BaselineCommand.class,
-            HelpCommand.class},
+            ExplainCommand.class, RunsCommand.class, BaselineCommand.class, DriftCommand.class,
+            ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",

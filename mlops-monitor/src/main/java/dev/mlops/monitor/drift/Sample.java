@@ -1,8 +1,11 @@
 package dev.mlops.monitor.drift;
 
+import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.TextColumn;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -52,55 +55,54 @@ public sealed interface Sample permits Sample.Numeric, Sample.Categorical {
      * @throws IllegalArgumentException if a value is infinite; the message names its index
      */
     static Numeric numeric(double... values) {
-        Objects.requireNonNull(values, "values");
-        int present = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                present++;
-            }
-        }
-        double[] kept = new double[present];
-        int k = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException("values must be finite or NaN (missing) but values[" + i + "] was "
-                        + values[i]);
-            }
-            if (!Double.isNaN(values[i])) {
-                kept[k++] = values[i];
-            }
-        }
-        return new Numeric(kept, values.length - present);
+        return owned(Objects.requireNonNull(values, "values").clone());
     }
 
     /**
-     * The sample of a table's column: a numeric column's values (missing and NaN as missing), or a
-     * categorical column's counts (missing as missing).
+     * The sample of an array this package owns, in one pass: the present values are moved to its
+     * front in place, and the array is kept as it is when no value is missing.
+     */
+    private static Numeric owned(double[] values) {
+        int present = 0;
+        for (int i = 0; i < values.length; i++) {
+            double value = values[i];
+            if (value - value == 0.0) {
+                values[present++] = value;
+            } else if (value == value) {
+                throw new IllegalArgumentException("values must be finite or NaN (missing) but values[" + i + "] was "
+                        + value);
+            }
+        }
+        return new Numeric(present == values.length ? values : Arrays.copyOf(values, present),
+                values.length - present);
+    }
+
+    /**
+     * The sample of a table's column: a numeric column's values (missing and NaN as missing); the
+     * counts of a categorical or text column's values, or of a boolean column's {@code "true"} and
+     * {@code "false"} (as a profile counts them), missing as missing.
      *
-     * @param column a numeric or categorical column
+     * @param column a numeric, categorical, text or boolean column
      * @return the sample
-     * @throws IllegalArgumentException if the column is of another type or a numeric column holds
+     * @throws IllegalArgumentException if the column holds timestamps or a numeric column holds
      *     an infinity; the message names the column
      */
     static Sample of(Column column) {
         Objects.requireNonNull(column, "column");
         if (column instanceof NumericColumn numbers) {
             try {
-                return numeric(numbers.toArray());
+                return owned(numbers.toArray());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column '" + column.name() + "': " + e.getMessage(), e);
             }
         }
         if (column instanceof CategoricalColumn categories) {
-            SortedMap<String, Long> counts = new TreeMap<>();
-            for (int row = 0; row < categories.size(); row++) {
-                if (!categories.isMissing(row)) {
-                    counts.merge(categories.get(row), 1L, Long::sum);
-                }
-            }
-            return new Categorical(counts, categories.missingCount());
+            return ColumnCounts.of(categories);
         }
-        throw new IllegalArgumentException("drift compares numeric and categorical columns but column '"
+        if (column instanceof TextColumn || column instanceof BooleanColumn) {
+            return ColumnCounts.ofValues(column);
+        }
+        throw new IllegalArgumentException("drift compares numeric, categorical, text and boolean columns but column '"
                 + column.name() + "' is of type " + column.type());
     }
 

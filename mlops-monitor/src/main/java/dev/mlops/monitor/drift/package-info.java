@@ -15,7 +15,13 @@
  * component registry. {@link dev.mlops.monitor.drift.Correction} adjusts the p-values of many
  * columns (Benjamini–Hochberg by default, Holm as an option).
  *
- * <p>Everything here is immutable and thread-safe; bad input is refused with an
+ * <p>{@link dev.mlops.monitor.drift.TableDrift} does it for a whole table: every column of a raw
+ * reference table or a stored profile against a current table, the p-values corrected across the
+ * columns, into a {@link dev.mlops.monitor.drift.TableDriftReport} in the shared report envelope,
+ * one {@link dev.mlops.monitor.drift.ColumnDrift} per column with its severity and the
+ * {@link dev.mlops.monitor.drift.Histogram} a chart needs.
+ *
+ * <p>Everything here is immutable and thread-safe (builders aside); bad input is refused with an
  * {@link java.lang.IllegalArgumentException} whose message names the detector and the problem.
  */
 @NullMarked

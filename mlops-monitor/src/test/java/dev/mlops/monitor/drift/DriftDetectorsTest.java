@@ -477,10 +477,52 @@ class DriftDetectorsTest {
         }
 
         @Test
+        void textAndBooleanColumnsCountTheirValuesAsAProfileDoes() {
+            Sample words = Sample.of(dev.mlops.core.table.TextColumn.of("note", "ok", null, "São Paulo", "ok"));
+            assertThat(((Sample.Categorical) words).counts()).containsExactly(Map.entry("São Paulo", 1L),
+                    Map.entry("ok", 2L));
+            assertThat(words.missing()).isEqualTo(1);
+            Sample flags = Sample.of(dev.mlops.core.table.BooleanColumn.of("flag", true, null, false, true));
+            assertThat(((Sample.Categorical) flags).counts()).containsExactly(Map.entry("false", 1L),
+                    Map.entry("true", 2L));
+            assertThat(flags.missing()).isEqualTo(1);
+        }
+
+        @Test
+        void aColumnWithoutMissingValuesKeepsEveryValueAndTheCallersArrayIsNotChanged() {
+            double[] values = {3, Double.NaN, 1};
+            Sample.Numeric sample = Sample.numeric(values);
+            assertThat(sample.values()).containsExactly(3, 1);
+            assertThat(values).containsExactly(3, Double.NaN, 1);
+            Sample full = Sample.of(NumericColumn.of("x", 2, 4, 6));
+            assertThat(((Sample.Numeric) full).values()).containsExactly(2, 4, 6);
+            assertThat(full.missing()).isZero();
+        }
+
+        @Test
+        void aCategoricalColumnSelectedOrLongerThanABlockIsCountedByItsRows() {
+            String[] values = new String[5000];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i % 10 == 0 ? null : i % 3 == 0 ? "a" : "b";
+            }
+            CategoricalColumn column = CategoricalColumn.of("c", values);
+            Sample.Categorical all = (Sample.Categorical) Sample.of(column);
+            assertThat(all.counts()).isEqualTo(Sample.categories(Arrays.asList(values)).counts());
+            assertThat(all.missing()).isEqualTo(500);
+            Sample.Categorical some = (Sample.Categorical) Sample.of(column.select(new int[] {0, 3, 4, 4}));
+            assertThat(some.counts()).containsExactly(Map.entry("a", 1L), Map.entry("b", 2L));
+            assertThat(some.missing()).isEqualTo(1);
+            Sample.Categorical unused = (Sample.Categorical) Sample.of(CategoricalColumn.of("c", "a", "b")
+                    .select(new int[] {0}));
+            assertThat(unused.counts()).containsExactly(Map.entry("a", 1L));
+        }
+
+        @Test
         void otherColumnsAndInfinitiesAreRefusedNamingTheColumn() {
             assertThatThrownBy(() -> Sample.of(dev.mlops.core.table.TimestampColumn.of("t", java.time.Instant.EPOCH)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("drift compares numeric and categorical columns but column 't' is of type TIMESTAMP");
+                    .hasMessage("drift compares numeric, categorical, text and boolean columns but column 't' is of type"
+                            + " TIMESTAMP");
             assertThatThrownBy(() -> Sample.of(NumericColumn.of("x", 1, Double.POSITIVE_INFINITY)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("column 'x': values must be finite or NaN (missing) but values[1] was Infinity");

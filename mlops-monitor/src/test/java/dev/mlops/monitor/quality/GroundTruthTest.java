@@ -89,6 +89,18 @@ class GroundTruthTest {
                             + " optionally 'arrivedAt') but found [id, label]");
             Path noLabel = write("nolabel.csv", "inferenceId,value\na,cat\n");
             assertThatThrownBy(() -> GroundTruth.read(noLabel)).isInstanceOf(DataFormatException.class);
+            Path noId = write("noid.csv", "label,id\ncat,a\n");
+            assertThatThrownBy(() -> GroundTruth.read(noId)).isInstanceOf(DataFormatException.class);
+        }
+
+        @Test
+        void columnsInAnyOrder() throws Exception {
+            Path file = write("first.csv", "arrivedAt,label,inferenceId\n2026-12-07T05:00:00Z,cat,a\n");
+            Label label = GroundTruth.read(file).label("a").orElseThrow();
+            assertThat(label.value()).isEqualTo("cat");
+            assertThat(label.arrivedAt()).contains(Instant.parse("2026-12-07T05:00:00Z"));
+            assertThat(GroundTruth.read(write("second.csv", "label,inferenceId\ncat,b\n")).label("b").orElseThrow()
+                    .value()).isEqualTo("cat");
         }
 
         @Test

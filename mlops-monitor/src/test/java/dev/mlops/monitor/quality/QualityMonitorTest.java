@@ -472,6 +472,43 @@ class QualityMonitorTest {
         }
     }
 
+    @Nested
+    class ManyProblems {
+        @Test
+        void atMostSoManyUnknownIdsAreNamed() {
+            List<Label> labels = new ArrayList<>();
+            for (int i = 0; i <= GroundTruth.MAX_PROBLEMS; i++) {
+                labels.add(Label.of("ghost" + i, "cat", T0, i + 1));
+            }
+            QualityReport report = classifier().build().evaluate(List.of(prediction("a", 0, "cat")),
+                    GroundTruth.of(labels));
+            assertThat(report.labels().unknownIds()).isEqualTo(GroundTruth.MAX_PROBLEMS + 1);
+            assertThat(report.labels().problems()).hasSize(GroundTruth.MAX_PROBLEMS);
+        }
+
+        @Test
+        void atMostSoManyBadValuesAreNamed() {
+            List<Label> labels = new ArrayList<>();
+            List<CaptureRecord> records = new ArrayList<>();
+            for (int i = 0; i <= GroundTruth.MAX_PROBLEMS; i++) {
+                labels.add(Label.of("r" + i, "x", T0, i + 1));
+                records.add(prediction("r" + i, 0, 1.0));
+            }
+            QualityReport report = QualityMonitor.regression(STAGE, "prediction").windowing(HOURLY).build()
+                    .evaluate(records, GroundTruth.of(labels));
+            assertThat(report.labels().badValues()).isEqualTo(GroundTruth.MAX_PROBLEMS + 1);
+            assertThat(report.labels().problems()).hasSize(GroundTruth.MAX_PROBLEMS);
+            assertThat(report.windows().get(0).worse()).isFalse();
+        }
+    }
+
+    @Test
+    void trainingMetricsGivenAgainReplaceTheFirst() {
+        QualityReport report = classifier().training(Map.of("accuracy", 0.5)).build()
+                .evaluate(List.of(), GroundTruth.of(List.of()));
+        assertThat(report.training()).containsOnlyKeys("accuracy");
+    }
+
     @Test
     void theWindowsOwnStageIsWindowedWhateverTheWindowingSaid() {
         List<CaptureRecord> records = List.of(prediction("a", 0, "cat"), prediction("b", 1, "dog"),

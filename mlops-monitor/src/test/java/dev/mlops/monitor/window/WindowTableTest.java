@@ -50,12 +50,13 @@ class WindowTableTest {
                             "note", "São Paulo")),
                     withInput("b", row("age", 2.5, "city", 7L, "vip", "FALSE", "seen", "2026-12-07T02:00:00+01:00")),
                     withInput("c", row("age", "NaN", "city", false, "vip", "False", "note", null)),
-                    withInput("d", row("age", "Infinity", "city", 1.0, "extra", "ignored")),
+                    withInput("d", row("age", "Infinity", "city", 1.0, "extra", "ignored", "vip", "TRUE")),
+                    withInput("f", row("age", 9_007_199_254_740_992L, "vip", false)),
                     withInput("e", row("age", "-Infinity", "city", new BigInteger("123456789012345678901"))));
             WindowTable read = window.inputs(CaptureStage.AFTER_MODEL, SCHEMA);
             Table table = read.table();
             assertThat(read.window()).isEqualTo(7);
-            assertThat(read.rows()).isEqualTo(5);
+            assertThat(read.rows()).isEqualTo(6);
             assertThat(read.isEmpty()).isFalse();
             assertThat(read.wrongType()).isZero();
             assertThat(read.masked()).isZero();
@@ -65,16 +66,19 @@ class WindowTableTest {
             assertThat(age.get(1)).isEqualTo(2.5);
             assertThat(age.get(2)).isNaN();
             assertThat(age.get(3)).isEqualTo(Double.POSITIVE_INFINITY);
-            assertThat(age.get(4)).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(age.get(5)).isEqualTo(Double.NEGATIVE_INFINITY);
             CategoricalColumn city = table.categoricalColumn("city");
-            assertThat(List.of(city.get(0), city.get(1), city.get(2), city.get(3), city.get(4)))
+            assertThat(List.of(city.get(0), city.get(1), city.get(2), city.get(3), city.get(5)))
                     .containsExactly("München", "7", "false", "1", "123456789012345678901");
             assertThat(table.schema().field("city").sensitive()).isTrue();
             BooleanColumn vip = table.booleanColumn("vip");
             assertThat(vip.get(0)).isTrue();
             assertThat(vip.get(1)).isFalse();
             assertThat(vip.get(2)).isFalse();
-            assertThat(vip.isMissing(3)).isTrue();
+            assertThat(vip.get(3)).isTrue();
+            assertThat(vip.get(4)).isFalse();
+            assertThat(age.get(4)).isEqualTo(9_007_199_254_740_992.0);
+            assertThat(vip.isMissing(5)).isTrue();
             assertThat(table.timestampColumn("seen").get(0)).isEqualTo(Instant.parse("2026-12-07T01:00:00Z"));
             assertThat(table.timestampColumn("seen").get(1)).isEqualTo(Instant.parse("2026-12-07T01:00:00Z"));
             assertThat(table.timestampColumn("seen").isMissing(2)).isTrue();
@@ -165,6 +169,7 @@ class WindowTableTest {
     @Test
     void recordsOfOneStage() {
         Window window = window(Records.at("a", 0), Records.at("b", 1, CaptureStage.BEFORE_PREPROCESSING));
+        assertThat(window.isEmpty()).isFalse();
         assertThat(window.records(CaptureStage.BEFORE_PREPROCESSING)).extracting(CaptureRecord::inferenceId)
                 .containsExactly("b");
     }

@@ -84,6 +84,7 @@ class WindowingTest {
         assertThat(a).isEqualTo(Windowing.byTime(Duration.ofHours(1), ORIGIN))
                 .hasSameHashCodeAs(Windowing.byTime(Duration.ofHours(1), ORIGIN));
         assertThat(a).isNotEqualTo(Windowing.byTime(Duration.ofHours(2), ORIGIN));
+        assertThat(a.hashCode()).isNotEqualTo(Windowing.byCount(2).hashCode());
         assertThat(a).isNotEqualTo(Windowing.byTime(Duration.ofHours(1), ORIGIN.plusSeconds(1)));
         assertThat(a).isNotEqualTo(a.withLateness(Duration.ofSeconds(1)));
         assertThat(a).isNotEqualTo(a.onlyStage(CaptureStage.AFTER_MODEL));

@@ -58,7 +58,7 @@ public record Histogram(List<Double> edges, List<Long> counts) {
         }
         double[] edges = new double[bins + 1];
         double step = (max - min) / bins;
-        for (int i = 0; i <= bins; i++) {
+        for (int i = 0; i < bins; i++) {
             edges[i] = min + i * step;
         }
         edges[bins] = max;
@@ -67,7 +67,7 @@ public record Histogram(List<Double> edges, List<Long> counts) {
         for (double v : values) {
             counts[bin(v, edges, min, norm)]++;
         }
-        List<Double> edgeList = new ArrayList<>(bins + 1);
+        List<Double> edgeList = new ArrayList<>(edges.length);
         for (double edge : edges) {
             edgeList.add(edge);
         }

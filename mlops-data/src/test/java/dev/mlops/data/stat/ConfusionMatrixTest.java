@@ -97,6 +97,10 @@ class ConfusionMatrixTest {
         assertThat(copy).isEqualTo(matrix).hasSameHashCodeAs(matrix);
         assertThat(copy).isNotEqualTo(ConfusionMatrix.of(4, TRUTH, TRUTH));
         assertThat(copy).isNotEqualTo(ConfusionMatrix.ofCounts(new long[][] {{1}}));
+        assertThat(copy.hashCode()).isNotEqualTo(ConfusionMatrix.of(4, TRUTH, TRUTH).hashCode())
+                .isNotEqualTo(ConfusionMatrix.ofCounts(new long[][] {{1}}).hashCode());
+        // 31 * classes + Arrays.hashCode(counts): 62 + 31^4
+        assertThat(ConfusionMatrix.ofCounts(new long[][] {{0, 0}, {0, 0}}).hashCode()).isEqualTo(62 + 923_521);
         assertThat(copy.toString()).isEqualTo("ConfusionMatrix[[3, 1, 0, 0], [1, 2, 1, 0], [1, 1, 3, 0], [0, 0, 0, 0]]");
         long[][] counts = copy.counts();
         counts[0][0] = 99;

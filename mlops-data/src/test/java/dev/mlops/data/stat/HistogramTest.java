@@ -39,6 +39,24 @@ class HistogramTest {
         }
 
         @Test
+        void aValueJustBelowAnEdgeStaysInItsBinWhereTheScaledIndexRoundsUp() {
+            // np.histogram([-7.312715117751976, -1.6529857872995735, 1.1768788779266277], bins=3) -> [1, 1, 1]
+            // ((v - lo) * 3 / (hi - lo)) truncates to 2 there, one bin too high
+            Histogram h = Histogram.of(new double[] {-7.312715117751976, -1.6529857872995735, 1.1768788779266277}, 3);
+            assertThat(h.counts()).containsExactly(1L, 1L, 1L);
+        }
+
+        @Test
+        void aWideRange() {
+            // np.histogram(np.arange(0, 101, 5), bins=10) -> [2, 2, 2, 2, 2, 2, 2, 2, 2, 3]
+            double[] values = new double[21];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = 5.0 * i;
+            }
+            assertThat(Histogram.of(values, 10).counts()).containsExactly(2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 3L);
+        }
+
+        @Test
         void equalValuesWidenTheRange() {
             // np.histogram([2.0, 2.0, 2.0], bins=2) -> [0, 3], [1.5, 2.0, 2.5]
             Histogram h = Histogram.of(new double[] {2.0, 2.0, 2.0}, 2);

@@ -38,6 +38,12 @@ class RegressionErrorsTest {
         }
 
         @Test
+        void twoRowsHaveAnRSquared() {
+            // r2_score([1, 3], [1.5, 2.5]) -> 0.75
+            assertThat(RegressionErrors.of(new double[] {1, 3}, new double[] {1.5, 2.5}).rSquared()).isEqualTo(0.75);
+        }
+
+        @Test
         void oneRowHasNoRSquared() {
             assertThat(RegressionErrors.of(new double[] {1.0}, new double[] {2.0}).rSquared()).isNaN();
         }

@@ -29,6 +29,14 @@
  * </ul>
  * The p-values and statistics on the exact path are checked against scipy 1.10.1 in the tests.
  *
+ * <p>Besides the two-sample statistics, the arithmetic of model quality that mlops-train's
+ * metrics and mlops-monitor's quality monitoring share: {@link dev.mlops.data.stat.ConfusionMatrix}
+ * (accuracy, per-class and macro precision, recall and F1 over class indices),
+ * {@link dev.mlops.data.stat.RegressionErrors} (RMSE, MAE, R² over two arrays),
+ * {@link dev.mlops.data.stat.Quantiles} (exact, numpy's linear method) and
+ * {@link dev.mlops.data.stat.Histogram} (numpy's equal-width bins), checked against sklearn 1.2.1
+ * and numpy 1.24.2.
+ *
  * <p>Everything here is stateless and thread-safe; arguments are never changed (arrays are
  * copied before sorting). Bad input (an empty or too small sample, NaN or an infinity in a
  * sample, a negative count, counts of different lengths, a sketch-only reference where exact

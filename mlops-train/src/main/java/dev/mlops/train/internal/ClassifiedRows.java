@@ -7,6 +7,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.stat.ConfusionMatrix;
 import dev.mlops.train.predict.Outputs;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,11 @@ public final class ClassifiedRows {
      */
     public int predicted(int row) {
         return predicted[row];
+    }
+
+    /** @return the confusion matrix of the rows over the positions of {@link #classes()} */
+    public ConfusionMatrix confusion() {
+        return ConfusionMatrix.of(classes.size(), truth, predicted);
     }
 
     /**

@@ -4,7 +4,10 @@ import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.internal.ClassifiedRows;
 
-/** The share of rows whose predicted class is the true one, sklearn's {@code accuracy_score}. */
+/**
+ * The share of rows whose predicted class is the true one, sklearn's {@code accuracy_score}
+ * (computed by the shared {@link dev.mlops.data.stat.ConfusionMatrix}).
+ */
 final class Accuracy extends NamedMetric {
     static final String NAME = "accuracy";
 
@@ -14,11 +17,6 @@ final class Accuracy extends NamedMetric {
 
     @Override
     public double compute(Column truth, Table predictions) {
-        ClassifiedRows rows = ClassifiedRows.read(NAME, truth, predictions);
-        int correct = 0;
-        for (int row = 0; row < rows.size(); row++) {
-            correct += rows.truth(row) == rows.predicted(row) ? 1 : 0;
-        }
-        return rows.size() == 0 ? Double.NaN : (double) correct / rows.size();
+        return ClassifiedRows.read(NAME, truth, predictions).confusion().accuracy();
     }
 }

@@ -4,6 +4,7 @@ import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.stat.RegressionErrors;
 import dev.mlops.train.internal.PredictionColumns;
 
 /**
@@ -44,8 +45,8 @@ record RegressionRows(double[] truth, double[] predicted) {
         return values;
     }
 
-    /** @return the number of rows */
-    int size() {
-        return truth.length;
+    /** @return the errors of the predictions, by the shared {@link RegressionErrors} */
+    RegressionErrors errors() {
+        return RegressionErrors.of(truth, predicted);
     }
 }

@@ -3,7 +3,10 @@ package dev.mlops.train.metrics;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.Table;
 
-/** The square root of the mean squared error, sklearn's {@code mean_squared_error(squared=False)}. */
+/**
+ * The square root of the mean squared error, sklearn's {@code mean_squared_error(squared=False)}
+ * (computed by the shared {@link dev.mlops.data.stat.RegressionErrors}).
+ */
 final class RootMeanSquaredError extends NamedMetric {
     static final String NAME = "rmse";
 
@@ -13,12 +16,6 @@ final class RootMeanSquaredError extends NamedMetric {
 
     @Override
     public double compute(Column truth, Table predictions) {
-        RegressionRows rows = RegressionRows.read(NAME, truth, predictions);
-        double squares = 0.0;
-        for (int row = 0; row < rows.size(); row++) {
-            double error = rows.truth()[row] - rows.predicted()[row];
-            squares += error * error;
-        }
-        return Math.sqrt(squares / rows.size());
+        return RegressionRows.read(NAME, truth, predictions).errors().rootMeanSquaredError();
     }
 }

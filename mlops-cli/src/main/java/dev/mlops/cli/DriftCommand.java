@@ -2,11 +2,15 @@ package dev.mlops.cli;
 
 import dev.mlops.core.table.Table;
 import dev.mlops.data.profile.DatasetProfile;
+import dev.mlops.monitor.baseline.Baseline;
 import dev.mlops.monitor.drift.Correction;
 import dev.mlops.monitor.drift.DriftDetector;
 import dev.mlops.monitor.drift.TableDrift;
 import dev.mlops.monitor.drift.TableDriftReport;
+import dev.mlops.monitor.job.MonitoringReports;
+import dev.mlops.monitor.report.ReportFiles;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,10 +24,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlops drift --reference train.csv|train.profile.json --current batch.csv}: compares
- * every column of a reference — a CSV or JSON Lines file, or a profile that {@code mlops profile
- * --out} wrote (a file ending in {@code .json}) — with the current file's ({@link TableDrift}) and
- * prints the {@link TableDriftReport}, as text or JSON, exiting
+ * {@code mlops drift --reference train.csv|train.profile.json|baseline/ --current batch.csv}:
+ * compares every column of a reference — a CSV or JSON Lines file, a profile that {@code mlops
+ * profile --out} wrote (a file ending in {@code .json}), or a baseline directory that {@code mlops
+ * baseline --out} wrote — with the current file's ({@link TableDrift}) and prints the
+ * {@link TableDriftReport}, as text or JSON (and as an HTML report with {@code --html DIR}), exiting
  * {@link MlopsCommand#EXIT_CHECK_FAILED} when a finding is of error severity: a column drifted, or
  * one is missing or changed type.
  */
@@ -34,13 +39,14 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Compares every column of a reference with the current data; exits 1 on drift at error severity.",
-            "The reference is a CSV or JSON Lines file (such as the training data) or a profile that 'mlops profile "
-                    + "--out' wrote (a file name ending in .json). Each column gets the default detector: up to 1,000 "
+            "The reference is a CSV or JSON Lines file (such as the training data), a profile that 'mlops profile "
+                    + "--out' wrote (a file name ending in .json) or a baseline directory from 'mlops baseline'. Each column gets the default detector: up to 1,000 "
                     + "reference rows KS (numbers) or chi-square (categories); above, normalized Wasserstein "
                     + "(numbers, raw reference) or Jensen-Shannon (categories, and numbers against a profile), or "
                     + "the one --detector names. The tests' p-values are corrected across the columns.",
             "Prints each column's statistic, threshold and verdict, or the JSON report with --json (with each "
-                    + "column's reference and current shares over the same bins, for charts).",
+                    + "column's reference and current shares over the same bins, for charts); --html DIR also "
+                    + "writes report.html (open it in a browser) and report.json.",
             "Exits 1 when a column drifted, is missing from the current file or changed type; a column that "
                     + "could not be compared (too few values) is a warning."
         })
@@ -48,8 +54,9 @@ final class DriftCommand implements Callable<Integer> {
     @Spec
     private @Nullable CommandSpec spec;
 
-    @Option(names = "--reference", required = true, paramLabel = "TRAIN_CSV|PROFILE_JSON",
-            description = "The reference: a CSV or JSON Lines file, or a profile from 'mlops profile --out' (.json).")
+    @Option(names = "--reference", required = true, paramLabel = "TRAIN_CSV|PROFILE_JSON|BASELINE_DIR",
+            description = "The reference: a CSV or JSON Lines file, a profile from 'mlops profile --out' (.json), or a "
+                    + "baseline directory from 'mlops baseline --out'.")
     private @Nullable Path reference;
 
     @Option(names = "--current", required = true, paramLabel = "BATCH_CSV",
@@ -58,6 +65,10 @@ final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the JSON report instead of text.")
     private boolean json;
+
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Also write report.html (self-contained, with a histogram per column) and report.json to DIR.")
+    private @Nullable Path html;
 
     @Option(names = "--detector", paramLabel = "SPEC",
             description = "The detector for every column instead of the default, as a spec such as 'psi(threshold="
@@ -92,12 +103,25 @@ final class DriftCommand implements Callable<Integer> {
         }
         TableDrift drift = builder.build();
         Table currentTable = input.read(currentFile);
-        TableDriftReport report = isProfile(referenceFile)
-                ? drift.compare(currentTable, DatasetProfile.load(referenceFile))
-                : drift.compare(currentTable, input.read(referenceFile));
+        TableDriftReport report;
+        if (Files.isDirectory(referenceFile)) {
+            report = drift.compare(currentTable, Baseline.load(referenceFile).profile());
+        } else if (isProfile(referenceFile)) {
+            report = drift.compare(currentTable, DatasetProfile.load(referenceFile));
+        } else {
+            report = drift.compare(currentTable, input.read(referenceFile));
+        }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(json ? report.toJson() + "\n" : report.toText());
         out.flush();
+        if (html != null) {
+            ReportFiles files = ReportFiles.write(MonitoringReports.of(report, "Drift of " + currentFile.getFileName()
+                    + " against " + referenceFile.getFileName(), currentFile.toString()), html);
+            PrintWriter err = commandSpec.commandLine().getErr();
+            err.println("Report: " + files.html().toAbsolutePath() + " (open it in a browser), data in "
+                    + files.json().getFileName());
+            err.flush();
+        }
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }
 

@@ -29,6 +29,33 @@ class DriftCommandTest {
     }
 
     @Nested
+    class AgainstABaselineWithAnHtmlReport {
+        @Test
+        void aBaselineDirectoryIsAReferenceAndTheReportIsWrittenBesideItsJson() throws IOException {
+            Path train = cities("train.csv", 0);
+            Path baseline = dir.resolve("baseline");
+            assertThat(mlops("baseline", train.toString(), "--out", baseline.toString()).exitCode())
+                    .isEqualTo(MlopsCommand.EXIT_OK);
+            Path report = dir.resolve("report");
+
+            CliRun run = mlops("drift", "--reference", baseline.toString(), "--current",
+                    cities("batch.csv", 10).toString(), "--html", report.toString());
+
+            assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.out()).startsWith("drift report: FAILED (1 of 2 columns drifted");
+            assertThat(run.err()).isEqualTo("Report: " + report.resolve("report.html").toAbsolutePath()
+                    + " (open it in a browser), data in report.json\n");
+            JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.get("kind").asText()).isEqualTo("monitoring-report");
+            assertThat(json.get("title").asText()).isEqualTo("Drift of batch.csv against baseline");
+            assertThat(json.get("features")).hasSize(2);
+            assertThat(json.get("findings").get(0).get("scope").asText()).isEqualTo("age");
+            assertThat(Files.readString(report.resolve("report.html"), StandardCharsets.UTF_8))
+                    .contains("<svg").contains("age").contains("city");
+        }
+    }
+
+    @Nested
     class AgainstATable {
         @Test
         void theSameDataPassesWithExitZero() throws IOException {
@@ -147,7 +174,7 @@ class DriftCommandTest {
         void theReferenceAndCurrentAreRequired() {
             CliRun run = mlops("drift", "--current", "batch.csv");
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).contains("Missing required option: '--reference=TRAIN_CSV|PROFILE_JSON'");
+            assertThat(run.err()).contains("Missing required option: '--reference=TRAIN_CSV|PROFILE_JSON|BASELINE_DIR'");
         }
     }
 }

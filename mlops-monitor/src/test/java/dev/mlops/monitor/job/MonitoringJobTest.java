@@ -29,6 +29,9 @@ import dev.mlops.monitor.report.ReportFiles;
 import dev.mlops.monitor.report.Timeline;
 import dev.mlops.monitor.report.Verdict;
 import dev.mlops.monitor.violation.ViolationType;
+import dev.mlops.monitor.drift.DriftDetectors;
+import dev.mlops.monitor.drift.TableDrift;
+import dev.mlops.monitor.violation.ViolationCheck;
 import dev.mlops.monitor.window.CaptureWindows;
 import dev.mlops.monitor.window.WindowRun;
 import dev.mlops.monitor.window.Windowing;
@@ -134,6 +137,8 @@ class MonitoringJobTest {
             assertThat(observed.stream().filter(o -> o.name().equals(MetricNames.DRIFT_STATISTIC)))
                     .hasSize(140)
                     .allSatisfy(o -> assertThat(o.tags()).containsOnlyKeys(MetricNames.FEATURE, MetricNames.DETECTOR));
+            assertThat(observed).as("a distance has no p-value")
+                    .noneMatch(o -> o.name().equals(MetricNames.DRIFT_P_VALUE));
             assertThat(observed.stream().filter(o -> o.name().equals(MetricNames.DRIFT_VERDICT)
                     && o.tags().get(MetricNames.FEATURE).equals("age")).mapToDouble(MetricObservation::value).sum())
                     .isEqualTo(15.0);
@@ -171,6 +176,17 @@ class MonitoringJobTest {
             assertThat(age.points().get(55).value()).isGreaterThanOrEqualTo(age.threshold());
             assertThat(age.points().get(0).value()).isLessThan(age.threshold());
             assertThat(age.points().get(3).time()).isEqualTo(T0.plus(Duration.ofMinutes(3_000)));
+            assertThat(timelines.get(1).points()).extracting(Timeline.Point::verdict).containsOnly(Verdict.OK);
+            assertThat(timelines.get(1).statistic()).isEqualTo("jensen-shannon");
+
+            MonitoringReport report = result.toReport("Credit model");
+            assertThat(report.timelines()).isEqualTo(timelines);
+            assertThat(report.findings()).filteredOn(f -> f.scope().equals("age") && f.message().startsWith("abrupt"))
+                    .singleElement().satisfies(f -> assertThat(f.message()).startsWith("abrupt upward change in the "
+                            + "drift statistic of 'age' from " + T0.plus(Duration.ofMinutes(1_000L
+                            * result.changes().get("age").get(0).change().changeIndex()))));
+            assertThat(report.findings()).filteredOn(f -> f.message().startsWith("window from "))
+                    .hasSize(15).allSatisfy(f -> assertThat(f.scope()).isEqualTo("age"));
         }
     }
 
@@ -250,6 +266,42 @@ class MonitoringJobTest {
             assertThat(MonitoringReport.read(files.json()).timelines()).hasSize(2);
             assertThat(Files.readString(files.html(), StandardCharsets.UTF_8)).contains("Credit model");
         }
+    }
+
+    @Test
+    void aTestSendsItsAdjustedPValueAndRecordsOfOtherStagesMakeNoWindow(@TempDir Path capture) {
+        SplittableRandom random = new SplittableRandom(8);
+        try (CaptureWriter writer = CaptureWriter.builder(capture).build()) {
+            for (int i = 0; i < 300; i++) {
+                writer.write(new CaptureRecord("r" + i, T0.plus(Duration.ofMinutes(i)), "credit-v1",
+                        CaptureStage.BEFORE_PREPROCESSING, inputs(random, 0), Map.of()));
+            }
+            writer.write(new CaptureRecord("late", T0.plus(Duration.ofDays(1)), "credit-v1",
+                    CaptureStage.AFTER_MODEL, Map.of(), Map.of("prediction", "good")));
+        }
+        ViolationCheck tests = ViolationCheck.builder().clock(CLOCK).drift(TableDrift.builder().clock(CLOCK)
+                .detector("age", DriftDetectors.ks(0.01)).detector("city", DriftDetectors.chiSquare(0.01)).build())
+                .build();
+        List<MetricObservation> observed = new ArrayList<>();
+
+        MonitoringResult result = MonitoringJob.builder(baseline).violations(tests)
+                .windowing(Windowing.byTime(Duration.ofDays(1), T0)).sink(observed::add).clock(CLOCK).build()
+                .run(capture);
+
+        assertThat(result.windows()).extracting(WindowResult::rows).containsExactly(300L);
+        double adjusted = result.windows().get(0).violations().drift().orElseThrow().column("age").result()
+                .orElseThrow().adjustedPValue().getAsDouble();
+        assertThat(observed).filteredOn(o -> o.name().equals(MetricNames.DRIFT_P_VALUE)
+                        && o.tags().get(MetricNames.FEATURE).equals("age"))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.value()).isEqualTo(adjusted);
+                    assertThat(o.tags()).containsEntry(MetricNames.DETECTOR, "ks");
+                });
+        MonitoringReport report = result.toReport("t");
+        assertThat(report.features()).as("the only window's")
+                .extracting(f -> f.feature()).containsExactly("age", "city");
+        assertThat(report.timelines().get(0).statistic()).isEqualTo("ks p-value");
+        assertThat(report.timelines().get(0).threshold()).isEqualTo(0.01);
     }
 
     @Test

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +42,12 @@ class QuantileCollectorTest {
         }
     }
 
-    /** Moving every level up multiplies the weights by 16 and changes no normalized rank or quantile. */
+    /**
+     * Moving every level up keeps every retained item and multiplies its weight by 16, so no
+     * normalized rank or quantile changes. The sketch's compaction coins are DataSketches' own
+     * unseeded ones ({@code KllSketch.random}, package-private, no seed in the API), so each run
+     * sees a different sketch: every assertion here holds for every outcome of the coins.
+     */
     @ParameterizedTest
     @ValueSource(ints = {50, 1000, 77_777, 1_000_000})
     void scalingUpKeepsEveryQuantileAndRank(int n) {
@@ -54,7 +63,18 @@ class QuantileCollectorTest {
         KllDoublesSketch up = KllDoublesSketch.heapify(Memory.wrap(scaled));
         assertThat(up.getN()).isEqualTo(16L * n);
         assertThat(up.getNumRetained()).isEqualTo(sketch.getNumRetained());
-        for (double p = 0; p <= 1.0; p += 0.01) {
+        assertThat(up.getMinItem()).isEqualTo(sketch.getMinItem());
+        assertThat(up.getMaxItem()).isEqualTo(sketch.getMaxItem());
+        assertThat(weightedItems(up, 1)).as("n %s", n).hasSize(sketch.getNumRetained())
+                .containsExactly(weightedItems(sketch, 16));
+        // At ranks i/128 both p n and p 16 n are exact, so both sketches look up the same item.
+        // Ranks such as 0.43 are not compared: DataSketches 6.2.0 rounds p N to 1e-7 before its
+        // ceiling only when N <= 1e7 (QuantilesUtil.getNaturalRank, tailRoundingFactor), so when
+        // n <= 1e7 < 16 n and p n lands on a cumulative weight (0.43 summed from 0.01 steps is
+        // 0.4300000000000002), the original sketch rounds 430000.0000000002 down to that weight
+        // and the scaled one takes the ceiling of 6880000.000000004, 6880001: the next item.
+        for (int i = 0; i <= 128; i++) {
+            double p = i / 128.0;
             assertThat(up.getQuantile(p, QuantileSearchCriteria.INCLUSIVE)).as("n %s, p %s", n, p)
                     .isEqualTo(sketch.getQuantile(p, QuantileSearchCriteria.INCLUSIVE));
         }
@@ -71,6 +91,17 @@ class QuantileCollectorTest {
         merged.merge(sketch);
         assertThat(merged.getN()).isEqualTo(17L * n + 1);
         assertThat(KllDoublesSketch.heapify(Memory.wrap(merged.toByteArray())).getMaxItem()).isEqualTo(42.0);
+    }
+
+    /** The retained items with their weights times {@code factor}, as "item x weight", sorted. */
+    private static String[] weightedItems(KllDoublesSketch sketch, long factor) {
+        List<double[]> items = new ArrayList<>();
+        QuantilesDoublesSketchIterator it = sketch.iterator();
+        while (it.next()) {
+            items.add(new double[] {it.getQuantile(), it.getWeight() * factor});
+        }
+        return items.stream().sorted(Comparator.<double[]>comparingDouble(a -> a[0]).thenComparingDouble(a -> a[1]))
+                .map(a -> a[0] + " x " + (long) a[1]).toArray(String[]::new);
     }
 
     @Test

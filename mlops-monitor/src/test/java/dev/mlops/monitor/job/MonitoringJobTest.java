@@ -20,6 +20,7 @@ import dev.mlops.monitor.change.ShapedChange;
 import dev.mlops.monitor.metric.MetricFilter;
 import dev.mlops.monitor.metric.MetricNames;
 import dev.mlops.monitor.metric.MetricObservation;
+import dev.mlops.monitor.micrometer.MonitorMeterBinder;
 import dev.mlops.monitor.quality.GroundTruth;
 import dev.mlops.monitor.quality.Label;
 import dev.mlops.monitor.quality.QualityMonitor;
@@ -35,6 +36,7 @@ import dev.mlops.monitor.violation.ViolationCheck;
 import dev.mlops.monitor.window.CaptureWindows;
 import dev.mlops.monitor.window.WindowRun;
 import dev.mlops.monitor.window.Windowing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -283,10 +285,13 @@ class MonitoringJobTest {
                 .detector("age", DriftDetectors.ks(0.01)).detector("city", DriftDetectors.chiSquare(0.01)).build())
                 .build();
         List<MetricObservation> observed = new ArrayList<>();
+        MonitorMeterBinder binder = MonitorMeterBinder.create();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        binder.bindTo(registry);
 
         MonitoringResult result = MonitoringJob.builder(baseline).violations(tests)
-                .windowing(Windowing.byTime(Duration.ofDays(1), T0)).sink(observed::add).clock(CLOCK).build()
-                .run(capture);
+                .windowing(Windowing.byTime(Duration.ofDays(1), T0)).sink(observed::add).sink(binder).clock(CLOCK)
+                .build().run(capture);
 
         assertThat(result.windows()).extracting(WindowResult::rows).containsExactly(300L);
         double adjusted = result.windows().get(0).violations().drift().orElseThrow().column("age").result()
@@ -297,6 +302,9 @@ class MonitoringJobTest {
                     assertThat(o.value()).isEqualTo(adjusted);
                     assertThat(o.tags()).containsEntry(MetricNames.DETECTOR, "ks");
                 });
+        assertThat(registry.get("mlops.drift.p_value").tag("feature", "age").tag("detector", "ks").gauge().value())
+                .as("Micrometer shows what the job sent").isEqualTo(adjusted);
+        assertThat(registry.get("mlops.drift.verdict").tag("feature", "city").gauge().value()).isZero();
         MonitoringReport report = result.toReport("t");
         assertThat(report.features()).as("the only window's")
                 .extracting(f -> f.feature()).containsExactly("age", "city");

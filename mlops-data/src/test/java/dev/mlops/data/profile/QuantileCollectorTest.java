@@ -93,6 +93,35 @@ class QuantileCollectorTest {
         assertThat(KllDoublesSketch.heapify(Memory.wrap(merged.toByteArray())).getMaxItem()).isEqualTo(42.0);
     }
 
+    /**
+     * Why the test above compares quantiles at ranks i/128 only, with no coin flips involved: a
+     * sketch of 1 to 100 (n <= k, so nothing is compacted) scaled up five times holds the same
+     * items with weights 16^5, N = 104,857,600. DataSketches 6.2.0 rounds p N to 1e-7 before
+     * taking its ceiling only when N <= 1e7, so at p = 0.1 + 0.2 = 0.30000000000000004 the
+     * original rounds 30.000000000000004 to 30 (item 30) and the scaled one takes the ceiling of
+     * 31457280.000000004 (item 31); at ranks i/128 p N is exact and both agree.
+     */
+    @Test
+    void dataSketchesRoundsDecimalRanksOnlyUpToTenMillionItems() {
+        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(200);
+        for (int i = 1; i <= 100; i++) {
+            sketch.update(i);
+        }
+        KllDoublesSketch up = sketch;
+        for (int times = 0; times < 5; times++) {
+            up = KllDoublesSketch.heapify(Memory.wrap(QuantileCollector.scaleUp(up.toByteArray(), 200, 1, 100)));
+        }
+        assertThat(up.getN()).isEqualTo(100L << 20);
+        assertThat(weightedItems(up, 1)).containsExactly(weightedItems(sketch, 1L << 20));
+        assertThat(sketch.getQuantile(0.1 + 0.2, QuantileSearchCriteria.INCLUSIVE)).isEqualTo(30.0);
+        assertThat(up.getQuantile(0.1 + 0.2, QuantileSearchCriteria.INCLUSIVE)).isEqualTo(31.0);
+        for (int i = 0; i <= 128; i++) {
+            double p = i / 128.0;
+            assertThat(up.getQuantile(p, QuantileSearchCriteria.INCLUSIVE)).as("p %s", p)
+                    .isEqualTo(sketch.getQuantile(p, QuantileSearchCriteria.INCLUSIVE));
+        }
+    }
+
     /** The retained items with their weights times {@code factor}, as "item x weight", sorted. */
     private static String[] weightedItems(KllDoublesSketch sketch, long factor) {
         List<double[]> items = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.Experiment;
+import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.experiment.ExperimentRunner;
 import dev.mlops.train.experiment.LeaderboardRow;
 import dev.mlops.train.experiment.LinearRegression;
@@ -23,13 +24,14 @@ import dev.mlops.train.tracking.TrackingStore;
 import dev.mlops.train.tribuo.EncodingReport;
 import dev.mlops.train.tribuo.FeatureEncoder;
 import dev.mlops.train.tribuo.MissingPolicy;
+import dev.mlops.train.tribuo.TribuoPredictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -156,15 +158,17 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %d rows; label '%s' (%s); train %d, validation %d, test %d rows%n%n",
                     inputFile, table.rowCount(), labelColumn, classification ? "classification" : "regression",
                     rows.size("train"), rows.size("validation"), rows.size("test"));
-            EncodingReport encoding = FeatureEncoder.fit(rows.set(table, "train"), Set.of(labelColumn),
-                    MissingPolicy.IMPUTE).report();
-            encoding.dropped().forEach((column, reason) -> out.printf(Locale.ROOT,
-                    "Left out of the features: %s (%s)%n", column, reason));
-            encoding.missing().forEach((column, count) -> out.printf(Locale.ROOT,
-                    "Missing in the training rows, imputed: %s (%d)%n", column, count));
-            if (!encoding.dropped().isEmpty() || !encoding.missing().isEmpty()) {
-                out.println();
-            }
+            encoder(result).ifPresent(encoder -> {
+                EncodingReport encoding = encoder.report();
+                String handled = encoder.policy() == MissingPolicy.OMIT ? "rows left out" : "imputed";
+                encoding.dropped().forEach((column, reason) -> out.printf(Locale.ROOT,
+                        "Left out of the features: %s (%s)%n", column, reason));
+                encoding.missing().forEach((column, count) -> out.printf(Locale.ROOT,
+                        "Missing in the training rows, %s: %s (%d)%n", handled, column, count));
+                if (!encoding.dropped().isEmpty() || !encoding.missing().isEmpty()) {
+                    out.println();
+                }
+            });
             out.print(result.leaderboard().toText());
             out.printf(Locale.ROOT, "%nMetrics on the test rows, each model evaluated on them once; lift over the best "
                     + "baseline in %s.%nRuns: experiment '%s' in %s (mlops runs list --experiment %s).%n",
@@ -172,6 +176,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return MlopsCommand.EXIT_OK;
+    }
+
+    /**
+     * The feature encoder of the first model that encoded the features for Tribuo (each fits its
+     * encoder on the same training rows); empty when no such model ran.
+     */
+    private static Optional<FeatureEncoder> encoder(RunnerResult result) {
+        return result.results().values().stream().map(ExperimentResult::model)
+                .filter(TribuoPredictor.class::isInstance).map(model -> ((TribuoPredictor) model).encoder())
+                .findFirst();
     }
 
     private static String stem(Path file) {

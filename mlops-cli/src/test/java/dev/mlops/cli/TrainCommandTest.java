@@ -40,6 +40,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void theModelsEncodingSaysWhichColumnsWereLeftOutAndWhereValuesWereImputed() throws Exception {
+        StringBuilder csv = new StringBuilder("x,constant,class\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i % 10 == 3 ? "" : String.valueOf(i)).append(",7,").append(i < 50 ? "a" : "b").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("rows.csv"), csv.toString());
+
+        CliRun run = mlops("train", file.toString(), "--label", "class", "--store", dir.resolve("store").toString(),
+                "--model", "cart(maxDepth=2)");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Left out of the features: constant (constant in the training rows)\n")
+                .containsPattern("Missing in the training rows, imputed: x \\([1-9][0-9]*\\)\n");
+    }
+
+    @Test
     void givenModelsAndTheJsonFormTheLeaderboardIsOneDocument() throws Exception {
         CliRun run = mlops("train", CliRun.creditG().toString(), "--label", "class", "--store",
                 dir.resolve("store").toString(), "--model", "cart(maxDepth=3)", "--experiment", "trees", "--json");

@@ -31,6 +31,12 @@ import java.util.function.Consumer;
 public final class CaptureWindows {
     /** At most this many late records are named in a {@link WindowRun}; all are counted. */
     public static final int MAX_NAMED = 1000;
+    /**
+     * The longest run of empty windows by time handed on between two windows with records; a
+     * longer gap (traffic that stopped for a while, or one record whose time is far off) is counted
+     * in {@link WindowRun#gapWindows()} instead, so that it cannot flood a consumer with empty windows.
+     */
+    public static final int MAX_EMPTY_RUN = 1000;
 
     private CaptureWindows() {
         throw new AssertionError("no instances");

@@ -20,6 +20,7 @@ final class Windower implements Consumer<CaptureRecord> {
     private @Nullable Instant latest;
     private long windows;
     private long emptyWindows;
+    private long gapWindows;
     private long skipped;
     private long late;
     private List<CaptureRecord> counted = new ArrayList<>();
@@ -69,9 +70,18 @@ final class Windower implements Consumer<CaptureRecord> {
         return lastClosed == null ? open.firstKey() : lastClosed + 1;
     }
 
-    /** Hands on the next window, empty if no record fell in it. */
+    /**
+     * Hands on the next window, empty if no record fell in it; a gap of more than
+     * {@link CaptureWindows#MAX_EMPTY_RUN} empty windows before the next open one is counted and
+     * jumped.
+     */
     private void emitNext() {
         long index = next();
+        long gap = open.firstKey() - index;
+        if (gap > CaptureWindows.MAX_EMPTY_RUN) {
+            gapWindows += gap;
+            index = open.firstKey();
+        }
         List<CaptureRecord> records = open.remove(index);
         if (records == null) {
             emptyWindows++;
@@ -105,6 +115,6 @@ final class Windower implements Consumer<CaptureRecord> {
         if (!counted.isEmpty()) {
             emitCounted();
         }
-        return new WindowRun(read, windows, emptyWindows, skipped, late, lateIds);
+        return new WindowRun(read, windows, emptyWindows, gapWindows, skipped, late, lateIds);
     }
 }

@@ -25,6 +25,23 @@ class CaptureWindowsTest {
     @Nested
     class ByTime {
         @Test
+        void aGapOfMoreThanTheLongestEmptyRunIsCountedNotHandedOn() {
+            long far = CaptureWindows.MAX_EMPTY_RUN + 2L;
+            long b = CaptureWindows.MAX_EMPTY_RUN + 1L;
+            long c = b + far + 1;
+            Windows cut = CaptureWindows.split(List.of(at("a", 0), at("b", b * 3600), at("c", c * 3600)), HOURLY);
+
+            assertThat(cut.windows()).extracting(Window::index)
+                    .as("the run of exactly MAX_EMPTY_RUN empty windows is handed on, the longer one jumped")
+                    .hasSize(CaptureWindows.MAX_EMPTY_RUN + 3)
+                    .endsWith(b, c);
+            assertThat(cut.run().emptyWindows()).isEqualTo(CaptureWindows.MAX_EMPTY_RUN);
+            assertThat(cut.run().gapWindows()).isEqualTo(far);
+            assertThat(cut.windows().get(cut.windows().size() - 1).records()).extracting(CaptureRecord::inferenceId)
+                    .containsExactly("c");
+        }
+
+        @Test
         void recordsFallInHalfOpenWindowsAndGapsAreHandedOnEmpty() {
             Windows cut = CaptureWindows.split(List.of(at("a", 0), at("b", 3599), at("c", 3600), at("d", 4 * 3600 + 1)),
                     HOURLY);
@@ -38,6 +55,7 @@ class CaptureWindowsTest {
             assertThat(cut.windows().get(2).end()).isEqualTo(T0.plusSeconds(10800));
             assertThat(cut.run().windows()).isEqualTo(5);
             assertThat(cut.run().emptyWindows()).isEqualTo(2);
+            assertThat(cut.run().gapWindows()).isZero();
             assertThat(cut.run().late()).isZero();
             assertThat(cut.run().capture().records()).isEqualTo(4);
         }

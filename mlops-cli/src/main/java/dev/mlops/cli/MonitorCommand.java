@@ -15,6 +15,7 @@ import dev.mlops.monitor.quality.WindowQuality;
 import dev.mlops.monitor.report.MonitoringReport;
 import dev.mlops.monitor.report.ReportFiles;
 import dev.mlops.monitor.violation.Violation;
+import dev.mlops.monitor.window.CaptureWindows;
 import dev.mlops.monitor.window.Windowing;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -186,6 +187,14 @@ final class MonitorCommand implements Callable<Integer> {
                         + "lines, %d torn lines%n", result.windows().size(), result.windowing(), result.stage(),
                 result.capture().capture().records(), result.capture().capture().badLines(),
                 result.capture().capture().tornLines()));
+        if (result.capture().late() > 0) {
+            text.append(String.format(Locale.ROOT, "%d records came after their window had closed and were left out "
+                    + "(first: %s)%n", result.capture().late(), result.capture().lateIds().get(0)));
+        }
+        if (result.capture().gapWindows() > 0) {
+            text.append(String.format(Locale.ROOT, "%d empty windows in gaps of more than %d were skipped%n",
+                    result.capture().gapWindows(), CaptureWindows.MAX_EMPTY_RUN));
+        }
         for (WindowResult window : result.windows()) {
             text.append(String.format(Locale.ROOT, "%s  %6d rows  %s%n", window.start(), window.rows(),
                     window.passed() ? "ok" : "FAILED"));

@@ -131,6 +131,22 @@ class MonitorCommandTest {
     }
 
     @Test
+    void recordsAfterTheirWindowClosedAndLongGapsAreNamed() throws IOException {
+        try (CaptureWriter writer = CaptureWriter.builder(dir.resolve("capture")).build()) {
+            writer.write(new CaptureRecord("straggler", DAY0.plusSeconds(60), "credit-v1",
+                    CaptureStage.BEFORE_PREPROCESSING, Map.of("age", 41.0, "city", "Berlin"), Map.of()));
+            writer.write(new CaptureRecord("far-off", DAY0.plus(Duration.ofDays(5_000)), "credit-v1",
+                    CaptureStage.BEFORE_PREPROCESSING, Map.of("age", 41.0, "city", "Berlin"), Map.of()));
+        }
+
+        CliRun run = mlops("monitor", capture.toString(), "--baseline", baseline.toString());
+
+        assertThat(run.out()).contains("1 records came after their window had closed and were left out (first: "
+                + "straggler)\n");
+        assertThat(run.out()).contains("4998 empty windows in gaps of more than 1000 were skipped\n");
+    }
+
+    @Test
     void contradictoryOrIncompleteOptionsAreUsageErrors() {
         CliRun both = mlops("monitor", capture.toString(), "--baseline", baseline.toString(), "--window", "1h",
                 "--window-rows", "10");

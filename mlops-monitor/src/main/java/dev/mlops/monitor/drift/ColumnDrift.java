@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param message what was found, naming the column, the statistic, its value and the threshold
  * @param detector the spec of the detector that compared the column; empty when none did
  * @param result the detector's result, with the adjusted p-value of a test; empty when not compared
- * @param histogram the shares of both sides over the same bins, for a chart; empty when not compared
+ * @param histogram the shares of both sides over the same bins, for a chart; empty when not compared,
+ *     and for a column marked sensitive on either side (its categories or value ranges would leave the
+ *     process in a report)
  */
 public record ColumnDrift(String column, Status status, Severity severity, String message,
         Optional<ComponentSpec> detector, Optional<DriftResult> result, Optional<Histogram> histogram) {

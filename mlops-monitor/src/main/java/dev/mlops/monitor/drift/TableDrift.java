@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@link DatasetProfile} (a baseline) — against the same column of a current table, each with
  * its default detector ({@link DriftDetectors#defaultFor}) or the one configured, the p-values of
  * the tests corrected across the columns ({@link Correction#BENJAMINI_HOCHBERG} by default), and
- * per column the shares a chart needs ({@link Histogram}). Immutable and thread-safe.
+ * per column the shares a chart needs ({@link Histogram}; none for a column marked sensitive on
+ * either side, so that no report shows its categories or value ranges). Immutable and thread-safe.
  *
  * <pre>{@code
  * DatasetProfile baseline = DatasetProfile.load(Path.of("train.profile.json"));
@@ -115,7 +116,8 @@ public final class TableDrift {
         Objects.requireNonNull(reference, "reference");
         List<Expected> expected = new ArrayList<>();
         for (Column column : reference.columns()) {
-            expected.add(new Expected(column.name(), column.type(), reference.rowCount(), column, null));
+            expected.add(new Expected(column.name(), column.type(), reference.rowCount(), column, null,
+                    column.sensitive()));
         }
         return compare(current, expected, reference.rowCount(), TableDriftReport.ReferenceKind.TABLE);
     }
@@ -132,7 +134,8 @@ public final class TableDrift {
         Objects.requireNonNull(reference, "reference");
         List<Expected> expected = new ArrayList<>();
         for (ColumnProfile column : reference.columns()) {
-            expected.add(new Expected(column.name(), column.type(), reference.rowCount(), null, column));
+            expected.add(new Expected(column.name(), column.type(), reference.rowCount(), null, column,
+                    reference.sensitiveColumns().contains(column.name())));
         }
         return compare(current, expected, reference.rowCount(), TableDriftReport.ReferenceKind.PROFILE);
     }
@@ -174,7 +177,8 @@ public final class TableDrift {
                     : Reference.of(Objects.requireNonNull(expected.profile()));
             DriftDetector chosen = detectorFor(name, kind, reference, expected.rows());
             DriftResult result = chosen.detect(sample, reference);
-            Optional<Histogram> histogram = Charts.of(sample, reference, bins, categories);
+            Optional<Histogram> histogram = column.sensitive() || expected.sensitive() ? Optional.empty()
+                    : Charts.of(sample, reference, bins, categories);
             return new ColumnDrift(name, result.drift() ? ColumnDrift.Status.DRIFT : ColumnDrift.Status.NO_DRIFT,
                     Severity.INFO, "", Optional.of(chosen.spec()), Optional.of(result), histogram);
         } catch (IllegalArgumentException e) {
@@ -247,9 +251,9 @@ public final class TableDrift {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A reference column: raw, or its profile. */
+    /** A reference column: raw, or its profile, and whether it is sensitive. */
     private record Expected(String name, ColumnType type, long rows, @Nullable Column raw,
-            @Nullable ColumnProfile profile) {
+            @Nullable ColumnProfile profile, boolean sensitive) {
     }
 
     /**

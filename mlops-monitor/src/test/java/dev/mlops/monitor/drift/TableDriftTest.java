@@ -280,6 +280,29 @@ class TableDriftTest {
     @Nested
     class Histograms {
         @Test
+        void aColumnMarkedSensitiveOnEitherSideIsComparedButGetsNoHistogram() {
+            Table reference = Table.of(NumericColumn.of("x", 0, 1, 2, 3), CategoricalColumn.of("zip", "1", "2", "1",
+                    "2"));
+            Table current = Table.of(NumericColumn.of("x", 2, 3, 4, 5), CategoricalColumn.of("zip", "1", "1", "3",
+                    "3"));
+            Table sensitiveReference = Table.of(reference.column("x").withSensitive(true),
+                    reference.column("zip").withSensitive(true));
+            Table sensitiveCurrent = Table.of(current.column("x").withSensitive(true),
+                    current.column("zip").withSensitive(true));
+            for (TableDriftReport report : List.of(builder().build().compare(sensitiveCurrent, reference),
+                    builder().build().compare(current, sensitiveReference),
+                    builder().build().compare(current, DatasetProfile.of(sensitiveReference)))) {
+                for (String column : List.of("x", "zip")) {
+                    assertThat(report.column(column).result()).as(column).isPresent();
+                    assertThat(report.column(column).histogram()).as(column).isEmpty();
+                }
+            }
+            TableDriftReport plain = builder().build().compare(current, reference);
+            assertThat(plain.column("x").histogram()).isPresent();
+            assertThat(plain.column("zip").histogram()).isPresent();
+        }
+
+        @Test
         void numbersShareEqualWidthBinsOverBothRanges() {
             Table reference = Table.of(NumericColumn.of("x", 0, 1, 2, 3));
             Table current = Table.of(NumericColumn.of("x", 2, 3, 4, 5));

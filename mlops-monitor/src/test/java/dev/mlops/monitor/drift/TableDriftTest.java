@@ -528,6 +528,8 @@ class TableDriftTest {
                     .hasMessage("row counts must not be negative but were referenceRows -1 and currentRows 0");
             assertThatThrownBy(() -> new TableDriftReport(report.header(), TableDriftReport.ReferenceKind.TABLE, 0, -1,
                     Correction.NONE, List.of())).isInstanceOf(IllegalArgumentException.class);
+            assertThat(new TableDriftReport(report.header(), TableDriftReport.ReferenceKind.TABLE, 0, 0,
+                    Correction.NONE, List.of()).currentRows()).as("no rows on either side is a report").isZero();
         }
     }
 

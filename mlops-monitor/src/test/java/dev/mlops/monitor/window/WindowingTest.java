@@ -72,6 +72,7 @@ class WindowingTest {
         void badArguments() {
             assertThatThrownBy(() -> Windowing.byCount(0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("size must be positive but was 0");
+            assertThat(Windowing.byCount(1).count()).as("one record a window is the least").hasValue(1);
             assertThatThrownBy(() -> Windowing.byCount(10).withLateness(Duration.ofSeconds(1)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("lateness applies to windows by time, not to count(10)");

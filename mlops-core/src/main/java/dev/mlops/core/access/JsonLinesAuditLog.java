@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link AuditLog} on a JSON Lines file whose entries form a hash chain, so that editing,
@@ -61,13 +63,16 @@ import org.jspecify.annotations.Nullable;
  * object). Appends from several processes are safe too: each append holds an
  * {@link InterProcessLock} on the sibling file {@code <name>.lock} while it reads the chain's
  * last line and writes its own, so the chain stays whole. Within one JVM, open each file once
- * and share the log; a second open of the same file is refused.
+ * and share the log; a second open of the same file is refused. A partial last line left by a
+ * writer that died mid-append (in this or another process) is cut off, with a warning, by the
+ * next append or open: no append ever acknowledged it.
  */
 public final class JsonLinesAuditLog implements AuditLog {
 
     /** The {@code previous} hash of the first entry: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
 
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditLog.class);
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
     private static final byte NEWLINE = '\n';
 
@@ -241,7 +246,8 @@ public final class JsonLinesAuditLog implements AuditLog {
     private void catchUp(InterProcessLock lock) {
         assert lock.isHeld();
         byte[] added;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        int end;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             if (size < knownSize) {
                 throw new MlopsException("the audit log " + file + " shrank from " + knownSize + " to " + size
@@ -249,10 +255,18 @@ public final class JsonLinesAuditLog implements AuditLog {
             }
             channel.position(knownSize);
             added = Channels.newInputStream(channel).readAllBytes();
+            end = lastNewline(added);
+            if (end + 1 != added.length) {
+                // Every append writes its line in one call under the lock we hold: bytes after the
+                // last line break are the remains of a writer that died mid-append.
+                channel.truncate(knownSize + end + 1);
+                channel.force(true);
+                LOG.warn("Cut {} bytes of a partial last line off the audit log {}: a writer died mid-append",
+                        added.length - end - 1, file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit log " + file, e);
         }
-        int end = lastNewline(added);
         if (end == -1) {
             return;
         }

@@ -129,6 +129,20 @@ class JsonLinesAuditLogTest {
         }
 
         @Test
+        void aTornLineLeftByAnotherWriterIsCutBeforeTheNextAppend() throws IOException {
+            try (JsonLinesAuditLog log = JsonLinesAuditLog.open(file(), CLOCK)) {
+                log.append(ALICE, PROMOTE, "model/m/1", Outcome.ALLOWED, "");
+                long whole = Files.size(file());
+                Files.writeString(file(), "{\"sequence\":2,\"ti", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                assertThat(log.append(ALICE, PROMOTE, "model/m/2", Outcome.ALLOWED, "").sequence()).isEqualTo(2);
+                assertThat(lines()).hasSize(2);
+                assertThat(lines().get(1)).startsWith("{\"action\"");
+                assertThat(Files.size(file())).isGreaterThan(whole);
+                assertThat(log.verify().intact()).isTrue();
+            }
+        }
+
+        @Test
         void closedLogsRefuseAppends() {
             JsonLinesAuditLog log = JsonLinesAuditLog.open(file(), CLOCK);
             log.close();

@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * on every published module, and on mlops-benchmarks in test scope so that the benchmarks' rule
  * sees them too. Every module rule must find classes of its module (ArchUnit fails a rule that
  * checks nothing), so a module that leaves the classpath fails here instead of passing unseen (a
- * module that has only its {@code package-info} so far, as mlops-deploy, is seen
- * through it: ArchUnit imports it as a class);
+ * module that has only its {@code package-info} so far is seen through it: ArchUnit imports it
+ * as a class);
  * {@link ArchitectureSelfTest} shows each rule failing on a class that breaks it. A class outside
  * the known module roots fails {@code classesLiveInAModuleRoot}: add its module to the DAG here
  * first.

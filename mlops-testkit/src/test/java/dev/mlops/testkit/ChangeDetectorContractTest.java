@@ -21,7 +21,7 @@ class ChangeDetectorContractTest {
     class PageHinkleyWithKnownSigma extends ChangeDetectorContract {
         @Override
         protected ChangeDetector detector() {
-            return ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 8, 0, 1.0));
+            return ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 8.0, 0, 1.0));
         }
     }
 

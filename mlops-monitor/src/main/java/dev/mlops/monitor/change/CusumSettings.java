@@ -19,19 +19,24 @@ import org.jspecify.annotations.Nullable;
  * @param sigma the in-control standard deviation in the series' units, above 0; {@code null} to
  *     estimate it from the warm-up values
  */
-public record CusumSettings(double k, double h, int warmup, @Nullable Double target, @Nullable Double sigma) {
+public record CusumSettings(@Nullable Double k, @Nullable Double h, @Nullable Integer warmup, @Nullable Double target,
+        @Nullable Double sigma) {
 
     /**
-     * Checks the settings.
+     * Fills in the defaults of the settings not given (so that a spec such as
+     * {@code cusum(h=5)} names only what it changes) and checks them.
      *
-     * @param k the reference value, in σ, at least 0
-     * @param h the decision interval, in σ, above 0
-     * @param warmup the warm-up length, at least 2 when a parameter is estimated
+     * @param k the reference value, in σ, at least 0; {@code null} for the default
+     * @param h the decision interval, in σ, above 0; {@code null} for the default
+     * @param warmup the warm-up length, at least 2 when a parameter is estimated; {@code null} for the default
      * @param target the in-control mean, or {@code null}
      * @param sigma the in-control standard deviation, above 0, or {@code null}
      * @throws IllegalArgumentException if a setting is out of its range; the message names it and its value
      */
     public CusumSettings {
+        k = k == null ? ChangeDetectors.DEFAULT_SLACK : k;
+        h = h == null ? ChangeDetectors.DEFAULT_THRESHOLD : h;
+        warmup = warmup == null ? ChangeDetectors.DEFAULT_WARMUP : warmup;
         Parameters.check("k", k, "h", h, warmup, sigma);
         if (target != null && !Double.isFinite(target)) {
             throw new IllegalArgumentException("target must be finite but was " + target);

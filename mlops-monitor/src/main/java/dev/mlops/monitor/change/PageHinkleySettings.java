@@ -16,18 +16,23 @@ import org.jspecify.annotations.Nullable;
  * @param sigma the in-control standard deviation in the series' units, above 0; {@code null}
  *     to estimate it from the warm-up values
  */
-public record PageHinkleySettings(double delta, double lambda, int warmup, @Nullable Double sigma) {
+public record PageHinkleySettings(@Nullable Double delta, @Nullable Double lambda, @Nullable Integer warmup,
+        @Nullable Double sigma) {
 
     /**
-     * Checks the settings.
+     * Fills in the defaults of the settings not given (so that a spec such as
+     * {@code page-hinkley(warmup=10)} names only what it changes) and checks them.
      *
-     * @param delta the magnitude tolerated, in σ, at least 0
-     * @param lambda the threshold, in σ, above 0
-     * @param warmup the warm-up length, at least 2 when σ is estimated
+     * @param delta the magnitude tolerated, in σ, at least 0; {@code null} for the default
+     * @param lambda the threshold, in σ, above 0; {@code null} for the default
+     * @param warmup the warm-up length, at least 2 when σ is estimated; {@code null} for the default
      * @param sigma the in-control standard deviation, above 0, or {@code null}
      * @throws IllegalArgumentException if a setting is out of its range; the message names it and its value
      */
     public PageHinkleySettings {
+        delta = delta == null ? ChangeDetectors.DEFAULT_SLACK : delta;
+        lambda = lambda == null ? ChangeDetectors.DEFAULT_THRESHOLD : lambda;
+        warmup = warmup == null ? ChangeDetectors.DEFAULT_WARMUP : warmup;
         Parameters.check("delta", delta, "lambda", lambda, warmup, sigma);
     }
 

@@ -164,7 +164,7 @@ public record MonitoringResult(Instant createdAt, Fingerprint baseline, CaptureS
     private static Finding finding(String feature, ShapedChange shaped) {
         Change change = shaped.change();
         String message = String.format(Locale.ROOT, "%s %s change in the drift statistic of '%s' from %s (detected at "
-                + "%s by %s): level %s before, shift %s", shaped.shape().shape().name().toLowerCase(Locale.ROOT),
+                + "%s by %s): level %.4g before, shift %+.4g", shaped.shape().shape().name().toLowerCase(Locale.ROOT),
                 change.direction() == Direction.UP ? "upward" : "downward", feature,
                 change.changeTime(), change.detectionTime(), change.detector(), change.mean(), change.shift());
         return Finding.of(Severity.WARNING, feature, message, change.statistic(), change.threshold());

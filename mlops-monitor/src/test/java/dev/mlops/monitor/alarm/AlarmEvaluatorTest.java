@@ -158,7 +158,7 @@ class AlarmEvaluatorTest {
     @Nested
     class Changes {
         private final ChangeRule rule = ChangeRule.of("age-level", AGE)
-                .withDetector(ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 3, 0, 1.0)))
+                .withDetector(ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 3.0, 0, 1.0)))
                 .withSeverity(Severity.ERROR)
                 .withClearAfter(3);
 

@@ -141,7 +141,7 @@ class ChangeDetectorsTest {
      */
     @Nested
     class PageHinkleyByHand {
-        private final ChangeDetector detector = ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 3, 0, 1.0));
+        private final ChangeDetector detector = ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 3.0, 0, 1.0));
 
         @Test
         void detectsAtTheFifthValueWithTheChangeAtTheFourth() {
@@ -175,7 +175,7 @@ class ChangeDetectorsTest {
 
         @Test
         void nonFiniteValuesTakeAnIndexButChangeNothing() {
-            ChangeTracker tracker = ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 3, 0, 1.0)).start();
+            ChangeTracker tracker = ChangeDetectors.pageHinkley(new PageHinkleySettings(0.5, 3.0, 0, 1.0)).start();
             double[] values = {0, Double.NaN, 0, 0, Double.POSITIVE_INFINITY, 0, 3, 3, Double.NEGATIVE_INFINITY, 3};
             List<Change> changes = new ArrayList<>();
             for (double value : values) {
@@ -363,8 +363,8 @@ class ChangeDetectorsTest {
 
         @Test
         void defaults() {
-            assertThat(PageHinkleySettings.defaults()).isEqualTo(new PageHinkleySettings(0.5, 10, 50, null));
-            assertThat(CusumSettings.defaults()).isEqualTo(new CusumSettings(0.5, 10, 50, null, null));
+            assertThat(PageHinkleySettings.defaults()).isEqualTo(new PageHinkleySettings(0.5, 10.0, 50, null));
+            assertThat(CusumSettings.defaults()).isEqualTo(new CusumSettings(0.5, 10.0, 50, null, null));
             assertThat(ChangeDetectors.pageHinkley().settings()).isEqualTo(PageHinkleySettings.defaults());
             assertThat(ChangeDetectors.cusum().settings()).isEqualTo(CusumSettings.defaults());
         }
@@ -372,8 +372,8 @@ class ChangeDetectorsTest {
         @Test
         void roundTripThroughTheComponentRegistry() {
             ComponentRegistry registry = ComponentRegistry.defaults();
-            ChangeDetector cusum = ChangeDetectors.cusum(new CusumSettings(0.25, 6, 20, 0.1, null));
-            ChangeDetector ph = ChangeDetectors.pageHinkley(new PageHinkleySettings(0.3, 7, 0, 0.02));
+            ChangeDetector cusum = ChangeDetectors.cusum(new CusumSettings(0.25, 6.0, 20, 0.1, null));
+            ChangeDetector ph = ChangeDetectors.pageHinkley(new PageHinkleySettings(0.3, 7.0, 0, 0.02));
 
             assertThat(registry.create(ChangeDetector.class, cusum.spec())).isEqualTo(cusum);
             assertThat(registry.create(ChangeDetector.class, cusum.spec().toString())).isEqualTo(cusum);
@@ -385,40 +385,54 @@ class ChangeDetectorsTest {
         }
 
         @Test
+        void aSpecNamesOnlyTheSettingsItChangesTheOthersTakeTheirDefaults() {
+            ComponentRegistry registry = ComponentRegistry.defaults();
+
+            assertThat(registry.create(ChangeDetector.class, "page-hinkley(warmup=10)")).isEqualTo(
+                    ChangeDetectors.pageHinkley(new PageHinkleySettings(ChangeDetectors.DEFAULT_SLACK,
+                            ChangeDetectors.DEFAULT_THRESHOLD, 10, null)));
+            assertThat(registry.create(ChangeDetector.class, "page-hinkley")).isEqualTo(ChangeDetectors.pageHinkley());
+            assertThat(registry.create(ChangeDetector.class, "cusum(h=5)")).isEqualTo(ChangeDetectors.cusum(
+                    new CusumSettings(ChangeDetectors.DEFAULT_SLACK, 5.0, ChangeDetectors.DEFAULT_WARMUP, null, null)));
+            assertThat(new PageHinkleySettings(null, null, null, null)).isEqualTo(PageHinkleySettings.defaults());
+            assertThat(new CusumSettings(null, null, null, null, null)).isEqualTo(CusumSettings.defaults());
+        }
+
+        @Test
         void badSettingsAreNamed() {
-            assertThatThrownBy(() -> new PageHinkleySettings(-0.1, 10, 50, null))
+            assertThatThrownBy(() -> new PageHinkleySettings(-0.1, 10.0, 50, null))
                     .hasMessage("delta must be finite and at least 0 but was -0.1");
-            assertThatThrownBy(() -> new PageHinkleySettings(Double.POSITIVE_INFINITY, 10, 50, null))
+            assertThatThrownBy(() -> new PageHinkleySettings(Double.POSITIVE_INFINITY, 10.0, 50, null))
                     .hasMessage("delta must be finite and at least 0 but was Infinity");
-            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 0, 50, null))
+            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 0.0, 50, null))
                     .hasMessage("lambda must be finite and above 0 but was 0.0");
             assertThatThrownBy(() -> new PageHinkleySettings(0.5, Double.NaN, 50, null))
                     .hasMessage("lambda must be finite and above 0 but was NaN");
-            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 10, 1, null))
+            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 10.0, 1, null))
                     .hasMessage("warmup must be at least 2 to estimate sigma but was 1");
-            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 10, -1, 1.0))
+            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 10.0, -1, 1.0))
                     .hasMessage("warmup must be at least 0 but was -1");
-            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 10, 0, 0.0))
+            assertThatThrownBy(() -> new PageHinkleySettings(0.5, 10.0, 0, 0.0))
                     .hasMessage("sigma must be finite and above 0 but was 0.0");
-            assertThatThrownBy(() -> new CusumSettings(-1, 5, 50, null, null))
+            assertThatThrownBy(() -> new CusumSettings(-1.0, 5.0, 50, null, null))
                     .hasMessage("k must be finite and at least 0 but was -1.0");
-            assertThatThrownBy(() -> new CusumSettings(0.5, -5, 50, null, null))
+            assertThatThrownBy(() -> new CusumSettings(0.5, -5.0, 50, null, null))
                     .hasMessage("h must be finite and above 0 but was -5.0");
             assertThatThrownBy(() -> new CusumSettings(0.5, Double.POSITIVE_INFINITY, 50, null, null))
                     .hasMessage("h must be finite and above 0 but was Infinity");
-            assertThatThrownBy(() -> new CusumSettings(0.5, 5, 0, Double.NaN, 1.0))
+            assertThatThrownBy(() -> new CusumSettings(0.5, 5.0, 0, Double.NaN, 1.0))
                     .hasMessage("target must be finite but was NaN");
-            assertThatThrownBy(() -> new CusumSettings(0.5, 5, 0, null, 1.0))
+            assertThatThrownBy(() -> new CusumSettings(0.5, 5.0, 0, null, 1.0))
                     .hasMessage("warmup must be at least 1 to estimate the target but was 0");
-            assertThatThrownBy(() -> new CusumSettings(0.5, 5, 1, 0.0, Double.POSITIVE_INFINITY))
+            assertThatThrownBy(() -> new CusumSettings(0.5, 5.0, 1, 0.0, Double.POSITIVE_INFINITY))
                     .hasMessage("sigma must be finite and above 0 but was Infinity");
         }
 
         @Test
         void edgesOfTheRangesAreAllowed() {
-            assertThat(new PageHinkleySettings(0, Double.MIN_VALUE, 2, null).delta()).isZero();
-            assertThat(new CusumSettings(0, 1, 1, null, 1.0).warmup()).isEqualTo(1);
-            assertThat(CusumSettings.known(3, 2, 0.5, 4)).isEqualTo(new CusumSettings(0.5, 4, 0, 3.0, 2.0));
+            assertThat(new PageHinkleySettings(0.0, Double.MIN_VALUE, 2, null).delta()).isZero();
+            assertThat(new CusumSettings(0.0, 1.0, 1, null, 1.0).warmup()).isEqualTo(1);
+            assertThat(CusumSettings.known(3, 2, 0.5, 4)).isEqualTo(new CusumSettings(0.5, 4.0, 0, 3.0, 2.0));
         }
 
         @Test

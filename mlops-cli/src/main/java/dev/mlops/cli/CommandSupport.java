@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
+import dev.mlops.monitor.report.MonitoringReport;
+import dev.mlops.monitor.report.ReportFiles;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -85,6 +87,22 @@ final class CommandSupport {
         ObjectNode document = Documents.create(kind, formatVersion);
         document.setAll((ObjectNode) Json.toTree(report));
         return document;
+    }
+
+    /**
+     * Writes a monitoring report's {@code report.html} and {@code report.json} into a directory
+     * and says on stderr where they are (stdout stays the command's result).
+     *
+     * @param commandSpec the command, whose stderr is written to
+     * @param report the report
+     * @param directory where the two files go
+     */
+    static void writeReport(CommandSpec commandSpec, MonitoringReport report, Path directory) {
+        ReportFiles files = ReportFiles.write(report, directory);
+        PrintWriter err = commandSpec.commandLine().getErr();
+        err.println("Report: " + files.html().toAbsolutePath() + " (open it in a browser), data in "
+                + files.json().getFileName());
+        err.flush();
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.mlops.monitor.drift.DriftDetector;
 import dev.mlops.monitor.drift.TableDrift;
 import dev.mlops.monitor.drift.TableDriftReport;
 import dev.mlops.monitor.job.MonitoringReports;
-import dev.mlops.monitor.report.ReportFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Compares every column of a reference with the current data; exits 1 on drift at error severity.",
-            "The reference is a CSV or JSON Lines file (such as the training data), a profile that 'mlops profile "
-                    + "--out' wrote (a file name ending in .json) or a baseline directory from 'mlops baseline'. Each column gets the default detector: up to 1,000 "
+            "The reference is a CSV or JSON Lines file (such as the training data), a profile that 'mlops "
+                    + "profile --out' wrote (a file name ending in .json) or a baseline directory from 'mlops "
+                    + "baseline'. Each column gets the default detector: up to 1,000 "
                     + "reference rows KS (numbers) or chi-square (categories); above, normalized Wasserstein "
                     + "(numbers, raw reference) or Jensen-Shannon (categories, and numbers against a profile), or "
                     + "the one --detector names. The tests' p-values are corrected across the columns.",
@@ -67,7 +67,8 @@ final class DriftCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--html", paramLabel = "DIR",
-            description = "Also write report.html (self-contained, with a histogram per column) and report.json to DIR.")
+            description = "Also write report.html (self-contained, with a histogram per column) and report.json "
+                    + "to DIR.")
     private @Nullable Path html;
 
     @Option(names = "--detector", paramLabel = "SPEC",
@@ -115,12 +116,8 @@ final class DriftCommand implements Callable<Integer> {
         out.print(json ? report.toJson() + "\n" : report.toText());
         out.flush();
         if (html != null) {
-            ReportFiles files = ReportFiles.write(MonitoringReports.of(report, "Drift of " + currentFile.getFileName()
-                    + " against " + referenceFile.getFileName(), currentFile.toString()), html);
-            PrintWriter err = commandSpec.commandLine().getErr();
-            err.println("Report: " + files.html().toAbsolutePath() + " (open it in a browser), data in "
-                    + files.json().getFileName());
-            err.flush();
+            String title = "Drift of " + currentFile.getFileName() + " against " + referenceFile.getFileName();
+            CommandSupport.writeReport(commandSpec, MonitoringReports.of(report, title, currentFile.toString()), html);
         }
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }

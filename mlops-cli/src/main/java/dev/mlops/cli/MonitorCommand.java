@@ -13,7 +13,6 @@ import dev.mlops.monitor.quality.QualityMonitor;
 import dev.mlops.monitor.quality.QualityReport;
 import dev.mlops.monitor.quality.WindowQuality;
 import dev.mlops.monitor.report.MonitoringReport;
-import dev.mlops.monitor.report.ReportFiles;
 import dev.mlops.monitor.violation.Violation;
 import dev.mlops.monitor.window.CaptureWindows;
 import dev.mlops.monitor.window.Windowing;
@@ -161,11 +160,7 @@ final class MonitorCommand implements Callable<Integer> {
         out.print(json ? report.toJson() + "\n" : text(result));
         out.flush();
         if (html != null) {
-            ReportFiles files = ReportFiles.write(report, html);
-            PrintWriter err = commandSpec.commandLine().getErr();
-            err.println("Report: " + files.html().toAbsolutePath() + " (open it in a browser), data in "
-                    + files.json().getFileName());
-            err.flush();
+            CommandSupport.writeReport(commandSpec, report, html);
         }
         return result.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }

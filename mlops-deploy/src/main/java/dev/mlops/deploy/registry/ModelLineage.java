@@ -48,8 +48,8 @@ public record ModelLineage(ReportHeader header, ModelVersion version, Optional<R
     }
 
     /**
-     * Writes the report as a JSON document: the envelope's fields, then the version, its lineage,
-     * the run, the gate, the approvals and the transitions, keys in a stable order.
+     * Writes the report as a JSON document: the envelope's fields, the version, its lineage tags,
+     * the run, the gate, the approvals and the transitions, keys sorted as in every house document.
      *
      * @return the JSON text
      */

@@ -1,8 +1,6 @@
 package dev.mlops.deploy.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.core.component.ComponentType;
-import dev.mlops.core.json.Json;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.deploy.format.ModelFormat;
@@ -17,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A user's own model format, as a test writes one: a model that predicts one class for every row,
- * stored as {@code {"constant":"yes","classes":["no","yes"]}}.
+ * A user's own model format, as a test writes one: a model that predicts one class of "no" and
+ * "yes" for every row, stored as the text {@code constant:yes}.
  */
 record ConstantFormat() implements ModelFormat {
     static final String TYPE = "constant-json";
+    static final String MAGIC = "constant:";
+    static final List<String> CLASSES = List.of("no", "yes");
 
     /** The component type the registry finds the format by. */
     static final class Type extends ComponentType<ModelFormat, ConstantFormat> {
@@ -59,7 +59,7 @@ record ConstantFormat() implements ModelFormat {
     }
 
     static byte[] bytes(String label) {
-        return ("{\"constant\":\"" + label + "\",\"classes\":[\"no\",\"yes\"]}").getBytes(StandardCharsets.UTF_8);
+        return (MAGIC + label).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -83,9 +83,7 @@ record ConstantFormat() implements ModelFormat {
             throw new IllegalArgumentException(TYPE + " cannot write a " + predictor.getClass().getName());
         }
         try {
-            out.write(("{\"constant\":\"" + constant.label() + "\",\"classes\":" + Json.writer()
-                    .writeValueAsString(constant.classes()) + "}").getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            out.write(bytes(constant.label()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,16 +91,16 @@ record ConstantFormat() implements ModelFormat {
 
     @Override
     public Predictor read(InputStream in, String source) {
-        JsonNode root;
+        String text;
         try {
-            root = Json.reader().readTree(in.readAllBytes());
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ModelFormatException(source, "not JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
-        if (root == null || !root.path("constant").isTextual() || !root.path("classes").isArray()) {
-            throw new ModelFormatException(source, "not a " + TYPE + " model: expected {\"constant\":..., \"classes\":[...]}");
+        if (!text.startsWith(MAGIC) || !CLASSES.contains(text.substring(MAGIC.length()))) {
+            throw new ModelFormatException(source, "not a " + TYPE + " model: expected '" + MAGIC + "no' or '" + MAGIC
+                    + "yes'");
         }
-        return new Constant(root.get("constant").asText(), List.of(root.get("classes").get(0).asText(),
-                root.get("classes").get(1).asText()));
+        return new Constant(text.substring(MAGIC.length()), CLASSES);
     }
 }

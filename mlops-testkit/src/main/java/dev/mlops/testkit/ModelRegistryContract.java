@@ -25,11 +25,7 @@ import dev.mlops.deploy.registry.Transition;
 import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.tracking.RunSpec;
 import dev.mlops.train.tracking.TrackingStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -272,35 +267,28 @@ public abstract class ModelRegistryContract {
         registry.approve(REVIEWER, "race", 1, "");
         registry.approve(REVIEWER, "race", 2, "");
         String second = what.equals("the same version") ? "1" : "2";
-        List<Process> children = List.of(child("first", "1"), child("second", second));
+        Path signals = Files.createDirectories(directory.resolve("signals"));
+        List<Process> children = List.of(child(signals, "first", "1"), child(signals, "second", second));
         try {
-            List<BufferedReader> outputs = new ArrayList<>();
-            for (Process child : children) {
-                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                        StandardCharsets.UTF_8));
-                assertThat(out.readLine()).as("child %s's first line", child.pid()).isEqualTo("ready");
-                outputs.add(out);
+            for (String name : List.of("first", "second")) {
+                awaitFile(signals.resolve(name + RegistryRaceProcess.READY), children);
             }
+            Files.writeString(signals.resolve(RegistryRaceProcess.GO), "go", StandardCharsets.UTF_8);
             for (Process child : children) {
-                Writer in = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
-                in.write("go\n");
-                in.flush();
+                assertThat(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("child %s ends", child.pid()).isTrue();
+                assertThat(child.exitValue()).as("child %s's exit code; stderr: %s", child.pid(), errors(signals))
+                        .isZero();
             }
             List<String> results = new ArrayList<>();
-            for (BufferedReader out : outputs) {
-                results.add(String.valueOf(out.readLine()));
-            }
-            for (Process child : children) {
-                assertThat(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-                assertThat(child.exitValue()).isZero();
+            for (String name : List.of("first", "second")) {
+                results.add(Files.readString(signals.resolve(name + RegistryRaceProcess.RESULT), StandardCharsets.UTF_8));
             }
             assertThat(results).as("one winner: %s", results).filteredOn("won"::equals).hasSize(1);
             String loser = results.stream().filter(line -> !line.equals("won")).findFirst().orElseThrow();
             assertThat(loser).startsWith("lost StageConflictException: cannot move race:")
                     .contains(what.equals("the same version") ? "it is in production, not candidate"
                             : "the production slot of model 'race' holds version");
-            Optional<ModelVersion> production = registry.production(REVIEWER, "race");
-            assertThat(production).isPresent();
+            assertThat(registry.production(REVIEWER, "race")).isPresent();
             assertThat(registry.versions(REVIEWER, "race")).filteredOn(v -> v.stage() == Stage.PRODUCTION).hasSize(1);
             assertThat(registry.transitions(REVIEWER, "race")).filteredOn(t -> t.to() == Stage.PRODUCTION).hasSize(1);
         } finally {
@@ -310,11 +298,36 @@ public abstract class ModelRegistryContract {
         }
     }
 
-    private Process child(String name, String version) throws IOException {
+    private Process child(Path signals, String name, String version) throws IOException {
         return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                RegistryRaceProcess.class.getName(), directory.resolve("registry").toString(), url, version))
-                .redirectError(directory.resolve(name + ".err").toFile()).start();
+                RegistryRaceProcess.class.getName(), directory.resolve("registry").toString(), url, version,
+                signals.toString(), name))
+                .redirectError(signals.resolve(name + ".err").toFile()).redirectOutput(signals.resolve(name + ".out")
+                        .toFile()).start();
+    }
+
+    private static void awaitFile(Path file, List<Process> children) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(file)) {
+            for (Process child : children) {
+                assertThat(child.isAlive()).as("child %s is running; stderr: %s", child.pid(),
+                        errors(file.getParent())).isTrue();
+            }
+            assertThat(System.nanoTime()).as("%s within %s", file, WAIT).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static String errors(Path signals) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("first", "second")) {
+            Path file = signals.resolve(name + ".err");
+            if (Files.exists(file)) {
+                text.append(name).append(": ").append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** An audit log that keeps nothing, for a second registry on the same directory in this JVM. */

@@ -183,10 +183,11 @@ public interface ModelRegistry extends AutoCloseable {
     ModelVersion register(Principal principal, Registration registration);
 
     /**
+     * Lists the registered models the principal may read ({@link #READ} on {@code model/NAME});
+     * the others are left out, not refused.
+     *
      * @param principal who reads
-     * @return every registered model, by name
-     * @throws AccessDeniedException if the policy denies {@link #READ} on {@code model/**}'s resources
-     *     (checked per model; models the principal may not read are left out)
+     * @return the models the principal may read, by name
      */
     List<RegisteredModel> models(Principal principal);
 

@@ -94,19 +94,16 @@ final class SqlModelRegistry implements ModelRegistry {
         String url = settings.databaseUrl();
         Database database = given != null ? given : Database.open(url != null ? url
                 : "jdbc:sqlite:" + settings.directory().resolve(DATABASE_FILE));
-        AuditLog audit = null;
         try {
             database.migrate(MIGRATIONS);
             ArtifactStore artifacts = ArtifactStore.open(settings.directory().resolve(ARTIFACT_DIRECTORY),
                     settings.clock());
             AuditLog givenAudit = settings.audit();
-            audit = givenAudit != null ? givenAudit
+            // opened last, so that nothing after it can fail and leave it open
+            AuditLog audit = givenAudit != null ? givenAudit
                     : AuditLog.open(settings.directory().resolve(AUDIT_FILE), settings.clock());
             return new SqlModelRegistry(settings, database, given == null, artifacts, audit, givenAudit == null);
         } catch (RuntimeException e) {
-            if (audit != null && settings.audit() == null) {
-                audit.close();
-            }
             if (given == null) {
                 database.close();
             }
@@ -287,15 +284,14 @@ final class SqlModelRegistry implements ModelRegistry {
             moves.add(new Transition(model, version, Optional.of(change.from()), change.to(), principal.name(), now,
                     change.reason()));
             if (change.to() == Stage.PRODUCTION) {
-                OptionalInt current = findModel(sql, model).orElseThrow().productionVersion();
-                if (!current.equals(change.replacing()) || !swapProduction(sql, model, change.replacing(),
-                        OptionalInt.of(version))) {
+                if (!swapProduction(sql, model, change.replacing(), OptionalInt.of(version))) {
                     throw new StageConflictException("cannot move " + name + " to production: the production slot of "
-                            + "model '" + model + "' holds " + describe(current) + ", not " + describe(change.replacing())
-                            + " as expected (another process or thread promoted since it was read); nothing changed");
+                            + "model '" + model + "' holds " + describe(findModel(sql, model).orElseThrow()
+                            .productionVersion()) + ", not " + describe(change.replacing()) + " as expected (another "
+                            + "process or thread promoted since it was read); nothing changed");
                 }
-                if (current.isPresent()) {
-                    int displaced = current.getAsInt();
+                if (change.replacing().isPresent()) {
+                    int displaced = change.replacing().getAsInt();
                     sql.update("UPDATE registry_versions SET stage = ? WHERE model = ? AND version = ?",
                             Stage.ARCHIVED.label(), model, displaced);
                     moves.add(new Transition(model, displaced, Optional.of(Stage.PRODUCTION), Stage.ARCHIVED,

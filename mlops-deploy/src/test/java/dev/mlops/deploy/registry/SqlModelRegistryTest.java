@@ -162,6 +162,7 @@ class SqlModelRegistryTest {
                 DocumentReader json = Documents.parse(lineage.toJson(), "lineage");
                 assertThat(json.object("run").text("id")).isEqualTo(runId);
                 assertThat(json.object("run").longValue("seed")).isEqualTo(42);
+                assertThat(json.object("run").text("codeVersion")).isEqualTo("feedbeef");
                 assertThat(json.object("run").object("params").text("lr")).isEqualTo("0.1");
             }
         }
@@ -370,11 +371,16 @@ class SqlModelRegistryTest {
                 assertThatThrownBy(() -> guarded.versions(BOB, "secret")).isInstanceOf(AccessDeniedException.class)
                         .hasMessageContaining("bob").hasMessageContaining("registry.read").hasMessageContaining("model/secret");
                 assertThatThrownBy(() -> guarded.load(BOB, "secret", 1)).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> guarded.artifact(BOB, "secret", 1)).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> guarded.version(BOB, "secret", 1)).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> guarded.model(BOB, "secret")).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> guarded.production(BOB, "secret")).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> guarded.transitions(BOB, "secret")).isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(() -> guarded.lineage(BOB, "secret", 1)).isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(() -> guarded.auditTrail(BOB)).isInstanceOf(AccessDeniedException.class);
                 assertThat(last(guarded.auditTrail(ALICE))).extracting(AuditEntry::principal, AuditEntry::resource,
                         AuditEntry::outcome).containsExactly("bob", ModelRegistry.AUDIT_RESOURCE, Outcome.DENIED);
-                assertThat(guarded.auditTrail(ALICE)).filteredOn(e -> e.outcome() == Outcome.DENIED).hasSize(4);
+                assertThat(guarded.auditTrail(ALICE)).filteredOn(e -> e.outcome() == Outcome.DENIED).hasSize(9);
             }
         }
 
@@ -577,6 +583,30 @@ class SqlModelRegistryTest {
             assertThat(json.objects("transitions")).extracting(t -> t.text("to")).containsExactly("candidate",
                     "production");
             assertThat(json.objects("transitions").get(0).has("from")).isFalse();
+            assertThat(json.objects("transitions").get(1).text("from")).isEqualTo("candidate");
+            DocumentReader tags = json.object("lineage");
+            assertThat(List.of(tags.text("commit"), tags.text("dataFingerprint"), tags.text("runId"), tags.text("split")))
+                    .containsExactly("abc123", DATA.sha256(), "r1", "temporal");
+            assertThat(tags.objects("inputs")).isEmpty();
+        }
+
+        @Test
+        void theReportWritesEveryPartOfAnInput() {
+            Instant from = START.minus(Duration.ofDays(1));
+            registry.register(ALICE, Registration.builder("churn").artifact(ConstantFormat.TYPE, ConstantFormat.bytes("yes"))
+                    .lineage(LineageTags.builder().input(LineageInput.of("features", "feature-group", "v3")
+                            .withFingerprint(DATA).between(from, START))
+                            .input(LineageInput.fingerprinted("credit-g.csv", "table", HELD_OUT)).build()).build());
+            List<DocumentReader> inputs = Documents.parse(registry.lineage(ALICE, "churn", 1).toJson(), "lineage")
+                    .object("lineage").objects("inputs");
+            assertThat(inputs).hasSize(2);
+            DocumentReader first = inputs.get(0);
+            assertThat(List.of(first.text("name"), first.text("kind"), first.text("version"), first.text("fingerprint"),
+                    first.text("from"), first.text("until"))).containsExactly("features", "feature-group", "v3",
+                    DATA.sha256(), from.toString(), START.toString());
+            assertThat(inputs.get(1).has("version")).isFalse();
+            assertThat(inputs.get(1).has("from")).isFalse();
+            assertThat(inputs.get(1).text("fingerprint")).isEqualTo(HELD_OUT.sha256());
         }
 
         @Test
@@ -612,6 +642,23 @@ class SqlModelRegistryTest {
                 assertThat(again.auditTrail(BOB)).extracting(AuditEntry::outcome).contains(Outcome.ALLOWED);
                 assertThat(again).hasToString("model registry jdbc:sqlite:" + home.resolve(ModelRegistry.DATABASE_FILE)
                         .toAbsolutePath().normalize());
+            }
+        }
+
+        @Test
+        void aClosedRegistryRefusesCalls() {
+            registry.close();
+            assertThatThrownBy(() -> registry.models(ALICE)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> registry.approve(ALICE, "churn", 1, "")).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void aRegistryThatCannotOpenItsAuditLogLeavesTheCallersDatabaseOpen() {
+            try (dev.mlops.store.Database shared = dev.mlops.store.Database.inMemory()) {
+                assertThatThrownBy(() -> ModelRegistry.builder(directory).database(shared).formats(FORMATS).open())
+                        .as("this JVM has the audit log open already").isInstanceOf(IllegalStateException.class);
+                long models = shared.read(sql -> sql.queryLong("SELECT COUNT(*) FROM registry_models"));
+                assertThat(models).isZero();
             }
         }
 

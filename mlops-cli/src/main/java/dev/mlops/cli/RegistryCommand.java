@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             RegistryOptions.WHO,
             "Exit 1 when the registry refuses a change (the policy denies it, approvals are missing, another "
                     + "process moved the version first): one line names principal, action and version. Exit 2 for "
-                    + "bad input: an unknown version, a move the stages do not allow, a modified artifact."
+                    + "bad input: an unknown model or version, a version already in the stage, a file its format "
+                    + "cannot read."
         },
         subcommands = {RegistryListCommand.class, RegistryShowCommand.class, RegistryRegisterCommand.class,
             RegistryApproveCommand.class, RegistryPromoteCommand.class, RegistryArchiveCommand.class},

@@ -108,9 +108,10 @@ final class RegistryShowCommand implements Callable<Integer> {
         for (LineageInput input : tags.inputs()) {
             text.append("  input        ").append(input).append('\n');
         }
-        section(text, "provenance", version.provenance());
-        section(text, "metrics", version.metrics().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> RunsText.number(entry.getValue()))));
+        RunsShowCommand.section(text, "provenance", version.provenance());
+        Map<String, String> metrics = new TreeMap<>();
+        version.metrics().forEach((name, value) -> metrics.put(name, RunsText.number(value)));
+        RunsShowCommand.section(text, "metrics", metrics);
         lineage.gate().ifPresentOrElse(gate -> {
             text.append("gate ").append(gate.passed() ? "passed" : "FAILED").append(" against ")
                     .append(gate.referenceRole()).append(" '").append(gate.reference()).append("' on ")
@@ -137,16 +138,5 @@ final class RegistryShowCommand implements Callable<Integer> {
                     + " -> " + move.to().label(), move.reason());
         }
         return text.append(moves.render()).toString();
-    }
-
-    private static void section(StringBuilder text, String title, Map<String, String> values) {
-        text.append(title);
-        if (values.isEmpty()) {
-            text.append(": none\n");
-            return;
-        }
-        RunsText.Table table = new RunsText.Table("  ");
-        new TreeMap<>(values).forEach(table::row);
-        text.append('\n').append(table.render());
     }
 }

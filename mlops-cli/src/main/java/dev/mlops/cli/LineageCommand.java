@@ -78,7 +78,6 @@ final class LineageCommand implements Callable<Integer> {
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(json ? lineage.toJson() + "\n" : lineage.toText());
-        out.flush();
         return MlopsCommand.EXIT_OK;
     }
 }

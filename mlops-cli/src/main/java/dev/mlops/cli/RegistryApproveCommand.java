@@ -72,7 +72,6 @@ final class RegistryApproveCommand implements Callable<Integer> {
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(line + "\n");
-        out.flush();
         return MlopsCommand.EXIT_OK;
     }
 }

@@ -3,6 +3,7 @@ package dev.mlops.cli;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.deploy.registry.Stage;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class RegistryArchiveCommand implements Callable<Integer> {
     public Integer call() {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         RegistryPromoteCommand.move(Objects.requireNonNull(parent, "parent"), store, who,
-                Objects.requireNonNull(reference, "reference"), Stage.ARCHIVED, reason,
+                Objects.requireNonNull(reference, "reference"), Stage.ARCHIVED, Optional.empty(), reason,
                 commandSpec.commandLine().getOut());
         return MlopsCommand.EXIT_OK;
     }

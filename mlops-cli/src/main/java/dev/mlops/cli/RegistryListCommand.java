@@ -105,7 +105,6 @@ final class RegistryListCommand implements Callable<Integer> {
             }
             out.print(table.render());
         }
-        out.flush();
         return MlopsCommand.EXIT_OK;
     }
 

@@ -62,6 +62,12 @@ final class RegistryPromoteCommand implements Callable<Integer> {
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, recorded with the move.")
     private String reason = "";
 
+    @Option(names = "--expect-production", paramLabel = "VERSION|none",
+            description = "With --to production: refuse (exit 1) unless this version (a number, or none) is in "
+                    + "production when the move is made, so that of two jobs promoting at once exactly one wins "
+                    + "(default: whatever this command reads just before).")
+    private @Nullable String expectProduction;
+
     @Mixin
     private StoreOptions store = new StoreOptions();
 
@@ -78,27 +84,53 @@ final class RegistryPromoteCommand implements Callable<Integer> {
             throw CommandSupport.usage(commandSpec, "--to must be staging or production but was " + to.label()
                     + "; 'mlops registry archive' archives a version");
         }
+        Optional<OptionalInt> expected = Optional.empty();
+        if (expectProduction != null) {
+            if (to != Stage.PRODUCTION) {
+                throw CommandSupport.usage(commandSpec, "--expect-production applies to --to production only");
+            }
+            expected = Optional.of(expectedProduction(commandSpec, expectProduction));
+        }
         move(Objects.requireNonNull(parent, "parent"), store, who, Objects.requireNonNull(reference, "reference"), to,
-                reason, commandSpec.commandLine().getOut());
+                expected, reason, commandSpec.commandLine().getOut());
         return MlopsCommand.EXIT_OK;
     }
 
+    private static OptionalInt expectedProduction(CommandSpec commandSpec, String value) {
+        if ("none".equalsIgnoreCase(value.strip())) {
+            return OptionalInt.empty();
+        }
+        try {
+            int version = Integer.parseInt(value.strip());
+            if (version >= 1) {
+                return OptionalInt.of(version);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CommandSupport.usage(commandSpec, "--expect-production must be a version number (from 1) or none but "
+                + "was '" + value + "'");
+    }
+
     /**
-     * Moves a version to a stage, expecting it and the production slot where they are now, and
-     * prints the recorded transitions.
+     * Moves a version to a stage, expecting it where it is now and the production slot where the
+     * caller says (or, without a word from the caller, where it is now), and prints the recorded
+     * transitions.
      *
      * @param group the registry command
      * @param store the store options
      * @param who the principal and policy options
      * @param reference the version
      * @param to the target stage
+     * @param expected for a move to production, the version the caller expects in production (an
+     *     empty {@code OptionalInt} for none); empty to expect what is there now
      * @param reason why
      * @param out where the transitions are printed
      * @throws MlopsException if the version is in the stage already
      * @throws StageConflictException if another process moved it first, naming the principal too
      */
     static void move(RegistryCommand group, StoreOptions store, RegistryOptions who, ModelReference reference,
-            Stage to, String reason, PrintWriter out) {
+            Stage to, Optional<OptionalInt> expected, String reason, PrintWriter out) {
         Principal principal = who.principal();
         List<Transition> moves;
         try (RegistryOptions.Opened opened = group.open(store, who, false)) {
@@ -109,8 +141,8 @@ final class RegistryPromoteCommand implements Callable<Integer> {
             }
             StageChange change;
             if (to == Stage.PRODUCTION) {
-                OptionalInt current = registry.model(principal, version.model())
-                        .map(RegisteredModel::productionVersion).orElse(OptionalInt.empty());
+                OptionalInt current = expected.orElseGet(() -> registry.model(principal, version.model())
+                        .map(RegisteredModel::productionVersion).orElse(OptionalInt.empty()));
                 change = StageChange.toProduction(version.model(), version.version(), version.stage(), current,
                         reason);
             } else {
@@ -127,6 +159,5 @@ final class RegistryPromoteCommand implements Callable<Integer> {
                     + " -> " + move.to().label() + " by " + move.principal()
                     + (move.reason().isEmpty() ? "" : ": " + move.reason()) + "\n");
         }
-        out.flush();
     }
 }

@@ -156,7 +156,6 @@ final class RegistryRegisterCommand implements Callable<Integer> {
         } else {
             out.print("registered " + version + " (" + version.stage().label() + "), format " + version.format()
                     + ", sha256:" + version.sha256() + ", " + version.size() + " bytes\n");
-            out.flush();
         }
         return MlopsCommand.EXIT_OK;
     }

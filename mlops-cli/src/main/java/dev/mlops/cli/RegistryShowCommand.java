@@ -79,7 +79,6 @@ final class RegistryShowCommand implements Callable<Integer> {
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(json ? lineage.toJson() + "\n" : text(lineage, approvals));
-        out.flush();
         return MlopsCommand.EXIT_OK;
     }
 

@@ -8,21 +8,36 @@ import dev.mlops.core.access.AuditEntry;
 import dev.mlops.core.access.Policy;
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.access.Subject;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.lineage.LineageInput;
+import dev.mlops.core.report.ReportHeader;
+import dev.mlops.core.table.Fingerprint;
+import dev.mlops.deploy.gate.GateReport;
+import dev.mlops.deploy.gate.RuleResult;
+import dev.mlops.deploy.gate.Verdict;
+import dev.mlops.deploy.registry.LineageTags;
 import dev.mlops.deploy.registry.ModelRegistry;
+import dev.mlops.deploy.registry.Registration;
 import dev.mlops.train.tracking.ActiveRun;
 import dev.mlops.train.tracking.RunSpec;
 import dev.mlops.train.tracking.TrackingStore;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -132,7 +147,7 @@ class RegistryCommandTest {
         void recordsLineageTagsProvenanceAndMetrics() throws IOException {
             ok(registry("register", "churn", yes.toString(), "--format", "constant", "--principal", "alice",
                     "--build", "ci-1234", "--commit", "abc123", "--data-fingerprint", DATA_FINGERPRINT.toUpperCase(
-                            java.util.Locale.ROOT), "--split", "stratified(seed=42)", "--tag", "team=risk",
+                            Locale.ROOT), "--split", "stratified(seed=42)", "--tag", "team=risk",
                     "--metric", "macro_f1=0.81", "--description", "weekly retrain"));
 
             JsonNode shown = json(registry("show", "churn:1", "--json"));
@@ -221,6 +236,7 @@ class RegistryCommandTest {
             CliRun fingerprint = registry("register", "churn", yes.toString(), "--format", "constant",
                     "--data-fingerprint", "xyz");
             CliRun metric = registry("register", "churn", yes.toString(), "--format", "constant", "--metric", "f1=high");
+            CliRun unnamed = registry("register", "churn", yes.toString(), "--format", "constant", "--metric", "=0.5");
             CliRun name = registry("register", "churn model", yes.toString(), "--format", "constant");
             CliRun unknownRun = registry("register", "churn", yes.toString(), "--format", "constant", "--run",
                     "0123456789");
@@ -229,6 +245,8 @@ class RegistryCommandTest {
             assertThat(fingerprint.err()).startsWith("mlops: --data-fingerprint: ").contains("xyz");
             assertThat(metric.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(metric.err()).contains("expected NAME=NUMBER with a finite number", "'f1=high'");
+            assertThat(unnamed.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(unnamed.err()).contains("expected NAME=NUMBER with a finite number", "'=0.5'");
             assertThat(name.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(name.err()).startsWith("mlops: ").contains("churn model");
             assertThat(unknownRun.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
@@ -366,6 +384,35 @@ class RegistryCommandTest {
         }
 
         @Test
+        void showsTheGateVerdictRulesAndFailuresTheSplitsHeldOutPartAndMetrics() throws IOException {
+            ok(registry("register", "churn", yes.toString(), "--format", "constant"));
+            String rule = "macro_f1 no lower than the reference by more than 0.01";
+            GateReport gate = new GateReport(new ReportHeader(GateReport.KIND, GateReport.FORMAT_VERSION,
+                    Instant.parse("2026-03-01T09:00:00Z"), new Fingerprint(DATA_FINGERPRINT)), "candidate", "churn:1",
+                    GateReport.PRODUCTION, "validation (100 rows)", Optional.empty(), List.of(rule),
+                    List.of(new RuleResult(rule, "validation", 0.75, 0.8, -0.05, null, OptionalDouble.empty(), 0.79,
+                            Verdict.FAIL, "dropped by 0.05")));
+            try (URLClassLoader plugin = new URLClassLoader(new URL[] {plugins.resolve("jars/constant.jar").toUri()
+                    .toURL()}, getClass().getClassLoader());
+                    ModelRegistry registry = ModelRegistry.builder(store).formats(ComponentRegistry.load(plugin))
+                            .open()) {
+                registry.register(Principal.of("ada"), Registration.builder("churn")
+                        .artifact("constant", "no".getBytes(StandardCharsets.UTF_8))
+                        .lineage(LineageTags.builder().split("stratified(seed=42)", new Fingerprint("c".repeat(64)))
+                                .build())
+                        .metric("macro_f1", 0.75).metric("auc", 0.8).gateReport(gate).build());
+            }
+
+            CliRun run = ok(registry("show", "churn:2"));
+
+            assertThat(run.out()).contains("  split   stratified(seed=42) (held out: " + "c".repeat(64) + ")\n",
+                    "metrics\n  auc       0.8\n  macro_f1  0.75\n",
+                    "gate FAILED against production 'churn:1' on validation (100 rows)\n"
+                            + "  rule    " + rule + "\n"
+                            + "  failed  " + rule + " [validation]: dropped by 0.05\n");
+        }
+
+        @Test
         void aBareModelIsItsLatestVersionAndJsonIsTheLineageDocument() throws IOException {
             twoVersions();
 
@@ -400,8 +447,11 @@ class RegistryCommandTest {
             CliRun both = registry("show", "churn@production:3");
             CliRun stage = registry("show", "churn@live");
             CliRun empty = registry("show", ":3");
+            CliRun noModel = registry("show", "@production");
+            CliRun leadingColon = registry("show", ":churn@production");
+            CliRun leadingAt = registry("show", "@churn:3");
 
-            for (CliRun run : List.of(number, zero, both, stage, empty)) {
+            for (CliRun run : List.of(number, zero, both, stage, empty, noModel, leadingColon, leadingAt)) {
                 assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
                 assertThat(run.err()).as(run.toString()).contains("cannot read the version '",
                         "expected MODEL:VERSION (churn:3), MODEL@STAGE (churn@production) or MODEL");
@@ -411,6 +461,9 @@ class RegistryCommandTest {
             assertThat(both.err()).contains("it names both a version and a stage");
             assertThat(stage.err()).contains("unknown stage 'live'");
             assertThat(empty.err()).contains("the model's name is missing");
+            assertThat(noModel.err()).contains("the model's name is missing");
+            assertThat(leadingColon.err()).contains("it names both a version and a stage");
+            assertThat(leadingAt.err()).contains("it names both a version and a stage");
         }
 
         @Test
@@ -418,8 +471,10 @@ class RegistryCommandTest {
             twoVersions();
             ok(registry("promote", "churn:1", "--to", "staging", "--reason", "a"));
             ok(registry("promote", "churn:2", "--to", "staging", "--reason", "b"));
+            ok(registry("register", "churn", yes.toString(), "--format", "constant"));
 
             assertThat(json(registry("show", "churn@staging", "--json")).get("version").asInt()).isEqualTo(2);
+            assertThat(json(registry("show", "churn", "--json")).get("version").asInt()).isEqualTo(3);
         }
     }
 
@@ -531,6 +586,89 @@ class RegistryCommandTest {
             assertThat(candidate.err()).contains("--to must be staging or production but was candidate");
             assertThat(noReason.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(noReason.err()).contains("Missing required option: '--reason=TEXT'");
+        }
+    }
+
+    @Nested
+    class ExpectProduction {
+        @Test
+        void aPromotionExpectingAnotherProductionVersionIsRefusedWithExitOneAndChangesNothing() {
+            twoVersions();
+            ok(registry("approve", "churn:2", "--principal", "bob"));
+            ok(promoteToProduction("churn:1", "ci"));
+
+            CliRun run = registry("promote", "churn:2", "--to", "production", "--reason", "gate passed",
+                    "--principal", "ci", "--role", "pipeline", "--expect-production", "none");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(run.err()).isEqualTo("mlops: refused: cannot move churn:2 to production: the production slot "
+                    + "of model 'churn' holds version 1, not no version as expected (another process or thread "
+                    + "promoted since it was read); nothing changed (principal ci)\n");
+            assertThat(registry("list", "--stage", "production").outLines()).hasSize(2).last().asString()
+                    .startsWith("churn  1");
+        }
+
+        @Test
+        void aPromotionExpectingTheProductionVersionThereGoesAhead() {
+            twoVersions();
+            ok(registry("approve", "churn:2", "--principal", "bob"));
+            ok(promoteToProduction("churn:1", "ci"));
+
+            CliRun run = ok(registry("promote", "churn:2", "--to", "production", "--reason", "r", "--principal", "ci",
+                    "--role", "pipeline", "--expect-production", "1"));
+
+            assertThat(run.outLines()).containsExactly("churn:2 candidate -> production by ci: r",
+                    "churn:1 production -> archived by ci: replaced in production by version 2");
+        }
+
+        @Test
+        void aBadExpectationIsAUsageError() {
+            twoVersions();
+
+            CliRun word = registry("promote", "churn:2", "--to", "production", "--reason", "r",
+                    "--expect-production", "latest");
+            CliRun zero = registry("promote", "churn:2", "--to", "production", "--reason", "r",
+                    "--expect-production", "0");
+            CliRun staging = registry("promote", "churn:2", "--to", "staging", "--reason", "r",
+                    "--expect-production", "none");
+
+            assertThat(word.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(word.err()).startsWith("--expect-production must be a version number (from 1) or none but "
+                    + "was 'latest'");
+            assertThat(zero.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(zero.err()).startsWith("--expect-production must be a version number (from 1) or none");
+            assertThat(staging.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(staging.err()).startsWith("--expect-production applies to --to production only");
+        }
+
+        @Test
+        void ofTwoProcessesPromotingAtOnceExactlyOneWins() throws Exception {
+            twoVersions();
+            ok(registry("approve", "churn:2", "--principal", "bob"));
+            List<Process> processes = new ArrayList<>();
+            for (String version : List.of("churn:1", "churn:2")) {
+                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-cp", System.getProperty("java.class.path"), MlopsCommand.class.getName(),
+                        "registry", "promote", version, "--to", "production", "--reason", "race", "--principal", "ci",
+                        "--role", "pipeline", "--expect-production", "none", "--store", store.toString());
+                builder.environment().putAll(environment);
+                builder.redirectOutput(dir.resolve(version.replace(':', '-') + ".out").toFile());
+                builder.redirectError(dir.resolve(version.replace(':', '-') + ".err").toFile());
+                processes.add(builder.start());
+            }
+            List<Integer> exits = new ArrayList<>();
+            for (Process process : processes) {
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                exits.add(process.exitValue());
+            }
+
+            assertThat(exits).containsExactlyInAnyOrder(MlopsCommand.EXIT_OK, MlopsCommand.EXIT_CHECK_FAILED);
+            String loser = exits.get(0) == MlopsCommand.EXIT_OK ? "churn-2" : "churn-1";
+            assertThat(Files.readString(dir.resolve(loser + ".err"), StandardCharsets.UTF_8))
+                    .startsWith("mlops: refused: cannot move " + loser.replace('-', ':') + " to production: the "
+                            + "production slot of model 'churn' holds version ")
+                    .contains("nothing changed (principal ci)");
+            assertThat(registry("list", "--stage", "production").outLines()).hasSize(2);
         }
     }
 

@@ -36,6 +36,8 @@ public final class OnnxFormat extends AbstractComponent<OnnxFormat.Settings> imp
     private static final String DOMAIN = "dev.mlops";
     private static final String RUNTIME_CLASS = "ai.onnxruntime.OrtEnvironment";
 
+    private final ClassLoader runtimeLoader;
+
     /** The format has no settings. */
     public record Settings() {
     }
@@ -46,7 +48,18 @@ public final class OnnxFormat extends AbstractComponent<OnnxFormat.Settings> imp
      * @param settings the (empty) settings
      */
     public OnnxFormat(Settings settings) {
+        this(settings, OnnxFormat.class.getClassLoader());
+    }
+
+    /**
+     * Creates the format, looking for ONNX Runtime through a given class loader.
+     *
+     * @param settings the (empty) settings
+     * @param runtimeLoader the class loader that must see ONNX Runtime when reading
+     */
+    OnnxFormat(Settings settings, ClassLoader runtimeLoader) {
         super(TYPE, settings);
+        this.runtimeLoader = Objects.requireNonNull(runtimeLoader, "runtimeLoader");
     }
 
     /** @return the format */
@@ -95,7 +108,7 @@ public final class OnnxFormat extends AbstractComponent<OnnxFormat.Settings> imp
         Container container = Container.read(Formats.readAll(in), source).requireKind(TYPE, source);
         ModelMetadata metadata = ModelMetadata.read(container, source);
         byte[] model = container.part(MODEL_PART, source);
-        requireRuntime(OnnxFormat.class.getClassLoader());
+        requireRuntime(runtimeLoader);
         return OnnxRuntimePredictor.load(model, metadata, source);
     }
 

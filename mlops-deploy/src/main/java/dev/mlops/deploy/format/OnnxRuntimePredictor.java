@@ -131,7 +131,11 @@ public final class OnnxRuntimePredictor implements Predictor, AutoCloseable {
         return outputs.classifications(rows);
     }
 
-    private static double[] normalised(float[] scores) {
+    /**
+     * @param scores a row's class scores
+     * @return the scores, negative ones as 0, divided by their sum; equal scores if none is positive
+     */
+    static double[] normalised(float[] scores) {
         double sum = 0;
         for (float score : scores) {
             sum += Math.max(0, score);
@@ -143,7 +147,11 @@ public final class OnnxRuntimePredictor implements Predictor, AutoCloseable {
         return row;
     }
 
-    private static double[] oneHot(float[] scores) {
+    /**
+     * @param scores a row's class scores
+     * @return 1 for the class of the highest score (the first on a tie), 0 for the others
+     */
+    static double[] oneHot(float[] scores) {
         int best = 0;
         for (int c = 1; c < scores.length; c++) {
             best = scores[c] > scores[best] ? c : best;

@@ -73,6 +73,7 @@ class ContainerTest {
     void recognisesItsHeader() {
         assertThat(Container.startsAsContainer(twoParts().toBytes())).isTrue();
         assertThat(Container.startsAsContainer(Arrays.copyOf(MAGIC, 7))).isFalse();
+        assertThat(Container.startsAsContainer(MAGIC.clone())).isTrue();
         assertThat(Container.startsAsContainer("PK\3\4 a zip file".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
     }
 

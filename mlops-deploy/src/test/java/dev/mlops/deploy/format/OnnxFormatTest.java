@@ -186,6 +186,30 @@ class OnnxFormatTest {
                             + " mlops-deploy: add com.microsoft.onnxruntime:onnxruntime:1.23.2 to your project's"
                             + " dependencies");
             OnnxFormat.requireRuntime(OnnxFormat.class.getClassLoader());
+            byte[] bytes = Models.write(FORMAT, Models.logistic());
+            OnnxFormat blind = new OnnxFormat(new OnnxFormat.Settings(), bootstrapOnly);
+            assertThat(blind).isEqualTo(FORMAT);
+            assertThatThrownBy(() -> Models.read(blind, bytes)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("add com.microsoft.onnxruntime:onnxruntime:1.23.2");
+        }
+    }
+
+    @Nested
+    class Scores {
+        @Test
+        void probabilitiesAreClampedAtZeroAndDividedByTheirSum() {
+            assertThat(OnnxRuntimePredictor.normalised(new float[] {2, 1, 1})).containsExactly(0.5, 0.25, 0.25);
+            assertThat(OnnxRuntimePredictor.normalised(new float[] {-1, 3})).containsExactly(0, 1);
+            assertThat(OnnxRuntimePredictor.normalised(new float[] {0, 0, 0, 0})).containsExactly(0.25, 0.25, 0.25,
+                    0.25);
+            assertThat(OnnxRuntimePredictor.normalised(new float[] {-2, -1})).containsExactly(0.5, 0.5);
+        }
+
+        @Test
+        void scoresThatAreNotProbabilitiesGiveOneToTheHighestAndTheFirstOnATie() {
+            assertThat(OnnxRuntimePredictor.oneHot(new float[] {-3, 2, 1})).containsExactly(0, 1, 0);
+            assertThat(OnnxRuntimePredictor.oneHot(new float[] {1, 1, 0})).containsExactly(1, 0, 0);
+            assertThat(OnnxRuntimePredictor.oneHot(new float[] {0, 1, 1})).containsExactly(0, 1, 0);
         }
     }
 

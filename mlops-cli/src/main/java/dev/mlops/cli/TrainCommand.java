@@ -10,6 +10,9 @@ import dev.mlops.core.table.Table;
 import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
+import dev.mlops.deploy.format.ModelFiles;
+import dev.mlops.deploy.format.ModelFormat;
+import dev.mlops.deploy.format.TribuoFormat;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentResult;
@@ -67,7 +70,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  mlops train credit-g.csv --label class",
-            "  mlops train credit-g.csv --label class --split split.json --model 'cart(maxDepth=4)' --seed 7"
+            "  mlops train credit-g.csv --label class --split split.json --model 'cart(maxDepth=4)' --seed 7",
+            "  mlops train credit-g.csv --label class --save-model build/model.bin"
         })
 final class TrainCommand implements Callable<Integer> {
     static final String KIND = "leaderboard";
@@ -107,6 +111,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "The tracking experiment the runs belong to (default: FILE's name without its extension).")
     private @Nullable String experiment;
 
+    @Option(names = "--save-model", paramLabel = "FILE",
+            description = "Also save the leaderboard's best model (the best that is not a baseline) to FILE, a saved "
+                    + "model file that records its format, for 'mlops gate'.")
+    private @Nullable Path saveModel;
+
+    @Option(names = "--model-format", paramLabel = "SPEC", defaultValue = TribuoFormat.TYPE,
+            description = "The format --save-model writes: tribuo (any Tribuo model), onnx (models Tribuo exports "
+                    + "to ONNX, such as logistic and linear regression) or a plugin's; 'mlops components --kind "
+                    + "ModelFormat' lists them (default: ${DEFAULT-VALUE}).")
+    private String modelFormat = TribuoFormat.TYPE;
+
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
@@ -135,6 +150,7 @@ final class TrainCommand implements Callable<Integer> {
                 ? Splitters.stratified(SizePolicy.guide(), labelColumn, seed) : Splitters.random(SizePolicy.guide(), seed))
                 .split(table) : Split.load(split);
         ComponentRegistry registry = root.registry();
+        ModelFormat format = registry.create(ModelFormat.class, modelFormat);
         List<Experiment> experiments = new ArrayList<>();
         for (String model : models) {
             experiments.add(registry.create(Experiment.class, model));
@@ -151,9 +167,17 @@ final class TrainCommand implements Callable<Integer> {
             result = ExperimentRunner.builder().data(table, labelColumn, rows).seed(Seed.of(seed)).metrics(metrics)
                     .experiments(experiments.toArray(new Experiment[0])).tracking(tracking, name).build().run();
         }
+        String saved = saveModel == null ? null : save(saveModel, format, result);
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
-            CommandSupport.printJson(out, document(inputFile, labelColumn, rows, name, location, result));
+            ObjectNode document = document(inputFile, labelColumn, rows, name, location, result);
+            if (saveModel != null) {
+                ObjectNode savedModel = document.putObject("savedModel");
+                savedModel.put("experiment", saved);
+                savedModel.put("file", saveModel.toString());
+                savedModel.put("format", format.spec().toString());
+            }
+            CommandSupport.printJson(out, document);
         } else {
             out.printf(Locale.ROOT, "%s: %d rows; label '%s' (%s); train %d, validation %d, test %d rows%n%n",
                     inputFile, table.rowCount(), labelColumn, classification ? "classification" : "regression",
@@ -173,6 +197,10 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nMetrics on the test rows, each model evaluated on them once; lift over the best "
                     + "baseline in %s.%nRuns: experiment '%s' in %s (mlops runs list --experiment %s).%n",
                     result.leaderboard().primaryMetric(), name, location.databaseUrl(), name);
+            if (saveModel != null) {
+                out.printf(Locale.ROOT, "Saved the best model, %s, to %s (model format %s).%n", saved, saveModel,
+                        format.spec());
+            }
         }
         out.flush();
         return MlopsCommand.EXIT_OK;
@@ -186,6 +214,20 @@ final class TrainCommand implements Callable<Integer> {
         return result.results().values().stream().map(ExperimentResult::model)
                 .filter(TribuoPredictor.class::isInstance).map(model -> ((TribuoPredictor) model).encoder())
                 .findFirst();
+    }
+
+    /**
+     * Saves the leaderboard's best model.
+     *
+     * @return the experiment whose model was saved
+     * @throws IllegalArgumentException if no model trained, or the format cannot write the best one
+     */
+    private static String save(Path file, ModelFormat format, RunnerResult result) {
+        LeaderboardRow best = result.leaderboard().bestModel().orElseThrow(() -> new IllegalArgumentException(
+                "--save-model " + file + ": no model trained without failing, so there is none to save"));
+        ModelFiles.save(file, format, Objects.requireNonNull(result.results().get(best.experiment()),
+                best.experiment()).model());
+        return best.experiment();
     }
 
     private static String stem(Path file) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,22 @@ public final class Sql {
         public static final Null DOUBLE = new Null(Types.DOUBLE);
         /** A missing binary value. */
         public static final Null BLOB = new Null(Types.BINARY);
+
+        /**
+         * @param value a text value that may be absent
+         * @return the text, or a typed text {@code NULL}
+         */
+        public static Object orText(Optional<String> value) {
+            return value.isPresent() ? value.get() : TEXT;
+        }
+
+        /**
+         * @param value an instant that may be absent
+         * @return its epoch milliseconds, or a typed bigint {@code NULL}
+         */
+        public static Object orEpochMillis(Optional<Instant> value) {
+            return value.isPresent() ? (Object) value.get().toEpochMilli() : BIGINT;
+        }
     }
 
     /** @return the back end's dialect, for the few statements that differ */

@@ -11,12 +11,19 @@ import java.io.UncheckedIOException;
  * registry version holds. Its {@link #type()} is the name a version records, so the version
  * says which format reads its artifact.
  *
- * <p>The contract: a predictor that {@link #canWrite} accepts, written and read back, predicts
- * exactly what it predicted before on every table its input schema accepts, and has the same
- * input schema and outputs; writing the same predictor twice gives the same bytes; input this
+ * <p>The contract, which {@code ModelFormatContract} in mlops-testkit checks: a predictor that
+ * {@link #canWrite} accepts, written and read back, predicts what it predicted before on every
+ * table its input schema accepts (exactly, unless the format documents a tolerance: the
+ * {@code onnx} format runs the model in float32), and has the same input schema and outputs; writing the same predictor twice gives the same bytes; input this
  * format did not write (truncated, another format, garbage) is refused with a
  * {@link ModelFormatException} naming the source, never read as a different model.
  * Implementations are immutable and thread-safe.
+ *
+ * <p>Built in: {@link TribuoFormat} ({@code tribuo}) and {@link OnnxFormat} ({@code onnx}). A
+ * user's own format is a {@link dev.mlops.core.component.ComponentType} of this kind listed in
+ * {@code META-INF/services/dev.mlops.core.component.ComponentType}, found as the built-in ones
+ * are: {@code ComponentRegistry.defaults().create(ModelFormat.class, "tribuo")}.
+ * {@link ModelFiles} saves a model in a format under a header that records it.
  */
 public interface ModelFormat extends Component {
 

@@ -22,6 +22,7 @@ import dev.mlops.store.CorruptArtifactException;
 import dev.mlops.store.Database;
 import dev.mlops.store.GcResult;
 import dev.mlops.store.Migrations;
+import dev.mlops.store.LineageColumns;
 import dev.mlops.store.Sql;
 import dev.mlops.train.predict.Predictor;
 import dev.mlops.train.tracking.RunRecord;
@@ -155,9 +156,9 @@ final class SqlModelRegistry implements ModelRegistry {
             sql.update("INSERT INTO registry_versions (" + VERSION_COLUMNS + ") "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", model, version, registration.format(),
                     ref.sha256(), ref.size(), Stage.CANDIDATE.label(), principal.name(), now,
-                    registration.description(), text(tags.buildId()), text(tags.commit()),
-                    text(tags.dataFingerprint().map(Fingerprint::sha256)), text(tags.runId()), text(tags.split()),
-                    text(tags.splitFingerprint().map(Fingerprint::sha256)), text(gate));
+                    registration.description(), Sql.Null.orText(tags.buildId()), Sql.Null.orText(tags.commit()),
+                    Sql.Null.orText(tags.dataFingerprint().map(Fingerprint::sha256)), Sql.Null.orText(tags.runId()), Sql.Null.orText(tags.split()),
+                    Sql.Null.orText(tags.splitFingerprint().map(Fingerprint::sha256)), Sql.Null.orText(gate));
             List<Object[]> provenance = new ArrayList<>();
             registration.provenance().forEach((key, value) -> provenance.add(new Object[] {model, version, key, value}));
             sql.batch("INSERT INTO registry_provenance (model, version, key, value) VALUES (?, ?, ?, ?)", provenance);
@@ -167,8 +168,7 @@ final class SqlModelRegistry implements ModelRegistry {
             List<Object[]> inputs = new ArrayList<>();
             int position = 0;
             for (LineageInput input : tags.inputs()) {
-                inputs.add(new Object[] {model, version, position++, input.name(), input.kind(), text(input.version()),
-                    text(input.fingerprint().map(Fingerprint::sha256)), millis(input.from()), millis(input.until())});
+                inputs.add(LineageColumns.row(List.of(model, version, position++), input));
             }
             sql.batch("INSERT INTO registry_inputs (model, version, position, name, kind, input_version, fingerprint, "
                     + "window_start, window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inputs);
@@ -463,7 +463,7 @@ final class SqlModelRegistry implements ModelRegistry {
                 move.model());
         sql.update("INSERT INTO registry_transitions (model, position, version, from_stage, to_stage, principal, "
                 + "moved_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", move.model(), position, move.version(),
-                text(move.from().map(Stage::label)), move.to().label(), move.principal(), move.at().toEpochMilli(),
+                Sql.Null.orText(move.from().map(Stage::label)), move.to().label(), move.principal(), move.at().toEpochMilli(),
                 move.reason());
     }
 
@@ -490,7 +490,7 @@ final class SqlModelRegistry implements ModelRegistry {
             metrics.put((String) entry[0], (Double) entry[1]);
         }
         List<LineageInput> inputs = sql.query("SELECT name, kind, input_version, fingerprint, window_start, window_end "
-                + "FROM registry_inputs WHERE model = ? AND version = ? ORDER BY position", SqlModelRegistry::input,
+                + "FROM registry_inputs WHERE model = ? AND version = ? ORDER BY position", result -> LineageColumns.read(result, 1),
                 model, version);
         List<Approval> approvals = sql.query("SELECT principal, approved_at, comment, by_author FROM registry_approvals "
                 + "WHERE model = ? AND version = ? ORDER BY position", result -> new Approval(result.getString(1),
@@ -514,15 +514,6 @@ final class SqlModelRegistry implements ModelRegistry {
         return Optional.ofNullable((String) text);
     }
 
-    private static LineageInput input(ResultSet row) throws SQLException {
-        String fingerprint = row.getString(4);
-        long start = row.getLong(5);
-        @Nullable Instant from = row.wasNull() ? null : Instant.ofEpochMilli(start);
-        long end = row.getLong(6);
-        @Nullable Instant until = row.wasNull() ? null : Instant.ofEpochMilli(end);
-        return LineageInput.restore(row.getString(1), row.getString(2), row.getString(3),
-                fingerprint == null ? null : new Fingerprint(fingerprint), from, until);
-    }
 
     private static RegisteredModel model(ResultSet row) throws SQLException {
         int production = row.getInt(4);
@@ -549,11 +540,5 @@ final class SqlModelRegistry implements ModelRegistry {
         return String.join(" or ", stages.stream().map(Stage::label).toList());
     }
 
-    private static Object text(Optional<String> value) {
-        return value.isPresent() ? value.get() : Sql.Null.TEXT;
-    }
 
-    private static Object millis(Optional<Instant> value) {
-        return value.isPresent() ? (Object) value.get().toEpochMilli() : Sql.Null.BIGINT;
-    }
 }

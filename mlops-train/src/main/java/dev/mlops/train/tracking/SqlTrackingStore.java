@@ -1,12 +1,12 @@
 package dev.mlops.train.tracking;
 
 import dev.mlops.core.lineage.LineageInput;
-import dev.mlops.core.table.Fingerprint;
 import dev.mlops.store.ArtifactRef;
 import dev.mlops.store.ArtifactStore;
 import dev.mlops.store.Database;
 import dev.mlops.store.GcResult;
 import dev.mlops.store.Migrations;
+import dev.mlops.store.LineageColumns;
 import dev.mlops.store.Sql;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -31,7 +31,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /** {@link TrackingStore} over a {@link Database} (tables {@code train_*}) and an {@link ArtifactStore}. */
 final class SqlTrackingStore implements TrackingStore {
@@ -135,8 +134,7 @@ final class SqlTrackingStore implements TrackingStore {
             long next = sql.queryLong("SELECT COALESCE(MAX(position) + 1, 0) FROM train_inputs WHERE run_id = ?", runId);
             List<Object[]> rows = new ArrayList<>();
             for (LineageInput input : copy) {
-                rows.add(new Object[] {runId, next++, input.name(), input.kind(), text(input.version()),
-                    text(input.fingerprint().map(Fingerprint::sha256)), millis(input.from()), millis(input.until())});
+                rows.add(LineageColumns.row(List.of(runId, next++), input));
             }
             sql.batch("INSERT INTO train_inputs (run_id, position, name, kind, version, fingerprint, window_start, "
                     + "window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
@@ -448,7 +446,7 @@ final class SqlTrackingStore implements TrackingStore {
             }
             for (Object[] row : sql.query("SELECT run_id, name, kind, version, fingerprint, window_start, window_end "
                     + "FROM train_inputs WHERE run_id IN (" + marks + ") ORDER BY run_id, position", result ->
-                    new Object[] {result.getString(1), input(result)}, ids)) {
+                    new Object[] {result.getString(1), LineageColumns.read(result, 2)}, ids)) {
                 inputs.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((LineageInput) row[1]);
             }
             for (Object[] row : sql.query("SELECT run_id, path, sha256, size FROM train_artifacts WHERE run_id IN ("
@@ -471,15 +469,6 @@ final class SqlTrackingStore implements TrackingStore {
         return new Object[] {row.getString(1), row.getString(2), row.getString(3)};
     }
 
-    private static LineageInput input(ResultSet row) throws SQLException {
-        String fingerprint = row.getString(5);
-        long start = row.getLong(6);
-        @Nullable Instant from = row.wasNull() ? null : Instant.ofEpochMilli(start);
-        long end = row.getLong(7);
-        @Nullable Instant until = row.wasNull() ? null : Instant.ofEpochMilli(end);
-        return LineageInput.restore(row.getString(2), row.getString(3), row.getString(4),
-                fingerprint == null ? null : new Fingerprint(fingerprint), from, until);
-    }
 
     private static MetricPoint metricPoint(ResultSet row) throws SQLException {
         return metricPoint(row, 1);
@@ -561,13 +550,7 @@ final class SqlTrackingStore implements TrackingStore {
         return Double.isNaN(value) ? Sql.Null.DOUBLE : (Object) value;
     }
 
-    private static Object text(Optional<String> value) {
-        return value.isPresent() ? value.get() : Sql.Null.TEXT;
-    }
 
-    private static Object millis(Optional<Instant> value) {
-        return value.isPresent() ? (Object) value.get().toEpochMilli() : Sql.Null.BIGINT;
-    }
 
     /** Joins a run's row of a keyed table as {@code c<alias>}, matching a key and comparing its value. */
     private static void join(StringBuilder statement, String table, int alias, String extra, String comparison) {

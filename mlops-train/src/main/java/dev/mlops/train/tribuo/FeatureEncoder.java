@@ -10,6 +10,8 @@ import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.predict.InputCheck;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,6 +132,117 @@ public final class FeatureEncoder {
         }
         return distinct.isEmpty() ? "no value in the training rows (missing, NaN or infinite in every row)"
                 : distinct.size() == 1 ? "constant in the training rows" : null;
+    }
+
+    /**
+     * The fitted state of an encoder, all a saved model needs to encode rows as the encoder did:
+     * its columns, its missing-value policy and what it left out. Its JSON form (the shared
+     * mapper's) reads back into an equal state; {@link FeatureEncoder#of(State)} rebuilds the
+     * encoder from it.
+     *
+     * @param columns the feature columns in encoding order, at least one
+     * @param policy what to do with missing values
+     * @param dropped the columns left out when fitting, each with its reason
+     */
+    public record State(List<ColumnState> columns, MissingPolicy policy, Map<String, String> dropped) {
+        /**
+         * Checks and copies the state.
+         *
+         * @param columns the feature columns in encoding order, at least one, with distinct names
+         * @param policy what to do with missing values
+         * @param dropped the columns left out when fitting, each with its reason
+         * @throws IllegalArgumentException if there is no column or a name is repeated
+         */
+        public State {
+            columns = List.copyOf(columns);
+            Objects.requireNonNull(policy, "policy");
+            dropped = Collections.unmodifiableMap(new TreeMap<>(dropped));
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException("an encoder state needs at least one feature column");
+            }
+            Set<String> names = new HashSet<>();
+            for (ColumnState column : columns) {
+                if (!names.add(column.name())) {
+                    throw new IllegalArgumentException("feature column '" + column.name() + "' is listed twice");
+                }
+            }
+        }
+    }
+
+    /**
+     * How one column is encoded, as fitted on the training rows.
+     *
+     * @param name the column's name
+     * @param type its type: numeric, boolean or categorical
+     * @param imputed the value a missing cell takes under {@link MissingPolicy#IMPUTE}: a numeric
+     *     column's training mean, a boolean's most frequent training value as 0 or 1; 0 for a
+     *     categorical column
+     * @param center what a numeric value is centred on (0, or the training mean when standardized)
+     * @param scale what a centred numeric value is divided by (1, or the training standard deviation)
+     * @param levels a categorical column's training levels in the order first seen; empty otherwise
+     */
+    public record ColumnState(String name, ColumnType type, double imputed, double center, double scale,
+            List<String> levels) {
+        /**
+         * Checks and copies the column's state.
+         *
+         * @param name the column's name
+         * @param type its type: numeric, boolean or categorical
+         * @param imputed the value a missing cell takes under {@link MissingPolicy#IMPUTE}
+         * @param center what a numeric value is centred on
+         * @param scale what a centred numeric value is divided by, finite and positive
+         * @param levels a categorical column's training levels; empty otherwise
+         * @throws IllegalArgumentException if the type is not a feature type, a number is not
+         *     finite, the scale is not positive, or levels are given to a column of another type
+         */
+        public ColumnState {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            levels = List.copyOf(levels);
+            if (type == ColumnType.TIMESTAMP || type == ColumnType.TEXT) {
+                throw new IllegalArgumentException("feature column '" + name + "' is " + type
+                        + "; a feature column is numeric, boolean or categorical");
+            }
+            if (!Double.isFinite(imputed) || !Double.isFinite(center) || !(scale > 0 && Double.isFinite(scale))) {
+                throw new IllegalArgumentException("feature column '" + name + "': imputed " + imputed + ", center "
+                        + center + " and scale " + scale + " must be finite and the scale positive");
+            }
+            if (type != ColumnType.CATEGORICAL && !levels.isEmpty()) {
+                throw new IllegalArgumentException("feature column '" + name + "' is " + type + " but has levels "
+                        + levels + "; only a categorical column has levels");
+            }
+        }
+    }
+
+    /**
+     * Rebuilds an encoder from its fitted state, such as a saved model holds: it encodes every
+     * table as the encoder the state came from did. Its counters of missing values and unseen
+     * categories start at zero.
+     *
+     * @param state the fitted state
+     * @return the encoder
+     */
+    public static FeatureEncoder of(State state) {
+        List<Encoding> encodings = new ArrayList<>();
+        for (ColumnState column : state.columns()) {
+            Map<String, String> levels = new LinkedHashMap<>();
+            for (String level : column.levels()) {
+                levels.put(level, column.name() + "@" + level);
+            }
+            encodings.add(new Encoding(column.name(), column.type(), column.imputed(), column.center(),
+                    column.scale(), levels));
+        }
+        return new FeatureEncoder(encodings, state.policy(), state.dropped());
+    }
+
+    /** @return the fitted state, from which {@link #of(State)} rebuilds an encoder that encodes alike */
+    public State state() {
+        List<ColumnState> columns = new ArrayList<>();
+        for (Encoding encoding : encodings) {
+            columns.add(new ColumnState(encoding.name, encoding.type, encoding.imputed, encoding.center,
+                    encoding.scale, List.copyOf(encoding.levels.keySet())));
+        }
+        return new State(columns, policy, dropped);
     }
 
     /** @return the feature columns with their types: the input schema of a model trained on this encoding */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -156,5 +157,85 @@ class FeatureEncoderTest {
         assertThatThrownBy(() -> encode(encoder, Table.of(NumericColumn.of("age", 1), NumericColumn.of("city", 1),
                 BooleanColumn.of("owner", true)))).isInstanceOf(SchemaException.class)
                 .hasMessageContaining("do not fit the model's input");
+    }
+
+    @Nested
+    class SavedState {
+        private final Table test = Table.of(NumericColumn.of("age", 30, Double.NaN, 50),
+                CategoricalColumn.of("city", "Berlin", "Paris", null),
+                BooleanColumn.of("owner", null, false, true));
+
+        @Test
+        void theRebuiltEncoderEncodesAlikeAndKeepsWhatWasLeftOut() {
+            FeatureEncoder encoder = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE,
+                    NumericScaling.STANDARDIZE);
+
+            FeatureEncoder rebuilt = FeatureEncoder.of(encoder.state());
+
+            assertThat(rebuilt.state()).isEqualTo(encoder.state());
+            assertThat(rebuilt.inputSchema()).isEqualTo(encoder.inputSchema());
+            assertThat(rebuilt.policy()).isEqualTo(MissingPolicy.IMPUTE);
+            assertThat(rebuilt.report().dropped()).isEqualTo(encoder.report().dropped()).containsKeys("constant",
+                    "empty", "note");
+            assertThat(encode(rebuilt, test).stream().map(FeatureEncoderTest::features).toList())
+                    .isEqualTo(encode(encoder, test).stream().map(FeatureEncoderTest::features).toList());
+        }
+
+        @Test
+        void theStateHoldsEachColumnsFittedValues() {
+            FeatureEncoder.State state = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.OMIT,
+                    NumericScaling.STANDARDIZE).state();
+
+            assertThat(state.policy()).isEqualTo(MissingPolicy.OMIT);
+            assertThat(state.columns()).containsExactly(
+                    new FeatureEncoder.ColumnState("age", ColumnType.NUMERIC, 40, 40, Math.sqrt(800.0 / 3), List.of()),
+                    new FeatureEncoder.ColumnState("city", ColumnType.CATEGORICAL, 0, 0, 1,
+                            List.of("Hamburg", "Berlin")),
+                    new FeatureEncoder.ColumnState("owner", ColumnType.BOOLEAN, 1, 0, 1, List.of()));
+        }
+
+        @Test
+        void theStateRoundTripsThroughJson() throws Exception {
+            FeatureEncoder.State state = FeatureEncoder.fit(train(), Set.of("class"), MissingPolicy.IMPUTE,
+                    NumericScaling.STANDARDIZE).state();
+
+            String json = dev.mlops.core.json.Json.writer().writeValueAsString(state);
+
+            assertThat(dev.mlops.core.json.Json.reader().readValue(json, FeatureEncoder.State.class)).isEqualTo(state);
+        }
+
+        @Test
+        void aStateWithoutColumnsOrWithARepeatedColumnIsRefused() {
+            FeatureEncoder.ColumnState age = new FeatureEncoder.ColumnState("age", ColumnType.NUMERIC, 1, 0, 1,
+                    List.of());
+            assertThatThrownBy(() -> new FeatureEncoder.State(List.of(), MissingPolicy.IMPUTE, Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("an encoder state needs at least one"
+                            + " feature column");
+            assertThatThrownBy(() -> new FeatureEncoder.State(List.of(age, age), MissingPolicy.IMPUTE, Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("feature column 'age' is listed twice");
+        }
+
+        @Test
+        void aColumnStateOfTheWrongTypeOrWithBadNumbersIsRefusedNamingTheColumn() {
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("note", ColumnType.TEXT, 0, 0, 1, List.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("feature column 'note' is TEXT; a feature column is numeric, boolean or categorical");
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("at", ColumnType.TIMESTAMP, 0, 0, 1, List.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'at' is TIMESTAMP");
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("age", ColumnType.NUMERIC, 0, 0, 0, List.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("feature column 'age': imputed 0.0,"
+                            + " center 0.0 and scale 0.0 must be finite and the scale positive");
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("age", ColumnType.NUMERIC, Double.NaN, 0, 1,
+                    List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imputed NaN");
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("age", ColumnType.NUMERIC, 0, Double.NaN, 1,
+                    List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("center NaN");
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("age", ColumnType.NUMERIC, 0, 0,
+                    Double.POSITIVE_INFINITY, List.of())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("scale Infinity");
+            assertThatThrownBy(() -> new FeatureEncoder.ColumnState("owner", ColumnType.BOOLEAN, 0, 0, 1,
+                    List.of("yes"))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("feature column 'owner' is BOOLEAN but has levels [yes]; only a categorical column has"
+                            + " levels");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.train.tracking.TrackingStore;
 import java.util.Objects;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
             RegistryApproveCommand.class, RegistryPromoteCommand.class, RegistryArchiveCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  mlops registry register model.bin --model churn --format tribuo --run 3f9a2c --build ci-1234",
+            "  mlops registry register churn build/model.bin --run 3f9a2c --build ci-1234",
             "  mlops registry approve churn:3 --principal bob --comment 'reviewed the slices'",
             "  mlops registry promote churn:3 --to production --role pipeline --reason 'gate passed'",
             "  mlops registry list churn",
@@ -66,6 +67,11 @@ final class RegistryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw CommandSupport.usage(Objects.requireNonNull(spec, "spec"), "Missing required subcommand");
+    }
+
+    /** @return the model formats (and every other component type) of this run, with the plugins' */
+    ComponentRegistry formats() {
+        return Objects.requireNonNull(parent, "parent").registry();
     }
 
     /**

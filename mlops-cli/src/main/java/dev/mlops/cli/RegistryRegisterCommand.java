@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Fingerprint;
+import dev.mlops.deploy.format.ModelFiles;
 import dev.mlops.deploy.registry.LineageTags;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.registry.Registration;
@@ -42,7 +43,8 @@ import picocli.CommandLine.TypeConversionException;
         sortOptions = false,
         description = {
             "Registers a model file as the next version of a model, a candidate. The format (a model format "
-                    + "component, such as tribuo or onnx, or a plugin's) must read the file.",
+                    + "component, such as tribuo or onnx, or a plugin's; without --format, the one a saved model "
+                    + "file records) must read the file.",
             "With --run, the run's id, code version (unless --commit), lineage inputs and latest metrics (unless "
                     + "--metric names them) come from the tracking store. Creates the store if it does not exist."
         })
@@ -60,9 +62,11 @@ final class RegistryRegisterCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE", description = "The model file.")
     private @Nullable Path file;
 
-    @Option(names = "--format", required = true, paramLabel = "SPEC",
-            description = "The file's model format, such as tribuo or a plugin's ('mlops components' lists them).")
-    private String format = "";
+    @Option(names = "--format", paramLabel = "SPEC",
+            description = "The file's model format, such as tribuo or a plugin's ('mlops components' lists them); "
+                    + "default: the format a saved model file ('mlops train --save-model') records, the model "
+                    + "stored as that format writes it.")
+    private @Nullable String format;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "What this version is, in words.")
     private String description = "";
@@ -118,8 +122,15 @@ final class RegistryRegisterCommand implements Callable<Integer> {
     public Integer call() {
         CommandSpec commandSpec = Objects.requireNonNull(spec, "spec");
         Principal principal = who.principal();
-        Registration.Builder registration = Registration.builder(model)
-                .artifact(format, Objects.requireNonNull(file, "file")).description(description);
+        RegistryCommand group = Objects.requireNonNull(parent, "parent");
+        Path modelFile = Objects.requireNonNull(file, "file");
+        Registration.Builder registration = Registration.builder(model).description(description);
+        if (format != null) {
+            registration.artifact(format, modelFile);
+        } else {
+            ModelFiles.Loaded loaded = ModelFiles.load(modelFile, group.formats(), null);
+            registration.predictor(loaded.format(), loaded.predictor());
+        }
         LineageTags.Builder lineage = LineageTags.builder();
         if (build != null) {
             lineage.buildId(build);
@@ -134,7 +145,7 @@ final class RegistryRegisterCommand implements Callable<Integer> {
             lineage.split(split);
         }
         ModelVersion version;
-        try (RegistryOptions.Opened opened = Objects.requireNonNull(parent, "parent").open(store, who, true)) {
+        try (RegistryOptions.Opened opened = group.open(store, who, true)) {
             if (run != null) {
                 RunRecord record = RunsCommand.resolve(opened.tracking(), run);
                 lineage.fromRun(record);

@@ -12,6 +12,8 @@ import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.lineage.LineageInput;
 import dev.mlops.core.report.ReportHeader;
 import dev.mlops.core.table.Fingerprint;
+import dev.mlops.deploy.format.ModelFiles;
+import dev.mlops.deploy.format.ModelFormat;
 import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.deploy.gate.RuleResult;
 import dev.mlops.deploy.gate.Verdict;
@@ -122,6 +124,12 @@ class RegistryCommandTest {
         }
     }
 
+    /** @return a class loader over the plugin jar, for tests that use its format through the API */
+    private static URLClassLoader pluginLoader() throws IOException {
+        return new URLClassLoader(new URL[] {plugins.resolve("jars/constant.jar").toUri().toURL()},
+                RegistryCommandTest.class.getClassLoader());
+    }
+
     private static String sha256(byte[] content) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
@@ -141,6 +149,29 @@ class RegistryCommandTest {
             assertThat(store.resolve(TrackingStore.DATABASE_FILE)).isRegularFile();
             assertThat(store.resolve(ModelRegistry.ARTIFACT_DIRECTORY)).isDirectory();
             assertThat(store.resolve(ModelRegistry.AUDIT_FILE)).isRegularFile();
+        }
+
+        @Test
+        void withoutAFormatASavedModelFileIsReadInTheFormatItRecords() throws Exception {
+            Path saved = dir.resolve("build/model.bin");
+            try (URLClassLoader plugin = pluginLoader()) {
+                ModelFormat constant = ComponentRegistry.load(plugin).create(ModelFormat.class, "constant");
+                ModelFiles.save(saved, constant, constant.read(Files.newInputStream(yes), yes.toString()));
+            }
+
+            CliRun run = ok(registry("register", "churn", saved.toString(), "--principal", "alice"));
+
+            assertThat(run.out()).isEqualTo("registered churn:1 (candidate), format constant(), sha256:"
+                    + sha256("yes".getBytes(StandardCharsets.UTF_8)) + ", 3 bytes\n");
+        }
+
+        @Test
+        void withoutAFormatBareBytesAreBadInputAskingForIt() {
+            CliRun run = registry("register", "churn", yes.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops: ").contains(yes.toString(), "not a saved model file",
+                    "name the format it was written in");
         }
 
         @Test
@@ -392,8 +423,7 @@ class RegistryCommandTest {
                     GateReport.PRODUCTION, "validation (100 rows)", Optional.empty(), List.of(rule),
                     List.of(new RuleResult(rule, "validation", 0.75, 0.8, -0.05, null, OptionalDouble.empty(), 0.79,
                             Verdict.FAIL, "dropped by 0.05")));
-            try (URLClassLoader plugin = new URLClassLoader(new URL[] {plugins.resolve("jars/constant.jar").toUri()
-                    .toURL()}, getClass().getClassLoader());
+            try (URLClassLoader plugin = pluginLoader();
                     ModelRegistry registry = ModelRegistry.builder(store).formats(ComponentRegistry.load(plugin))
                             .open()) {
                 registry.register(Principal.of("ada"), Registration.builder("churn")

@@ -333,7 +333,13 @@ public class TrackingBenchmark {
         return runs.store.tracking().search(runs.best);
     }
 
-    private static void deleteRecursively(Path directory) {
+    /**
+     * Deletes a directory and everything in it, if it exists.
+     *
+     * @param directory the directory
+     * @throws UncheckedIOException if something cannot be deleted
+     */
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

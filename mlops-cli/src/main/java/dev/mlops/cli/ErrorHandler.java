@@ -1,6 +1,8 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.MlopsException;
+import dev.mlops.deploy.registry.ApprovalMissingException;
+import dev.mlops.deploy.registry.StageConflictException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,7 +18,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns an exception that a command threw into one line on stderr and an exit status: bad input
  * (an {@link MlopsException}, a file that cannot be read) exits with
- * {@link MlopsCommand#EXIT_BAD_INPUT}, anything else is a bug and exits with
+ * {@link MlopsCommand#EXIT_BAD_INPUT}; a refusal of a well-formed request (a policy's
+ * {@link dev.mlops.core.access.AccessDeniedException}, missing approvals, a stage change that lost a
+ * race) exits with {@link MlopsCommand#EXIT_CHECK_FAILED}; anything else is a bug and exits with
  * {@link MlopsCommand#EXIT_INTERNAL_ERROR}. The stack trace follows only under {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
@@ -50,6 +54,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             if (cause instanceof AccessDeniedException denied) {
                 return badInput("permission denied: " + denied.getFile());
             }
+        }
+        if (exception instanceof dev.mlops.core.access.AccessDeniedException
+                || exception instanceof ApprovalMissingException || exception instanceof StageConflictException) {
+            return new Failure("refused: " + messageOf(exception), MlopsCommand.EXIT_CHECK_FAILED);
         }
         if (exception instanceof MlopsException) {
             return badInput(messageOf(exception));

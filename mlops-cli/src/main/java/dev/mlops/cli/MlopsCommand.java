@@ -51,12 +51,13 @@ import picocli.CommandLine.Spec;
         description = "mlops-java from a shell or a CI job.",
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
             AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, TrainCommand.class,
-            ExplainCommand.class, RunsCommand.class, BaselineCommand.class, DriftCommand.class,
-            MonitorCommand.class, GateCommand.class, ComponentsCommand.class, HelpCommand.class},
+            ExplainCommand.class, RunsCommand.class, RegistryCommand.class, LineageCommand.class,
+            BaselineCommand.class, DriftCommand.class, MonitorCommand.class, GateCommand.class,
+            ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",
-            "1:a check or gate failed",
+            "1:a check or gate failed, or the model registry refused a change",
             "2:bad input or usage",
             "70:an internal error (a bug in mlops)"
         },
@@ -68,7 +69,10 @@ import picocli.CommandLine.Spec;
 public final class MlopsCommand implements Callable<Integer> {
     /** The exit status when all is well. */
     public static final int EXIT_OK = 0;
-    /** The exit status when a check, leakage finding or gate fails at error severity. */
+    /**
+     * The exit status when a check, leakage finding or gate fails at error severity, or the model
+     * registry refuses a change (a policy, missing approvals, a concurrent change).
+     */
     public static final int EXIT_CHECK_FAILED = 1;
     /** The exit status for bad input (a malformed, missing or unreadable file) or bad usage. */
     public static final int EXIT_BAD_INPUT = 2;

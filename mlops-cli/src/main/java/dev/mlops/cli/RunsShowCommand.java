@@ -120,7 +120,14 @@ final class RunsShowCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    private static void section(StringBuilder text, String title, Map<String, String> values) {
+    /**
+     * Appends a titled section of key-value rows, or {@code title: none}.
+     *
+     * @param text where to append
+     * @param title the section's title
+     * @param values the rows, in the map's order
+     */
+    static void section(StringBuilder text, String title, Map<String, String> values) {
         text.append(title);
         if (values.isEmpty()) {
             text.append(": none\n");

@@ -26,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param artifacts the artifact directory
  * @param source what named the location: {@code --store}, {@code MLOPS_STORE} or the default (no value,
  *     so that a password in a URL never reaches a message)
+ * @param home where the model registry of the same store keeps its artifacts and audit log: the store
+ *     directory, or a JDBC URL's artifact directory
  */
-record StoreLocation(String databaseUrl, Path artifacts, String source) {
+record StoreLocation(String databaseUrl, Path artifacts, String source, Path home) {
     /** The environment variable that names the store when {@code --store} is absent. */
     static final String STORE_ENVIRONMENT = "MLOPS_STORE";
     /** The environment variable that names the artifact directory of a JDBC URL when {@code --artifacts} is absent. */
@@ -42,6 +44,7 @@ record StoreLocation(String databaseUrl, Path artifacts, String source) {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(artifacts, "artifacts");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(home, "home");
     }
 
     /**
@@ -101,7 +104,8 @@ record StoreLocation(String databaseUrl, Path artifacts, String source) {
                 throw new MlopsException("no tracking store in " + directory + " (" + source + "): " + file
                         + " does not exist; a run logged through the tracking API creates it");
             }
-            return new StoreLocation(SQLITE_PREFIX + file, directory.resolve(TrackingStore.ARTIFACT_DIRECTORY), source);
+            return new StoreLocation(SQLITE_PREFIX + file, directory.resolve(TrackingStore.ARTIFACT_DIRECTORY), source,
+                    directory);
         }
         String artifactsVariable = environment.get(ARTIFACTS_ENVIRONMENT);
         Path artifacts;
@@ -118,7 +122,7 @@ record StoreLocation(String databaseUrl, Path artifacts, String source) {
             throw new MlopsException("no tracking store at the SQLite file " + file.get() + " (" + source
                     + "): it does not exist; a run logged through the tracking API creates it");
         }
-        return new StoreLocation(location, artifacts, source);
+        return new StoreLocation(location, artifacts, source, artifacts);
     }
 
     /** @return the store, opened on the location */

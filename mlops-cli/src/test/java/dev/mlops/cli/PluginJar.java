@@ -2,9 +2,12 @@ package dev.mlops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlops.core.component.Component;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.data.io.TableFormat;
+import dev.mlops.deploy.format.ModelFormat;
+import dev.mlops.train.predict.Predictor;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -223,6 +226,98 @@ final class PluginJar {
             }
             """;
 
+    /** The constant model format type's binary name. */
+    static final String CONSTANT_TYPE_CLASS = "example.plugin.ConstantFormatType";
+
+    private static final String CONSTANT_FORMAT_TYPE = """
+            package example.plugin;
+
+            import dev.mlops.core.component.ComponentType;
+            import dev.mlops.core.table.Schema;
+            import dev.mlops.core.table.Table;
+            import dev.mlops.deploy.format.ModelFormat;
+            import dev.mlops.deploy.format.ModelFormatException;
+            import dev.mlops.train.predict.Outputs;
+            import dev.mlops.train.predict.Predictor;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.io.UncheckedIOException;
+            import java.nio.charset.StandardCharsets;
+            import java.util.List;
+
+            /** A model format of a user's own: a classifier that answers one class, stored as its label. */
+            public final class ConstantFormatType extends ComponentType<ModelFormat, ConstantFormatType.Settings> {
+                public record Settings() {
+                }
+
+                public record Constant(String label) implements Predictor {
+                    @Override
+                    public Schema inputSchema() {
+                        return Schema.of();
+                    }
+
+                    @Override
+                    public Outputs outputs() {
+                        return Outputs.classification(List.of("no", "yes"));
+                    }
+
+                    @Override
+                    public Table predict(Table features) {
+                        double[][] scores = new double[features.rowCount()][];
+                        for (int row = 0; row < scores.length; row++) {
+                            scores[row] = label.equals("yes") ? new double[] {0, 1} : new double[] {1, 0};
+                        }
+                        return outputs().classifications(scores);
+                    }
+                }
+
+                public record Format(Settings settings) implements ModelFormat {
+                    @Override
+                    public String type() {
+                        return "constant";
+                    }
+
+                    @Override
+                    public boolean canWrite(Predictor predictor) {
+                        return predictor instanceof Constant;
+                    }
+
+                    @Override
+                    public void write(Predictor predictor, OutputStream out) {
+                        try {
+                            out.write(((Constant) predictor).label().getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public Predictor read(InputStream in, String source) {
+                        String label;
+                        try {
+                            label = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        if (!label.equals("yes") && !label.equals("no")) {
+                            throw new ModelFormatException(source, "not a constant model: expected yes or no");
+                        }
+                        return new Constant(label);
+                    }
+                }
+
+                public ConstantFormatType() {
+                    super(ModelFormat.class, "constant", Settings.class, "a classifier that answers yes or no");
+                }
+
+                @Override
+                public ModelFormat create(Settings settings) {
+                    return new Format(settings);
+                }
+            }
+            """;
+
     private PluginJar() {
     }
 
@@ -256,12 +351,25 @@ final class PluginJar {
         return build(work, jar, Map.of("CutSplitterType", CUT_SPLITTER_TYPE), CUT_TYPE_CLASS);
     }
 
+    /**
+     * @param work an empty directory for the sources and classes
+     * @param jar the jar to write
+     * @return a plugin jar with the {@code ModelFormat} type {@code constant}: a classifier that
+     *     answers {@code yes} or {@code no} for every row, stored as that label
+     */
+    static Path buildConstantModelFormat(Path work, Path jar) throws IOException {
+        return build(work, jar, Map.of("ConstantFormatType", CONSTANT_FORMAT_TYPE), CONSTANT_TYPE_CLASS);
+    }
+
     private static Path build(Path work, Path jar, Map<String, String> sourceTexts, String... services)
             throws IOException {
         Path sources = Files.createDirectories(work.resolve("src/example/plugin"));
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                codeSource(Component.class) + File.pathSeparator + codeSource(TableFormat.class), "--release", "17"));
+                codeSource(Component.class) + File.pathSeparator + codeSource(TableFormat.class) + File.pathSeparator
+                        + codeSource(ModelFormat.class) + File.pathSeparator + codeSource(Predictor.class)
+                        + File.pathSeparator + codeSource(JsonInclude.class),
+                "--release", "17"));
         for (Map.Entry<String, String> source : new TreeMap<>(sourceTexts).entrySet()) {
             arguments.add(Files.writeString(sources.resolve(source.getKey() + ".java"), source.getValue(),
                     StandardCharsets.UTF_8).toString());

@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.Seed;
+import dev.mlops.core.access.Principal;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.slice.Slice;
@@ -11,6 +12,8 @@ import dev.mlops.deploy.gate.GateInput;
 import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.deploy.gate.QualityGate;
 import dev.mlops.deploy.gate.ValidationSet;
+import dev.mlops.deploy.registry.ModelRegistry;
+import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.train.experiment.ClassificationBaseline;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
@@ -18,11 +21,13 @@ import dev.mlops.train.experiment.RegressionBaseline;
 import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Predictor;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -38,8 +43,10 @@ import picocli.CommandLine.Spec;
  * production model (or, for a first model, a baseline fitted on {@code --baseline-train}) on the
  * same validation file, on each named {@code --slice} and on an optional {@code --recent} file,
  * checks the {@code --rule}s (the gate's defaults unless given), prints the report's text (or its
- * JSON) and exits {@link MlopsCommand#EXIT_CHECK_FAILED} when the gate fails. Model files are
- * read by {@link ModelFiles}: in the format they record, or in {@code --model-format}.
+ * JSON) and exits {@link MlopsCommand#EXIT_CHECK_FAILED} when the gate fails. A model is a saved
+ * model file, read by {@link ModelFiles} in the format it records (or in {@code --model-format}),
+ * or a version in the registry of the store's location ({@code churn@production}, {@code churn:4}),
+ * loaded with its content hash verified.
  */
 @Command(
         name = "gate",
@@ -52,13 +59,17 @@ import picocli.CommandLine.Spec;
                     + "gate fails.",
             "A first model has no production model: give --baseline-train (the training rows) and it is gated "
                     + "against the most frequent class (or the mean, for a numeric label) learned from them.",
-            "Model files are those 'mlops train --save-model' writes (a saved model records its format); "
-                    + "--model-format reads bare bytes written by a format's own code."
+            "A model is a file 'mlops train --save-model' writes (a saved model records its format; "
+                    + "--model-format reads bare bytes written by a format's own code) or, when no such file exists, "
+                    + "a version in the registry of the store (--store): " + ModelReference.HELP
+                    + " (its latest version)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  mlops gate --candidate build/model.bin --production models/production.bin --validation val.csv "
                     + "--label class --slice 'young=age < 25'",
+            "  mlops gate --candidate build/model.bin --production churn@production --validation val.csv "
+                    + "--label class",
             "  mlops gate --candidate build/model.bin --baseline-train train.csv --validation val.csv --label class "
                     + "--rule 'metric(metric=accuracy, margin=0)' --rule 'latency(p95=5)' --json"
         })
@@ -69,12 +80,13 @@ final class GateCommand implements Callable<Integer> {
     @ParentCommand
     private @Nullable MlopsCommand parent;
 
-    @Option(names = "--candidate", required = true, paramLabel = "MODEL_FILE",
-            description = "The candidate model: a saved model file.")
-    private @Nullable Path candidate;
+    @Option(names = "--candidate", required = true, paramLabel = "MODEL",
+            description = "The candidate model: a saved model file, or a registry version such as churn:4.")
+    private @Nullable String candidate;
 
-    @Option(names = "--production", paramLabel = "MODEL_FILE",
-            description = "The model in production, the reference: a saved model file.")
+    @Option(names = "--production", paramLabel = "MODEL",
+            description = "The model in production, the reference: a saved model file, or a registry version such "
+                    + "as churn@production.")
     private @Nullable String production;
 
     @Option(names = "--baseline-train", paramLabel = "FILE",
@@ -115,6 +127,12 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     private InputFormat.Options input = new InputFormat.Options();
 
+    @Mixin
+    private StoreOptions store = new StoreOptions();
+
+    @Mixin
+    private RegistryOptions who = new RegistryOptions();
+
     GateCommand() {
     }
 
@@ -124,7 +142,7 @@ final class GateCommand implements Callable<Integer> {
         MlopsCommand root = Objects.requireNonNull(parent, "parent");
         String labelColumn = Objects.requireNonNull(label, "label");
         if (production == null && baselineTrain == null) {
-            throw CommandSupport.usage(commandSpec, "give --production MODEL_FILE, or, for a first model without one, "
+            throw CommandSupport.usage(commandSpec, "give --production MODEL, or, for a first model without one, "
                     + "--baseline-train FILE to gate it against a baseline");
         }
         @Nullable ModelFormat format = modelFormat == null ? null : root.registry().create(ModelFormat.class, modelFormat);
@@ -142,15 +160,15 @@ final class GateCommand implements Callable<Integer> {
                     + "; its columns are " + String.join(", ", validationRows.schema().names()));
         }
         ValidationSet set = ValidationSet.of(validationFile.toString(), validationRows, labelColumn, named);
-        Path candidateFile = Objects.requireNonNull(candidate, "candidate");
-        Predictor candidateModel = load(root, candidateFile.toString(), format);
-        GateInput gateInput = GateInput.of(Evaluation.of(candidateFile.toString(), candidateModel, set));
+        NamedModel candidateModel = load(root, Objects.requireNonNull(candidate, "candidate"), format);
+        GateInput gateInput = GateInput.of(Evaluation.of(candidateModel.name(), candidateModel.predictor(), set));
         Predictor reference = null;
         String referenceName = null;
         if (production != null) {
-            reference = load(root, production, format);
-            referenceName = production;
-            gateInput = gateInput.withProduction(Evaluation.of(production, reference, set));
+            NamedModel productionModel = load(root, production, format);
+            reference = productionModel.predictor();
+            referenceName = productionModel.name();
+            gateInput = gateInput.withProduction(Evaluation.of(referenceName, reference, set));
         }
         if (baselineTrain != null) {
             Predictor baseline = baseline(baselineTrain, validationRows, labelColumn);
@@ -163,7 +181,7 @@ final class GateCommand implements Callable<Integer> {
         }
         if (recent != null) {
             ValidationSet recentSet = ValidationSet.of(recent.toString(), input.read(recent), labelColumn, named);
-            gateInput = gateInput.withRecent(Evaluation.of(candidateFile.toString(), candidateModel, recentSet),
+            gateInput = gateInput.withRecent(Evaluation.of(candidateModel.name(), candidateModel.predictor(), recentSet),
                     Evaluation.of(Objects.requireNonNull(referenceName, "reference"),
                             Objects.requireNonNull(reference, "reference"), recentSet));
         }
@@ -175,12 +193,32 @@ final class GateCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads a model named on the command line. Every model the gate reads comes through here: a
-     * saved model file today; a registry reference ({@code registry:NAME}) is resolved here when
-     * the CLI has the registry.
+     * Loads a model named on the command line: a saved model file when one exists at that path,
+     * else a version in the store's registry.
      */
-    private static Predictor load(MlopsCommand root, String reference, @Nullable ModelFormat format) {
-        return ModelFiles.load(Path.of(reference), root.registry(), format).predictor();
+    private NamedModel load(MlopsCommand root, String reference, @Nullable ModelFormat format) {
+        Path file = Path.of(reference);
+        if (Files.isRegularFile(file)) {
+            return new NamedModel(reference, ModelFiles.load(file, root.registry(), format).predictor());
+        }
+        ModelReference version;
+        try {
+            version = ModelReference.parse(reference);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + reference + "' is neither a model file nor a registry version: "
+                    + e.getMessage(), e);
+        }
+        Principal principal = who.principal();
+        try (RegistryOptions.Opened opened = RegistryCommand.open(root, store, who, false)) {
+            ModelRegistry registry = opened.registry();
+            ModelVersion found = version.resolve(registry, principal, Optional.empty());
+            return new NamedModel(found.model() + ":" + found.version(),
+                    registry.load(principal, found.model(), found.version()));
+        }
+    }
+
+    /** A model the gate evaluates, with the name its report gives it. */
+    private record NamedModel(String name, Predictor predictor) {
     }
 
     private static Slice slice(CommandSpec commandSpec, String text) {

@@ -181,7 +181,7 @@ class GateCommandTest {
                     "class");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).contains("give --production MODEL_FILE, or, for a first model without one,"
+            assertThat(run.err()).contains("give --production MODEL, or, for a first model without one,"
                     + " --baseline-train FILE");
         }
 
@@ -205,6 +205,63 @@ class GateCommandTest {
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.err()).contains("--label klass is not a column of " + validation());
+        }
+    }
+
+    @Nested
+    class RegistryVersions {
+        private String store() {
+            return models.resolve("registry-store").toString();
+        }
+
+        private void register(Path file) {
+            register("credit", file);
+        }
+
+        private void register(String model, Path file) {
+            CliRun run = mlops("registry", "register", model, file.toString(), "--store", store(), "--principal",
+                    "ana");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+
+        @Test
+        void theProductionVersionOfTheRegistryIsTheReferenceAndVersionsAreNamedInTheReport() throws Exception {
+            register(logistic);
+            register(stump);
+            assertThat(mlops("registry", "approve", "credit:1", "--store", store(), "--principal", "bo").exitCode())
+                    .isZero();
+            CliRun promote = mlops("registry", "promote", "credit:1", "--to", "production", "--reason", "first",
+                    "--store", store(), "--principal", "ci", "--role", "pipeline");
+            assertThat(promote.exitCode()).as(promote.toString()).isZero();
+
+            CliRun run = mlops("gate", "--candidate", "credit:2", "--production", "credit@production", "--store",
+                    store(), "--validation", validation(), "--label", "class", "--rule",
+                    "metric(metric=accuracy, margin=0)", "--json");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            JsonNode report = Json.reader().readTree(run.out());
+            assertThat(report.get("candidate").asText()).isEqualTo("credit:2");
+            assertThat(report.get("reference").asText()).isEqualTo("credit:1");
+        }
+
+        @Test
+        void aNameThatIsNeitherAFileNorAVersionExitsTwoSayingSo() {
+            CliRun run = mlops("gate", "--candidate", "no such:file", "--production", logistic.toString(),
+                    "--store", store(), "--validation", validation(), "--label", "class");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("'no such:file' is neither a model file nor a registry version");
+        }
+
+        @Test
+        void aModelWithoutAProductionVersionExitsTwoNamingIt() {
+            register("staged-only", logistic);
+
+            CliRun run = mlops("gate", "--candidate", logistic.toString(), "--production", "staged-only@production",
+                    "--store", store(), "--validation", validation(), "--label", "class");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("model 'staged-only' has no version in production");
         }
     }
 }

@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
             AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, TrainCommand.class,
             ExplainCommand.class, RunsCommand.class, BaselineCommand.class, DriftCommand.class,
-            MonitorCommand.class, GateCommand.class, ComponentsCommand.class, HelpCommand.class},
+            MonitorCommand.class, GateCommand.class, ServeBatchCommand.class, ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",

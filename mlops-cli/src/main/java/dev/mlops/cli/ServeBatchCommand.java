@@ -10,15 +10,10 @@ import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.train.tracking.TrackingStore;
 import dev.mlops.train.predict.Predictor;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -180,7 +175,7 @@ final class ServeBatchCommand implements Callable<Integer> {
         if (Files.isRegularFile(file)) {
             @Nullable ModelFormat format = modelFormat == null ? null
                     : root.registry().create(ModelFormat.class, modelFormat);
-            return new Loaded(ModelFiles.load(file, root.registry(), format).predictor(), "file:sha256:" + sha256(file));
+            return new Loaded(ModelFiles.load(file, root.registry(), format).predictor(), "file:sha256:" + BatchTransform.sha256(file));
         }
         int colon = reference.lastIndexOf(':');
         String name = colon < 0 ? reference : reference.substring(0, colon);
@@ -226,16 +221,5 @@ final class ServeBatchCommand implements Callable<Integer> {
                 && location.databaseUrl().equals("jdbc:sqlite:" + location.artifacts().resolveSibling(
                         TrackingStore.DATABASE_FILE));
         return directory ? Objects.requireNonNull(parent, "parent") : location.artifacts();
-    }
-
-    private static String sha256(Path file) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -198,10 +198,11 @@ public final class BatchTransform {
         int quote = quoteOf(inputFormat, "input");
         try {
             long size = Files.size(input);
-            String hash = sha256(input);
+            String hash = digest(input);
             byte[] header = header(quote);
             long headerLines = count(header);
-            Checkpoint state = start(hash, header, headerLines);
+            // a header without a line feed ends the file: the data start at its end, not past it
+            Checkpoint state = start(hash, Math.min(header.length, size), headerLines);
             long resumedRows = state.rowsIn();
             long resumedBytes = state.inputOffset();
             if (!state.complete()) {
@@ -215,7 +216,7 @@ public final class BatchTransform {
     }
 
     /** Resumes from the checkpoint, or starts afresh: the headers written, a first checkpoint saved. */
-    private Checkpoint start(String hash, byte[] header, long headerLines) throws IOException {
+    private Checkpoint start(String hash, long dataStart, long headerLines) throws IOException {
         List<String> columns = columns();
         if (resume && Files.exists(checkpoint)) {
             Checkpoint state = Checkpoint.read(checkpoint);
@@ -238,6 +239,8 @@ public final class BatchTransform {
             cutBack(errors, state.errorsLength());
             return state;
         }
+        // an earlier run's checkpoint must not outlive the files it described
+        Files.deleteIfExists(checkpoint);
         Schema outputs = predictor.outputs().schema();
         List<Field> fields = new ArrayList<>();
         for (String column : columns) {
@@ -248,7 +251,7 @@ public final class BatchTransform {
         long errorsLength = writeFresh(errors, errorsFormat, Schema.of(
                 Field.of(ChunkWorker.LINE, ColumnType.NUMERIC),
                 Field.of(ChunkWorker.REASON, ColumnType.TEXT)));
-        Checkpoint state = new Checkpoint(hash, model, columns, 0, header.length, headerLines + 1, outputLength,
+        Checkpoint state = new Checkpoint(hash, model, columns, 0, dataStart, headerLines + 1, outputLength,
                 errorsLength, 0, 0, 0, false);
         state.write(checkpoint);
         return state;
@@ -288,9 +291,7 @@ public final class BatchTransform {
                 output.toAbsolutePath().resolveSibling("."), "." + output.getFileName() + ".work");
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "batch-transform-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+            return new Thread(task, "batch-transform-" + threadNumber.incrementAndGet());
         });
         ThreadLocal<Path> scratch = ThreadLocal.withInitial(() -> {
             try {
@@ -424,7 +425,23 @@ public final class BatchTransform {
         return lines;
     }
 
-    private static String sha256(Path file) throws IOException {
+    /**
+     * The SHA-256 of a file, as a checkpoint records the input's; a model file's serves as the
+     * model's fingerprint.
+     *
+     * @param file the file
+     * @return its SHA-256, 64 lower-case hex digits
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static String sha256(Path file) {
+        try {
+            return digest(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String digest(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

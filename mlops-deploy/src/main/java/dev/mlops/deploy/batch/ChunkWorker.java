@@ -85,10 +85,10 @@ final class ChunkWorker {
         List<Field> fields = new ArrayList<>(features.fields());
         List<String> texts = new ArrayList<>(keep);
         if (id != null) {
-            texts.add(0, id);
+            texts.add(id);
         }
         for (String name : texts) {
-            if (!features.contains(name) && fields.stream().noneMatch(f -> f.name().equals(name))) {
+            if (!features.contains(name)) {
                 fields.add(Field.of(name, ColumnType.TEXT));
             }
         }
@@ -117,18 +117,15 @@ final class ChunkWorker {
      * @throws UncheckedIOException if the scratch file cannot be written
      */
     Result process(Chunk chunk, Path scratch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.bytes().length + chunk.bytes().length / 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         TreeMap<Long, String> bad = new TreeMap<>();
         long[] counts = new long[2];
         try {
             transform(chunk, scratch, out, bad, counts);
         } catch (DataFormatException malformed) {
             // a record the reader cannot take at all (a bad quote, a row of the wrong width):
-            // read the chunk's records one by one, so that only that record is set apart
-            out.reset();
-            bad.clear();
-            counts[0] = 0;
-            counts[1] = 0;
+            // read the chunk's records one by one, so that only that record is set apart (the
+            // reader failed before anything was added to out, bad or counts)
             for (Chunk record : RecordChunker.records(chunk, quote)) {
                 try {
                     transform(record, scratch, out, bad, counts);

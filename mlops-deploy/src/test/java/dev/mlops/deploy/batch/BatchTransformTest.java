@@ -113,6 +113,42 @@ class BatchTransformTest {
         }
 
         @Test
+        void aHeaderWithoutALineFeedIsAnInputWithoutRows() throws IOException {
+            BatchSummary summary = csv(write("in.csv", "id,x")).idColumn("id").build().run();
+            assertThat(summary.rowsIn()).isZero();
+            assertThat(lines(dir.resolve("out.csv"))).containsExactly("id,prediction,score@low,score@high");
+        }
+
+        @Test
+        void theScratchFilesAreGoneAfterARun() throws IOException {
+            csv(rows(100)).chunkRows(10).threads(3).build().run();
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .containsExactlyInAnyOrder("in.csv", "out.csv", "out.csv.errors.csv", "out.csv.checkpoint.json");
+            }
+        }
+
+        @Test
+        void aModelThatFailsOnOneRowOfACleanChunkLosesOnlyThatRow() throws IOException {
+            Path input = write("in.csv", "id,x\na,1\nb,13\nc,2\n");
+            BatchSummary summary = csv(input).idColumn("id").build().run();
+            assertThat(lines(dir.resolve("out.csv"))).extracting(line -> line.split(",")[0])
+                    .containsExactly("id", "a", "c");
+            assertThat(lines(dir.resolve("out.csv.errors.csv"))).containsExactly("line,reason",
+                    "3,the model failed: java.lang.IllegalArgumentException: x = 13 is unlucky");
+            assertThat(summary.rowsOut()).isEqualTo(2);
+        }
+
+        @Test
+        void aMalformedRecordsReasonNamesNoScratchFile() throws IOException {
+            Path input = write("in.csv", "id,x\na,1\nb,1,extra\n");
+            csv(input).idColumn("id").build().run();
+            List<String> errors = lines(dir.resolve("out.csv.errors.csv"));
+            assertThat(errors).hasSize(2);
+            assertThat(errors.get(1)).startsWith("3,\"malformed record: expected 2 values, as many as the header names, but found 3").doesNotContain(".part", "line");
+        }
+
+        @Test
         void anEmptyInputGivesHeadersOnly() throws IOException {
             Path input = write("in.csv", "id,x\n");
             BatchSummary summary = csv(input).idColumn("id").build().run();
@@ -198,9 +234,18 @@ class BatchTransformTest {
             Checkpoint checkpoint = Checkpoint.read(dir.resolve("out.csv.checkpoint.json"));
             assertThat(checkpoint.chunks()).isEqualTo(3);
             assertThat(checkpoint.complete()).isFalse();
-            Files.writeString(dir.resolve("out.csv"), "r999,partial", StandardCharsets.UTF_8,
+            // a tail longer than all the rest of the output, so that only cutting it back removes it
+            Files.writeString(dir.resolve("out.csv"), "r999,partial" + "x".repeat(50_000), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
-            BatchSummary summary = csv(input).idColumn("id").chunkRows(100).resume(true).build().run();
+            List<BatchProgress> progress = new ArrayList<>();
+            BatchSummary summary = csv(input).idColumn("id").chunkRows(100).resume(true).progress(progress::add)
+                    .build().run();
+            BatchProgress first = progress.get(0);
+            assertThat(first.rows()).isEqualTo(400);
+            assertThat(first.rowsThisRun()).isEqualTo(100);
+            assertThat(first.bytesThisRun()).isEqualTo(first.bytesDone() - checkpoint.inputOffset()).isPositive();
+            assertThat(first.bytesTotal()).isEqualTo(Files.size(input));
+            assertThat(first.errors()).isEqualTo(1);
             assertThat(summary.resumedRows()).isEqualTo(300);
             assertThat(summary.rowsIn()).isEqualTo(500);
             assertThat(summary.errors()).isEqualTo(1);
@@ -362,6 +407,15 @@ class BatchTransformTest {
                     .hasMessageContaining("must be four different files, but " + file + " is named twice");
             assertThatThrownBy(() -> csv(file).idColumn("id").keep(List.of("id")).build())
                     .hasMessageContaining("the output would hold the column 'id' twice (its columns: id, id, prediction");
+        }
+
+        @Test
+        void sha256IsTheFilesHashInHex() throws IOException {
+            // sha256sum of "abc": ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
+            assertThat(BatchTransform.sha256(write("abc.txt", "abc")))
+                    .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+            assertThatThrownBy(() -> BatchTransform.sha256(dir.resolve("none")))
+                    .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot read " + dir.resolve("none"));
         }
 
         @Test

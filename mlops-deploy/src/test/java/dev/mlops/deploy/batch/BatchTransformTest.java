@@ -191,6 +191,26 @@ class BatchTransformTest {
         }
 
         @Test
+        void aRowMissingSeveralValuesNamesThemAll() throws IOException {
+            Path input = write("in.csv", "id,x\n,\n");
+            csv(input).idColumn("id").build().run();
+            assertThat(lines(dir.resolve("out.csv.errors.csv"))).containsExactly("line,reason",
+                    "2,missing value of feature 'x'; missing value of record id 'id'");
+        }
+
+        @Test
+        void jsonLinesRecordsWithoutAFeatureOrIdAreSetApart() throws IOException {
+            Path input = write("in.jsonl", "{\"z\":1}\n{\"z\":2}\n");
+            BatchSummary summary = BatchTransform.builder(new Logistic(), "m")
+                    .input(input, JsonLinesFormat.defaults())
+                    .output(dir.resolve("out.jsonl"), JsonLinesFormat.defaults())
+                    .idColumn("id").build().run();
+            assertThat(lines(dir.resolve("out.jsonl.errors.csv"))).containsExactly("line,reason",
+                    "1,missing feature 'x'; missing record id 'id'", "2,missing feature 'x'; missing record id 'id'");
+            assertThat(summary.errors()).isEqualTo(2);
+        }
+
+        @Test
         void aMissingFeatureColumnFailsTheJobNamingIt() throws IOException {
             Path input = write("in.csv", "id,y\na,1\n");
             assertThatThrownBy(() -> csv(input).build().run())

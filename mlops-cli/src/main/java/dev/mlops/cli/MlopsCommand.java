@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, TrainCommand.class,
             ExplainCommand.class, RunsCommand.class, RegistryCommand.class, LineageCommand.class,
             BaselineCommand.class, DriftCommand.class, MonitorCommand.class, GateCommand.class,
-            ComponentsCommand.class, HelpCommand.class},
+            ServeBatchCommand.class, ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",

@@ -41,7 +41,7 @@ class MlopsCommandTest {
                     .extracting(line -> line.strip().split(" ")[0])
                     .containsExactly("schema", "profile", "suggest", "check", "aggregate-labels", "split", "leakage",
                             "train", "explain", "runs", "registry", "lineage", "baseline", "drift", "monitor",
-                            "gate", "components", "help");
+                            "gate", "serve-batch", "components", "help");
             assertThat(run.out()).contains("Example, a data gate in CI:",
                     "  mlops suggest train.csv --out suite.json   # once, then review and edit it",
                     "  mlops check batch.csv --suite suite.json   # exit 1 fails the job");

@@ -1,19 +1,15 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.Seed;
-import dev.mlops.core.access.Principal;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.slice.Slice;
-import dev.mlops.deploy.format.ModelFiles;
 import dev.mlops.deploy.format.ModelFormat;
 import dev.mlops.deploy.gate.Evaluation;
 import dev.mlops.deploy.gate.GateInput;
 import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.deploy.gate.QualityGate;
 import dev.mlops.deploy.gate.ValidationSet;
-import dev.mlops.deploy.registry.ModelRegistry;
-import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.train.experiment.ClassificationBaseline;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
@@ -21,7 +17,6 @@ import dev.mlops.train.experiment.RegressionBaseline;
 import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Predictor;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -160,12 +155,12 @@ final class GateCommand implements Callable<Integer> {
                     + "; its columns are " + String.join(", ", validationRows.schema().names()));
         }
         ValidationSet set = ValidationSet.of(validationFile.toString(), validationRows, labelColumn, named);
-        NamedModel candidateModel = load(root, Objects.requireNonNull(candidate, "candidate"), format);
+        ModelArgument candidateModel = load(root, Objects.requireNonNull(candidate, "candidate"), format);
         GateInput gateInput = GateInput.of(Evaluation.of(candidateModel.name(), candidateModel.predictor(), set));
         Predictor reference = null;
         String referenceName = null;
         if (production != null) {
-            NamedModel productionModel = load(root, production, format);
+            ModelArgument productionModel = load(root, production, format);
             reference = productionModel.predictor();
             referenceName = productionModel.name();
             gateInput = gateInput.withProduction(Evaluation.of(referenceName, reference, set));
@@ -192,33 +187,8 @@ final class GateCommand implements Callable<Integer> {
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }
 
-    /**
-     * Loads a model named on the command line: a saved model file when one exists at that path,
-     * else a version in the store's registry.
-     */
-    private NamedModel load(MlopsCommand root, String reference, @Nullable ModelFormat format) {
-        Path file = Path.of(reference);
-        if (Files.isRegularFile(file)) {
-            return new NamedModel(reference, ModelFiles.load(file, root.registry(), format).predictor());
-        }
-        ModelReference version;
-        try {
-            version = ModelReference.parse(reference);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + reference + "' is neither a model file nor a registry version: "
-                    + e.getMessage(), e);
-        }
-        Principal principal = who.principal();
-        try (RegistryOptions.Opened opened = RegistryCommand.open(root, store, who, false)) {
-            ModelRegistry registry = opened.registry();
-            ModelVersion found = version.resolve(registry, principal, Optional.empty());
-            return new NamedModel(found.model() + ":" + found.version(),
-                    registry.load(principal, found.model(), found.version()));
-        }
-    }
-
-    /** A model the gate evaluates, with the name its report gives it. */
-    private record NamedModel(String name, Predictor predictor) {
+    private ModelArgument load(MlopsCommand root, String text, @Nullable ModelFormat format) {
+        return ModelArgument.load(root, text, format, store, who, Optional.empty());
     }
 
     private static Slice slice(CommandSpec commandSpec, String text) {

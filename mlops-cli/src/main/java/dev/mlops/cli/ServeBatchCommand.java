@@ -1,21 +1,17 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.MlopsException;
-import dev.mlops.core.access.Principal;
 import dev.mlops.deploy.batch.BatchSummary;
 import dev.mlops.deploy.batch.BatchTransform;
-import dev.mlops.deploy.format.ModelFiles;
 import dev.mlops.deploy.format.ModelFormat;
-import dev.mlops.deploy.registry.ModelRegistry;
-import dev.mlops.deploy.registry.ModelVersion;
-import dev.mlops.train.tracking.TrackingStore;
-import dev.mlops.train.predict.Predictor;
+import dev.mlops.deploy.registry.Stage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -67,9 +63,9 @@ final class ServeBatchCommand implements Callable<Integer> {
     @ParentCommand
     private @Nullable MlopsCommand parent;
 
-    @Parameters(index = "0", paramLabel = "MODEL[:VERSION]",
-            description = "A saved model file, or a registered model as NAME (its production version) or "
-                    + "NAME:VERSION.")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A saved model file, or when no such file exists a registered version: "
+                    + ModelReference.HELP + " (its production version).")
     private @Nullable String model;
 
     @Parameters(index = "1", paramLabel = "INPUT", description = "The rows: a CSV (with a header) or JSON Lines file.")
@@ -108,6 +104,9 @@ final class ServeBatchCommand implements Callable<Integer> {
     private StoreOptions store = new StoreOptions();
 
     @Mixin
+    private RegistryOptions who = new RegistryOptions();
+
+    @Mixin
     private InputFormat.Options inputOptions = new InputFormat.Options();
 
     ServeBatchCommand() {
@@ -125,7 +124,10 @@ final class ServeBatchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(inputFile)) {
             throw new MlopsException("the input " + inputFile + " does not exist or is not a file");
         }
-        Loaded loaded = load(root, Objects.requireNonNull(model, "model"));
+        @Nullable ModelFormat format = modelFormat == null ? null
+                : root.registry().create(ModelFormat.class, modelFormat);
+        ModelArgument loaded = ModelArgument.load(root, Objects.requireNonNull(model, "model"), format, store, who,
+                Optional.of(Stage.PRODUCTION));
         BatchTransform.Builder builder = BatchTransform.builder(loaded.predictor(), loaded.fingerprint())
                 .input(inputFile, inputOptions.tableFormat(inputFile))
                 .output(outFile, InputFormat.defaultsFor(outFile, root.registry()))
@@ -159,67 +161,5 @@ final class ServeBatchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return summary.errors() == 0 ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
-    }
-
-    /** A model and what identifies it for a checkpoint. */
-    private record Loaded(Predictor predictor, String fingerprint) {
-    }
-
-    /**
-     * Loads the model a user named: a saved model file when one of that name exists, else a
-     * version of the registry in the store's location ({@code NAME} for its production version,
-     * {@code NAME:VERSION}).
-     */
-    private Loaded load(MlopsCommand root, String reference) {
-        Path file = Path.of(reference);
-        if (Files.isRegularFile(file)) {
-            @Nullable ModelFormat format = modelFormat == null ? null
-                    : root.registry().create(ModelFormat.class, modelFormat);
-            return new Loaded(ModelFiles.load(file, root.registry(), format).predictor(), "file:sha256:" + BatchTransform.sha256(file));
-        }
-        int colon = reference.lastIndexOf(':');
-        String name = colon < 0 ? reference : reference.substring(0, colon);
-        StoreLocation location = store.forReading(root.environment());
-        Principal principal = Principal.fromOperatingSystem();
-        try (ModelRegistry registry = ModelRegistry.builder(home(location)).database(location.databaseUrl())
-                .formats(root.registry()).open()) {
-            ModelVersion version;
-            if (colon < 0) {
-                version = registry.production(principal, name).orElseThrow(() -> new MlopsException(
-                        "'" + reference + "' is neither a file nor a model with a version in production in the "
-                                + "registry of " + location.source() + "; name a version as " + name + ":VERSION"));
-            } else {
-                version = registry.require(principal, name, version(reference, colon));
-            }
-            return new Loaded(registry.load(principal, version.model(), version.version()),
-                    "registry:" + version.model() + ":" + version.version() + ":sha256:" + version.sha256());
-        }
-    }
-
-    private static int version(String reference, int colon) {
-        String number = reference.substring(colon + 1);
-        try {
-            int version = Integer.parseInt(number);
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, with the other malformed numbers
-        }
-        throw new MlopsException("cannot read the model '" + reference + "': '" + number + "' is not a version "
-                + "number (from 1); expected a model file, NAME or NAME:VERSION");
-    }
-
-    /**
-     * The directory where the registry of a store keeps its artifacts and audit log: a store
-     * directory itself, or a JDBC URL's artifact directory.
-     */
-    private static Path home(StoreLocation location) {
-        Path parent = location.artifacts().toAbsolutePath().getParent();
-        boolean directory = parent != null && location.artifacts().getFileName().toString()
-                .equals(TrackingStore.ARTIFACT_DIRECTORY)
-                && location.databaseUrl().equals("jdbc:sqlite:" + location.artifacts().resolveSibling(
-                        TrackingStore.DATABASE_FILE));
-        return directory ? Objects.requireNonNull(parent, "parent") : location.artifacts();
     }
 }

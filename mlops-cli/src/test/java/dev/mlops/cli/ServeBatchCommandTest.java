@@ -105,11 +105,12 @@ class ServeBatchCommandTest {
             CliRun unknown = mlops("serve-batch", "nothing", CliRun.creditG().toString(), "--out",
                     dir.resolve("o.csv").toString(), "--store", store.toString());
             assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(unknown.err()).contains("'nothing' is neither a file nor a model with a version in production");
+            assertThat(unknown.err()).contains("no model 'nothing' in");
             CliRun badVersion = mlops("serve-batch", "credit:x", CliRun.creditG().toString(), "--out",
                     dir.resolve("o.csv").toString(), "--store", store.toString());
             assertThat(badVersion.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(badVersion.err()).contains("cannot read the model 'credit:x': 'x' is not a version number");
+            assertThat(badVersion.err()).contains("'credit:x' is neither a model file nor a registry version: "
+                    + "cannot read the version 'credit:x': 'x' is not a version number");
             CliRun absent = mlops("serve-batch", "credit:9", CliRun.creditG().toString(), "--out",
                     dir.resolve("o.csv").toString(), "--store", store.toString());
             assertThat(absent.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);

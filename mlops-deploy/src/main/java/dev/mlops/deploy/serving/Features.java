@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a request into the features table of one variant, and table rows into capture maps. */
@@ -41,12 +42,12 @@ final class Features {
             }
             return table;
         }
-        Map<String, @Nullable Object> row = request.featureRow();
+        Map<String, @Nullable Object> row = Objects.requireNonNull(request.featureRow(), "a request has a row or a table");
         List<String> problems = new ArrayList<>();
         @Nullable Object[] values = new Object[schema.size()];
         for (int i = 0; i < schema.size(); i++) {
             Field field = schema.field(i);
-            if (row == null || !row.containsKey(field.name())) {
+            if (!row.containsKey(field.name())) {
                 problems.add("feature '" + field.name() + "' (" + typeName(field) + ") is absent");
                 continue;
             }
@@ -107,5 +108,4 @@ final class Features {
         return new EndpointException(EndpointException.Reason.INVALID_REQUEST, variant, inferenceId,
                 "request " + inferenceId + " does not fit the input of variant '" + variant + "': " + problem, cause);
     }
-
 }

@@ -53,6 +53,8 @@ class EndpointFromRegistryTest {
                         .hasMessage("variant 'v1' needs a model as name:version (such as churn:3), but got '" + bad
                                 + "'");
             }
+            assertThatThrownBy(() -> builder.variant("v1", registry, ALICE, "a:1")).as("a one-letter model name")
+                    .isInstanceOf(RegistryException.class).hasMessageContaining("no version a:1");
         }
     }
 

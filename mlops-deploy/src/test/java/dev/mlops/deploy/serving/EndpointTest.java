@@ -147,6 +147,7 @@ class EndpointTest {
                 assertThat(stats.errors()).isEqualTo(1);
                 assertThat(stats.invalid()).isEqualTo(1);
                 assertThat(stats.timeouts()).isZero();
+                assertThat(stats.maxLatency()).isPositive().isLessThan(Duration.ofSeconds(10));
             }
         }
 
@@ -252,7 +253,8 @@ class EndpointTest {
                     .variant("green", recording).build()) {
                 assertThat(endpoint.predict(row(1)).variant()).isEqualTo("blue");
                 assertThat(ran.get()).isNotSameAs(Thread.currentThread());
-                assertThat(ran.get().getName()).startsWith("shop-model-");
+                assertThat(ran.get().getName()).isEqualTo("shop-model-1");
+                assertThat(ran.get().isDaemon()).isTrue();
             }
             try (Endpoint endpoint = Endpoint.builder(BLUE_GREEN).variant("blue", recording)
                     .variant("green", recording).noTimeout().build()) {
@@ -334,6 +336,14 @@ class EndpointTest {
                 assertThat(test.pValue().getAsDouble()).isCloseTo(0.33728701473435097,
                         org.assertj.core.data.Offset.offset(1e-12));
                 assertThat(endpoint.stats().get("candidate").requests()).as("shadow copies are not answers").isZero();
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                endpoint.bindTo(registry);
+                assertThat(registry.get("mlops.endpoint.shadow.enqueued").tags("primary", "live", "shadow", "candidate")
+                        .functionCounter().count()).isEqualTo(20);
+                assertThat(registry.get("mlops.endpoint.shadow.dropped").tags("primary", "live", "shadow", "candidate")
+                        .functionCounter().count()).isZero();
+                assertThat(registry.get("mlops.endpoint.shadow.disagreement")
+                        .tags("primary", "live", "shadow", "candidate").gauge().value()).isEqualTo(0.15);
             }
         }
 
@@ -387,6 +397,49 @@ class EndpointTest {
                 release.countDown();
                 assertThat(endpoint.awaitShadows(Duration.ofSeconds(10))).isTrue();
                 assertThat(endpoint.shadowReports().get(0).compared()).isEqualTo(3);
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                endpoint.bindTo(registry);
+                assertThat(registry.get("mlops.endpoint.shadow.dropped").tags("primary", "live", "shadow", "candidate")
+                        .functionCounter().count()).isEqualTo(7);
+            }
+        }
+
+        @Test
+        void shadowsRunOnNamedDaemonThreadsThatEndWithTheEndpoint() throws Exception {
+            AtomicReference<Thread> ran = new AtomicReference<>();
+            Endpoint endpoint = Endpoint.builder(SHADOW_ALL).name("shop").variant("live", new Models.Threshold(0))
+                    .variant("candidate", Models.around(() -> ran.set(Thread.currentThread()))).noTimeout().build();
+            endpoint.predict(row(1));
+            assertThat(endpoint.awaitShadows(Duration.ofSeconds(10))).isTrue();
+            Thread worker = ran.get();
+            assertThat(worker.getName()).isEqualTo("shop-shadow-1");
+            assertThat(worker.isDaemon()).isTrue();
+            endpoint.close();
+            worker.join(10_000);
+            assertThat(worker.isAlive()).isFalse();
+        }
+
+        @Test
+        void twoComparedRowsAreEnoughForATestAndAgreementWithinTheToleranceIsAgreement() throws Exception {
+            try (Endpoint classes = Endpoint.builder(SHADOW_ALL).variant("live", new Models.Threshold(0))
+                    .variant("candidate", new Models.Threshold(3)).noTimeout().build();
+                    Endpoint values = Endpoint.builder(SHADOW_ALL).variant("live", Models.regressor(x -> x))
+                            .variant("candidate", Models.regressor(x -> x == 1 ? 1.5 : Double.NaN))
+                            .shadowTolerance(0.5).noTimeout().build()) {
+                classes.predict(row(1));
+                assertThat(classes.awaitShadows(Duration.ofSeconds(10))).isTrue();
+                assertThat(classes.shadowReports().get(0).outputComparison()).isNull();
+                classes.predict(row(5));
+                assertThat(classes.awaitShadows(Duration.ofSeconds(10))).isTrue();
+                assertThat(classes.shadowReports().get(0).outputComparison()).isNotNull();
+
+                values.predict(row(1));
+                values.predict(row(2));
+                assertThat(values.awaitShadows(Duration.ofSeconds(10))).isTrue();
+                ShadowReport report = values.shadowReports().get(0);
+                assertThat(report.compared()).isEqualTo(2);
+                assertThat(report.disagreements()).as("1 vs 1.5 agrees within 0.5; 2 vs NaN disagrees").isEqualTo(1);
+                assertThat(report.outputComparison()).as("one finite pair is too few for a test").isNull();
             }
         }
 
@@ -446,6 +499,8 @@ class EndpointTest {
                 assertThat(health.get("blue").requests()).isEqualTo(31);
                 assertThat(health.get("blue").errors()).isEqualTo(1);
                 assertThat(health.get("green")).isEqualTo(new VariantHealth(0, 0, Duration.ZERO));
+                assertThat(endpoint.stats().get("green").maxLatency()).isZero();
+                assertThat(blue.maxLatency()).isLessThan(Duration.ofSeconds(10));
 
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
                 endpoint.bindTo(registry);
@@ -460,6 +515,10 @@ class EndpointTest {
                 assertThat(registry.get("mlops.endpoint.latency").tags("variant", "blue", "quantile", "0.95")
                         .timeGauge().value(TimeUnit.NANOSECONDS)).isEqualTo(endpoint.stats().get("blue").p95Latency()
                         .toNanos());
+                for (String quantile : new String[] {"0.5", "0.99"}) {
+                    assertThat(registry.get("mlops.endpoint.latency").tags("variant", "blue", "quantile", quantile)
+                            .timeGauge().value(TimeUnit.NANOSECONDS)).isPositive();
+                }
                 assertThat(registry.get("mlops.endpoint.shadow.dropped").tags("primary", "blue", "shadow", "green")
                         .functionCounter().count()).isZero();
                 assertThat(registry.get("mlops.endpoint.shadow.disagreement").tags("primary", "blue", "shadow", "green")
@@ -557,6 +616,10 @@ class EndpointTest {
                 endpoint.predict(PredictRequest.table(Table.of(NumericColumn.of("x", 1, 5),
                         CategoricalColumn.of("plan", "a", "b"))).withInferenceId("two"));
                 assertThatThrownBy(() -> endpoint.predict(PredictRequest.row(Map.of("x", 1)).withInferenceId("bad")));
+                assertThatThrownBy(() -> endpoint.predict(PredictRequest.table(Table.of(NumericColumn.of("x", 1, 2),
+                        dev.mlops.core.table.BooleanColumn.of("flag", true, null),
+                        dev.mlops.core.table.TimestampColumn.of("at", java.time.Instant.parse("2026-01-02T03:04:05Z"),
+                                java.time.Instant.parse("2026-01-02T03:04:06Z")))).withInferenceId("badt")));
                 assertThat(endpoint.awaitShadows(Duration.ofSeconds(10))).isTrue();
                 writer.flush();
                 CaptureBatch batch = CaptureReader.readAll(dir);
@@ -566,7 +629,11 @@ class EndpointTest {
                 }
                 assertThat(byKey.keySet()).containsExactlyInAnyOrder("one live after-model",
                         "one candidate after-model", "two/0 live after-model", "two/1 live after-model",
-                        "two/0 candidate after-model", "two/1 candidate after-model", "bad live before-preprocessing");
+                        "two/0 candidate after-model", "two/1 candidate after-model", "bad live before-preprocessing",
+                        "badt/0 live before-preprocessing", "badt/1 live before-preprocessing");
+                assertThat(byKey.get("badt/0 live before-preprocessing").input()).containsEntry("flag", true)
+                        .containsEntry("at", "2026-01-02T03:04:05Z");
+                assertThat(byKey.get("badt/1 live before-preprocessing").input()).containsEntry("flag", null);
                 CaptureRecord one = byKey.get("one live after-model");
                 assertThat(one.stage()).isEqualTo(CaptureStage.AFTER_MODEL);
                 assertThat(one.input()).containsEntry("plan", "gold");
@@ -618,6 +685,7 @@ class EndpointTest {
             assertThatThrownBy(() -> builder.shadowSample(1)).hasMessage("shadowSample must be between 2 and 10000,"
                     + " but was 1");
             assertThatThrownBy(() -> builder.shadowSample(10_001)).hasMessageContaining("10001");
+            assertThat(builder.shadowSample(2).shadowSample(10_000).shadowTolerance(0)).isSameAs(builder);
             assertThatThrownBy(() -> builder.healthCheckEvery(Duration.ZERO))
                     .hasMessage("period must be positive, but was PT0S");
         }

@@ -152,6 +152,18 @@ class BlueGreenAndShadowTest {
         }
 
         @Test
+        void theDrawIsSplitMixOfSeedPlusN() {
+            // python: SplitMix64 finaliser of (9 + n) * 0x9e3779b97f4a7c15, top 53 bits, below 0.25 -> 1
+            String expected = "1000000000100000000000011100010001110010010011001000001010001000";
+            Rollout rollout = strategy.start(CLOCK);
+            StringBuilder actual = new StringBuilder();
+            for (int n = 0; n < expected.length(); n++) {
+                actual.append(rollout.route(null).shadows().isEmpty() ? '0' : '1');
+            }
+            assertThat(actual.toString()).isEqualTo(expected);
+        }
+
+        @Test
         void aShareOfOneCopiesEverything() {
             Rollout rollout = new ShadowStrategy(new ShadowStrategy.Settings("live", "cand", 1.0, 0)).start(CLOCK);
             for (int i = 0; i < 1000; i++) {

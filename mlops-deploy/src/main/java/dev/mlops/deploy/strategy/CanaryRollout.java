@@ -108,8 +108,11 @@ final class CanaryRollout implements Rollout {
         synchronized (lock) {
             State current = state;
             if (current.stage().finished) {
-                throw new IllegalStateException("the " + name + " is " + current.status().stage()
-                        + " and accepts no more events, but was sent " + event);
+                if (event instanceof RolloutEvent.HealthCheck) {
+                    return current.status();
+                }
+                throw new IllegalStateException("the " + name + " in stage '" + current.status().stage()
+                        + "' (finished) does not accept a " + event.getClass().getSimpleName() + " event: " + event);
             }
             if (event instanceof RolloutEvent.HealthCheck check) {
                 healthCheck(current, check.health());

@@ -63,8 +63,8 @@ public record CanarySettings(String baseline, String canary, @Nullable String st
      * @throws IllegalArgumentException if a setting is missing or out of range; the message names it and its value
      */
     public CanarySettings {
-        variant("baseline", baseline);
-        variant("canary", canary);
+        Variants.check("baseline", baseline);
+        Variants.check("canary", canary);
         if (baseline.equals(canary)) {
             throw new IllegalArgumentException("the settings 'baseline' and 'canary' must name two variants but both"
                     + " were '" + baseline + "'");
@@ -108,13 +108,6 @@ public record CanarySettings(String baseline, String canary, @Nullable String st
      */
     public static Builder builder(String baseline, String canary) {
         return new Builder(baseline, canary);
-    }
-
-    private static void variant(String setting, @Nullable String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("the setting '" + setting + "' must name a variant but was "
-                    + (name == null ? "absent" : "'" + name + "'"));
-        }
     }
 
     private static void rate(String setting, double value) {

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *     {@code canary i+1 of n}, or {@code completed} after the last step; else stays</td>
  *     <td>to {@code canary i+1 of n}, or {@code completed} after the last step</td>
  *     <td>to {@code rolled back}</td><td>to {@code rolled back}</td><td>stays (logged)</td></tr>
- * <tr><td>{@code completed} (finished)</td><td>100 %</td><td colspan="5">refused</td></tr>
- * <tr><td>{@code rolled back} (finished)</td><td>0 %</td><td colspan="5">refused</td></tr>
+ * <tr><td>{@code completed} (finished)</td><td>100 %</td><td>stays (an endpoint keeps checking)</td>
+ *     <td colspan="4">refused</td></tr>
+ * <tr><td>{@code rolled back} (finished)</td><td>0 %</td><td>stays (an endpoint keeps checking)</td>
+ *     <td colspan="4">refused</td></tr>
  * </table>
  * A refused event throws an {@link IllegalStateException} naming the stage and the event. Every
  * move is kept as a {@link RolloutTransition} whose cause says what moved it (the bake time and the

@@ -3,6 +3,7 @@ package dev.mlops.deploy.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -138,13 +139,14 @@ class CanaryStrategyTest {
 
         @Test
         void missingOrEqualVariantsAreRefused() {
-            assertThatIllegalArgumentException().isThrownBy(() -> new CanarySettings(null, "green", null, null, null,
-                    null, null, null, null, null))
-                    .withMessage("the setting 'baseline' must name a variant but was absent");
+            assertThatNullPointerException().isThrownBy(() -> new CanarySettings(null, "green", null, null, null,
+                    null, null, null, null, null)).withMessage("baseline");
             assertThatIllegalArgumentException().isThrownBy(() -> CanarySettings.builder("blue", " ").build())
-                    .withMessage("the setting 'canary' must name a variant but was ' '");
+                    .withMessage("setting 'canary' must name a variant, but is blank");
             assertThatIllegalArgumentException().isThrownBy(() -> CanarySettings.builder("blue", "blue").build())
                     .withMessage("the settings 'baseline' and 'canary' must name two variants but both were 'blue'");
+            assertThatThrownBy(() -> ComponentRegistry.defaults().create(DeploymentStrategy.class, "canary(canary=green)"))
+                    .isInstanceOf(ComponentException.class).hasMessageContaining("baseline");
         }
     }
 
@@ -474,32 +476,47 @@ class CanaryStrategyTest {
     @Nested
     class FinishedStages {
 
-        static Stream<RolloutEvent> events() {
+        static Stream<RolloutEvent> refused() {
             return Stream.of(new RolloutEvent.Promote("again"), new RolloutEvent.Rollback("again"),
-                    green(1_000_000, 0, 10), new RolloutEvent.Alarm(alarm(AlarmEvent.Kind.RAISED)),
+                    new RolloutEvent.Alarm(alarm(AlarmEvent.Kind.RAISED)),
                     new RolloutEvent.Alarm(alarm(AlarmEvent.Kind.CLEARED)));
         }
 
         @ParameterizedTest
-        @MethodSource("events")
-        void aCompletedRolloutRefusesEveryEvent(RolloutEvent event) {
+        @MethodSource("refused")
+        void aCompletedRolloutRefusesEveryEventButHealthChecks(RolloutEvent event) {
             CanaryRollout rollout = start(PLAN);
             promoteTo(rollout, 4);
             assertThatIllegalStateException().isThrownBy(() -> rollout.apply(event))
-                    .withMessage("the canary blue -> green is completed and accepts no more events, but was sent " + event);
+                    .withMessage("the canary blue -> green in stage 'completed' (finished) does not accept a "
+                            + event.getClass().getSimpleName() + " event: " + event);
             assertThat(rollout.status().stage()).isEqualTo("completed");
             assertThat(rollout.transitions()).hasSize(4);
         }
 
         @ParameterizedTest
-        @MethodSource("events")
-        void aRolledBackRolloutRefusesEveryEvent(RolloutEvent event) {
+        @MethodSource("refused")
+        void aRolledBackRolloutRefusesEveryEventButHealthChecks(RolloutEvent event) {
             CanaryRollout rollout = start(PLAN);
             rollout.apply(new RolloutEvent.Rollback("stop"));
             assertThatIllegalStateException().isThrownBy(() -> rollout.apply(event))
-                    .withMessage("the canary blue -> green is rolled back and accepts no more events, but was sent "
-                            + event);
+                    .withMessage("the canary blue -> green in stage 'rolled back' (finished) does not accept a "
+                            + event.getClass().getSimpleName() + " event: " + event);
             assertThat(rollout.transitions()).hasSize(1);
+        }
+
+        @Test
+        void healthChecksAfterTheEndChangeNothing() {
+            CanaryRollout rollout = start(PLAN);
+            promoteTo(rollout, 4);
+            RolloutStatus done = rollout.status();
+            clock.advance(BAKE);
+            assertThat(rollout.apply(green(1_000_000, 900_000, 60_000))).isSameAs(done);
+            CanaryRollout back = start(PLAN);
+            back.apply(new RolloutEvent.Rollback("stop"));
+            assertThat(back.apply(green(1_000_000, 0, 1)).stage()).isEqualTo("rolled back");
+            assertThat(rollout.transitions()).hasSize(4);
+            assertThat(back.transitions()).hasSize(1);
         }
 
         @Test

@@ -123,7 +123,7 @@ final class CanaryRollout implements Rollout {
             } else {
                 AlarmEvent alarm = ((RolloutEvent.Alarm) event).alarm();
                 if (alarm.raised()) {
-                    rollBack(current, "alarm '" + alarm.rule() + "' raised: " + alarm.message());
+                    rollBack(current, "monitoring " + alarm.message());
                 } else {
                     log.info("{} stays at {}: {}", name, current.status().stage(), alarm.message());
                 }

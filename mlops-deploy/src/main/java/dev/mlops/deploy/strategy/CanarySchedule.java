@@ -38,10 +38,9 @@ final class CanarySchedule {
     private static double[] linear(String steps, double step) {
         int whole = (int) Math.ceil(PERCENT / step - SLACK);
         double[] shares = new double[whole];
-        for (int i = 0; i < whole - 1; i++) {
-            shares[i] = (i + 1) * step / PERCENT;
+        for (int i = 0; i < whole; i++) {
+            shares[i] = i == whole - 1 ? 1 : (i + 1) * step / PERCENT;
         }
-        shares[whole - 1] = 1;
         return shares;
     }
 

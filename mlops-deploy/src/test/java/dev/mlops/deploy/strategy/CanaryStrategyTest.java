@@ -327,6 +327,20 @@ class CanaryStrategyTest {
         }
 
         @Test
+        void countsEqualToTheStepsStartAreNoNewRequests() {
+            CanaryRollout rollout = start(PLAN);
+            clock.advance(BAKE);
+            rollout.apply(green(1000, 5, 100));                         // step 2 counts from here
+            clock.advance(BAKE);
+            assertThat(rollout.apply(green(1000, 5, 100)).stage()).isEqualTo("canary 2 of 4");
+            assertThat(logged).last().asString().endsWith("answered 0 requests since the step began, fewer than"
+                    + " minRequests 100");
+            assertThat(rollout.apply(green(1050, 5, 100)).stage()).isEqualTo("canary 2 of 4");
+            assertThat(logged).last().asString().endsWith("answered 50 requests since the step began, fewer than"
+                    + " minRequests 100");
+        }
+
+        @Test
         void promoteTakesTheNextStepNowAndCompletesAfterTheLast() {
             CanaryRollout rollout = start(PLAN);
             for (int step = 2; step <= 4; step++) {
@@ -459,7 +473,8 @@ class CanaryStrategyTest {
             AlarmEvent raised = alarm(AlarmEvent.Kind.RAISED);
             assertThat(rollout.apply(new RolloutEvent.Alarm(raised)).stage()).isEqualTo("rolled back");
             RolloutTransition last = rollout.transitions().get(1);
-            assertThat(last.cause()).isEqualTo("alarm 'green-error-rate' raised: " + raised.message());
+            assertThat(last.cause()).isEqualTo("monitoring " + raised.message())
+                    .startsWith("monitoring alarm 'green-error-rate' raised (error): endpoint.errors");
             assertThat(last.at()).isEqualTo(T0.plus(FAST));
         }
 
@@ -581,6 +596,13 @@ class CanaryStrategyTest {
                 assertThat((double) canary).isCloseTo(share * UNITS, within(10.0));
                 rollout.apply(new RolloutEvent.Promote("next"));
             }
+        }
+
+        @Test
+        void afterARollbackEvenTheFirstDrawGoesToTheBaseline() {
+            CanaryRollout rollout = start(PLAN);
+            rollout.apply(new RolloutEvent.Rollback("at once"));
+            assertThat(rollout.route(null).primary()).isEqualTo("blue");  // the first draw is the point 0
         }
 
         @Test

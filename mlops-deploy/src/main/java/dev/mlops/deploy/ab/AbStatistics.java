@@ -40,24 +40,16 @@ final class AbStatistics {
     }
 
     /**
-     * Pearson's chi-square goodness of fit of counts to shares, with commons-math3's statistic and
-     * the p-value {@code Q((k - 1)/2, chi2/2)} taken directly, as
-     * {@code scipy.stats.chisquare(observed, f_exp=shares * total)}.
+     * Pearson's chi-square goodness of fit of counts to shares, with commons-math3's statistic (which
+     * scales the shares to the observed total) and the p-value {@code Q((k - 1)/2, chi2/2)} taken
+     * directly, as {@code scipy.stats.chisquare(observed, f_exp=shares * total)}.
      *
      * @param observed the count of each category, total at least 1
      * @param shares the expected share of each category, positive, summing to 1
      * @return {chi-square, p-value}
      */
     static double[] goodnessOfFit(long[] observed, double[] shares) {
-        long total = 0;
-        for (long count : observed) {
-            total += count;
-        }
-        double[] expected = new double[shares.length];
-        for (int i = 0; i < shares.length; i++) {
-            expected[i] = shares[i] * total;
-        }
-        double statistic = new org.apache.commons.math3.stat.inference.ChiSquareTest().chiSquare(expected, observed);
+        double statistic = new org.apache.commons.math3.stat.inference.ChiSquareTest().chiSquare(shares, observed);
         return new double[] {statistic, Gamma.regularizedGammaQ((observed.length - 1) / 2.0, statistic / 2.0)};
     }
 

@@ -96,13 +96,10 @@ final class AbRollout implements Rollout {
 
     private int promotedArm(Stage current, RolloutEvent.Promote promote) {
         String reason = promote.reason();
-        int colon = reason.indexOf(':');
         List<String> arms = strategy.variants();
-        if (colon > 0) {
-            int named = arms.indexOf(reason.substring(0, colon).trim());
-            if (named >= 0) {
-                return named;
-            }
+        int named = arms.indexOf(reason.substring(0, Math.max(reason.indexOf(':'), 0)).trim());
+        if (named >= 0) {
+            return named;
         }
         if (arms.size() == 2) {
             return 1;

@@ -168,10 +168,10 @@ public final class AbStrategy extends AbstractComponent<AbStrategy.Settings> imp
         return new AbRollout(this, Objects.requireNonNull(clock, "clock"));
     }
 
-    /** @return the index of the arm that takes the point {@code u} in [0, 1) */
+    /** @return the index of the arm that takes the point {@code u} in [0, 1); the last bound is exactly 1 */
     int armAt(double u) {
         int i = 0;
-        while (u >= bounds[i] && i < bounds.length - 1) {
+        while (u >= bounds[i]) {
             i++;
         }
         return i;
@@ -185,8 +185,8 @@ public final class AbStrategy extends AbstractComponent<AbStrategy.Settings> imp
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String pair : text.split(",", -1)) {
             int colon = pair.indexOf(':');
-            String name = colon < 0 ? pair.trim() : pair.substring(0, colon).trim();
-            if (colon < 0 || !ARM.matcher(name).matches()) {
+            String name = pair.substring(0, Math.max(colon, 0)).trim();
+            if (!ARM.matcher(name).matches()) {
                 throw new IllegalArgumentException("arms must be name:weight pairs separated by commas, such as"
                         + " control:50,treatment:50, but '" + pair.trim() + "' in '" + text + "' is not one");
             }

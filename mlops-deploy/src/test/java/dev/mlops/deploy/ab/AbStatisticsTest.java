@@ -65,6 +65,18 @@ class AbStatisticsTest {
         }
 
         @Test
+        void welchWithTheArmsSwappedMirrorsTheInterval() {
+            double[] t = {12.5, 0, 0, 30.25, 7.0, 0, 18.0, 22.5, 0, 5.5};
+            double[] c = {0, 9.0, 0, 0, 14.0, 3.5, 0, 0, 11.0, 6.0, 0, 2.0};
+            // scipy.stats.ttest_ind(c, t, equal_var=False) -> statistic=-1.5497453548303708; the interval negated
+            AbStatistics.Fixed fixed = AbStatistics.welch(Moments.of(c), Moments.of(t), 0.05);
+
+            assertThat(fixed.statistic()).isCloseTo(-1.5497453548303708, within(TIGHT));
+            assertThat(fixed.lower()).isCloseTo(-13.901416552272151, within(1e-8));
+            assertThat(fixed.upper()).isCloseTo(2.3347498856054845, within(1e-8));
+        }
+
+        @Test
         void welchOnConstantSamplesHasAPointInterval() {
             AbStatistics.Fixed fixed = AbStatistics.welch(new Moments(5, 2.0, 0), new Moments(5, 1.0, 0), 0.05);
 

@@ -111,6 +111,42 @@ class AbTestTest {
         }
 
         @Test
+        void twoUnitsPerArmAreEnoughToCompare() {
+            AbReport report = TEST.analyse(HALVES, conversions(HALVES, new long[] {2, 2}, new long[] {1, 2}),
+                    "purchase", CLOCK);
+
+            assertThat(report.comparison("treatment").effect()).isEqualTo(0.5);
+            assertThat(TEST.analyse(HALVES, conversions(HALVES, new long[] {2, 1}, new long[] {1, 1}), "purchase",
+                    CLOCK).comparison("treatment").effect()).isNaN();
+        }
+
+        @Test
+        void aMismatchIsFlaggedOnlyBelowTheThreshold() {
+            OutcomeLog log = conversions(HALVES, new long[] {1000, 1200}, new long[] {100, 120});
+            double p = AbStatistics.goodnessOfFit(new long[] {1000, 1200}, new double[] {0.5, 0.5})[1];
+
+            assertThat(TEST.withSrmThreshold(p).analyse(HALVES, log, "purchase", CLOCK).srm().mismatch()).isFalse();
+            assertThat(TEST.withSrmThreshold(Math.nextUp(p)).analyse(HALVES, log, "purchase", CLOCK).srm().mismatch())
+                    .isTrue();
+        }
+
+        @Test
+        void anAlwaysValidPAtAlphaDecides() {
+            OutcomeLog log = conversions(HALVES, new long[] {100, 100}, new long[] {10, 12});
+            AbReport first = TEST.analyse(HALVES, log, "purchase", CLOCK);
+            AbReport.Comparison c = first.comparison("treatment");
+            AbReport atAlpha = new AbReport(first.header(), first.experiment(), first.metric(), first.kind(),
+                    first.alpha(), first.mixingVariance(), first.plannedUnitsPerArm(), first.arms(), first.srm(),
+                    java.util.List.of(new AbReport.Comparison(c.treatment(), c.control(), c.effect(),
+                            c.relativeEffect(), c.lower(), c.upper(), c.statistic(), c.fixedP(), 0.05,
+                            c.alwaysValidLower(), c.alwaysValidUpper(), c.decision())));
+
+            assertThat(c.decision()).isEqualTo(Decision.KEEP_RUNNING);
+            assertThat(TEST.analyse(HALVES, log, "purchase", CLOCK, atAlpha).comparison("treatment").decision())
+                    .isEqualTo(Decision.TREATMENT_BETTER);
+        }
+
+        @Test
         void armsWithFewerThanTwoUnitsKeepRunning() {
             OutcomeLog log = conversions(HALVES, new long[] {1, 0}, new long[] {1, 0});
 
@@ -146,7 +182,7 @@ class AbTestTest {
                 log.value("c" + i, "revenue", c[i]);
             }
 
-            AbReport report = TEST.analyse(HALVES, log, "revenue", CLOCK);
+            AbReport report = AbTest.of(25.0, 1000).analyse(HALVES, log, "revenue", CLOCK);
 
             // scipy.stats.ttest_ind(t, c, equal_var=False) -> statistic=1.5497453548303708, pvalue=0.14679966079451667
             AbReport.Comparison comparison = report.comparison("treatment");
@@ -155,6 +191,13 @@ class AbTestTest {
             // tconfint_diff(usevar='unequal') -> (-2.3347498856054845, 13.901416552272151)
             assertThat(comparison.lower()).isCloseTo(-2.3347498856054845, within(1e-8));
             assertThat(comparison.upper()).isCloseTo(13.901416552272151, within(1e-8));
+            // d = t.mean() - c.mean(); v = t.var(ddof=1)/10 + c.var(ddof=1)/12; tau2 = 25.0
+            // min(1, 1/(sqrt(v/(v+tau2)) * exp(tau2*d*d/(2*v*(v+tau2))))) -> 0.7731431869959271
+            // d -+ sqrt(v*(v+tau2)/tau2*(log((v+tau2)/v) - 2*log(0.05))) -> -6.553908032079905, 18.120574698746573
+            assertThat(comparison.effect()).isCloseTo(5.783333333333333, within(1e-12));
+            assertThat(comparison.alwaysValidP()).isCloseTo(0.7731431869959271, within(1e-12));
+            assertThat(comparison.alwaysValidLower()).isCloseTo(-6.553908032079905, within(1e-9));
+            assertThat(comparison.alwaysValidUpper()).isCloseTo(18.120574698746573, within(1e-9));
             assertThat(report.kind()).isEqualTo(MetricKind.VALUE);
             assertThat(comparison.decision()).isEqualTo(Decision.KEEP_RUNNING);
         }

@@ -101,6 +101,8 @@ class OutcomeLogTest {
             assertThatThrownBy(() -> log.assign("u2", "")).hasMessage("arm must not be blank but was ''");
             assertThatThrownBy(() -> log.conversion("u1", "")).hasMessage("metric must not be blank but was ''");
             assertThatThrownBy(() -> log.value("u1", " ", 1)).hasMessage("metric must not be blank but was ' '");
+            assertThatThrownBy(() -> log.conversion(" ", "m")).hasMessage("unitId must not be blank but was ' '");
+            assertThatThrownBy(() -> log.value("", "m", 1)).hasMessage("unitId must not be blank but was ''");
         }
 
         @Test
@@ -152,6 +154,11 @@ class OutcomeLogTest {
                 log.conversion("München-1", "purchase");
                 log.value("München-1", "revenue", 12.25);
             }
+            try (OutcomeLog log = OutcomeLog.open(dir.resolve("once.jsonl"), FlushPolicy.ON_CLOSE, CLOCK)) {
+                log.assign("u1", "treatment");
+            }
+            assertThat(Files.readAllLines(dir.resolve("once.jsonl"), StandardCharsets.UTF_8)).containsExactly(
+                    "{\"arm\":\"treatment\",\"at\":\"2026-12-07T10:00:00Z\",\"event\":\"assign\",\"unit\":\"u1\"}");
             assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
                     "{\"arm\":\"control\",\"at\":\"2026-12-07T10:00:00Z\",\"event\":\"assign\",\"unit\":\"München-1\"}",
                     "{\"at\":\"2026-12-07T10:00:00Z\",\"event\":\"conversion\",\"metric\":\"purchase\","

@@ -139,6 +139,28 @@ class AbStrategyTest {
         }
 
         @Test
+        void theSlicesIncludeTheirLowerBoundAndTheLastEndsAtOne() {
+            AbStrategy three = AbStrategy.of("c:1,a:1,b:2", "exp");
+
+            assertThat(three.armAt(0.0)).isZero();
+            assertThat(three.armAt(Math.nextDown(0.25))).isZero();
+            assertThat(three.armAt(0.25)).isEqualTo(1);
+            assertThat(three.armAt(0.5)).isEqualTo(2);
+            assertThat(three.armAt(Math.nextDown(1.0))).isEqualTo(2);
+        }
+
+        @Test
+        void theNthRequestWithoutAUnitTakesTheWeylPointOfN() {
+            AbStrategy plan = AbStrategy.of("control:1,a:1,b:1,c:1", "weyl");
+            Rollout rollout = plan.start(CLOCK);
+            for (long n = 0; n < 200; n++) {
+                double point = ((plan.salt() + n * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
+                assertThat(rollout.route(null).primary()).as("request %s", n)
+                        .isEqualTo(plan.variants().get(plan.armAt(point)));
+            }
+        }
+
+        @Test
         void requestsWithoutAUnitDrawPerRequestWithTheShares() {
             Rollout rollout = AbStrategy.of("control:3,treatment:1", "draws").start(CLOCK);
             Map<String, Integer> counts = new HashMap<>();

@@ -1,0 +1,464 @@
+package dev.mlops.deploy.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.deploy.serving.AsyncException.Reason;
+import dev.mlops.deploy.serving.AsyncResult.Status;
+import dev.mlops.train.predict.Outputs;
+import dev.mlops.train.predict.Predictor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AsyncEndpointTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** Doubles x; throws on a negative x; waits at its gate (ignoring interrupts) while the gate is closed. */
+    static final class Doubler implements Predictor {
+        final CountDownLatch gate;
+        final AtomicInteger entered = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+
+        Doubler(boolean open) {
+            this.gate = new CountDownLatch(open ? 0 : 1);
+        }
+
+        @Override
+        public Schema inputSchema() {
+            return Schema.of(Field.of("x", ColumnType.NUMERIC));
+        }
+
+        @Override
+        public Outputs outputs() {
+            return Outputs.regression();
+        }
+
+        @Override
+        public Table predict(Table features) {
+            calls.incrementAndGet();
+            entered.incrementAndGet();
+            boolean interrupted = false;
+            while (gate.getCount() > 0) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            double[] x = features.numericColumn("x").toArray();
+            for (int row = 0; row < x.length; row++) {
+                if (x[row] < 0) {
+                    throw new IllegalStateException("negative x " + x[row] + " in row " + row);
+                }
+                x[row] *= 2;
+            }
+            return outputs().values(x);
+        }
+
+        void awaitEntered(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (entered.get() < count && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(entered.get()).as("requests running").isGreaterThanOrEqualTo(count);
+        }
+    }
+
+    private final List<AsyncEndpoint> endpoints = new ArrayList<>();
+    private final List<Doubler> gates = new ArrayList<>();
+    private final TestClock clock = new TestClock();
+
+    @AfterEach
+    void shutDown() {
+        gates.forEach(d -> d.gate.countDown());
+        endpoints.forEach(e -> e.shutdown(WAIT));
+    }
+
+    private static Table x(double... values) {
+        return Table.of(NumericColumn.of("x", values));
+    }
+
+    private static double[] answer(AsyncSubmission submission) throws Exception {
+        return submission.predictions().get(WAIT.toSeconds(), TimeUnit.SECONDS).numericColumn(Outputs.PREDICTION)
+                .toArray();
+    }
+
+    private Doubler doubler(boolean open) {
+        Doubler doubler = new Doubler(open);
+        gates.add(doubler);
+        return doubler;
+    }
+
+    private AsyncEndpoint endpoint(AsyncEndpoint.Builder builder) {
+        AsyncEndpoint endpoint = builder.clock(clock).build();
+        endpoints.add(endpoint);
+        return endpoint;
+    }
+
+    private static Throwable failure(AsyncSubmission submission) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
+                () -> submission.predictions().get(WAIT.toSeconds(), TimeUnit.SECONDS)).getCause();
+    }
+
+    @Nested
+    class Answers {
+        @Test
+        void aRequestGetsAnIdAndItsPredictionsAndIsFoundById() throws Exception {
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).name("churn").workers(2));
+
+            AsyncSubmission first = endpoint.submit(x(1, 2.5));
+            AsyncSubmission second = endpoint.submit(x(3));
+
+            assertThat(first.id()).isEqualTo("churn-1");
+            assertThat(second.id()).isEqualTo("churn-2");
+            assertThat(answer(first)).containsExactly(2, 5);
+            assertThat(answer(second)).containsExactly(6);
+            AsyncResult result = endpoint.result("churn-1").orElseThrow();
+            assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+            assertThat(result.predictions().orElseThrow().numericColumn(Outputs.PREDICTION).toArray())
+                    .containsExactly(2, 5);
+            assertThat(result.error()).isEmpty();
+            assertThat(result.submittedAt()).isEqualTo(clock.instant());
+            assertThat(result.completedAt()).contains(clock.instant());
+            assertThat(endpoint.stats()).extracting(AsyncStats::submitted, AsyncStats::succeeded, AsyncStats::failed,
+                    AsyncStats::rejected, AsyncStats::pending).containsExactly(2L, 2L, 0L, 0L, 0L);
+            assertThat(endpoint.name()).isEqualTo("churn");
+            assertThat(endpoint).hasToString("AsyncEndpoint[churn]");
+        }
+
+        @Test
+        void aPendingRequestIsFoundByIdAndAnUnknownIdIsEmpty() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).workers(1));
+
+            AsyncSubmission request = endpoint.submit(x(1));
+            gated.awaitEntered(1);
+
+            AsyncResult pending = endpoint.result(request.id()).orElseThrow();
+            assertThat(pending.status()).isEqualTo(Status.PENDING);
+            assertThat(pending.predictions()).isEmpty();
+            assertThat(pending.completedAt()).isEmpty();
+            assertThat(endpoint.stats().pending()).isEqualTo(1);
+            assertThat(endpoint.result("async-99")).isEmpty();
+            gated.gate.countDown();
+            assertThat(answer(request)).containsExactly(2);
+        }
+
+        @Test
+        void aFailingPredictionFailsItsFutureWithThePredictorsErrorAndIsCounted() {
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).workers(1));
+
+            AsyncSubmission request = endpoint.submit(x(1, -4));
+
+            assertThat(failure(request)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("negative x -4.0 in row 1");
+            AsyncResult result = endpoint.result(request.id()).orElseThrow();
+            assertThat(result.status()).isEqualTo(Status.FAILED);
+            assertThat(result.error()).contains("negative x -4.0 in row 1");
+            assertThat(endpoint.stats().failed()).isEqualTo(1);
+            assertThat(endpoint.stats().succeeded()).isZero();
+        }
+
+        @Test
+        void sixteenThreadsSubmittingAtOnceEachGetTheirOwnAnswerAndNoneIsLost() throws Exception {
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).workers(4).queueCapacity(20_000));
+            int threads = 16;
+            int each = 500;
+            ExecutorService callers = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<AsyncSubmission>>> submitted = new ArrayList<>();
+            try {
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    submitted.add(callers.submit(() -> {
+                        start.await();
+                        List<AsyncSubmission> mine = new ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            mine.add(endpoint.submit(x(thread * 10_000 + i)));
+                        }
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                Set<String> ids = new HashSet<>();
+                for (int t = 0; t < threads; t++) {
+                    List<AsyncSubmission> mine = submitted.get(t).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    for (int i = 0; i < each; i++) {
+                        assertThat(answer(mine.get(i))).as("thread %d request %d", t, i)
+                                .containsExactly(2.0 * (t * 10_000 + i));
+                        ids.add(mine.get(i).id());
+                    }
+                }
+                assertThat(ids).hasSize(threads * each);
+            } finally {
+                callers.shutdownNow();
+            }
+            AsyncStats stats = endpoint.stats();
+            assertThat(stats.submitted()).isEqualTo(threads * each);
+            assertThat(stats.succeeded()).isEqualTo(threads * each);
+            assertThat(stats.pending()).isZero();
+            assertThat(stats.workers()).isBetween(1, 4);
+        }
+    }
+
+    @Nested
+    class Backpressure {
+        @Test
+        void aFullQueueRejectsAtOnceWithAClearErrorAndCountsIt() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("q").workers(1).queueCapacity(2));
+            AsyncSubmission running = endpoint.submit(x(1));
+            gated.awaitEntered(1);
+            AsyncSubmission queued1 = endpoint.submit(x(2));
+            AsyncSubmission queued2 = endpoint.submit(x(3));
+
+            assertThatThrownBy(() -> endpoint.submit(x(4)))
+                    .isInstanceOfSatisfying(AsyncException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.QUEUE_FULL);
+                        assertThat(e.requestId()).isEqualTo("q-4");
+                    })
+                    .hasMessage("async endpoint 'q' refused request q-4: its queue is full (2 requests waiting for 1"
+                            + " busy workers); retry later, or raise queueCapacity or workers");
+            assertThat(endpoint.stats().rejected()).isEqualTo(1);
+            assertThat(endpoint.stats().submitted()).isEqualTo(3);
+            assertThat(endpoint.result("q-4")).isEmpty();
+
+            gated.gate.countDown();
+            assertThat(answer(running)).containsExactly(2);
+            assertThat(answer(queued1)).containsExactly(4);
+            assertThat(answer(queued2)).containsExactly(6);
+            assertThat(answer(endpoint.submit(x(5)))).containsExactly(10);
+        }
+    }
+
+    @Nested
+    class Timeouts {
+        @Test
+        void aRequestNotAnsweredInTimeFailsWithATimeoutNamingItsIdAndAQueuedOneIsSkipped() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("t").workers(1)
+                    .timeout(Duration.ofMillis(100)));
+
+            AsyncSubmission running = endpoint.submit(x(1));
+            gated.awaitEntered(1);
+            AsyncSubmission queued = endpoint.submit(x(2), Duration.ofMillis(50));
+
+            assertThat(failure(running)).isInstanceOfSatisfying(AsyncException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT);
+                assertThat(e.requestId()).isEqualTo("t-1");
+            }).hasMessage("async endpoint 't': request t-1 timed out after PT0.1S (running)");
+            assertThat(failure(queued))
+                    .hasMessage("async endpoint 't': request t-2 timed out after PT0.05S (still queued)");
+            assertThat(endpoint.result("t-2").orElseThrow().status()).isEqualTo(Status.TIMED_OUT);
+            assertThat(endpoint.result("t-2").orElseThrow().error())
+                    .contains("async endpoint 't': request t-2 timed out after PT0.05S (still queued)");
+
+            gated.gate.countDown();
+            assertThat(answer(endpoint.submit(x(3)))).containsExactly(6);
+            assertThat(gated.calls).as("the timed-out queued request is skipped").hasValue(2);
+            assertThat(endpoint.stats().timedOut()).isEqualTo(2);
+            assertThat(endpoint.stats().succeeded()).isEqualTo(1);
+            assertThat(endpoint.result("t-1").orElseThrow().status()).as("a late answer is dropped")
+                    .isEqualTo(Status.TIMED_OUT);
+        }
+    }
+
+    @Nested
+    class Retention {
+        @Test
+        void anEndedRequestIsFoundForTheRetentionTimeByTheClock() throws Exception {
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).retention(Duration.ofMinutes(5)));
+            AsyncSubmission request = endpoint.submit(x(1));
+            answer(request);
+
+            clock.advance(Duration.ofMinutes(5).minusMillis(1));
+            assertThat(endpoint.result(request.id())).isPresent();
+            clock.advance(Duration.ofMillis(1));
+            assertThat(endpoint.result(request.id())).isEmpty();
+        }
+
+        @Test
+        void atMostTheRetainedCountOfEndedRequestsIsKept() throws Exception {
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).retainedResults(3));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                AsyncSubmission request = endpoint.submit(x(i));
+                answer(request);
+                ids.add(request.id());
+            }
+
+            assertThat(ids.stream().map(endpoint::result).filter(Optional::isPresent).count()).isBetween(1L, 3L);
+        }
+    }
+
+    @Nested
+    class Shutdown {
+        @Test
+        void shutdownDrainsTheQueueThenRefusesNewRequests() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("s").workers(1));
+            List<AsyncSubmission> requests = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                requests.add(endpoint.submit(x(i)));
+            }
+            CompletableFuture<AsyncShutdown> shutdown = CompletableFuture.supplyAsync(() -> endpoint.shutdown(WAIT));
+            gated.awaitEntered(1);
+            gated.gate.countDown();
+
+            AsyncShutdown report = shutdown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(report.drained()).isTrue();
+            assertThat(report.abandoned()).isEmpty();
+            for (int i = 0; i < 5; i++) {
+                assertThat(answer(requests.get(i))).containsExactly(2.0 * i);
+            }
+            assertThatThrownBy(() -> endpoint.submit(x(9)))
+                    .isInstanceOfSatisfying(AsyncException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SHUT_DOWN))
+                    .hasMessage("async endpoint 's' refused request s-6: it is shut down; submit to a running endpoint");
+            assertThat(endpoint.stats().rejected()).isEqualTo(1);
+            assertThat(endpoint.stats().succeeded()).isEqualTo(5);
+        }
+
+        @Test
+        void aShutdownThatCannotDrainInTimeAbandonsTheRestAndNamesThem() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("a").workers(1));
+            AsyncSubmission running = endpoint.submit(x(1));
+            gated.awaitEntered(1);
+            AsyncSubmission queued = endpoint.submit(x(2));
+
+            AsyncShutdown report = endpoint.shutdown(Duration.ofMillis(50));
+
+            assertThat(report.drained()).isFalse();
+            assertThat(report.abandoned()).containsExactly("a-1", "a-2");
+            assertThat(failure(running)).isInstanceOfSatisfying(AsyncException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.ABANDONED))
+                    .hasMessage("async endpoint 'a' shut down before request a-1 was answered (waited PT0.05S for the"
+                            + " queue to drain)");
+            assertThat(failure(queued)).hasMessageContaining("request a-2");
+            assertThat(endpoint.result("a-2").orElseThrow().status()).isEqualTo(Status.ABANDONED);
+            assertThat(endpoint.stats().abandoned()).isEqualTo(2);
+            assertThat(endpoint.stats().pending()).isZero();
+            gated.gate.countDown();
+            assertThat(endpoint.shutdown(WAIT)).isEqualTo(new AsyncShutdown(true, List.of()));
+        }
+
+        @Test
+        void closeDrainsWithTheBuildersDrainTimeout() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).workers(1)
+                    .drainTimeout(Duration.ofMillis(20)));
+            AsyncSubmission request = endpoint.submit(x(1));
+            gated.awaitEntered(1);
+
+            endpoint.close();
+
+            assertThat(failure(request)).hasMessageContaining("waited PT0.02S");
+        }
+    }
+
+    @Nested
+    class Workers {
+        @Test
+        void idleWorkersEndAfterTheKeepAliveAndNewOnesStartForNewRequests() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("w").workers(4)
+                    .keepAlive(Duration.ofMillis(50)));
+            assertThat(endpoint.stats().workers()).as("no worker before the first request").isZero();
+            List<AsyncSubmission> requests = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                requests.add(endpoint.submit(x(i)));
+            }
+            gated.awaitEntered(4);
+            assertThat(endpoint.stats().workers()).isEqualTo(4);
+            gated.gate.countDown();
+            for (AsyncSubmission request : requests) {
+                answer(request);
+            }
+
+            assertThat(awaitWorkers(endpoint, 0)).as("workers once idle").isZero();
+            assertThat(answer(endpoint.submit(x(7)))).containsExactly(14);
+            assertThat(awaitWorkers(endpoint, 0)).isZero();
+        }
+
+        private int awaitWorkers(AsyncEndpoint endpoint, int expected) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (endpoint.stats().workers() != expected && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return endpoint.stats().workers();
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void settingsOutOfRangeAreRefusedNamingTheSettingAndValue() {
+            AsyncEndpoint.Builder builder = AsyncEndpoint.builder(doubler(true));
+            assertThatThrownBy(() -> builder.workers(0)).hasMessage("workers must be at least 1 but was 0");
+            assertThatThrownBy(() -> builder.queueCapacity(-1)).hasMessage("queueCapacity must be at least 1 but was -1");
+            assertThatThrownBy(() -> builder.retainedResults(0)).hasMessage("retainedResults must be at least 1 but was 0");
+            assertThatThrownBy(() -> builder.timeout(Duration.ZERO)).hasMessage("timeout must be positive but was PT0S");
+            assertThatThrownBy(() -> builder.keepAlive(Duration.ofSeconds(-1)))
+                    .hasMessage("keepAlive must be positive but was PT-1S");
+            assertThatThrownBy(() -> builder.retention(Duration.ZERO)).hasMessage("retention must be positive but was PT0S");
+            assertThatThrownBy(() -> builder.drainTimeout(Duration.ZERO))
+                    .hasMessage("drainTimeout must be positive but was PT0S");
+            assertThatThrownBy(() -> builder.name("no spaces"))
+                    .hasMessage("name must be 1 to 64 letters, digits, '_', '.' or '-' but was 'no spaces'");
+            assertThatThrownBy(() -> builder.name("")).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aBadTimeoutOrDrainIsRefusedAndNothingIsQueued() {
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)));
+            assertThatThrownBy(() -> endpoint.submit(x(1), Duration.ofMillis(-5)))
+                    .hasMessage("requestTimeout must be positive but was PT-0.005S");
+            assertThatThrownBy(() -> endpoint.shutdown(Duration.ofSeconds(-1)))
+                    .hasMessage("drain must not be negative but was PT-1S");
+            assertThat(endpoint.stats().submitted()).isZero();
+        }
+
+        @Test
+        void aResultsPartsMustFitItsStatus() {
+            java.time.Instant at = clock.instant();
+            assertThatThrownBy(() -> new AsyncResult("r-1", Status.SUCCEEDED, Optional.empty(), Optional.empty(), at,
+                    Optional.of(at)))
+                    .hasMessage("request r-1 is SUCCEEDED but has no predictions, no error and an end time; expected"
+                            + " predictions only when SUCCEEDED, an error when it ended otherwise, an end time unless"
+                            + " PENDING");
+            assertThatThrownBy(() -> new AsyncResult("r-1", Status.FAILED, Optional.empty(), Optional.empty(), at,
+                    Optional.of(at))).hasMessageContaining("FAILED but has no predictions, no error");
+            assertThatThrownBy(() -> new AsyncResult("r-1", Status.PENDING, Optional.empty(), Optional.empty(), at,
+                    Optional.of(at))).hasMessageContaining("PENDING but has no predictions, no error and an end time");
+            assertThatThrownBy(() -> new AsyncResult("r-1", Status.FAILED, Optional.of(x(1)), Optional.of("e"), at,
+                    Optional.of(at))).hasMessageContaining("FAILED but has predictions, an error");
+            assertThatThrownBy(() -> new AsyncResult("r-1", Status.TIMED_OUT, Optional.empty(), Optional.of("e"), at,
+                    Optional.empty())).hasMessageContaining("no end time");
+            assertThat(new AsyncResult("r-1", Status.ABANDONED, Optional.empty(), Optional.of("e"), at,
+                    Optional.of(at)).status()).isEqualTo(Status.ABANDONED);
+        }
+    }
+}

@@ -128,7 +128,6 @@ public final class MultiModelEndpoint {
      */
     public void cleanUp() {
         models.cleanUp();
-        production.cleanUp();
     }
 
     /** @return the endpoint's counts now */
@@ -147,18 +146,18 @@ public final class MultiModelEndpoint {
 
     private ModelKey key(String model) {
         Objects.requireNonNull(model, "model");
-        int colon = model.indexOf(':');
-        String name = colon < 0 ? model : model.substring(0, colon);
+        String[] parts = model.split(":", 2);
+        String name = parts[0];
         try {
             ModelRegistry.resource(name);
         } catch (IllegalArgumentException e) {
             throw new MultiModelLoadException("cannot load model '" + model + "': " + e.getMessage()
                     + "; expected NAME or NAME:VERSION");
         }
-        if (colon < 0) {
+        if (parts.length == 1) {
             return new ModelKey(name, production.get(name));
         }
-        String version = model.substring(colon + 1);
+        String version = parts[1];
         if (!version.matches("[1-9][0-9]{0,8}")) {
             throw new MultiModelLoadException("cannot load model '" + model + "': its version '" + version
                     + "' is not a number from 1; expected NAME or NAME:VERSION");

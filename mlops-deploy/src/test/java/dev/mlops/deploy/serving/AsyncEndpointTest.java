@@ -38,6 +38,7 @@ class AsyncEndpointTest {
         final CountDownLatch gate;
         final AtomicInteger entered = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
 
         Doubler(boolean open) {
             this.gate = new CountDownLatch(open ? 0 : 1);
@@ -63,6 +64,7 @@ class AsyncEndpointTest {
                     gate.await();
                 } catch (InterruptedException e) {
                     interrupted = true;
+                    this.interrupted.set(true);
                 }
             }
             if (interrupted) {
@@ -79,11 +81,16 @@ class AsyncEndpointTest {
         }
 
         void awaitEntered(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (entered.get() < count && System.nanoTime() < deadline) {
-                Thread.sleep(2);
-            }
+            awaitUntil(() -> entered.get() >= count);
             assertThat(entered.get()).as("requests running").isGreaterThanOrEqualTo(count);
+        }
+    }
+
+    /** Polls a condition every 2 ms until it holds or {@link #WAIT} passes; the caller asserts it after. */
+    static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
         }
     }
 
@@ -348,21 +355,42 @@ class AsyncEndpointTest {
             AsyncSubmission running = endpoint.submit(x(1));
             gated.awaitEntered(1);
             AsyncSubmission queued = endpoint.submit(x(2));
+            for (int i = 3; i <= 12; i++) {
+                endpoint.submit(x(i));
+            }
 
             AsyncShutdown report = endpoint.shutdown(Duration.ofMillis(50));
 
             assertThat(report.drained()).isFalse();
-            assertThat(report.abandoned()).containsExactly("a-1", "a-2");
+            assertThat(report.abandoned()).as("in submission order").containsExactly("a-1", "a-2", "a-3", "a-4",
+                    "a-5", "a-6", "a-7", "a-8", "a-9", "a-10", "a-11", "a-12");
+            awaitUntil(gated.interrupted::get);
+            assertThat(gated.interrupted).as("the running worker was interrupted").isTrue();
             assertThat(failure(running)).isInstanceOfSatisfying(AsyncException.class,
                     e -> assertThat(e.reason()).isEqualTo(Reason.ABANDONED))
                     .hasMessage("async endpoint 'a' shut down before request a-1 was answered (waited PT0.05S for the"
                             + " queue to drain)");
             assertThat(failure(queued)).hasMessageContaining("request a-2");
             assertThat(endpoint.result("a-2").orElseThrow().status()).isEqualTo(Status.ABANDONED);
-            assertThat(endpoint.stats().abandoned()).isEqualTo(2);
+            assertThat(endpoint.stats().abandoned()).isEqualTo(12);
             assertThat(endpoint.stats().pending()).isZero();
             gated.gate.countDown();
             assertThat(endpoint.shutdown(WAIT)).isEqualTo(new AsyncShutdown(true, List.of()));
+        }
+
+        @Test
+        void anInterruptedShutdownAbandonsWhatIsLeftAndKeepsTheInterrupt() throws Exception {
+            Doubler gated = doubler(false);
+            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("i").workers(1));
+            AsyncSubmission request = endpoint.submit(x(1));
+            gated.awaitEntered(1);
+
+            Thread.currentThread().interrupt();
+            AsyncShutdown report = endpoint.shutdown(WAIT);
+
+            assertThat(Thread.interrupted()).as("the caller's interrupt is kept").isTrue();
+            assertThat(report).isEqualTo(new AsyncShutdown(false, List.of("i-1")));
+            assertThat(failure(request)).isInstanceOf(AsyncException.class);
         }
 
         @Test
@@ -398,17 +426,11 @@ class AsyncEndpointTest {
                 answer(request);
             }
 
-            assertThat(awaitWorkers(endpoint, 0)).as("workers once idle").isZero();
+            awaitUntil(() -> endpoint.stats().workers() == 0);
+            assertThat(endpoint.stats().workers()).as("workers once idle").isZero();
             assertThat(answer(endpoint.submit(x(7)))).containsExactly(14);
-            assertThat(awaitWorkers(endpoint, 0)).isZero();
-        }
-
-        private int awaitWorkers(AsyncEndpoint endpoint, int expected) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (endpoint.stats().workers() != expected && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            return endpoint.stats().workers();
+            awaitUntil(() -> endpoint.stats().workers() == 0);
+            assertThat(endpoint.stats().workers()).isZero();
         }
     }
 

@@ -267,6 +267,9 @@ class MultiModelEndpointTest {
                     .isInstanceOf(MultiModelLoadException.class)
                     .hasMessageStartingWith("cannot load model 'bad name:1': ")
                     .hasMessageEndingWith("; expected NAME or NAME:VERSION");
+            assertThatThrownBy(() -> endpoint.predictor(":1"))
+                    .hasMessage("cannot load model ':1': a model's name must be 1 to 100 letters, digits, '_', '-' or"
+                            + " '.', starting with a letter or digit, but was ''; expected NAME or NAME:VERSION");
             assertThat(endpoint.stats().misses()).isZero();
         }
 
@@ -279,6 +282,19 @@ class MultiModelEndpointTest {
                     .hasMessage("productionRefresh must be positive but was PT0S");
             assertThatThrownBy(() -> builder.productionRefresh(Duration.ofSeconds(-2)))
                     .hasMessage("productionRefresh must be positive but was PT-2S");
+            assertThat(builder.maximumModels(1).maximumBytes(1)).isSameAs(builder);
+        }
+
+        @Test
+        void aBudgetOfOneModelKeepsOne() {
+            register("one", 1, 10);
+            register("two", 2, 10);
+            MultiModelEndpoint endpoint = MultiModelEndpoint.builder(registry, ALICE).maximumBytes(5)
+                    .maximumModels(1).build();
+
+            assertThat(predicted(endpoint, "one:1") + predicted(endpoint, "two:1")).isEqualTo(3);
+            endpoint.cleanUp();
+            assertThat(endpoint.loaded()).hasSize(1);
         }
     }
 

@@ -38,6 +38,7 @@ class AsyncEndpointTest {
         final CountDownLatch gate;
         final AtomicInteger entered = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
+        volatile Thread lastThread = Thread.currentThread();
         final java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
 
         Doubler(boolean open) {
@@ -57,6 +58,7 @@ class AsyncEndpointTest {
         @Override
         public Table predict(Table features) {
             calls.incrementAndGet();
+            lastThread = Thread.currentThread();
             entered.incrementAndGet();
             boolean interrupted = false;
             while (gate.getCount() > 0) {
@@ -421,6 +423,8 @@ class AsyncEndpointTest {
             }
             gated.awaitEntered(4);
             assertThat(endpoint.stats().workers()).isEqualTo(4);
+            assertThat(gated.lastThread.getName()).matches("mlops-async-w-[1-4]");
+            assertThat(gated.lastThread.isDaemon()).as("workers never keep the JVM alive").isTrue();
             gated.gate.countDown();
             for (AsyncSubmission request : requests) {
                 answer(request);

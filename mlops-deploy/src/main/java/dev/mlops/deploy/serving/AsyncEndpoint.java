@@ -25,19 +25,26 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Asynchronous serving: requests go into a bounded queue that a pool of workers drains through a
- * {@link Predictor}; each accepted request gets an id and a future at once.
+ * Asynchronous serving: requests go into a bounded queue that a pool of workers drains through an
+ * {@link Endpoint} or a {@link Predictor}; each accepted request gets an id and a future at once.
  *
  * <pre>{@code
- * try (AsyncEndpoint endpoint = AsyncEndpoint.builder(predictor)
+ * try (AsyncEndpoint<PredictRequest, PredictResponse> async = AsyncEndpoint.builder(endpoint)
  *         .name("churn").workers(4).queueCapacity(1_000).timeout(Duration.ofSeconds(5)).build()) {
- *     AsyncSubmission request = endpoint.submit(features);     // AsyncException if the queue is full
- *     Table predictions = request.predictions().join();         // or later: endpoint.result(request.id())
+ *     AsyncSubmission<PredictResponse> request = async.submit(PredictRequest.table(features));
+ *     PredictResponse answer = request.answer().join();      // or later: async.result(request.id())
  * }
  * }</pre>
+ *
+ * <p>Built on an {@link Endpoint} ({@link #builder(Endpoint)}), each request is routed, checked
+ * against its variant's input schema, counted and captured exactly as the endpoint's synchronous
+ * requests are (an invalid one fails its future with the endpoint's
+ * {@link EndpointException}); built on a {@link Predictor} ({@link #builder(Predictor)}), a
+ * request is a features table and its answer the predictions.
  *
  * <p><b>Backpressure.</b> At most {@link Builder#queueCapacity} requests wait; a request that
  * finds the queue full is refused at once with an {@link AsyncException} of reason
@@ -47,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * one given to {@link #submit(Table, Duration)}); when it passes, the future completes
  * exceptionally with an {@link AsyncException} of reason {@link Reason#TIMED_OUT} naming the id.
  * A request that times out while queued is skipped by the workers; one that times out while
- * running finishes, and its predictions are dropped.
+ * running finishes, and its answer is dropped.
  *
  * <p><b>Results by id.</b> {@link #result(String)} finds a pending request, and an ended one for
  * {@link Builder#retention} after it ended (by the injected clock) among the last
@@ -61,10 +68,13 @@ import org.jspecify.annotations.Nullable;
  * queue for up to the given time, then abandons what is left and says which ids it abandoned;
  * {@link #close()} does so with {@link Builder#drainTimeout}.
  *
- * <p>Thread-safe. The predictor must be thread-safe too (as every {@link Predictor} is).
+ * <p>Thread-safe.
+ *
+ * @param <Q> what a request is: a {@link PredictRequest} or a features {@link Table}
+ * @param <A> what its answer is: a {@link PredictResponse} or the predictions {@link Table}
  */
-public final class AsyncEndpoint implements AutoCloseable {
-    private final Predictor predictor;
+public final class AsyncEndpoint<Q, A> implements AutoCloseable {
+    private final Function<Q, A> handler;
     private final String name;
     private final int queueCapacity;
     private final Duration timeout;
@@ -72,7 +82,7 @@ public final class AsyncEndpoint implements AutoCloseable {
     private final Clock clock;
     private final ThreadPoolExecutor workers;
     private final ConcurrentHashMap<String, Request> pending = new ConcurrentHashMap<>();
-    private final Cache<String, AsyncResult> ended;
+    private final Cache<String, AsyncResult<A>> ended;
     private final AtomicLong sequence = new AtomicLong();
     private final LongAdder submitted = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
@@ -81,8 +91,8 @@ public final class AsyncEndpoint implements AutoCloseable {
     private final LongAdder timedOut = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
 
-    private AsyncEndpoint(Builder builder) {
-        this.predictor = builder.predictor;
+    private AsyncEndpoint(Builder<Q, A> builder) {
+        this.handler = builder.handler;
         this.name = builder.name;
         this.queueCapacity = builder.queueCapacity;
         this.timeout = builder.timeout;
@@ -102,13 +112,27 @@ public final class AsyncEndpoint implements AutoCloseable {
     }
 
     /**
-     * Starts configuring an endpoint that serves a predictor.
+     * Starts configuring an asynchronous front of an endpoint: each request goes through
+     * {@link Endpoint#predict(PredictRequest)}, so it is routed, checked, counted and captured there.
+     *
+     * @param endpoint the endpoint every request goes through
+     * @return the builder
+     */
+    public static Builder<PredictRequest, PredictResponse> builder(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return new Builder<>(endpoint::predict);
+    }
+
+    /**
+     * Starts configuring an endpoint that serves a predictor: a request is a features table, its
+     * answer the predictions.
      *
      * @param predictor the thread-safe predictor every request goes through
      * @return the builder
      */
-    public static Builder builder(Predictor predictor) {
-        return new Builder(predictor);
+    public static Builder<Table, Table> builder(Predictor predictor) {
+        Objects.requireNonNull(predictor, "predictor");
+        return new Builder<>(predictor::predict);
     }
 
     /** @return the endpoint's name, the prefix of its request ids and worker threads */
@@ -119,45 +143,45 @@ public final class AsyncEndpoint implements AutoCloseable {
     /**
      * Queues a request with the endpoint's timeout.
      *
-     * @param features the features to predict
-     * @return the request's id and the future of its predictions
+     * @param request what to answer
+     * @return the request's id and the future of its answer
      * @throws AsyncException if the queue is full ({@link Reason#QUEUE_FULL}) or the endpoint is
      *     shut down ({@link Reason#SHUT_DOWN}); nothing was queued
      */
-    public AsyncSubmission submit(Table features) {
-        return submit(features, timeout);
+    public AsyncSubmission<A> submit(Q request) {
+        return submit(request, timeout);
     }
 
     /**
      * Queues a request with its own timeout.
      *
-     * @param features the features to predict
+     * @param request what to answer
      * @param requestTimeout how long after submission the request may take, positive
-     * @return the request's id and the future of its predictions
+     * @return the request's id and the future of its answer
      * @throws AsyncException if the queue is full ({@link Reason#QUEUE_FULL}) or the endpoint is
      *     shut down ({@link Reason#SHUT_DOWN}); nothing was queued
      * @throws IllegalArgumentException if the timeout is not positive
      */
-    public AsyncSubmission submit(Table features, Duration requestTimeout) {
-        Objects.requireNonNull(features, "features");
+    public AsyncSubmission<A> submit(Q request, Duration requestTimeout) {
+        Objects.requireNonNull(request, "request");
         positive("requestTimeout", requestTimeout);
         long number = sequence.incrementAndGet();
-        Request request = new Request(name + "-" + number, number, features, clock.instant(), requestTimeout);
-        pending.put(request.id, request);
+        Request queued = new Request(name + "-" + number, number, request, clock.instant(), requestTimeout);
+        pending.put(queued.id, queued);
         try {
-            workers.execute(request);
+            workers.execute(queued);
         } catch (RejectedExecutionException e) {
-            pending.remove(request.id);
+            pending.remove(queued.id);
             rejected.increment();
-            throw workers.isShutdown() ? shutDown(request.id)
-                    : new AsyncException(Reason.QUEUE_FULL, request.id, "async endpoint '" + name
-                            + "' refused request " + request.id + ": its queue is full (" + queueCapacity
+            throw workers.isShutdown() ? shutDown(queued.id)
+                    : new AsyncException(Reason.QUEUE_FULL, queued.id, "async endpoint '" + name
+                            + "' refused request " + queued.id + ": its queue is full (" + queueCapacity
                             + " requests waiting for " + workers.getMaximumPoolSize()
                             + " busy workers); retry later, or raise queueCapacity or workers");
         }
         submitted.increment();
-        request.work.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        return new AsyncSubmission(request.id, request.answer);
+        queued.work.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        return new AsyncSubmission<>(queued.id, queued.answer);
     }
 
     /**
@@ -166,11 +190,11 @@ public final class AsyncEndpoint implements AutoCloseable {
      * @param id the id {@link #submit} returned
      * @return where the request is, or empty if unknown, refused or no longer retained
      */
-    public Optional<AsyncResult> result(String id) {
+    public Optional<AsyncResult<A>> result(String id) {
         Objects.requireNonNull(id, "id");
         Request request = pending.get(id);
         if (request != null) {
-            return Optional.of(new AsyncResult(id, Status.PENDING, Optional.empty(), Optional.empty(),
+            return Optional.of(new AsyncResult<>(id, Status.PENDING, Optional.empty(), Optional.empty(),
                     request.submittedAt, Optional.empty()));
         }
         return Optional.ofNullable(ended.getIfPresent(id));
@@ -234,7 +258,7 @@ public final class AsyncEndpoint implements AutoCloseable {
     }
 
     /** Records how a request ended and turns a timeout into an {@link AsyncException} naming it. */
-    private Table end(Request request, @Nullable Table predictions, @Nullable Throwable thrown) {
+    private A end(Request request, @Nullable A answer, @Nullable Throwable thrown) {
         Throwable cause = thrown;
         if (cause instanceof TimeoutException) {
             cause = new AsyncException(Reason.TIMED_OUT, request.id, "async endpoint '" + name + "': request "
@@ -251,34 +275,34 @@ public final class AsyncEndpoint implements AutoCloseable {
             case ABANDONED -> abandoned;
             default -> failed;
         }).increment();
-        ended.put(request.id, new AsyncResult(request.id, status, Optional.ofNullable(predictions),
+        ended.put(request.id, new AsyncResult<>(request.id, status, Optional.ofNullable(answer),
                 Optional.ofNullable(cause).map(c -> String.valueOf(c.getMessage())), request.submittedAt,
                 Optional.of(clock.instant())));
         pending.remove(request.id);
         if (cause != null) {
             throw new CompletionException(cause);
         }
-        return Objects.requireNonNull(predictions, "predictions");
+        return Objects.requireNonNull(answer, "answer");
     }
 
     /** One accepted request: its work, the answer the caller holds, and what it was given. */
     private final class Request implements Runnable {
         private final String id;
         private final long number;
-        private final Table features;
+        private final Q request;
         private final Instant submittedAt;
-        private final CompletableFuture<Table> work = new CompletableFuture<>();
-        private final CompletableFuture<Table> answer;
+        private final CompletableFuture<A> work = new CompletableFuture<>();
+        private final CompletableFuture<A> answer;
         private final Duration timeout;
         private volatile boolean started;
 
-        Request(String id, long number, Table features, Instant submittedAt, Duration timeout) {
+        Request(String id, long number, Q request, Instant submittedAt, Duration timeout) {
             this.id = id;
             this.number = number;
-            this.features = features;
+            this.request = request;
             this.submittedAt = submittedAt;
             this.timeout = timeout;
-            this.answer = work.handle((predictions, thrown) -> end(this, predictions, thrown));
+            this.answer = work.handle((answered, thrown) -> end(this, answered, thrown));
         }
 
         @Override
@@ -288,7 +312,7 @@ public final class AsyncEndpoint implements AutoCloseable {
             }
             started = true;
             try {
-                work.complete(predictor.predict(features));
+                work.complete(handler.apply(request));
             } catch (RuntimeException | Error e) {
                 work.completeExceptionally(e);
             }
@@ -329,9 +353,12 @@ public final class AsyncEndpoint implements AutoCloseable {
 
     /**
      * Configures an {@link AsyncEndpoint}. Not thread-safe; the endpoint is.
+     *
+     * @param <Q> what a request is
+     * @param <A> what its answer is
      */
-    public static final class Builder {
-        private final Predictor predictor;
+    public static final class Builder<Q, A> {
+        private final Function<Q, A> handler;
         private String name = "async";
         private int workers = Runtime.getRuntime().availableProcessors();
         private int queueCapacity = 1_000;
@@ -342,8 +369,8 @@ public final class AsyncEndpoint implements AutoCloseable {
         private Duration drainTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
 
-        private Builder(Predictor predictor) {
-            this.predictor = Objects.requireNonNull(predictor, "predictor");
+        private Builder(Function<Q, A> handler) {
+            this.handler = handler;
         }
 
         /**
@@ -351,7 +378,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @return this builder
          * @throws IllegalArgumentException if it is not such a name
          */
-        public Builder name(String endpoint) {
+        public Builder<Q, A> name(String endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
             if (!endpoint.matches("[A-Za-z0-9_.-]{1,64}")) {
                 throw new IllegalArgumentException("name must be 1 to 64 letters, digits, '_', '.' or '-' but was '"
@@ -365,7 +392,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @param count the most worker threads, at least 1; default the number of processors
          * @return this builder
          */
-        public Builder workers(int count) {
+        public Builder<Q, A> workers(int count) {
             this.workers = positive("workers", count);
             return this;
         }
@@ -374,7 +401,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @param capacity the most requests waiting for a worker, at least 1; default 1,000
          * @return this builder
          */
-        public Builder queueCapacity(int capacity) {
+        public Builder<Q, A> queueCapacity(int capacity) {
             this.queueCapacity = positive("queueCapacity", capacity);
             return this;
         }
@@ -383,7 +410,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @param perRequest how long after submission a request may take, positive; default 30 s
          * @return this builder
          */
-        public Builder timeout(Duration perRequest) {
+        public Builder<Q, A> timeout(Duration perRequest) {
             this.timeout = positive("timeout", perRequest);
             return this;
         }
@@ -392,7 +419,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @param idle how long a worker waits for work before it ends, positive; default 60 s
          * @return this builder
          */
-        public Builder keepAlive(Duration idle) {
+        public Builder<Q, A> keepAlive(Duration idle) {
             this.keepAlive = positive("keepAlive", idle);
             return this;
         }
@@ -402,7 +429,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          *     clock, positive; default 10 minutes
          * @return this builder
          */
-        public Builder retention(Duration afterEnd) {
+        public Builder<Q, A> retention(Duration afterEnd) {
             this.retention = positive("retention", afterEnd);
             return this;
         }
@@ -412,7 +439,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          *     default 10,000
          * @return this builder
          */
-        public Builder retainedResults(int count) {
+        public Builder<Q, A> retainedResults(int count) {
             this.retainedResults = positive("retainedResults", count);
             return this;
         }
@@ -421,7 +448,7 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @param drain how long {@link AsyncEndpoint#close()} waits for the queue to drain, positive; default 30 s
          * @return this builder
          */
-        public Builder drainTimeout(Duration drain) {
+        public Builder<Q, A> drainTimeout(Duration drain) {
             this.drainTimeout = positive("drainTimeout", drain);
             return this;
         }
@@ -430,14 +457,14 @@ public final class AsyncEndpoint implements AutoCloseable {
          * @param stamps the clock that stamps requests and expires retained results; default system UTC
          * @return this builder
          */
-        public Builder clock(Clock stamps) {
+        public Builder<Q, A> clock(Clock stamps) {
             this.clock = Objects.requireNonNull(stamps, "stamps");
             return this;
         }
 
         /** @return the endpoint, with no worker until the first request */
-        public AsyncEndpoint build() {
-            return new AsyncEndpoint(this);
+        public AsyncEndpoint<Q, A> build() {
+            return new AsyncEndpoint<>(this);
         }
     }
 }

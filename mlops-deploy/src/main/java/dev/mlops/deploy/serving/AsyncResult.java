@@ -1,6 +1,5 @@
 package dev.mlops.deploy.serving;
 
-import dev.mlops.core.table.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,23 +8,24 @@ import java.util.Optional;
  * What became of one request of an {@link AsyncEndpoint}, as {@link AsyncEndpoint#result}
  * finds it by id.
  *
+ * @param <A> what the answer is
  * @param id the request's id
  * @param status where it is
- * @param predictions the predictions, if {@link Status#SUCCEEDED}
- * @param error why it has no predictions, if it ended otherwise
+ * @param answer the answer, if {@link Status#SUCCEEDED}
+ * @param error why it has no answer, if it ended otherwise
  * @param submittedAt when it was accepted (the endpoint's clock)
  * @param completedAt when it ended, unless {@link Status#PENDING}
  */
-public record AsyncResult(String id, Status status, Optional<Table> predictions, Optional<String> error,
+public record AsyncResult<A>(String id, Status status, Optional<A> answer, Optional<String> error,
         Instant submittedAt, Optional<Instant> completedAt) {
 
     /** Where a request is. */
     public enum Status {
         /** Queued or running. */
         PENDING,
-        /** Answered with predictions. */
+        /** Answered. */
         SUCCEEDED,
-        /** The predictor threw. */
+        /** The endpoint or predictor threw. */
         FAILED,
         /** Not answered within its timeout. */
         TIMED_OUT,
@@ -34,11 +34,11 @@ public record AsyncResult(String id, Status status, Optional<Table> predictions,
     }
 
     /**
-     * Checks that predictions come with success, an error with any other end, and neither while pending.
+     * Checks that an answer comes with success, an error with any other end, and neither while pending.
      *
      * @param id the id
      * @param status the status
-     * @param predictions the predictions
+     * @param answer the answer
      * @param error the error
      * @param submittedAt when accepted
      * @param completedAt when ended
@@ -47,14 +47,14 @@ public record AsyncResult(String id, Status status, Optional<Table> predictions,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(submittedAt, "submittedAt");
-        if (predictions.isPresent() != (status == Status.SUCCEEDED)
+        if (answer.isPresent() != (status == Status.SUCCEEDED)
                 || error.isPresent() != (status != Status.SUCCEEDED && status != Status.PENDING)
                 || completedAt.isPresent() == (status == Status.PENDING)) {
             throw new IllegalArgumentException("request " + id + " is " + status + " but has "
-                    + (predictions.isPresent() ? "predictions" : "no predictions") + ", "
+                    + (answer.isPresent() ? "an answer" : "no answer") + ", "
                     + (error.isPresent() ? "an error" : "no error") + " and "
                     + (completedAt.isPresent() ? "an end time" : "no end time")
-                    + "; expected predictions only when SUCCEEDED, an error when it ended otherwise, an end time"
+                    + "; expected an answer only when SUCCEEDED, an error when it ended otherwise, an end time"
                     + " unless PENDING");
         }
     }

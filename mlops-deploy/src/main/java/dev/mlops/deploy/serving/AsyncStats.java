@@ -5,8 +5,8 @@ package dev.mlops.deploy.serving;
  * of succeeded, failed, timed out and abandoned, or is still pending.
  *
  * @param submitted requests accepted
- * @param succeeded requests answered with predictions
- * @param failed requests whose predictor threw
+ * @param succeeded requests answered
+ * @param failed requests whose endpoint or predictor threw
  * @param rejected requests refused by {@link AsyncEndpoint#submit} (queue full or shut down); not in submitted
  * @param timedOut requests not answered within their timeout
  * @param abandoned requests left unanswered at shutdown

@@ -10,6 +10,7 @@ import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.deploy.serving.AsyncException.Reason;
 import dev.mlops.deploy.serving.AsyncResult.Status;
+import dev.mlops.deploy.strategy.BlueGreenStrategy;
 import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.predict.Predictor;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class AsyncEndpointTest {
         }
     }
 
-    private final List<AsyncEndpoint> endpoints = new ArrayList<>();
+    private final List<AsyncEndpoint<?, ?>> endpoints = new ArrayList<>();
     private final List<Doubler> gates = new ArrayList<>();
     private final TestClock clock = new TestClock();
 
@@ -110,8 +111,8 @@ class AsyncEndpointTest {
         return Table.of(NumericColumn.of("x", values));
     }
 
-    private static double[] answer(AsyncSubmission submission) throws Exception {
-        return submission.predictions().get(WAIT.toSeconds(), TimeUnit.SECONDS).numericColumn(Outputs.PREDICTION)
+    private static double[] answer(AsyncSubmission<Table> submission) throws Exception {
+        return submission.answer().get(WAIT.toSeconds(), TimeUnit.SECONDS).numericColumn(Outputs.PREDICTION)
                 .toArray();
     }
 
@@ -121,33 +122,33 @@ class AsyncEndpointTest {
         return doubler;
     }
 
-    private AsyncEndpoint endpoint(AsyncEndpoint.Builder builder) {
-        AsyncEndpoint endpoint = builder.clock(clock).build();
+    private <Q, A> AsyncEndpoint<Q, A> endpoint(AsyncEndpoint.Builder<Q, A> builder) {
+        AsyncEndpoint<Q, A> endpoint = builder.clock(clock).build();
         endpoints.add(endpoint);
         return endpoint;
     }
 
-    private static Throwable failure(AsyncSubmission submission) {
+    private static Throwable failure(AsyncSubmission<?> submission) {
         return org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
-                () -> submission.predictions().get(WAIT.toSeconds(), TimeUnit.SECONDS)).getCause();
+                () -> submission.answer().get(WAIT.toSeconds(), TimeUnit.SECONDS)).getCause();
     }
 
     @Nested
     class Answers {
         @Test
         void aRequestGetsAnIdAndItsPredictionsAndIsFoundById() throws Exception {
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).name("churn").workers(2));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).name("churn").workers(2));
 
-            AsyncSubmission first = endpoint.submit(x(1, 2.5));
-            AsyncSubmission second = endpoint.submit(x(3));
+            AsyncSubmission<Table> first = endpoint.submit(x(1, 2.5));
+            AsyncSubmission<Table> second = endpoint.submit(x(3));
 
             assertThat(first.id()).isEqualTo("churn-1");
             assertThat(second.id()).isEqualTo("churn-2");
             assertThat(answer(first)).containsExactly(2, 5);
             assertThat(answer(second)).containsExactly(6);
-            AsyncResult result = endpoint.result("churn-1").orElseThrow();
+            AsyncResult<Table> result = endpoint.result("churn-1").orElseThrow();
             assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
-            assertThat(result.predictions().orElseThrow().numericColumn(Outputs.PREDICTION).toArray())
+            assertThat(result.answer().orElseThrow().numericColumn(Outputs.PREDICTION).toArray())
                     .containsExactly(2, 5);
             assertThat(result.error()).isEmpty();
             assertThat(result.submittedAt()).isEqualTo(clock.instant());
@@ -161,14 +162,14 @@ class AsyncEndpointTest {
         @Test
         void aPendingRequestIsFoundByIdAndAnUnknownIdIsEmpty() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).workers(1));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).workers(1));
 
-            AsyncSubmission request = endpoint.submit(x(1));
+            AsyncSubmission<Table> request = endpoint.submit(x(1));
             gated.awaitEntered(1);
 
-            AsyncResult pending = endpoint.result(request.id()).orElseThrow();
+            AsyncResult<Table> pending = endpoint.result(request.id()).orElseThrow();
             assertThat(pending.status()).isEqualTo(Status.PENDING);
-            assertThat(pending.predictions()).isEmpty();
+            assertThat(pending.answer()).isEmpty();
             assertThat(pending.completedAt()).isEmpty();
             assertThat(endpoint.stats().pending()).isEqualTo(1);
             assertThat(endpoint.result("async-99")).isEmpty();
@@ -178,13 +179,13 @@ class AsyncEndpointTest {
 
         @Test
         void aFailingPredictionFailsItsFutureWithThePredictorsErrorAndIsCounted() {
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).workers(1));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).workers(1));
 
-            AsyncSubmission request = endpoint.submit(x(1, -4));
+            AsyncSubmission<Table> request = endpoint.submit(x(1, -4));
 
             assertThat(failure(request)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("negative x -4.0 in row 1");
-            AsyncResult result = endpoint.result(request.id()).orElseThrow();
+            AsyncResult<Table> result = endpoint.result(request.id()).orElseThrow();
             assertThat(result.status()).isEqualTo(Status.FAILED);
             assertThat(result.error()).contains("negative x -4.0 in row 1");
             assertThat(endpoint.stats().failed()).isEqualTo(1);
@@ -193,18 +194,18 @@ class AsyncEndpointTest {
 
         @Test
         void sixteenThreadsSubmittingAtOnceEachGetTheirOwnAnswerAndNoneIsLost() throws Exception {
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).workers(4).queueCapacity(20_000));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).workers(4).queueCapacity(20_000));
             int threads = 16;
             int each = 500;
             ExecutorService callers = Executors.newFixedThreadPool(threads);
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<AsyncSubmission>>> submitted = new ArrayList<>();
+            List<Future<List<AsyncSubmission<Table>>>> submitted = new ArrayList<>();
             try {
                 for (int t = 0; t < threads; t++) {
                     int thread = t;
                     submitted.add(callers.submit(() -> {
                         start.await();
-                        List<AsyncSubmission> mine = new ArrayList<>();
+                        List<AsyncSubmission<Table>> mine = new ArrayList<>();
                         for (int i = 0; i < each; i++) {
                             mine.add(endpoint.submit(x(thread * 10_000 + i)));
                         }
@@ -214,7 +215,7 @@ class AsyncEndpointTest {
                 start.countDown();
                 Set<String> ids = new HashSet<>();
                 for (int t = 0; t < threads; t++) {
-                    List<AsyncSubmission> mine = submitted.get(t).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    List<AsyncSubmission<Table>> mine = submitted.get(t).get(WAIT.toSeconds(), TimeUnit.SECONDS);
                     for (int i = 0; i < each; i++) {
                         assertThat(answer(mine.get(i))).as("thread %d request %d", t, i)
                                 .containsExactly(2.0 * (t * 10_000 + i));
@@ -234,15 +235,45 @@ class AsyncEndpointTest {
     }
 
     @Nested
+    class OverAnEndpoint {
+        @Test
+        void requestsAreRoutedCheckedAndCountedByTheEndpointAndAnInvalidOneFailsItsFuture() throws Exception {
+            try (Endpoint served = Endpoint.builder(new BlueGreenStrategy(new BlueGreenStrategy.Settings("blue",
+                    "green"))).variant("blue", doubler(true)).variant("green", doubler(true)).noTimeout().build()) {
+                AsyncEndpoint<PredictRequest, PredictResponse> async = endpoint(AsyncEndpoint.builder(served)
+                        .name("front").workers(2));
+
+                AsyncSubmission<PredictResponse> good = async.submit(PredictRequest.table(x(1, 2))
+                        .withInferenceId("inference-1"));
+                AsyncSubmission<PredictResponse> bad = async.submit(PredictRequest.table(
+                        Table.of(NumericColumn.of("y", 1))));
+
+                PredictResponse answer = good.answer().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(answer.variant()).isEqualTo("blue");
+                assertThat(answer.inferenceId()).isEqualTo("inference-1");
+                assertThat(answer.predictions().numericColumn(Outputs.PREDICTION).toArray()).containsExactly(2, 4);
+                assertThat(failure(bad)).isInstanceOfSatisfying(EndpointException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EndpointException.Reason.INVALID_REQUEST))
+                        .hasMessageContaining("x");
+                assertThat(async.result(bad.id()).orElseThrow().status()).isEqualTo(Status.FAILED);
+                assertThat(served.stats().get("blue")).extracting(VariantStats::requests, VariantStats::invalid)
+                        .containsExactly(2L, 1L);
+                assertThat(async.stats()).extracting(AsyncStats::succeeded, AsyncStats::failed)
+                        .containsExactly(1L, 1L);
+            }
+        }
+    }
+
+    @Nested
     class Backpressure {
         @Test
         void aFullQueueRejectsAtOnceWithAClearErrorAndCountsIt() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("q").workers(1).queueCapacity(2));
-            AsyncSubmission running = endpoint.submit(x(1));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).name("q").workers(1).queueCapacity(2));
+            AsyncSubmission<Table> running = endpoint.submit(x(1));
             gated.awaitEntered(1);
-            AsyncSubmission queued1 = endpoint.submit(x(2));
-            AsyncSubmission queued2 = endpoint.submit(x(3));
+            AsyncSubmission<Table> queued1 = endpoint.submit(x(2));
+            AsyncSubmission<Table> queued2 = endpoint.submit(x(3));
 
             assertThatThrownBy(() -> endpoint.submit(x(4)))
                     .isInstanceOfSatisfying(AsyncException.class, e -> {
@@ -268,12 +299,12 @@ class AsyncEndpointTest {
         @Test
         void aRequestNotAnsweredInTimeFailsWithATimeoutNamingItsIdAndAQueuedOneIsSkipped() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("t").workers(1)
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).name("t").workers(1)
                     .timeout(Duration.ofMillis(100)));
 
-            AsyncSubmission running = endpoint.submit(x(1));
+            AsyncSubmission<Table> running = endpoint.submit(x(1));
             gated.awaitEntered(1);
-            AsyncSubmission queued = endpoint.submit(x(2), Duration.ofMillis(50));
+            AsyncSubmission<Table> queued = endpoint.submit(x(2), Duration.ofMillis(50));
 
             assertThat(failure(running)).isInstanceOfSatisfying(AsyncException.class, e -> {
                 assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT);
@@ -299,8 +330,8 @@ class AsyncEndpointTest {
     class Retention {
         @Test
         void anEndedRequestIsFoundForTheRetentionTimeByTheClock() throws Exception {
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).retention(Duration.ofMinutes(5)));
-            AsyncSubmission request = endpoint.submit(x(1));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).retention(Duration.ofMinutes(5)));
+            AsyncSubmission<Table> request = endpoint.submit(x(1));
             answer(request);
 
             clock.advance(Duration.ofMinutes(5).minusMillis(1));
@@ -311,10 +342,10 @@ class AsyncEndpointTest {
 
         @Test
         void atMostTheRetainedCountOfEndedRequestsIsKept() throws Exception {
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).retainedResults(3));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(doubler(true)).retainedResults(3));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                AsyncSubmission request = endpoint.submit(x(i));
+                AsyncSubmission<Table> request = endpoint.submit(x(i));
                 answer(request);
                 ids.add(request.id());
             }
@@ -328,8 +359,8 @@ class AsyncEndpointTest {
         @Test
         void shutdownDrainsTheQueueThenRefusesNewRequests() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("s").workers(1));
-            List<AsyncSubmission> requests = new ArrayList<>();
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).name("s").workers(1));
+            List<AsyncSubmission<Table>> requests = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 requests.add(endpoint.submit(x(i)));
             }
@@ -353,10 +384,10 @@ class AsyncEndpointTest {
         @Test
         void aShutdownThatCannotDrainInTimeAbandonsTheRestAndNamesThem() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("a").workers(1));
-            AsyncSubmission running = endpoint.submit(x(1));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).name("a").workers(1));
+            AsyncSubmission<Table> running = endpoint.submit(x(1));
             gated.awaitEntered(1);
-            AsyncSubmission queued = endpoint.submit(x(2));
+            AsyncSubmission<Table> queued = endpoint.submit(x(2));
             for (int i = 3; i <= 12; i++) {
                 endpoint.submit(x(i));
             }
@@ -383,8 +414,8 @@ class AsyncEndpointTest {
         @Test
         void anInterruptedShutdownAbandonsWhatIsLeftAndKeepsTheInterrupt() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("i").workers(1));
-            AsyncSubmission request = endpoint.submit(x(1));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).name("i").workers(1));
+            AsyncSubmission<Table> request = endpoint.submit(x(1));
             gated.awaitEntered(1);
 
             Thread.currentThread().interrupt();
@@ -398,9 +429,9 @@ class AsyncEndpointTest {
         @Test
         void closeDrainsWithTheBuildersDrainTimeout() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).workers(1)
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).workers(1)
                     .drainTimeout(Duration.ofMillis(20)));
-            AsyncSubmission request = endpoint.submit(x(1));
+            AsyncSubmission<Table> request = endpoint.submit(x(1));
             gated.awaitEntered(1);
 
             endpoint.close();
@@ -414,10 +445,10 @@ class AsyncEndpointTest {
         @Test
         void idleWorkersEndAfterTheKeepAliveAndNewOnesStartForNewRequests() throws Exception {
             Doubler gated = doubler(false);
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(gated).name("w").workers(4)
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(gated).name("w").workers(4)
                     .keepAlive(Duration.ofMillis(50)));
             assertThat(endpoint.stats().workers()).as("no worker before the first request").isZero();
-            List<AsyncSubmission> requests = new ArrayList<>();
+            List<AsyncSubmission<Table>> requests = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 requests.add(endpoint.submit(x(i)));
             }
@@ -426,7 +457,7 @@ class AsyncEndpointTest {
             assertThat(gated.lastThread.getName()).matches("mlops-async-w-[1-4]");
             assertThat(gated.lastThread.isDaemon()).as("workers never keep the JVM alive").isTrue();
             gated.gate.countDown();
-            for (AsyncSubmission request : requests) {
+            for (AsyncSubmission<Table> request : requests) {
                 answer(request);
             }
 
@@ -442,7 +473,7 @@ class AsyncEndpointTest {
     class BadInput {
         @Test
         void settingsOutOfRangeAreRefusedNamingTheSettingAndValue() {
-            AsyncEndpoint.Builder builder = AsyncEndpoint.builder(doubler(true));
+            AsyncEndpoint.Builder<Table, Table> builder = AsyncEndpoint.builder(doubler(true));
             assertThatThrownBy(() -> builder.workers(0)).hasMessage("workers must be at least 1 but was 0");
             assertThatThrownBy(() -> builder.queueCapacity(-1)).hasMessage("queueCapacity must be at least 1 but was -1");
             assertThatThrownBy(() -> builder.retainedResults(0)).hasMessage("retainedResults must be at least 1 but was 0");
@@ -459,7 +490,7 @@ class AsyncEndpointTest {
 
         @Test
         void aBadTimeoutOrDrainIsRefusedAndNothingIsQueued() {
-            AsyncEndpoint endpoint = endpoint(AsyncEndpoint.builder(doubler(true)));
+            AsyncEndpoint<Table, Table> endpoint = endpoint(AsyncEndpoint.builder(doubler(true)));
             assertThatThrownBy(() -> endpoint.submit(x(1), Duration.ofMillis(-5)))
                     .hasMessage("requestTimeout must be positive but was PT-0.005S");
             assertThatThrownBy(() -> endpoint.shutdown(Duration.ofSeconds(-1)))
@@ -470,20 +501,20 @@ class AsyncEndpointTest {
         @Test
         void aResultsPartsMustFitItsStatus() {
             java.time.Instant at = clock.instant();
-            assertThatThrownBy(() -> new AsyncResult("r-1", Status.SUCCEEDED, Optional.empty(), Optional.empty(), at,
+            assertThatThrownBy(() -> new AsyncResult<>("r-1", Status.SUCCEEDED, Optional.empty(), Optional.empty(), at,
                     Optional.of(at)))
-                    .hasMessage("request r-1 is SUCCEEDED but has no predictions, no error and an end time; expected"
-                            + " predictions only when SUCCEEDED, an error when it ended otherwise, an end time unless"
+                    .hasMessage("request r-1 is SUCCEEDED but has no answer, no error and an end time; expected"
+                            + " an answer only when SUCCEEDED, an error when it ended otherwise, an end time unless"
                             + " PENDING");
-            assertThatThrownBy(() -> new AsyncResult("r-1", Status.FAILED, Optional.empty(), Optional.empty(), at,
-                    Optional.of(at))).hasMessageContaining("FAILED but has no predictions, no error");
-            assertThatThrownBy(() -> new AsyncResult("r-1", Status.PENDING, Optional.empty(), Optional.empty(), at,
-                    Optional.of(at))).hasMessageContaining("PENDING but has no predictions, no error and an end time");
-            assertThatThrownBy(() -> new AsyncResult("r-1", Status.FAILED, Optional.of(x(1)), Optional.of("e"), at,
-                    Optional.of(at))).hasMessageContaining("FAILED but has predictions, an error");
-            assertThatThrownBy(() -> new AsyncResult("r-1", Status.TIMED_OUT, Optional.empty(), Optional.of("e"), at,
+            assertThatThrownBy(() -> new AsyncResult<>("r-1", Status.FAILED, Optional.empty(), Optional.empty(), at,
+                    Optional.of(at))).hasMessageContaining("FAILED but has no answer, no error");
+            assertThatThrownBy(() -> new AsyncResult<>("r-1", Status.PENDING, Optional.empty(), Optional.empty(), at,
+                    Optional.of(at))).hasMessageContaining("PENDING but has no answer, no error and an end time");
+            assertThatThrownBy(() -> new AsyncResult<>("r-1", Status.FAILED, Optional.of(x(1)), Optional.of("e"), at,
+                    Optional.of(at))).hasMessageContaining("FAILED but has an answer, an error");
+            assertThatThrownBy(() -> new AsyncResult<>("r-1", Status.TIMED_OUT, Optional.empty(), Optional.of("e"), at,
                     Optional.empty())).hasMessageContaining("no end time");
-            assertThat(new AsyncResult("r-1", Status.ABANDONED, Optional.empty(), Optional.of("e"), at,
+            assertThat(new AsyncResult<>("r-1", Status.ABANDONED, Optional.empty(), Optional.of("e"), at,
                     Optional.of(at)).status()).isEqualTo(Status.ABANDONED);
         }
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One variant's counters and latency histogram. Recording is allocation-free: {@link LongAdder}s
@@ -26,7 +27,7 @@ final class VariantMeter {
     private final LongAdder timeouts = new LongAdder();
     private final Recorder recorder = new Recorder(1, HIGHEST, DIGITS);
     private final Histogram total = new Histogram(1, HIGHEST, DIGITS);
-    private Histogram interval = new Histogram(1, HIGHEST, DIGITS);
+    private @Nullable Histogram interval;
 
     void started() {
         requests.increment();
@@ -50,8 +51,10 @@ final class VariantMeter {
         long timeoutCount = timeouts.sum();
         long errorCount = errors.sum();
         long requestCount = requests.sum();
-        interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
+        Histogram recycled = interval;
+        Histogram latest = recycled == null ? recorder.getIntervalHistogram() : recorder.getIntervalHistogram(recycled);
+        total.add(latest);
+        interval = latest;
         return new VariantStats(requestCount, errorCount, invalidCount, timeoutCount, percentile(50), percentile(95),
                 percentile(99), total.getTotalCount() == 0 ? Duration.ZERO : Duration.ofNanos(total.getMaxValue()));
     }

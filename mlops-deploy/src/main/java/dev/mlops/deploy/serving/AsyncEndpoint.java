@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Reason#QUEUE_FULL} (counted in {@link AsyncStats#rejected()}), never blocking the caller.
  *
  * <p><b>Timeouts.</b> Each request has a timeout counted from its submission (the builder's, or
- * one given to {@link #submit(Table, Duration)}); when it passes, the future completes
+ * one given to {@link #submit(Object, Duration)}); when it passes, the future completes
  * exceptionally with an {@link AsyncException} of reason {@link Reason#TIMED_OUT} naming the id.
  * A request that times out while queued is skipped by the workers; one that times out while
  * running finishes, and its answer is dropped.

@@ -279,7 +279,9 @@ public abstract class DeploymentStrategyContract {
                         fail("the strategy promises stickiness, but in stage '" + stage.stage() + "' unit '" + id
                                 + "' was answered by '" + earlier + "' and then by '" + primary + "'");
                     }
-                    rollout.route(null);
+                    for (int other = 0; other <= round; other++) {
+                        rollout.route(null);
+                    }
                 }
             }
         }

@@ -7,6 +7,11 @@
  * ({@link dev.mlops.deploy.serving.ShadowReport}), keeps per-variant counts and latency
  * histograms, publishes them through Micrometer, and writes every request and response through
  * mlops-monitor's {@link dev.mlops.monitor.capture.CaptureSink}.
+ *
+ * <p>{@link dev.mlops.deploy.serving.AsyncEndpoint} serves asynchronously: requests queue for a
+ * bounded pool of workers and each is answered with an id and a future.
+ * {@link dev.mlops.deploy.serving.MultiModelEndpoint} serves many registry models behind one
+ * endpoint, loading each on first use and evicting under a count or byte budget.
  */
 @NullMarked
 package dev.mlops.deploy.serving;

@@ -95,17 +95,20 @@ final class AbRollout implements Rollout {
     }
 
     private int promotedArm(Stage current, RolloutEvent.Promote promote) {
-        String reason = promote.reason();
         List<String> arms = strategy.variants();
-        int named = arms.indexOf(reason.substring(0, Math.max(reason.indexOf(':'), 0)).trim());
-        if (named >= 0) {
+        if (promote.target().isPresent()) {
+            int named = arms.indexOf(promote.target().get());
+            if (named < 0) {
+                throw refused(current, promote, "'" + promote.target().get() + "' is not one of its arms "
+                        + strategy.armList());
+            }
             return named;
         }
         if (arms.size() == 2) {
             return 1;
         }
         throw refused(current, promote, "with " + arms.size() + " arms a promotion must name the arm to promote"
-                + " before a colon, as in '" + arms.get(1) + ": the reason', one of " + strategy.armList());
+                + " (new RolloutEvent.Promote(\"" + arms.get(1) + "\", reason)), one of " + strategy.armList());
     }
 
     private RolloutStatus move(Stage from, String name, int arm, String cause) {

@@ -42,9 +42,9 @@ import java.util.regex.Pattern;
  * <p><b>Stages and events.</b>
  * <ul>
  *   <li>{@value #RUNNING}: the weighted split. Accepts {@link RolloutEvent.Promote} (ends the
- *       experiment: all traffic to the arm the reason names as its first word before a colon, as in
- *       {@code "treatment: converts 2.1 points better, p = 0.003"}; with two arms and no arm named,
- *       to the treatment), {@link RolloutEvent.Rollback} and {@link RolloutEvent.Alarm} (stop the
+ *       experiment: all traffic to the arm it names, as in
+ *       {@code new Promote("treatment", "converts 2.1 points better, p = 0.003")}; with two arms and
+ *       no arm named, to the treatment; an arm it does not have is refused), {@link RolloutEvent.Rollback} and {@link RolloutEvent.Alarm} (stop the
  *       experiment: all traffic to the control arm), and {@link RolloutEvent.HealthCheck} (no move:
  *       an A/B test is judged on its outcomes, not on health).</li>
  *   <li>{@value #STOPPED} (all to the control) and {@code promoted <arm>} (all to that arm): finished;

@@ -1,9 +1,10 @@
 package dev.mlops.deploy.strategy;
 
 import dev.mlops.monitor.alarm.AlarmEvent;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What can move a rollout. Each strategy's javadoc lists the events each of its stages accepts;
@@ -13,18 +14,39 @@ public sealed interface RolloutEvent {
 
     /**
      * A person or a pipeline moves the rollout forward: blue/green switches to the new variant, a
-     * canary goes to its next step without waiting for the bake time.
+     * canary goes to its next step without waiting for the bake time, an A/B test ends on the
+     * named arm.
      *
+     * @param variant the variant to move to, where the strategy lets the event choose (an A/B
+     *     test's arm); null to let the strategy take its next stage
      * @param reason why, in words
      */
-    record Promote(String reason) implements RolloutEvent {
+    record Promote(@Nullable String variant, String reason) implements RolloutEvent {
         /**
-         * Checks the reason.
+         * Checks the fields.
          *
+         * @param variant the variant to move to, or null; not blank
          * @param reason why, not blank
          */
         public Promote {
+            if (variant != null && variant.isBlank()) {
+                throw new IllegalArgumentException("a promotion's variant must not be blank");
+            }
             checkReason(reason);
+        }
+
+        /**
+         * A promotion to the strategy's next stage.
+         *
+         * @param reason why, not blank
+         */
+        public Promote(String reason) {
+            this(null, reason);
+        }
+
+        /** @return the variant to move to, if the event names one */
+        public Optional<String> target() {
+            return Optional.ofNullable(variant);
         }
     }
 

@@ -246,7 +246,7 @@ class AbStrategyTest {
         void promotionNamingAnArmSendsAllTrafficThereAndFinishes() {
             Rollout rollout = AbStrategy.of("control:1,a:1,b:1", "three").start(CLOCK);
 
-            RolloutStatus status = rollout.apply(new RolloutEvent.Promote("b: converts 2 points better"));
+            RolloutStatus status = rollout.apply(new RolloutEvent.Promote("b", "converts 2 points better"));
 
             assertThat(status.stage()).isEqualTo("promoted b");
             assertThat(status.traffic()).containsExactly(Map.entry("a", 0.0), Map.entry("b", 1.0),
@@ -258,7 +258,7 @@ class AbStrategyTest {
                 assertThat(transition.at()).isEqualTo(T);
                 assertThat(transition.from().stage()).isEqualTo("running");
                 assertThat(transition.to()).isEqualTo(status);
-                assertThat(transition.cause()).isEqualTo("promote b: b: converts 2 points better");
+                assertThat(transition.cause()).isEqualTo("promote b: converts 2 points better");
             });
         }
 
@@ -268,7 +268,7 @@ class AbStrategyTest {
 
             assertThat(rollout.apply(new RolloutEvent.Promote("the test is won")).stage())
                     .isEqualTo("promoted treatment");
-            assertThat(HALVES.start(CLOCK).apply(new RolloutEvent.Promote("control: no lift")).stage())
+            assertThat(HALVES.start(CLOCK).apply(new RolloutEvent.Promote("control", "no lift")).stage())
                     .isEqualTo("promoted control");
         }
 
@@ -276,11 +276,14 @@ class AbStrategyTest {
         void withThreeArmsAPromotionMustNameTheArm() {
             Rollout rollout = AbStrategy.of("control:1,a:1,b:1", "three").start(CLOCK);
 
-            assertThatThrownBy(() -> rollout.apply(new RolloutEvent.Promote("c: no such arm")))
+            assertThatThrownBy(() -> rollout.apply(new RolloutEvent.Promote("a wins")))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("A/B test 'three' in stage 'running' refuses Promote[reason=c: no such arm]")
-                    .hasMessageContaining("with 3 arms a promotion must name the arm to promote before a colon,"
-                            + " as in 'a: the reason', one of control, a, b");
+                    .hasMessageContaining("A/B test 'three' in stage 'running' refuses Promote[variant=null, reason=a wins]")
+                    .hasMessageContaining("with 3 arms a promotion must name the arm to promote"
+                            + " (new RolloutEvent.Promote(\"a\", reason)), one of control, a, b");
+            assertThatThrownBy(() -> rollout.apply(new RolloutEvent.Promote("c", "no such arm")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("'c' is not one of its arms control, a, b");
             assertThat(rollout.status().stage()).isEqualTo("running");
         }
 
@@ -326,13 +329,13 @@ class AbStrategyTest {
         @Test
         void aFinishedExperimentRefusesEveryOtherEvent() {
             Rollout rollout = HALVES.start(CLOCK);
-            rollout.apply(new RolloutEvent.Promote("treatment: won"));
+            rollout.apply(new RolloutEvent.Promote("treatment", "won"));
 
             assertThatThrownBy(() -> rollout.apply(new RolloutEvent.Rollback("undo")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("A/B test 'checkout-2026-12' in stage 'promoted treatment' refuses"
                             + " Rollback[reason=undo]: it is finished and accepts only health checks");
-            assertThatThrownBy(() -> rollout.apply(new RolloutEvent.Promote("control: again")))
+            assertThatThrownBy(() -> rollout.apply(new RolloutEvent.Promote("control", "again")))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(rollout.transitions()).hasSize(1);
             assertThat(rollout.strategy()).isSameAs(HALVES);

@@ -10,6 +10,7 @@ import dev.mlops.deploy.gate.GateInput;
 import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.deploy.gate.QualityGate;
 import dev.mlops.deploy.gate.ValidationSet;
+import dev.mlops.deploy.registry.Stage;
 import dev.mlops.train.experiment.ClassificationBaseline;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
@@ -76,12 +77,13 @@ final class GateCommand implements Callable<Integer> {
     private @Nullable MlopsCommand parent;
 
     @Option(names = "--candidate", required = true, paramLabel = "MODEL",
-            description = "The candidate model: a saved model file, or a registry version such as churn:4.")
+            description = "The candidate model: a saved model file, or a registry version such as churn:4 (a bare "
+                    + "name means its latest version).")
     private @Nullable String candidate;
 
     @Option(names = "--production", paramLabel = "MODEL",
             description = "The model in production, the reference: a saved model file, or a registry version such "
-                    + "as churn@production.")
+                    + "as churn:3 (a bare name, churn, means its production version).")
     private @Nullable String production;
 
     @Option(names = "--baseline-train", paramLabel = "FILE",
@@ -155,12 +157,13 @@ final class GateCommand implements Callable<Integer> {
                     + "; its columns are " + String.join(", ", validationRows.schema().names()));
         }
         ValidationSet set = ValidationSet.of(validationFile.toString(), validationRows, labelColumn, named);
-        ModelArgument candidateModel = load(root, Objects.requireNonNull(candidate, "candidate"), format);
+        ModelArgument candidateModel = load(root, Objects.requireNonNull(candidate, "candidate"), format,
+                Optional.empty());
         GateInput gateInput = GateInput.of(Evaluation.of(candidateModel.name(), candidateModel.predictor(), set));
         Predictor reference = null;
         String referenceName = null;
         if (production != null) {
-            ModelArgument productionModel = load(root, production, format);
+            ModelArgument productionModel = load(root, production, format, Optional.of(Stage.PRODUCTION));
             reference = productionModel.predictor();
             referenceName = productionModel.name();
             gateInput = gateInput.withProduction(Evaluation.of(referenceName, reference, set));
@@ -187,8 +190,9 @@ final class GateCommand implements Callable<Integer> {
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
     }
 
-    private ModelArgument load(MlopsCommand root, String text, @Nullable ModelFormat format) {
-        return ModelArgument.load(root, text, format, store, who, Optional.empty());
+    /** Loads a model; a bare registry name means its latest version, or {@code bare}'s version. */
+    private ModelArgument load(MlopsCommand root, String text, @Nullable ModelFormat format, Optional<Stage> bare) {
+        return ModelArgument.load(root, text, format, store, who, bare);
     }
 
     private static Slice slice(CommandSpec commandSpec, String text) {

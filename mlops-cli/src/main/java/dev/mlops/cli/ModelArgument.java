@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.core.MlopsException;
 import dev.mlops.core.access.Principal;
 import dev.mlops.deploy.batch.BatchTransform;
 import dev.mlops.deploy.format.ModelFiles;
@@ -59,6 +60,9 @@ record ModelArgument(String name, Predictor predictor, String fingerprint) {
             String name = found.model() + ":" + found.version();
             return new ModelArgument(name, registry.load(principal, found.model(), found.version()),
                     "registry:" + name + ":sha256:" + found.sha256());
+        } catch (MlopsException e) {
+            throw new MlopsException("no model file " + file.toAbsolutePath() + " exists, and '" + text
+                    + "' is not a registry version either: " + e.getMessage(), e);
         }
     }
 }

@@ -341,7 +341,9 @@ public final class JsonLinesAuditLog implements AuditLog {
         Outcome outcome = switch (outcomeText) {
             case "allowed" -> Outcome.ALLOWED;
             case "denied" -> Outcome.DENIED;
-            default -> throw reader.error("outcome", "must be \"allowed\" or \"denied\" but was \"" + outcomeText + "\"");
+            case "failed" -> Outcome.FAILED;
+            default -> throw reader.error("outcome", "must be \"allowed\", \"denied\" or \"failed\" but was \""
+                    + outcomeText + "\"");
         };
         long sequence = reader.longValue("sequence");
         if (sequence < 1) {

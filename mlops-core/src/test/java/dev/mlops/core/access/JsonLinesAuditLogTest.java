@@ -84,6 +84,21 @@ class JsonLinesAuditLogTest {
         }
 
         @Test
+        void everyOutcomeReadsBackFromTheFile() {
+            try (AuditLog log = AuditLog.open(file(), CLOCK)) {
+                for (Outcome outcome : Outcome.values()) {
+                    log.append(ALICE, PROMOTE, "model/churn/3", outcome, outcome.label());
+                }
+            }
+            try (AuditLog log = AuditLog.open(file(), CLOCK)) {
+                assertThat(log.entries()).extracting(AuditEntry::outcome).containsExactly(Outcome.ALLOWED,
+                        Outcome.DENIED, Outcome.FAILED);
+                assertThat(log.entries()).extracting(AuditEntry::detail).containsExactly("allowed", "denied", "failed");
+            }
+            assertThat(JsonLinesAuditLog.verify(file()).intact()).isTrue();
+        }
+
+        @Test
         void theLineIsTheDocumentedJson() throws IOException {
             try (JsonLinesAuditLog log = JsonLinesAuditLog.open(file(), CLOCK)) {
                 log.append(ALICE, PROMOTE, "model/churn/3", Outcome.DENIED, "why");
@@ -292,7 +307,7 @@ class JsonLinesAuditLogTest {
             AuditVerification verification = JsonLinesAuditLog.verify(file());
             assertThat(verification.firstBadLine()).hasValue(2);
             assertThat(verification.problem()).isEqualTo("line 2 is not an audit entry (edited?): audit log line 2:"
-                    + " 'outcome' must be \"allowed\" or \"denied\" but was \"maybe\"");
+                    + " 'outcome' must be \"allowed\", \"denied\" or \"failed\" but was \"maybe\"");
             lines.set(1, lines.get(1).replace("\"outcome\":\"maybe\"", "\"outcome\":\"denied\",\"note\":1"));
             rewrite(lines);
             assertThat(JsonLinesAuditLog.verify(file()).problem()).startsWith(

@@ -1,5 +1,7 @@
 package dev.mlops.deploy.registry;
 
+import java.util.function.Supplier;
+import dev.mlops.core.MlopsException;
 import dev.mlops.core.access.AccessDeniedException;
 import dev.mlops.core.access.AccessGuard;
 import dev.mlops.core.access.Action;
@@ -134,47 +136,49 @@ final class SqlModelRegistry implements ModelRegistry {
         String model = registration.model();
         guard.check(principal, REGISTER, ModelRegistry.resource(model), "format " + registration.format() + ", "
                 + registration.artifactSize() + " bytes");
-        byte[] bytes = registration.artifact();
-        ModelFormat format = format(model, registration.format(), "register a version of");
-        try {
-            format.read(new ByteArrayInputStream(bytes), "the artifact registered for model '" + model + "'");
-        } catch (ModelFormatException e) {
-            throw new RegistryException("cannot register a version of model '" + model + "': format '"
-                    + registration.format() + "' cannot read its artifact: " + e.getMessage(), e);
-        }
-        Optional<String> gate = registration.gateReport().map(report -> report.toJson());
-        // the artifact first: content-addressed, so a process dying before the rows commit leaves only
-        // an unreferenced file, which collectGarbage removes
-        ArtifactRef ref = artifacts.put(bytes);
-        LineageTags tags = registration.lineage();
-        return database.write(sql -> {
-            long now = clock().millis();
-            sql.update("INSERT INTO registry_models (name, created_at, latest_version, production_version) "
-                    + "VALUES (?, ?, 0, ?) ON CONFLICT (name) DO NOTHING", model, now, Sql.Null.BIGINT);
-            sql.update("UPDATE registry_models SET latest_version = latest_version + 1 WHERE name = ?", model);
-            int version = (int) sql.queryLong("SELECT latest_version FROM registry_models WHERE name = ?", model);
-            sql.update("INSERT INTO registry_versions (" + VERSION_COLUMNS + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", model, version, registration.format(),
-                    ref.sha256(), ref.size(), Stage.CANDIDATE.label(), principal.name(), now,
-                    registration.description(), Sql.Null.orText(tags.buildId()), Sql.Null.orText(tags.commit()),
-                    Sql.Null.orText(tags.dataFingerprint().map(Fingerprint::sha256)), Sql.Null.orText(tags.runId()), Sql.Null.orText(tags.split()),
-                    Sql.Null.orText(tags.splitFingerprint().map(Fingerprint::sha256)), Sql.Null.orText(gate));
-            List<Object[]> provenance = new ArrayList<>();
-            registration.provenance().forEach((key, value) -> provenance.add(new Object[] {model, version, key, value}));
-            sql.batch("INSERT INTO registry_provenance (model, version, key, value) VALUES (?, ?, ?, ?)", provenance);
-            List<Object[]> metrics = new ArrayList<>();
-            registration.metrics().forEach((key, value) -> metrics.add(new Object[] {model, version, key, value}));
-            sql.batch("INSERT INTO registry_metrics (model, version, key, value) VALUES (?, ?, ?, ?)", metrics);
-            List<Object[]> inputs = new ArrayList<>();
-            int position = 0;
-            for (LineageInput input : tags.inputs()) {
-                inputs.add(LineageColumns.row(List.of(model, version, position++), input));
+        return audited(principal, REGISTER, ModelRegistry.resource(model), () -> {
+            byte[] bytes = registration.artifact();
+            ModelFormat format = format(model, registration.format(), "register a version of");
+            try {
+                format.read(new ByteArrayInputStream(bytes), "the artifact registered for model '" + model + "'");
+            } catch (ModelFormatException e) {
+                throw new RegistryException("cannot register a version of model '" + model + "': format '"
+                        + registration.format() + "' cannot read its artifact: " + e.getMessage(), e);
             }
-            sql.batch("INSERT INTO registry_inputs (model, version, position, name, kind, input_version, fingerprint, "
-                    + "window_start, window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inputs);
-            record(sql, new Transition(model, version, Optional.empty(), Stage.CANDIDATE, principal.name(),
-                    Instant.ofEpochMilli(now), "registered"));
-            return findVersion(sql, model, version).orElseThrow();
+            Optional<String> gate = registration.gateReport().map(report -> report.toJson());
+            // the artifact first: content-addressed, so a process dying before the rows commit leaves only
+            // an unreferenced file, which collectGarbage removes
+            ArtifactRef ref = artifacts.put(bytes);
+            LineageTags tags = registration.lineage();
+            return database.write(sql -> {
+                long now = clock().millis();
+                sql.update("INSERT INTO registry_models (name, created_at, latest_version, production_version) "
+                        + "VALUES (?, ?, 0, ?) ON CONFLICT (name) DO NOTHING", model, now, Sql.Null.BIGINT);
+                sql.update("UPDATE registry_models SET latest_version = latest_version + 1 WHERE name = ?", model);
+                int version = (int) sql.queryLong("SELECT latest_version FROM registry_models WHERE name = ?", model);
+                sql.update("INSERT INTO registry_versions (" + VERSION_COLUMNS + ") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", model, version, registration.format(),
+                        ref.sha256(), ref.size(), Stage.CANDIDATE.label(), principal.name(), now,
+                        registration.description(), Sql.Null.orText(tags.buildId()), Sql.Null.orText(tags.commit()),
+                        Sql.Null.orText(tags.dataFingerprint().map(Fingerprint::sha256)), Sql.Null.orText(tags.runId()), Sql.Null.orText(tags.split()),
+                        Sql.Null.orText(tags.splitFingerprint().map(Fingerprint::sha256)), Sql.Null.orText(gate));
+                List<Object[]> provenance = new ArrayList<>();
+                registration.provenance().forEach((key, value) -> provenance.add(new Object[] {model, version, key, value}));
+                sql.batch("INSERT INTO registry_provenance (model, version, key, value) VALUES (?, ?, ?, ?)", provenance);
+                List<Object[]> metrics = new ArrayList<>();
+                registration.metrics().forEach((key, value) -> metrics.add(new Object[] {model, version, key, value}));
+                sql.batch("INSERT INTO registry_metrics (model, version, key, value) VALUES (?, ?, ?, ?)", metrics);
+                List<Object[]> inputs = new ArrayList<>();
+                int position = 0;
+                for (LineageInput input : tags.inputs()) {
+                    inputs.add(LineageColumns.row(List.of(model, version, position++), input));
+                }
+                sql.batch("INSERT INTO registry_inputs (model, version, position, name, kind, input_version, fingerprint, "
+                        + "window_start, window_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inputs);
+                record(sql, new Transition(model, version, Optional.empty(), Stage.CANDIDATE, principal.name(),
+                        Instant.ofEpochMilli(now), "registered"));
+                return findVersion(sql, model, version).orElseThrow();
+            });
         });
     }
 
@@ -231,20 +235,16 @@ final class SqlModelRegistry implements ModelRegistry {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(comment, "comment");
         guard.check(principal, APPROVE, ModelRegistry.resource(model, version), comment);
-        return database.write(sql -> {
+        return audited(principal, APPROVE, ModelRegistry.resource(model, version), () -> database.write(sql -> {
             lockModel(sql, model, version);
             ModelVersion found = findVersion(sql, model, version).orElseThrow(() -> unknown(model, version));
-            if (found.stage() == Stage.ARCHIVED) {
-                throw new RegistryException("cannot approve " + found + ": it is archived; approve a version that "
-                        + "may still move to production");
-            }
             Approval approval = new Approval(principal.name(), Instant.ofEpochMilli(clock().millis()), comment,
                     principal.name().equals(found.author()));
             sql.update("INSERT INTO registry_approvals (model, version, position, principal, approved_at, comment, "
                     + "by_author) VALUES (?, ?, ?, ?, ?, ?, ?)", model, version, found.approvals().size(),
                     approval.principal(), approval.at().toEpochMilli(), comment, approval.byAuthor() ? 1 : 0);
             return approval;
-        });
+        }));
     }
 
     @Override
@@ -269,7 +269,7 @@ final class SqlModelRegistry implements ModelRegistry {
         if (change.to() == Stage.PRODUCTION) {
             requireApprovals(principal, model, version, detail);
         }
-        return database.write(sql -> {
+        return audited(principal, action(change.to()), resource, () -> database.write(sql -> {
             lockModel(sql, model, version);
             Instant now = Instant.ofEpochMilli(clock().millis());
             Stage found = stage(sql, model, version);
@@ -304,7 +304,21 @@ final class SqlModelRegistry implements ModelRegistry {
                 record(sql, move);
             }
             return List.copyOf(moves);
-        });
+        }));
+    }
+
+    /**
+     * Runs a change the policy allowed (and the audit log recorded as allowed); if it fails, the
+     * failure is written to the audit log too, so the log never shows a change that did not happen
+     * as made, and the error is rethrown.
+     */
+    private <T> T audited(Principal principal, Action action, String resource, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (MlopsException e) {
+            guard.audit().append(principal, action, resource, Outcome.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
     }
 
     @Override

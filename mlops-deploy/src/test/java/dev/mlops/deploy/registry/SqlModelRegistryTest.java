@@ -460,19 +460,55 @@ class SqlModelRegistryTest {
         }
 
         @Test
-        void anArchivedOrUnknownVersionCannotBeApproved() {
+        void anArchivedVersionCanBeApprovedForARollbackToProduction() {
             register("churn");
             registry.transition(ALICE, StageChange.of("churn", 1, Stage.CANDIDATE, Stage.ARCHIVED, "bad"));
-            assertThatThrownBy(() -> registry.approve(BOB, "churn", 1, ""))
-                    .isInstanceOf(RegistryException.class)
-                    .hasMessage("cannot approve churn:1: it is archived; approve a version that may still move to "
-                            + "production");
+
+            registry.approve(BOB, "churn", 1, "the rollback target");
+            registry.transition(CI, StageChange.toProduction("churn", 1, Stage.ARCHIVED, OptionalInt.empty(),
+                    "roll back"));
+
+            assertThat(registry.production(ALICE, "churn")).map(ModelVersion::version).hasValue(1);
+        }
+
+        @Test
+        void anUnknownVersionCannotBeApprovedAndTheFailureIsAudited() {
+            register("churn");
             assertThatThrownBy(() -> registry.approve(BOB, "churn", 7, ""))
                     .isInstanceOf(RegistryException.class).hasMessage("no version churn:7 in model registry "
                             + "jdbc:sqlite::memory:");
+            assertThat(last(registry.auditTrail(ALICE))).extracting(AuditEntry::principal, AuditEntry::resource,
+                    AuditEntry::outcome, AuditEntry::detail).containsExactly("bob", "model/churn/7", Outcome.FAILED,
+                    "no version churn:7 in model registry jdbc:sqlite::memory:");
             assertThatThrownBy(() -> registry.approve(BOB, "other", 1, ""))
                     .isInstanceOf(RegistryException.class).hasMessage("no version other:1 in model registry "
                             + "jdbc:sqlite::memory:");
+        }
+
+        @Test
+        void aLostRaceIsAuditedAsFailedAfterItsAllowedEntry() {
+            register("churn");
+            registry.transition(ALICE, StageChange.of("churn", 1, Stage.CANDIDATE, Stage.STAGING, "try"));
+
+            assertThatThrownBy(() -> registry.transition(ALICE, StageChange.of("churn", 1, Stage.CANDIDATE,
+                    Stage.STAGING, "again"))).isInstanceOf(StageConflictException.class);
+
+            List<AuditEntry> trail = registry.auditTrail(ALICE);
+            assertThat(trail.subList(trail.size() - 2, trail.size())).extracting(AuditEntry::outcome)
+                    .containsExactly(Outcome.ALLOWED, Outcome.FAILED);
+            assertThat(last(trail).detail()).startsWith("cannot move churn:1 from candidate to staging: it is in "
+                    + "staging");
+        }
+
+        @Test
+        void aRegistrationTheFormatCannotReadIsAuditedAsFailed() {
+            assertThatThrownBy(() -> registry.register(ALICE, Registration.builder("churn")
+                    .artifact(ConstantFormat.TYPE, "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .build())).isInstanceOf(RegistryException.class);
+
+            assertThat(last(registry.auditTrail(ALICE))).extracting(AuditEntry::resource, AuditEntry::outcome)
+                    .containsExactly("model/churn", Outcome.FAILED);
+            assertThat(registry.models(ALICE)).isEmpty();
         }
     }
 

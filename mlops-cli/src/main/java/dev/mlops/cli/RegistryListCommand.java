@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.json.Documents;
+import dev.mlops.deploy.registry.ApprovalPolicy;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.registry.RegisteredModel;
@@ -73,9 +74,11 @@ final class RegistryListCommand implements Callable<Integer> {
         Principal principal = who.principal();
         List<ModelVersion> versions = new ArrayList<>();
         String registryName;
+        ApprovalPolicy approvals;
         try (RegistryOptions.Opened opened = Objects.requireNonNull(parent, "parent").open(store, who, false)) {
             ModelRegistry registry = opened.registry();
             registryName = registry.toString();
+            approvals = registry.approvalPolicy();
             List<String> names = model != null ? List.of(model)
                     : registry.models(principal).stream().map(RegisteredModel::name).toList();
             for (String name : names) {
@@ -88,7 +91,7 @@ final class RegistryListCommand implements Callable<Integer> {
         if (json) {
             ObjectNode document = Documents.create(KIND, FORMAT_VERSION);
             ArrayNode array = document.putArray("versions");
-            versions.forEach(version -> array.add(summary(version)));
+            versions.forEach(version -> array.add(summary(version, approvals)));
             CommandSupport.printJson(out, document);
             return MlopsCommand.EXIT_OK;
         }
@@ -98,10 +101,11 @@ final class RegistryListCommand implements Callable<Integer> {
         } else {
             RunsText.Table table = new RunsText.Table("")
                     .row("MODEL", "VERSION", "STAGE", "AUTHOR", "REGISTERED", "FORMAT", "APPROVALS");
+            // the approvals that count toward production under the registry's policy (not the author's own)
             for (ModelVersion version : versions) {
                 table.row(version.model(), Integer.toString(version.version()), version.stage().label(),
                         version.author(), RunsText.time(version.createdAt()), version.format(),
-                        Integer.toString(version.approvals().size()));
+                        Integer.toString(approvals.counted(version).size()));
             }
             out.print(table.render());
         }
@@ -110,10 +114,11 @@ final class RegistryListCommand implements Callable<Integer> {
 
     /**
      * @param version a version
-     * @return its summary as JSON: model, version, stage, author, time, format, hash, size, description
-     *     and number of approvals
+     * @param policy the registry's approval policy
+     * @return its summary as JSON: model, version, stage, author, time, format, hash, size, description,
+     *     the number of approvals and the number that count toward production under the policy
      */
-    static ObjectNode summary(ModelVersion version) {
+    static ObjectNode summary(ModelVersion version, ApprovalPolicy policy) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("model", version.model());
         node.put("version", version.version());
@@ -125,6 +130,7 @@ final class RegistryListCommand implements Callable<Integer> {
         node.put("size", version.size());
         node.put("description", version.description());
         node.put("approvals", version.approvals().size());
+        node.put("approvalsCounted", policy.counted(version).size());
         return node;
     }
 

@@ -5,6 +5,7 @@ import dev.mlops.core.access.Principal;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Fingerprint;
 import dev.mlops.deploy.format.ModelFiles;
+import dev.mlops.deploy.registry.ApprovalPolicy;
 import dev.mlops.deploy.registry.LineageTags;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.registry.Registration;
@@ -145,6 +146,7 @@ final class RegistryRegisterCommand implements Callable<Integer> {
             lineage.split(split);
         }
         ModelVersion version;
+        ApprovalPolicy approvals;
         try (RegistryOptions.Opened opened = group.open(store, who, true)) {
             if (run != null) {
                 RunRecord record = RunsCommand.resolve(opened.tracking(), run);
@@ -158,11 +160,12 @@ final class RegistryRegisterCommand implements Callable<Integer> {
             tags.forEach(tag -> registration.provenance(Map.of(tag.key(), tag.value())));
             metrics.forEach(metric -> registration.metric(metric.name(), metric.value()));
             version = opened.registry().register(principal, registration.lineage(lineage.build()).build());
+            approvals = opened.registry().approvalPolicy();
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         if (json) {
             ObjectNode document = Documents.create(RegistryListCommand.KIND, RegistryListCommand.FORMAT_VERSION);
-            document.putArray("versions").add(RegistryListCommand.summary(version));
+            document.putArray("versions").add(RegistryListCommand.summary(version, approvals));
             CommandSupport.printJson(out, document);
         } else {
             out.print("registered " + version + " (" + version.stage().label() + "), format " + version.format()

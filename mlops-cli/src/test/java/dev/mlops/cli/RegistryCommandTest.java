@@ -369,7 +369,20 @@ class RegistryCommandTest {
             assertThat(document.get("formatVersion").asInt()).isEqualTo(1);
             assertThat(document.get("versions")).hasSize(2);
             assertThat(document.get("versions").get(0).get("approvals").asInt()).isEqualTo(1);
+            assertThat(document.get("versions").get(0).get("approvalsCounted").asInt()).isEqualTo(1);
             assertThat(document.get("versions").get(1).get("version").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void theAuthorsOwnApprovalIsNotCountedInTheList() throws IOException {
+            twoVersions();
+            ok(registry("approve", "churn:2", "--principal", "alice"));
+
+            JsonNode second = json(registry("list", "--json")).get("versions").get(1);
+
+            assertThat(second.get("approvals").asInt()).isEqualTo(1);
+            assertThat(second.get("approvalsCounted").asInt()).isZero();
+            assertThat(registry("list").out()).containsPattern("churn +2 +candidate +alice .* 0\\n");
         }
 
         @Test

@@ -52,7 +52,9 @@ public record SignificanceRule(Test test, Metric metric, Against against, double
      * @param metric the metric
      * @param against what the candidate must beat
      * @param level the significance level, in (0, 1)
-     * @throws IllegalArgumentException if the level is outside (0, 1)
+     * @throws IllegalArgumentException if the level is outside (0, 1), or McNemar's test is asked to
+     *     judge a metric other than accuracy (it compares which rows each model gets right, so it
+     *     tests accuracy only; the paired bootstrap tests any metric)
      */
     public SignificanceRule {
         Objects.requireNonNull(test, "test");
@@ -60,6 +62,11 @@ public record SignificanceRule(Test test, Metric metric, Against against, double
         Objects.requireNonNull(against, "against");
         if (!(level > 0.0 && level < 1.0)) {
             throw new IllegalArgumentException("level must be in (0, 1) but was " + level);
+        }
+        if (test == Test.MCNEMAR && !metric.name().equals(Metrics.accuracy().name())) {
+            throw new IllegalArgumentException("McNemar's test compares which rows each model gets right, so it "
+                    + "judges accuracy only, not " + metric.name() + "; use the paired bootstrap for "
+                    + metric.name());
         }
     }
 

@@ -41,6 +41,11 @@ public record SliceRule(Metric metric, double margin) implements GateRule {
     public List<RuleResult> check(GateEvidence evidence) {
         List<RuleResult> results = new ArrayList<>();
         for (GateEvidence.Scope scope : evidence.scopes()) {
+            if (scope.candidate().set().slices().isEmpty()) {
+                results.add(new RuleResult(toString(), scope.name(), Double.NaN, Double.NaN, Double.NaN, null,
+                        OptionalDouble.empty(), Double.NaN, Verdict.SKIPPED, metric.name() + " on slices of "
+                                + scope.candidate().set().name() + ": skipped, the validation set names no slice"));
+            }
             for (Slice slice : scope.candidate().set().slices()) {
                 int[] members = slice.predicate().matchingRows(scope.candidate().set().rows());
                 GateEvidence.Pair pair = scope.slice(slice, members);

@@ -2,6 +2,7 @@ package dev.mlops.deploy.registry;
 
 import dev.mlops.core.lineage.LineageInput;
 import dev.mlops.core.table.Fingerprint;
+import dev.mlops.train.experiment.ExperimentRunner;
 import dev.mlops.train.tracking.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,8 +155,12 @@ public record LineageTags(Optional<String> buildId, Optional<String> commit, Opt
         }
 
         /**
-         * Takes the run's id, its code version as the commit (unless one was given) and its lineage
-         * inputs (after those already given).
+         * Takes from a tracking run, for each tag not given already: its id; its code version as the
+         * commit; the fingerprint of its one {@code table} input as the data fingerprint (a run that
+         * read several tables leaves the choice to the caller); and the split the
+         * {@link ExperimentRunner} logged as the artifact {@value ExperimentRunner#SPLIT_ARTIFACT},
+         * named by the run and the artifact's content hash. Its lineage inputs are added after those
+         * already given.
          *
          * @param run a tracking run
          * @return this builder
@@ -165,6 +170,16 @@ public record LineageTags(Optional<String> buildId, Optional<String> commit, Opt
             runId = run.id();
             if (commit == null) {
                 commit = run.info().codeVersion().orElse(null);
+            }
+            List<Fingerprint> tables = run.inputs().stream().filter(input -> input.kind().equals("table"))
+                    .flatMap(input -> input.fingerprint().stream()).distinct().toList();
+            if (dataFingerprint == null && tables.size() == 1) {
+                dataFingerprint = tables.get(0);
+            }
+            if (split == null) {
+                run.artifacts().stream().filter(artifact -> artifact.path().equals(ExperimentRunner.SPLIT_ARTIFACT))
+                        .findFirst().ifPresent(artifact -> split = "run " + run.id() + " artifact "
+                                + artifact.path() + " sha256:" + artifact.content().sha256());
             }
             inputs.addAll(run.inputs());
             return this;

@@ -79,6 +79,23 @@ class QualityGateTest {
         }
 
         @Test
+        void aSliceRuleOnASetWithoutSlicesSaysItWasSkipped() {
+            ValidationSet set = ValidationSet.of("validation", VALIDATION.rows(), "class", List.of());
+            GateReport report = gate().check(GateInput.of(evaluate("candidate", PRODUCTION, set))
+                    .withProduction(evaluate("production", PRODUCTION, set)));
+
+            assertThat(report.results()).hasSize(2);
+            RuleResult skipped = report.results().get(1);
+            assertThat(skipped.rule()).startsWith("no slice's accuracy lower");
+            assertThat(skipped.scope()).isEqualTo("validation");
+            assertThat(skipped.verdict()).isEqualTo(Verdict.SKIPPED);
+            assertThat(skipped.message()).isEqualTo("accuracy on slices of validation: skipped, the validation set "
+                    + "names no slice");
+            assertThat(report.toText()).contains("skipped, the validation set names no slice");
+            assertThat(report.passed()).isTrue();
+        }
+
+        @Test
         void aSliceRegressionWithinTheMarginPasses() {
             GateReport report = QualityGate.of(List.of(new SliceRule(Metrics.accuracy(), 0.10)),
                     PairedBootstrap.of(Seed.of(1)).withResamples(50), CLOCK).check(GateInput.of(

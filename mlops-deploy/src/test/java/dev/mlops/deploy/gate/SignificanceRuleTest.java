@@ -111,4 +111,14 @@ class SignificanceRuleTest {
         }
         assertThat(SignificanceRule.mcnemar(SignificanceRule.Against.REFERENCE).name()).isEqualTo("significance");
     }
+
+    @Test
+    void mcNemarJudgesAccuracyOnly() {
+        assertThatThrownBy(() -> new SignificanceRule(SignificanceRule.Test.MCNEMAR, Metrics.macroF1(),
+                SignificanceRule.Against.REFERENCE, 0.05)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("McNemar's test compares which rows each model gets right, so it judges accuracy only, "
+                        + "not macro_f1; use the paired bootstrap for macro_f1");
+        assertThat(new SignificanceRule(SignificanceRule.Test.PAIRED_BOOTSTRAP, Metrics.macroF1(),
+                SignificanceRule.Against.REFERENCE, 0.05).metric()).isEqualTo(Metrics.macroF1());
+    }
 }

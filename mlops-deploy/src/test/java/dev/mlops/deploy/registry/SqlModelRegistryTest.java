@@ -1,5 +1,7 @@
 package dev.mlops.deploy.registry;
 
+import dev.mlops.train.tracking.RunArtifact;
+import dev.mlops.train.experiment.ExperimentRunner;
 import static dev.mlops.deploy.registry.RegistryFixture.ALICE;
 import static dev.mlops.deploy.registry.RegistryFixture.BOB;
 import static dev.mlops.deploy.registry.RegistryFixture.CI;
@@ -139,6 +141,30 @@ class SqlModelRegistryTest {
         }
 
         @Test
+        void takesTheDataFingerprintOnlyFromARunWithOneTableAndTheSplitFromItsArtifact() {
+            try (TrackingStore tracking = TrackingStore.open("jdbc:sqlite::memory:", directory.resolve("runs"), clock)) {
+                String runId = tracking.createRun("credit", RunSpec.builder().name("logistic").build()).id();
+                RunArtifact split = tracking.logArtifact(runId, ExperimentRunner.SPLIT_ARTIFACT,
+                        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                tracking.addInputs(runId, List.of(LineageInput.fingerprinted("train.csv", "table", DATA),
+                        LineageInput.fingerprinted("again", "table", DATA)));
+                LineageTags one = LineageTags.builder().fromRun(tracking.require(runId)).build();
+                assertThat(one.dataFingerprint()).contains(DATA);
+                assertThat(one.split()).contains("run " + runId + " artifact split.json sha256:"
+                        + split.content().sha256());
+                assertThat(LineageTags.builder().split("given").fromRun(tracking.require(runId)).build().split())
+                        .contains("given");
+
+                Fingerprint other = new Fingerprint("cd".repeat(32));
+                tracking.addInputs(runId, List.of(LineageInput.fingerprinted("holdout.csv", "table", other)));
+                LineageTags two = LineageTags.builder().fromRun(tracking.require(runId)).build();
+                assertThat(two.dataFingerprint()).as("two tables: the caller chooses").isEmpty();
+                assertThat(LineageTags.builder().dataFingerprint(other).fromRun(tracking.require(runId)).build()
+                        .dataFingerprint()).contains(other);
+            }
+        }
+
+        @Test
         void takesTheLineageOfATrackingRun() {
             try (TrackingStore tracking = TrackingStore.open("jdbc:sqlite::memory:", directory.resolve("runs"), clock);
                     ModelRegistry withRuns = ModelRegistry.builder(directory.resolve("other")).database("jdbc:sqlite::memory:")
@@ -155,6 +181,7 @@ class SqlModelRegistryTest {
                 assertThat(version.lineage().inputs()).containsExactly(LineageInput.fingerprinted("credit-g.csv",
                         "table", DATA));
                 assertThat(LineageTags.builder().fromRun(run).build().commit()).contains("feedbeef");
+                assertThat(version.lineage().dataFingerprint()).as("the run's one table").contains(DATA);
                 ModelLineage lineage = withRuns.lineage(BOB, "credit", 1);
                 assertThat(lineage.run()).contains(run);
                 assertThat(lineage.toText()).contains("run " + runId + ": experiment credit, name logistic, running, "

@@ -89,6 +89,28 @@ public final class WelchTTest {
                 current.count(), reference.count(), TestMethod.ASYMPTOTIC, 0.0, 0);
     }
 
+    /**
+     * The Welch–Satterthwaite degrees of freedom of the test,
+     * {@code (a + b)^2 / (a^2 / (n_c - 1) + b^2 / (n_r - 1))} with {@code a = var_c / n_c} and
+     * {@code b = var_r / n_r} (the value commons-math3's {@link TTest} uses for the p-value, and
+     * statsmodels' {@code ttest_ind(..., usevar="unequal")[2]}), so an interval built on the test
+     * uses the same figure.
+     *
+     * @param current the current sample's moments, count at least 2
+     * @param reference the reference sample's moments, count at least 2
+     * @return the degrees of freedom; NaN when both variances are 0 (the test needs none then)
+     */
+    public static double degreesOfFreedom(Moments current, Moments reference) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(reference, "reference");
+        double a = current.variance() / current.count();
+        double b = reference.variance() / reference.count();
+        if (a + b == 0.0) {
+            return Double.NaN;
+        }
+        return (a + b) * (a + b) / (a * a / (current.count() - 1) + b * b / (reference.count() - 1));
+    }
+
     /** The moments as commons-math's summary; the t-test reads only mean, variance and count. */
     private static StatisticalSummaryValues summary(Moments moments) {
         return new StatisticalSummaryValues(moments.mean(), moments.variance(), moments.count(), Double.NaN,

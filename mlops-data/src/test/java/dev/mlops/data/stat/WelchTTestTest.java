@@ -36,6 +36,17 @@ class WelchTTestTest {
         }
 
         @Test
+        void degreesOfFreedomAreWelchSatterthwaites() {
+            // /usr/bin/python3: statsmodels.stats.weightstats.ttest_ind(A, B, usevar='unequal')
+            //   -> (2.8525996864079484, 0.009729520521834614, 20.347094386062846)
+            assertThat(WelchTTest.degreesOfFreedom(Moments.of(A), Moments.of(B)))
+                    .isCloseTo(20.347094386062846, within(1e-9));
+            assertThat(WelchTTest.degreesOfFreedom(Moments.of(B), Moments.of(A)))
+                    .isCloseTo(20.347094386062846, within(1e-9));
+            assertThat(WelchTTest.degreesOfFreedom(new Moments(5, 2.0, 0), new Moments(4, 1.0, 0))).isNaN();
+        }
+
+        @Test
         void swappingTheSamplesFlipsTheSign() {
             // scipy 1.10.1: stats.ttest_ind(B, A, equal_var=False) -> -2.852599686407949 0.009729520521834614
             TwoSampleResult r = WelchTTest.test(B, A);

@@ -26,16 +26,17 @@ import java.util.Objects;
  * @param alpha the level of the tests
  * @param mixingVariance the mSPRT's {@code tau2}
  * @param plannedUnitsPerArm the planned horizon
+ * @param minUnitsPerArm the units per arm before the always-valid test starts and a decision is made
  * @param arms each arm, the control first
  * @param srm the sample-ratio-mismatch check
  * @param comparisons each treatment against the control, in the arms' order
  */
 public record AbReport(ReportHeader header, String experiment, String metric, MetricKind kind, double alpha,
-        double mixingVariance, long plannedUnitsPerArm, List<Arm> arms, Srm srm, List<Comparison> comparisons) {
+        double mixingVariance, long plannedUnitsPerArm, long minUnitsPerArm, List<Arm> arms, Srm srm, List<Comparison> comparisons) {
     /** The {@code kind} of the JSON document. */
     public static final String KIND = "ab-report";
-    /** The version of {@link #toJson()}'s format. */
-    public static final int FORMAT_VERSION = 1;
+    /** The version of {@link #toJson()}'s format (2: {@code minUnitsPerArm}, the carried confidence sequence). */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * Keeps unmodifiable copies.
@@ -47,6 +48,7 @@ public record AbReport(ReportHeader header, String experiment, String metric, Me
      * @param alpha the level
      * @param mixingVariance tau2
      * @param plannedUnitsPerArm the horizon
+     * @param minUnitsPerArm the minimum before a decision
      * @param arms the arms
      * @param srm the mismatch check
      * @param comparisons the comparisons
@@ -65,9 +67,9 @@ public record AbReport(ReportHeader header, String experiment, String metric, Me
     public enum Decision {
         /** Not enough evidence yet, and the planned horizon not reached. */
         KEEP_RUNNING,
-        /** The treatment's mean is higher, by the always-valid test. */
+        /** The treatment's mean is higher: the carried always-valid interval lies above 0. */
         TREATMENT_BETTER,
-        /** The control's mean is higher, by the always-valid test. */
+        /** The control's mean is higher: the carried always-valid interval lies below 0. */
         CONTROL_BETTER,
         /** The planned horizon passed without the always-valid test finding a difference. */
         NO_DIFFERENCE,
@@ -114,9 +116,10 @@ public record AbReport(ReportHeader header, String experiment, String metric, Me
      * @param upper its upper end
      * @param statistic z (conversions) or Welch's t (values)
      * @param fixedP the fixed-horizon two-sided p-value
-     * @param alwaysValidP the mSPRT's always-valid p-value
-     * @param alwaysValidLower the confidence sequence's lower end at this look
-     * @param alwaysValidUpper its upper end
+     * @param alwaysValidP the mSPRT's always-valid p-value, the running minimum over the looks
+     * @param alwaysValidLower the lower end of the running intersection of the confidence sequence
+     *     over the looks (the one the decision reads); minus infinity before the test started
+     * @param alwaysValidUpper its upper end; plus infinity before the test started
      * @param decision what to do
      */
     public record Comparison(String treatment, String control, double effect, double relativeEffect, double lower,
@@ -155,6 +158,7 @@ public record AbReport(ReportHeader header, String experiment, String metric, Me
         document.put("alpha", alpha);
         document.put("mixingVariance", mixingVariance);
         document.put("plannedUnitsPerArm", plannedUnitsPerArm);
+        document.put("minUnitsPerArm", minUnitsPerArm);
         document.put("arms", arms);
         document.put("srm", srm);
         List<Map<String, Object>> written = new ArrayList<>();
@@ -187,8 +191,8 @@ public record AbReport(ReportHeader header, String experiment, String metric, Me
     public String toText() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "A/B test '%s', metric '%s' (%s), alpha %s, tau^2 %s, planned %d units"
-                + " per arm\n", experiment, metric, kind.name().toLowerCase(Locale.ROOT), alpha, mixingVariance,
-                plannedUnitsPerArm));
+                + " per arm, decisions from %d\n", experiment, metric, kind.name().toLowerCase(Locale.ROOT), alpha,
+                mixingVariance, plannedUnitsPerArm, minUnitsPerArm));
         text.append(String.format(Locale.ROOT, "sample ratio: chi-square %.3f, p = %.4g%s\n", srm.chiSquare(),
                 srm.pValue(), srm.mismatch() ? " < " + srm.threshold() + ": MISMATCH" : " (ok)")
                 );

@@ -82,10 +82,22 @@ final class AbStatistics {
     }
 
     /**
+     * The variance of {@code p_t - p_c} when both arms share the pooled rate {@code p}:
+     * {@code p (1 - p) (1/n_t + 1/n_c)}, the variance the always-valid test uses for conversions
+     * (Johari et al.'s binary case). It is 0 only when every unit of both arms has the same outcome,
+     * where the difference is 0 too, so one arm all 0 and the other all 1 never looks certain.
+     */
+    static double pooledProportionVariance(long convertedT, long unitsT, long convertedC, long unitsC) {
+        double pooled = (double) (convertedT + convertedC) / (unitsT + unitsC);
+        return pooled * (1 - pooled) * (1.0 / unitsT + 1.0 / unitsC);
+    }
+
+    /**
      * Welch's t-test ({@link WelchTTest}, {@code scipy.stats.ttest_ind(t, c, equal_var=False)}) and
-     * the interval {@code difference +- t_(df, 1 - alpha/2) * se} with Welch–Satterthwaite degrees
-     * of freedom (statsmodels' {@code CompareMeans.tconfint_diff(usevar="unequal")}). Two constant
-     * samples give the interval of width 0 at the difference.
+     * the interval {@code difference +- t_(df, 1 - alpha/2) * se} with the test's own
+     * Welch–Satterthwaite degrees of freedom ({@link WelchTTest#degreesOfFreedom}; statsmodels'
+     * {@code CompareMeans.tconfint_diff(usevar="unequal")}). Two constant samples give the interval
+     * of width 0 at the difference.
      */
     static Fixed welch(Moments treatment, Moments control, double alpha) {
         TwoSampleResult test = WelchTTest.test(treatment, control);
@@ -94,7 +106,7 @@ final class AbStatistics {
         double difference = treatment.mean() - control.mean();
         double half = 0;
         if (a + b > 0) {
-            double df = (a + b) * (a + b) / (a * a / (treatment.count() - 1) + b * b / (control.count() - 1));
+            double df = WelchTTest.degreesOfFreedom(treatment, control);
             half = new TDistribution(null, df).inverseCumulativeProbability(1 - alpha / 2) * Math.sqrt(a + b);
         }
         return new Fixed(test.statistic(), test.pValue().orElse(Double.NaN), difference - half, difference + half);
@@ -106,12 +118,12 @@ final class AbStatistics {
      * variance {@code tau2}: {@code Lambda = sqrt(v / (v + tau2)) exp(tau2 d^2 / (2 v (v + tau2)))},
      * computed in logs; the interval is
      * {@code d +- sqrt(v (v + tau2) / tau2 * (log((v + tau2) / v) - 2 log alpha))}.
-     * With {@code v = 0} the difference is known: p-value 1 and the point {@code d} if it is 0,
-     * p-value 0 otherwise.
+     * A variance of 0 (constant arms) carries no information, as a plug-in estimate from few units
+     * cannot be trusted to be the truth: p-value 1 and the unbounded interval.
      */
     static Sequential msprt(double difference, double variance, double tau2, double alpha) {
         if (variance == 0) {
-            return new Sequential(difference == 0 ? 1 : 0, difference, difference);
+            return new Sequential(1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
         double total = variance + tau2;
         double logLambda = 0.5 * Math.log(variance / total)

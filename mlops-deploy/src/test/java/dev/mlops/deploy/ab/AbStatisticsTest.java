@@ -98,6 +98,16 @@ class AbStatisticsTest {
     class Sequential {
 
         @Test
+        void thePooledVarianceIsNeverZeroWhenTheArmsDiffer() {
+            // p = (2 + 0) / 4 = 0.5: 0.5 * 0.5 * (1/2 + 1/2) = 0.25; the unpooled variance is 0
+            assertThat(AbStatistics.pooledProportionVariance(2, 2, 0, 2)).isEqualTo(0.25);
+            assertThat(AbStatistics.proportionVariance(2, 2, 0, 2)).isZero();
+            // p = (30 + 10) / 400 = 0.1: 0.1 * 0.9 * (1/100 + 1/300) = 0.0012
+            assertThat(AbStatistics.pooledProportionVariance(30, 100, 10, 300)).isCloseTo(0.0012, within(1e-15));
+            assertThat(AbStatistics.pooledProportionVariance(0, 50, 0, 50)).isZero();
+        }
+
+        @Test
         void msprtMatchesTheFormulaComputedInPython() {
             // d = 0.03; v = 0.13*0.87/1000 + 0.1*0.9/1000; tau2 = 4e-4; a = 0.05
             // lam = sqrt(v/(v+tau2)) * exp(tau2*d*d/(2*v*(v+tau2))); 1/lam -> 0.39640450262080684
@@ -123,9 +133,11 @@ class AbStatisticsTest {
         }
 
         @Test
-        void aKnownDifferenceIsDecidedAtOnce() {
-            assertThat(AbStatistics.msprt(0, 0, 1, 0.05)).isEqualTo(new AbStatistics.Sequential(1, 0, 0));
-            assertThat(AbStatistics.msprt(0.5, 0, 1, 0.05)).isEqualTo(new AbStatistics.Sequential(0, 0.5, 0.5));
+        void zeroVarianceIsNoInformation() {
+            AbStatistics.Sequential none = new AbStatistics.Sequential(1, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
+            assertThat(AbStatistics.msprt(0, 0, 1, 0.05)).isEqualTo(none);
+            assertThat(AbStatistics.msprt(0.5, 0, 1, 0.05)).isEqualTo(none);
             assertThat(AbStatistics.msprt(0, 1e-4, 4e-4, 0.05).pValue()).isEqualTo(1.0);
         }
     }

@@ -35,6 +35,16 @@ class AbTestTest {
         return log;
     }
 
+    /** The report with the treatment's carried p-value and interval replaced. */
+    private static AbReport withCarried(AbReport report, double p, double lower, double upper) {
+        AbReport.Comparison c = report.comparison("treatment");
+        return new AbReport(report.header(), report.experiment(), report.metric(), report.kind(), report.alpha(),
+                report.mixingVariance(), report.plannedUnitsPerArm(), report.minUnitsPerArm(), report.arms(),
+                report.srm(), java.util.List.of(new AbReport.Comparison(c.treatment(), c.control(), c.effect(),
+                        c.relativeEffect(), c.lower(), c.upper(), c.statistic(), c.fixedP(), p, lower, upper,
+                        c.decision())));
+    }
+
     @Nested
     class Conversions {
 
@@ -131,19 +141,96 @@ class AbTestTest {
         }
 
         @Test
-        void anAlwaysValidPAtAlphaDecides() {
+        void aCarriedIntervalAboveOrBelowZeroDecidesAndIsShown() {
             OutcomeLog log = conversions(HALVES, new long[] {100, 100}, new long[] {10, 12});
             AbReport first = TEST.analyse(HALVES, log, "purchase", CLOCK);
             AbReport.Comparison c = first.comparison("treatment");
-            AbReport atAlpha = new AbReport(first.header(), first.experiment(), first.metric(), first.kind(),
-                    first.alpha(), first.mixingVariance(), first.plannedUnitsPerArm(), first.arms(), first.srm(),
-                    java.util.List.of(new AbReport.Comparison(c.treatment(), c.control(), c.effect(),
-                            c.relativeEffect(), c.lower(), c.upper(), c.statistic(), c.fixedP(), 0.05,
-                            c.alwaysValidLower(), c.alwaysValidUpper(), c.decision())));
 
             assertThat(c.decision()).isEqualTo(Decision.KEEP_RUNNING);
-            assertThat(TEST.analyse(HALVES, log, "purchase", CLOCK, atAlpha).comparison("treatment").decision())
-                    .isEqualTo(Decision.TREATMENT_BETTER);
+            assertThat(c.alwaysValidLower()).isNegative();
+            assertThat(c.alwaysValidUpper()).isPositive();
+            AbReport.Comparison above = TEST.analyse(HALVES, log, "purchase", CLOCK,
+                    withCarried(first, 0.05, 0.001, 0.5)).comparison("treatment");
+            assertThat(above.decision()).isEqualTo(Decision.TREATMENT_BETTER);
+            assertThat(above.alwaysValidLower()).isEqualTo(0.001);
+            assertThat(above.alwaysValidUpper()).isEqualTo(c.alwaysValidUpper());
+            assertThat(above.alwaysValidP()).isEqualTo(0.05);
+            AbReport.Comparison below = TEST.analyse(HALVES, log, "purchase", CLOCK,
+                    withCarried(first, 0.05, c.alwaysValidLower() + 1e-3, -0.001)).comparison("treatment");
+            assertThat(below.decision()).isEqualTo(Decision.CONTROL_BETTER);
+            assertThat(below.alwaysValidLower()).isEqualTo(c.alwaysValidLower() + 1e-3);
+            assertThat(below.alwaysValidUpper()).isEqualTo(-0.001);
+        }
+
+        @Test
+        void aLookWhoseIntervalIsDisjointFromTheCarriedOneChangesNothing() {
+            OutcomeLog log = conversions(HALVES, new long[] {100, 100}, new long[] {10, 12});
+            AbReport first = TEST.analyse(HALVES, log, "purchase", CLOCK);
+
+            AbReport.Comparison c = TEST.analyse(HALVES, log, "purchase", CLOCK, withCarried(first, 0.04, 0.9, 0.95))
+                    .comparison("treatment");
+
+            assertThat(c.alwaysValidP()).isEqualTo(0.04);
+            assertThat(c.alwaysValidLower()).isEqualTo(0.9);
+            assertThat(c.alwaysValidUpper()).isEqualTo(0.95);
+            assertThat(c.decision()).isEqualTo(Decision.TREATMENT_BETTER);
+        }
+
+        @Test
+        void oneArmAllConvertedAndTheOtherNoneIsNoEvidenceAtTwoUnits() {
+            // review 22 item 1: control 0/2, treatment 2/2 gave always-valid p = 0 and treatment-better
+            OutcomeLog log = conversions(HALVES, new long[] {2, 2}, new long[] {0, 2});
+
+            AbReport.Comparison early = TEST.withMinUnitsPerArm(2).analyse(HALVES, log, "purchase", CLOCK)
+                    .comparison("treatment");
+            AbReport.Comparison gated = TEST.analyse(HALVES, log, "purchase", CLOCK).comparison("treatment");
+
+            // pooled rate 0.5: v = 0.25 * (1/2 + 1/2) = 0.25, d = 1, tau2 = 4e-4:
+            // 1 / (sqrt(v/(v+tau2)) * exp(tau2*d*d/(2*v*(v+tau2)))) -> 0.9976073394891576 (python), not 0
+            assertThat(early.alwaysValidP()).isCloseTo(0.9976073394891576, within(1e-12));
+            assertThat(early.decision()).isEqualTo(Decision.KEEP_RUNNING);
+            assertThat(gated.alwaysValidP()).isEqualTo(1.0);
+            assertThat(gated.alwaysValidLower()).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(gated.alwaysValidUpper()).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(gated.decision()).isEqualTo(Decision.KEEP_RUNNING);
+        }
+
+        @Test
+        void constantValueArmsAreNoEvidence() {
+            OutcomeLog log = OutcomeLog.inMemory(CLOCK);
+            for (int u = 0; u < 3; u++) {
+                log.assign("c" + u, "control");
+                log.value("c" + u, "revenue", 1.0);
+                log.assign("t" + u, "treatment");
+                log.value("t" + u, "revenue", 2.0);
+            }
+
+            AbReport.Comparison c = AbTest.of(1.0, 1000).withMinUnitsPerArm(2).analyse(HALVES, log, "revenue", CLOCK)
+                    .comparison("treatment");
+
+            assertThat(c.effect()).isEqualTo(1.0);
+            assertThat(c.alwaysValidP()).isEqualTo(1.0);
+            assertThat(c.decision()).isEqualTo(Decision.KEEP_RUNNING);
+        }
+
+        @Test
+        void noDecisionButKeepRunningBeforeTheMinimumOfUnitsPerArm() {
+            // 10 % against 60 %: overwhelming (tau = 0.1), yet 99 units per arm are fewer than the default 100
+            AbTest wide = AbTest.of(0.1 * 0.1, 1000);
+            AbReport.Comparison before = wide.analyse(HALVES, conversions(HALVES, new long[] {99, 99},
+                    new long[] {10, 60}), "purchase", CLOCK).comparison("treatment");
+            AbReport.Comparison at = wide.analyse(HALVES, conversions(HALVES, new long[] {100, 100},
+                    new long[] {10, 60}), "purchase", CLOCK).comparison("treatment");
+            AbTest shortHorizon = AbTest.of(0.02 * 0.02, 10);
+
+            assertThat(before.decision()).isEqualTo(Decision.KEEP_RUNNING);
+            assertThat(before.alwaysValidP()).isEqualTo(1.0);
+            assertThat(at.decision()).isEqualTo(Decision.TREATMENT_BETTER);
+            assertThat(at.alwaysValidLower()).isPositive();
+            assertThat(shortHorizon.analyse(HALVES, conversions(HALVES, new long[] {50, 50}, new long[] {10, 10}),
+                    "purchase", CLOCK).comparison("treatment").decision()).isEqualTo(Decision.KEEP_RUNNING);
+            assertThat(shortHorizon.analyse(HALVES, conversions(HALVES, new long[] {100, 100}, new long[] {10, 10}),
+                    "purchase", CLOCK).comparison("treatment").decision()).isEqualTo(Decision.NO_DIFFERENCE);
         }
 
         @Test
@@ -182,7 +269,7 @@ class AbTestTest {
                 log.value("c" + i, "revenue", c[i]);
             }
 
-            AbReport report = AbTest.of(25.0, 1000).analyse(HALVES, log, "revenue", CLOCK);
+            AbReport report = AbTest.of(25.0, 1000).withMinUnitsPerArm(2).analyse(HALVES, log, "revenue", CLOCK);
 
             // scipy.stats.ttest_ind(t, c, equal_var=False) -> statistic=1.5497453548303708, pvalue=0.14679966079451667
             AbReport.Comparison comparison = report.comparison("treatment");
@@ -267,8 +354,11 @@ class AbTestTest {
             assertThatThrownBy(() -> AbTest.of(Double.POSITIVE_INFINITY, 1000))
                     .hasMessage("mixingVariance (tau^2) must be positive and finite but was Infinity");
             assertThatThrownBy(() -> AbTest.of(0.01, 1)).hasMessage("plannedUnitsPerArm must be at least 2 but was 1");
+            assertThatThrownBy(() -> AbTest.of(0.01, 1000).withMinUnitsPerArm(1))
+                    .hasMessage("minUnitsPerArm must be at least 2 but was 1");
             assertThat(AbTest.of(0.01, 2).withAlpha(0.1).withSrmThreshold(0.01))
-                    .isEqualTo(new AbTest(0.1, 0.01, 0.01, 2));
+                    .isEqualTo(new AbTest(0.1, 0.01, 0.01, 2, AbTest.DEFAULT_MIN_UNITS_PER_ARM));
+            assertThat(AbTest.of(0.01, 2).withMinUnitsPerArm(2).minUnitsPerArm()).isEqualTo(2);
         }
     }
 
@@ -283,12 +373,13 @@ class AbTestTest {
             JsonNode json = Documents.parseTree(report.toJson(), "report");
 
             assertThat(json.path("kind").asText()).isEqualTo("ab-report");
-            assertThat(json.path("formatVersion").asInt()).isEqualTo(1);
+            assertThat(json.path("formatVersion").asInt()).isEqualTo(2);
             assertThat(json.path("createdAt").asText()).isEqualTo("2026-12-07T10:00:00Z");
             assertThat(json.path("fingerprint").asText()).isEqualTo(report.header().fingerprint().sha256());
             assertThat(json.path("experiment").asText()).isEqualTo("checkout-2026-12");
             assertThat(json.path("metricKind").asText()).isEqualTo("conversion");
             assertThat(json.path("plannedUnitsPerArm").asLong()).isEqualTo(1000);
+            assertThat(json.path("minUnitsPerArm").asLong()).isEqualTo(100);
             assertThat(json.path("arms").get(1).path("mean").asDouble()).isEqualTo(0.16);
             assertThat(json.path("srm").path("mismatch").asBoolean()).isFalse();
             JsonNode comparison = json.path("comparisons").get(0);
@@ -325,7 +416,7 @@ class AbTestTest {
                     "purchase", CLOCK);
 
             assertThat(report.toText()).startsWith("A/B test 'checkout-2026-12', metric 'purchase' (conversion),"
-                    + " alpha 0.05, tau^2 4.0E-4, planned 1000 units per arm\n"
+                    + " alpha 0.05, tau^2 4.0E-4, planned 1000 units per arm, decisions from 100\n"
                     + "sample ratio: chi-square 0.000, p = 1.000 (ok)\n"
                     + "  control      share 0.500  units 1000  outcomes 100.000  mean 0.100000\n"
                     + "  treatment    share 0.500  units 1000  outcomes 160.000  mean 0.160000\n"

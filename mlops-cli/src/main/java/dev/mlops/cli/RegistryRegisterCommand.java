@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.MlopsException;
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.Fingerprint;
@@ -12,7 +13,10 @@ import dev.mlops.deploy.registry.Registration;
 import dev.mlops.train.tracking.MetricPoint;
 import dev.mlops.train.tracking.RunQuery;
 import dev.mlops.train.tracking.RunRecord;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +102,11 @@ final class RegistryRegisterCommand implements Callable<Integer> {
             description = "A metric of the model (repeat for several).")
     private List<Metric> metrics = new ArrayList<>();
 
+    @Option(names = "--gate-report", paramLabel = "FILE",
+            description = "The quality gate's report on the model, as 'mlops gate --json' printed it; 'registry "
+                    + "show' and 'lineage' then show its verdict.")
+    private @Nullable Path gateReport;
+
     @Option(names = "--json", description = "Print the new version as a JSON document.")
     private boolean json;
 
@@ -159,6 +168,9 @@ final class RegistryRegisterCommand implements Callable<Integer> {
             }
             tags.forEach(tag -> registration.provenance(Map.of(tag.key(), tag.value())));
             metrics.forEach(metric -> registration.metric(metric.name(), metric.value()));
+            if (gateReport != null) {
+                registration.gateReport(read(gateReport), gateReport.toString());
+            }
             version = opened.registry().register(principal, registration.lineage(lineage.build()).build());
             approvals = opened.registry().approvalPolicy();
         }
@@ -198,6 +210,14 @@ final class RegistryRegisterCommand implements Callable<Integer> {
                         + "but was '" + value + "'");
             }
             return new Metric(value.substring(0, equals).strip(), number);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MlopsException("cannot read the gate report " + file + ": " + e, e);
         }
     }
 }

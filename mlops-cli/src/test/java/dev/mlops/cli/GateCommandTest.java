@@ -245,6 +245,28 @@ class GateCommandTest {
         }
 
         @Test
+        void theGatesJsonReportRegisteredWithAVersionIsShownByShowAndLineage() throws Exception {
+            CliRun gate = mlops("gate", "--candidate", stump.toString(), "--production", logistic.toString(),
+                    "--validation", validation(), "--label", "class", "--rule", "metric(metric=accuracy, margin=0)",
+                    "--json");
+            assertThat(gate.exitCode()).as(gate.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            Path report = Files.writeString(models.resolve("gate.json"), gate.out());
+
+            CliRun register = mlops("registry", "register", "gated", stump.toString(), "--gate-report",
+                    report.toString(), "--store", store(), "--principal", "ana");
+            assertThat(register.exitCode()).as(register.toString()).isZero();
+            CliRun show = mlops("registry", "show", "gated:1", "--store", store());
+            CliRun lineage = mlops("lineage", "gated:1", "--store", store(), "--json");
+
+            assertThat(show.out()).contains("FAILED").contains("accuracy");
+            assertThat(Json.reader().readTree(lineage.out()).get("gate").get("passed").asBoolean()).isFalse();
+            CliRun notAReport = mlops("registry", "register", "gated", stump.toString(), "--gate-report",
+                    logistic.toString(), "--store", store());
+            assertThat(notAReport.exitCode()).as(notAReport.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
+            assertThat(notAReport.err()).contains(logistic.toString());
+        }
+
+        @Test
         void aNameThatIsNeitherAFileNorAVersionExitsTwoSayingSo() {
             CliRun run = mlops("gate", "--candidate", "no such:file", "--production", logistic.toString(),
                     "--store", store(), "--validation", validation(), "--label", "class");

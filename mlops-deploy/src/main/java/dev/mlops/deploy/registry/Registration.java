@@ -1,6 +1,7 @@
 package dev.mlops.deploy.registry;
 
 import dev.mlops.deploy.format.ModelFormat;
+import dev.mlops.core.json.Documents;
 import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.train.predict.Predictor;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ public final class Registration {
     private final Map<String, String> provenance;
     private final LineageTags lineage;
     private final Map<String, Double> metrics;
-    private final @Nullable GateReport gateReport;
+    private final @Nullable String gateReport;
 
     private Registration(Builder builder, String format, byte[] artifact) {
         this.model = builder.model;
@@ -105,8 +106,8 @@ public final class Registration {
         return metrics;
     }
 
-    /** @return the quality gate's report on the model, if one was given */
-    public Optional<GateReport> gateReport() {
+    /** @return the JSON of the quality gate's report on the model, if one was given */
+    public Optional<String> gateReport() {
         return Optional.ofNullable(gateReport);
     }
 
@@ -124,7 +125,7 @@ public final class Registration {
         private final Map<String, String> provenance = new TreeMap<>();
         private LineageTags lineage = LineageTags.none();
         private final Map<String, Double> metrics = new TreeMap<>();
-        private @Nullable GateReport gateReport;
+        private @Nullable String gateReport;
 
         private Builder(String model) {
             this.model = model;
@@ -239,7 +240,26 @@ public final class Registration {
          * @return this builder
          */
         public Builder gateReport(GateReport report) {
-            this.gateReport = Objects.requireNonNull(report, "report");
+            this.gateReport = Objects.requireNonNull(report, "report").toJson();
+            return this;
+        }
+
+        /**
+         * Takes a gate report as the JSON that {@link GateReport#toJson()} wrote (what
+         * {@code mlops gate --json} prints), checked to be one.
+         *
+         * @param json the report's JSON
+         * @param source where it came from, for error messages (a file name)
+         * @return this builder
+         * @throws dev.mlops.core.MlopsException if it is not a gate report this version reads, naming
+         *     the source and what is wrong
+         */
+        public Builder gateReport(String json, String source) {
+            Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(source, "source");
+            Documents.parse(json, source).requireKind(GateReport.KIND, GateReport.FORMAT_VERSION);
+            LineageReports.gate(json, source);
+            this.gateReport = json;
             return this;
         }
 

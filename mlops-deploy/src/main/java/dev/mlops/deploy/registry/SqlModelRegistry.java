@@ -145,7 +145,7 @@ final class SqlModelRegistry implements ModelRegistry {
                 throw new RegistryException("cannot register a version of model '" + model + "': format '"
                         + registration.format() + "' cannot read its artifact: " + e.getMessage(), e);
             }
-            Optional<String> gate = registration.gateReport().map(report -> report.toJson());
+            Optional<String> gate = registration.gateReport();
             // the artifact first: content-addressed, so a process dying before the rows commit leaves only
             // an unreferenced file, which collectGarbage removes
             ArtifactRef ref = artifacts.put(bytes);

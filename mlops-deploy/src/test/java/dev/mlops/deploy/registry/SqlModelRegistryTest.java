@@ -1,5 +1,6 @@
 package dev.mlops.deploy.registry;
 
+import dev.mlops.core.MlopsException;
 import dev.mlops.train.tracking.RunArtifact;
 import dev.mlops.train.experiment.ExperimentRunner;
 import static dev.mlops.deploy.registry.RegistryFixture.ALICE;
@@ -138,6 +139,23 @@ class SqlModelRegistryTest {
             assertThat(registry.transitions(BOB, "churn")).containsExactly(new Transition("churn", 1, Optional.empty(),
                     Stage.CANDIDATE, "alice", START, "registered"));
             assertThat(registry.artifact(BOB, "churn", 1)).isEqualTo(bytes);
+        }
+
+        @Test
+        void aGateReportGivenAsJsonIsCheckedAndShownInTheLineage() {
+            String json = gateReport(false).toJson();
+            registry.register(ALICE, Registration.builder("churn").artifact(ConstantFormat.TYPE,
+                    ConstantFormat.bytes("no")).gateReport(json, "gate.json").build());
+
+            assertThat(registry.require(BOB, "churn", 1).gateReport()).contains(json);
+            assertThat(registry.lineage(BOB, "churn", 1).gate()).hasValueSatisfying(gate ->
+                    assertThat(gate.passed()).isFalse());
+            assertThatThrownBy(() -> Registration.builder("churn").gateReport("{\"kind\": \"profile\", "
+                    + "\"formatVersion\": 1}", "profile.json")).isInstanceOf(MlopsException.class)
+                    .hasMessageContaining("profile.json").hasMessageContaining("expected a document of kind "
+                            + "'gate-report' but its kind is 'profile'");
+            assertThatThrownBy(() -> Registration.builder("churn").gateReport("not json", "gate.json"))
+                    .isInstanceOf(MlopsException.class).hasMessageContaining("gate.json");
         }
 
         @Test

@@ -626,7 +626,9 @@ public final class BatchTransform {
         }
 
         /**
-         * @param bytes the size after which a chunk ends at its next record (default 1 MiB)
+         * @param bytes the size after which a chunk ends at its next record (default 1 MiB); a chunk
+         *     whose quote is still open at twice this ends at the next line feed anyway, its cut-off
+         *     record going to the error file as malformed
          * @return this builder
          */
         public Builder chunkBytes(int bytes) {

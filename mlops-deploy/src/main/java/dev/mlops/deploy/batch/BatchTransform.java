@@ -19,6 +19,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -82,7 +83,9 @@ import org.jspecify.annotations.Nullable;
  * lengths (dropping the tail a killed run left) and goes on from the next chunk; it refuses, with
  * a {@link BatchTransformException} naming which, when the input's SHA-256, the model's
  * fingerprint or the output's columns differ from the checkpoint's. A run without it starts
- * afresh, replacing the files.
+ * afresh, replacing the files. The workers' scratch files live in one directory beside the
+ * output, {@code .OUTPUT.work}; it is deleted when a run ends and, since a killed run cannot
+ * delete it, again whenever a run starts or resumes, so kills leave at most one behind.
  *
  * <p>Formats: the input and output are {@link CsvFormat} (with a header; UTF-8, US-ASCII or
  * ISO-8859-1) or {@link JsonLinesFormat}; the id and kept columns are read as text (a missing
@@ -130,7 +133,7 @@ public final class BatchTransform {
         this.resume = builder.resume;
         this.clock = builder.clock;
         this.progress = builder.progress;
-        quoteOf(inputFormat, "input");
+        syntaxOf(inputFormat, "input");
         headerless(outputFormat, "output");
         headerless(errorsFormat, "errors");
         Set<Path> files = new HashSet<>();
@@ -195,18 +198,18 @@ public final class BatchTransform {
      */
     public BatchSummary run() {
         Instant started = clock.instant();
-        int quote = quoteOf(inputFormat, "input");
+        RecordChunker.Syntax syntax = syntaxOf(inputFormat, "input");
         try {
             long size = Files.size(input);
             String hash = digest(input);
-            byte[] header = header(quote);
+            byte[] header = header(syntax);
             long headerLines = count(header);
             // a header without a line feed ends the file: the data start at its end, not past it
             Checkpoint state = start(hash, Math.min(header.length, size), headerLines);
             long resumedRows = state.rowsIn();
             long resumedBytes = state.inputOffset();
             if (!state.complete()) {
-                state = transform(state, quote, header, headerLines, size, started, resumedRows, resumedBytes);
+                state = transform(state, syntax, header, headerLines, size, started, resumedRows, resumedBytes);
             }
             return new BatchSummary(state.rowsIn(), state.rowsOut(), state.errors(), resumedRows, state.chunks(),
                     Duration.between(started, clock.instant()));
@@ -283,12 +286,14 @@ public final class BatchTransform {
         return bytes.size();
     }
 
-    private Checkpoint transform(Checkpoint first, int quote, byte[] header, long headerLines, long size,
-            Instant started, long resumedRows, long resumedBytes) throws IOException {
-        ChunkWorker worker = new ChunkWorker(inputFormat, quote, header, headerLines, predictor, id, keep,
+    private Checkpoint transform(Checkpoint first, RecordChunker.Syntax syntax, byte[] header, long headerLines,
+            long size, Instant started, long resumedRows, long resumedBytes) throws IOException {
+        ChunkWorker worker = new ChunkWorker(inputFormat, syntax, header, headerLines, predictor, id, keep,
                 headerless(outputFormat, "output"), headerless(errorsFormat, "errors"));
-        Path scratchDirectory = Files.createTempDirectory(
-                output.toAbsolutePath().resolveSibling("."), "." + output.getFileName() + ".work");
+        // one fixed scratch directory per output: a killed run's leftover is removed here
+        Path scratchDirectory = scratchDirectory(output);
+        delete(scratchDirectory);
+        Files.createDirectories(scratchDirectory);
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             return new Thread(task, "batch-transform-" + threadNumber.incrementAndGet());
@@ -307,7 +312,7 @@ public final class BatchTransform {
             in.skipNBytes(first.inputOffset());
             out.position(first.outputLength());
             err.position(first.errorsLength());
-            RecordChunker chunker = new RecordChunker(in, quote, first.inputOffset(), first.inputLine(),
+            RecordChunker chunker = new RecordChunker(in, syntax, first.inputOffset(), first.inputLine(),
                     first.chunks());
             ArrayDeque<Future<ChunkWorker.Result>> pending = new ArrayDeque<>();
             for (Chunk chunk = chunker.next(chunkRows, chunkBytes); chunk != null;
@@ -371,7 +376,18 @@ public final class BatchTransform {
         }
     }
 
+    /**
+     * @param output the output file
+     * @return its scratch directory, {@code .OUTPUT.work} beside it
+     */
+    static Path scratchDirectory(Path output) {
+        return output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".work");
+    }
+
     private static void delete(Path directory) {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
@@ -382,13 +398,13 @@ public final class BatchTransform {
     }
 
     /** The CSV header record (checked to hold the columns needed), or nothing for JSON Lines. */
-    private byte[] header(int quote) throws IOException {
+    private byte[] header(RecordChunker.Syntax syntax) throws IOException {
         if (!(inputFormat instanceof CsvFormat csv)) {
             return new byte[0];
         }
         Chunk first;
         try (InputStream in = Files.newInputStream(input)) {
-            first = RecordChunker.first(in, quote);
+            first = RecordChunker.first(in, syntax);
         }
         if (first == null) {
             throw new BatchTransformException(input + " is empty: a CSV input needs a header line naming its columns");
@@ -459,10 +475,10 @@ public final class BatchTransform {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** @return the quote byte of a CSV format (checked readable byte by byte), or -1 for JSON Lines */
-    private static int quoteOf(TableFormat format, String role) {
+    /** @return the record syntax of a CSV format (checked readable byte by byte) or of JSON Lines */
+    private static RecordChunker.Syntax syntaxOf(TableFormat format, String role) {
         if (format instanceof JsonLinesFormat) {
-            return -1;
+            return RecordChunker.Syntax.JSON_LINES;
         }
         if (format instanceof CsvFormat csv) {
             CsvFormat.Settings settings = csv.settings();
@@ -474,7 +490,8 @@ public final class BatchTransform {
                 throw new IllegalArgumentException("a batch transform reads CSV in UTF-8, US-ASCII or ISO-8859-1, "
                         + "but the " + role + " format is " + csv.spec());
             }
-            return settings.quote().charAt(0);
+            return new RecordChunker.Syntax(settings.quote().charAt(0), (byte) settings.delimiter().charAt(0),
+                    settings.trimSpaces());
         }
         throw new IllegalArgumentException("a batch transform reads and writes CSV or JSON Lines, but the " + role
                 + " format is " + format.spec());
@@ -482,7 +499,7 @@ public final class BatchTransform {
 
     /** The format that writes chunks after the first: a CSV format without its header. */
     private static TableFormat headerless(TableFormat format, String role) {
-        quoteOf(format, role);
+        syntaxOf(format, role);
         if (format instanceof CsvFormat csv) {
             CsvFormat.Settings s = csv.settings();
             return CsvFormat.of(new CsvFormat.Settings(s.delimiter(), s.quote(), false, s.missingTokens(), s.zone(),
@@ -609,7 +626,9 @@ public final class BatchTransform {
         }
 
         /**
-         * @param bytes the size after which a chunk ends at its next record (default 1 MiB)
+         * @param bytes the size after which a chunk ends at its next record (default 1 MiB); a chunk
+         *     whose quote is still open at twice this ends at the next line feed anyway, its cut-off
+         *     record going to the error file as malformed
          * @return this builder
          */
         public Builder chunkBytes(int bytes) {

@@ -43,7 +43,7 @@ final class ChunkWorker {
     static final String REASON = "reason";
 
     private final TableFormat input;
-    private final int quote;
+    private final RecordChunker.Syntax syntax;
     private final byte[] header;
     private final long headerLines;
     private final Schema expected;
@@ -56,7 +56,7 @@ final class ChunkWorker {
 
     /**
      * @param input the input's format
-     * @param quote the quote byte of CSV, or -1
+     * @param syntax the input's record syntax
      * @param header the header record's bytes (empty for JSON Lines)
      * @param headerLines the physical lines the header takes
      * @param predictor the model
@@ -65,10 +65,10 @@ final class ChunkWorker {
      * @param output the output's format, writing no header
      * @param errors the error file's format, writing no header
      */
-    ChunkWorker(TableFormat input, int quote, byte[] header, long headerLines, Predictor predictor,
+    ChunkWorker(TableFormat input, RecordChunker.Syntax syntax, byte[] header, long headerLines, Predictor predictor,
             @Nullable String id, List<String> keep, TableFormat output, TableFormat errors) {
         this.input = input;
-        this.quote = quote;
+        this.syntax = syntax;
         this.header = header.clone();
         this.headerLines = headerLines;
         this.predictor = predictor;
@@ -126,7 +126,7 @@ final class ChunkWorker {
             // a record the reader cannot take at all (a bad quote, a row of the wrong width):
             // read the chunk's records one by one, so that only that record is set apart (the
             // reader failed before anything was added to out, bad or counts)
-            for (Chunk record : RecordChunker.records(chunk, quote)) {
+            for (Chunk record : RecordChunker.records(chunk, syntax)) {
                 try {
                     transform(record, scratch, out, bad, counts);
                 } catch (DataFormatException e) {

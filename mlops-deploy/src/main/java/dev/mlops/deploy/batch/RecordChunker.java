@@ -11,37 +11,58 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts a stream of records into chunks at record boundaries, without parsing them: a record ends
- * at a line feed outside quotes (for CSV, where a quoted value may hold line breaks and a doubled
- * quote keeps the count of quotes even), or at every line feed (for JSON Lines, where a value
- * cannot hold a raw line break). Counts the physical lines it passes, so that each chunk knows
- * the line its first record starts on. Not thread-safe; one reader thread uses it.
+ * at a line feed outside quotes (for CSV), or at every line feed (for JSON Lines, where a value
+ * cannot hold a raw line break). The quote state follows mlops-data's CSV reader exactly: a quote
+ * opens a quoted value only at the start of a field (at a record's start or after a delimiter,
+ * after spaces when trimming), runs to the next quote that is not doubled, and is an ordinary
+ * character anywhere else (so {@code radio"tv} or {@code 5'10"} does not open one). A chunk whose
+ * quote is still open once it holds {@code 2 * maxBytes} bytes ends at the next line feed anyway
+ * and the quote is taken as closed: the cut-off record is then malformed (the worker sets it apart
+ * in the error file), and no chunk grows without bound over an unclosed quote. Counts the physical
+ * lines it passes, so that each chunk knows the line its first record starts on. Not thread-safe;
+ * one reader thread uses it.
  */
 final class RecordChunker {
     private static final int BLOCK = 64 * 1024;
     private static final byte LINE_FEED = '\n';
 
     private final InputStream in;
-    private final boolean quoting;
-    private final byte quote;
+    private final Syntax syntax;
     private final byte[] block = new byte[BLOCK];
     private int position;
     private int limit;
     private boolean inQuote;
+    /** Whether the next byte starts a field (a record's start, after a delimiter or leading spaces). */
+    private boolean fieldStart = true;
+    /** Whether the last byte closed a quote (a quote right after it is a doubled one). */
+    private boolean closed;
     private long offset;
     private long line;
     private long index;
 
     /**
-     * @param in the input, positioned at {@code offset}
+     * The record syntax the chunker follows.
+     *
      * @param quote the quote byte, or -1 for none (JSON Lines)
+     * @param delimiter the CSV delimiter byte (unused without a quote)
+     * @param trimSpaces whether the reader skips spaces before a value (so a quote after them still
+     *     opens a quoted value)
+     */
+    record Syntax(int quote, byte delimiter, boolean trimSpaces) {
+        /** JSON Lines: every line feed ends a record. */
+        static final Syntax JSON_LINES = new Syntax(-1, (byte) 0, false);
+    }
+
+    /**
+     * @param in the input, positioned at {@code offset}
+     * @param syntax the record syntax
      * @param offset the input's byte offset at the stream's start
      * @param line the physical 1-based line at the stream's start
      * @param index the index of the first chunk to cut
      */
-    RecordChunker(InputStream in, int quote, long offset, long line, long index) {
+    RecordChunker(InputStream in, Syntax syntax, long offset, long line, long index) {
         this.in = Objects.requireNonNull(in, "in");
-        this.quoting = quote >= 0;
-        this.quote = (byte) quote;
+        this.syntax = Objects.requireNonNull(syntax, "syntax");
         this.offset = offset;
         this.line = line;
         this.index = index;
@@ -62,7 +83,8 @@ final class RecordChunker {
 
     /**
      * Reads the next chunk: records until {@code maxRecords} ended or at least {@code maxBytes}
-     * were read, or the input ended (its last record may lack a line feed).
+     * were read, or the input ended (its last record may lack a line feed); inside a quote still
+     * open at {@code 2 * maxBytes} bytes, it ends at the next line feed (see the class comment).
      *
      * @param maxRecords the most records in a chunk
      * @param maxBytes the size after which the chunk ends at the next record boundary
@@ -75,6 +97,9 @@ final class RecordChunker {
         int records = 0;
         long start = offset;
         long firstLine = line;
+        long cap = 2L * maxBytes;
+        boolean quoting = syntax.quote() >= 0;
+        byte quote = (byte) syntax.quote();
         boolean cut = false;
         while (!cut) {
             if (position == limit && !fill()) {
@@ -87,13 +112,20 @@ final class RecordChunker {
                 byte b = block[i];
                 if (b == LINE_FEED) {
                     line++;
-                    if (!inQuote && (++records >= maxRecords || length + i + 1 - from >= maxBytes)) {
+                    long size = length + i + 1L - from;
+                    if (inQuote && size < cap) {
+                        continue;
+                    }
+                    inQuote = false;
+                    fieldStart = true;
+                    closed = false;
+                    if (++records >= maxRecords || size >= maxBytes) {
                         stop = i + 1;
                         cut = true;
                         break;
                     }
-                } else if (quoting && b == quote) {
-                    inQuote = !inQuote;
+                } else if (quoting) {
+                    quoteState(b, quote);
                 }
             }
             int take = stop - from;
@@ -115,11 +147,11 @@ final class RecordChunker {
      * Splits a chunk into its records, for reading them one by one.
      *
      * @param chunk the chunk
-     * @param quote the quote byte, or -1 for none
+     * @param syntax the record syntax
      * @return one chunk per record, each with its own offsets and lines
      */
-    static List<Chunk> records(Chunk chunk, int quote) {
-        RecordChunker records = new RecordChunker(new ByteArrayInputStream(chunk.bytes()), quote,
+    static List<Chunk> records(Chunk chunk, Syntax syntax) {
+        RecordChunker records = new RecordChunker(new ByteArrayInputStream(chunk.bytes()), syntax,
                 chunk.start(), chunk.firstLine(), 0);
         List<Chunk> list = new ArrayList<>();
         try {
@@ -137,12 +169,32 @@ final class RecordChunker {
      * Reads the first record (a CSV header) from the input's start.
      *
      * @param in the input at its start
-     * @param quote the quote byte, or -1
+     * @param syntax the record syntax
      * @return the record's bytes, ending with a line feed, or null if the input is empty
      * @throws IOException if the input cannot be read
      */
-    static @Nullable Chunk first(InputStream in, int quote) throws IOException {
-        return new RecordChunker(in, quote, 0, 1, 0).next(1, Integer.MAX_VALUE);
+    static @Nullable Chunk first(InputStream in, Syntax syntax) throws IOException {
+        return new RecordChunker(in, syntax, 0, 1, 0).next(1, Integer.MAX_VALUE);
+    }
+
+    /** Follows the quote state over one byte that is not a line feed. */
+    private void quoteState(byte b, byte quote) {
+        if (inQuote) {
+            if (b == quote) {
+                inQuote = false;
+                closed = true;
+            }
+        } else if (b == quote && (fieldStart || closed)) {
+            inQuote = true;
+            fieldStart = false;
+            closed = false;
+        } else if (b == syntax.delimiter()) {
+            fieldStart = true;
+            closed = false;
+        } else if (!(fieldStart && syntax.trimSpaces() && b >= 0 && b <= ' ' && b != '\r')) {
+            fieldStart = false;
+            closed = false;
+        }
     }
 
     private boolean fill() throws IOException {

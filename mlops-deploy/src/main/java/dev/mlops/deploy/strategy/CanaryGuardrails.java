@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Judges a canary step on a health check: the canary's requests and errors since the step began
  * (differences of the cumulative counts), its reported p95 latency, and optionally the same of the
- * baseline. Immutable and thread-safe.
+ * baseline. The latency guardrails ({@code maxP95}, {@code maxP95RatioToBaseline}) use the
+ * endpoint's <em>cumulative</em> p95 (over all requests since the endpoint started), not a
+ * per-step one: a {@link VariantHealth} carries a single percentile and no histogram, and
+ * percentiles cannot be subtracted, so a latency regression late in a rollout is diluted by the
+ * earlier steps' requests. The messages say "cumulative p95 latency" accordingly. Immutable and
+ * thread-safe.
  */
 final class CanaryGuardrails {
     private static final VariantHealth NONE = new VariantHealth(0, 0, Duration.ZERO);
@@ -73,9 +78,10 @@ final class CanaryGuardrails {
                     + maxErrorRate);
         }
         if (maxP95 != null) {
-            measured += ", p95 latency " + step.p95Latency() + " (maxP95 " + maxP95 + ")";
+            measured += ", cumulative p95 latency " + step.p95Latency() + " (maxP95 " + maxP95 + ")";
             if (step.p95Latency().compareTo(maxP95) > 0) {
-                breaches.add("canary '" + canary + "' p95 latency " + step.p95Latency() + " > maxP95 " + maxP95);
+                breaches.add("canary '" + canary + "' cumulative p95 latency " + step.p95Latency() + " > maxP95 "
+                        + maxP95);
             }
         }
         if (maxErrorRateAboveBaseline != null || maxP95RatioToBaseline != null) {
@@ -93,7 +99,7 @@ final class CanaryGuardrails {
 
     private String compare(VariantHealth step, VariantHealth base, List<String> breaches) {
         String measured = "; baseline '" + baseline + "' answered " + base.requests() + " requests with error rate "
-                + decimal(base.errorRate()) + " and p95 latency " + base.p95Latency();
+                + decimal(base.errorRate()) + " and cumulative p95 latency " + base.p95Latency();
         if (maxErrorRateAboveBaseline != null) {
             double limit = base.errorRate() + maxErrorRateAboveBaseline;
             if (step.errorRate() > limit) {
@@ -105,17 +111,18 @@ final class CanaryGuardrails {
         if (maxP95RatioToBaseline != null) {
             Duration limit = Duration.ofNanos(Math.round(base.p95Latency().toNanos() * maxP95RatioToBaseline));
             if (step.p95Latency().compareTo(limit) > 0) {
-                breaches.add("canary '" + canary + "' p95 latency " + step.p95Latency() + " > maxP95RatioToBaseline "
-                        + maxP95RatioToBaseline + " x baseline '" + baseline + "' p95 latency " + base.p95Latency()
-                        + " = " + limit);
+                breaches.add("canary '" + canary + "' cumulative p95 latency " + step.p95Latency()
+                        + " > maxP95RatioToBaseline " + maxP95RatioToBaseline + " x baseline '" + baseline
+                        + "' cumulative p95 latency " + base.p95Latency() + " = " + limit);
             }
         }
         return measured;
     }
 
     /**
-     * A variant's requests and errors between two cumulative readings, with the later reading's p95
-     * latency. Counts that went down mean the endpoint restarted: the later reading counts whole.
+     * A variant's requests and errors between two cumulative readings, with the later reading's
+     * (cumulative) p95 latency: a p95 cannot be taken per step from two percentiles. Counts that
+     * went down mean the endpoint restarted: the later reading counts whole.
      */
     static VariantHealth since(Map<String, VariantHealth> before, Map<String, VariantHealth> now, String variant) {
         VariantHealth later = now.getOrDefault(variant, NONE);

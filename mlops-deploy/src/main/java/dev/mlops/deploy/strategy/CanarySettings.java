@@ -26,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param maxErrorRate the highest error rate of the canary since its step began, in [0, 1];
  *     default {@value #DEFAULT_MAX_ERROR_RATE}
  * @param maxP95 the highest p95 latency of the canary that a health check may report, positive;
- *     {@code null} for no latency guardrail
+ *     {@code null} for no latency guardrail. The reported p95 is the endpoint's cumulative one
+ *     (since it started), not the step's: a {@code VariantHealth} carries no histogram to subtract
  * @param maxErrorRateAboveBaseline how far the canary's error rate since its step began may exceed
  *     the baseline's over the same time, in [0, 1]; {@code null} for no comparison
- * @param maxP95RatioToBaseline how many times the baseline's reported p95 latency the canary's may
- *     be, positive; {@code null} for no comparison
+ * @param maxP95RatioToBaseline how many times the baseline's reported (cumulative) p95 latency the
+ *     canary's may be, positive; {@code null} for no comparison
  * @param salt the text whose {@link UnitHash#salt hash} places unit ids; default
  *     {@code canary:BASELINE->CANARY}, so each pair of variants picks its own first units
  */

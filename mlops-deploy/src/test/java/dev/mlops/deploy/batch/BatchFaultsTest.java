@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,15 @@ class BatchFaultsTest {
         assertThat(killed.complete()).as("the child was killed before it finished").isFalse();
         assertThat(killed.chunks()).isGreaterThanOrEqualTo(CHUNKS_BEFORE_KILL);
 
+        Path scratch = BatchTransform.scratchDirectory(output);
+        assertThat(scratch).as("a killed run cannot delete its scratch directory").isDirectory();
+
         BatchSummary summary = TransformingProcess.transform(input, output, 0).run();
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the resumed run removed the leftover")
+                    .noneMatch(name -> name.contains(".work"));
+        }
 
         assertThat(summary.resumedRows()).isEqualTo(killed.rowsIn()).isPositive();
         assertThat(summary.rowsIn()).isEqualTo(ROWS);

@@ -191,6 +191,43 @@ class BatchTransformTest {
         }
 
         @Test
+        void anUnclosedQuoteOverALongTailCostsOnlyTheCutOffRecord() throws IOException {
+            StringBuilder text = new StringBuilder("id,x\na,\"1\n");
+            for (int i = 0; i < 2_000; i++) {
+                text.append('r').append(i).append(',').append(i % 10).append('\n');
+            }
+            Path input = write("in.csv", text.toString());
+            BatchSummary summary = csv(input).idColumn("id").chunkBytes(1024).build().run();
+            assertThat(lines(dir.resolve("out.csv.errors.csv"))).satisfiesExactly(
+                    header -> assertThat(header).isEqualTo("line,reason"),
+                    e -> assertThat(e).startsWith("2,").contains("malformed record"));
+            List<String> out = lines(dir.resolve("out.csv"));
+            assertThat(out.get(out.size() - 1)).startsWith("r1999,");
+            assertThat(summary.errors()).isEqualTo(1);
+            // the cut-off record runs to the first line feed at or after 2 x 1024 bytes (1692 rows remain)
+            int covered = 0;
+            for (int size = "a,\"1\n".length(); size < 2 * 1024; covered++) {
+                size += ("r" + covered + "," + covered % 10 + "\n").length();
+            }
+            assertThat(summary.rowsOut()).isEqualTo(summary.rowsIn() - 1).isEqualTo(2_000 - covered);
+            assertThat(summary.chunks()).isGreaterThan(10);
+        }
+
+        @Test
+        void aStrayQuoteInsideAnUnquotedValueIsAnOrdinaryCharacter() throws IOException {
+            StringBuilder text = new StringBuilder("id,x\nradio\"tv,1\n");
+            for (int i = 0; i < 2_000; i++) {
+                text.append('r').append(i).append(',').append(i % 10).append('\n');
+            }
+            Path input = write("in.csv", text.toString());
+            BatchSummary summary = csv(input).idColumn("id").chunkBytes(1024).build().run();
+            assertThat(summary.errors()).isZero();
+            assertThat(summary.rowsOut()).isEqualTo(2_001);
+            assertThat(summary.chunks()).as("the stray quote does not make the rest one chunk").isGreaterThan(10);
+            assertThat(lines(dir.resolve("out.csv")).get(1)).matches("\"?radio\"{1,2}tv\"?,.*");
+        }
+
+        @Test
         void aRowMissingSeveralValuesNamesThemAll() throws IOException {
             Path input = write("in.csv", "id,x\n,\n");
             csv(input).idColumn("id").build().run();

@@ -251,13 +251,13 @@ class CanaryStrategyTest {
             assertThat(transitions.get(0).to().traffic().get("green")).isEqualTo(0.25);
             assertThat(transitions.get(0).cause()).isEqualTo("bake time PT10M elapsed at canary 1 of 4 with no breach:"
                     + " canary 'green' answered 1010 requests since the step began with error rate 0 (0 errors;"
-                    + " maxErrorRate 0.01), p95 latency PT0.15S (maxP95 PT0.2S)");
+                    + " maxErrorRate 0.01), cumulative p95 latency PT0.15S (maxP95 PT0.2S)");
             assertThat(transitions.get(1).cause()).contains("canary 'green' answered 1010 requests since the step began");
             assertThat(logged).contains("canary blue -> green: canary 3 of 4 -> canary 4 of 4: "
                     + transitions.get(2).cause());
             assertThat(logged).contains("canary blue -> green keeps baking at canary 1 of 4 until 2026-12-07T10:10:00Z:"
                     + " canary 'green' answered 1000 requests since the step began with error rate 0 (0 errors;"
-                    + " maxErrorRate 0.01), p95 latency PT0.15S (maxP95 PT0.2S)");
+                    + " maxErrorRate 0.01), cumulative p95 latency PT0.15S (maxP95 PT0.2S)");
         }
 
         @Test
@@ -399,7 +399,7 @@ class CanaryStrategyTest {
             promoteTo(rollout, step);
             assertThat(rollout.apply(green(1000, 0, 201)).stage()).isEqualTo("rolled back");
             assertThat(rollout.transitions().get(step).cause()).isEqualTo("guardrail breached at canary " + (step + 1)
-                    + " of 4: canary 'green' p95 latency PT0.201S > maxP95 PT0.2S");
+                    + " of 4: canary 'green' cumulative p95 latency PT0.201S > maxP95 PT0.2S");
         }
 
         @Test
@@ -416,7 +416,7 @@ class CanaryStrategyTest {
             rollout.apply(green(100, 50, 300));
             assertThat(rollout.transitions().get(0).cause()).isEqualTo("guardrail breached at canary 1 of 4: canary"
                     + " 'green' error rate 0.5 (50 errors of 100 requests since the step began) > maxErrorRate 0.01;"
-                    + " canary 'green' p95 latency PT0.3S > maxP95 PT0.2S");
+                    + " canary 'green' cumulative p95 latency PT0.3S > maxP95 PT0.2S");
         }
 
         @Test
@@ -432,7 +432,7 @@ class CanaryStrategyTest {
             // baseline 2 %, canary 3 %: within 2 % + 1 %
             assertThat(rollout.apply(health(10_000, 200, 50, 1000, 30, 50)).stage()).isEqualTo("canary 1 of 4");
             assertThat(logged).last().asString().endsWith("; baseline 'blue' answered 10000 requests with error rate"
-                    + " 0.02 and p95 latency PT0.05S");
+                    + " 0.02 and cumulative p95 latency PT0.05S");
             // since then: baseline 100 of 10,000 = 1 %, canary 25 of 1,000 = 2.5 %
             assertThat(rollout.apply(health(20_000, 300, 50, 2000, 55, 50)).stage()).isEqualTo("rolled back");
             assertThat(rollout.transitions().get(0).cause()).isEqualTo("guardrail breached at canary 1 of 4: canary"
@@ -446,7 +446,7 @@ class CanaryStrategyTest {
             assertThat(rollout.apply(health(10_000, 0, 100, 1000, 0, 150)).stage()).isEqualTo("canary 1 of 4");
             assertThat(rollout.apply(health(20_000, 0, 100, 2000, 0, 151)).stage()).isEqualTo("rolled back");
             assertThat(rollout.transitions().get(0).cause()).isEqualTo("guardrail breached at canary 1 of 4: canary"
-                    + " 'green' p95 latency PT0.151S > maxP95RatioToBaseline 1.5 x baseline 'blue' p95 latency PT0.1S"
+                    + " 'green' cumulative p95 latency PT0.151S > maxP95RatioToBaseline 1.5 x baseline 'blue' cumulative p95 latency PT0.1S"
                     + " = PT0.15S");
         }
 

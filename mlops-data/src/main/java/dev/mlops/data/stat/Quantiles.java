@@ -38,4 +38,26 @@ public final class Quantiles {
         }
         return quantiles;
     }
+
+    /**
+     * The nearest-rank percentile of sorted values: the smallest value with at least
+     * {@code share} of the values at or below it (the value at rank {@code ceil(share * n)},
+     * the first value for a share of 0). The timing of predictions reports its latencies so.
+     *
+     * @param sorted the values in ascending order, at least one
+     * @param share the share, in {@code [0, 1]}
+     * @return the percentile, one of the values
+     * @throws IllegalArgumentException if there is no value or the share is outside {@code [0, 1]}
+     */
+    public static long nearestRank(long[] sorted, double share) {
+        Objects.requireNonNull(sorted, "sorted");
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("sorted must hold at least one value");
+        }
+        if (!(share >= 0.0 && share <= 1.0)) {
+            throw new IllegalArgumentException("share must be in [0, 1] but was " + share);
+        }
+        int rank = (int) Math.ceil(share * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
 }

@@ -36,4 +36,27 @@ class QuantilesTest {
         assertThatThrownBy(() -> Quantiles.of(new double[0], 0.5))
                 .hasMessage("values must hold at least 1 values but held 0");
     }
+
+    @Test
+    void theNearestRankPercentileIsAValueAtRankCeilShareTimesN() {
+        long[] twenty = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+        assertThat(Quantiles.nearestRank(twenty, 0.95)).isEqualTo(19);
+        assertThat(Quantiles.nearestRank(twenty, 0.50)).isEqualTo(10);
+        assertThat(Quantiles.nearestRank(new long[] {4}, 0.95)).isEqualTo(4);
+        assertThat(Quantiles.nearestRank(twenty, 0.0)).isEqualTo(1);
+        long[] four = {1_000, 2_000, 3_000, 4_000};
+        assertThat(Quantiles.nearestRank(four, 0.5)).isEqualTo(2_000);
+        assertThat(Quantiles.nearestRank(four, 0.99)).isEqualTo(4_000);
+        assertThat(Quantiles.nearestRank(four, 0.25)).isEqualTo(1_000);
+        assertThat(Quantiles.nearestRank(four, 0.26)).isEqualTo(2_000);
+        assertThat(Quantiles.nearestRank(new long[] {5}, 0.0)).isEqualTo(5);
+    }
+
+    @Test
+    void theNearestRankPercentileRefusesNoValuesAndSharesOutsideZeroToOne() {
+        assertThatThrownBy(() -> Quantiles.nearestRank(new long[0], 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("sorted must hold at least one value");
+        assertThatThrownBy(() -> Quantiles.nearestRank(new long[] {1}, 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("share must be in [0, 1] but was 1.5");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.deploy.gate;
 
 import dev.mlops.core.table.Table;
+import dev.mlops.data.stat.Quantiles;
 import dev.mlops.train.predict.Predictor;
 import java.util.Arrays;
 
@@ -71,14 +72,9 @@ public record LatencyProtocol(int warmup, int repeats, int maxRows) {
             }
         }
         Arrays.sort(nanos);
-        return new Latency(percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.95) / 1e6, nanos.length, this);
+        return new Latency(Quantiles.nearestRank(nanos, 0.50) / 1e6, Quantiles.nearestRank(nanos, 0.95) / 1e6, nanos.length, this);
     }
 
-    /** @return the nearest-rank percentile of sorted values */
-    static long percentile(long[] sorted, double share) {
-        int rank = (int) Math.ceil(share * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
 
     /** @return the protocol in words, as reports print it */
     @Override

@@ -334,13 +334,5 @@ class QualityGateTest {
                     .isEqualTo(6);
         }
 
-        @Test
-        void theNearestRankPercentile() {
-            long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
-            assertThat(LatencyProtocol.percentile(sorted, 0.95)).isEqualTo(19);
-            assertThat(LatencyProtocol.percentile(sorted, 0.50)).isEqualTo(10);
-            assertThat(LatencyProtocol.percentile(new long[] {4}, 0.95)).isEqualTo(4);
-            assertThat(LatencyProtocol.percentile(sorted, 0.0)).isEqualTo(1);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.train.experiment;
 
 import dev.mlops.core.table.Table;
+import dev.mlops.data.stat.Quantiles;
 import dev.mlops.train.predict.Predictor;
 import java.util.Arrays;
 
@@ -37,12 +38,7 @@ record InferenceTiming(double p50Micros, double p99Micros, int rows) {
             nanos[row] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        return new InferenceTiming(percentile(nanos, 0.50) / 1e3, percentile(nanos, 0.99) / 1e3, rows);
+        return new InferenceTiming(Quantiles.nearestRank(nanos, 0.50) / 1e3, Quantiles.nearestRank(nanos, 0.99) / 1e3, rows);
     }
 
-    /** @return the nearest-rank percentile of sorted values */
-    static double percentile(long[] sorted, double share) {
-        int rank = (int) Math.ceil(share * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
 }

@@ -74,7 +74,7 @@ class ArchitectureSelfTest {
                         ArchitectureTest.STORE_DEPENDS_ONLY_ON_CORE,
                         ArchitectureTest.TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
                         ArchitectureTest.MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
-                        ArchitectureTest.DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR,
+                        ArchitectureTest.DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_FEATURES_AND_MONITOR,
                         ArchitectureTest.TESTKIT_DEPENDS_ONLY_ON_LIBRARY_MODULES,
                         ArchitectureTest.CLI_DEPENDS_ONLY_ON_LIBRARY_MODULES,
                         ArchitectureTest.EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES,

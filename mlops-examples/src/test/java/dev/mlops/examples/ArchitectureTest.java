@@ -54,12 +54,12 @@ class ArchitectureTest {
     private static final String ROOT = "dev.mlops";
 
     /** The library modules users embed: no printing, no hidden clocks or chance. */
-    private static final List<String> LIBRARY_MODULES = List.of("core", "data", "store", "train", "monitor", "deploy",
-            "testkit");
+    private static final List<String> LIBRARY_MODULES = List.of("core", "data", "store", "train", "features",
+            "monitor", "deploy", "testkit");
 
     /** Every module's package root segment, as DESIGN.md names them, plus the unpublished benchmarks. */
-    private static final List<String> MODULES = List.of("core", "data", "store", "train", "monitor", "deploy", "testkit",
-            "cli", "examples", "benchmarks");
+    private static final List<String> MODULES = List.of("core", "data", "store", "train", "features", "monitor",
+            "deploy", "testkit", "cli", "examples", "benchmarks");
 
     static final ArchRule CLASSES_LIVE_IN_A_MODULE_ROOT = classes().that().resideInAPackage(ROOT + "..")
             .should().resideInAnyPackage(packages(MODULES))
@@ -74,22 +74,24 @@ class ArchitectureTest {
 
     static final ArchRule TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE = module("train").mayUse("core", "data", "store");
 
+    static final ArchRule FEATURES_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE = module("features").mayUse("core", "data", "store");
+
     static final ArchRule MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE = module("monitor").mayUse("core", "data", "store");
 
-    static final ArchRule DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR = module("deploy")
-            .mayUse("core", "data", "store", "train", "monitor");
+    static final ArchRule DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_FEATURES_AND_MONITOR = module("deploy")
+            .mayUse("core", "data", "store", "train", "features", "monitor");
 
     static final ArchRule TESTKIT_DEPENDS_ONLY_ON_LIBRARY_MODULES = module("testkit")
-            .mayUse("core", "data", "store", "train", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
 
     static final ArchRule CLI_DEPENDS_ONLY_ON_LIBRARY_MODULES = module("cli")
-            .mayUse("core", "data", "store", "train", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
 
     static final ArchRule EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES = module("examples")
-            .mayUse("core", "data", "store", "train", "monitor", "deploy", "testkit", "cli");
+            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy", "testkit", "cli");
 
     static final ArchRule BENCHMARKS_DEPEND_ONLY_ON_LIBRARY_MODULES = module("benchmarks")
-            .mayUse("core", "data", "store", "train", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
 
     static final ArchRule NO_DATABASE_IN_CORE_OR_DATA = noClasses().that()
             .resideInAnyPackage(ROOT + ".core..", ROOT + ".data..")
@@ -160,13 +162,18 @@ class ArchitectureTest {
     }
 
     @ArchTest
+    static void featuresDependsOnlyOnCoreDataAndStore(JavaClasses classes) {
+        FEATURES_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE.check(classes);
+    }
+
+    @ArchTest
     static void monitorDependsOnlyOnCoreDataAndStore(JavaClasses classes) {
         MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE.check(classes);
     }
 
     @ArchTest
-    static void deployDependsOnlyOnCoreDataStoreTrainAndMonitor(JavaClasses classes) {
-        DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR.check(classes);
+    static void deployDependsOnlyOnCoreDataStoreTrainFeaturesAndMonitor(JavaClasses classes) {
+        DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_FEATURES_AND_MONITOR.check(classes);
     }
 
     @ArchTest

@@ -21,9 +21,8 @@ final class FeatureNames {
     static String check(String what, String name) {
         Objects.requireNonNull(name, what);
         if (!NAME.matcher(name).matches()) {
-            String article = "aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ";
-            throw new IllegalArgumentException(article + what + "'s name must be 1 to 128 letters, digits, '_', '.' or '-', "
-                    + "starting with a letter or '_', but was '" + name + "'");
+            throw new IllegalArgumentException(what + " name '" + name + "' is not valid: use 1 to 128 letters, digits, "
+                    + "'_', '.' or '-', starting with a letter or '_'");
         }
         return name;
     }

@@ -122,6 +122,7 @@ class FeatureAccessTest {
             FeatureAccess access = access(FeatureStore.defaultPolicy());
             FeatureSelection selection = FeatureSelection.of("customer", "age");
             List<Feature> first = access.onlineRead(ANALYST, CUSTOMER, selection);
+            assertThat(access.onlineRead(RISK, CUSTOMER, selection)).isEqualTo(first);
             assertThat(access.onlineRead(ANALYST, CUSTOMER, selection)).isSameAs(first);
             assertThat(first).extracting(Feature::name).containsExactly("age");
             assertThat(audit.entries()).isEmpty();

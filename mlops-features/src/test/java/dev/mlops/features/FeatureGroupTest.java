@@ -132,13 +132,13 @@ class FeatureGroupTest {
         void malformedNames() {
             assertThatThrownBy(() -> FeatureGroup.builder("a/b"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("a feature group's name must be");
+                    .hasMessageStartingWith("feature group name 'a/b' is not valid");
             assertThatThrownBy(() -> FeatureGroup.builder("g").entityKey("a b"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("an entity key's name must be");
+                    .hasMessageStartingWith("entity key name 'a b' is not valid");
             assertThatThrownBy(() -> FeatureGroup.builder("g").eventTime(""))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("an event-time column's name must be");
+                    .hasMessageStartingWith("event-time column name '' is not valid");
         }
     }
 
@@ -157,6 +157,8 @@ class FeatureGroupTest {
 
         @Test
         void versionsStartAtOne() {
+            assertThat(customer().withVersion(1).version()).isEqualTo(1);
+            assertThat(customer().withVersion(1).hashCode()).isNotEqualTo(customer().withVersion(2).hashCode());
             assertThatThrownBy(() -> customer().withVersion(0))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a feature group's version is a number from 1 but was 0");

@@ -66,10 +66,10 @@ class FeatureSelectionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "customer:|a feature's name must be",
-        "customer:age,|a feature's name must be",
-        ":age|a feature group's name must be",
-        "a b|a feature group's name must be",
+        "customer:|feature name '' is not valid",
+        "customer:age,|feature name '' is not valid",
+        ":age|feature group name '' is not valid",
+        "a b|feature group name 'a b' is not valid",
         "customer:age,age|feature 'age' of group 'customer' is selected twice"})
     void malformedTextIsRefusedQuotingIt(String text, String reason) {
         assertThatThrownBy(() -> FeatureSelection.parse(text))

@@ -64,8 +64,8 @@ class FeatureTest {
     void malformedNamesAreRefusedQuotingTheName(String name) {
         assertThatThrownBy(() -> Feature.of(name, ColumnType.NUMERIC))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a feature's name must be 1 to 128 letters, digits, '_', '.' or '-', starting with a "
-                        + "letter or '_', but was '" + name + "'");
+                .hasMessage("feature name '" + name + "' is not valid: use 1 to 128 letters, digits, '_', '.' or '-', "
+                        + "starting with a letter or '_'");
     }
 
     @ParameterizedTest

@@ -63,8 +63,8 @@ final class FeatureEnricher {
 
     /**
      * Probes each read once (an online read of no entity, which the store checks like any other)
-     * and fixes the columns it adds; a selection of all of a group's features becomes the features
-     * the group has now.
+     * and fixes the columns it adds: each read selects the features the probe returned, so a
+     * selection of all of a group's features becomes the features the group has now.
      *
      * @throws dev.mlops.core.access.AccessDeniedException if the store denies a selected feature
      * @throws IllegalArgumentException if two reads add the same column, or a read adds a column
@@ -93,9 +93,8 @@ final class FeatureEnricher {
                     sensitive.add(column.name());
                 }
             }
-            FeatureSelection selection = source.selection().isAll()
-                    ? new FeatureSelection(source.selection().group(), columns) : source.selection();
-            reads.add(new GroupRead(source.store(), source.principal(), selection, source.keyField(),
+            reads.add(new GroupRead(source.store(), source.principal(),
+                    new FeatureSelection(source.selection().group(), columns), source.keyField(),
                     List.copyOf(columns)));
         }
         return new FeatureEnricher(List.copyOf(reads), Collections.unmodifiableMap(groupOfColumn),

@@ -103,7 +103,7 @@ class CaptureWriterTest {
                         Map<String, @org.jspecify.annotations.Nullable Object> output) {
                     rows.add(new java.util.HashMap<>(input));
                     rows.add(new java.util.HashMap<>(output));
-                    return true;
+                    return !inferenceId.equals("sampled-out");
                 }
 
                 @Override
@@ -122,6 +122,8 @@ class CaptureWriterTest {
             assertThat(sink.capture("r1", "v1", CaptureStage.AFTER_MODEL, Map.of("x", 1.0, "income", 9.0),
                     Map.of("p", 0.5, "income", 9.0), Set.of("income"))).isTrue();
             assertThat(rows).containsExactly(Map.of("x", 1.0), Map.of("p", 0.5));
+            assertThat(sink.capture("sampled-out", "v1", CaptureStage.AFTER_MODEL, Map.of(), Map.of(),
+                    Set.of("income"))).isFalse();
         }
 
         @Test

@@ -11,6 +11,7 @@ import dev.mlops.core.access.AuditLog;
 import dev.mlops.core.access.JsonLinesAuditLog;
 import dev.mlops.core.access.Policy;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Table;
 import dev.mlops.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,49 @@ class StoreBuilderTest {
                     .as("still open").isEqualTo(1);
             assertThat(log.entries()).hasSize(1);
             assertThat(Files.exists(directory.resolve("unused"))).isFalse();
+        }
+    }
+
+    @Test
+    void closingAStoreClosesTheDatabaseItOpened() {
+        FeatureStore store = FeatureStore.builder(directory).clock(clock).open();
+        store.define(WRITER, StoreFixture.customer().build());
+        assertThat(directory.resolve(FeatureStore.DATABASE_FILE + "-wal")).exists();
+        store.close();
+        assertThat(directory.resolve(FeatureStore.DATABASE_FILE + "-wal"))
+                .as("SQLite removes the write-ahead log when the last connection closes").doesNotExist();
+    }
+
+    @Test
+    void aStoreThatCannotOpenItsAuditLogLeavesASharedDatabaseOpen() throws Exception {
+        Files.createDirectories(directory.resolve(FeatureStore.AUDIT_FILE));
+        try (Database database = Database.sqlite(directory.resolve("shared.db"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeatureStore.builder(directory).database(database)
+                    .open()).isInstanceOf(RuntimeException.class);
+            long groups = database.read(sql -> sql.queryLong("SELECT COUNT(*) FROM features_groups"));
+            assertThat(groups).as("the caller's database is still open").isZero();
+        }
+    }
+
+    @Test
+    void aStoreThatCannotOpenItsAuditLogClosesTheDatabaseItOpened() throws Exception {
+        Files.createDirectories(directory.resolve(FeatureStore.AUDIT_FILE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeatureStore.open(directory))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(directory.resolve(FeatureStore.DATABASE_FILE + "-wal")).doesNotExist();
+    }
+
+    @Test
+    void anOnlineReadRightAfterANewVersionSeesItsFeatures() {
+        try (FeatureStore store = FeatureStore.builder(directory).clock(clock).open()) {
+            store.define(WRITER, StoreFixture.customer().build());
+            store.ingest(WRITER, "customer", List.of(record("c1", 1, 40.0, null, null)));
+            assertThat(store.online(READER, FeatureSelection.of("customer", "age"), List.of("c1")).rowCount())
+                    .isEqualTo(1);
+            store.define(WRITER, StoreFixture.customer().feature(Feature.of("tenure", ColumnType.NUMERIC)).build());
+            Table online = store.online(READER, FeatureSelection.of("customer", "age", "tenure"), List.of("c1"));
+            assertThat(online.numericColumn("age").get(0)).isEqualTo(40.0);
+            assertThat(online.column("tenure").isMissing(0)).isTrue();
         }
     }
 

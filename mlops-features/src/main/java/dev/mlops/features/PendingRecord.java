@@ -1,6 +1,5 @@
 package dev.mlops.features;
 
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,20 +12,4 @@ import org.jspecify.annotations.Nullable;
  * @param values the values, in the order of the group version's features
  */
 record PendingRecord(String entity, long eventMicros, @Nullable Object[] values) {
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return other instanceof PendingRecord that && entity.equals(that.entity) && eventMicros == that.eventMicros
-                && Arrays.equals(values, that.values);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * entity.hashCode() + Long.hashCode(eventMicros)) + Arrays.hashCode(values);
-    }
-
-    @Override
-    public String toString() {
-        return "PendingRecord[" + entity + " @" + eventMicros + " " + Arrays.toString(values) + "]";
-    }
 }

@@ -53,12 +53,13 @@ final class RecordValues {
      * @param json the stored array
      * @param features the group's latest features (types never change between versions)
      * @param source where the array was read, for messages
-     * @return one value per feature, missing past the array's end
+     * @return one value per feature, missing past the array's end (features added since it was written)
      */
     static Object[] decode(String json, List<Feature> features, String source) {
         JsonNode array = Documents.parseTree(json, source);
         Object[] values = new Object[features.size()];
-        for (int i = 0; i < values.length && i < array.size(); i++) {
+        // features are only ever added at the end, so a stored array is never longer than the latest features
+        for (int i = 0; i < array.size(); i++) {
             JsonNode node = array.get(i);
             if (!node.isNull()) {
                 values[i] = switch (features.get(i).type()) {

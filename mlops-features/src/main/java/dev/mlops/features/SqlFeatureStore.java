@@ -349,26 +349,43 @@ final class SqlFeatureStore implements FeatureStore {
     private Loaded refreshed(String group) {
         synchronized (memory) {
             Loaded state = loaded.get(group);
-            Loaded updated = database.read(sql -> {
+            // the transaction only reads (it may run again); memory changes after it
+            Fetched fetched = database.read(sql -> {
                 long last = FeatureTables.lastBatch(sql);
                 long version = sql.queryLong("SELECT MAX(version) FROM features_groups WHERE name = ?", group);
                 if (state != null && state.group.version() == version) {
-                    if (state.upTo != last) {
-                        state.history.appendAll(FeatureTables.batchesAfter(sql, state.group, state.upTo));
-                        state.upTo = last;
-                    }
-                    return state;
+                    return new Fetched(last, state.group, state.upTo == last ? List.of()
+                            : FeatureTables.batchesAfter(sql, state.group, state.upTo), false);
                 }
                 Optional<FeatureGroup> latest = FeatureTables.latest(sql, group);
-                return latest.isEmpty() ? null : new Loaded(latest.get(),
-                        GroupHistory.of(latest.get(), FeatureTables.batchesAfter(sql, latest.get(), 0)), last);
+                return latest.isEmpty() ? null
+                        : new Fetched(last, latest.get(), FeatureTables.batchesAfter(sql, latest.get(), 0), true);
             });
-            if (updated == null) {
+            if (fetched == null) {
                 throw unknown(group);
+            }
+            Loaded updated;
+            if (fetched.reload()) {
+                updated = new Loaded(fetched.group(), GroupHistory.of(fetched.group(), fetched.batches()), fetched.last());
+            } else {
+                updated = state;
+                updated.history.appendAll(fetched.batches());
+                updated.upTo = fetched.last();
             }
             loaded.put(group, updated);
             return updated;
         }
+    }
+
+    /**
+     * What a refresh read from the database.
+     *
+     * @param last the store's last batch number when read
+     * @param group the group's latest definition
+     * @param batches the group's batches not yet in memory
+     * @param reload whether they replace the history (a new group version, or not loaded) rather than extend it
+     */
+    private record Fetched(long last, FeatureGroup group, List<RecordBatch> batches, boolean reload) {
     }
 
     private FeatureGroup latest(String group) {

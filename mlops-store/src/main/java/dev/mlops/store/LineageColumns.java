@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * How a {@link LineageInput} is kept in six consecutive columns of a store's table, so that every
  * store (tracking runs, registry versions, feature reads) writes and reads lineage alike: its name
  * and kind (text, not null), its version and the SHA-256 of its fingerprint (text, null when
- * absent), and the bounds of its window in epoch milliseconds (bigint, both null when it has none).
+ * absent), and the bounds of its window in epoch microseconds (bigint, both null when it has none;
+ * microseconds because the feature store's event times, and so its reads' windows, have that
+ * precision: an exclusive end one microsecond past a read's last prediction time must read back
+ * as it was written).
  */
 public final class LineageColumns {
     private LineageColumns() {
@@ -35,8 +38,8 @@ public final class LineageColumns {
 
     private static Object[] values(LineageInput input) {
         return new Object[] {input.name(), input.kind(), Sql.Null.orText(input.version()),
-            Sql.Null.orText(input.fingerprint().map(Fingerprint::sha256)), Sql.Null.orEpochMillis(input.from()),
-            Sql.Null.orEpochMillis(input.until())};
+            Sql.Null.orText(input.fingerprint().map(Fingerprint::sha256)), Sql.Null.orEpochMicros(input.from()),
+            Sql.Null.orEpochMicros(input.until())};
     }
 
     /**
@@ -57,7 +60,8 @@ public final class LineageColumns {
     }
 
     private static @Nullable Instant instant(ResultSet row, int column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+        long micros = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }

@@ -60,10 +60,15 @@ public final class Sql {
 
         /**
          * @param value an instant that may be absent
-         * @return its epoch milliseconds, or a typed bigint {@code NULL}
+         * @return its epoch microseconds (a finer part dropped), or a typed bigint {@code NULL}
+         * @throws ArithmeticException if the instant is beyond a long's microseconds (about 292,000 years)
          */
-        public static Object orEpochMillis(Optional<Instant> value) {
-            return value.isPresent() ? (Object) value.get().toEpochMilli() : BIGINT;
+        public static Object orEpochMicros(Optional<Instant> value) {
+            if (value.isEmpty()) {
+                return BIGINT;
+            }
+            Instant instant = value.get();
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
         }
     }
 

@@ -9,6 +9,8 @@ import dev.mlops.deploy.strategy.RolloutEvent;
 import dev.mlops.deploy.strategy.RolloutStatus;
 import dev.mlops.deploy.strategy.Route;
 import dev.mlops.deploy.strategy.VariantHealth;
+import dev.mlops.features.FeatureSelection;
+import dev.mlops.features.FeatureStore;
 import dev.mlops.monitor.capture.CaptureSink;
 import dev.mlops.monitor.capture.CaptureStage;
 import dev.mlops.train.predict.Predictor;
@@ -74,6 +76,25 @@ import org.jspecify.annotations.Nullable;
  * 122 random bits come from {@link UUID#randomUUID()}'s cryptographically strong generator, never
  * from the time; {@link Builder#inferenceIds} replaces it (a seeded source in tests).
  *
+ * <p><b>Online features.</b> With {@link Builder#features}, each request's rows are first joined
+ * with the latest values a {@link FeatureStore} holds for their entities: per feature group, one
+ * {@link FeatureStore#online online read} per request of the entity keys in the request's key
+ * field (a string, or an integer read as its text), as the endpoint's principal. The features
+ * are added to the request's fields, and everything after sees the enriched request: the input
+ * check, the model, the capture and the shadows. A request that itself gives a feature the
+ * endpoint reads is refused ({@link EndpointException.Reason#INVALID_REQUEST} naming the field and
+ * the group) rather than one value silently winning over the other, as is a row whose entity key
+ * is absent or missing. An entity the store does not know reads as missing values (the model's
+ * missing-value policy applies) and is counted: {@link #enrichment()}, and the counters
+ * {@code mlops.endpoint.features.lookups} and {@code mlops.endpoint.features.missing} tagged
+ * {@code endpoint} and {@code group}. Access is checked by the store: {@link Builder#build()}
+ * probes each read once (an online read of no entity), so a feature the principal may not read
+ * fails the build with the store's {@link dev.mlops.core.access.AccessDeniedException}; a read
+ * the store refuses or fails later fails the request with
+ * {@link EndpointException.Reason#FEATURES_UNAVAILABLE}. Features the store marks sensitive are
+ * handed to the capture sink as sensitive columns, so its policy leaves them out or masks them
+ * unless it allows them by name.
+ *
  * <p><b>Real-time serving.</b> Each model call is bounded by a timeout ({@link Builder#timeout},
  * or per call with {@link #predict(PredictRequest, Duration)}): the call runs on one of the
  * endpoint's model threads while the caller waits at most the timeout for its answer; past it the
@@ -122,6 +143,8 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
     private final Map<String, Variant> variants;
     private final Map<String, Map<String, ShadowComparison>> comparisons;
     private final @Nullable CaptureSink capture;
+    private final @Nullable FeatureEnricher enricher;
+    private final Set<String> sensitive;
     private final Supplier<String> inferenceIds;
     private final @Nullable Duration timeout;
     private final ThreadPoolExecutor modelThreads;
@@ -153,9 +176,12 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         }
     }
 
-    private Endpoint(Builder builder, DeploymentStrategy strategy, Map<String, Predictor> predictors) {
+    private Endpoint(Builder builder, DeploymentStrategy strategy, Map<String, Predictor> predictors,
+            @Nullable FeatureEnricher enricher) {
         this.name = builder.name;
         this.capture = builder.capture;
+        this.enricher = enricher;
+        this.sensitive = enricher == null ? Set.of() : enricher.sensitive();
         this.inferenceIds = builder.inferenceIds;
         this.timeout = builder.timeout;
         Map<String, Variant> byName = new HashMap<>();
@@ -178,7 +204,7 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         this.modelThreads = new ThreadPoolExecutor(builder.modelThreads, builder.modelThreads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemons(name + "-model"));
         this.modelThreads.allowCoreThreadTimeOut(true);
-        this.shadows = new ShadowRunner(builder.shadowQueue, builder.shadowThreads, name, capture);
+        this.shadows = new ShadowRunner(builder.shadowQueue, builder.shadowThreads, name, capture, sensitive);
         this.rollout = strategy.start(builder.clock);
         if (builder.healthCheckPeriod == null) {
             this.ownScheduler = null;
@@ -253,30 +279,34 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         Variant variant = variant(route.primary());
         variant.meter.started();
         Table features = null;
+        PredictRequest asked = request;
         try {
             if (closed) {
                 throw new EndpointException(EndpointException.Reason.UNAVAILABLE, variant.name, inferenceId,
                         "endpoint '" + name + "' is closed", null);
             }
-            features = Features.of(request, variant.predictor.inputSchema(), variant.name, inferenceId);
+            if (enricher != null) {
+                asked = enricher.enrich(request, variant.name, inferenceId);
+            }
+            features = Features.of(asked, variant.predictor.inputSchema(), variant.name, inferenceId);
             Table answers = call(variant, features, inferenceId, limit);
             long nanos = System.nanoTime() - start;
             variant.meter.latency(nanos);
             if (capture != null) {
-                capture(capture, inferenceId, variant.name, request, features, answers);
+                capture(capture, inferenceId, variant.name, asked, features, answers, sensitive);
             }
             List<String> shadowNames = route.shadows();
             for (int i = 0; i < shadowNames.size(); i++) {
                 String shadow = shadowNames.get(i);
                 shadows.offer(new ShadowRunner.Task(variant(shadow), comparisons.get(variant.name).get(shadow),
-                        request, inferenceId, answers));
+                        asked, inferenceId, answers));
             }
             return new PredictResponse(inferenceId, variant.name, answers, Duration.ofNanos(nanos));
         } catch (EndpointException e) {
             variant.meter.failed(e.reason());
             variant.meter.latency(System.nanoTime() - start);
             if (capture != null) {
-                captureFailure(capture, inferenceId, variant.name, request, features);
+                captureFailure(capture, inferenceId, variant.name, asked, features, sensitive);
             }
             throw e;
         }
@@ -361,25 +391,25 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
     }
 
     static void capture(CaptureSink sink, String inferenceId, String variant, PredictRequest request, Table features,
-            Table answers) {
+            Table answers, Set<String> sensitive) {
         Map<String, @Nullable Object> row = request.featureRow();
         for (int i = 0; i < answers.rowCount(); i++) {
             sink.capture(rowId(inferenceId, answers.rowCount(), i), variant, CaptureStage.AFTER_MODEL,
-                    row != null ? row : Features.row(features, i), Features.row(answers, i));
+                    row != null ? row : Features.row(features, i), Features.row(answers, i), sensitive);
         }
     }
 
     private static void captureFailure(CaptureSink sink, String inferenceId, String variant, PredictRequest request,
-            @Nullable Table features) {
+            @Nullable Table features, Set<String> sensitive) {
         Map<String, @Nullable Object> row = request.featureRow();
         Table table = request.featureTable();
         if (row != null) {
-            sink.capture(inferenceId, variant, CaptureStage.BEFORE_PREPROCESSING, row, Map.of());
+            sink.capture(inferenceId, variant, CaptureStage.BEFORE_PREPROCESSING, row, Map.of(), sensitive);
         } else {
             Table rows = features == null ? Objects.requireNonNull(table) : features;
             for (int i = 0; i < rows.rowCount(); i++) {
                 sink.capture(rowId(inferenceId, rows.rowCount(), i), variant, CaptureStage.BEFORE_PREPROCESSING,
-                        Features.row(rows, i), Map.of());
+                        Features.row(rows, i), Map.of(), sensitive);
             }
         }
     }
@@ -441,6 +471,14 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         return stats;
     }
 
+    /**
+     * @return per feature group read ({@link Builder#features}), in the order given, the entity
+     *     keys looked up and the entities the store did not know; empty without online features
+     */
+    public List<EnrichmentStats> enrichment() {
+        return enricher == null ? List.of() : enricher.stats();
+    }
+
     /** @return each variant's health, as a {@link RolloutEvent.HealthCheck} carries it */
     public Map<String, VariantHealth> health() {
         Map<String, VariantHealth> health = new LinkedHashMap<>();
@@ -496,6 +534,16 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         for (Map<String, ShadowComparison> shadowsOf : comparisons.values()) {
             for (ShadowComparison comparison : shadowsOf.values()) {
                 shadowMeters(registry, comparison);
+            }
+        }
+        if (enricher != null) {
+            for (FeatureEnricher.GroupRead read : enricher.reads()) {
+                FunctionCounter.builder(METER + "features.lookups", read, r -> r.stats().lookups())
+                        .tags("endpoint", name, "group", read.stats().group())
+                        .description("entity keys looked up in the feature store").register(registry);
+                FunctionCounter.builder(METER + "features.missing", read, r -> r.stats().missing())
+                        .tags("endpoint", name, "group", read.stats().group())
+                        .description("entity keys the feature store did not know").register(registry);
             }
         }
     }
@@ -581,6 +629,7 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
     public static final class Builder {
         private final DeploymentStrategy strategy;
         private final Map<String, Predictor> predictors = new LinkedHashMap<>();
+        private final Map<String, FeatureEnricher.Source> featureReads = new LinkedHashMap<>();
         private String name = "endpoint";
         private Clock clock = Clock.systemUTC();
         private @Nullable CaptureSink capture;
@@ -662,6 +711,44 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
                         + " churn:3), but got '" + modelVersion + "'");
             }
             return variant(variant, registry.load(principal, modelVersion.substring(0, colon), version));
+        }
+
+        /**
+         * Enriches every request with online features of one group (see the class description):
+         * call once per group.
+         *
+         * <pre>{@code
+         * Endpoint.builder(plan)
+         *         .variant("v1", model)
+         *         .features(store, servingPrincipal, FeatureSelection.of("customer", "age", "income"), "customer_id")
+         *         .features(store, servingPrincipal, FeatureSelection.all("merchant"), "merchant_id")
+         *         .build();
+         * }</pre>
+         *
+         * @param store the feature store
+         * @param principal who reads, the endpoint's principal; the store checks each selected feature
+         * @param selection the group and its features to add; {@link FeatureSelection#all} is
+         *     fixed, when built, to the group's features then
+         * @param keyField the request field that holds the group's entity key
+         * @return this builder
+         * @throws IllegalArgumentException if the group is given twice or the key field is blank
+         */
+        public Builder features(FeatureStore store, Principal principal, FeatureSelection selection,
+                String keyField) {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(selection, "selection");
+            Objects.requireNonNull(keyField, "keyField");
+            if (keyField.isBlank()) {
+                throw new IllegalArgumentException("the key field of feature group '" + selection.group()
+                        + "' must not be blank");
+            }
+            if (featureReads.putIfAbsent(selection.group(),
+                    new FeatureEnricher.Source(store, principal, selection, keyField)) != null) {
+                throw new IllegalArgumentException("feature group '" + selection.group()
+                        + "' was given twice; select all its features in one call");
+            }
+            return this;
         }
 
         /**
@@ -807,7 +894,10 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
          * @return the endpoint
          * @throws IllegalStateException if a variant of the strategy was not given a model
          * @throws IllegalArgumentException if the variants' models differ in task (classification
-         *     and regression), which their answers could not be compared across
+         *     and regression), which their answers could not be compared across, or two feature
+         *     reads add the same column (or one named as a read's key field)
+         * @throws dev.mlops.core.access.AccessDeniedException if the feature store denies the
+         *     endpoint's principal a selected feature (each read is probed once)
          */
         public Endpoint build() {
             List<String> missing = new ArrayList<>(strategy.variants());
@@ -821,7 +911,9 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
                 throw new IllegalArgumentException("the variants of an endpoint must all classify or all regress,"
                         + " but they mix " + tasks + ": " + predictors.keySet());
             }
-            return new Endpoint(this, strategy, predictors);
+            FeatureEnricher enricher = featureReads.isEmpty() ? null
+                    : FeatureEnricher.probe(List.copyOf(featureReads.values()));
+            return new Endpoint(this, strategy, predictors, enricher);
         }
     }
 }

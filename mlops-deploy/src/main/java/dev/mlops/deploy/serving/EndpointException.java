@@ -20,7 +20,9 @@ public final class EndpointException extends MlopsException {
         /** The model threw, or returned predictions of the wrong shape. */
         MODEL_FAILED,
         /** The endpoint is closed, or its model threads refused the request. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The feature store refused (access denied) or failed the online read of the request's features. */
+        FEATURES_UNAVAILABLE
     }
 
     /** Why the request failed. */

@@ -78,6 +78,12 @@ final class Features {
     }
 
     private static Object value(Column column, int row) {
+        Object value = raw(column, row);
+        return value instanceof Instant instant ? instant.toString() : value;
+    }
+
+    /** @return the present cell as a request row holds it: Double, String, Boolean or Instant */
+    static Object raw(Column column, int row) {
         if (column instanceof NumericColumn numeric) {
             return numeric.get(row);
         } else if (column instanceof CategoricalColumn categorical) {
@@ -85,7 +91,7 @@ final class Features {
         } else if (column instanceof BooleanColumn bool) {
             return bool.get(row);
         } else if (column instanceof TimestampColumn timestamp) {
-            return timestamp.get(row).toString();
+            return timestamp.get(row);
         }
         return ((TextColumn) column).get(row);
     }

@@ -83,6 +83,16 @@ public final class PredictRequest {
         return new PredictRequest(row, rows, unitId, checkId("inference id", id));
     }
 
+    /** @return the same request (unit, inference id) for another row, the caller's map kept as it is */
+    PredictRequest withFeatures(Map<String, @Nullable Object> features) {
+        return new PredictRequest(Collections.unmodifiableMap(features), null, unitId, inferenceId);
+    }
+
+    /** @return the same request (unit, inference id) for another table */
+    PredictRequest withFeatures(Table features) {
+        return new PredictRequest(null, features, unitId, inferenceId);
+    }
+
     /** @return the features of a one-row request, feature name to value; null for a table request */
     public @Nullable Map<String, @Nullable Object> featureRow() {
         return row;

@@ -5,6 +5,7 @@ import dev.mlops.monitor.capture.CaptureSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class ShadowRunner implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private final Object idle = new Object();
     private final @Nullable CaptureSink capture;
+    private final Set<String> sensitive;
     private volatile boolean closed;
 
     /** One copied request: the shadow, the request, and the primary's answer to compare with. */
@@ -29,9 +31,10 @@ final class ShadowRunner implements AutoCloseable {
             Table primaryAnswers) {
     }
 
-    ShadowRunner(int capacity, int threads, String name, @Nullable CaptureSink capture) {
+    ShadowRunner(int capacity, int threads, String name, @Nullable CaptureSink capture, Set<String> sensitive) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.capture = capture;
+        this.sensitive = sensitive;
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(this::work, name + "-shadow-" + (i + 1));
             worker.setDaemon(true);
@@ -89,7 +92,8 @@ final class ShadowRunner implements AutoCloseable {
                     task.inferenceId());
             Table answers = shadow.predictor().predict(features);
             if (capture != null) {
-                Endpoint.capture(capture, task.inferenceId(), shadow.name(), task.request(), features, answers);
+                Endpoint.capture(capture, task.inferenceId(), shadow.name(), task.request(), features, answers,
+                        sensitive);
             }
             task.comparison().compare(task.primaryAnswers(), answers);
         } catch (RuntimeException e) {

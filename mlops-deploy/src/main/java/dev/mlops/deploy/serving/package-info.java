@@ -6,7 +6,9 @@
  * requests to shadow variants off the caller's thread and compares their answers
  * ({@link dev.mlops.deploy.serving.ShadowReport}), keeps per-variant counts and latency
  * histograms, publishes them through Micrometer, and writes every request and response through
- * mlops-monitor's {@link dev.mlops.monitor.capture.CaptureSink}.
+ * mlops-monitor's {@link dev.mlops.monitor.capture.CaptureSink}. An endpoint can join each
+ * request with a {@link dev.mlops.features.FeatureStore}'s online features first
+ * ({@link dev.mlops.deploy.serving.Endpoint.Builder#features}).
  *
  * <p>{@link dev.mlops.deploy.serving.AsyncEndpoint} serves asynchronously: requests queue for a
  * bounded pool of workers and each is answered with an id and a future.

@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Sensitive columns (those whose {@link Field#sensitive()} is set, in input or output rows)
  * are left out ({@link Sensitive#OMIT}, the default) or replaced by the string {@link #MASK}
  * ({@link Sensitive#MASK}), unless {@linkplain Builder#allow(String) allowed} by name. Columns
- * the schema does not name are kept as they are.
+ * the schema does not name are kept as they are, unless the capturing side marks them sensitive
+ * ({@link #apply(Map, Set)}, as an endpoint does for the sensitive features it read from a
+ * feature store): those are hidden the same way, and to allow one by name, give the policy a
+ * schema that lists it (the feature group's, for instance).
  *
  * <p>Sampling is decided per inference id: a hash of the seed and the id, uniform in [0, 1),
  * is compared with the percentage, so every stage of one inference is kept or dropped together
@@ -54,6 +57,7 @@ public final class CapturePolicy {
     private final Seed seed;
     private final Sensitive sensitive;
     private final Set<String> hidden;
+    private final Set<String> allowed;
 
     private CapturePolicy(Builder builder) {
         this.samplingPercentage = builder.samplingPercentage;
@@ -66,6 +70,7 @@ public final class CapturePolicy {
             }
         }
         this.hidden = Collections.unmodifiableSet(names);
+        this.allowed = Set.copyOf(builder.allowed);
     }
 
     /**
@@ -112,24 +117,38 @@ public final class CapturePolicy {
      * @return the row to capture; the same instance when nothing changes
      */
     public Map<String, @Nullable Object> apply(Map<String, @Nullable Object> row) {
+        return apply(row, Set.of());
+    }
+
+    /**
+     * Returns the row as it is captured when the capturing side marks some of its columns
+     * sensitive: those are hidden as the schema's sensitive columns are, unless allowed by name.
+     *
+     * @param row a row, column name to value
+     * @param marked the names of the row's columns the capturing side marks sensitive
+     * @return the row to capture; the same instance when nothing changes
+     */
+    public Map<String, @Nullable Object> apply(Map<String, @Nullable Object> row, Set<String> marked) {
         Objects.requireNonNull(row, "row");
-        if (hidden.isEmpty() || !containsHidden(row)) {
+        Objects.requireNonNull(marked, "marked");
+        if (!containsHidden(row, hidden, Set.of()) && !containsHidden(row, marked, allowed)) {
             return row;
         }
         Map<String, @Nullable Object> result = new HashMap<>();
         for (Map.Entry<String, @Nullable Object> entry : row.entrySet()) {
-            if (!hidden.contains(entry.getKey())) {
-                result.put(entry.getKey(), entry.getValue());
+            String name = entry.getKey();
+            if (!hidden.contains(name) && (!marked.contains(name) || allowed.contains(name))) {
+                result.put(name, entry.getValue());
             } else if (sensitive == Sensitive.MASK) {
-                result.put(entry.getKey(), MASK);
+                result.put(name, MASK);
             }
         }
         return result;
     }
 
-    private boolean containsHidden(Map<String, @Nullable Object> row) {
-        for (String name : hidden) {
-            if (row.containsKey(name)) {
+    private static boolean containsHidden(Map<String, @Nullable Object> row, Set<String> names, Set<String> allowed) {
+        for (String name : names) {
+            if (row.containsKey(name) && !allowed.contains(name)) {
                 return true;
             }
         }

@@ -1,6 +1,8 @@
 package dev.mlops.monitor.capture;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,35 @@ public interface CaptureSink extends AutoCloseable {
      */
     boolean capture(String inferenceId, String modelVariant, CaptureStage stage,
             Map<String, @Nullable Object> input, Map<String, @Nullable Object> output);
+
+    /**
+     * Captures one record as {@link #capture(String, String, CaptureStage, Map, Map)} does, with
+     * columns the caller knows to be sensitive although the sink's policy may not list them (an
+     * endpoint's features read from a feature store that marks them sensitive): the sink hides
+     * them as it hides the sensitive columns of its policy, unless its policy allows them by name.
+     *
+     * <p>The default leaves them out of both rows and captures the rest, the safe choice for a
+     * sink that does not know about such columns; {@link CaptureWriter} applies its policy
+     * (left out or masked, allowed by name).
+     *
+     * @param inferenceId the inference id; every stage of one inference uses the same id
+     * @param modelVariant the model variant serving the request
+     * @param stage where in the pipeline the record is captured
+     * @param input the input row, column name to value (JSON-writable values)
+     * @param output the output row; empty before the model ran
+     * @param sensitive the names of the columns of either row that are sensitive
+     * @return true if the record was accepted; false if it was sampled out or dropped
+     */
+    default boolean capture(String inferenceId, String modelVariant, CaptureStage stage,
+            Map<String, @Nullable Object> input, Map<String, @Nullable Object> output, Set<String> sensitive) {
+        return capture(inferenceId, modelVariant, stage, without(input, sensitive), without(output, sensitive));
+    }
+
+    private static Map<String, @Nullable Object> without(Map<String, @Nullable Object> row, Set<String> sensitive) {
+        Map<String, @Nullable Object> kept = new HashMap<>(row);
+        kept.keySet().removeAll(sensitive);
+        return kept;
+    }
 
     /**
      * Captures a record as it is, keeping its time, if its policy samples the inference.

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -166,13 +167,35 @@ public final class CaptureWriter implements CaptureSink {
     @Override
     public boolean capture(String inferenceId, String modelVariant, CaptureStage stage,
             Map<String, @Nullable Object> input, Map<String, @Nullable Object> output) {
+        return capture(inferenceId, modelVariant, stage, input, output, Set.of());
+    }
+
+    /**
+     * Captures one record as {@link #capture(String, String, CaptureStage, Map, Map)} does, the
+     * columns the caller marks sensitive hidden by the policy as its schema's sensitive columns
+     * are (left out or masked), unless the policy allows them by name.
+     *
+     * @param inferenceId the inference id; every stage of one inference uses the same id
+     * @param modelVariant the model variant serving the request
+     * @param stage where in the pipeline the record is captured
+     * @param input the input row, column name to value (JSON-writable values)
+     * @param output the output row; empty before the model ran
+     * @param sensitive the names of the columns of either row that are sensitive
+     * @return true if the record was queued; false if it was sampled out or dropped
+     * @throws IllegalArgumentException if an id or variant is blank or a value cannot be
+     *     written as JSON
+     * @throws IllegalStateException if the writer is closed or broken by a write failure
+     */
+    @Override
+    public boolean capture(String inferenceId, String modelVariant, CaptureStage stage,
+            Map<String, @Nullable Object> input, Map<String, @Nullable Object> output, Set<String> sensitive) {
         Objects.requireNonNull(inferenceId, "inferenceId");
         if (!policy.sampled(inferenceId)) {
             sampledOut.increment();
             return false;
         }
         CaptureRecord record = new CaptureRecord(inferenceId, clock.instant(), modelVariant,
-                stage, policy.apply(input), policy.apply(output));
+                stage, policy.apply(input, sensitive), policy.apply(output, sensitive));
         return enqueue(toJson(record));
     }
 

@@ -8,6 +8,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,35 @@ class CapturePolicyTest {
             Map<String, Object> row = Map.of("age", 1.0);
             assertThat(CapturePolicy.builder(SCHEMA).build().apply(row)).isSameAs(row);
             assertThat(CapturePolicy.keepAll().apply(ROW)).isSameAs(ROW);
+        }
+
+        @Test
+        void columnsTheCallerMarksSensitiveAreHiddenThoughTheSchemaDoesNotListThem() {
+            Map<String, Object> row = Map.of("age", 41.0, "income", 52_000.0, "name", "Zoë");
+            assertThat(CapturePolicy.builder(SCHEMA).build().apply(row, Set.of("income")))
+                    .containsOnly(Map.entry("age", 41.0));
+            assertThat(CapturePolicy.keepAll().apply(row, Set.of("income")))
+                    .containsOnly(Map.entry("age", 41.0), Map.entry("name", "Zoë"));
+            assertThat(CapturePolicy.builder(SCHEMA).sensitive(CapturePolicy.Sensitive.MASK).build()
+                    .apply(row, Set.of("income")))
+                    .containsOnly(Map.entry("age", 41.0), Map.entry("income", "***"), Map.entry("name", "***"));
+        }
+
+        @Test
+        void aColumnTheCallerMarksSensitiveIsKeptWhenThePolicyAllowsItByName() {
+            Schema withIncome = Schema.of(Field.of("age", ColumnType.NUMERIC),
+                    Field.of("income", ColumnType.NUMERIC));
+            Map<String, Object> row = Map.of("age", 41.0, "income", 52_000.0);
+            assertThat(CapturePolicy.builder(withIncome).allow("income").build().apply(row, Set.of("income")))
+                    .isSameAs(row);
+            assertThat(CapturePolicy.builder(withIncome).build().apply(row, Set.of("income")))
+                    .containsOnly(Map.entry("age", 41.0));
+        }
+
+        @Test
+        void aRowWithoutMarkedColumnsIsReturnedAsItIs() {
+            Map<String, Object> row = Map.of("age", 1.0);
+            assertThat(CapturePolicy.builder(SCHEMA).build().apply(row, Set.of("income"))).isSameAs(row);
         }
 
         @Test

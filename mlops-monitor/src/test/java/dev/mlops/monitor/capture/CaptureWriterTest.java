@@ -80,6 +80,53 @@ class CaptureWriterTest {
         }
 
         @Test
+        void columnsTheCallerMarksSensitiveAreHiddenByThePolicy() {
+            CapturePolicy policy = CapturePolicy.builder(Schema.of(Field.of("x", ColumnType.NUMERIC)))
+                    .sensitive(CapturePolicy.Sensitive.MASK).build();
+            try (CaptureWriter writer = CaptureWriter.builder(dir).policy(policy).clock(new TestClock(T0))
+                    .build()) {
+                assertThat(writer.capture("r1", "v1", CaptureStage.AFTER_MODEL,
+                        Map.of("x", 1.0, "income", 9.0), Map.of("p", 0.5), Set.of("income"))).isTrue();
+            }
+            assertThat(CaptureReader.readAll(dir).records()).containsExactly(
+                    new CaptureRecord("r1", T0, "v1", CaptureStage.AFTER_MODEL, Map.of("x", 1.0, "income", "***"),
+                            Map.of("p", 0.5)));
+        }
+
+        @Test
+        void aSinkThatKnowsNothingOfMarkedColumnsLeavesThemOut() {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            CaptureSink sink = new CaptureSink() {
+                @Override
+                public boolean capture(String inferenceId, String modelVariant, CaptureStage stage,
+                        Map<String, @org.jspecify.annotations.Nullable Object> input,
+                        Map<String, @org.jspecify.annotations.Nullable Object> output) {
+                    rows.add(new java.util.HashMap<>(input));
+                    rows.add(new java.util.HashMap<>(output));
+                    return !inferenceId.equals("sampled-out");
+                }
+
+                @Override
+                public boolean write(CaptureRecord record) {
+                    return false;
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            assertThat(sink.capture("r1", "v1", CaptureStage.AFTER_MODEL, Map.of("x", 1.0, "income", 9.0),
+                    Map.of("p", 0.5, "income", 9.0), Set.of("income"))).isTrue();
+            assertThat(rows).containsExactly(Map.of("x", 1.0), Map.of("p", 0.5));
+            assertThat(sink.capture("sampled-out", "v1", CaptureStage.AFTER_MODEL, Map.of(), Map.of(),
+                    Set.of("income"))).isFalse();
+        }
+
+        @Test
         void writeKeepsTheRecordsTimeAndAppliesThePolicy() {
             Schema schema = Schema.of(Field.sensitive("email", ColumnType.TEXT));
             CaptureRecord old = new CaptureRecord("r9", Instant.parse("2019-12-16T18:20:44Z"),

@@ -133,6 +133,22 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     /**
+     * Records lineage inputs together, all or none: the feature groups a point-in-time join read
+     * ({@code JoinResult.lineage()} of mlops-features), the tables of a data set.
+     *
+     * <pre>{@code
+     * run.addInputs(store.join(me, request).lineage());
+     * }</pre>
+     *
+     * @param inputs the inputs, in order
+     * @return this run
+     */
+    public ActiveRun addInputs(List<LineageInput> inputs) {
+        store.addInputs(id(), List.copyOf(inputs));
+        return this;
+    }
+
+    /**
      * Stores a file as an artifact of the run.
      *
      * @param path the path within the run

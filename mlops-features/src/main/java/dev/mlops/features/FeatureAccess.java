@@ -70,6 +70,32 @@ final class FeatureAccess {
     }
 
     /**
+     * Refuses a principal who may not write to a group before any input is read: a denial is
+     * audited and thrown here, and an allowed write is audited later by {@link #checkWrite} with
+     * what was written.
+     *
+     * @param principal who acts
+     * @param group the group's name
+     * @param source what is to be written, for a denial's audit entry
+     * @throws AccessDeniedException after auditing, if denied
+     */
+    void requireWrite(Principal principal, String group, String source) {
+        refuseUnless(policy.decide(principal, FeatureStore.WRITE, FeatureStore.resource(group)), "ingest " + source);
+    }
+
+    /**
+     * Audits an allowed change that then failed, so the log does not say it happened.
+     *
+     * @param principal who acted
+     * @param group the group's name
+     * @param failure why it failed
+     */
+    void failedWrite(Principal principal, String group, RuntimeException failure) {
+        audit.append(principal, FeatureStore.WRITE, FeatureStore.resource(group), Outcome.FAILED,
+                String.valueOf(failure.getMessage()));
+    }
+
+    /**
      * Checks and audits reading the catalog entry of one group.
      *
      * @param principal who reads

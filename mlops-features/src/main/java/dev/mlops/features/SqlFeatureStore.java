@@ -192,6 +192,7 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public IngestResult ingest(Principal principal, String group, Table records) {
         Objects.requireNonNull(records, "records");
+        access.requireWrite(principal, group, Ingestion.TABLE);
         FeatureGroup latest = latest(group);
         return write(principal, latest, Ingestion.TABLE, Ingestion.fromTable(latest, records));
     }
@@ -199,6 +200,7 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public IngestResult ingest(Principal principal, String group, Path file) {
         Objects.requireNonNull(file, "file");
+        access.requireWrite(principal, group, file.toString());
         FeatureGroup latest = latest(group);
         return write(principal, latest, file.toString(), Ingestion.fromFile(latest, file));
     }
@@ -206,6 +208,7 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public IngestResult ingest(Principal principal, String group, List<FeatureRecord> records) {
         Objects.requireNonNull(records, "records");
+        access.requireWrite(principal, group, Ingestion.RECORDS);
         FeatureGroup latest = latest(group);
         return write(principal, latest, Ingestion.RECORDS, Ingestion.fromRecords(latest, records));
     }
@@ -218,11 +221,17 @@ final class SqlFeatureStore implements FeatureStore {
             return new IngestResult(group.name(), group.version(), 0, clock().instant(), 0, prepared.rejected());
         }
         long now = Micros.of(clock().instant());
-        long[] committed = database.write(sql -> {
-            long[] batch = FeatureTables.nextBatch(sql, now);
-            FeatureTables.insertBatch(sql, batch, group, source, records);
-            return new long[] {batch[0], batch[1], FeatureTables.lastBatchBefore(sql, group.name(), batch[0])};
-        });
+        long[] committed;
+        try {
+            committed = database.write(sql -> {
+                long[] batch = FeatureTables.nextBatch(sql, now);
+                FeatureTables.insertBatch(sql, batch, group, source, records);
+                return new long[] {batch[0], batch[1], FeatureTables.lastBatchBefore(sql, group.name(), batch[0])};
+            });
+        } catch (RuntimeException e) {
+            access.failedWrite(principal, group.name(), e);
+            throw e;
+        }
         synchronized (memory) {
             Loaded state = loaded.get(group.name());
             if (state != null && state.group.version() == group.version() && committed[2] <= state.upTo

@@ -183,6 +183,21 @@ class IngestionTest {
             assertThat(writes).extracting(AuditEntry::outcome).containsExactly(Outcome.DENIED, Outcome.ALLOWED);
             assertThat(writes.get(1).detail()).contains("ingest table: 1 records kept, 0 refused");
         }
+
+        @Test
+        void aDeniedWriterIsRefusedBeforeTheInputIsReadOrTheGroupLookedUp() {
+            assertThatThrownBy(() -> store.ingest(READER, "customer", directory.resolve("absent.csv")))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("ana may not features.write feature/customer: no rule allows it");
+            assertThatThrownBy(() -> store.ingest(READER, "no_such_group", List.of()))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("ana may not features.write feature/no_such_group: no rule allows it");
+            assertThat(store.audit(READER)).filteredOn(entry -> entry.action().equals(FeatureStore.WRITE))
+                    .extracting(AuditEntry::outcome, AuditEntry::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.DENIED,
+                                    "no rule allows it; ingest " + directory.resolve("absent.csv")),
+                            org.assertj.core.groups.Tuple.tuple(Outcome.DENIED, "no rule allows it; ingest records"));
+        }
     }
 
     @Nested

@@ -115,6 +115,23 @@ class StoreBuilderTest {
     }
 
     @Test
+    void anAllowedWriteThatThenFailsIsAuditedAsFailed() {
+        MemoryAuditLog log = new MemoryAuditLog(clock);
+        try (Database database = Database.sqlite(directory.resolve("shared.db"));
+                FeatureStore store = FeatureStore.builder(directory.resolve("unused")).database(database).clock(clock)
+                .audit(log).open()) {
+            store.define(WRITER, StoreFixture.customer().build());
+            database.write(sql -> sql.update("DROP TABLE features_records"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.ingest(WRITER, "customer",
+                    List.of(record("c1", 1, 40.0, null, null)))).isInstanceOf(RuntimeException.class);
+            assertThat(log.entries()).extracting(AuditEntry::outcome)
+                    .containsExactly(dev.mlops.core.access.Outcome.ALLOWED, dev.mlops.core.access.Outcome.ALLOWED,
+                            dev.mlops.core.access.Outcome.FAILED);
+            assertThat(log.entries().get(2).detail()).contains("features_records");
+        }
+    }
+
+    @Test
     void closingAStoreClosesTheDatabaseItOpened() {
         FeatureStore store = FeatureStore.builder(directory).clock(clock).open();
         store.define(WRITER, StoreFixture.customer().build());

@@ -2,15 +2,19 @@ package dev.mlops.features;
 
 import dev.mlops.core.access.Action;
 import dev.mlops.core.access.AuditEntry;
+import dev.mlops.core.access.AuditLog;
 import dev.mlops.core.access.Policy;
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.access.Subject;
 import dev.mlops.core.table.Table;
+import dev.mlops.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The feature store: feature groups with versioned schemas, append-only bi-temporal records,
@@ -35,6 +39,19 @@ import java.util.List;
  * allowed batch read (as-of, join, export). Allowed online reads are not audited one by one, to
  * keep them in microseconds.
  *
+ * <p><b>Memory and other processes.</b> Each group's history is loaded from the database on its
+ * first read and kept in memory; every batch this store commits is added to it. Online reads
+ * serve memory, so they see batches other processes committed after {@link #refresh()} or after
+ * any batch read (as-of, join, export), which first picks those batches up.
+ *
+ * <pre>{@code
+ * try (FeatureStore store = FeatureStore.open(Path.of(".mlops"))) {    // SQLite file + audit log
+ *     store.define(writer, customer);
+ *     store.ingest(writer, "customer", Path.of("customers.csv"));
+ *     Table latest = store.online(reader, FeatureSelection.of("customer", "age"), List.of("c-17"));
+ * }
+ * }</pre>
+ *
  * <p>Implementations are thread-safe; {@code FeatureStoreContract} in mlops-testkit checks one on
  * a SQLite file, SQLite in memory and PostgreSQL. Refusals are
  * {@link dev.mlops.core.access.AccessDeniedException}s and {@link FeatureStoreException}s;
@@ -54,6 +71,43 @@ public interface FeatureStore extends AutoCloseable {
     String WRITER_ROLE = "feature-writer";
     /** The resource reading the audit log is checked on. */
     String AUDIT_RESOURCE = "features/audit";
+    /** The SQLite file of a store directory, shared with the tracking store and the model registry. */
+    String DATABASE_FILE = "mlops.db";
+    /** The audit log of a store directory, a hash-chained JSON Lines file. */
+    String AUDIT_FILE = "features-audit.jsonl";
+
+    /**
+     * Opens (creating if absent) a store in a directory with the defaults: the SQLite file
+     * {@value #DATABASE_FILE}, the audit log {@value #AUDIT_FILE}, the system UTC clock and
+     * {@link #defaultPolicy()}.
+     *
+     * @param directory the store's directory
+     * @return the store
+     * @throws dev.mlops.store.StoreException if the database cannot be opened or migrated
+     */
+    static FeatureStore open(Path directory) {
+        return builder(directory).open();
+    }
+
+    /**
+     * Opens a store in memory with the defaults otherwise: a private SQLite database and an
+     * audit log in memory, both gone when the store is closed. For tests and notebooks.
+     *
+     * @return the store
+     */
+    static FeatureStore inMemory() {
+        return new Builder(null).open();
+    }
+
+    /**
+     * Starts configuring a store whose database and audit log live in a directory by default.
+     *
+     * @param directory the store's directory
+     * @return the builder
+     */
+    static Builder builder(Path directory) {
+        return new Builder(Objects.requireNonNull(directory, "directory"));
+    }
 
     /**
      * The policy a store uses unless given another: anyone may read features that are not
@@ -240,7 +294,94 @@ public interface FeatureStore extends AutoCloseable {
      */
     List<AuditEntry> audit(Principal principal);
 
+    /**
+     * Picks up the batches other processes committed since this store last looked, so that online
+     * reads see them. Batch reads do this themselves.
+     */
+    void refresh();
+
     /** Closes the store (and the database and audit log it opened itself). */
     @Override
     void close();
+
+    /**
+     * Configures and opens a {@link FeatureStore}. Not thread-safe; the store is.
+     */
+    final class Builder {
+        private final @Nullable Path directory;
+        private @Nullable String databaseUrl;
+        private @Nullable Database database;
+        private Clock clock = Clock.systemUTC();
+        private Policy policy = defaultPolicy();
+        private @Nullable AuditLog audit;
+
+        private Builder(@Nullable Path directory) {
+            this.directory = directory;
+        }
+
+        /**
+         * Keeps the records in a database opened by JDBC URL ({@code jdbc:sqlite:PATH},
+         * {@code jdbc:sqlite::memory:}, {@code jdbc:postgresql://...}), closed with the store.
+         * Default: the SQLite file {@value #DATABASE_FILE} in the directory.
+         *
+         * @param url the JDBC URL
+         * @return this builder
+         */
+        public Builder database(String url) {
+            this.databaseUrl = Objects.requireNonNull(url, "url");
+            this.database = null;
+            return this;
+        }
+
+        /**
+         * Keeps the records in a database the caller owns and closes (such as the tracking store's).
+         *
+         * @param shared the database
+         * @return this builder
+         */
+        public Builder database(Database shared) {
+            this.database = Objects.requireNonNull(shared, "shared");
+            this.databaseUrl = null;
+            return this;
+        }
+
+        /**
+         * @param stamps the clock that stamps write times and audit entries; default the system UTC clock
+         * @return this builder
+         */
+        public Builder clock(Clock stamps) {
+            this.clock = Objects.requireNonNull(stamps, "stamps");
+            return this;
+        }
+
+        /**
+         * @param rules the access policy; default {@link FeatureStore#defaultPolicy()}
+         * @return this builder
+         */
+        public Builder policy(Policy rules) {
+            this.policy = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * @param log the audit log to write to, which the caller closes; default the hash-chained
+         *     JSON Lines file {@value #AUDIT_FILE} in the directory
+         * @return this builder
+         */
+        public Builder audit(AuditLog log) {
+            this.audit = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * Opens the store, creating or migrating its tables.
+         *
+         * @return the store
+         * @throws dev.mlops.store.StoreException if the database cannot be opened or migrated
+         */
+        public FeatureStore open() {
+            return SqlFeatureStore.open(new SqlFeatureStore.Settings(directory, databaseUrl, database, clock, policy,
+                    audit));
+        }
+    }
 }

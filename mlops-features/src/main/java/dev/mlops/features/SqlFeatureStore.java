@@ -1,0 +1,400 @@
+package dev.mlops.features;
+
+import dev.mlops.core.access.AuditEntry;
+import dev.mlops.core.access.AuditLog;
+import dev.mlops.core.access.Policy;
+import dev.mlops.core.access.Principal;
+import dev.mlops.core.table.Table;
+import dev.mlops.store.Database;
+import dev.mlops.store.Migrations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link FeatureStore} over a {@link Database} (tables {@code features_*}, history table
+ * {@code mlops_schema_history_features}) and an {@link AuditLog}, with each group's history in
+ * memory as a {@link GroupHistory}.
+ *
+ * <p>A group's history is loaded on its first read and kept up to date with the batches this
+ * store commits; a batch read (as-of, join, export) and {@link #refresh()} first look for batches
+ * other processes committed (one query of the store's last batch number, then the new batches of
+ * the group) and for a newer definition of the group (which reloads it). Every ingestion is one
+ * transaction that first takes the next batch number and write time from the one-row
+ * {@code features_state} table, so concurrent writers, in this process or others, are serialised
+ * there and write times strictly increase.
+ */
+final class SqlFeatureStore implements FeatureStore {
+    static final Migrations MIGRATIONS = Migrations.of("features", "dev/mlops/features/migrations",
+            SqlFeatureStore.class.getClassLoader());
+
+    /**
+     * What the builder gathered.
+     *
+     * @param directory the store's directory, or null for a store in memory
+     * @param databaseUrl the database to open, or null
+     * @param database the caller's database, or null
+     * @param clock the clock
+     * @param policy the access policy
+     * @param audit the caller's audit log, or null
+     */
+    record Settings(@Nullable Path directory, @Nullable String databaseUrl, @Nullable Database database, Clock clock,
+            Policy policy, @Nullable AuditLog audit) {
+    }
+
+    /** A group's history in memory and how far it is known to be complete. */
+    private static final class Loaded {
+        private final FeatureGroup group;
+        private final GroupHistory history;
+        /** Every batch of the group numbered up to this one is in the history. */
+        private long upTo;
+
+        private Loaded(FeatureGroup group, GroupHistory history, long upTo) {
+            this.group = group;
+            this.history = history;
+            this.upTo = upTo;
+        }
+    }
+
+    private final Settings settings;
+    private final Database database;
+    private final boolean ownsDatabase;
+    private final AuditLog audit;
+    private final boolean ownsAudit;
+    private final FeatureAccess access;
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    /** Serialises loading, refreshing and appending to the histories; online reads do not take it. */
+    private final Object memory = new Object();
+
+    private SqlFeatureStore(Settings settings, Database database, boolean ownsDatabase, AuditLog audit,
+            boolean ownsAudit) {
+        this.settings = settings;
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        this.audit = audit;
+        this.ownsAudit = ownsAudit;
+        this.access = new FeatureAccess(settings.policy(), audit);
+    }
+
+    static SqlFeatureStore open(Settings settings) {
+        Database given = settings.database();
+        String url = settings.databaseUrl();
+        Path directory = settings.directory();
+        Database database;
+        if (given != null) {
+            database = given;
+        } else if (url != null) {
+            database = Database.open(url);
+        } else {
+            database = directory == null ? Database.inMemory() : Database.sqlite(directory.resolve(DATABASE_FILE));
+        }
+        try {
+            database.migrate(MIGRATIONS);
+            AuditLog givenAudit = settings.audit();
+            AuditLog audit;
+            if (givenAudit != null) {
+                audit = givenAudit;
+            } else {
+                audit = directory == null ? new MemoryAuditLog(settings.clock())
+                        : AuditLog.open(directory.resolve(AUDIT_FILE), settings.clock());
+            }
+            return new SqlFeatureStore(settings, database, given == null, audit, givenAudit == null);
+        } catch (RuntimeException e) {
+            if (given == null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    @Override
+    public Policy policy() {
+        return settings.policy();
+    }
+
+    @Override
+    public FeatureGroup define(Principal principal, FeatureGroup group) {
+        Objects.requireNonNull(group, "group");
+        List<String> names = new ArrayList<>();
+        group.features().forEach(feature -> names.add(feature.name()));
+        access.checkDefine(principal, group.name(), "define " + names);
+        long now = Micros.of(clock().instant());
+        FeatureGroup stored = database.write(sql -> {
+            Optional<FeatureGroup> latest = FeatureTables.latest(sql, group.name());
+            if (latest.isEmpty()) {
+                FeatureGroup first = group.withVersion(1);
+                FeatureTables.insertDefinition(sql, first, now);
+                return first;
+            }
+            FeatureGroup current = latest.get();
+            List<String> changes = SchemaChanges.incompatible(current, group);
+            if (!changes.isEmpty()) {
+                throw new IncompatibleSchemaException(group.name(), current.version(), changes);
+            }
+            FeatureGroup same = group.withVersion(current.version());
+            if (same.equals(current)) {
+                return current;
+            }
+            FeatureGroup next = group.withVersion(current.version() + 1);
+            FeatureTables.insertDefinition(sql, next, now);
+            return next;
+        });
+        synchronized (memory) {
+            Loaded state = loaded.get(group.name());
+            if (state != null && state.group.version() != stored.version()) {
+                loaded.remove(group.name());
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public List<FeatureGroup> groups(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
+        List<FeatureGroup> visible = new ArrayList<>();
+        for (FeatureGroup group : database.read(FeatureTables::latestOfEach)) {
+            if (access.canSee(principal, group.name())) {
+                visible.add(group);
+            }
+        }
+        return visible;
+    }
+
+    @Override
+    public FeatureGroup group(Principal principal, String group) {
+        access.checkCatalog(principal, group);
+        return latest(group);
+    }
+
+    @Override
+    public List<FeatureGroup> versions(Principal principal, String group) {
+        access.checkCatalog(principal, group);
+        List<FeatureGroup> versions = database.read(sql -> FeatureTables.versions(sql, group));
+        if (versions.isEmpty()) {
+            throw unknown(group);
+        }
+        return versions;
+    }
+
+    @Override
+    public IngestResult ingest(Principal principal, String group, Table records) {
+        Objects.requireNonNull(records, "records");
+        FeatureGroup latest = latest(group);
+        return write(principal, latest, Ingestion.TABLE, Ingestion.fromTable(latest, records));
+    }
+
+    @Override
+    public IngestResult ingest(Principal principal, String group, Path file) {
+        Objects.requireNonNull(file, "file");
+        FeatureGroup latest = latest(group);
+        return write(principal, latest, file.toString(), Ingestion.fromFile(latest, file));
+    }
+
+    @Override
+    public IngestResult ingest(Principal principal, String group, List<FeatureRecord> records) {
+        Objects.requireNonNull(records, "records");
+        FeatureGroup latest = latest(group);
+        return write(principal, latest, Ingestion.RECORDS, Ingestion.fromRecords(latest, records));
+    }
+
+    private IngestResult write(Principal principal, FeatureGroup group, String source, Ingestion.Prepared prepared) {
+        List<PendingRecord> records = prepared.records();
+        access.checkWrite(principal, group.name(), "ingest " + source + ": " + records.size() + " records kept, "
+                + prepared.rejected().size() + " refused");
+        if (records.isEmpty()) {
+            return new IngestResult(group.name(), group.version(), 0, clock().instant(), 0, prepared.rejected());
+        }
+        long now = Micros.of(clock().instant());
+        long[] committed = database.write(sql -> {
+            long[] batch = FeatureTables.nextBatch(sql, now);
+            FeatureTables.insertBatch(sql, batch, group, source, records);
+            return new long[] {batch[0], batch[1], FeatureTables.lastBatchBefore(sql, group.name(), batch[0])};
+        });
+        synchronized (memory) {
+            Loaded state = loaded.get(group.name());
+            if (state != null && state.group.version() == group.version() && committed[2] <= state.upTo
+                    && committed[0] > state.upTo) {
+                state.history.append(FeatureTables.batch(group, committed[0], committed[1], records));
+                state.upTo = committed[0];
+            }
+        }
+        return new IngestResult(group.name(), group.version(), committed[0], Micros.instant(committed[1]),
+                records.size(), prepared.rejected());
+    }
+
+    @Override
+    public Table online(Principal principal, FeatureSelection selection, Collection<String> entities) {
+        Objects.requireNonNull(entities, "entities");
+        Loaded state = inMemory(selection.group());
+        List<Feature> features = access.onlineRead(principal, state.group, selection);
+        return state.history.online(state.group, features, List.copyOf(entities), clock().instant());
+    }
+
+    @Override
+    public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime) {
+        Objects.requireNonNull(eventTime, "eventTime");
+        Loaded state = refreshed(selection.group());
+        List<Feature> features = access.batchRead(principal, state.group, selection, "as-of " + eventTime);
+        return state.history.asOf(state.group, features, eventTime, state.history.lastWrite());
+    }
+
+    @Override
+    public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime, Instant knownAt) {
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(knownAt, "knownAt");
+        Loaded state = refreshed(selection.group());
+        List<Feature> features = access.batchRead(principal, state.group, selection,
+                "as-of " + eventTime + " known at " + knownAt);
+        return state.history.asOf(state.group, features, eventTime, knownAt);
+    }
+
+    @Override
+    public JoinResult join(Principal principal, JoinRequest request) {
+        Objects.requireNonNull(request, "request");
+        List<PointInTimeJoin.Source> sources = new ArrayList<>();
+        for (FeatureSelection selection : request.selections()) {
+            Loaded state = refreshed(selection.group());
+            List<Feature> features = access.batchRead(principal, state.group, selection,
+                    "join of " + request.rows().rowCount() + " rows, known " + request.knowledge());
+            sources.add(new PointInTimeJoin.Source(state.group, features, state.history));
+        }
+        return PointInTimeJoin.join(request, sources);
+    }
+
+    @Override
+    public Table export(Principal principal, FeatureSelection selection, Instant from, Instant until) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Loaded state = refreshed(selection.group());
+        List<Feature> features = access.batchRead(principal, state.group, selection,
+                "export [" + from + ", " + until + ")");
+        return state.history.export(state.group, features, from, until);
+    }
+
+    @Override
+    public RetentionResult applyRetention(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
+        List<FeatureGroup> retained = new ArrayList<>();
+        for (FeatureGroup group : database.read(FeatureTables::latestOfEach)) {
+            if (group.retention().isPresent()) {
+                access.checkDefine(principal, group.name(), "apply retention " + group.retention().get());
+                retained.add(group);
+            }
+        }
+        long now = Micros.of(clock().instant());
+        long removed = 0;
+        for (FeatureGroup group : retained) {
+            long cutoff = now - Micros.of(Instant.EPOCH.plus(group.retention().orElseThrow()));
+            removed += database.write(sql -> FeatureTables.deleteSuperseded(sql, group.name(), cutoff));
+            synchronized (memory) {
+                loaded.remove(group.name());
+            }
+        }
+        return new RetentionResult(retained.size(), removed);
+    }
+
+    @Override
+    public List<AuditEntry> audit(Principal principal) {
+        access.checkAudit(principal);
+        return audit.entries();
+    }
+
+    @Override
+    public void refresh() {
+        synchronized (memory) {
+            for (String group : List.copyOf(loaded.keySet())) {
+                refreshed(group);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (ownsAudit) {
+                audit.close();
+            }
+        } finally {
+            if (ownsDatabase) {
+                database.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "feature store " + database.name();
+    }
+
+    /** @return the group's history in memory, loaded from the database if it was not */
+    private Loaded inMemory(String group) {
+        Loaded state = loaded.get(group);
+        return state != null ? state : refreshed(group);
+    }
+
+    /** @return the group's history with every batch committed so far, by any process */
+    private Loaded refreshed(String group) {
+        synchronized (memory) {
+            Loaded state = loaded.get(group);
+            // the transaction only reads (it may run again); memory changes after it
+            Fetched fetched = database.read(sql -> {
+                long last = FeatureTables.lastBatch(sql);
+                long version = sql.queryLong("SELECT MAX(version) FROM features_groups WHERE name = ?", group);
+                if (state != null && state.group.version() == version) {
+                    return new Fetched(last, state.group, state.upTo == last ? List.of()
+                            : FeatureTables.batchesAfter(sql, state.group, state.upTo), false);
+                }
+                Optional<FeatureGroup> latest = FeatureTables.latest(sql, group);
+                return latest.isEmpty() ? null
+                        : new Fetched(last, latest.get(), FeatureTables.batchesAfter(sql, latest.get(), 0), true);
+            });
+            if (fetched == null) {
+                throw unknown(group);
+            }
+            Loaded updated;
+            if (fetched.reload()) {
+                updated = new Loaded(fetched.group(), GroupHistory.of(fetched.group(), fetched.batches()), fetched.last());
+            } else {
+                updated = state;
+                updated.history.appendAll(fetched.batches());
+                updated.upTo = fetched.last();
+            }
+            loaded.put(group, updated);
+            return updated;
+        }
+    }
+
+    /**
+     * What a refresh read from the database.
+     *
+     * @param last the store's last batch number when read
+     * @param group the group's latest definition
+     * @param batches the group's batches not yet in memory
+     * @param reload whether they replace the history (a new group version, or not loaded) rather than extend it
+     */
+    private record Fetched(long last, FeatureGroup group, List<RecordBatch> batches, boolean reload) {
+    }
+
+    private FeatureGroup latest(String group) {
+        return database.read(sql -> FeatureTables.latest(sql, group)).orElseThrow(() -> unknown(group));
+    }
+
+    private FeatureStoreException unknown(String group) {
+        List<String> known = database.read(FeatureTables::names);
+        return new FeatureStoreException("no feature group '" + group + "' in " + database.name() + "; "
+                + (known.isEmpty() ? "no group is defined" : "the groups are " + known));
+    }
+}

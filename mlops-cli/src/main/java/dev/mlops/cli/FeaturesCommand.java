@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "The feature store lives in the tracking store's location (--store LOCATION, else "
                     + StoreLocation.STORE_ENVIRONMENT + ", else " + StoreLocation.DEFAULT_DIRECTORY + "): the same "
                     + "database (a directory's SQLite file, or a JDBC URL with --artifacts DIR) and its audit log "
-                    + "in the store directory (for a JDBC URL, in the --artifacts directory). Only define creates "
+                    + FeatureStore.AUDIT_FILE + " in the store directory (for a JDBC URL, in the --artifacts directory). Only define creates "
                     + "a store that does not exist.",
             FeaturesCommand.WHO,
             "Times are ISO-8601 instants (2026-12-01T08:30:00Z) or dates (2026-12-01, midnight UTC).",

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.access.Outcome;
 import dev.mlops.core.access.Policy;
+import dev.mlops.core.access.Principal;
 import dev.mlops.core.access.Subject;
 import dev.mlops.features.FeatureStore;
 import java.io.IOException;
@@ -76,9 +78,10 @@ class FeaturesCommandTest {
         return run;
     }
 
+    /** A failed run: the exit status, and no stack trace (an error is one line, a usage error its message then the usage). */
     private static CliRun fails(CliRun run, int exitCode) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
-        assertThat(run.err()).as(run.toString()).startsWith("mlops: ").doesNotContain("\tat ");
+        assertThat(run.err()).as(run.toString()).doesNotContain("\tat ");
         return run;
     }
 
@@ -124,7 +127,8 @@ class FeaturesCommandTest {
             CliRun run = ok(define(customer));
 
             assertThat(run.out()).isEqualTo("feature group customer version 1: 4 features, 1 sensitive\n");
-            assertThat(store.resolve("mlops.db")).isRegularFile();
+            assertThat(store.resolve(FeatureStore.DATABASE_FILE)).isRegularFile();
+            assertThat(store.resolve(FeatureStore.AUDIT_FILE)).isRegularFile();
         }
 
         @Test
@@ -154,12 +158,16 @@ class FeaturesCommandTest {
         @Test
         void aBadFeatureTypeIsBadInputNamingTheFileAndField() throws IOException {
             Path bad = write("bad.json", Files.readString(customer).replace("\"type\": \"boolean\"",
+                    "\"type\": \"string\""));
+            Path text = write("text.json", Files.readString(customer).replace("\"type\": \"boolean\"",
                     "\"type\": \"text\""));
 
             CliRun run = fails(define(bad), MlopsCommand.EXIT_BAD_INPUT);
+            CliRun textRun = fails(define(text), MlopsCommand.EXIT_BAD_INPUT);
 
-            assertThat(run.err()).contains("bad.json", "features[2]", "type",
-                    "expected one of numeric, categorical, boolean, timestamp but was 'text'");
+            assertThat(run.err()).startsWith("mlops: ").contains("bad.json", "features[2]", "type",
+                    "expected one of numeric, categorical, boolean, timestamp but was 'string'").hasLineCount(1);
+            assertThat(textRun.err()).contains("text.json", "features[2]", "feature 'vip' is TEXT");
         }
 
         @Test
@@ -502,6 +510,13 @@ class FeaturesCommandTest {
 
             assertThat(run.err().lines()).hasSize(1);
             assertThat(run.err()).startsWith("mlops: refused: ").contains("bob", "income");
+            try (FeatureStore opened = FeatureStore.open(store)) {
+                assertThat(opened.audit(Principal.of("auditor"))).filteredOn(entry -> entry.principal().equals("bob"))
+                        .singleElement().satisfies(entry -> {
+                            assertThat(entry.outcome()).isEqualTo(Outcome.DENIED);
+                            assertThat(entry.resource()).isEqualTo("feature/customer/income");
+                        });
+            }
         }
 
         @Test

@@ -49,11 +49,6 @@ final class FeatureTableOutput {
     FeatureTableOutput() {
     }
 
-    /** @return the file to write to, or null for stdout */
-    @Nullable Path output() {
-        return output;
-    }
-
     /**
      * Checks that at most one way of output is chosen, before the command reads anything.
      *
@@ -92,7 +87,6 @@ final class FeatureTableOutput {
         } else {
             out.print(text(table));
         }
-        out.flush();
     }
 
     /** @return the table as a text table, missing values as {@code -} */

@@ -82,7 +82,6 @@ final class FeaturesDescribeCommand implements Callable<Integer> {
             return MlopsCommand.EXIT_OK;
         }
         out.print(text(shown, versions));
-        out.flush();
         return MlopsCommand.EXIT_OK;
     }
 

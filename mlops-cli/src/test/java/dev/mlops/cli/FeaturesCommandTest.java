@@ -45,7 +45,7 @@ class FeaturesCommandTest {
         customer = write("customer.json", """
                 {"kind": "feature-group", "formatVersion": 1, "name": "customer", "entityKey": "customer_id",
                  "eventTime": "observed_at", "owner": "risk-team", "description": "what we know of a customer",
-                 "tags": ["crm"], "ttl": "P90D",
+                 "tags": ["crm"], "ttl": "P90D", "retention": "P365D",
                  "features": [
                    {"name": "age", "type": "numeric", "description": "age in years", "tags": ["profile"]},
                    {"name": "segment", "type": "categorical"},
@@ -173,10 +173,14 @@ class FeaturesCommandTest {
         @Test
         void anUnknownFieldIsBadInputNamingIt() throws IOException {
             Path bad = write("bad.json", Files.readString(customer).replace("\"owner\"", "\"team\""));
+            Path badFeature = write("feature.json", Files.readString(customer).replace("\"sensitive\": true",
+                    "\"secret\": true"));
 
             CliRun run = fails(define(bad), MlopsCommand.EXIT_BAD_INPUT);
+            CliRun feature = fails(define(badFeature), MlopsCommand.EXIT_BAD_INPUT);
 
             assertThat(run.err()).contains("bad.json", "team");
+            assertThat(feature.err()).contains("feature.json", "features[3]", "secret");
         }
 
         @Test
@@ -278,7 +282,7 @@ class FeaturesCommandTest {
                     description: what we know of a customer
                     tags: crm
                     ttl: 90d
-                    retention: -
+                    retention: 365d
                     features:
                       FEATURE  TYPE         SENSITIVE  DESCRIPTION           TAGS
                       age      numeric      no         age in years          profile
@@ -300,6 +304,10 @@ class FeaturesCommandTest {
 
             assertThat(described.get("versions").get(0).asInt()).isEqualTo(1);
             assertThat(described.get("ttl").asText()).isEqualTo("PT2160H");
+            assertThat(described.get("retention").asText()).isEqualTo("PT8760H");
+            assertThat(described.get("tags").get(0).asText()).isEqualTo("crm");
+            assertThat(described.get("features").get(0).get("tags").get(0).asText()).isEqualTo("profile");
+            assertThat(described.get("features").get(0).get("type").asText()).isEqualTo("numeric");
             assertThat(redefined.out()).startsWith("feature group customer version 2:");
             assertThat(json(features("describe", "customer", "--json")).get("owner").asText()).isEqualTo("fraud-team");
         }
@@ -473,6 +481,8 @@ class FeaturesCommandTest {
             assertThat(document.get("kind").asText()).isEqualTo(FeatureTableOutput.KIND);
             assertThat(document.get("selection").asText()).isEqualTo("customer");
             assertThat(document.get("asOf").isNull()).isTrue();
+            assertThat(document.get("entities").get(0).asText()).isEqualTo("c-1");
+            assertThat(document.get("entities").get(1).asText()).isEqualTo("c-9");
             assertThat(document.get("columns").findValuesAsText("name")).containsExactly("customer_id", "observed_at",
                     "age", "segment", "vip", "income");
             assertThat(document.get("columns").get(5).get("sensitive").asBoolean()).isTrue();
@@ -547,6 +557,8 @@ class FeaturesCommandTest {
             assertThat(fails(features("get", "customer", "--as-of", "yesterday"), MlopsCommand.EXIT_BAD_INPUT).err())
                     .contains("--as-of", "expected a time such as 2026-12-01T08:30:00Z", "'yesterday'");
             assertThat(fails(features("get", "customer", "--entity", "c-1", "--json", "--csv"),
+                    MlopsCommand.EXIT_BAD_INPUT).err()).contains("give at most one of --json, --csv and --output FILE");
+            assertThat(fails(features("get", "customer", "--entity", "c-1", "--csv", "--output", "x.csv"),
                     MlopsCommand.EXIT_BAD_INPUT).err()).contains("give at most one of --json, --csv and --output FILE");
             assertThat(fails(features("get", "custmer", "--entity", "c-1"), MlopsCommand.EXIT_BAD_INPUT).err())
                     .contains("custmer");
@@ -670,6 +682,9 @@ class FeaturesCommandTest {
                     "customer:age", "--entity-column", "customer=", "--output", out), MlopsCommand.EXIT_BAD_INPUT)
                     .err()).contains("but was 'customer='");
             assertThat(fails(features("join", rows.toString(), "--prediction-time", "applied_at", "--features",
+                    "customer:age", "--entity-column", "=client", "--output", out), MlopsCommand.EXIT_BAD_INPUT)
+                    .err()).contains("but was '=client'");
+            assertThat(fails(features("join", rows.toString(), "--prediction-time", "applied_at", "--features",
                     "customer:age", "--output", rows.toString()), MlopsCommand.EXIT_BAD_INPUT).err())
                     .contains("is the rows file");
             assertThat(fails(features("join", dir.resolve("absent.csv").toString(), "--prediction-time", "applied_at",
@@ -714,6 +729,8 @@ class FeaturesCommandTest {
                     "2026-11-01"), MlopsCommand.EXIT_BAD_INPUT);
 
             assertThat(empty.out()).isEqualTo("no values of customer:age\n");
+            assertThat(fails(features("export", "customer:age", "--from", "2025-01-01", "--until", "2025-02-01",
+                    "--json", "--csv"), MlopsCommand.EXIT_BAD_INPUT).err()).contains("give at most one of");
             assertThat(backward.err()).contains("--until 2026-11-01T00:00:00Z must be after --from 2026-11-10T00:00:00Z");
         }
 

@@ -185,11 +185,13 @@ final class GroupHistory {
             }
             rows += records.rowCount();
         }
-        if (entities.size() + rows > Integer.MAX_VALUE - 16) {
+        try {
+            Math.toIntExact(entities.size() + rows);
+            return (int) rows;
+        } catch (ArithmeticException e) {
             throw new IllegalArgumentException("group '" + group + "' would hold " + (entities.size() + rows)
-                    + " records, more than a history holds in memory");
+                    + " records, more than a history holds in memory", e);
         }
-        return (int) rows;
     }
 
     private void checkKeyColumns(RecordBatch batch, Table records) {
@@ -302,13 +304,8 @@ final class GroupHistory {
                 values[j] = expired(current.events[index], nowMicros, ttl) ? 0 : records[j];
             }
         }
-        List<Column> columns = new ArrayList<>(2 + features.size());
-        columns.add(CategoricalColumn.of(group.entityKey(), entityKeys.toArray(String[]::new)));
-        columns.add(current.eventColumn.select(records).rename(group.eventTime()));
-        for (Feature feature : features) {
-            columns.add(current.feature(feature, values, feature.name()));
-        }
-        return Table.of(columns);
+        return table(current, group, features,
+                CategoricalColumn.of(group.entityKey(), entityKeys.toArray(String[]::new)), records, false, values);
     }
 
     /**
@@ -340,13 +337,8 @@ final class GroupHistory {
         }
         records = Arrays.copyOf(records, found);
         values = Arrays.copyOf(values, found);
-        List<Column> columns = new ArrayList<>(2 + features.size());
-        columns.add(current.entityColumn.select(records).rename(group.entityKey()));
-        columns.add(current.eventColumn.select(records).rename(group.eventTime()));
-        for (Feature feature : features) {
-            columns.add(current.feature(feature, values, feature.name()));
-        }
-        return Table.of(columns);
+        return table(current, group, features, current.entityColumn.select(records).rename(group.entityKey()),
+                records, false, values);
     }
 
     /**
@@ -378,12 +370,32 @@ final class GroupHistory {
         for (int i = 0; i < found; i++) {
             records[i] = current.order[indexes[i]];
         }
-        List<Column> columns = new ArrayList<>(3 + features.size());
-        columns.add(current.entityColumn.select(records).rename(group.entityKey()));
+        return table(current, group, features, current.entityColumn.select(records).rename(group.entityKey()),
+                records, true, records);
+    }
+
+    /**
+     * Builds a read's table.
+     *
+     * @param current the snapshot read
+     * @param group the group's definition, for the column names
+     * @param features the features
+     * @param entity the entity key column
+     * @param records the record position of each row, 0 for none
+     * @param withWrite whether to add the {@value #WRITE_TIME} column
+     * @param values the record position of each row's values, 0 for missing ones
+     * @return the entity key, the event time, the write time if asked, then the features
+     */
+    private static Table table(Snapshot current, FeatureGroup group, List<Feature> features, Column entity,
+            int[] records, boolean withWrite, int[] values) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(entity);
         columns.add(current.eventColumn.select(records).rename(group.eventTime()));
-        columns.add(current.writeColumn.select(records));
+        if (withWrite) {
+            columns.add(current.writeColumn.select(records));
+        }
         for (Feature feature : features) {
-            columns.add(current.feature(feature, records, feature.name()));
+            columns.add(current.feature(feature, values, feature.name()));
         }
         return Table.of(columns);
     }
@@ -403,7 +415,9 @@ final class GroupHistory {
      * @return true when the record is more than the TTL older than the time read as of
      */
     static boolean expired(long event, long readAt, long ttl) {
-        return readAt >= Long.MIN_VALUE + ttl && event < readAt - ttl;
+        long limit = readAt - ttl;
+        // a TTL is not negative, so the limit is above the time read as of only when it wrapped around
+        return limit <= readAt && event < limit;
     }
 
     /**
@@ -429,20 +443,20 @@ final class GroupHistory {
      * @return its epoch microseconds, saturated at the ends of a long
      */
     static long saturatedMicros(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds >= Long.MAX_VALUE / MICROS_PER_SECOND) {
-            return Long.MAX_VALUE;
+        try {
+            return micros(instant);
+        } catch (IllegalArgumentException e) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        if (seconds <= Long.MIN_VALUE / MICROS_PER_SECOND) {
-            return Long.MIN_VALUE;
-        }
-        return seconds * MICROS_PER_SECOND + instant.getNano() / NANOS_PER_MICRO;
     }
 
     private static long saturatedMicros(Duration duration) {
-        long seconds = duration.getSeconds();
-        return seconds >= Long.MAX_VALUE / MICROS_PER_SECOND ? Long.MAX_VALUE
-                : seconds * MICROS_PER_SECOND + duration.getNano() / NANOS_PER_MICRO;
+        try {
+            return Math.addExact(Math.multiplyExact(duration.getSeconds(), MICROS_PER_SECOND),
+                    duration.getNano() / NANOS_PER_MICRO);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -622,28 +636,29 @@ final class GroupHistory {
             for (int code = 0; code < entities; code++) {
                 mergedStarts[code] = out;
                 IndexSort.sort(byEntity, starts[code], starts[code + 1], newEvents, newWrites, null);
-                int old = code < entityCount ? runStart[code] : 0;
-                int oldEnd = code < entityCount ? runStart[code + 1] : 0;
-                int fresh = starts[code];
-                int freshEnd = starts[code + 1];
-                while (old < oldEnd || fresh < freshEnd) {
-                    boolean takeOld = fresh == freshEnd || old < oldEnd
-                            && (events[old] < newEvents[byEntity[fresh]] || events[old] == newEvents[byEntity[fresh]]
-                                    && writes[old] <= newWrites[byEntity[fresh]]);
-                    if (takeOld) {
+                int old = 0;
+                int oldEnd = 0;
+                if (code < entityCount) {
+                    old = runStart[code];
+                    oldEnd = runStart[code + 1];
+                }
+                for (int fresh = starts[code]; fresh < starts[code + 1]; fresh++) {
+                    int i = byEntity[fresh];
+                    // an older record with the same event and write time came first: it goes first
+                    while (old < oldEnd && (events[old] < newEvents[i]
+                            || events[old] == newEvents[i] && writes[old] <= newWrites[i])) {
                         mergedEvents[out] = events[old];
                         mergedWrites[out] = writes[old];
-                        mergedOrder[out] = order[old];
-                        old++;
-                    } else {
-                        int i = byEntity[fresh];
-                        mergedEvents[out] = newEvents[i];
-                        mergedWrites[out] = newWrites[i];
-                        mergedOrder[out] = oldSize + i;
-                        fresh++;
+                        mergedOrder[out++] = order[old++];
                     }
-                    out++;
+                    mergedEvents[out] = newEvents[i];
+                    mergedWrites[out] = newWrites[i];
+                    mergedOrder[out++] = oldSize + i;
                 }
+                System.arraycopy(events, old, mergedEvents, out, oldEnd - old);
+                System.arraycopy(writes, old, mergedWrites, out, oldEnd - old);
+                System.arraycopy(order, old, mergedOrder, out, oldEnd - old);
+                out += oldEnd - old;
             }
             mergedStarts[entities] = out;
             return new Snapshot(groupName, entities, mergedEvents, mergedWrites, mergedOrder, mergedStarts,

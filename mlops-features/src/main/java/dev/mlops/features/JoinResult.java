@@ -4,6 +4,8 @@ import dev.mlops.core.lineage.LineageInput;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.leakage.LeakageCheck;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +28,8 @@ import java.util.Objects;
  * @param table the entity rows' columns in their order, then the selected features (sensitive
  *     flags kept), one row per entity row in the same order
  * @param withKnownAt {@code table} plus one {@code GROUP.known_at} column per group
- * @param knownAtColumns each feature column's known-at column in {@code withKnownAt}
+ * @param knownAtColumns each feature column's known-at column in {@code withKnownAt}, in the order of the
+ *     feature columns (the order the leakage check reports them in)
  * @param predictionTime the rows' prediction-time column
  * @param knownAt the write-time bound the join used (for {@link JoinRequest.Knowledge#PREDICTION_TIME}
  *     the latest prediction time); passing it to {@link JoinRequest.Builder#knownAt} reproduces the join
@@ -51,7 +54,7 @@ public record JoinResult(Table table, Table withKnownAt, Map<String, String> kno
         Objects.requireNonNull(withKnownAt, "withKnownAt");
         Objects.requireNonNull(predictionTime, "predictionTime");
         Objects.requireNonNull(knownAt, "knownAt");
-        knownAtColumns = Map.copyOf(knownAtColumns);
+        knownAtColumns = Collections.unmodifiableMap(new LinkedHashMap<>(knownAtColumns));
         lineage = List.copyOf(lineage);
     }
 

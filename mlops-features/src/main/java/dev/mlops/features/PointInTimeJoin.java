@@ -211,7 +211,7 @@ final class PointInTimeJoin {
                     continue;
                 }
                 double value = keys.get(row);
-                if (value != Math.rint(value) || Math.abs(value) >= 0x1p53) {
+                if ((double) (long) value != value) {
                     throw new FeatureStoreException(String.format(Locale.ROOT, "the entity column '%s' (of group "
                             + "'%s') holds %s in row %d, which is not an integer key", name, group, value, row));
                 }

@@ -158,6 +158,98 @@ class GroupHistoryTest {
     }
 
     @Nested
+    class Values {
+        @Test
+        void aBatchWithoutAFeatureHasItMissingAndEveryFeatureTypeIsKept() {
+            Feature flag = Feature.of("flag", ColumnType.BOOLEAN);
+            Feature seen = Feature.of("seen", ColumnType.TIMESTAMP);
+            FeatureGroup typed = V1.toBuilder().feature(flag).feature(seen).build();
+            GroupHistory history = GroupHistory.of(typed, List.of(new RecordBatch(1, day(1), Table.of(
+                    CategoricalColumn.of("customer_id", "a", "b"), TimestampColumn.of("observed_at", day(0), day(0)),
+                    NumericColumn.of("income", 7, 8), BooleanColumn.of("flag", true, null),
+                    TimestampColumn.of("seen", day(3), null))),
+                    new RecordBatch(2, day(2), Table.of(CategoricalColumn.of("customer_id", "b"),
+                            TimestampColumn.of("observed_at", day(1)), NumericColumn.of("age", 50)))));
+            Table online = history.online(typed, List.of(AGE, INCOME, flag, seen), List.of("a", "b"), day(5));
+            assertThat(online.booleanColumn("flag").get(0)).isTrue();
+            assertThat(online.timestampColumn("seen").get(0)).isEqualTo(day(3));
+            assertThat(online.column("age").isMissing(0)).isTrue();
+            assertThat(online.numericColumn("age").get(1)).isEqualTo(50);
+            assertThat(online.column("income").isMissing(1)).isTrue();
+            assertThat(online.column("flag").isMissing(1)).isTrue();
+            assertThat(online.column("seen").isMissing(1)).isTrue();
+        }
+
+        @Test
+        void timesAreComparedToTheMicrosecondAndReadBackAsIngested() {
+            Instant event = T0.plusNanos(1_500);
+            GroupHistory history = GroupHistory.of(V1, List.of(new RecordBatch(1, T0.plusNanos(2_700), Table.of(
+                    CategoricalColumn.of("customer_id", "a"), TimestampColumn.of("observed_at", event),
+                    NumericColumn.of("age", 1)))));
+            assertThat(history.asOf(V1, List.of(AGE), T0.plusNanos(1_999), T0.plusNanos(2_000)).rowCount()).isEqualTo(1);
+            assertThat(history.asOf(V1, List.of(AGE), T0.plusNanos(999), day(1)).rowCount()).isZero();
+            assertThat(history.asOf(V1, List.of(AGE), day(1), T0.plusNanos(1_999)).rowCount()).isZero();
+            assertThat(history.asOf(V1, List.of(AGE), day(1), day(1)).timestampColumn("observed_at").get(0))
+                    .isEqualTo(event);
+            assertThat(history.lastWrite()).isEqualTo(T0.plusNanos(2_700));
+            assertThat(GroupHistory.micros(T0.plusNanos(1_500))).isEqualTo(GroupHistory.micros(T0) + 1);
+            assertThat(GroupHistory.instant(GroupHistory.micros(T0) + 1)).isEqualTo(T0.plusNanos(1_000));
+            assertThat(GroupHistory.instant(-1)).isEqualTo(Instant.EPOCH.minusNanos(1_000));
+        }
+
+        @Test
+        void boundsBeyondTheRangeOfMicrosecondsSaturate() {
+            assertThat(GroupHistory.saturatedMicros(Instant.MAX)).isEqualTo(Long.MAX_VALUE);
+            assertThat(GroupHistory.saturatedMicros(Instant.MIN)).isEqualTo(Long.MIN_VALUE);
+            assertThat(GroupHistory.saturatedMicros(T0.plusNanos(2_500))).isEqualTo(GroupHistory.micros(T0) + 2);
+            GroupHistory history = history(batch(1, 10, "a", 1, 30, 100));
+            assertThat(history.asOf(V1, List.of(AGE), Instant.MAX, Instant.MAX).rowCount()).isEqualTo(1);
+            assertThat(history.export(V1, List.of(AGE), Instant.MIN, Instant.MAX).rowCount()).isEqualTo(1);
+            assertThatThrownBy(() -> GroupHistory.micros(Instant.MAX)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("time +1000000000-12-31T23:59:59.999999999Z is beyond the range the "
+                            + "feature store keeps");
+        }
+
+        @Test
+        void theTtlIsMeasuredInMicrosecondsAndAHugeOneNeverExpires() {
+            FeatureGroup fine = V1.toBuilder().ttl(Duration.ofNanos(1_500)).build();
+            long ttl = GroupHistory.ttlMicros(fine);
+            assertThat(ttl).isEqualTo(1);
+            assertThat(GroupHistory.ttlMicros(V1)).isEqualTo(Long.MAX_VALUE);
+            assertThat(GroupHistory.ttlMicros(V1.toBuilder().ttl(Duration.ofSeconds(Long.MAX_VALUE)).build()))
+                    .isEqualTo(Long.MAX_VALUE);
+            assertThat(GroupHistory.expired(10, 11, 1)).isFalse();
+            assertThat(GroupHistory.expired(10, 12, 1)).isTrue();
+            assertThat(GroupHistory.expired(10, 11, 0)).isTrue();
+            assertThat(GroupHistory.expired(10, 10, 0)).isFalse();
+            assertThat(GroupHistory.expired(Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE)).isTrue();
+            assertThat(GroupHistory.expired(Long.MIN_VALUE, -2, Long.MAX_VALUE)).isFalse();
+            assertThat(GroupHistory.expired(Long.MIN_VALUE, Long.MIN_VALUE, 0)).isFalse();
+        }
+
+        @Test
+        void aSnapshotDoesNotSeeEntitiesAppendedAfterIt() {
+            GroupHistory history = history(batch(1, 10, "a", 1, 30, 100));
+            GroupHistory.Snapshot before = history.snapshot();
+            history.append(batch(2, 11, "b", 1, 30, 100));
+            assertThat(before.code("b")).isEqualTo(-1);
+            assertThat(before.code("a")).isZero();
+            assertThat(history.snapshot().code("b")).isEqualTo(1);
+        }
+
+        @Test
+        void aBatchNumberIsNotNegative() {
+            Table empty = Table.of(CategoricalColumn.of("customer_id"), TimestampColumn.of("observed_at"));
+            assertThat(new RecordBatch(0, T0, empty).number()).isZero();
+            assertThatThrownBy(() -> new RecordBatch(-1, T0, empty)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a batch number is not negative but was -1");
+            GroupHistory history = GroupHistory.of(V1, List.of(new RecordBatch(0, T0, empty)));
+            assertThat(history.size()).isZero();
+            assertThat(history.lastWrite()).isEqualTo(T0);
+        }
+    }
+
+    @Nested
     class Refusals {
         @Test
         void aBatchNumberedOutOfOrder() {

@@ -142,6 +142,11 @@ class PointInTimeJoinTest {
                 .build(), new PointInTimeJoin.Source(ACCOUNT, List.of(SCORE), accounts));
         assertThat(joined.table().numericColumn("score").toArray()).containsExactly(0.5, Double.NaN, Double.NaN);
         Table fractional = Table.of(NumericColumn.of("account_id", 17.5), TimestampColumn.of("predicted_at", day(5)));
+        Table huge = Table.of(NumericColumn.of("account_id", 1e300), TimestampColumn.of("predicted_at", day(5)));
+        assertThatThrownBy(() -> join(JoinRequest.builder(huge, "predicted_at")
+                .features(FeatureSelection.all("account")).build(),
+                new PointInTimeJoin.Source(ACCOUNT, List.of(SCORE), accounts)))
+                .hasMessageContaining("holds 1.0E300 in row 0, which is not an integer key");
         assertThatThrownBy(() -> join(JoinRequest.builder(fractional, "predicted_at")
                 .features(FeatureSelection.all("account")).build(),
                 new PointInTimeJoin.Source(ACCOUNT, List.of(SCORE), accounts)))
@@ -214,6 +219,12 @@ class PointInTimeJoinTest {
             assertThatThrownBy(() -> join(JoinRequest.builder(withAge, "predicted_at")
                     .features(FeatureSelection.all("customer")).build(), customers(V1)))
                     .hasMessageContaining("'age': a column of the join's rows and feature 'age' of group 'customer'");
+            Table withKnownAt = Table.of(CategoricalColumn.of("customer_id", "a"),
+                    TimestampColumn.of("customer.known_at", day(1)), TimestampColumn.of("predicted_at", day(4)));
+            assertThatThrownBy(() -> join(JoinRequest.builder(withKnownAt, "predicted_at")
+                    .features(FeatureSelection.all("customer")).build(), customers(V1)))
+                    .hasMessageContaining("'customer.known_at': a column of the join's rows and the known-at column "
+                            + "of group 'customer'");
         }
     }
 }

@@ -37,9 +37,12 @@ final class StoreFixture {
         return store(clock, FeatureStore.defaultPolicy());
     }
 
-    /** @return a store in memory on the clock and policy; the directory is never written */
+    /**
+     * @return a store in memory on the clock and policy; its directory (under {@code target}, in
+     *     case a mutation test drops the audit log given) is not written
+     */
     static FeatureStore store(StoreClock clock, Policy policy) {
-        return FeatureStore.builder(Path.of("never-written")).database("jdbc:sqlite::memory:").clock(clock)
+        return FeatureStore.builder(Path.of("target", "unused-store-directory")).database("jdbc:sqlite::memory:").clock(clock)
                 .policy(policy).audit(new MemoryAuditLog(clock)).open();
     }
 

@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The seeded data of the feature-store benchmarks: {@value #GROUPS} feature groups about
@@ -164,21 +166,38 @@ public final class FeatureJoinData {
         return GroupHistory.micros(instant);
     }
 
-    /** @return the groups' definitions, version 1 */
-    public List<FeatureGroup> groups() {
-        return List.copyOf(groups);
+    /**
+     * Builds the three groups' histories from their batches, as the store does after reading
+     * them, and the join of every feature of every group to the rows ({@link JoinRequest.Knowledge#LATEST}).
+     *
+     * @return the join, run anew on each call
+     */
+    public Supplier<JoinResult> join() {
+        JoinRequest.Builder builder = JoinRequest.builder(rows(), "predicted_at");
+        List<PointInTimeJoin.Source> sources = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            FeatureGroup group = groups.get(g);
+            builder.features(FeatureSelection.all(group.name()));
+            sources.add(new PointInTimeJoin.Source(group, group.features(), GroupHistory.of(group, batches.get(g))));
+        }
+        JoinRequest request = builder.build();
+        return () -> PointInTimeJoin.join(request, sources);
     }
 
     /**
-     * @param g a group's index
-     * @return its history, built from its batches (as the store would after reading them)
+     * Builds the first group's history and an online read of every feature of it.
+     *
+     * @param now the time the TTL is measured to
+     * @return the read of the latest values of the entities given
      */
-    GroupHistory history(int g) {
-        return GroupHistory.of(groups.get(g), batches.get(g));
+    public Function<List<String>, Table> online(Instant now) {
+        FeatureGroup group = groups.get(0);
+        GroupHistory history = GroupHistory.of(group, batches.get(0));
+        return entityKeys -> history.online(group, group.features(), entityKeys, now);
     }
 
     /** @return the entity rows: {@code entity} (categorical) and {@code predicted_at} */
-    public Table rows() {
+    Table rows() {
         CategoricalColumn.Builder entity = CategoricalColumn.builder("entity").ensureCapacity(rowEntities.length);
         TimestampColumn.Builder time = TimestampColumn.builder("predicted_at").ensureCapacity(rowTimes.length);
         for (int row = 0; row < rowEntities.length; row++) {
@@ -188,8 +207,11 @@ public final class FeatureJoinData {
         return Table.of(entity.build(), time.build());
     }
 
-    /** @return an entity key of the data, for online reads */
-    String key(int id) {
+    /**
+     * @param id an entity's number, from 0
+     * @return its key, for online reads
+     */
+    public String key(int id) {
         return keys[id];
     }
 

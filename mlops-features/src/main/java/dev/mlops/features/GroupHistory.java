@@ -505,6 +505,11 @@ final class GroupHistory {
             this.lastWrite = lastWrite;
         }
 
+        /** @return the number of entities held; codes run from 0 to one below it */
+        int entityCount() {
+            return entityCount;
+        }
+
         /** @return the latest write time held, the epoch when none */
         Instant lastWrite() {
             return lastWrite;
@@ -615,18 +620,8 @@ final class GroupHistory {
                 Instant lastWrite) {
             int added = newCodes.length;
             int entities = entityColumn.levels().size();
-            int[] starts = new int[entities + 1];
-            for (int code : newCodes) {
-                starts[code + 1]++;
-            }
-            for (int code = 0; code < entities; code++) {
-                starts[code + 1] += starts[code];
-            }
-            int[] byEntity = new int[added];
-            int[] next = Arrays.copyOf(starts, entities);
-            for (int i = 0; i < added; i++) {
-                byEntity[next[newCodes[i]]++] = i;
-            }
+            int[] starts = IndexSort.bucketStarts(newCodes, entities);
+            int[] byEntity = IndexSort.byBucket(newCodes, starts);
             int total = order.length + added;
             long[] mergedEvents = new long[total];
             long[] mergedWrites = new long[total];

@@ -1,5 +1,6 @@
 package dev.mlops.features;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,5 +57,43 @@ final class IndexSort {
             order = tie == null ? Integer.compare(a, b) : Integer.compare(tie[a], tie[b]);
         }
         return order < 0;
+    }
+
+    /**
+     * Counts keys per bucket, for {@link #byBucket}.
+     *
+     * @param keys a bucket per index, from 0; negative for an index left out
+     * @param buckets the number of buckets
+     * @return where each bucket starts in the grouped order; one more entry, the end
+     */
+    static int[] bucketStarts(int[] keys, int buckets) {
+        int[] starts = new int[buckets + 1];
+        for (int key : keys) {
+            if (key >= 0) {
+                starts[key + 1]++;
+            }
+        }
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            starts[bucket + 1] += starts[bucket];
+        }
+        return starts;
+    }
+
+    /**
+     * Groups indexes by bucket, a counting sort: stable, linear.
+     *
+     * @param keys a bucket per index, from 0; negative for an index left out
+     * @param starts the buckets' starts, from {@link #bucketStarts}
+     * @return the indexes not left out, by bucket, then ascending
+     */
+    static int[] byBucket(int[] keys, int[] starts) {
+        int[] next = Arrays.copyOf(starts, starts.length - 1);
+        int[] grouped = new int[starts[starts.length - 1]];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] >= 0) {
+                grouped[next[keys[i]]++] = i;
+            }
+        }
+        return grouped;
     }
 }

@@ -25,8 +25,9 @@ import java.util.Objects;
  * group's TTL, measured to the prediction time, read as missing.
  *
  * <p>Per group the rows' entity column is mapped to the history's entity codes once (a
- * categorical column level by level, a text or integral numeric column row by row), then each row
- * is a binary search within its entity's run of the sorted history. A row whose entity key or
+ * categorical column level by level, a text or integral numeric column row by row); the rows are
+ * then grouped by entity (a counting sort) and each is a binary search within its entity's run of
+ * the sorted history, so the searches walk the history in order. A row whose entity key or
  * prediction time is missing, or whose entity the group has no record of, gets missing values.
  * Rows keep their order; feature columns select the history's columns without copying them.
  *
@@ -125,9 +126,12 @@ final class PointInTimeJoin {
             int[] positions = new int[count];
             long earliest = Long.MAX_VALUE;
             for (int row = 0; row < count; row++) {
-                if (codes[row] < 0 || !present[row]) {
-                    continue;
+                if (!present[row]) {
+                    codes[row] = -1;
                 }
+            }
+            // rows by entity: the searches then walk the history in order instead of jumping about it
+            for (int row : IndexSort.byBucket(codes, IndexSort.bucketStarts(codes, snapshot.entityCount()))) {
                 long prediction = predictions[row];
                 int index = snapshot.latest(codes[row], prediction, perRow ? prediction : writeBound);
                 if (index >= 0) {

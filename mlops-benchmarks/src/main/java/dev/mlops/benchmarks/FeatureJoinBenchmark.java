@@ -1,13 +1,15 @@
-package dev.mlops.features;
+package dev.mlops.benchmarks;
 
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.features.FeatureJoinData;
+import dev.mlops.features.JoinRequest;
+import dev.mlops.features.JoinResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A point-in-time join of {@code rows} entity rows ({@code entities} entities) against
  * {@code featureRows} records in three groups ({@link FeatureJoinData}), every feature of every
- * group, {@link JoinRequest.Knowledge#LATEST}, one whole join per operation. The histories are
- * built from the generated batches at setup, as the store builds them after reading its batches;
+ * group, {@link JoinRequest.Knowledge#LATEST}, one whole join per operation (the package-private
+ * {@code PointInTimeJoin} over {@code GroupHistory}s, reached through {@link FeatureJoinData}).
+ * The histories are built from the generated batches at setup, as the store builds them after reading its batches;
  * ingestion into SQL is outside the timing. The setup writes the same data as {@code .npy} files
  * (into {@code -Dmlops.benchmark.data}, default {@code target/benchmark-data}) and prints a
  * checksum of the joined features, which {@code src/main/resources/feature_join_pandas.py}
@@ -51,8 +54,9 @@ public class FeatureJoinBenchmark {
     @Param("10000000")
     public int featureRows;
 
-    private JoinRequest request = JoinRequest.builder(Table.of(), "none").features(FeatureSelection.all("none")).build();
-    private List<PointInTimeJoin.Source> sources = List.of();
+    private Supplier<JoinResult> join = () -> {
+        throw new IllegalStateException("not set up");
+    };
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public FeatureJoinBenchmark() {
@@ -71,15 +75,7 @@ public class FeatureJoinBenchmark {
                 .resolve(String.format(Locale.ROOT, "feature-join-%d-%d-%d-%d", FeatureJoinData.DEFAULT_SEED,
                         entities, featureRows, rows));
         data.writeNumpy(directory);
-        JoinRequest.Builder builder = JoinRequest.builder(data.rows(), "predicted_at");
-        List<PointInTimeJoin.Source> built = new ArrayList<>();
-        for (int g = 0; g < FeatureJoinData.GROUPS; g++) {
-            FeatureGroup group = data.groups().get(g);
-            builder.features(FeatureSelection.all(group.name()));
-            built.add(new PointInTimeJoin.Source(group, group.features(), data.history(g)));
-        }
-        request = builder.build();
-        sources = List.copyOf(built);
+        join = data.join();
         Table joined = join().table();
         double sum = 0;
         long present = 0;
@@ -103,6 +99,6 @@ public class FeatureJoinBenchmark {
      */
     @Benchmark
     public JoinResult join() {
-        return PointInTimeJoin.join(request, sources);
+        return join.get();
     }
 }

@@ -12,7 +12,12 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +29,9 @@ import picocli.CommandLine.TypeConversionException;
  * converters of options that several commands have. Stateless, thread-safe.
  */
 final class CommandSupport {
+
+    /** The length of an ISO-8601 date, {@code 2026-12-01}. */
+    private static final int DATE_LENGTH = 10;
 
     private CommandSupport() {
         throw new AssertionError("no instances");
@@ -145,6 +153,27 @@ final class CommandSupport {
             } catch (DateTimeException e) {
                 throw new TypeConversionException("expected a time zone such as Europe/Berlin, UTC or +05:30 but was '"
                         + value + "'");
+            }
+        }
+    }
+
+    /**
+     * Reads a time option such as {@code --as-of}: an ISO-8601 instant ({@code 2026-12-01T08:30:00Z}),
+     * a date and time with an offset ({@code 2026-12-01T09:30:00+01:00}) or a date
+     * ({@code 2026-12-01}, its midnight in UTC).
+     */
+    static final class InstantConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            String text = value.strip();
+            try {
+                if (text.length() == DATE_LENGTH) {
+                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                }
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("expected a time such as 2026-12-01T08:30:00Z, "
+                        + "2026-12-01T09:30:00+01:00 or 2026-12-01 but was '" + value + "'");
             }
         }
     }

@@ -300,7 +300,7 @@ final class InputFormat {
         }
 
         /** @return the registry of the {@code mlops} command whose subcommand this mixin is on */
-        private static ComponentRegistry registry(CommandSpec command) {
+        static ComponentRegistry registry(CommandSpec command) {
             if (command.root().userObject() instanceof MlopsCommand mlops) {
                 return mlops.registry();
             }

@@ -52,12 +52,12 @@ import picocli.CommandLine.Spec;
         subcommands = {SchemaCommand.class, ProfileCommand.class, SuggestCommand.class, CheckCommand.class,
             AggregateLabelsCommand.class, SplitCommand.class, LeakageCommand.class, TrainCommand.class,
             ExplainCommand.class, RunsCommand.class, RegistryCommand.class, LineageCommand.class,
-            BaselineCommand.class, DriftCommand.class, MonitorCommand.class, GateCommand.class,
+            FeaturesCommand.class, BaselineCommand.class, DriftCommand.class, MonitorCommand.class, GateCommand.class,
             ServeBatchCommand.class, ComponentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all is well",
-            "1:a check or gate failed, or the model registry refused a change",
+            "1:a check or gate failed, an access policy or the model registry refused, or an ingest refused records",
             "2:bad input or usage",
             "70:an internal error (a bug in mlops)"
         },
@@ -70,8 +70,9 @@ public final class MlopsCommand implements Callable<Integer> {
     /** The exit status when all is well. */
     public static final int EXIT_OK = 0;
     /**
-     * The exit status when a check, leakage finding or gate fails at error severity, or the model
-     * registry refuses a change (a policy, missing approvals, a concurrent change).
+     * The exit status when a check, leakage finding or gate fails at error severity, the model
+     * registry refuses a change (a policy, missing approvals, a concurrent change), an access policy
+     * refuses a feature read or write, or a feature ingestion refuses some records.
      */
     public static final int EXIT_CHECK_FAILED = 1;
     /** The exit status for bad input (a malformed, missing or unreadable file) or bad usage. */

@@ -1,19 +1,13 @@
 package dev.mlops.cli;
 
 import dev.mlops.core.access.Policy;
-import dev.mlops.core.access.Principal;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.train.tracking.TrackingStore;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Option;
 
 /**
- * Who acts on the model registry and under which policy, shared as a picocli mixin by
- * {@code mlops registry ...} and {@code mlops lineage}: {@code --principal} (default: the
+ * Who acts on the model registry and under which policy ({@link AccessOptions}), shared as a picocli
+ * mixin by {@code mlops registry ...} and {@code mlops lineage}: {@code --principal} (default: the
  * operating-system user), {@code --role} and {@code --group} (the principal's roles and groups,
  * which the registry's access policy grants or denies by), and {@code --policy FILE} (an
  * {@code access-policy} document; default {@link ModelRegistry#defaultPolicy()}, under which only
@@ -24,38 +18,12 @@ import picocli.CommandLine.Option;
  * its audit log {@value ModelRegistry#AUDIT_FILE} in the store directory (for a JDBC URL, in the
  * artifact directory).
  */
-final class RegistryOptions {
+final class RegistryOptions extends AccessOptions {
     /** What the help of every registry command says about principals and policies. */
     static final String WHO = "Changes are made as --principal NAME (default: the operating-system user) with the "
             + "roles of --role and the groups of --group, under the access policy of --policy FILE (default: anyone "
             + "reads, registers, approves, stages and archives; only the role " + ModelRegistry.PIPELINE_ROLE
             + " moves a version in or out of production). A principal is a claim, not a proof.";
-
-    @Option(names = "--principal", paramLabel = "NAME",
-            description = "Act as this principal (default: the operating-system user).")
-    private @Nullable String principal;
-
-    @Option(names = "--role", paramLabel = "ROLE", split = ",",
-            description = "A role the principal holds, such as " + ModelRegistry.PIPELINE_ROLE
-                    + " (repeat or separate with commas).")
-    private List<String> roles = new ArrayList<>();
-
-    @Option(names = "--group", paramLabel = "GROUP", split = ",",
-            description = "A group the principal belongs to (repeat or separate with commas).")
-    private List<String> groups = new ArrayList<>();
-
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "The access policy, an access-policy JSON document (default: the registry's).")
-    private @Nullable Path policy;
-
-    /**
-     * @return the acting principal, with its roles and groups
-     * @throws IllegalArgumentException if a name is not valid, naming it
-     */
-    Principal principal() {
-        String name = principal == null ? Principal.fromOperatingSystem().name() : principal;
-        return Principal.of(name, roles, groups);
-    }
 
     /**
      * Opens the registry in a store's location, with the tracking store for lineage.
@@ -66,7 +34,7 @@ final class RegistryOptions {
      * @throws dev.mlops.core.MlopsException if the policy file cannot be read
      */
     Opened open(StoreLocation location, ComponentRegistry formats) {
-        Policy rules = policy == null ? ModelRegistry.defaultPolicy() : Policy.load(policy);
+        Policy rules = policy(ModelRegistry.defaultPolicy());
         TrackingStore tracking = location.open();
         try {
             ModelRegistry registry = ModelRegistry.builder(location.home()).database(location.databaseUrl())

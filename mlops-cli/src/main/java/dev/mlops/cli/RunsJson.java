@@ -12,6 +12,7 @@ import dev.mlops.train.tracking.RunInfo;
 import dev.mlops.train.tracking.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -79,16 +80,7 @@ final class RunsJson {
             metric.put("timestamp", point.timestamp().toString());
         }
         strings(node.putObject("tags"), run.tags());
-        ArrayNode inputs = node.putArray("inputs");
-        for (LineageInput input : run.inputs()) {
-            ObjectNode entry = inputs.addObject();
-            entry.put("name", input.name());
-            entry.put("kind", input.kind());
-            entry.put("version", input.version().orElse(null));
-            entry.put("fingerprint", input.fingerprint().map(Fingerprint::sha256).orElse(null));
-            entry.put("from", input.from().map(Instant::toString).orElse(null));
-            entry.put("until", input.until().map(Instant::toString).orElse(null));
-        }
+        inputs(node.putArray("inputs"), run.inputs());
         ArrayNode artifacts = node.putArray("artifacts");
         for (RunArtifact artifact : run.artifacts()) {
             ObjectNode entry = artifacts.addObject();
@@ -97,6 +89,27 @@ final class RunsJson {
             entry.put("size", artifact.content().size());
         }
         return node;
+    }
+
+    /**
+     * Adds lineage inputs to an array, each an object with {@code name}, {@code kind},
+     * {@code version}, {@code fingerprint}, {@code from} and {@code until} (null when absent).
+     *
+     * @param array the array to add to
+     * @param inputs the inputs, in order
+     * @return the array
+     */
+    static ArrayNode inputs(ArrayNode array, List<LineageInput> inputs) {
+        for (LineageInput input : inputs) {
+            ObjectNode entry = array.addObject();
+            entry.put("name", input.name());
+            entry.put("kind", input.kind());
+            entry.put("version", input.version().orElse(null));
+            entry.put("fingerprint", input.fingerprint().map(Fingerprint::sha256).orElse(null));
+            entry.put("from", input.from().map(Instant::toString).orElse(null));
+            entry.put("until", input.until().map(Instant::toString).orElse(null));
+        }
+        return array;
     }
 
     /**

@@ -40,8 +40,8 @@ class MlopsCommandTest {
             assertThat(run.outLines()).filteredOn(line -> line.matches("  [a-z-]+  .*"))
                     .extracting(line -> line.strip().split(" ")[0])
                     .containsExactly("schema", "profile", "suggest", "check", "aggregate-labels", "split", "leakage",
-                            "train", "explain", "runs", "registry", "lineage", "baseline", "drift", "monitor",
-                            "gate", "serve-batch", "components", "help");
+                            "train", "explain", "runs", "registry", "lineage", "features", "baseline", "drift",
+                            "monitor", "gate", "serve-batch", "components", "help");
             assertThat(run.out()).contains("Example, a data gate in CI:",
                     "  mlops suggest train.csv --out suite.json   # once, then review and edit it",
                     "  mlops check batch.csv --suite suite.json   # exit 1 fails the job");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mlops features define FILE}: defines a feature group, or a new version of its schema,
- * from a {@code feature-group} JSON document ({@link FeatureGroupJson}), and prints the version
+ * from a {@code feature-group} JSON document ({@link dev.mlops.features.FeatureGroup#load}), and prints the version
  * stored. An incompatible change is bad input (exit 2), its message naming every change.
  */
 @Command(
@@ -54,7 +54,7 @@ final class FeaturesDefineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FeatureGroup definition = FeatureGroupJson.read(Objects.requireNonNull(file, "file"));
+        FeatureGroup definition = FeatureGroup.load(Objects.requireNonNull(file, "file"));
         FeatureGroup stored;
         try (FeatureStore features = Objects.requireNonNull(parent, "parent").open(store, who, true)) {
             stored = features.define(who.principal(), definition);

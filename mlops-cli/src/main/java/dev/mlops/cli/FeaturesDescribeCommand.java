@@ -75,7 +75,7 @@ final class FeaturesDescribeCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut();
         if (json) {
-            ObjectNode document = FeatureGroupJson.write(shown);
+            ObjectNode document = shown.toDocument();
             ArrayNode numbers = document.putArray("versions");
             versions.forEach(each -> numbers.add(each.version()));
             CommandSupport.printJson(out, document);

@@ -67,7 +67,7 @@ final class FeaturesListCommand implements Callable<Integer> {
         if (json) {
             ObjectNode document = Documents.create(KIND, FORMAT_VERSION);
             ArrayNode array = document.putArray("groups");
-            groups.forEach(group -> array.add(FeatureGroupJson.write(group)));
+            groups.forEach(group -> array.add(group.toDocument()));
             CommandSupport.printJson(out, document);
         } else if (groups.isEmpty()) {
             out.print("no feature groups that " + principal.name() + " may read\n");

@@ -166,7 +166,7 @@ class FeaturesCommandTest {
             CliRun textRun = fails(define(text), MlopsCommand.EXIT_BAD_INPUT);
 
             assertThat(run.err()).startsWith("mlops: ").contains("bad.json", "features[2]", "type",
-                    "expected one of numeric, categorical, boolean, timestamp but was 'string'").hasLineCount(1);
+                    "expected one of NUMERIC, CATEGORICAL, BOOLEAN, TIMESTAMP but was 'string'").hasLineCount(1);
             assertThat(textRun.err()).contains("text.json", "features[2]", "feature 'vip' is TEXT");
         }
 
@@ -307,7 +307,7 @@ class FeaturesCommandTest {
             assertThat(described.get("retention").asText()).isEqualTo("PT8760H");
             assertThat(described.get("tags").get(0).asText()).isEqualTo("crm");
             assertThat(described.get("features").get(0).get("tags").get(0).asText()).isEqualTo("profile");
-            assertThat(described.get("features").get(0).get("type").asText()).isEqualTo("numeric");
+            assertThat(described.get("features").get(0).get("type").asText()).isEqualTo("NUMERIC");
             assertThat(redefined.out()).startsWith("feature group customer version 2:");
             assertThat(json(features("describe", "customer", "--json")).get("owner").asText()).isEqualTo("fraud-team");
         }

@@ -1,8 +1,13 @@
 package dev.mlops.features;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.DocumentException;
+import dev.mlops.core.json.DocumentReader;
+import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +45,11 @@ import org.jspecify.annotations.Nullable;
  * ({@link FeatureStore#define}). An immutable value.
  */
 public final class FeatureGroup {
+    /** The {@code kind} of a feature-group document. */
+    public static final String KIND = "feature-group";
+    /** The newest document format version this class reads and the one it writes. */
+    public static final int FORMAT_VERSION = 1;
+
     private final String name;
     private final int version;
     private final String entityKey;
@@ -176,6 +186,54 @@ public final class FeatureGroup {
             builder.retention(retention);
         }
         return builder;
+    }
+
+    /**
+     * The group as the versioned JSON document the catalog stores and people edit:
+     *
+     * <pre>{@code
+     * {"kind": "feature-group", "formatVersion": 1, "name": "customer", "version": 2,
+     *  "entityKey": "customer_id", "eventTime": "observed_at", "owner": "risk-team",
+     *  "description": "...", "tags": ["crm"], "ttl": "P90D", "retention": "P365D",
+     *  "features": [{"name": "age", "type": "NUMERIC", "description": "age in years",
+     *                "sensitive": false, "tags": []}, ...]}
+     * }</pre>
+     *
+     * <p>TTL and retention are ISO-8601 durations, absent when unset.
+     *
+     * @return the document, envelope included
+     */
+    public ObjectNode toDocument() {
+        return FeatureGroupDocuments.toDocument(this);
+    }
+
+    /**
+     * Reads a feature-group document ({@link #toDocument()}). Only {@code name} and
+     * {@code features} (each with {@code name} and {@code type}, in any letter case) are needed;
+     * {@code entityKey} and {@code eventTime} default as the {@link Builder} does, the rest to
+     * empty or unset. A {@code version} from 1 is kept (0 or none: not yet defined; the store
+     * numbers versions itself), and a {@code versions} list, as {@code mlops features describe
+     * --json} writes it, is ignored. Any other field is an error.
+     *
+     * @param document the document's root
+     * @return the group
+     * @throws DocumentException if it is not a feature-group document this version reads, or a
+     *     field is malformed; the message names the source, the field's path and what was expected
+     */
+    public static FeatureGroup fromDocument(DocumentReader document) {
+        return FeatureGroupDocuments.fromDocument(document);
+    }
+
+    /**
+     * Reads a feature-group document from a file (UTF-8 JSON).
+     *
+     * @param file the file
+     * @return the group
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws DocumentException as {@link #fromDocument(DocumentReader)}, naming the file
+     */
+    public static FeatureGroup load(Path file) {
+        return fromDocument(Documents.load(file));
     }
 
     @Override

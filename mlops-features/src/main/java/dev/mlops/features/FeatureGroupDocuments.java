@@ -8,53 +8,70 @@ import dev.mlops.core.json.Documents;
 import dev.mlops.core.table.ColumnType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A {@link FeatureGroup} as the versioned JSON document the catalog stores per version (kind
- * {@value #KIND}, format version {@value #FORMAT_VERSION}): name, version, entity key, event time,
- * features (type, description, sensitive, tags), owner, description, tags, TTL and retention
- * (ISO-8601 durations, absent when unset).
+ * Writes and reads the {@code feature-group} document of {@link FeatureGroup#toDocument()}: the
+ * one format the catalog stores per version and people edit ({@code mlops features describe
+ * --json} then {@code define}).
  */
 final class FeatureGroupDocuments {
-    /** The document's kind. */
-    static final String KIND = "feature-group";
-    /** The format version written and the newest read. */
-    static final int FORMAT_VERSION = 1;
+    private static final String NAME = "name";
+    private static final String VERSION = "version";
+    private static final String VERSIONS = "versions";
+    private static final String ENTITY_KEY = "entityKey";
+    private static final String EVENT_TIME = "eventTime";
+    private static final String FEATURES = "features";
+    private static final String TYPE = "type";
+    private static final String SENSITIVE = "sensitive";
+    private static final String OWNER = "owner";
+    private static final String DESCRIPTION = "description";
+    private static final String TAGS = "tags";
+    private static final String TTL = "ttl";
+    private static final String RETENTION = "retention";
 
     private FeatureGroupDocuments() {
         throw new AssertionError("no instances");
     }
 
     /**
-     * @param group a defined group
-     * @return its document's text
+     * @param group a definition
+     * @return its document, envelope included
      */
-    static String toDocument(FeatureGroup group) {
-        ObjectNode document = Documents.create(KIND, FORMAT_VERSION);
-        document.put("name", group.name());
-        document.put("version", group.version());
-        document.put("entityKey", group.entityKey());
-        document.put("eventTime", group.eventTime());
-        ArrayNode features = document.putArray("features");
+    static ObjectNode toDocument(FeatureGroup group) {
+        ObjectNode document = Documents.create(FeatureGroup.KIND, FeatureGroup.FORMAT_VERSION);
+        document.put(NAME, group.name());
+        document.put(VERSION, group.version());
+        document.put(ENTITY_KEY, group.entityKey());
+        document.put(EVENT_TIME, group.eventTime());
+        document.put(OWNER, group.owner());
+        document.put(DESCRIPTION, group.description());
+        group.tags().forEach(document.putArray(TAGS)::add);
+        group.ttl().ifPresent(ttl -> document.put(TTL, ttl.toString()));
+        group.retention().ifPresent(retention -> document.put(RETENTION, retention.toString()));
+        ArrayNode features = document.putArray(FEATURES);
         for (Feature feature : group.features()) {
             ObjectNode node = features.addObject();
-            node.put("name", feature.name());
-            node.put("type", feature.type().name());
-            node.put("description", feature.description());
-            node.put("sensitive", feature.sensitive());
-            ArrayNode featureTags = node.putArray("tags");
-            feature.tags().forEach(featureTags::add);
+            node.put(NAME, feature.name());
+            node.put(TYPE, feature.type().name());
+            node.put(DESCRIPTION, feature.description());
+            node.put(SENSITIVE, feature.sensitive());
+            feature.tags().forEach(node.putArray(TAGS)::add);
         }
-        document.put("owner", group.owner());
-        document.put("description", group.description());
-        ArrayNode tags = document.putArray("tags");
-        group.tags().forEach(tags::add);
-        group.ttl().ifPresent(ttl -> document.put("ttl", ttl.toString()));
-        group.retention().ifPresent(retention -> document.put("retention", retention.toString()));
-        return Documents.write(document);
+        return document;
+    }
+
+    /**
+     * @param group a defined group
+     * @return its document's text, as the catalog stores it
+     */
+    static String toText(FeatureGroup group) {
+        return Documents.write(toDocument(group));
     }
 
     /**
@@ -63,42 +80,90 @@ final class FeatureGroupDocuments {
      * @return the group it describes
      * @throws DocumentException if the document is malformed; the message names the source and field
      */
-    static FeatureGroup fromDocument(String json, String source) {
-        DocumentReader reader = Documents.parse(json, source);
-        reader.requireKind(KIND, FORMAT_VERSION);
-        FeatureGroup.Builder builder = FeatureGroup.builder(reader.text("name"))
-                .entityKey(reader.text("entityKey"))
-                .eventTime(reader.text("eventTime"))
-                .owner(reader.text("owner"))
-                .description(reader.text("description"))
-                .tags(new HashSet<>(reader.texts("tags")));
-        for (DocumentReader node : reader.objects("features")) {
-            Feature feature = new Feature(node.text("name"), type(node), node.text("description"),
-                    node.bool("sensitive", false), new HashSet<>(node.texts("tags")));
-            node.requireNoOthers();
-            builder.feature(feature);
-        }
-        reader.optionalText("ttl").ifPresent(ttl -> builder.ttl(duration(reader, "ttl", ttl)));
-        reader.optionalText("retention").ifPresent(age -> builder.retention(duration(reader, "retention", age)));
-        int version = reader.intValue("version");
-        reader.requireNoOthers();
-        return builder.build().withVersion(version);
+    static FeatureGroup fromText(String json, String source) {
+        return fromDocument(Documents.parse(json, source));
     }
 
-    private static ColumnType type(DocumentReader node) {
-        String text = node.text("type");
+    /**
+     * Reads a document; see {@link FeatureGroup#fromDocument(DocumentReader)} for what may be left out.
+     *
+     * @param document the document's root
+     * @return the group, with the document's version (0 when it has none)
+     * @throws DocumentException if the document is malformed, naming the source, the field and what was expected
+     */
+    static FeatureGroup fromDocument(DocumentReader document) {
+        document.requireKind(FeatureGroup.KIND, FeatureGroup.FORMAT_VERSION);
+        FeatureGroup.Builder builder = build(document, () -> FeatureGroup.builder(document.text(NAME)));
+        if (document.has(ENTITY_KEY)) {
+            String column = document.text(ENTITY_KEY);
+            build(document, () -> builder.entityKey(column));
+        }
+        if (document.has(EVENT_TIME)) {
+            String column = document.text(EVENT_TIME);
+            build(document, () -> builder.eventTime(column));
+        }
+        document.optionalText(OWNER).ifPresent(builder::owner);
+        document.optionalText(DESCRIPTION).ifPresent(builder::description);
+        if (document.has(TAGS)) {
+            List<String> tags = document.texts(TAGS);
+            build(document, () -> builder.tags(new LinkedHashSet<>(tags)));
+        }
+        duration(document, TTL).ifPresent(age -> build(document, () -> builder.ttl(age)));
+        duration(document, RETENTION).ifPresent(age -> build(document, () -> builder.retention(age)));
+        for (DocumentReader feature : document.objects(FEATURES)) {
+            Feature read = feature(feature);
+            build(feature, () -> builder.feature(read));
+        }
+        int version = document.has(VERSION) ? document.intValue(VERSION) : 0;
+        if (version < 0) {
+            throw document.error(VERSION, "must be 0 (not yet defined) or a stored version from 1 but was " + version);
+        }
+        if (document.has(VERSIONS)) {
+            document.ints(VERSIONS);
+        }
+        document.requireNoOthers();
+        FeatureGroup group = build(document, builder::build);
+        return version == 0 ? group : group.withVersion(version);
+    }
+
+    private static Feature feature(DocumentReader node) {
+        String name = node.text(NAME);
+        String typeName = node.text(TYPE);
+        ColumnType type;
         try {
-            return ColumnType.valueOf(text.toUpperCase(Locale.ROOT));
+            type = ColumnType.valueOf(typeName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw node.error("type", "must be one of " + List.of(ColumnType.values()) + " but was '" + text + "'");
+            throw node.error(TYPE, "expected one of " + featureTypes() + " but was '" + typeName + "'");
+        }
+        String description = node.optionalText(DESCRIPTION).orElse("");
+        boolean sensitive = node.bool(SENSITIVE, false);
+        List<String> tags = node.has(TAGS) ? node.texts(TAGS) : List.of();
+        node.requireNoOthers();
+        return build(node, () -> new Feature(name, type, description, sensitive, new LinkedHashSet<>(tags)));
+    }
+
+    private static Optional<Duration> duration(DocumentReader document, String field) {
+        Optional<String> text = document.optionalText(field);
+        try {
+            return text.map(Duration::parse);
+        } catch (DateTimeParseException e) {
+            throw document.error(field, "expected an ISO-8601 duration such as P90D or PT12H but was '"
+                    + text.orElse("") + "'");
         }
     }
 
-    private static Duration duration(DocumentReader reader, String field, String text) {
+    /** Runs a builder step, turning its refusal into an error naming the document and the object. */
+    private static <T> T build(DocumentReader where, Supplier<T> step) {
         try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            throw reader.error(field, "must be an ISO-8601 duration such as PT24H but was '" + text + "'");
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw where.error(String.valueOf(e.getMessage()));
         }
+    }
+
+    /** @return the column types a feature may have, for messages */
+    private static String featureTypes() {
+        return String.join(", ", Arrays.stream(ColumnType.values()).filter(type -> type != ColumnType.TEXT)
+                .map(ColumnType::name).toList());
     }
 }

@@ -28,7 +28,7 @@ final class FeatureTables {
      */
     static List<FeatureGroup> versions(Sql sql, String group) throws SQLException {
         return sql.query("SELECT definition FROM features_groups WHERE name = ? ORDER BY version",
-                row -> FeatureGroupDocuments.fromDocument(row.getString(1), SOURCE + " group " + group), group);
+                row -> FeatureGroupDocuments.fromText(row.getString(1), SOURCE + " group " + group), group);
     }
 
     /**
@@ -39,7 +39,7 @@ final class FeatureTables {
      */
     static Optional<FeatureGroup> latest(Sql sql, String group) throws SQLException {
         return sql.first("SELECT definition FROM features_groups WHERE name = ? ORDER BY version DESC",
-                row -> FeatureGroupDocuments.fromDocument(row.getString(1), SOURCE + " group " + group), group);
+                row -> FeatureGroupDocuments.fromText(row.getString(1), SOURCE + " group " + group), group);
     }
 
     /**
@@ -50,7 +50,7 @@ final class FeatureTables {
     static List<FeatureGroup> latestOfEach(Sql sql) throws SQLException {
         return sql.query("SELECT g.definition FROM features_groups g WHERE g.version = "
                 + "(SELECT MAX(h.version) FROM features_groups h WHERE h.name = g.name) ORDER BY g.name",
-                row -> FeatureGroupDocuments.fromDocument(row.getString(1), SOURCE));
+                row -> FeatureGroupDocuments.fromText(row.getString(1), SOURCE));
     }
 
     /**
@@ -70,7 +70,7 @@ final class FeatureTables {
      */
     static void insertDefinition(Sql sql, FeatureGroup group, long definedAt) throws SQLException {
         sql.update("INSERT INTO features_groups (name, version, definition, defined_at) VALUES (?, ?, ?, ?)",
-                group.name(), group.version(), FeatureGroupDocuments.toDocument(group), definedAt);
+                group.name(), group.version(), FeatureGroupDocuments.toText(group), definedAt);
     }
 
     /**

@@ -180,36 +180,36 @@ class CatalogTest {
         void aGroupRoundTripsThroughItsDocument() {
             FeatureGroup group = StoreFixture.customer().description("customers").tags(Set.of("core", "risk"))
                     .ttl(Duration.ofHours(36)).retention(Duration.ofDays(400)).build().withVersion(3);
-            String json = FeatureGroupDocuments.toDocument(group);
+            String json = FeatureGroupDocuments.toText(group);
             assertThat(json).contains("\"kind\": \"feature-group\"").contains("\"formatVersion\": 1")
                     .contains("\"ttl\": \"PT36H\"");
-            assertThat(FeatureGroupDocuments.fromDocument(json, "test")).isEqualTo(group);
+            assertThat(FeatureGroupDocuments.fromText(json, "test")).isEqualTo(group);
         }
 
         @Test
         void aGroupWithoutTtlOrRetentionRoundTrips() {
             FeatureGroup group = StoreFixture.customer().build().withVersion(1);
-            String json = FeatureGroupDocuments.toDocument(group);
+            String json = FeatureGroupDocuments.toText(group);
             assertThat(json).doesNotContain("ttl").doesNotContain("retention");
-            assertThat(FeatureGroupDocuments.fromDocument(json, "test")).isEqualTo(group);
+            assertThat(FeatureGroupDocuments.fromText(json, "test")).isEqualTo(group);
         }
 
         @Test
         void aBadTypeOrDurationIsNamedWithItsField() {
-            String json = FeatureGroupDocuments.toDocument(StoreFixture.customer().ttl(Duration.ofDays(1)).build()
+            String json = FeatureGroupDocuments.toText(StoreFixture.customer().ttl(Duration.ofDays(1)).build()
                     .withVersion(1));
-            assertThatThrownBy(() -> FeatureGroupDocuments.fromDocument(json.replace("\"NUMERIC\"", "\"DECIMAL\""),
+            assertThatThrownBy(() -> FeatureGroupDocuments.fromText(json.replace("\"NUMERIC\"", "\"DECIMAL\""),
                     "the catalog"))
                     .isInstanceOf(DocumentException.class)
                     .hasMessageContaining("the catalog")
                     .hasMessageContaining("type")
                     .hasMessageContaining("'DECIMAL'");
-            assertThatThrownBy(() -> FeatureGroupDocuments.fromDocument(json.replace("\"P1D\"", "\"a day\"")
+            assertThatThrownBy(() -> FeatureGroupDocuments.fromText(json.replace("\"P1D\"", "\"a day\"")
                     .replace("\"PT24H\"", "\"a day\""), "the catalog"))
                     .isInstanceOf(DocumentException.class)
                     .hasMessageContaining("ttl")
                     .hasMessageContaining("'a day'");
-            assertThatThrownBy(() -> FeatureGroupDocuments.fromDocument(json.replace("\"feature-group\"", "\"split\""),
+            assertThatThrownBy(() -> FeatureGroupDocuments.fromText(json.replace("\"feature-group\"", "\"split\""),
                     "the catalog"))
                     .isInstanceOf(DocumentException.class)
                     .hasMessageContaining("feature-group");
@@ -217,12 +217,12 @@ class CatalogTest {
 
         @Test
         void anUnknownFieldIsRefused() {
-            String json = FeatureGroupDocuments.toDocument(StoreFixture.customer().build().withVersion(1));
-            assertThatThrownBy(() -> FeatureGroupDocuments.fromDocument(json.replace("\"owner\"", "\"colour\" : 1, "
+            String json = FeatureGroupDocuments.toText(StoreFixture.customer().build().withVersion(1));
+            assertThatThrownBy(() -> FeatureGroupDocuments.fromText(json.replace("\"owner\"", "\"colour\" : 1, "
                     + "\"owner\""), "the catalog"))
                     .isInstanceOf(DocumentException.class)
                     .hasMessageContaining("colour");
-            assertThatThrownBy(() -> FeatureGroupDocuments.fromDocument(json.replace("\"sensitive\"", "\"secret\" : 1, "
+            assertThatThrownBy(() -> FeatureGroupDocuments.fromText(json.replace("\"sensitive\"", "\"secret\" : 1, "
                     + "\"sensitive\""), "the catalog"))
                     .isInstanceOf(DocumentException.class)
                     .hasMessageContaining("secret");

@@ -6,10 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.json.DocumentException;
+import dev.mlops.core.json.DocumentReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FeatureGroupTest {
 
@@ -190,6 +199,92 @@ class FeatureGroupTest {
                             .ttl(Duration.ofDays(90)).retention(Duration.ofDays(365)).build())
                     .isNotEqualTo(FeatureGroup.builder("other").feature(AGE).build())
                     .isNotEqualTo("customer");
+        }
+    }
+
+    @Nested
+    class Documents {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aGroupRoundTripsThroughItsPublicDocument() {
+            FeatureGroup stored = customer().withVersion(4);
+            ObjectNode document = stored.toDocument();
+            assertThat(document.get("kind").asText()).isEqualTo(FeatureGroup.KIND);
+            assertThat(document.get("formatVersion").asInt()).isEqualTo(FeatureGroup.FORMAT_VERSION);
+            assertThat(document.get("features").get(1).get("type").asText()).isEqualTo("NUMERIC");
+            assertThat(FeatureGroup.fromDocument(DocumentReader.of(document, "test"))).isEqualTo(stored);
+            assertThat(FeatureGroup.fromDocument(DocumentReader.of(customer().toDocument(), "test")))
+                    .isEqualTo(customer());
+        }
+
+        @Test
+        void aHandWrittenFileNeedsOnlyNamesAndTypes() throws IOException {
+            Path file = dir.resolve("group.json");
+            Files.writeString(file, """
+                    {"kind": "feature-group", "formatVersion": 1, "name": "account",
+                     "features": [{"name": "balance", "type": "numeric"},
+                                  {"name": "owner_id", "type": "Categorical", "sensitive": true, "tags": ["pii"]}],
+                     "versions": [1, 2]}
+                    """);
+            FeatureGroup group = FeatureGroup.load(file);
+            assertThat(group).isEqualTo(FeatureGroup.builder("account")
+                    .feature(Feature.of("balance", ColumnType.NUMERIC))
+                    .feature(Feature.of("owner_id", ColumnType.CATEGORICAL).asSensitive().withTags(Set.of("pii")))
+                    .build());
+            assertThat(group.version()).isZero();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "\"version\": -1|'version' must be 0 (not yet defined) or a stored version from 1 but was -1",
+            "\"colour\": 1|colour",
+            "\"ttl\": \"a day\"|'ttl' expected an ISO-8601 duration such as P90D or PT12H but was 'a day'",
+            "\"retention\": \"PT0S\"|the retention must be positive but was PT0S",
+            "\"entityKey\": \"a b\"|entity key name 'a b' is not valid",
+            "\"eventTime\": \"\"|event-time column name '' is not valid",
+            "\"tags\": [\" \"]|feature group 'account' has a blank tag"})
+        void aBadFieldIsNamedWithTheFile(String field, String problem) throws IOException {
+            Path file = dir.resolve("group.json");
+            Files.writeString(file, "{\"kind\": \"feature-group\", \"formatVersion\": 1, \"name\": \"account\", "
+                    + field + ", \"features\": [{\"name\": \"balance\", \"type\": \"numeric\"}]}");
+            assertThatThrownBy(() -> FeatureGroup.load(file))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(problem);
+        }
+
+        @Test
+        void aBadFeatureIsNamedWithItsPlaceInTheList() throws IOException {
+            Path file = dir.resolve("group.json");
+            Files.writeString(file, """
+                    {"kind": "feature-group", "formatVersion": 1, "name": "account",
+                     "features": [{"name": "balance", "type": "numeric"}, {"name": "notes", "type": "decimal"}]}
+                    """);
+            assertThatThrownBy(() -> FeatureGroup.load(file))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessageContaining("features[1]")
+                    .hasMessageContaining("expected one of NUMERIC, CATEGORICAL, BOOLEAN, TIMESTAMP but was 'decimal'");
+            Files.writeString(file, Files.readString(file).replace("decimal", "text"));
+            assertThatThrownBy(() -> FeatureGroup.load(file))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessageContaining("features[1]: feature 'notes' is TEXT, which is not a feature type");
+            Files.writeString(file, """
+                    {"kind": "feature-group", "formatVersion": 1, "name": "account",
+                     "features": [{"name": "balance", "type": "numeric"}, {"name": "balance", "type": "boolean"}]}
+                    """);
+            assertThatThrownBy(() -> FeatureGroup.load(file))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessageContaining("features[1]")
+                    .hasMessageContaining("feature group 'account' already has a feature 'balance'");
+            Files.writeString(file, """
+                    {"kind": "feature-group", "formatVersion": 1, "name": "account", "features": []}
+                    """);
+            assertThatThrownBy(() -> FeatureGroup.load(file))
+                    .isInstanceOf(DocumentException.class)
+                    .hasMessageContaining("feature group 'account' has no feature");
         }
     }
 }

@@ -47,6 +47,10 @@ record StoreLocation(String databaseUrl, Path artifacts, String source, Path hom
         Objects.requireNonNull(home, "home");
     }
 
+    /** What creates a store, for the message when a reading command finds none. */
+    static final String CREATED_BY = "the first run logged (the tracking API, mlops train), model registered "
+            + "(mlops registry register) or feature group defined (mlops features define) creates it";
+
     /**
      * Resolves the location from the options and the environment.
      *
@@ -101,8 +105,8 @@ record StoreLocation(String databaseUrl, Path artifacts, String source, Path hom
             }
             Path file = directory.resolve(TrackingStore.DATABASE_FILE);
             if (!create && !Files.isRegularFile(file)) {
-                throw new MlopsException("no tracking store in " + directory + " (" + source + "): " + file
-                        + " does not exist; a run logged through the tracking API creates it");
+                throw new MlopsException("no store in " + directory + " (" + source + "): " + file
+                        + " does not exist; " + CREATED_BY);
             }
             return new StoreLocation(SQLITE_PREFIX + file, directory.resolve(TrackingStore.ARTIFACT_DIRECTORY), source,
                     directory);
@@ -119,8 +123,8 @@ record StoreLocation(String databaseUrl, Path artifacts, String source, Path hom
         }
         Optional<Path> file = sqliteFile(location);
         if (!create && file.isPresent() && !Files.isRegularFile(file.get())) {
-            throw new MlopsException("no tracking store at the SQLite file " + file.get() + " (" + source
-                    + "): it does not exist; a run logged through the tracking API creates it");
+            throw new MlopsException("no store at the SQLite file " + file.get() + " (" + source
+                    + "): it does not exist; " + CREATED_BY);
         }
         return new StoreLocation(location, artifacts, source, artifacts);
     }

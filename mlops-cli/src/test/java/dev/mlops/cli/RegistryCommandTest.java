@@ -390,7 +390,7 @@ class RegistryCommandTest {
             CliRun run = registry("list");
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("mlops: no tracking store in " + store + " (--store)");
+            assertThat(run.err()).startsWith("mlops: no store in " + store + " (--store)");
             assertThat(store).doesNotExist();
         }
 

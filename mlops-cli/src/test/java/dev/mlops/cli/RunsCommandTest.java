@@ -696,8 +696,8 @@ class RunsCommandTest {
                     dir.toString(), "list");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).isEqualTo("mlops: no tracking store at the SQLite file " + missing + " (MLOPS_STORE): "
-                    + "it does not exist; a run logged through the tracking API creates it\n");
+            assertThat(run.err()).isEqualTo("mlops: no store at the SQLite file " + missing + " (MLOPS_STORE): "
+                    + "it does not exist; " + StoreLocation.CREATED_BY + "\n");
             assertThat(missing).doesNotExist();
         }
 
@@ -708,8 +708,8 @@ class RunsCommandTest {
             CliRun run = mlops("runs", "list", "--store", missing.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).isEqualTo("mlops: no tracking store in " + missing + " (--store): "
-                    + missing.resolve("mlops.db") + " does not exist; a run logged through the tracking API creates it\n");
+            assertThat(run.err()).isEqualTo("mlops: no store in " + missing + " (--store): "
+                    + missing.resolve("mlops.db") + " does not exist; " + StoreLocation.CREATED_BY + "\n");
             assertThat(missing).doesNotExist();
         }
 
@@ -720,9 +720,9 @@ class RunsCommandTest {
             CliRun run = mlops("runs", "list");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).isEqualTo("mlops: no tracking store in .mlops (the default in the working directory; "
-                    + "--store or MLOPS_STORE names another): .mlops/mlops.db does not exist; a run logged through the "
-                    + "tracking API creates it\n");
+            assertThat(run.err()).isEqualTo("mlops: no store in .mlops (the default in the working directory; "
+                    + "--store or MLOPS_STORE names another): .mlops/mlops.db does not exist; " + StoreLocation.CREATED_BY
+                    + "\n");
         }
 
         @Test

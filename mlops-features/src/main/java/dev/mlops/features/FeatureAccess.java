@@ -2,6 +2,7 @@ package dev.mlops.features;
 
 import dev.mlops.core.access.AccessDeniedException;
 import dev.mlops.core.access.AccessGuard;
+import dev.mlops.core.access.Action;
 import dev.mlops.core.access.AuditLog;
 import dev.mlops.core.access.Decision;
 import dev.mlops.core.access.Outcome;
@@ -84,14 +85,15 @@ final class FeatureAccess {
     }
 
     /**
-     * Audits an allowed change that then failed, so the log does not say it happened.
+     * Audits an allowed change that then failed or was refused, so the log does not say it happened.
      *
      * @param principal who acted
+     * @param action what was allowed: {@link FeatureStore#WRITE} or {@link FeatureStore#DEFINE}
      * @param group the group's name
      * @param failure why it failed
      */
-    void failedWrite(Principal principal, String group, RuntimeException failure) {
-        audit.append(principal, FeatureStore.WRITE, FeatureStore.resource(group), Outcome.FAILED,
+    void failed(Principal principal, Action action, String group, RuntimeException failure) {
+        audit.append(principal, action, FeatureStore.resource(group), Outcome.FAILED,
                 String.valueOf(failure.getMessage()));
     }
 

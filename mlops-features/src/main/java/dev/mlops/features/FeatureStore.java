@@ -40,9 +40,16 @@ import org.jspecify.annotations.Nullable;
  * keep them in microseconds.
  *
  * <p><b>Memory and other processes.</b> Each group's history is loaded from the database on its
- * first read and kept in memory; every batch this store commits is added to it. Online reads
- * serve memory, so they see batches other processes committed after {@link #refresh()} or after
- * any batch read (as-of, join, export), which first picks those batches up.
+ * first read and kept in memory; every batch this store commits is in it when the ingestion
+ * returns. Online reads serve memory, so they see batches other processes committed after
+ * {@link #refresh()} or after any batch read (as-of, join, export), which first picks those
+ * batches up (and reloads a group after a retention run deleted records). A join reads all its
+ * groups up to one state of the store; its latest knowledge is that state's last write.
+ *
+ * <p><b>Cost of an ingestion.</b> A batch ingested into a group whose history this store holds in
+ * memory costs time and garbage in proportion to the whole history (the columnar copy is rebuilt),
+ * besides the batch's own size; a loaded group stays in memory while the store is open. Ingest in
+ * batches (a file or table at a time) rather than record by record into a group being served.
  *
  * <pre>{@code
  * try (FeatureStore store = FeatureStore.open(Path.of(".mlops"))) {    // SQLite file + audit log
@@ -279,9 +286,13 @@ public interface FeatureStore extends AutoCloseable {
     Table export(Principal principal, FeatureSelection selection, Instant from, Instant until);
 
     /**
-     * Deletes, in each group with a retention, the records superseded (a later record of the same
-     * entity exists) whose event time is older than the retention; the latest record of each
-     * entity is always kept.
+     * Deletes, in each group with a retention, the records no read inside the retention needs:
+     * per entity, those older than the cutoff (now minus the retention) that a later record also
+     * at or before the cutoff supersedes. The newest record at or before the cutoff and every
+     * later one stay, so as-of reads and joins at or after the cutoff, with the latest knowledge,
+     * return what they did before; reads known at a write time before the deletion no longer see
+     * the deleted records. Other stores on the database reload the group on their next batch read
+     * or {@link #refresh()}.
      *
      * @param principal who applies it; needs {@link #DEFINE} on each group with a retention
      * @return what was removed

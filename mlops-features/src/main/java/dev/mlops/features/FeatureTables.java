@@ -92,11 +92,13 @@ final class FeatureTables {
 
     /**
      * @param sql the transaction
-     * @return the last batch number given out in the store, 0 before the first
+     * @return the store's state: the last batch number given out (0 before the first), the last
+     *     write time in epoch microseconds, and how many retention runs have deleted records
      * @throws SQLException if the query fails
      */
-    static long lastBatch(Sql sql) throws SQLException {
-        return sql.queryLong("SELECT last_batch FROM features_state WHERE id = 1");
+    static long[] state(Sql sql) throws SQLException {
+        return sql.first("SELECT last_batch, last_write, retentions FROM features_state WHERE id = 1",
+                row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)}).orElseThrow();
     }
 
     /**
@@ -141,16 +143,20 @@ final class FeatureTables {
      * @param group the group's latest version, whose record schema the batches are read with
      *     (features added since a batch was written read as missing)
      * @param after a batch number
-     * @return the group's batches after it, in order, with their records still stored
+     * @param upTo the last batch number to read, such as the store's last when the transaction
+     *     began: batches committed since then are left for the next read, which keeps the history
+     *     complete up to that number
+     * @return the group's batches after {@code after} and up to {@code upTo}, in order, with their
+     *     records still stored
      * @throws SQLException if the query fails
      */
-    static List<RecordBatch> batchesAfter(Sql sql, FeatureGroup group, long after) throws SQLException {
+    static List<RecordBatch> batchesAfter(Sql sql, FeatureGroup group, long after, long upTo) throws SQLException {
         List<Object[]> rows = sql.query("SELECT b.batch, b.write_time, r.entity, r.event_time, r.record_values "
                 + "FROM features_batches b JOIN features_records r ON r.batch = b.batch "
-                + "WHERE b.group_name = ? AND b.batch > ? ORDER BY b.batch, r.seq",
+                + "WHERE b.group_name = ? AND b.batch > ? AND b.batch <= ? ORDER BY b.batch, r.seq",
                 row -> new Object[] {row.getLong(1), row.getLong(2), new PendingRecord(row.getString(3),
                     row.getLong(4), RecordValues.decode(row.getString(5), group.features(),
-                    SOURCE + " batch " + row.getLong(1)))}, group.name(), after);
+                    SOURCE + " batch " + row.getLong(1)))}, group.name(), after, upTo);
         List<RecordBatch> batches = new ArrayList<>();
         List<PendingRecord> records = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -184,8 +190,12 @@ final class FeatureTables {
     }
 
     /**
-     * Deletes a group's superseded records older than a cutoff: those with an event time before
-     * it of whose entity a later record exists (a later event time, or the same one written later).
+     * Deletes a group's records that no read at or after a cutoff can return: per entity, those
+     * with an event time before the cutoff of which a later record (a later event time, or the
+     * same one written later) also lies at or before the cutoff. The newest record at or before
+     * the cutoff stays, so as-of reads and joins at or after the cutoff (with the latest
+     * knowledge) return what they returned before. Counts the deletion in {@code features_state}
+     * when it removed records, so that other stores reload the group.
      *
      * @param sql the write transaction
      * @param group a group's name
@@ -194,10 +204,16 @@ final class FeatureTables {
      * @throws SQLException if the delete fails
      */
     static long deleteSuperseded(Sql sql, String group, long cutoff) throws SQLException {
-        return sql.update("DELETE FROM features_records WHERE group_name = ? AND event_time < ? AND EXISTS ("
+        long deleted = sql.update("DELETE FROM features_records WHERE group_name = ? AND event_time < ? AND EXISTS ("
                 + "SELECT 1 FROM features_records later WHERE later.group_name = features_records.group_name "
-                + "AND later.entity = features_records.entity AND (later.event_time > features_records.event_time "
+                + "AND later.entity = features_records.entity AND later.event_time <= ? "
+                + "AND (later.event_time > features_records.event_time "
                 + "OR (later.event_time = features_records.event_time AND (later.batch > features_records.batch "
-                + "OR (later.batch = features_records.batch AND later.seq > features_records.seq)))))", group, cutoff);
+                + "OR (later.batch = features_records.batch AND later.seq > features_records.seq)))))", group, cutoff,
+                cutoff);
+        if (deleted > 0) {
+            sql.update("UPDATE features_state SET retentions = retentions + 1 WHERE id = 1");
+        }
+        return deleted;
     }
 }

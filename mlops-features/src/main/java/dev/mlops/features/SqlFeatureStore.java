@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
  * memory as a {@link GroupHistory}.
  *
  * <p>A group's history is loaded on its first read and kept up to date with the batches this
- * store commits; a batch read (as-of, join, export) and {@link #refresh()} first look for batches
- * other processes committed (one query of the store's last batch number, then the new batches of
- * the group) and for a newer definition of the group (which reloads it). Every ingestion is one
+ * store commits (appended directly, or by a refresh when other batches came between); a batch read
+ * (as-of, join, export) and {@link #refresh()} first look for batches other processes committed
+ * (one read transaction: the store's state, then the new batches of the group up to the state's
+ * last batch) and for a newer definition of the group or a retention run (either reloads it). A
+ * join reads the state once and brings every group up to it, so its latest knowledge is that
+ * state's last write. Every ingestion is one
  * transaction that first takes the next batch number and write time from the one-row
  * {@code features_state} table, so concurrent writers, in this process or others, are serialised
  * there and write times strictly increase.
@@ -56,11 +59,14 @@ final class SqlFeatureStore implements FeatureStore {
         private final GroupHistory history;
         /** Every batch of the group numbered up to this one is in the history. */
         private long upTo;
+        /** The store's count of retention runs when the history was loaded. */
+        private final long retentions;
 
-        private Loaded(FeatureGroup group, GroupHistory history, long upTo) {
+        private Loaded(FeatureGroup group, GroupHistory history, long upTo, long retentions) {
             this.group = group;
             this.history = history;
             this.upTo = upTo;
+            this.retentions = retentions;
         }
     }
 
@@ -132,26 +138,32 @@ final class SqlFeatureStore implements FeatureStore {
         group.features().forEach(feature -> names.add(feature.name()));
         access.checkDefine(principal, group.name(), "define " + names);
         long now = Micros.of(clock().instant());
-        FeatureGroup stored = database.write(sql -> {
-            Optional<FeatureGroup> latest = FeatureTables.latest(sql, group.name());
-            if (latest.isEmpty()) {
-                FeatureGroup first = group.withVersion(1);
-                FeatureTables.insertDefinition(sql, first, now);
-                return first;
-            }
-            FeatureGroup current = latest.get();
-            List<String> changes = SchemaChanges.incompatible(current, group);
-            if (!changes.isEmpty()) {
-                throw new IncompatibleSchemaException(group.name(), current.version(), changes);
-            }
-            FeatureGroup same = group.withVersion(current.version());
-            if (same.equals(current)) {
-                return current;
-            }
-            FeatureGroup next = group.withVersion(current.version() + 1);
-            FeatureTables.insertDefinition(sql, next, now);
-            return next;
-        });
+        FeatureGroup stored;
+        try {
+            stored = database.write(sql -> {
+                Optional<FeatureGroup> latest = FeatureTables.latest(sql, group.name());
+                if (latest.isEmpty()) {
+                    FeatureGroup first = group.withVersion(1);
+                    FeatureTables.insertDefinition(sql, first, now);
+                    return first;
+                }
+                FeatureGroup current = latest.get();
+                List<String> changes = SchemaChanges.incompatible(current, group);
+                if (!changes.isEmpty()) {
+                    throw new IncompatibleSchemaException(group.name(), current.version(), changes);
+                }
+                FeatureGroup same = group.withVersion(current.version());
+                if (same.equals(current)) {
+                    return current;
+                }
+                FeatureGroup next = group.withVersion(current.version() + 1);
+                FeatureTables.insertDefinition(sql, next, now);
+                return next;
+            });
+        } catch (RuntimeException e) {
+            access.failed(principal, FeatureStore.DEFINE, group.name(), e);
+            throw e;
+        }
         synchronized (memory) {
             Loaded state = loaded.get(group.name());
             if (state != null && state.group.version() != stored.version()) {
@@ -229,7 +241,7 @@ final class SqlFeatureStore implements FeatureStore {
                 return new long[] {batch[0], batch[1], FeatureTables.lastBatchBefore(sql, group.name(), batch[0])};
             });
         } catch (RuntimeException e) {
-            access.failedWrite(principal, group.name(), e);
+            access.failed(principal, FeatureStore.WRITE, group.name(), e);
             throw e;
         }
         synchronized (memory) {
@@ -238,6 +250,9 @@ final class SqlFeatureStore implements FeatureStore {
                     && committed[0] > state.upTo) {
                 state.history.append(FeatureTables.batch(group, committed[0], committed[1], records));
                 state.upTo = committed[0];
+            } else if (state != null) {
+                // batches of other writers came between, or arrived here first: read up to this one and past it
+                refreshed(group.name(), null);
             }
         }
         return new IngestResult(group.name(), group.version(), committed[0], Micros.instant(committed[1]),
@@ -255,7 +270,7 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime) {
         Objects.requireNonNull(eventTime, "eventTime");
-        Loaded state = refreshed(selection.group());
+        Loaded state = refreshed(selection.group(), null);
         List<Feature> features = access.batchRead(principal, state.group, selection, "as-of " + eventTime);
         return state.history.asOf(state.group, features, eventTime, state.history.lastWrite());
     }
@@ -264,7 +279,7 @@ final class SqlFeatureStore implements FeatureStore {
     public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime, Instant knownAt) {
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(knownAt, "knownAt");
-        Loaded state = refreshed(selection.group());
+        Loaded state = refreshed(selection.group(), null);
         List<Feature> features = access.batchRead(principal, state.group, selection,
                 "as-of " + eventTime + " known at " + knownAt);
         return state.history.asOf(state.group, features, eventTime, knownAt);
@@ -274,20 +289,37 @@ final class SqlFeatureStore implements FeatureStore {
     public JoinResult join(Principal principal, JoinRequest request) {
         Objects.requireNonNull(request, "request");
         List<PointInTimeJoin.Source> sources = new ArrayList<>();
+        // every group up to one state of the store, whose last write is the bound of the latest knowledge
+        long[] bound = database.read(FeatureTables::state);
         for (FeatureSelection selection : request.selections()) {
-            Loaded state = refreshed(selection.group());
+            Loaded state = refreshed(selection.group(), bound);
             List<Feature> features = access.batchRead(principal, state.group, selection,
                     "join of " + request.rows().rowCount() + " rows, known " + request.knowledge());
             sources.add(new PointInTimeJoin.Source(state.group, features, state.history));
         }
-        return PointInTimeJoin.join(request, sources);
+        return PointInTimeJoin.join(request.knowledge() == JoinRequest.Knowledge.LATEST
+                ? knownAt(request, sources, Micros.instant(bound[1])) : request, sources);
+    }
+
+    /** @return the request with its latest knowledge fixed to a write time */
+    private static JoinRequest knownAt(JoinRequest request, List<PointInTimeJoin.Source> sources, Instant writeTime) {
+        JoinRequest.Builder fixed = JoinRequest.builder(request.rows(), request.predictionTime()).knownAt(writeTime);
+        for (PointInTimeJoin.Source source : sources) {
+            FeatureGroup group = source.group();
+            fixed.entityColumn(group.name(), request.entityColumn(group.name(), group.entityKey()));
+        }
+        request.selections().forEach(fixed::features);
+        if (request.qualifiedNames()) {
+            fixed.qualifiedNames();
+        }
+        return fixed.build();
     }
 
     @Override
     public Table export(Principal principal, FeatureSelection selection, Instant from, Instant until) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
-        Loaded state = refreshed(selection.group());
+        Loaded state = refreshed(selection.group(), null);
         List<Feature> features = access.batchRead(principal, state.group, selection,
                 "export [" + from + ", " + until + ")");
         return state.history.export(state.group, features, from, until);
@@ -325,7 +357,7 @@ final class SqlFeatureStore implements FeatureStore {
     public void refresh() {
         synchronized (memory) {
             for (String group : List.copyOf(loaded.keySet())) {
-                refreshed(group);
+                refreshed(group, null);
             }
         }
     }
@@ -351,35 +383,44 @@ final class SqlFeatureStore implements FeatureStore {
     /** @return the group's history in memory, loaded from the database if it was not */
     private Loaded inMemory(String group) {
         Loaded state = loaded.get(group);
-        return state != null ? state : refreshed(group);
+        return state != null ? state : refreshed(group, null);
     }
 
-    /** @return the group's history with every batch committed so far, by any process */
-    private Loaded refreshed(String group) {
+    /**
+     * @param group a group's name
+     * @param bound the store's state ({@link FeatureTables#state}) to read up to, or null for its
+     *     state now
+     * @return the group's history with every batch committed up to that state, by any process
+     *     (and possibly later ones already in memory), reloaded if the group has a new version or
+     *     a retention deleted records since it was loaded
+     */
+    private Loaded refreshed(String group, long @Nullable [] bound) {
         synchronized (memory) {
             Loaded state = loaded.get(group);
             // the transaction only reads (it may run again); memory changes after it
             Fetched fetched = database.read(sql -> {
-                long last = FeatureTables.lastBatch(sql);
+                long[] upTo = bound != null ? bound : FeatureTables.state(sql);
+                long last = upTo[0];
                 long version = sql.queryLong("SELECT MAX(version) FROM features_groups WHERE name = ?", group);
-                if (state != null && state.group.version() == version) {
-                    return new Fetched(last, state.group, state.upTo == last ? List.of()
-                            : FeatureTables.batchesAfter(sql, state.group, state.upTo), false);
+                if (state != null && state.group.version() == version && state.retentions == upTo[2]) {
+                    return new Fetched(last, upTo[2], state.group,
+                            FeatureTables.batchesAfter(sql, state.group, state.upTo, last), false);
                 }
                 Optional<FeatureGroup> latest = FeatureTables.latest(sql, group);
-                return latest.isEmpty() ? null
-                        : new Fetched(last, latest.get(), FeatureTables.batchesAfter(sql, latest.get(), 0), true);
+                return latest.isEmpty() ? null : new Fetched(last, upTo[2], latest.get(),
+                        FeatureTables.batchesAfter(sql, latest.get(), 0, last), true);
             });
             if (fetched == null) {
                 throw unknown(group);
             }
             Loaded updated;
             if (fetched.reload()) {
-                updated = new Loaded(fetched.group(), GroupHistory.of(fetched.group(), fetched.batches()), fetched.last());
+                updated = new Loaded(fetched.group(), GroupHistory.of(fetched.group(), fetched.batches()), fetched.last(),
+                        fetched.retentions());
             } else {
                 updated = state;
                 updated.history.appendAll(fetched.batches());
-                updated.upTo = fetched.last();
+                updated.upTo = Math.max(updated.upTo, fetched.last());
             }
             loaded.put(group, updated);
             return updated;
@@ -389,12 +430,13 @@ final class SqlFeatureStore implements FeatureStore {
     /**
      * What a refresh read from the database.
      *
-     * @param last the store's last batch number when read
+     * @param last the store's last batch number when read (or the bound given)
+     * @param retentions the store's count of retention runs then
      * @param group the group's latest definition
      * @param batches the group's batches not yet in memory
      * @param reload whether they replace the history (a new group version, or not loaded) rather than extend it
      */
-    private record Fetched(long last, FeatureGroup group, List<RecordBatch> batches, boolean reload) {
+    private record Fetched(long last, long retentions, FeatureGroup group, List<RecordBatch> batches, boolean reload) {
     }
 
     private FeatureGroup latest(String group) {

@@ -28,7 +28,7 @@ class RetentionTest {
     void ingest() {
         store.define(WRITER, StoreFixture.customer().retention(Duration.ofDays(30)).build());
         store.define(WRITER, FeatureGroup.builder("account").feature(Feature.of("balance", ColumnType.NUMERIC)).build());
-        // c1: days 10, 40, 90 (two superseded, one older than 30 days... both older than day 70)
+        // c1: days 10, 40, 90 (two superseded, both older than day 70, the cutoff)
         store.ingest(WRITER, "customer", List.of(record("c1", 10, 1.0, null, null), record("c1", 40, 2.0, null, null),
                 record("c1", 90, 3.0, null, null), record("c2", 10, 4.0, null, null),
                 record("c3", 80, 5.0, null, null)));
@@ -52,11 +52,16 @@ class RetentionTest {
     void supersededRecordsOlderThanTheRetentionAreDeletedAndEachLatestKept() {
         assertThat(history("customer", "age").rowCount()).isEqualTo(7);
         store.online(READER, FeatureSelection.of("customer", "age"), List.of("c1"));
+        Instant insideTheWindow = T0.plus(Duration.ofDays(75));
+        Table before = store.asOf(READER, FeatureSelection.of("customer", "age"), insideTheWindow);
         RetentionResult result = store.applyRetention(WRITER);
-        assertThat(result).isEqualTo(new RetentionResult(1, 3));
+        assertThat(result).isEqualTo(new RetentionResult(1, 2));
         Table kept = history("customer", "age");
-        assertThat(kept.numericColumn("age").toArray()).as("c1's days 10 and 40 and c2's first day 10 go; c3's superseded day 80 is younger than 30 days")
-                .containsExactly(7.0, 5.0, 6.0, 3.0);
+        assertThat(kept.numericColumn("age").toArray()).as("c1's day 10 and c2's first day 10 go; c1's day 40 is the "
+                + "newest at the cutoff (day 70); c3's superseded day 80 is younger than 30 days")
+                .containsExactly(7.0, 2.0, 5.0, 6.0, 3.0);
+        assertThat(store.asOf(READER, FeatureSelection.of("customer", "age"), insideTheWindow))
+                .as("an as-of read inside the window is unchanged").isEqualTo(before);
         assertThat(history("account", "balance").rowCount()).as("a group without retention keeps all").isEqualTo(2);
         assertThat(store.online(READER, FeatureSelection.of("customer", "age"), List.of("c1", "c2"))
                 .numericColumn("age").toArray()).as("memory rebuilt").containsExactly(3.0, 7.0);

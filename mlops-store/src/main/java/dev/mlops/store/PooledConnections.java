@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * A HikariCP pool of PostgreSQL connections; a transaction takes one connection out of auto-commit
- * mode for its duration (read-only for reads). Statements are closed after each use (the driver
+ * mode for its duration (read-only and REPEATABLE READ for reads, so that all the statements of a
+ * read see one snapshot; READ COMMITTED for writes). Statements are closed after each use (the driver
  * caches server-side prepared statements by itself).
  */
 final class PooledConnections implements Connections {
@@ -47,6 +48,9 @@ final class PooledConnections implements Connections {
     public void begin(Connection connection, boolean write) throws SQLException {
         connection.setAutoCommit(false);
         connection.setReadOnly(!write);
+        // a read sees one snapshot for all its statements; a write keeps the default, whose row locks serialise writers
+        connection.setTransactionIsolation(write ? Connection.TRANSACTION_READ_COMMITTED
+                : Connection.TRANSACTION_REPEATABLE_READ);
     }
 
     @Override

@@ -49,8 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
  * bad records refused alone, write times that strictly increase under a clock standing still,
  * bi-temporal reads (a late record, a correction, as known at an earlier write time), the TTL,
  * a point-in-time join, values round-tripping through the database (NaN, infinities, text,
- * instants), sensitive flags on every table, a denied read refused and audited, retention,
- * concurrent ingestion, and a second store on the same database seeing the first's writes.
+ * instants), sensitive flags on every table, a denied read refused and audited, retention (as-of
+ * reads inside it unchanged, and seen by a second store), concurrent ingestion into a history
+ * already in memory, a second store on the same database seeing the first's writes, and a store
+ * reading while another ingests.
  *
  * <pre>{@code
  * class PostgresFeatureStoreTest extends FeatureStoreContract {
@@ -64,7 +66,7 @@ import org.junit.jupiter.api.io.TempDir;
  * }
  * }</pre>
  *
- * <p>The second-store check is skipped for a database that another store cannot open
+ * <p>The second-store checks are skipped for a database that another store cannot open
  * ({@code jdbc:sqlite::memory:}). mlops-testkit's own tests run the contract on a SQLite file,
  * SQLite in memory and PostgreSQL.
  */
@@ -278,18 +280,40 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
-    void retentionDeletesOnlySupersededHistoryOlderThanIt() {
+    void retentionDeletesOnlyHistoryNoReadInsideItNeeds() {
         store.define(WRITER, customer().retention(Duration.ofDays(10)).build());
         ingest(age("c1", 1, 40), age("c1", 2, 41), age("c1", 25, 42), age("c2", 1, 20));
+        // the cutoff is day 20: c1's day 2 is its newest record at the cutoff, so only day 1 goes
         RetentionResult result = store.applyRetention(WRITER);
-        assertThat(result).isEqualTo(new RetentionResult(1, 2));
+        assertThat(result).isEqualTo(new RetentionResult(1, 1));
         assertThat(store.export(READER, AGE, day(0), day(30)).numericColumn("age").toArray())
-                .containsExactly(20, 42);
+                .containsExactly(20, 41, 42);
+        assertThat(ageOf(store.asOf(READER, AGE, day(21)), 0)).as("an as-of read inside the window").isEqualTo(41);
+    }
+
+    @Test
+    void aSecondStoreOnTheSameDatabaseSeesARetention() {
+        Assumptions.assumeFalse(url.equals("jdbc:sqlite::memory:"), "a private in-memory database has one store");
+        store.define(WRITER, customer().retention(Duration.ofDays(10)).build());
+        ingest(age("c1", 1, 40), age("c1", 2, 41), age("c1", 25, 42));
+        try (AuditLog log = secondAudit();
+                FeatureStore other = FeatureStore.builder(work).database(url).clock(clock).policy(policy())
+                        .audit(log).open()) {
+            assertThat(other.export(READER, AGE, day(0), day(30)).rowCount()).isEqualTo(3);
+            assertThat(store.applyRetention(WRITER)).isEqualTo(new RetentionResult(1, 1));
+            other.refresh();
+            assertThat(other.export(READER, AGE, day(0), day(30)).numericColumn("age").toArray())
+                    .containsExactly(41, 42);
+        }
     }
 
     @Test
     void concurrentIngestionsGetDistinctBatchesAndLoseNothing() throws Exception {
+        ingest(age("c0", 1, 0));
+        // the history is in memory before the writers start: each must add its batch to it
+        assertThat(ageOf(store.online(READER, AGE, List.of("c0")), 0)).isZero();
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<String> entities = new ArrayList<>();
         try {
             List<Future<IngestResult>> results = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
@@ -298,6 +322,9 @@ public abstract class FeatureStoreContract {
                     List<FeatureRecord> records = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
                         records.add(age("t" + thread + "-" + i, 1, thread));
+                    }
+                    synchronized (entities) {
+                        entities.add("t" + thread + "-0");
                     }
                     return store.ingest(WRITER, "customer", records);
                 }));
@@ -309,11 +336,15 @@ public abstract class FeatureStoreContract {
                 writeTimes.add(result.get().writeTime());
             }
             assertThat(batches).hasSize(8);
+            Table online = store.online(READER, AGE, entities);
+            for (int row = 0; row < entities.size(); row++) {
+                assertThat(online.column("age").isMissing(row)).as("%s, without a refresh", entities.get(row)).isFalse();
+            }
             assertThat(writeTimes).as("distinct write times though the clock stands still").hasSize(8);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store.asOf(READER, AGE, day(2)).rowCount()).isEqualTo(400);
+        assertThat(store.asOf(READER, AGE, day(2)).rowCount()).isEqualTo(401);
         assertThat(store.online(READER, AGE, List.of("t7-49")).numericColumn("age").get(0)).isEqualTo(7);
     }
 
@@ -332,6 +363,35 @@ public abstract class FeatureStoreContract {
             clock.advance(Duration.ofSeconds(1));
             other.ingest(WRITER, "customer", List.of(age("c1", 3, 42)));
             assertThat(ageOf(store.asOf(READER, AGE, day(4)), 0)).as("the first sees the second's write").isEqualTo(42);
+        }
+    }
+
+    @Test
+    void aStoreReadingWhileAnotherIngestsAlwaysReadsACompleteHistory() throws Exception {
+        Assumptions.assumeFalse(url.equals("jdbc:sqlite::memory:"), "a private in-memory database has one store");
+        int writes = 150;
+        try (AuditLog log = secondAudit();
+                FeatureStore writer = FeatureStore.builder(work).database(url).clock(clock).policy(policy())
+                        .audit(log).open()) {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> ingesting = pool.submit(() -> {
+                    for (int i = 0; i < writes; i++) {
+                        writer.ingest(WRITER, "customer", List.of(age("w" + i, 1, i)));
+                    }
+                });
+                int reads = 0;
+                while (!ingesting.isDone() || reads == 0) {
+                    int rows = store.asOf(READER, AGE, day(2)).rowCount();
+                    assertThat(rows).isBetween(0, writes);
+                    reads++;
+                }
+                ingesting.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(store.asOf(READER, AGE, day(2)).rowCount()).as("every batch, once").isEqualTo(writes);
+            assertThat(store.export(READER, AGE, day(0), day(3)).rowCount()).isEqualTo(writes);
         }
     }
 

@@ -131,7 +131,7 @@ final class SqlFeatureStore implements FeatureStore {
         List<String> names = new ArrayList<>();
         group.features().forEach(feature -> names.add(feature.name()));
         access.checkDefine(principal, group.name(), "define " + names);
-        long now = Micros.of(clock().instant());
+        long now = GroupHistory.micros(clock().instant());
         FeatureGroup stored = database.write(sql -> {
             Optional<FeatureGroup> latest = FeatureTables.latest(sql, group.name());
             if (latest.isEmpty()) {
@@ -220,7 +220,7 @@ final class SqlFeatureStore implements FeatureStore {
         if (records.isEmpty()) {
             return new IngestResult(group.name(), group.version(), 0, clock().instant(), 0, prepared.rejected());
         }
-        long now = Micros.of(clock().instant());
+        long now = GroupHistory.micros(clock().instant());
         long[] committed;
         try {
             committed = database.write(sql -> {
@@ -240,7 +240,7 @@ final class SqlFeatureStore implements FeatureStore {
                 state.upTo = committed[0];
             }
         }
-        return new IngestResult(group.name(), group.version(), committed[0], Micros.instant(committed[1]),
+        return new IngestResult(group.name(), group.version(), committed[0], GroupHistory.instant(committed[1]),
                 records.size(), prepared.rejected());
     }
 
@@ -303,10 +303,10 @@ final class SqlFeatureStore implements FeatureStore {
                 retained.add(group);
             }
         }
-        long now = Micros.of(clock().instant());
+        long now = GroupHistory.micros(clock().instant());
         long removed = 0;
         for (FeatureGroup group : retained) {
-            long cutoff = now - Micros.of(Instant.EPOCH.plus(group.retention().orElseThrow()));
+            long cutoff = now - GroupHistory.micros(Instant.EPOCH.plus(group.retention().orElseThrow()));
             removed += database.write(sql -> FeatureTables.deleteSuperseded(sql, group.name(), cutoff));
             synchronized (memory) {
                 loaded.remove(group.name());

@@ -128,9 +128,9 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public FeatureGroup define(Principal principal, FeatureGroup group) {
         Objects.requireNonNull(group, "group");
-        List<String> names = new ArrayList<>();
-        group.features().forEach(feature -> names.add(feature.name()));
-        access.checkDefine(principal, group.name(), "define " + names);
+        FeatureGroup before = database.read(sql -> FeatureTables.latest(sql, group.name())).orElse(null);
+        List<String> unmarked = before == null ? List.of() : SchemaChanges.unmarkedSensitive(before, group);
+        access.checkDefine(principal, group.name(), unmarked, SchemaChanges.described(before, group));
         long now = GroupHistory.micros(clock().instant());
         FeatureGroup stored = database.write(sql -> {
             Optional<FeatureGroup> latest = FeatureTables.latest(sql, group.name());
@@ -140,6 +140,11 @@ final class SqlFeatureStore implements FeatureStore {
                 return first;
             }
             FeatureGroup current = latest.get();
+            if (!unmarked.containsAll(SchemaChanges.unmarkedSensitive(current, group))) {
+                throw new FeatureStoreException("feature group '" + group.name() + "' was redefined meanwhile (now"
+                        + " version " + current.version() + ") and this definition would un-mark other sensitive"
+                        + " features; define it again");
+            }
             List<String> changes = SchemaChanges.incompatible(current, group);
             if (!changes.isEmpty()) {
                 throw new IncompatibleSchemaException(group.name(), current.version(), changes);
@@ -176,7 +181,7 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public FeatureGroup group(Principal principal, String group) {
         access.checkCatalog(principal, group);
-        return latest(group);
+        return latest(principal, group);
     }
 
     @Override
@@ -184,7 +189,7 @@ final class SqlFeatureStore implements FeatureStore {
         access.checkCatalog(principal, group);
         List<FeatureGroup> versions = database.read(sql -> FeatureTables.versions(sql, group));
         if (versions.isEmpty()) {
-            throw unknown(group);
+            throw unknown(principal, group);
         }
         return versions;
     }
@@ -193,7 +198,7 @@ final class SqlFeatureStore implements FeatureStore {
     public IngestResult ingest(Principal principal, String group, Table records) {
         Objects.requireNonNull(records, "records");
         access.requireWrite(principal, group, Ingestion.TABLE);
-        FeatureGroup latest = latest(group);
+        FeatureGroup latest = latest(principal, group);
         return write(principal, latest, Ingestion.TABLE, Ingestion.fromTable(latest, records));
     }
 
@@ -201,7 +206,7 @@ final class SqlFeatureStore implements FeatureStore {
     public IngestResult ingest(Principal principal, String group, Path file) {
         Objects.requireNonNull(file, "file");
         access.requireWrite(principal, group, file.toString());
-        FeatureGroup latest = latest(group);
+        FeatureGroup latest = latest(principal, group);
         return write(principal, latest, file.toString(), Ingestion.fromFile(latest, file));
     }
 
@@ -209,7 +214,7 @@ final class SqlFeatureStore implements FeatureStore {
     public IngestResult ingest(Principal principal, String group, List<FeatureRecord> records) {
         Objects.requireNonNull(records, "records");
         access.requireWrite(principal, group, Ingestion.RECORDS);
-        FeatureGroup latest = latest(group);
+        FeatureGroup latest = latest(principal, group);
         return write(principal, latest, Ingestion.RECORDS, Ingestion.fromRecords(latest, records));
     }
 
@@ -247,7 +252,10 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public Table online(Principal principal, FeatureSelection selection, Collection<String> entities) {
         Objects.requireNonNull(entities, "entities");
-        Loaded state = inMemory(selection.group());
+        Loaded state = loaded.get(selection.group());
+        if (state == null) {
+            state = readable(principal, selection, "online");
+        }
         List<Feature> features = access.onlineRead(principal, state.group, selection);
         return state.history.online(state.group, features, List.copyOf(entities), clock().instant());
     }
@@ -255,8 +263,9 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime) {
         Objects.requireNonNull(eventTime, "eventTime");
-        Loaded state = refreshed(selection.group());
-        List<Feature> features = access.batchRead(principal, state.group, selection, "as-of " + eventTime);
+        String path = "as-of " + eventTime;
+        Loaded state = readable(principal, selection, path);
+        List<Feature> features = access.batchRead(principal, state.group, selection, path);
         return state.history.asOf(state.group, features, eventTime, state.history.lastWrite());
     }
 
@@ -264,20 +273,23 @@ final class SqlFeatureStore implements FeatureStore {
     public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime, Instant knownAt) {
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(knownAt, "knownAt");
-        Loaded state = refreshed(selection.group());
-        List<Feature> features = access.batchRead(principal, state.group, selection,
-                "as-of " + eventTime + " known at " + knownAt);
+        String path = "as-of " + eventTime + " known at " + knownAt;
+        Loaded state = readable(principal, selection, path);
+        List<Feature> features = access.batchRead(principal, state.group, selection, path);
         return state.history.asOf(state.group, features, eventTime, knownAt);
     }
 
     @Override
     public JoinResult join(Principal principal, JoinRequest request) {
         Objects.requireNonNull(request, "request");
+        String path = "join of " + request.rows().rowCount() + " rows, known " + request.knowledge();
+        for (FeatureSelection selection : request.selections()) {
+            access.requireRead(principal, selection, path);
+        }
         List<PointInTimeJoin.Source> sources = new ArrayList<>();
         for (FeatureSelection selection : request.selections()) {
-            Loaded state = refreshed(selection.group());
-            List<Feature> features = access.batchRead(principal, state.group, selection,
-                    "join of " + request.rows().rowCount() + " rows, known " + request.knowledge());
+            Loaded state = readable(principal, selection, path);
+            List<Feature> features = access.batchRead(principal, state.group, selection, path);
             sources.add(new PointInTimeJoin.Source(state.group, features, state.history));
         }
         return PointInTimeJoin.join(request, sources);
@@ -287,9 +299,9 @@ final class SqlFeatureStore implements FeatureStore {
     public Table export(Principal principal, FeatureSelection selection, Instant from, Instant until) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
-        Loaded state = refreshed(selection.group());
-        List<Feature> features = access.batchRead(principal, state.group, selection,
-                "export [" + from + ", " + until + ")");
+        String path = "export [" + from + ", " + until + ")";
+        Loaded state = readable(principal, selection, path);
+        List<Feature> features = access.batchRead(principal, state.group, selection, path);
         return state.history.export(state.group, features, from, until);
     }
 
@@ -348,14 +360,23 @@ final class SqlFeatureStore implements FeatureStore {
         return "feature store " + database.name();
     }
 
-    /** @return the group's history in memory, loaded from the database if it was not */
-    private Loaded inMemory(String group) {
-        Loaded state = loaded.get(group);
-        return state != null ? state : refreshed(group);
+    /**
+     * @return the selected group's history with every batch committed so far, once the principal
+     *     is known to have {@link FeatureStore#READ} on what it selects (checked before loading)
+     * @throws dev.mlops.core.access.AccessDeniedException after auditing, if denied
+     * @throws FeatureStoreException if no such group is defined
+     */
+    private Loaded readable(Principal principal, FeatureSelection selection, String path) {
+        access.requireRead(principal, selection, path);
+        Loaded state = refreshed(selection.group());
+        if (state == null) {
+            throw unknown(principal, selection.group());
+        }
+        return state;
     }
 
-    /** @return the group's history with every batch committed so far, by any process */
-    private Loaded refreshed(String group) {
+    /** @return the group's history with every batch committed so far, by any process; null if no such group */
+    private @Nullable Loaded refreshed(String group) {
         synchronized (memory) {
             Loaded state = loaded.get(group);
             // the transaction only reads (it may run again); memory changes after it
@@ -371,7 +392,7 @@ final class SqlFeatureStore implements FeatureStore {
                         : new Fetched(last, latest.get(), FeatureTables.batchesAfter(sql, latest.get(), 0), true);
             });
             if (fetched == null) {
-                throw unknown(group);
+                return null;
             }
             Loaded updated;
             if (fetched.reload()) {
@@ -397,13 +418,19 @@ final class SqlFeatureStore implements FeatureStore {
     private record Fetched(long last, FeatureGroup group, List<RecordBatch> batches, boolean reload) {
     }
 
-    private FeatureGroup latest(String group) {
-        return database.read(sql -> FeatureTables.latest(sql, group)).orElseThrow(() -> unknown(group));
+    private FeatureGroup latest(Principal principal, String group) {
+        return database.read(sql -> FeatureTables.latest(sql, group)).orElseThrow(() -> unknown(principal, group));
     }
 
-    private FeatureStoreException unknown(String group) {
-        List<String> known = database.read(FeatureTables::names);
+    /** @return the error for an unknown group, listing only the groups the principal may see */
+    private FeatureStoreException unknown(Principal principal, String group) {
+        List<String> known = new ArrayList<>();
+        for (String name : database.read(FeatureTables::names)) {
+            if (access.canSee(principal, name)) {
+                known.add(name);
+            }
+        }
         return new FeatureStoreException("no feature group '" + group + "' in " + database.name() + "; "
-                + (known.isEmpty() ? "no group is defined" : "the groups are " + known));
+                + (known.isEmpty() ? "no group you may read is defined" : "the groups you may read are " + known));
     }
 }

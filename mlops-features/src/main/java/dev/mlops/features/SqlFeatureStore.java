@@ -283,9 +283,6 @@ final class SqlFeatureStore implements FeatureStore {
     public JoinResult join(Principal principal, JoinRequest request) {
         Objects.requireNonNull(request, "request");
         String path = "join of " + request.rows().rowCount() + " rows, known " + request.knowledge();
-        for (FeatureSelection selection : request.selections()) {
-            access.requireRead(principal, selection, path);
-        }
         List<PointInTimeJoin.Source> sources = new ArrayList<>();
         for (FeatureSelection selection : request.selections()) {
             Loaded state = readable(principal, selection, path);

@@ -181,6 +181,7 @@ class CatalogTest {
                     .allow(Subject.ANYONE, FeatureStore.READ.name(), FeatureStore.AUDIT_RESOURCE)
                     .deny(Subject.principal("ana"), FeatureStore.READ.name(), "feature/account")
                     .deny(Subject.principal("ana"), FeatureStore.READ.name(), "feature/secret*")
+                    .deny(Subject.principal("ana"), FeatureStore.READ.name(), "feature/secret*/**")
                     .allow(Subject.role(FeatureStore.WRITER_ROLE), FeatureStore.DEFINE.name(), "feature/*")
                     .build();
             try (FeatureStore guarded = StoreFixture.store(clock, policy)) {
@@ -206,6 +207,12 @@ class CatalogTest {
                 assertThat(probe.principal()).isEqualTo("ana");
                 assertThat(probe.resource()).isEqualTo("feature/secret_payroll");
                 assertThat(probe.detail()).contains("as-of");
+                assertThatThrownBy(() -> guarded.export(READER, FeatureSelection.of("secret_payroll", "salary"), T0, T0))
+                        .as("a selected feature is decided before the group is looked up")
+                        .isInstanceOf(AccessDeniedException.class)
+                        .hasMessageContaining("feature/secret_payroll/salary");
+                entries = guarded.audit(WRITER);
+                assertThat(entries.get(entries.size() - 2).resource()).isEqualTo("feature/secret_payroll/salary");
                 assertThat(guarded.groups(WRITER)).extracting(FeatureGroup::name).containsExactly("account", "customer");
             }
         }

@@ -59,6 +59,29 @@ final class FeatureAccess {
     }
 
     /**
+     * Checks and audits a definition of a group: {@link FeatureStore#DEFINE} on the group and,
+     * for each feature the definition un-marks sensitive, {@link FeatureStore#READ_SENSITIVE} on
+     * that feature (un-marking exposes its whole history to every reader). The first refusal is
+     * audited and thrown; an allowed definition is audited once, with what changed.
+     *
+     * @param principal who acts
+     * @param group the group's name
+     * @param unmarked the features the definition un-marks sensitive
+     * @param detail what changed, for the audit entry
+     * @throws AccessDeniedException after auditing, if denied
+     */
+    void checkDefine(Principal principal, String group, List<String> unmarked, String detail) {
+        Decision define = policy.decide(principal, FeatureStore.DEFINE, FeatureStore.resource(group));
+        refuseUnless(define, detail);
+        for (String feature : unmarked) {
+            refuseUnless(policy.decide(principal, FeatureStore.READ_SENSITIVE, FeatureStore.resource(group, feature)),
+                    detail);
+        }
+        audit.append(principal, FeatureStore.DEFINE, FeatureStore.resource(group), Outcome.ALLOWED,
+                define.reason() + "; " + detail);
+    }
+
+    /**
      * Checks and audits writing records to a group.
      *
      * @param principal who acts
@@ -82,6 +105,27 @@ final class FeatureAccess {
      */
     void requireWrite(Principal principal, String group, String source) {
         refuseUnless(policy.decide(principal, FeatureStore.WRITE, FeatureStore.resource(group)), "ingest " + source);
+    }
+
+    /**
+     * Refuses a reader before the group's history is loaded: decides {@link FeatureStore#READ} on
+     * each selected feature, or on the group when all are selected. A denial is audited and thrown
+     * here; an allowed read is checked in full (sensitive features too) and audited once the
+     * group's definition is known, by {@link #batchRead} or {@link #onlineRead}.
+     *
+     * @param principal who reads
+     * @param selection the features asked for
+     * @param path the read path, for a denial's audit entry
+     * @throws AccessDeniedException after auditing, if denied
+     */
+    void requireRead(Principal principal, FeatureSelection selection, String path) {
+        if (selection.isAll()) {
+            refuseUnless(policy.decide(principal, FeatureStore.READ, FeatureStore.resource(selection.group())), path);
+        }
+        for (String feature : selection.features()) {
+            refuseUnless(policy.decide(principal, FeatureStore.READ, FeatureStore.resource(selection.group(), feature)),
+                    path);
+        }
     }
 
     /**

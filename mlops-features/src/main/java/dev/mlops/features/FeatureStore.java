@@ -162,7 +162,10 @@ public interface FeatureStore extends AutoCloseable {
      * or reorder a feature, nor change the entity key or event-time column. Defining what is
      * already the latest version changes nothing and returns it.
      *
-     * @param principal who defines it; needs {@link #DEFINE} on the group
+     * @param principal who defines it; needs {@link #DEFINE} on the group, and
+     *     {@link #READ_SENSITIVE} as well on each feature the definition un-marks sensitive (which
+     *     exposes that feature's whole history to every reader); the audit entry names what the
+     *     definition changes
      * @param group the definition
      * @return the stored definition with its version
      * @throws IncompatibleSchemaException if the change is incompatible; the message names each change

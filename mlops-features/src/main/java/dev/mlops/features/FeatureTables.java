@@ -182,11 +182,11 @@ final class FeatureTables {
         Object[] row = new Object[group.features().size() + 2];
         for (PendingRecord record : records) {
             row[0] = record.entity();
-            row[1] = Micros.instant(record.eventMicros());
+            row[1] = GroupHistory.instant(record.eventMicros());
             System.arraycopy(record.values(), 0, row, 2, record.values().length);
             table.addRow(row);
         }
-        return new RecordBatch(number, Micros.instant(writeMicros), table.build());
+        return new RecordBatch(number, GroupHistory.instant(writeMicros), table.build());
     }
 
     /**

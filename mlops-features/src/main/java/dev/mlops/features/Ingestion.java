@@ -129,16 +129,22 @@ final class Ingestion {
             position++;
             Object[] values = new Object[features.size()];
             String problem = null;
-            for (int i = 0; i < features.size() && problem == null; i++) {
-                Feature feature = features.get(i);
-                Object value = record.values().get(feature.name());
-                problem = typeProblem(feature, value);
-                values[i] = value instanceof Number number ? (Object) number.doubleValue() : Micros.truncate(value);
+            try {
+                for (int i = 0; i < features.size() && problem == null; i++) {
+                    Feature feature = features.get(i);
+                    Object value = record.values().get(feature.name());
+                    problem = typeProblem(feature, value);
+                    values[i] = value instanceof Number number ? (Object) number.doubleValue()
+                            : truncate(feature, value);
+                }
+                if (problem == null) {
+                    kept.add(new PendingRecord(record.entity(), eventMicros(group, record.eventTime()), values));
+                }
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
             }
             if (problem != null) {
                 rejected.add(new RejectedRecord(RECORDS, position, problem));
-            } else {
-                kept.add(new PendingRecord(record.entity(), Micros.of(record.eventTime()), values));
             }
         }
         return new Prepared(kept, rejected);
@@ -205,14 +211,45 @@ final class Ingestion {
                 rejected.add(new RejectedRecord(source, line, "the event time '" + time.name() + "' is missing"));
             } else {
                 Object[] values = new Object[columns.length];
-                for (int i = 0; i < columns.length; i++) {
-                    values[i] = columns[i] == null ? null : Micros.truncate(value(columns[i], row));
+                try {
+                    for (int i = 0; i < columns.length; i++) {
+                        values[i] = columns[i] == null ? null : truncate(features.get(i), value(columns[i], row));
+                    }
+                    kept.add(new PendingRecord(entity(key, row), eventMicros(group, eventTimes.get(row)), values));
+                } catch (IllegalArgumentException e) {
+                    rejected.add(new RejectedRecord(source, line, e.getMessage()));
                 }
-                kept.add(new PendingRecord(entity(key, row), Micros.of(eventTimes.get(row)), values));
             }
         }
         rejected.sort(Comparator.comparingLong(RejectedRecord::line));
         return new Prepared(kept, rejected);
+    }
+
+    /**
+     * @return the event time's epoch microseconds
+     * @throws IllegalArgumentException naming the event-time column, if the store cannot keep it
+     */
+    private static long eventMicros(FeatureGroup group, Instant time) {
+        try {
+            return GroupHistory.micros(time);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the event time '" + group.eventTime() + "' " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the value, an instant cut to whole microseconds as the store keeps it
+     * @throws IllegalArgumentException naming the feature, if it is an instant the store cannot keep
+     */
+    private static @Nullable Object truncate(Feature feature, @Nullable Object value) {
+        if (!(value instanceof Instant time)) {
+            return value;
+        }
+        try {
+            return GroupHistory.instant(GroupHistory.micros(time));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("feature '" + feature.name() + "' " + e.getMessage(), e);
+        }
     }
 
     /** @return why a row's key is refused, or null when it is a key */

@@ -37,7 +37,7 @@ final class RecordValues {
             } else if (value instanceof Boolean flag) {
                 array.add(flag);
             } else if (value instanceof Instant time) {
-                array.add(Micros.of(time));
+                array.add(GroupHistory.micros(time));
             } else {
                 array.add((String) value);
             }
@@ -65,7 +65,7 @@ final class RecordValues {
                 values[i] = switch (features.get(i).type()) {
                     case NUMERIC -> node.isTextual() ? Double.parseDouble(node.textValue()) : node.doubleValue();
                     case BOOLEAN -> node.booleanValue();
-                    case TIMESTAMP -> Micros.instant(node.longValue());
+                    case TIMESTAMP -> GroupHistory.instant(node.longValue());
                     default -> node.textValue();
                 };
             }

@@ -134,10 +134,10 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public FeatureGroup define(Principal principal, FeatureGroup group) {
         Objects.requireNonNull(group, "group");
-        List<String> names = new ArrayList<>();
-        group.features().forEach(feature -> names.add(feature.name()));
-        access.checkDefine(principal, group.name(), "define " + names);
-        long now = Micros.of(clock().instant());
+        FeatureGroup before = database.read(sql -> FeatureTables.latest(sql, group.name())).orElse(null);
+        List<String> unmarked = before == null ? List.of() : SchemaChanges.unmarkedSensitive(before, group);
+        access.checkDefine(principal, group.name(), unmarked, SchemaChanges.described(before, group));
+        long now = GroupHistory.micros(clock().instant());
         FeatureGroup stored;
         try {
             stored = database.write(sql -> {
@@ -148,6 +148,11 @@ final class SqlFeatureStore implements FeatureStore {
                     return first;
                 }
                 FeatureGroup current = latest.get();
+                if (!unmarked.containsAll(SchemaChanges.unmarkedSensitive(current, group))) {
+                    throw new FeatureStoreException("feature group '" + group.name() + "' was redefined meanwhile "
+                            + "(now version " + current.version() + ") and this definition would un-mark other "
+                            + "sensitive features; define it again");
+                }
                 List<String> changes = SchemaChanges.incompatible(current, group);
                 if (!changes.isEmpty()) {
                     throw new IncompatibleSchemaException(group.name(), current.version(), changes);
@@ -188,7 +193,7 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public FeatureGroup group(Principal principal, String group) {
         access.checkCatalog(principal, group);
-        return latest(group);
+        return latest(principal, group);
     }
 
     @Override
@@ -196,7 +201,7 @@ final class SqlFeatureStore implements FeatureStore {
         access.checkCatalog(principal, group);
         List<FeatureGroup> versions = database.read(sql -> FeatureTables.versions(sql, group));
         if (versions.isEmpty()) {
-            throw unknown(group);
+            throw unknown(principal, group);
         }
         return versions;
     }
@@ -205,7 +210,7 @@ final class SqlFeatureStore implements FeatureStore {
     public IngestResult ingest(Principal principal, String group, Table records) {
         Objects.requireNonNull(records, "records");
         access.requireWrite(principal, group, Ingestion.TABLE);
-        FeatureGroup latest = latest(group);
+        FeatureGroup latest = latest(principal, group);
         return write(principal, latest, Ingestion.TABLE, Ingestion.fromTable(latest, records));
     }
 
@@ -213,7 +218,7 @@ final class SqlFeatureStore implements FeatureStore {
     public IngestResult ingest(Principal principal, String group, Path file) {
         Objects.requireNonNull(file, "file");
         access.requireWrite(principal, group, file.toString());
-        FeatureGroup latest = latest(group);
+        FeatureGroup latest = latest(principal, group);
         return write(principal, latest, file.toString(), Ingestion.fromFile(latest, file));
     }
 
@@ -221,7 +226,7 @@ final class SqlFeatureStore implements FeatureStore {
     public IngestResult ingest(Principal principal, String group, List<FeatureRecord> records) {
         Objects.requireNonNull(records, "records");
         access.requireWrite(principal, group, Ingestion.RECORDS);
-        FeatureGroup latest = latest(group);
+        FeatureGroup latest = latest(principal, group);
         return write(principal, latest, Ingestion.RECORDS, Ingestion.fromRecords(latest, records));
     }
 
@@ -232,7 +237,7 @@ final class SqlFeatureStore implements FeatureStore {
         if (records.isEmpty()) {
             return new IngestResult(group.name(), group.version(), 0, clock().instant(), 0, prepared.rejected());
         }
-        long now = Micros.of(clock().instant());
+        long now = GroupHistory.micros(clock().instant());
         long[] committed;
         try {
             committed = database.write(sql -> {
@@ -255,14 +260,17 @@ final class SqlFeatureStore implements FeatureStore {
                 refreshed(group.name(), null);
             }
         }
-        return new IngestResult(group.name(), group.version(), committed[0], Micros.instant(committed[1]),
+        return new IngestResult(group.name(), group.version(), committed[0], GroupHistory.instant(committed[1]),
                 records.size(), prepared.rejected());
     }
 
     @Override
     public Table online(Principal principal, FeatureSelection selection, Collection<String> entities) {
         Objects.requireNonNull(entities, "entities");
-        Loaded state = inMemory(selection.group());
+        Loaded state = loaded.get(selection.group());
+        if (state == null) {
+            state = readable(principal, selection, "online", null);
+        }
         List<Feature> features = access.onlineRead(principal, state.group, selection);
         return state.history.online(state.group, features, List.copyOf(entities), clock().instant());
     }
@@ -270,8 +278,9 @@ final class SqlFeatureStore implements FeatureStore {
     @Override
     public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime) {
         Objects.requireNonNull(eventTime, "eventTime");
-        Loaded state = refreshed(selection.group(), null);
-        List<Feature> features = access.batchRead(principal, state.group, selection, "as-of " + eventTime);
+        String path = "as-of " + eventTime;
+        Loaded state = readable(principal, selection, path, null);
+        List<Feature> features = access.batchRead(principal, state.group, selection, path);
         return state.history.asOf(state.group, features, eventTime, state.history.lastWrite());
     }
 
@@ -279,26 +288,26 @@ final class SqlFeatureStore implements FeatureStore {
     public Table asOf(Principal principal, FeatureSelection selection, Instant eventTime, Instant knownAt) {
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(knownAt, "knownAt");
-        Loaded state = refreshed(selection.group(), null);
-        List<Feature> features = access.batchRead(principal, state.group, selection,
-                "as-of " + eventTime + " known at " + knownAt);
+        String path = "as-of " + eventTime + " known at " + knownAt;
+        Loaded state = readable(principal, selection, path, null);
+        List<Feature> features = access.batchRead(principal, state.group, selection, path);
         return state.history.asOf(state.group, features, eventTime, knownAt);
     }
 
     @Override
     public JoinResult join(Principal principal, JoinRequest request) {
         Objects.requireNonNull(request, "request");
+        String path = "join of " + request.rows().rowCount() + " rows, known " + request.knowledge();
         List<PointInTimeJoin.Source> sources = new ArrayList<>();
         // every group up to one state of the store, whose last write is the bound of the latest knowledge
         long[] bound = database.read(FeatureTables::state);
         for (FeatureSelection selection : request.selections()) {
-            Loaded state = refreshed(selection.group(), bound);
-            List<Feature> features = access.batchRead(principal, state.group, selection,
-                    "join of " + request.rows().rowCount() + " rows, known " + request.knowledge());
+            Loaded state = readable(principal, selection, path, bound);
+            List<Feature> features = access.batchRead(principal, state.group, selection, path);
             sources.add(new PointInTimeJoin.Source(state.group, features, state.history));
         }
         return PointInTimeJoin.join(request.knowledge() == JoinRequest.Knowledge.LATEST
-                ? knownAt(request, sources, Micros.instant(bound[1])) : request, sources);
+                ? knownAt(request, sources, GroupHistory.instant(bound[1])) : request, sources);
     }
 
     /** @return the request with its latest knowledge fixed to a write time */
@@ -319,9 +328,9 @@ final class SqlFeatureStore implements FeatureStore {
     public Table export(Principal principal, FeatureSelection selection, Instant from, Instant until) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
-        Loaded state = refreshed(selection.group(), null);
-        List<Feature> features = access.batchRead(principal, state.group, selection,
-                "export [" + from + ", " + until + ")");
+        String path = "export [" + from + ", " + until + ")";
+        Loaded state = readable(principal, selection, path, null);
+        List<Feature> features = access.batchRead(principal, state.group, selection, path);
         return state.history.export(state.group, features, from, until);
     }
 
@@ -335,10 +344,10 @@ final class SqlFeatureStore implements FeatureStore {
                 retained.add(group);
             }
         }
-        long now = Micros.of(clock().instant());
+        long now = GroupHistory.micros(clock().instant());
         long removed = 0;
         for (FeatureGroup group : retained) {
-            long cutoff = now - Micros.of(Instant.EPOCH.plus(group.retention().orElseThrow()));
+            long cutoff = now - GroupHistory.micros(Instant.EPOCH.plus(group.retention().orElseThrow()));
             removed += database.write(sql -> FeatureTables.deleteSuperseded(sql, group.name(), cutoff));
             synchronized (memory) {
                 loaded.remove(group.name());
@@ -380,10 +389,20 @@ final class SqlFeatureStore implements FeatureStore {
         return "feature store " + database.name();
     }
 
-    /** @return the group's history in memory, loaded from the database if it was not */
-    private Loaded inMemory(String group) {
-        Loaded state = loaded.get(group);
-        return state != null ? state : refreshed(group, null);
+    /**
+     * @param bound the store's state to read up to, or null for its state now (see {@link #refreshed})
+     * @return the selected group's history with every batch committed up to that state, once the
+     *     principal is known to have {@link FeatureStore#READ} on what it selects (checked before loading)
+     * @throws dev.mlops.core.access.AccessDeniedException after auditing, if denied
+     * @throws FeatureStoreException if no such group is defined
+     */
+    private Loaded readable(Principal principal, FeatureSelection selection, String path, long @Nullable [] bound) {
+        access.requireRead(principal, selection, path);
+        Loaded state = refreshed(selection.group(), bound);
+        if (state == null) {
+            throw unknown(principal, selection.group());
+        }
+        return state;
     }
 
     /**
@@ -392,9 +411,9 @@ final class SqlFeatureStore implements FeatureStore {
      *     state now
      * @return the group's history with every batch committed up to that state, by any process
      *     (and possibly later ones already in memory), reloaded if the group has a new version or
-     *     a retention deleted records since it was loaded
+     *     a retention deleted records since it was loaded; null if no such group is defined
      */
-    private Loaded refreshed(String group, long @Nullable [] bound) {
+    private @Nullable Loaded refreshed(String group, long @Nullable [] bound) {
         synchronized (memory) {
             Loaded state = loaded.get(group);
             // the transaction only reads (it may run again); memory changes after it
@@ -411,7 +430,7 @@ final class SqlFeatureStore implements FeatureStore {
                         FeatureTables.batchesAfter(sql, latest.get(), 0, last), true);
             });
             if (fetched == null) {
-                throw unknown(group);
+                return null;
             }
             Loaded updated;
             if (fetched.reload()) {
@@ -439,13 +458,19 @@ final class SqlFeatureStore implements FeatureStore {
     private record Fetched(long last, long retentions, FeatureGroup group, List<RecordBatch> batches, boolean reload) {
     }
 
-    private FeatureGroup latest(String group) {
-        return database.read(sql -> FeatureTables.latest(sql, group)).orElseThrow(() -> unknown(group));
+    private FeatureGroup latest(Principal principal, String group) {
+        return database.read(sql -> FeatureTables.latest(sql, group)).orElseThrow(() -> unknown(principal, group));
     }
 
-    private FeatureStoreException unknown(String group) {
-        List<String> known = database.read(FeatureTables::names);
+    /** @return the error for an unknown group, listing only the groups the principal may see */
+    private FeatureStoreException unknown(Principal principal, String group) {
+        List<String> known = new ArrayList<>();
+        for (String name : database.read(FeatureTables::names)) {
+            if (access.canSee(principal, name)) {
+                known.add(name);
+            }
+        }
         return new FeatureStoreException("no feature group '" + group + "' in " + database.name() + "; "
-                + (known.isEmpty() ? "no group is defined" : "the groups are " + known));
+                + (known.isEmpty() ? "no group you may read is defined" : "the groups you may read are " + known));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The catalog: versions, compatibility, visibility, documents. */
 class CatalogTest {
@@ -152,7 +153,7 @@ class CatalogTest {
         void anEmptyStoreSaysSo() {
             assertThatThrownBy(() -> store.group(READER, "customer"))
                     .isInstanceOf(FeatureStoreException.class)
-                    .hasMessageContaining("no group is defined");
+                    .hasMessageContaining("no group you may read is defined");
         }
 
         @Test
@@ -170,6 +171,49 @@ class CatalogTest {
                 assertThat(guarded.groups(WRITER)).extracting(FeatureGroup::name).containsExactly("account", "customer");
                 assertThatThrownBy(() -> guarded.group(READER, "account")).isInstanceOf(AccessDeniedException.class);
                 assertThatThrownBy(() -> guarded.versions(READER, "account")).isInstanceOf(AccessDeniedException.class);
+            }
+        }
+
+        @Test
+        void anUnknownGroupListsOnlyTheGroupsThePrincipalMayReadAndADeniedProbeIsAudited() {
+            Policy policy = Policy.builder()
+                    .allow(Subject.ANYONE, FeatureStore.READ.name(), "feature/**")
+                    .allow(Subject.ANYONE, FeatureStore.READ.name(), FeatureStore.AUDIT_RESOURCE)
+                    .deny(Subject.principal("ana"), FeatureStore.READ.name(), "feature/account")
+                    .deny(Subject.principal("ana"), FeatureStore.READ.name(), "feature/secret*")
+                    .deny(Subject.principal("ana"), FeatureStore.READ.name(), "feature/secret*/**")
+                    .allow(Subject.role(FeatureStore.WRITER_ROLE), FeatureStore.DEFINE.name(), "feature/*")
+                    .build();
+            try (FeatureStore guarded = StoreFixture.store(clock, policy)) {
+                guarded.define(WRITER, StoreFixture.customer().build());
+                guarded.define(WRITER, FeatureGroup.builder("account")
+                        .feature(Feature.of("balance", ColumnType.NUMERIC)).build());
+                for (Executable probe : List.<Executable>of(
+                        () -> guarded.online(READER, FeatureSelection.all("custmer"), List.of("c1")),
+                        () -> guarded.asOf(READER, FeatureSelection.of("custmer", "age"), T0),
+                        () -> guarded.export(READER, FeatureSelection.all("custmer"), T0, T0),
+                        () -> guarded.group(READER, "custmer"),
+                        () -> guarded.versions(READER, "custmer"))) {
+                    assertThatThrownBy(probe::execute).isInstanceOf(FeatureStoreException.class)
+                            .hasMessageContaining("no feature group 'custmer'")
+                            .hasMessageEndingWith("the groups you may read are [customer]");
+                }
+                assertThatThrownBy(() -> guarded.asOf(READER, FeatureSelection.all("secret_payroll"), T0))
+                        .as("a denied probe is refused before the group is looked up")
+                        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("feature/secret_payroll");
+                List<AuditEntry> entries = guarded.audit(WRITER);
+                AuditEntry probe = entries.get(entries.size() - 2);
+                assertThat(probe.outcome()).isEqualTo(Outcome.DENIED);
+                assertThat(probe.principal()).isEqualTo("ana");
+                assertThat(probe.resource()).isEqualTo("feature/secret_payroll");
+                assertThat(probe.detail()).contains("as-of");
+                assertThatThrownBy(() -> guarded.export(READER, FeatureSelection.of("secret_payroll", "salary"), T0, T0))
+                        .as("a selected feature is decided before the group is looked up")
+                        .isInstanceOf(AccessDeniedException.class)
+                        .hasMessageContaining("feature/secret_payroll/salary");
+                entries = guarded.audit(WRITER);
+                assertThat(entries.get(entries.size() - 2).resource()).isEqualTo("feature/secret_payroll/salary");
+                assertThat(guarded.groups(WRITER)).extracting(FeatureGroup::name).containsExactly("account", "customer");
             }
         }
     }

@@ -10,12 +10,13 @@ import java.util.Arrays;
 /**
  * A child JVM for {@link IngestKillTest}: ingests batches of {@value #RECORDS} records into the
  * group {@value #GROUP} of a store directory, for ever, each record's {@code marker} the batch's
- * index; prints {@value #STARTED} once the first batch is committed.
+ * index; prints {@code begin N} before it ingests batch N (from 0), so the last line printed
+ * names the batch in flight when it is killed.
  */
 public final class IngestingProcess {
     static final String GROUP = "events";
     static final int RECORDS = 500;
-    static final String STARTED = "started";
+    static final String BEGIN = "begin ";
 
     private IngestingProcess() {
     }
@@ -27,11 +28,9 @@ public final class IngestingProcess {
         try (FeatureStore store = FeatureStore.open(Path.of(args[0]))) {
             store.define(StoreFixture.WRITER, group());
             for (int batch = 0;; batch++) {
+                System.out.println(BEGIN + batch);
+                System.out.flush();
                 store.ingest(StoreFixture.WRITER, GROUP, batch(batch));
-                if (batch == 0) {
-                    System.out.println(STARTED);
-                    System.out.flush();
-                }
             }
         }
     }

@@ -256,6 +256,74 @@ class IngestionTest {
         }
     }
 
+    /** A time beyond epoch microseconds in a long refuses its record alone, with line and reason. */
+    @Nested
+    class TimesBeyondTheStoresRange {
+        private static final String FAR = "+300000-01-01T00:00:00Z";
+        private static final String EVENT_REASON = "the event time 'observed_at' time " + FAR
+                + " is beyond the range the feature store keeps, epoch microseconds in a long";
+
+        @Test
+        void aCsvRowIsRefusedWithItsLine() throws IOException {
+            Path file = write("far.csv", "customer_id,observed_at,age\nc1,2026-11-01T00:00:00Z,40\nc2," + FAR
+                    + ",41\nc3,2026-11-01T00:00:00Z,42\n");
+            IngestResult result = store.ingest(WRITER, "customer", file);
+            assertThat(result.accepted()).isEqualTo(2);
+            assertThat(result.rejected()).containsExactly(new RejectedRecord(file.toString(), 3, EVENT_REASON));
+            assertThat(all().numericColumn("age").toArray()).containsExactlyInAnyOrder(40.0, 42.0);
+        }
+
+        @Test
+        void aJsonLinesRecordIsRefusedWithItsLine() throws IOException {
+            Path file = write("far.jsonl", "{\"customer_id\": \"c1\", \"observed_at\": \"" + FAR + "\"}\n"
+                    + "{\"customer_id\": \"c2\", \"observed_at\": \"2026-11-01T00:00:00Z\", \"age\": 41}\n");
+            IngestResult result = store.ingest(WRITER, "customer", file);
+            assertThat(result.accepted()).isEqualTo(1);
+            assertThat(result.rejected()).containsExactly(new RejectedRecord(file.toString(), 1, EVENT_REASON));
+        }
+
+        @Test
+        void aTableRowIsRefusedWithItsRow() {
+            IngestResult result = store.ingest(WRITER, "customer", Table.builder()
+                    .categorical("customer_id", "c1", "c2")
+                    .timestamp("observed_at", Instant.parse(FAR), T0)
+                    .build());
+            assertThat(result.accepted()).isEqualTo(1);
+            assertThat(result.rejected()).containsExactly(new RejectedRecord("table", 1, EVENT_REASON));
+        }
+
+        @Test
+        void aRecordIsRefusedWithItsPosition() {
+            IngestResult result = store.ingest(WRITER, "customer", List.of(record("c1", 0, 40.0, null, null),
+                    FeatureRecord.of("c2", Instant.parse(FAR), Map.of("age", 41.0))));
+            assertThat(result.accepted()).isEqualTo(1);
+            assertThat(result.rejected()).containsExactly(new RejectedRecord("records", 2, EVENT_REASON));
+        }
+
+        @Test
+        void aTimestampValueRefusesItsRecordNamingTheFeature() {
+            store.define(WRITER, FeatureGroup.builder("device")
+                    .feature(Feature.of("first_seen", ColumnType.TIMESTAMP)).build());
+            String reason = "feature 'first_seen' time -300000-01-01T00:00:00Z"
+                    + " is beyond the range the feature store keeps, epoch microseconds in a long";
+            Instant past = Instant.parse("-300000-01-01T00:00:00Z");
+            IngestResult fromTable = store.ingest(WRITER, "device", Table.builder()
+                    .categorical("entity_id", "d1", "d2")
+                    .timestamp("event_time", T0, T0)
+                    .timestamp("first_seen", T0, past)
+                    .build());
+            assertThat(fromTable.accepted()).isEqualTo(1);
+            assertThat(fromTable.rejected()).containsExactly(new RejectedRecord("table", 2, reason));
+            IngestResult fromRecords = store.ingest(WRITER, "device", List.of(
+                    FeatureRecord.of("d3", T0, Map.of("first_seen", past)),
+                    FeatureRecord.of("d4", T0, Map.of("first_seen", T0))));
+            assertThat(fromRecords.accepted()).isEqualTo(1);
+            assertThat(fromRecords.rejected()).containsExactly(new RejectedRecord("records", 1, reason));
+            assertThat(store.online(READER, FeatureSelection.all("device"), List.of("d1", "d2", "d3", "d4"))
+                    .column("first_seen").isMissing(1)).as("d2 was not stored").isTrue();
+        }
+    }
+
     @Nested
     class WriteTimes {
         @Test
@@ -342,9 +410,9 @@ class IngestionTest {
                     .hasMessageContaining(absent.toString())
                     .hasMessageContaining("no such file");
         }
+    }
 
-        private Path write(String name, String text) throws IOException {
-            return Files.writeString(directory.resolve(name), text, StandardCharsets.UTF_8);
-        }
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(directory.resolve(name), text, StandardCharsets.UTF_8);
     }
 }

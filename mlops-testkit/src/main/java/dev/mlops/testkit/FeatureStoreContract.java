@@ -257,6 +257,11 @@ public abstract class FeatureStoreContract {
         assertThat(store.online(READER, income, List.of("c1")).column("income").sensitive()).isTrue();
         assertThat(store.asOf(READER, income, day(2)).column("income").sensitive()).isTrue();
         assertThat(store.export(READER, income, day(0), day(2)).column("income").sensitive()).isTrue();
+        Table rows = Table.builder().categorical("customer_id", "c1").timestamp("at", day(2)).build();
+        JoinResult joined = store.join(READER, JoinRequest.builder(rows, "at").features(income).build());
+        assertThat(joined.table().column("income").sensitive()).as("join's table").isTrue();
+        assertThat(joined.withKnownAt().column("income").sensitive()).as("join's withKnownAt").isTrue();
+        assertThat(joined.table().numericColumn("income").get(0)).isEqualTo(1000.0);
         assertThatThrownBy(() -> store.asOf(WRITER, income, day(2)))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("etl")

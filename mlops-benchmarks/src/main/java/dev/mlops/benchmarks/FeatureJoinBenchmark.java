@@ -85,6 +85,7 @@ public class FeatureJoinBenchmark {
         FeatureStoreData data = FeatureStoreData.generate(FeatureStoreData.DEFAULT_SEED, entities, featureRows, rows);
         Path home = Files.createTempDirectory("mlops-feature-join");
         directory = home;
+        Files.createDirectories(home.resolve("second"));
         FeatureStoreData.SettableClock clock = new FeatureStoreData.SettableClock();
         FeatureStore opened = FeatureStore.builder(home).clock(clock).open();
         store = opened;
@@ -152,7 +153,10 @@ public class FeatureJoinBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public JoinResult reopenAndJoin() {
-        try (FeatureStore second = FeatureStore.builder(Objects.requireNonNull(directory, "directory")).open()) {
+        Path home = Objects.requireNonNull(directory, "directory");
+        // its own directory for its audit log (one JVM may not append to a file twice); the first store's database
+        try (FeatureStore second = FeatureStore.builder(home.resolve("second")).database("jdbc:sqlite:"
+                + home.resolve(FeatureStore.DATABASE_FILE)).open()) {
             return second.join(FeatureStoreData.READER, Objects.requireNonNull(request, "request"));
         }
     }

@@ -1,13 +1,15 @@
 """The peer of FeatureJoinBenchmark: the same point-in-time join with pandas' merge_asof.
 
 Reads the .npy files FeatureJoinBenchmark's setup writes (three groups of records: entity,
-event and write time in epoch microseconds, float64 features, in commit order; entity rows with
-a prediction time), then per run: sorts each group by (event time, write time) with a stable
-sort (so a tie on both goes to the later record, as in the Java history), sorts the rows by
-prediction time, merge_asof(rows, group, left_on="predicted_at", right_on="event",
-by="entity", direction="backward") for each group (the last record of the entity with event
-time <= the prediction time: the latest event, then the latest write), and puts the rows back
-in their order, as the Java join returns them. Loading is outside the timing. Prints the best and
+event time and the write time the store gave its batch, in epoch microseconds, float64
+features, in the order they were ingested; entity rows with a prediction time), then per run:
+sorts each group by (event time, write time) with a stable sort (so a tie on both goes to the
+later record, as in the store), sorts the rows by prediction time, merge_asof(rows, group,
+left_on="predicted_at", right_on="event", by="entity", direction="backward") for each group, and
+puts the rows back in their order, as the Java join returns them. merge_asof takes the LAST
+record of the entity with event time <= the prediction time, so among equal event times (the
+data has corrections: an earlier record's entity and event time, written later) the latest
+write wins, then the later record of a batch: the store's tie-break. Loading is outside the timing. Prints the best and
 median of REPEATS runs (the sorts and merges, and the total with the reordering), and the same
 checksum the Java setup prints.
 

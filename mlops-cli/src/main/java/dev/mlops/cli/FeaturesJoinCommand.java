@@ -46,7 +46,8 @@ import picocli.CommandLine.TypeConversionException;
                     + "write-time bound it saw and the event-time window read.",
             "By default the join sees every write so far (the bound is printed, and --known-at TIME with it "
                     + "reproduces the join); --known-at-prediction-time lets each row see only what had been "
-                    + "written by its prediction time."
+                    + "written by its prediction time, capped at the store's latest write (printed with the suffix "
+                    + "/prediction-time; --known-at-prediction-time --known-at CAP reproduces it)."
         })
 final class FeaturesJoinCommand implements Callable<Integer> {
     /** The kind of the {@code --lineage} document. */
@@ -79,7 +80,8 @@ final class FeaturesJoinCommand implements Callable<Integer> {
     private List<EntityColumn> entityColumns = new ArrayList<>();
 
     @Option(names = "--known-at", paramLabel = "TIME", converter = CommandSupport.InstantConverter.class,
-            description = "See only records written by this time, such as the bound an earlier join printed.")
+            description = "See only records written by this time, such as the bound an earlier join printed; with "
+                    + "--known-at-prediction-time, the cap on every row's own bound.")
     private @Nullable Instant knownAt;
 
     @Option(names = "--known-at-prediction-time",
@@ -125,9 +127,6 @@ final class FeaturesJoinCommand implements Callable<Integer> {
         CommandSpec command = Objects.requireNonNull(spec, "spec");
         Path rowsFile = Objects.requireNonNull(rows, "rows");
         Path target = Objects.requireNonNull(output, "output");
-        if (knownAt != null && knownAtPredictionTime) {
-            throw CommandSupport.usage(command, "give --known-at TIME or --known-at-prediction-time, not both");
-        }
         if (CommandSupport.sameFile(rowsFile, target)) {
             throw CommandSupport.usage(command, "--output " + target + " is the rows file; write elsewhere");
         }
@@ -135,10 +134,12 @@ final class FeaturesJoinCommand implements Callable<Integer> {
         JoinRequest.Builder request = JoinRequest.builder(entityRows, predictionTime);
         selections.forEach(selection -> request.features(FeatureSelection.parse(selection)));
         entityColumns.forEach(mapping -> request.entityColumn(mapping.group(), mapping.column()));
-        if (knownAt != null) {
-            request.knownAt(knownAt);
+        if (knownAtPredictionTime && knownAt != null) {
+            request.knownAtPredictionTime(knownAt);
         } else if (knownAtPredictionTime) {
             request.knownAtPredictionTime();
+        } else if (knownAt != null) {
+            request.knownAt(knownAt);
         }
         if (qualifiedNames) {
             request.qualifiedNames();

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -639,6 +642,33 @@ class FeaturesCommandTest {
         }
 
         @Test
+        void aPredictionTimeJoinIsReproducedWithItsCap() throws IOException {
+            defined();
+            // an event at the time of writing (the store's clock is the system's), predicted a day later
+            Instant event = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            String second = writtenAt(ok(ingest(write("fresh.csv", "customer_id,observed_at,age\nc-3," + event
+                    + ",50\n"))));
+            Path lateRows = write("late.csv", "customer_id,applied_at\nc-3," + event.plus(Duration.ofDays(1)) + "\n");
+            Path then = dir.resolve("then.csv");
+            CliRun run = ok(features("join", lateRows.toString(), "--prediction-time", "applied_at", "--features",
+                    "customer:age", "--known-at-prediction-time", "--output", then.toString()));
+            assertThat(run.outLines().get(1)).startsWith("  read feature-group customer version 1@" + second
+                    + "/prediction-time");
+            ok(ingest(write("correction.csv", "customer_id,observed_at,age\nc-3," + event + ",51\n")));
+            Path again = dir.resolve("again.csv");
+            Path now = dir.resolve("now.csv");
+
+            ok(features("join", lateRows.toString(), "--prediction-time", "applied_at", "--features", "customer:age",
+                    "--known-at-prediction-time", "--known-at", second, "--output", again.toString()));
+            ok(features("join", lateRows.toString(), "--prediction-time", "applied_at", "--features", "customer:age",
+                    "--known-at-prediction-time", "--output", now.toString()));
+
+            assertThat(Files.readAllLines(then).get(1)).endsWith(",50");
+            assertThat(Files.readAllLines(again)).isEqualTo(Files.readAllLines(then));
+            assertThat(Files.readAllLines(now).get(1)).endsWith(",51");
+        }
+
+        @Test
         void anEntityColumnAndQualifiedNames() throws IOException {
             defined();
             Path renamed = write("renamed.csv", """
@@ -671,10 +701,6 @@ class FeaturesCommandTest {
             defined();
             String out = dir.resolve("out.csv").toString();
 
-            assertThat(fails(features("join", rows.toString(), "--prediction-time", "applied_at", "--features",
-                    "customer:age", "--known-at", "2026-11-01", "--known-at-prediction-time", "--output", out),
-                    MlopsCommand.EXIT_BAD_INPUT).err())
-                    .contains("give --known-at TIME or --known-at-prediction-time, not both");
             assertThat(fails(features("join", rows.toString(), "--prediction-time", "applied_at", "--features",
                     "customer:age", "--entity-column", "customer", "--output", out), MlopsCommand.EXIT_BAD_INPUT).err())
                     .contains("expected GROUP=COLUMN, such as account=account_no, but was 'customer'");

@@ -37,7 +37,13 @@ public final class JoinRequest {
         LATEST,
         /** Only records written by a fixed time ({@link JoinRequest#knownAt()}), to reproduce an earlier read. */
         AS_OF,
-        /** Only records each row's prediction time already knew: nothing that arrived later, however early its event time. */
+        /**
+         * Only records each row's prediction time already knew: nothing that arrived later, however
+         * early its event time. Each row sees the writes up to the earlier of its prediction time and
+         * a write-time cap ({@link JoinRequest#knownAt()} when the caller gives one, else the store's
+         * latest write when the join runs); the cap, recorded in the lineage, makes the join
+         * reproducible once more records arrive.
+         */
         PREDICTION_TIME
     }
 
@@ -97,7 +103,10 @@ public final class JoinRequest {
         return knowledge;
     }
 
-    /** @return the write-time bound when {@link Knowledge#AS_OF} */
+    /**
+     * @return the write-time bound when {@link Knowledge#AS_OF}; the write-time cap when
+     *     {@link Knowledge#PREDICTION_TIME} and the caller gave one; otherwise empty
+     */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
@@ -161,12 +170,28 @@ public final class JoinRequest {
         }
 
         /**
-         * Sees, for each row, only records written by its prediction time.
+         * Sees, for each row, only records written by its prediction time, among those the store
+         * knows when the join runs (its latest write is the cap, recorded in the lineage as
+         * {@code VERSION@CAP/prediction-time}).
          *
          * @return this builder
          */
         public Builder knownAtPredictionTime() {
             this.knownAt = null;
+            this.knowledge = Knowledge.PREDICTION_TIME;
+            return this;
+        }
+
+        /**
+         * Sees, for each row, only records written by the earlier of its prediction time and
+         * {@code cap}: the cap an earlier prediction-time join's lineage recorded reproduces it,
+         * whatever was written since.
+         *
+         * @param cap the write-time cap, inclusive
+         * @return this builder
+         */
+        public Builder knownAtPredictionTime(Instant cap) {
+            this.knownAt = Objects.requireNonNull(cap, "cap");
             this.knowledge = Knowledge.PREDICTION_TIME;
             return this;
         }

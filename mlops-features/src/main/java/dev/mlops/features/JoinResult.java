@@ -31,10 +31,16 @@ import java.util.Objects;
  * @param knownAtColumns each feature column's known-at column in {@code withKnownAt}, in the order of the
  *     feature columns (the order the leakage check reports them in)
  * @param predictionTime the rows' prediction-time column
- * @param knownAt the write-time bound the join used (for {@link JoinRequest.Knowledge#PREDICTION_TIME}
- *     the latest prediction time); passing it to {@link JoinRequest.Builder#knownAt} reproduces the join
- * @param lineage one {@code feature-group} input per group: name, schema version and known-at
- *     bound as its version ({@code 3@2026-12-01T00:00:00Z}), and the event-time window read
+ * @param knownAt the write-time bound the join used: for {@link JoinRequest.Knowledge#LATEST} the
+ *     store's latest write, for {@link JoinRequest.Knowledge#AS_OF} the requested bound, for
+ *     {@link JoinRequest.Knowledge#PREDICTION_TIME} the cap on every row's own bound (the requested cap,
+ *     else the store's latest write). Passing it back in the same mode reproduces the join: to
+ *     {@link JoinRequest.Builder#knownAt} for LATEST and AS_OF, to
+ *     {@link JoinRequest.Builder#knownAtPredictionTime(Instant)} for PREDICTION_TIME
+ * @param lineage one {@code feature-group} input per group: name, and as version the schema version and
+ *     the known-at bound, with {@code /prediction-time} appended for a PREDICTION_TIME join
+ *     ({@code 3@2026-12-01T00:00:00Z} or {@code 3@2026-12-01T00:00:00Z/prediction-time}), and the
+ *     event-time window read
  */
 public record JoinResult(Table table, Table withKnownAt, Map<String, String> knownAtColumns, String predictionTime,
         Instant knownAt, List<LineageInput> lineage) {

@@ -32,7 +32,9 @@ import java.util.Objects;
  * Rows keep their order; feature columns select the history's columns without copying them.
  *
  * <p><b>Lineage.</b> One {@code feature-group} input per group: its name, and as version the
- * schema version and the write-time bound, {@code VERSION@KNOWN_AT}; its window runs from the
+ * schema version and the write-time bound, {@code VERSION@KNOWN_AT}, or for a
+ * {@link JoinRequest.Knowledge#PREDICTION_TIME} join {@code VERSION@CAP/prediction-time} (each row
+ * saw the writes up to the earlier of its prediction time and the cap); its window runs from the
  * earliest event time of a record whose values the join returned to the latest prediction time
  * plus one microsecond (the window's end is exclusive, and no record after the latest prediction
  * time can have been read). A group from which no value was returned has no window.
@@ -40,6 +42,8 @@ import java.util.Objects;
 final class PointInTimeJoin {
     /** The suffix of the known-at column each group adds to {@link JoinResult#withKnownAt()}. */
     static final String KNOWN_AT = ".known_at";
+    /** The suffix of a lineage version read with {@link JoinRequest.Knowledge#PREDICTION_TIME}. */
+    static final String PREDICTION_TIME_SUFFIX = "/prediction-time";
     /** The lineage kind of a group's input. */
     static final String LINEAGE_KIND = "feature-group";
 
@@ -105,8 +109,7 @@ final class PointInTimeJoin {
         Instant knownAt = switch (request.knowledge()) {
             case LATEST -> latestWrite;
             case AS_OF -> request.knownAt().orElseThrow();
-            case PREDICTION_TIME -> latestPrediction == Long.MIN_VALUE ? latestWrite
-                    : GroupHistory.instant(latestPrediction);
+            case PREDICTION_TIME -> request.knownAt().orElse(latestWrite);
         };
         long writeBound = GroupHistory.saturatedMicros(knownAt);
         boolean perRow = request.knowledge() == JoinRequest.Knowledge.PREDICTION_TIME;
@@ -133,7 +136,7 @@ final class PointInTimeJoin {
             // rows by entity: the searches then walk the history in order instead of jumping about it
             for (int row : IndexSort.byBucket(codes, IndexSort.bucketStarts(codes, snapshot.entityCount()))) {
                 long prediction = predictions[row];
-                int index = snapshot.latest(codes[row], prediction, perRow ? prediction : writeBound);
+                int index = snapshot.latest(codes[row], prediction, perRow ? Math.min(prediction, writeBound) : writeBound);
                 if (index >= 0) {
                     long event = snapshot.eventMicros(index);
                     if (!GroupHistory.expired(event, prediction, ttl)) {
@@ -151,7 +154,8 @@ final class PointInTimeJoin {
             }
             names.claim(knownAtName, "the known-at column of group '" + group.name() + "'");
             knownAtColumns.add(snapshot.writeColumn().select(positions).rename(knownAtName));
-            LineageInput input = LineageInput.of(group.name(), LINEAGE_KIND, group.version() + "@" + knownAt);
+            LineageInput input = LineageInput.of(group.name(), LINEAGE_KIND,
+                    group.version() + "@" + knownAt + (perRow ? PREDICTION_TIME_SUFFIX : ""));
             if (earliest != Long.MAX_VALUE) {
                 input = input.between(GroupHistory.instant(earliest), GroupHistory.instant(latestPrediction == Long.MAX_VALUE ? latestPrediction : latestPrediction + 1));
             }

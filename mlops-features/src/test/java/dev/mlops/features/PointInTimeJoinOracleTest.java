@@ -121,6 +121,8 @@ class PointInTimeJoinOracleTest {
         int knowledge = random.nextInt(3);
         if (knowledge == 1) {
             builder.knownAt(at(100 + random.nextInt(220)));
+        } else if (knowledge == 2 && random.nextBoolean()) {
+            builder.knownAtPredictionTime(at(100 + random.nextInt(220)));
         } else if (knowledge == 2) {
             builder.knownAtPredictionTime();
         }
@@ -130,8 +132,7 @@ class PointInTimeJoinOracleTest {
 
         long ttlMicros = ttl ? 60 * 60_000_000L : Long.MAX_VALUE;
         long maxWrite = recs.stream().mapToLong(Rec::write).max().orElseThrow();
-        long bound = request.knowledge() == JoinRequest.Knowledge.AS_OF
-                ? GroupHistory.micros(request.knownAt().orElseThrow()) : maxWrite;
+        long bound = request.knownAt().map(GroupHistory::micros).orElse(maxWrite);
         NumericColumn x = joined.table().numericColumn("x");
         NumericColumn y = joined.table().numericColumn("y");
         TimestampColumn knownAt = joined.withKnownAt().timestampColumn("g.known_at");
@@ -141,7 +142,7 @@ class PointInTimeJoinOracleTest {
             Rec expected = null;
             if (rowKeys[r] != null && times[r] != null) {
                 long p = GroupHistory.micros(times[r]);
-                long w = request.knowledge() == JoinRequest.Knowledge.PREDICTION_TIME ? p : bound;
+                long w = request.knowledge() == JoinRequest.Knowledge.PREDICTION_TIME ? Math.min(p, bound) : bound;
                 for (Rec rec : recs) {
                     if (rec.entity().equals(rowKeys[r]) && rec.event() <= p && rec.write() <= w
                             && (expected == null || rec.event() > expected.event()

@@ -78,9 +78,19 @@ class PointInTimeJoinTest {
                     .knownAtPredictionTime().build(), customers(V1.withVersion(1)));
             assertThat(joined.table().numericColumn("age").toArray()).containsExactly(Double.NaN, 30, 31, Double.NaN,
                     Double.NaN);
-            assertThat(joined.knownAt()).isEqualTo(day(7));
-            assertThat(joined.lineage().get(0).version()).contains("1@" + day(7));
+            assertThat(joined.knownAt()).isEqualTo(day(9));
+            assertThat(joined.lineage().get(0).version()).contains("1@" + day(9) + "/prediction-time");
             assertThat(joined.lineage().get(0).from()).contains(day(1));
+        }
+
+        @Test
+        void predictionTimeUnderACapSeesNoWriteAfterIt() {
+            JoinResult joined = join(JoinRequest.builder(rows, "predicted_at").features(FeatureSelection.all("customer"))
+                    .knownAtPredictionTime(day(5)).build(), customers(V1.withVersion(1)));
+            assertThat(joined.table().numericColumn("age").toArray()).containsExactly(Double.NaN, 30, 30, Double.NaN,
+                    Double.NaN);
+            assertThat(joined.knownAt()).isEqualTo(day(5));
+            assertThat(joined.lineage().get(0).version()).contains("1@" + day(5) + "/prediction-time");
         }
 
         @Test

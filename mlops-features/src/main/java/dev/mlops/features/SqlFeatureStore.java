@@ -306,13 +306,22 @@ final class SqlFeatureStore implements FeatureStore {
             List<Feature> features = access.batchRead(principal, state.group, selection, path);
             sources.add(new PointInTimeJoin.Source(state.group, features, state.history));
         }
-        return PointInTimeJoin.join(request.knowledge() == JoinRequest.Knowledge.LATEST
-                ? knownAt(request, sources, GroupHistory.instant(bound[1])) : request, sources);
+        boolean unbounded = request.knowledge() != JoinRequest.Knowledge.AS_OF && request.knownAt().isEmpty();
+        return PointInTimeJoin.join(unbounded ? knownAt(request, sources, GroupHistory.instant(bound[1])) : request,
+                sources);
     }
 
-    /** @return the request with its latest knowledge fixed to a write time */
+    /**
+     * @return the request with its latest knowledge (or its prediction-time cap) fixed to the
+     *     write time of the store's state it read, so the lineage's bound reproduces it
+     */
     private static JoinRequest knownAt(JoinRequest request, List<PointInTimeJoin.Source> sources, Instant writeTime) {
-        JoinRequest.Builder fixed = JoinRequest.builder(request.rows(), request.predictionTime()).knownAt(writeTime);
+        JoinRequest.Builder fixed = JoinRequest.builder(request.rows(), request.predictionTime());
+        if (request.knowledge() == JoinRequest.Knowledge.PREDICTION_TIME) {
+            fixed.knownAtPredictionTime(writeTime);
+        } else {
+            fixed.knownAt(writeTime);
+        }
         for (PointInTimeJoin.Source source : sources) {
             FeatureGroup group = source.group();
             fixed.entityColumn(group.name(), request.entityColumn(group.name(), group.entityKey()));

@@ -160,8 +160,8 @@ class EndpointTest {
                 assertThatThrownBy(() -> endpoint.predict(PredictRequest.row(features).withInferenceId("r2")))
                         .isInstanceOf(EndpointException.class)
                         .hasMessage("request r2 does not fit the input of variant 'blue': feature 'x' is numeric,"
-                                + " but the request has String 12; feature 'plan' is categorical, but the request has"
-                                + " Integer 3");
+                                + " but the request has a value of type String; feature 'plan' is categorical, but the"
+                                + " request has a value of type Integer");
             }
         }
 

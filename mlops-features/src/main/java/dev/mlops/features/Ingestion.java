@@ -207,7 +207,7 @@ final class Ingestion {
                 for (int i = 0; i < columns.length; i++) {
                     values[i] = columns[i] == null ? null : Micros.truncate(value(columns[i], row));
                 }
-                kept.add(new PendingRecord(entity(key, row), Micros.of(eventTimes.get(row)), values));
+                kept.add(new PendingRecord(EntityKeys.of(key, row), Micros.of(eventTimes.get(row)), values));
             }
         }
         rejected.sort(Comparator.comparingLong(RejectedRecord::line));
@@ -230,10 +230,6 @@ final class Ingestion {
         return key.format(row).isBlank() ? "is blank" : null;
     }
 
-    /** @return a key's text, by {@link EntityKeys}: an integral number as its integer text */
-    private static String entity(Column key, int row) {
-        return key instanceof NumericColumn ? EntityKeys.of(key, row) : key.format(row);
-    }
 
     private static @Nullable Object value(Column column, int row) {
         if (column.isMissing(row)) {

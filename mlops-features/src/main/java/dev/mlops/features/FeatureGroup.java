@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Records of the group carry the entity key (a string; an integral numeric column is read as
- * its integer text), the event time (when the values were true in the world) and the features;
+ * its integer text by {@link EntityKeys}, within ±2<sup>53</sup>), the event time (when the values were true in the world) and the features;
  * the store adds the write time (when it learnt them). The {@linkplain #ttl() time to live}
  * makes a value older than that, measured from its event time to the time read as of, read as
  * missing; the {@linkplain #retention() retention} bounds how long superseded history is kept.

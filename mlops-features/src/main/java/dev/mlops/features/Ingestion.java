@@ -12,7 +12,6 @@ import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.RowOrigins;
 import dev.mlops.data.io.TableFormat;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks what is ingested against a group's latest version and turns it into
  * {@link PendingRecord}s: a schema problem (an unknown column, the entity key or event-time
- * column absent or of the wrong type) refuses the whole call; a bad record (a missing or
- * non-integral entity key, a missing event time, a value of the wrong type, a cell that does not
- * parse) is refused alone with its line or position and the rest are kept. A NaN is a value, as
+ * column absent or of the wrong type) refuses the whole call; a bad record (a missing entity
+ * key or a numeric one {@link EntityKeys} refuses (non-integral, or beyond ±2<sup>53</sup>), a
+ * missing event time, a value of the wrong type, a cell that does not parse) is refused alone with its line or position and the rest are kept. A NaN is a value, as
  * everywhere in mlops-data; only a missing value is missing.
  */
 final class Ingestion {
@@ -215,7 +214,7 @@ final class Ingestion {
                     for (int i = 0; i < columns.length; i++) {
                         values[i] = columns[i] == null ? null : truncate(features.get(i), value(columns[i], row));
                     }
-                    kept.add(new PendingRecord(entity(key, row), eventMicros(group, eventTimes.get(row)), values));
+                    kept.add(new PendingRecord(EntityKeys.of(key, row), eventMicros(group, eventTimes.get(row)), values));
                 } catch (IllegalArgumentException e) {
                     rejected.add(new RejectedRecord(source, line, e.getMessage()));
                 }
@@ -257,19 +256,17 @@ final class Ingestion {
         if (key.isMissing(row)) {
             return "is missing";
         }
-        if (key instanceof NumericColumn numbers) {
-            double value = numbers.get(row);
-            return Double.isFinite(value) && value == Math.rint(value) ? null
-                    : "is " + key.format(row) + ", not an integer";
+        if (key instanceof NumericColumn) {
+            try {
+                EntityKeys.of(key, row);
+            } catch (IllegalArgumentException e) {
+                return "is refused: " + e.getMessage();
+            }
+            return null;
         }
         return key.format(row).isBlank() ? "is blank" : null;
     }
 
-    /** @return a key's text: an integral number as its integer text */
-    private static String entity(Column key, int row) {
-        return key instanceof NumericColumn numbers ? new BigDecimal(numbers.get(row)).toBigInteger().toString()
-                : key.format(row);
-    }
 
     private static @Nullable Object value(Column column, int row) {
         if (column.isMissing(row)) {

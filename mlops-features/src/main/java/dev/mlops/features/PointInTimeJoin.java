@@ -25,9 +25,10 @@ import java.util.Objects;
  * group's TTL, measured to the prediction time, read as missing.
  *
  * <p>Per group the rows' entity column is mapped to the history's entity codes once (a
- * categorical column level by level, a text or integral numeric column row by row); the rows are
- * then grouped by entity (a counting sort) and each is a binary search within its entity's run of
- * the sorted history, so the searches walk the history in order. A row whose entity key or
+ * categorical column level by level, a text or integral numeric column row by row, a number by
+ * {@link EntityKeys}, so a non-integral one or one beyond ±2<sup>53</sup> fails the join); the
+ * rows are then grouped by entity (a counting sort) and each is a binary search within its
+ * entity's run of the sorted history, so the searches walk the history in order. A row whose entity key or
  * prediction time is missing, or whose entity the group has no record of, gets missing values.
  * Rows keep their order; feature columns select the history's columns without copying them.
  *
@@ -212,18 +213,24 @@ final class PointInTimeJoin {
                 codes[row] = keys.isMissing(row) ? -1 : snapshot.code(keys.get(row));
             }
         } else if (column instanceof NumericColumn keys) {
-            Map<Long, Integer> seen = new HashMap<>();
+            Map<Double, Integer> seen = new HashMap<>();
             for (int row = 0; row < codes.length; row++) {
                 if (keys.isMissing(row)) {
                     codes[row] = -1;
                     continue;
                 }
                 double value = keys.get(row);
-                if ((double) (long) value != value) {
-                    throw new FeatureStoreException(String.format(Locale.ROOT, "the entity column '%s' (of group "
-                            + "'%s') holds %s in row %d, which is not an integer key", name, group, value, row));
+                Integer code = seen.get(value);
+                if (code == null) {
+                    try {
+                        code = snapshot.code(EntityKeys.of(value));
+                    } catch (IllegalArgumentException e) {
+                        throw new FeatureStoreException(String.format(Locale.ROOT, "the entity column '%s' (of group "
+                                + "'%s') holds a refused key in row %d: %s", name, group, row, e.getMessage()), e);
+                    }
+                    seen.put(value, code);
                 }
-                codes[row] = seen.computeIfAbsent((long) value, key -> snapshot.code(Long.toString(key)));
+                codes[row] = code;
             }
         } else {
             throw new FeatureStoreException("the entity column '" + name + "' (of group '" + group + "') is "

@@ -156,13 +156,13 @@ class PointInTimeJoinTest {
         assertThatThrownBy(() -> join(JoinRequest.builder(huge, "predicted_at")
                 .features(FeatureSelection.all("account")).build(),
                 new PointInTimeJoin.Source(ACCOUNT, List.of(SCORE), accounts)))
-                .hasMessageContaining("holds 1.0E300 in row 0, which is not an integer key");
+                .hasMessageContaining("holds a refused key in row 0: entity key 1.0E300 is beyond ±2^53");
         assertThatThrownBy(() -> join(JoinRequest.builder(fractional, "predicted_at")
                 .features(FeatureSelection.all("account")).build(),
                 new PointInTimeJoin.Source(ACCOUNT, List.of(SCORE), accounts)))
                 .isInstanceOf(FeatureStoreException.class)
-                .hasMessage("the entity column 'account_id' (of group 'account') holds 17.5 in row 0, which is not an "
-                        + "integer key");
+                .hasMessage("the entity column 'account_id' (of group 'account') holds a refused key in row 0: entity "
+                        + "key 17.5 is not an integer; a numeric key must be an integer within ±2^53");
     }
 
     @Test

@@ -79,21 +79,29 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Online features.</b> With {@link Builder#features}, each request's rows are first joined
  * with the latest values a {@link FeatureStore} holds for their entities: per feature group, one
  * {@link FeatureStore#online online read} per request of the entity keys in the request's key
- * field (a string, or an integer read as its text), as the endpoint's principal. The features
+ * field (a string, or an integer read as its text by {@link dev.mlops.features.EntityKeys}, so an
+ * integer beyond ±2<sup>53</sup> is refused), as the endpoint's principal. The features
  * are added to the request's fields, and everything after sees the enriched request: the input
  * check, the model, the capture and the shadows. A request that itself gives a feature the
  * endpoint reads is refused ({@link EndpointException.Reason#INVALID_REQUEST} naming the field and
  * the group) rather than one value silently winning over the other, as is a row whose entity key
- * is absent or missing. An entity the store does not know reads as missing values (the model's
- * missing-value policy applies) and is counted: {@link #enrichment()}, and the counters
+ * is absent or missing. An entity the store does not know, or whose values are all past the time
+ * to live, reads as missing values (the model's missing-value policy applies) and is counted as
+ * missing: a key counts as missing when none of the group's selected features has a value for it.
+ * See {@link #enrichment()}, and the counters
  * {@code mlops.endpoint.features.lookups} and {@code mlops.endpoint.features.missing} tagged
  * {@code endpoint} and {@code group}. Access is checked by the store: {@link Builder#build()}
  * probes each read once (an online read of no entity), so a feature the principal may not read
  * fails the build with the store's {@link dev.mlops.core.access.AccessDeniedException}; a read
  * the store refuses or fails later fails the request with
- * {@link EndpointException.Reason#FEATURES_UNAVAILABLE}. Features the store marks sensitive are
- * handed to the capture sink as sensitive columns, so its policy leaves them out or masks them
- * unless it allows them by name.
+ * {@link EndpointException.Reason#FEATURES_UNAVAILABLE}. The build also checks each added
+ * feature's type in the store against the type each variant's model takes it as, and fails naming
+ * feature, group and types if they differ; if a later version of the group changes a feature's
+ * type, requests fail with {@code FEATURES_UNAVAILABLE} (no message ever holds a feature's value).
+ * Features the store marks sensitive, when the endpoint is built or in any later read (a feature
+ * marked sensitive in a later version of its group), are handed to the capture sink as sensitive
+ * columns of that request, so its policy leaves them out or masks them unless it allows them by
+ * name.
  *
  * <p><b>Real-time serving.</b> Each model call is bounded by a timeout ({@link Builder#timeout},
  * or per call with {@link #predict(PredictRequest, Duration)}): the call runs on one of the
@@ -144,7 +152,6 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
     private final Map<String, Map<String, ShadowComparison>> comparisons;
     private final @Nullable CaptureSink capture;
     private final @Nullable FeatureEnricher enricher;
-    private final Set<String> sensitive;
     private final Supplier<String> inferenceIds;
     private final @Nullable Duration timeout;
     private final ThreadPoolExecutor modelThreads;
@@ -181,7 +188,6 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         this.name = builder.name;
         this.capture = builder.capture;
         this.enricher = enricher;
-        this.sensitive = enricher == null ? Set.of() : enricher.sensitive();
         this.inferenceIds = builder.inferenceIds;
         this.timeout = builder.timeout;
         Map<String, Variant> byName = new HashMap<>();
@@ -204,7 +210,7 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         this.modelThreads = new ThreadPoolExecutor(builder.modelThreads, builder.modelThreads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemons(name + "-model"));
         this.modelThreads.allowCoreThreadTimeOut(true);
-        this.shadows = new ShadowRunner(builder.shadowQueue, builder.shadowThreads, name, capture, sensitive);
+        this.shadows = new ShadowRunner(builder.shadowQueue, builder.shadowThreads, name, capture);
         this.rollout = strategy.start(builder.clock);
         if (builder.healthCheckPeriod == null) {
             this.ownScheduler = null;
@@ -280,13 +286,16 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
         variant.meter.started();
         Table features = null;
         PredictRequest asked = request;
+        Set<String> sensitive = enricher == null ? Set.of() : enricher.sensitive();
         try {
             if (closed) {
                 throw new EndpointException(EndpointException.Reason.UNAVAILABLE, variant.name, inferenceId,
                         "endpoint '" + name + "' is closed", null);
             }
             if (enricher != null) {
-                asked = enricher.enrich(request, variant.name, inferenceId);
+                FeatureEnricher.Enriched enriched = enricher.enrich(request, variant.name, inferenceId);
+                asked = enriched.request();
+                sensitive = enriched.sensitive();
             }
             features = Features.of(asked, variant.predictor.inputSchema(), variant.name, inferenceId);
             Table answers = call(variant, features, inferenceId, limit);
@@ -299,7 +308,7 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
             for (int i = 0; i < shadowNames.size(); i++) {
                 String shadow = shadowNames.get(i);
                 shadows.offer(new ShadowRunner.Task(variant(shadow), comparisons.get(variant.name).get(shadow),
-                        asked, inferenceId, answers));
+                        asked, inferenceId, answers, sensitive));
             }
             return new PredictResponse(inferenceId, variant.name, answers, Duration.ofNanos(nanos));
         } catch (EndpointException e) {
@@ -896,6 +905,8 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
          * @throws IllegalArgumentException if the variants' models differ in task (classification
          *     and regression), which their answers could not be compared across, or two feature
          *     reads add the same column (or one named as a read's key field)
+         * @throws IllegalArgumentException also if a feature a read adds has another type in the
+         *     store than a variant's model takes it as (naming feature, group and both types)
          * @throws dev.mlops.core.access.AccessDeniedException if the feature store denies the
          *     endpoint's principal a selected feature (each read is probed once)
          */
@@ -913,6 +924,9 @@ public final class Endpoint implements MeterBinder, AutoCloseable {
             }
             FeatureEnricher enricher = featureReads.isEmpty() ? null
                     : FeatureEnricher.probe(List.copyOf(featureReads.values()));
+            if (enricher != null) {
+                predictors.forEach((variant, predictor) -> enricher.requireTypes(variant, predictor.inputSchema()));
+            }
             return new Endpoint(this, strategy, predictors, enricher);
         }
     }

@@ -2,7 +2,11 @@ package dev.mlops.deploy.serving;
 
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.features.EntityKeys;
 import dev.mlops.features.FeatureSelection;
 import dev.mlops.features.FeatureStore;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,11 +26,22 @@ import org.jspecify.annotations.Nullable;
  * Joins each request's rows with the online features of their entities, one online read per
  * group and request, before an {@link Endpoint} predicts: what {@link Endpoint.Builder#features}
  * sets up. Built once (probing each read, so a denied feature fails the build), then thread-safe.
+ *
+ * <p>The columns' types are fixed by the probe; the sensitive flags are not: a feature the store
+ * marks sensitive in a later version of its group is sensitive for every request read after that.
  */
 final class FeatureEnricher {
     private final List<GroupRead> reads;
     private final Map<String, String> groupOfColumn;
     private final Set<String> sensitive;
+    private final Map<String, ColumnType> types;
+
+    /**
+     * A request with the features added, and the names of its columns to capture as sensitive:
+     * those the store marked at the build, and those the reads of this request marked.
+     */
+    record Enriched(PredictRequest request, Set<String> sensitive) {
+    }
 
     /** One group read: where from, as whom, which features, keyed by which request field; and its counts. */
     static final class GroupRead {
@@ -55,10 +71,12 @@ final class FeatureEnricher {
     record Source(FeatureStore store, Principal principal, FeatureSelection selection, String keyField) {
     }
 
-    private FeatureEnricher(List<GroupRead> reads, Map<String, String> groupOfColumn, Set<String> sensitive) {
+    private FeatureEnricher(List<GroupRead> reads, Map<String, String> groupOfColumn, Set<String> sensitive,
+            Map<String, ColumnType> types) {
         this.reads = reads;
         this.groupOfColumn = groupOfColumn;
         this.sensitive = sensitive;
+        this.types = types;
     }
 
     /**
@@ -74,6 +92,7 @@ final class FeatureEnricher {
         List<GroupRead> reads = new ArrayList<>();
         Map<String, String> groupOfColumn = new LinkedHashMap<>();
         Set<String> sensitive = new LinkedHashSet<>();
+        Map<String, ColumnType> types = new LinkedHashMap<>();
         Set<String> keyFields = new LinkedHashSet<>();
         sources.forEach(source -> keyFields.add(source.keyField()));
         for (Source source : sources) {
@@ -89,6 +108,7 @@ final class FeatureEnricher {
                                     : "also the entity key field of a feature read") + "; select it from one only");
                 }
                 columns.add(column.name());
+                types.put(column.name(), column.type());
                 if (column.sensitive()) {
                     sensitive.add(column.name());
                 }
@@ -98,10 +118,36 @@ final class FeatureEnricher {
                     List.copyOf(columns)));
         }
         return new FeatureEnricher(List.copyOf(reads), Collections.unmodifiableMap(groupOfColumn),
-                Collections.unmodifiableSet(sensitive));
+                Collections.unmodifiableSet(sensitive), Collections.unmodifiableMap(types));
     }
 
-    /** @return the names of the added columns the store marks sensitive */
+    /**
+     * Checks that every added column a variant's model takes has the type the model takes.
+     *
+     * @param variant the variant
+     * @param input the variant's input schema
+     * @throws IllegalArgumentException naming the feature, its group and both types, if one differs
+     */
+    void requireTypes(String variant, Schema input) {
+        List<String> problems = new ArrayList<>();
+        for (Field field : input.fields()) {
+            ColumnType type = types.get(field.name());
+            if (type != null && type != field.type()) {
+                problems.add("feature '" + field.name() + "' of group '" + groupOfColumn.get(field.name()) + "' is "
+                        + name(type) + " in the store, but the model of variant '" + variant + "' takes it as "
+                        + name(field.type()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    private static String name(ColumnType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the names of the added columns the store marked sensitive when the endpoint was built */
     Set<String> sensitive() {
         return sensitive;
     }
@@ -121,11 +167,14 @@ final class FeatureEnricher {
     /**
      * The request with every read's features added to its rows.
      *
+     * @return the request with the features, and its sensitive column names
      * @throws EndpointException (invalid request) if the request gives a feature the endpoint
-     *     reads, or a row's entity key is absent or not a string or integer; (features
-     *     unavailable) if the store refuses or fails a read
+     *     reads, or a row's entity key is absent or not a string or an integer within
+     *     ±2<sup>53</sup> ({@link EntityKeys}); (features unavailable) if the store refuses or
+     *     fails a read, or returns a feature in another type than when the endpoint was built
      */
-    PredictRequest enrich(PredictRequest request, String variant, String inferenceId) {
+    Enriched enrich(PredictRequest request, String variant, String inferenceId) {
+        Set<String> marked = sensitive;
         Map<String, @Nullable Object> row = request.featureRow();
         if (row != null) {
             refuseClash(row.keySet(), variant, inferenceId);
@@ -134,12 +183,13 @@ final class FeatureEnricher {
                 String key = key(read, row.containsKey(read.keyField), row.get(read.keyField), variant,
                         inferenceId, "");
                 Table values = online(read, List.of(key), variant, inferenceId);
+                marked = mark(marked, values);
                 for (int c = 0; c < read.columns.size(); c++) {
                     Column column = values.column(c + 2);
                     enriched.put(read.columns.get(c), column.isMissing(0) ? null : Features.raw(column, 0));
                 }
             }
-            return request.withFeatures(enriched);
+            return new Enriched(request.withFeatures(enriched), marked);
         }
         Table table = Objects.requireNonNull(request.featureTable(), "a request has a row or a table");
         refuseClash(table.schema().names(), variant, inferenceId);
@@ -153,11 +203,27 @@ final class FeatureEnricher {
                         : Features.raw(column, i), variant, inferenceId, " in row " + i));
             }
             Table values = online(read, keys, variant, inferenceId);
+            marked = mark(marked, values);
             for (int c = 0; c < read.columns.size(); c++) {
                 columns.add(values.column(c + 2));
             }
         }
-        return request.withFeatures(Table.of(columns));
+        return new Enriched(request.withFeatures(Table.of(columns)), marked);
+    }
+
+    /** @return the marked names with the read's sensitive columns added (the same set when none is new) */
+    private static Set<String> mark(Set<String> marked, Table values) {
+        Set<String> result = marked;
+        for (int c = 2; c < values.columnCount(); c++) {
+            Column column = values.column(c);
+            if (column.sensitive() && !result.contains(column.name())) {
+                if (result == marked) {
+                    result = new LinkedHashSet<>(marked);
+                }
+                result.add(column.name());
+            }
+        }
+        return result;
     }
 
     private void refuseClash(Collection<String> fields, String variant, String inferenceId) {
@@ -180,9 +246,15 @@ final class FeatureEnricher {
             problem = "has a missing '" + read.keyField + "'" + where;
         } else if (value instanceof String text) {
             return text;
-        } else if (value instanceof Number number && Double.isFinite(number.doubleValue())
-                && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return Long.toString(number.longValue());
+        } else if (value instanceof Number number) {
+            try {
+                return number instanceof Long || number instanceof Integer || number instanceof Short
+                        || number instanceof Byte ? EntityKeys.of(number.longValue())
+                        : EntityKeys.of(number.doubleValue());
+            } catch (IllegalArgumentException e) {
+                problem = "has '" + read.keyField + "' = " + value + where + ", which is refused (" + e.getMessage()
+                        + ")";
+            }
         } else {
             problem = "has '" + read.keyField + "' = " + value + where + ", not a string or an integer";
         }
@@ -190,7 +262,7 @@ final class FeatureEnricher {
                 + ", the entity key of feature group '" + read.selection.group() + "'");
     }
 
-    private static Table online(GroupRead read, List<String> keys, String variant, String inferenceId) {
+    private Table online(GroupRead read, List<String> keys, String variant, String inferenceId) {
         Table values;
         try {
             values = read.store.online(read.principal, read.selection, keys);
@@ -199,14 +271,36 @@ final class FeatureEnricher {
                     "the feature store did not answer the online read of " + read.selection + " as "
                             + read.principal.name() + " for request " + inferenceId + ": " + e.getMessage(), e);
         }
+        for (int c = 2; c < values.columnCount(); c++) {
+            Column column = values.column(c);
+            ColumnType built = Objects.requireNonNull(types.get(column.name()), column.name());
+            if (column.type() != built) {
+                throw new EndpointException(EndpointException.Reason.FEATURES_UNAVAILABLE, variant, inferenceId,
+                        "feature '" + column.name() + "' of group '" + read.selection.group() + "' is now "
+                                + name(column.type()) + " in the store, but the endpoint was built when it was "
+                                + name(built) + "; rebuild the endpoint", null);
+            }
+        }
         read.lookups.add(keys.size());
-        Column eventTime = values.column(1);
         for (int i = 0; i < values.rowCount(); i++) {
-            if (eventTime.isMissing(i)) {
+            if (allMissing(values, i)) {
                 read.missing.increment();
             }
         }
         return values;
+    }
+
+    /**
+     * @return whether none of the read's features has a value at the row: the store does not know
+     *     the entity, every value is past the time to live, or every value was recorded missing
+     */
+    private static boolean allMissing(Table values, int row) {
+        for (int c = 2; c < values.columnCount(); c++) {
+            if (!values.column(c).isMissing(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static EndpointException invalid(String variant, String inferenceId, String message) {

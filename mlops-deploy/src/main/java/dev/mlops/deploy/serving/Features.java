@@ -30,7 +30,8 @@ final class Features {
     /**
      * The request's features as the variant's input schema wants them.
      *
-     * @throws EndpointException (invalid request) naming every absent or mistyped feature
+     * @throws EndpointException (invalid request) naming every absent or mistyped feature, and
+     *     the mistyped value's Java type, never the value (it may be a sensitive feature's)
      */
     static Table of(PredictRequest request, Schema schema, String variant, String inferenceId) {
         Table table = request.featureTable();
@@ -53,8 +54,8 @@ final class Features {
             }
             Object value = row.get(field.name());
             if (value != null && !fits(field, value)) {
-                problems.add("feature '" + field.name() + "' is " + typeName(field) + ", but the request has "
-                        + value.getClass().getSimpleName() + " " + value);
+                problems.add("feature '" + field.name() + "' is " + typeName(field) + ", but the request has a value of type "
+                        + value.getClass().getSimpleName());
             }
             values[i] = value;
         }

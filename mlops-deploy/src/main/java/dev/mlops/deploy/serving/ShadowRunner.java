@@ -23,18 +23,19 @@ final class ShadowRunner implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private final Object idle = new Object();
     private final @Nullable CaptureSink capture;
-    private final Set<String> sensitive;
     private volatile boolean closed;
 
-    /** One copied request: the shadow, the request, and the primary's answer to compare with. */
+    /**
+     * One copied request: the shadow, the request, the primary's answer to compare with, and the
+     * request's sensitive column names (those the feature reads of this request marked).
+     */
     record Task(Endpoint.Variant shadow, ShadowComparison comparison, PredictRequest request, String inferenceId,
-            Table primaryAnswers) {
+            Table primaryAnswers, Set<String> sensitive) {
     }
 
-    ShadowRunner(int capacity, int threads, String name, @Nullable CaptureSink capture, Set<String> sensitive) {
+    ShadowRunner(int capacity, int threads, String name, @Nullable CaptureSink capture) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.capture = capture;
-        this.sensitive = sensitive;
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(this::work, name + "-shadow-" + (i + 1));
             worker.setDaemon(true);
@@ -93,7 +94,7 @@ final class ShadowRunner implements AutoCloseable {
             Table answers = shadow.predictor().predict(features);
             if (capture != null) {
                 Endpoint.capture(capture, task.inferenceId(), shadow.name(), task.request(), features, answers,
-                        sensitive);
+                        task.sensitive());
             }
             task.comparison().compare(task.primaryAnswers(), answers);
         } catch (RuntimeException e) {

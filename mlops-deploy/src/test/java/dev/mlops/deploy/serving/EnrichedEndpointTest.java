@@ -68,10 +68,19 @@ class EnrichedEndpointTest {
     /** A regressor of age + income (thousands), -1 when age is missing; keeps every table it was given. */
     static final class Scorer implements Predictor {
         final List<Table> seen = new CopyOnWriteArrayList<>();
+        private final Schema input;
+
+        Scorer() {
+            this(INPUT);
+        }
+
+        Scorer(Schema input) {
+            this.input = input;
+        }
 
         @Override
         public Schema inputSchema() {
-            return INPUT;
+            return input;
         }
 
         @Override
@@ -97,6 +106,7 @@ class EnrichedEndpointTest {
         Policy.Builder policy = Policy.builder();
         FeatureStore.defaultPolicy().rules().forEach(policy::rule);
         policy.allow(Subject.principal(SERVER.name()), FeatureStore.READ_SENSITIVE.name(), "feature/customer/income");
+        policy.allow(Subject.principal(SERVER.name()), FeatureStore.READ_SENSITIVE.name(), "feature/customer/age");
         store = FeatureStore.builder(directory.resolve("store")).clock(Clock.fixed(T0, ZoneOffset.UTC))
                 .policy(policy.build()).open();
         store.define(WRITER, FeatureGroup.builder("customer").entityKey("customer_id").eventTime("observed_at")
@@ -219,6 +229,33 @@ class EnrichedEndpointTest {
         }
 
         @Test
+        void anEntityWhoseValuesAreAllPastTheTimeToLiveIsCountedAsMissingButOneWithAnyValueIsNot() {
+            store.define(WRITER, FeatureGroup.builder("session").entityKey("session_id").eventTime("observed_at")
+                    .feature(Feature.of("clicks", ColumnType.NUMERIC, "clicks in the session"))
+                    .feature(Feature.of("pages", ColumnType.NUMERIC, "pages seen")).ttl(Duration.ofDays(1)).build());
+            assertThat(store.ingest(WRITER, "session", Table.of(CategoricalColumn.of("session_id", "old"),
+                    TimestampColumn.of("observed_at", T0.minus(Duration.ofDays(10))), NumericColumn.of("clicks", 5),
+                    NumericColumn.of("pages", 7))).rejected()).isEmpty();
+            assertThat(store.ingest(WRITER, "session", Table.of(CategoricalColumn.of("session_id", "half"),
+                    TimestampColumn.of("observed_at", T0.minus(Duration.ofHours(1))), NumericColumn.of("clicks", 3)))
+                    .rejected()).as("a record without pages: pages is missing").isEmpty();
+            Scorer model = new Scorer();
+            try (Endpoint endpoint = endpoint(model)
+                    .features(store, SERVER, FeatureSelection.all("session"), "session_id").build()) {
+                endpoint.predict(PredictRequest.table(Table.of(CategoricalColumn.of("customer_id", "c1", "c1", "c1"),
+                        CategoricalColumn.of("session_id", "old", "half", "never"),
+                        CategoricalColumn.of("plan", "a", "b", "c"))));
+                Table seen = model.seen.get(0);
+                assertThat(seen.numericColumn("clicks").isMissing(0)).as("past the TTL").isTrue();
+                assertThat(seen.numericColumn("pages").isMissing(0)).isTrue();
+                assertThat(seen.numericColumn("clicks").get(1)).isEqualTo(3);
+                assertThat(seen.numericColumn("pages").isMissing(1)).isTrue();
+                assertThat(endpoint.enrichment()).containsExactly(new EnrichmentStats("customer", 3, 0),
+                        new EnrichmentStats("session", 3, 2));
+            }
+        }
+
+        @Test
         void withoutFeatureReadsThereIsNothingToCount() {
             try (Endpoint endpoint = Endpoint.builder(ONE).variant("blue", new Scorer())
                     .variant("green", new Scorer()).build()) {
@@ -266,10 +303,11 @@ class EnrichedEndpointTest {
                         .hasMessage("request r1 has a missing 'customer_id', the entity key of feature group"
                                 + " 'customer'");
                 assertThat(refused(endpoint, PredictRequest.row(request("customer_id", 1.5, "plan", "p"))))
-                        .hasMessage("request r1 has 'customer_id' = 1.5, not a string or an integer, the entity"
-                                + " key of feature group 'customer'");
+                        .hasMessage("request r1 has 'customer_id' = 1.5, which is refused (entity key 1.5 is not an"
+                                + " integer; a numeric key must be an integer within ±2^53), the entity key of feature"
+                                + " group 'customer'");
                 assertThat(refused(endpoint, PredictRequest.row(request("customer_id", Double.NaN, "plan", "p"))))
-                        .hasMessageContaining("'customer_id' = NaN, not a string or an integer");
+                        .hasMessageContaining("'customer_id' = NaN, which is refused (entity key NaN is not an integer");
                 assertThat(refused(endpoint, PredictRequest.row(request("customer_id", true, "plan", "p"))))
                         .hasMessageContaining("'customer_id' = true, not a string or an integer");
                 assertThat(refused(endpoint, PredictRequest.table(Table.of(CategoricalColumn.of("plan", "p")))))
@@ -280,6 +318,82 @@ class EnrichedEndpointTest {
                         .hasMessage("request r1 has a missing 'customer_id' in row 1, the entity key of feature"
                                 + " group 'customer'");
                 assertThat(endpoint.stats().get("blue").invalid()).isEqualTo(7);
+            }
+        }
+
+        @Test
+        void aNumericKeyBeyondTwoToThe53IsRefusedNotSaturated() {
+            try (Endpoint endpoint = endpoint(new Scorer()).build()) {
+                assertThat(refused(endpoint, PredictRequest.row(request("customer_id", 1e19, "plan", "p"))))
+                        .hasMessage("request r1 has 'customer_id' = 1.0E19, which is refused (entity key 1.0E19 is"
+                                + " beyond ±2^53 (9007199254740992), where numbers stop being exact; an id that large"
+                                + " must be a CATEGORICAL or TEXT key), the entity key of feature group 'customer'");
+                assertThat(refused(endpoint, PredictRequest.row(request("customer_id", 9007199254740994.0,
+                        "plan", "p")))).hasMessageContaining("entity key 9.007199254740994E15 is beyond ±2^53");
+                assertThat(refused(endpoint, PredictRequest.row(request("customer_id", (1L << 53) + 1,
+                        "plan", "p")))).hasMessageContaining("entity key 9007199254740993 is beyond ±2^53");
+                assertThat(refused(endpoint, PredictRequest.table(Table.of(
+                        NumericColumn.of("customer_id", 17, 0x1p53 + 2), CategoricalColumn.of("plan", "p", "q")))))
+                        .hasMessageContaining("= 9.007199254740994E15 in row 1, which is refused");
+                PredictResponse atTheLimit = endpoint.predict(PredictRequest.row(request("customer_id", 1L << 53,
+                        "plan", "p")));
+                assertThat(predicted(atTheLimit, 0)).as("2^53 is a key, of an entity the store does not know")
+                        .isEqualTo(-1);
+                assertThat(predicted(endpoint.predict(PredictRequest.row(request("customer_id", (short) 17,
+                        "plan", "p"))), 0)).isEqualTo(60 + 70);
+                assertThat(predicted(endpoint.predict(PredictRequest.row(request("customer_id", (byte) 17,
+                        "plan", "p"))), 0)).isEqualTo(60 + 70);
+                assertThat(predicted(endpoint.predict(PredictRequest.row(request("customer_id", 17L,
+                        "plan", "p"))), 0)).isEqualTo(60 + 70);
+            }
+        }
+
+        @Test
+        void aFeatureWhoseStoreTypeDiffersFromAModelsInputFailsTheBuild() {
+            Schema categoricalIncome = Schema.of(Field.of("plan", ColumnType.CATEGORICAL),
+                    Field.of("age", ColumnType.NUMERIC), Field.of("income", ColumnType.CATEGORICAL));
+            Endpoint.Builder builder = Endpoint.builder(ONE).variant("blue", new Scorer())
+                    .variant("green", new Scorer(categoricalIncome))
+                    .noTimeout().features(store, SERVER, AGE_INCOME, "customer_id");
+            assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("feature 'income' of group 'customer' is numeric in the store, but the model of"
+                            + " variant 'green' takes it as categorical");
+        }
+
+        @Test
+        void aFeatureWhoseTypeChangesAfterTheBuildFailsTheRequestAsFeaturesUnavailableWithoutItsValue() {
+            AtomicBoolean changed = new AtomicBoolean();
+            FeatureStore changing = (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(),
+                    new Class<?>[] {FeatureStore.class}, (proxy, method, arguments) -> {
+                        Object answer;
+                        try {
+                            answer = method.invoke(store, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (changed.get() && method.getName().equals("online")) {
+                            Table values = (Table) answer;
+                            NumericColumn income = values.numericColumn("income");
+                            String[] texts = new String[values.rowCount()];
+                            for (int i = 0; i < texts.length; i++) {
+                                texts[i] = income.isMissing(i) ? null : Double.toString(income.get(i));
+                            }
+                            return Table.of(values.column(0), values.column(1), values.column(2),
+                                    CategoricalColumn.of("income", texts).withSensitive(true));
+                        }
+                        return answer;
+                    });
+            try (Endpoint endpoint = Endpoint.builder(ONE).variant("blue", new Scorer()).variant("green", new Scorer())
+                    .noTimeout().features(changing, SERVER, AGE_INCOME, "customer_id").build()) {
+                changed.set(true);
+                EndpointException failed = refused(endpoint, PredictRequest.row(request("customer_id", "c1",
+                        "plan", "p")));
+                assertThat(failed.reason()).isEqualTo(EndpointException.Reason.FEATURES_UNAVAILABLE);
+                assertThat(failed).hasMessage("feature 'income' of group 'customer' is now categorical in the"
+                        + " store, but the endpoint was built when it was numeric; rebuild the endpoint")
+                        .hasNoCause();
+                assertThat(failed.getMessage()).doesNotContain("52");
+                assertThat(endpoint.enrichment()).containsExactly(new EnrichmentStats("customer", 0, 0));
             }
         }
 
@@ -424,6 +538,47 @@ class EnrichedEndpointTest {
                     c1());
             assertThat(records).singleElement().satisfies(record ->
                     assertThat(record.input()).containsEntry("income", 52.0).containsEntry("age", 41.0));
+        }
+
+        @Test
+        void aFeatureMarkedSensitiveInALaterGroupVersionIsHiddenInEveryCaptureOfLaterRequests()
+                throws InterruptedException {
+            Path captured = directory.resolve("capture");
+            ShadowStrategy shadow = new ShadowStrategy(new ShadowStrategy.Settings("live", "candidate", 1.0, 3));
+            try (CaptureWriter writer = CaptureWriter.builder(captured).policy(CapturePolicy.keepAll()).build();
+                    Endpoint endpoint = Endpoint.builder(shadow).variant("live", new Scorer())
+                            .variant("candidate", new Scorer()).noTimeout()
+                            .features(store, SERVER, AGE_INCOME, "customer_id").capture(writer).build()) {
+                endpoint.predict(c1());
+                assertThat(endpoint.awaitShadows(Duration.ofSeconds(10))).isTrue();
+                store.define(WRITER, FeatureGroup.builder("customer").entityKey("customer_id")
+                        .eventTime("observed_at").feature(Feature.of("age", ColumnType.NUMERIC, "age in years")
+                                .asSensitive())
+                        .feature(Feature.of("income", ColumnType.NUMERIC, "yearly income in kEUR").asSensitive())
+                        .build());
+                endpoint.predict(PredictRequest.row(request("customer_id", "c1", "plan", "gold"))
+                        .withInferenceId("r2"));
+                endpoint.predict(PredictRequest.table(Table.of(CategoricalColumn.of("customer_id", "c2"),
+                        CategoricalColumn.of("plan", "a"))).withInferenceId("r3"));
+                assertThatThrownBy(() -> endpoint.predict(PredictRequest.row(request("customer_id", "c1"))
+                        .withInferenceId("r4"))).isInstanceOf(EndpointException.class);
+                assertThat(endpoint.awaitShadows(Duration.ofSeconds(10))).isTrue();
+            }
+            List<CaptureRecord> records = new ArrayList<>(CaptureReader.readAll(captured).records());
+            assertThat(records).filteredOn(record -> record.inferenceId().equals("r1")).hasSize(2)
+                    .allSatisfy(record -> assertThat(record.input()).as("age was not sensitive in version 1")
+                            .containsEntry("age", 41.0).doesNotContainKey("income"));
+            assertThat(records).filteredOn(record -> !record.inferenceId().equals("r1"))
+                    .extracting(CaptureRecord::inferenceId, CaptureRecord::modelVariant, CaptureRecord::stage)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("r2", "live", CaptureStage.AFTER_MODEL),
+                            org.assertj.core.groups.Tuple.tuple("r2", "candidate", CaptureStage.AFTER_MODEL),
+                            org.assertj.core.groups.Tuple.tuple("r3", "live", CaptureStage.AFTER_MODEL),
+                            org.assertj.core.groups.Tuple.tuple("r3", "candidate", CaptureStage.AFTER_MODEL),
+                            org.assertj.core.groups.Tuple.tuple("r4", "live", CaptureStage.BEFORE_PREPROCESSING));
+            assertThat(records).filteredOn(record -> !record.inferenceId().equals("r1")).allSatisfy(record ->
+                    assertThat(record.input()).as("age is sensitive from version 2 on").containsKey("customer_id")
+                            .doesNotContainKeys("age", "income"));
         }
 
         @Test

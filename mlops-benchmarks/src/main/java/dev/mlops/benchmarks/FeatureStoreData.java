@@ -13,6 +13,7 @@ import dev.mlops.features.FeatureSelection;
 import dev.mlops.features.FeatureStore;
 import dev.mlops.features.IngestResult;
 import dev.mlops.features.JoinRequest;
+import dev.mlops.store.EpochMicros;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -94,7 +95,7 @@ final class FeatureStoreData {
         rowTimes = new long[rows];
         for (int row = 0; row < rows; row++) {
             rowEntities[row] = random.nextInt(entityCount);
-            rowTimes[row] = micros(START) + random.nextLong(YEAR_MICROS);
+            rowTimes[row] = EpochMicros.of(START) + random.nextLong(YEAR_MICROS);
         }
     }
 
@@ -118,7 +119,7 @@ final class FeatureStoreData {
             definition.feature(Feature.of(name + "_f" + f, ColumnType.NUMERIC));
         }
         groups.add(definition.build());
-        long start = micros(START);
+        long start = EpochMicros.of(START);
         long[] entity = new long[size];
         long[] event = new long[size];
         int[] batch = new int[size];
@@ -192,7 +193,7 @@ final class FeatureStoreData {
     long ingest(FeatureStore store, SettableClock clock, int groupCount) {
         long records = 0;
         for (int b = 0; b < BATCHES; b++) {
-            clock.set(instant(micros(START) + (b + 1) * (YEAR_MICROS / BATCHES) + HOUR_MICROS));
+            clock.set(EpochMicros.instant(EpochMicros.of(START) + (b + 1) * (YEAR_MICROS / BATCHES) + HOUR_MICROS));
             for (int g = 0; g < groupCount; g++) {
                 int from = batchStarts[g][b];
                 int to = batchStarts[g][b + 1];
@@ -201,7 +202,7 @@ final class FeatureStoreData {
                     throw new IllegalStateException("the store refused records of " + groups.get(g).name()
                             + " batch " + b + ": " + result.rejected());
                 }
-                Arrays.fill(writes[g], from, to, micros(result.writeTime()));
+                Arrays.fill(writes[g], from, to, EpochMicros.of(result.writeTime()));
                 records += to - from;
             }
         }
@@ -214,7 +215,7 @@ final class FeatureStoreData {
         TimestampColumn.Builder event = TimestampColumn.builder(group.eventTime()).ensureCapacity(to - from);
         for (int at = from; at < to; at++) {
             entity.add(keys[(int) entities[g][at]]);
-            event.add(instant(events[g][at]));
+            event.add(EpochMicros.instant(events[g][at]));
         }
         List<Column> columns = new ArrayList<>(List.of(entity.build(), event.build()));
         for (int f = 0; f < FEATURES[g]; f++) {
@@ -229,7 +230,7 @@ final class FeatureStoreData {
         TimestampColumn.Builder time = TimestampColumn.builder("predicted_at").ensureCapacity(rowTimes.length);
         for (int row = 0; row < rowEntities.length; row++) {
             entity.add(keys[(int) rowEntities[row]]);
-            time.add(instant(rowTimes[row]));
+            time.add(EpochMicros.instant(rowTimes[row]));
         }
         JoinRequest.Builder request = JoinRequest.builder(Table.of(entity.build(), time.build()), "predicted_at");
         groups.forEach(group -> request.features(FeatureSelection.all(group.name())));
@@ -252,13 +253,6 @@ final class FeatureStoreData {
         return keys[id];
     }
 
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    }
 
     /**
      * Deletes a directory the benchmark created, and everything in it.

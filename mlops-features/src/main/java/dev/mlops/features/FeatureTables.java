@@ -2,6 +2,7 @@ package dev.mlops.features;
 
 import dev.mlops.core.table.RowBuilder;
 import dev.mlops.core.table.Table;
+import dev.mlops.store.EpochMicros;
 import dev.mlops.store.Sql;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -182,11 +183,11 @@ final class FeatureTables {
         Object[] row = new Object[group.features().size() + 2];
         for (PendingRecord record : records) {
             row[0] = record.entity();
-            row[1] = GroupHistory.instant(record.eventMicros());
+            row[1] = EpochMicros.instant(record.eventMicros());
             System.arraycopy(record.values(), 0, row, 2, record.values().length);
             table.addRow(row);
         }
-        return new RecordBatch(number, GroupHistory.instant(writeMicros), table.build());
+        return new RecordBatch(number, EpochMicros.instant(writeMicros), table.build());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.store.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -431,7 +432,7 @@ final class GroupHistory {
 
     private static long micros(long seconds, int nanos) {
         try {
-            return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), nanos / NANOS_PER_MICRO);
+            return EpochMicros.of(seconds, nanos);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("time " + Instant.ofEpochSecond(seconds, nanos)
                     + " is beyond the range the feature store keeps, epoch microseconds in a long", e);
@@ -457,15 +458,6 @@ final class GroupHistory {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    /**
-     * @param micros epoch microseconds
-     * @return the instant
-     */
-    static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
     }
 
     /**

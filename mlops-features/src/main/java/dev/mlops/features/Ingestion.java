@@ -12,6 +12,7 @@ import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.RowOrigins;
 import dev.mlops.data.io.TableFormat;
+import dev.mlops.store.EpochMicros;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -203,10 +204,14 @@ final class Ingestion {
         List<RejectedRecord> rejected = new ArrayList<>(unparsed);
         for (int row = 0; row < table.rowCount(); row++) {
             long line = origins == null ? row + 1 : origins.line(row);
-            String keyProblem = keyProblem(key, row);
-            if (keyProblem != null) {
-                rejected.add(new RejectedRecord(source, line, "the entity key '" + key.name() + "' " + keyProblem));
-            } else if (eventTimes.isMissing(row)) {
+            String entity;
+            try {
+                entity = entity(key, row);
+            } catch (IllegalArgumentException e) {
+                rejected.add(new RejectedRecord(source, line, "the entity key '" + key.name() + "' " + e.getMessage()));
+                continue;
+            }
+            if (eventTimes.isMissing(row)) {
                 rejected.add(new RejectedRecord(source, line, "the event time '" + time.name() + "' is missing"));
             } else {
                 Object[] values = new Object[columns.length];
@@ -214,7 +219,7 @@ final class Ingestion {
                     for (int i = 0; i < columns.length; i++) {
                         values[i] = columns[i] == null ? null : truncate(features.get(i), value(columns[i], row));
                     }
-                    kept.add(new PendingRecord(EntityKeys.of(key, row), eventMicros(group, eventTimes.get(row)), values));
+                    kept.add(new PendingRecord(entity, eventMicros(group, eventTimes.get(row)), values));
                 } catch (IllegalArgumentException e) {
                     rejected.add(new RejectedRecord(source, line, e.getMessage()));
                 }
@@ -245,28 +250,34 @@ final class Ingestion {
             return value;
         }
         try {
-            return GroupHistory.instant(GroupHistory.micros(time));
+            return EpochMicros.instant(GroupHistory.micros(time));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("feature '" + feature.name() + "' " + e.getMessage(), e);
         }
     }
 
-    /** @return why a row's key is refused, or null when it is a key */
-    private static @Nullable String keyProblem(Column key, int row) {
+    /**
+     * @return the row's entity key, read once
+     * @throws IllegalArgumentException saying why the key is refused ("is missing", "is blank", or
+     *     "is refused: " and {@link EntityKeys}' reason for a number)
+     */
+    private static String entity(Column key, int row) {
         if (key.isMissing(row)) {
-            return "is missing";
+            throw new IllegalArgumentException("is missing");
         }
         if (key instanceof NumericColumn) {
             try {
-                EntityKeys.of(key, row);
+                return EntityKeys.of(key, row);
             } catch (IllegalArgumentException e) {
-                return "is refused: " + e.getMessage();
+                throw new IllegalArgumentException("is refused: " + e.getMessage(), e);
             }
-            return null;
         }
-        return key.format(row).isBlank() ? "is blank" : null;
+        String text = EntityKeys.of(key, row);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("is blank");
+        }
+        return text;
     }
-
 
     private static @Nullable Object value(Column column, int row) {
         if (column.isMissing(row)) {

@@ -8,6 +8,7 @@ import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.store.EpochMicros;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,7 +159,7 @@ final class PointInTimeJoin {
             LineageInput input = LineageInput.of(group.name(), LINEAGE_KIND,
                     group.version() + "@" + knownAt + (perRow ? PREDICTION_TIME_SUFFIX : ""));
             if (earliest != Long.MAX_VALUE) {
-                input = input.between(GroupHistory.instant(earliest), GroupHistory.instant(latestPrediction == Long.MAX_VALUE ? latestPrediction : latestPrediction + 1));
+                input = input.between(EpochMicros.instant(earliest), EpochMicros.instant(latestPrediction == Long.MAX_VALUE ? latestPrediction : latestPrediction + 1));
             }
             lineage.add(input);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
+import dev.mlops.store.EpochMicros;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +66,7 @@ final class RecordValues {
                 values[i] = switch (features.get(i).type()) {
                     case NUMERIC -> node.isTextual() ? Double.parseDouble(node.textValue()) : node.doubleValue();
                     case BOOLEAN -> node.booleanValue();
-                    case TIMESTAMP -> GroupHistory.instant(node.longValue());
+                    case TIMESTAMP -> EpochMicros.instant(node.longValue());
                     default -> node.textValue();
                 };
             }

@@ -6,6 +6,7 @@ import dev.mlops.core.access.Policy;
 import dev.mlops.core.access.Principal;
 import dev.mlops.core.table.Table;
 import dev.mlops.store.Database;
+import dev.mlops.store.EpochMicros;
 import dev.mlops.store.Migrations;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -260,7 +261,7 @@ final class SqlFeatureStore implements FeatureStore {
                 refreshed(group.name(), null);
             }
         }
-        return new IngestResult(group.name(), group.version(), committed[0], GroupHistory.instant(committed[1]),
+        return new IngestResult(group.name(), group.version(), committed[0], EpochMicros.instant(committed[1]),
                 records.size(), prepared.rejected());
     }
 
@@ -307,7 +308,7 @@ final class SqlFeatureStore implements FeatureStore {
             sources.add(new PointInTimeJoin.Source(state.group, features, state.history));
         }
         boolean unbounded = request.knowledge() != JoinRequest.Knowledge.AS_OF && request.knownAt().isEmpty();
-        return PointInTimeJoin.join(unbounded ? knownAt(request, sources, GroupHistory.instant(bound[1])) : request,
+        return PointInTimeJoin.join(unbounded ? knownAt(request, sources, EpochMicros.instant(bound[1])) : request,
                 sources);
     }
 

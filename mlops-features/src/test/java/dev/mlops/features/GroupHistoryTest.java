@@ -1,5 +1,6 @@
 package dev.mlops.features;
 
+import dev.mlops.store.EpochMicros;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -193,8 +194,8 @@ class GroupHistoryTest {
                     .isEqualTo(event);
             assertThat(history.lastWrite()).isEqualTo(T0.plusNanos(2_700));
             assertThat(GroupHistory.micros(T0.plusNanos(1_500))).isEqualTo(GroupHistory.micros(T0) + 1);
-            assertThat(GroupHistory.instant(GroupHistory.micros(T0) + 1)).isEqualTo(T0.plusNanos(1_000));
-            assertThat(GroupHistory.instant(-1)).isEqualTo(Instant.EPOCH.minusNanos(1_000));
+            assertThat(EpochMicros.instant(GroupHistory.micros(T0) + 1)).isEqualTo(T0.plusNanos(1_000));
+            assertThat(EpochMicros.instant(-1)).isEqualTo(Instant.EPOCH.minusNanos(1_000));
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.mlops.features;
 
+import dev.mlops.store.EpochMicros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.core.table.CategoricalColumn;
@@ -178,7 +179,7 @@ class PointInTimeJoinOracleTest {
         if (earliest == Long.MAX_VALUE) {
             assertThat(joined.lineage().get(0).from()).isEmpty();
         } else {
-            assertThat(joined.lineage().get(0).from()).contains(GroupHistory.instant(earliest));
+            assertThat(joined.lineage().get(0).from()).contains(EpochMicros.instant(earliest));
         }
         if (request.knowledge() == JoinRequest.Knowledge.PREDICTION_TIME) {
             assertThat(leaking).isEmpty();

@@ -61,7 +61,6 @@ public final class LineageColumns {
 
     private static @Nullable Instant instant(ResultSet row, int column) throws SQLException {
         long micros = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return row.wasNull() ? null : EpochMicros.instant(micros);
     }
 }

@@ -67,8 +67,7 @@ public final class Sql {
             if (value.isEmpty()) {
                 return BIGINT;
             }
-            Instant instant = value.get();
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+            return EpochMicros.of(value.get());
         }
     }
 

@@ -95,8 +95,10 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkChecks {
     /** The default {@link #gatherLimit()}: 10,000,000 rows. */
     public static final long DEFAULT_GATHER_LIMIT = 10_000_000L;
-    /** The column that numbers the rows while a translated check's failing rows are sampled. */
-    static final String ROW_ID = "__mlops_row_id";
+    /** The start of the names of the columns SparkChecks adds while it works; a Dataset may have none. */
+    static final String RESERVED_PREFIX = "__mlops_";
+    /** The column that numbers the rows while failing rows are sampled or put back in order. */
+    static final String ROW_ID = RESERVED_PREFIX + "row_id";
     /** The bits of a {@code monotonically_increasing_id} that number a row within its partition. */
     private static final int PARTITION_SHIFT = 33;
     private static final String CHUNKED_FINGERPRINT = "mlops-chunked-fingerprint/1";
@@ -187,12 +189,14 @@ public final class SparkChecks {
      *     {@link CheckSuite#run(Table, CheckContext)}); if a check that runs on the executors has a
      *     type the default component registry does not know; if a check that gathers its columns
      *     meets a Dataset of more rows than {@link #gatherLimit()}; or as a check fails on an executor
-     * @throws SchemaException naming a column of a Spark type mlops cannot read
+     * @throws SchemaException naming a column of a Spark type mlops cannot read, or one whose name
+     *     starts with {@code __mlops_} (kept for the columns this class adds while it works)
      */
     public CheckReport run(CheckSuite suite, Dataset<Row> dataset, CheckContext context) {
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(context, "context");
+        requireUnreserved(dataset.schema());
         SparkSchema schema = readAs(dataset.schema(), suite.schema());
         // the same checks of the context as in one JVM, and the results decided by the schema alone
         CheckReport probe = suite.run(Table.empty(schema.schema()), context);
@@ -250,7 +254,8 @@ public final class SparkChecks {
      * @param dataset the rows
      * @return the passing rows and the quarantined rows with their reasons
      * @throws SchemaException if the Dataset already has a column named
-     *     {@value Quarantine#REASONS_COLUMN}, or a column of a Spark type mlops cannot read
+     *     {@value Quarantine#REASONS_COLUMN} or one whose name starts with {@code __mlops_}, or a column
+     *     of a Spark type mlops cannot read
      * @throws MlopsException if a row check that runs on the executors has a type the default
      *     component registry does not know
      */
@@ -262,6 +267,7 @@ public final class SparkChecks {
             throw new SchemaException("the Dataset already has a column '" + Quarantine.REASONS_COLUMN
                     + "', which the quarantine adds; rename it first");
         }
+        requireUnreserved(dataset.schema());
         SparkSchema schema = readAs(dataset.schema(), suite.schema());
         Table empty = Table.empty(schema.schema());
         List<RowCheck> judging = new ArrayList<>();
@@ -288,7 +294,7 @@ public final class SparkChecks {
         List<Column> failed = new ArrayList<>();
         int flag = 0;
         for (int i = 0; i < judging.size(); i++) {
-            String column = "__mlops_failed_" + i;
+            String column = RESERVED_PREFIX + "failed_" + i;
             Column failing = rules.get(i).isPresent() ? rules.get(i).get().failing()
                     : flagged.col(FlaggedRows.flag(flag++));
             flagged = flagged.withColumn(column, failing);
@@ -309,6 +315,15 @@ public final class SparkChecks {
             quarantined = quarantined.orderBy(SparkTables.column(ROW_ID));
         }
         return new SparkQuarantine(passing.select(input), quarantined.select(withReasons));
+    }
+
+    private static void requireUnreserved(StructType struct) {
+        for (String name : struct.fieldNames()) {
+            if (name.startsWith(RESERVED_PREFIX)) {
+                throw new SchemaException("column '" + name + "' of the Dataset starts with '" + RESERVED_PREFIX
+                        + "', which SparkChecks keeps for the columns it adds while it works; rename it first");
+            }
+        }
     }
 
     /**
@@ -400,7 +415,8 @@ public final class SparkChecks {
      * of each non-nullable column of a schema check.
      *
      * @return the counts by key: {@code 2 * check} judged and {@code 2 * check + 1} failing rows of a
-     *     translated check; {@code -(1 + column index)} a column's nulls
+     *     translated check; {@code -(1 + column index)} a column's nulls (counted once per schema check
+     *     that expects it not null)
      */
     private static Map<Integer, Long> aggregate(Dataset<Row> dataset, List<Check> checks, List<Route> routes,
             SparkSchema schema) {
@@ -416,7 +432,7 @@ public final class SparkChecks {
             } else if (routes.get(i) == Route.SCHEMA) {
                 for (ExpectedColumn expected : ((SchemaCheck) checks.get(i)).expected()) {
                     int index = schema.names().indexOf(expected.name());
-                    if (!expected.nullable() && index >= 0 && !keys.contains(-1 - index)) {
+                    if (!expected.nullable() && index >= 0) {
                         keys.add(-1 - index);
                         counts.add(count(when(SparkTables.column(expected.name()).isNull(), lit(1))));
                     }
@@ -512,11 +528,7 @@ public final class SparkChecks {
                         + " limit of " + gatherLimit + "; raise the limit (SparkChecks.withGatherLimit) if the driver"
                         + " has the memory, or run the suite without this check");
             }
-            for (String column : columns(check, schema)) {
-                if (!columns.contains(column)) {
-                    columns.add(column);
-                }
-            }
+            columns.addAll(List.of(columns(check, schema)));
         }
         List<String> ordered = schema.names().stream().filter(columns::contains).toList();
         return columns.isEmpty() ? Table.empty(Schema.of(List.of()))

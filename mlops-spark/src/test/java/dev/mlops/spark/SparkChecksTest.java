@@ -144,6 +144,42 @@ class SparkChecksTest {
     }
 
     @Test
+    void anEmptyDatasetGivesTheReportOfAnEmptyTable() {
+        Table table = people(7, 20).rows();
+        CheckSuite suite = everyCheck(table.schema());
+        CheckContext context = CheckContext.defaults().withReference(DatasetProfile.of(people(8, 50)));
+
+        CheckReport actual = SparkChecks.defaults().run(suite, SparkTables.toDataset(spark, table), context);
+
+        assertThat(actual).isEqualTo(suite.run(table, context));
+    }
+
+    @Test
+    void theFingerprintOfManyChunksIsTheHashOfTheirFingerprintsInRowOrder() throws Exception {
+        Table table = people(9, 120);
+        CheckSuite suite = CheckSuite.builder("none").build();
+        Dataset<Row> dataset = partitioned(table, 3);
+        List<Integer> sizes = SparkTables.mapTables(dataset, SparkSchema.of(dataset.schema()), 1000,
+                (partition, tables) -> List.of(tables.next().rowCount()).iterator()).collect();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update("mlops-chunked-fingerprint/1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Table read = SparkTables.toTable(dataset);
+        int first = 0;
+        for (int size : sizes) {
+            Table part = read.rows(java.util.stream.IntStream.range(first, first + size).toArray());
+            sha.update(dev.mlops.core.table.Fingerprint.of(part).sha256()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            first += size;
+        }
+
+        CheckReport report = SparkChecks.defaults().run(suite, dataset);
+
+        assertThat(sizes).hasSize(3).allSatisfy(size -> assertThat(size).isPositive());
+        assertThat(report.header().fingerprint().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(sha.digest()));
+        assertThat(report.rowCount()).isEqualTo(120);
+    }
+
+    @Test
     void everyCheckTakesItsDocumentedPath() {
         Table table = people(1, 50);
         CheckSuite suite = everyCheck(table.schema());
@@ -256,6 +292,18 @@ class SparkChecksTest {
         }
 
         @Test
+        void aDatasetWithAColumnOfTheReservedPrefixIsRefused() {
+            Dataset<Row> dataset = SparkTables.toDataset(spark, Table.builder().numeric("__mlops_row_id", 1).build());
+            CheckSuite suite = CheckSuite.builder("s").add(Checks.complete("__mlops_row_id")).build();
+
+            assertThatThrownBy(() -> SparkChecks.defaults().quarantine(suite, dataset))
+                    .isInstanceOf(SchemaException.class).hasMessageContaining("'__mlops_row_id'");
+            assertThatThrownBy(() -> SparkChecks.defaults().run(suite, dataset))
+                    .isInstanceOf(SchemaException.class).hasMessageContaining("'__mlops_row_id'")
+                    .hasMessageContaining("rename");
+        }
+
+        @Test
         void aDatasetWithTheReasonsColumnIsRefused() {
             Table table = Table.builder().numeric(Quarantine.REASONS_COLUMN, 1, 2).build();
             CheckSuite suite = CheckSuite.builder("s").add(Checks.complete(Quarantine.REASONS_COLUMN)).build();
@@ -361,7 +409,10 @@ class SparkChecksTest {
             Table table = people(4, 40);
             CheckSuite suite = CheckSuite.builder("missing").add(Checks.range("nope", 0, 1))
                     .add(Checks.cardinality("nope", 0, 1)).add(Checks.range("city", 0, 1))
-                    .add(new EvenCheck("nope", 1)).add(Checks.unique("nope")).build();
+                    .add(new EvenCheck("nope", 1)).add(Checks.unique("nope"))
+                    .add(SchemaCheck.of(Schema.of(dev.mlops.core.table.Field.of("gone",
+                            dev.mlops.core.table.ColumnType.NUMERIC))).notNull("gone").allowingExtraColumns())
+                    .build();
 
             CheckReport report = SparkChecks.defaults().withGatherLimit(0).run(suite, partitioned(table, 2));
 

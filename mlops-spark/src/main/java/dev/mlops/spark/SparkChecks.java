@@ -31,13 +31,8 @@ import dev.mlops.data.check.SchemaCheck;
 import dev.mlops.data.check.UniquenessCheck;
 import dev.mlops.data.check.Verdict;
 import dev.mlops.data.profile.DatasetProfile;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,9 +83,9 @@ import org.apache.spark.sql.types.StructType;
  * </ol>
  * A check whose columns are missing or of a type it cannot judge is decided on the driver from
  * the schema alone, with the message it gives in one JVM. The report's fingerprint is the
- * Dataset's {@link Fingerprint} when it is read as one chunk (one partition of at most 2^20 rows),
- * as in one JVM; otherwise the SHA-256 of the chunks' fingerprints in row order, so it depends on
- * the partitioning. Immutable and thread-safe.
+ * Dataset's {@code DatasetFingerprint}, the one its Spark profile states: a hash of its rows as a
+ * multiset, the same for any partitioning and row order (a single-JVM report's fingerprint hashes
+ * a table's rows in order, so the two differ). Immutable and thread-safe.
  */
 public final class SparkChecks {
     /** The default {@link #gatherLimit()}: 10,000,000 rows. */
@@ -101,7 +96,6 @@ public final class SparkChecks {
     static final String ROW_ID = RESERVED_PREFIX + "row_id";
     /** The bits of a {@code monotonically_increasing_id} that number a row within its partition. */
     private static final int PARTITION_SHIFT = 33;
-    private static final String CHUNKED_FINGERPRINT = "mlops-chunked-fingerprint/1";
 
     /** The paths a check takes, as the class javadoc describes them. */
     enum Route {
@@ -212,10 +206,10 @@ public final class SparkChecks {
         }
         String executorSuite = travelling(suite.name(), onExecutors);
         int sampleSize = context.sampleSize();
+        // collect keeps the partitions' order
         List<PartitionCounts> partitions = new ArrayList<>(SparkFailures.run(() -> SparkTables.mapTables(dataset,
                 schema, PartitionTables.DEFAULT_CHUNK_ROWS, (partition, tables) -> List.of(
                         PartitionCounts.count(partition, tables, executorSuite, sampleSize)).iterator()).collect()));
-        partitions.sort(Comparator.comparingInt(PartitionCounts::partition));
         long rows = partitions.stream().mapToLong(PartitionCounts::rows).sum();
         Map<Integer, Long> aggregates = aggregate(dataset, checks, routes, schema);
 
@@ -469,7 +463,7 @@ public final class SparkChecks {
         long judged = aggregates.get(2 * index);
         long failing = aggregates.get(2 * index + 1);
         List<FailingRow> sample = new ArrayList<>();
-        if (failing > 0 && sampleSize > 0) {
+        if (failing != 0 && sampleSize != 0) {
             SparkRule rule = SparkRule.of(check, schema).orElseThrow();
             List<String> columns = new ArrayList<>(check.columns());
             columns.add(ROW_ID);
@@ -544,25 +538,10 @@ public final class SparkChecks {
                 .toArray(String[]::new);
     }
 
-    /**
-     * @return the fingerprint of the only non-empty chunk, or of the empty table when there is none,
-     *     else the SHA-256 of the chunks' fingerprints in row order
-     */
+    /** @return the fingerprint of the Dataset's rows as a multiset ({@link DatasetFingerprint}) */
     private static Fingerprint fingerprint(List<PartitionCounts> partitions, Schema schema) {
-        List<String> chunks = partitions.stream().flatMap(partition -> partition.fingerprints().stream()).toList();
-        if (chunks.isEmpty()) {
-            return Fingerprint.of(Table.empty(schema));
-        }
-        if (chunks.size() == 1) {
-            return new Fingerprint(chunks.get(0));
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(CHUNKED_FINGERPRINT.getBytes(StandardCharsets.UTF_8));
-            chunks.forEach(chunk -> sha.update(chunk.getBytes(StandardCharsets.UTF_8)));
-            return new Fingerprint(HexFormat.of().formatHex(sha.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JVM has SHA-256", e);
-        }
+        DatasetFingerprint all = new DatasetFingerprint();
+        partitions.forEach(partition -> all.merge(partition.fingerprint()));
+        return all.finish(schema);
     }
 }

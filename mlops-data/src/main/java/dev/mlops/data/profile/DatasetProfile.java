@@ -260,6 +260,21 @@ public final class DatasetProfile {
         return fingerprints;
     }
 
+    /**
+     * Returns this profile stating other fingerprints, every statistic unchanged. A merge lists
+     * the fingerprints of every partition it combined, so a profile merged from many pieces (the
+     * chunks of a Spark Dataset's partitions) would carry one per piece, and which pieces depends
+     * on how the data was cut; such a profile states instead the one fingerprint of the whole
+     * data, or none when there is no content hash of it.
+     *
+     * @param fingerprints the fingerprints of the data the profile describes, possibly none
+     * @return the profile with those fingerprints
+     */
+    public DatasetProfile withFingerprints(List<Fingerprint> fingerprints) {
+        Objects.requireNonNull(fingerprints, "fingerprints");
+        return new DatasetProfile(rowCount, fingerprints, columns, options, createdAt, sensitive);
+    }
+
     /** @return the column profiles in schema order, unmodifiable */
     public List<ColumnProfile> columns() {
         return columns;

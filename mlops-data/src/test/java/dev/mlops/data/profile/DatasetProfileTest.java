@@ -262,6 +262,32 @@ class DatasetProfileTest {
     }
 
     @Test
+    void withFingerprintsStatesOtherFingerprintsAndKeepsEveryStatistic() {
+        Table whole = randomTable(new SplittableRandom(37), 600, 20);
+        Table marked = Table.of(whole.columns().stream().map(c -> c.name().equals("city") ? c.withSensitive(true) : c)
+                .toList());
+        DatasetProfile merged = DatasetProfile.of(marked.rows(IntStream.range(0, 200).toArray()))
+                .merge(DatasetProfile.of(marked.rows(IntStream.range(200, 600).toArray())));
+        Fingerprint stated = Fingerprint.of(whole);
+
+        DatasetProfile one = merged.withFingerprints(List.of(stated));
+        DatasetProfile none = merged.withFingerprints(List.of());
+
+        assertThat(merged.fingerprints()).hasSize(2);
+        assertThat(one.fingerprints()).containsExactly(stated);
+        assertThat(none.fingerprints()).isEmpty();
+        assertThat(DatasetProfile.fromJson(none.toJson()).fingerprints()).isEmpty();
+        // everything else is unchanged: stating the old fingerprints again gives the same document
+        assertThat(one.withFingerprints(merged.fingerprints()).toJson()).isEqualTo(merged.toJson());
+        assertThat(none.columns()).isEqualTo(merged.columns());
+        assertThat(one.sensitiveColumns()).containsExactly("city");
+        assertThat(one.createdAt()).isEqualTo(merged.createdAt());
+        assertThat(one.options()).isEqualTo(merged.options());
+        assertThatThrownBy(() -> merged.withFingerprints(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("fingerprints");
+    }
+
+    @Test
     void jsonRoundTripGivesTheSameProfile() {
         for (boolean small : List.of(false, true)) {
             Table table = randomTable(new SplittableRandom(7), 2500, 300);

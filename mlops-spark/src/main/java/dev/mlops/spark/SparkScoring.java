@@ -219,8 +219,7 @@ public final class SparkScoring {
         org.apache.spark.sql.Column reason = concat_ws("; ", reasons.toArray(org.apache.spark.sql.Column[]::new));
         selected.add(when(reason.equalTo(""), lit(null)).otherwise(reason).as(PRE_REASON));
         Dataset<Row> prepared = dataset.select(selected.toArray(org.apache.spark.sql.Column[]::new));
-        SparkSchema schema = SparkSchema.of(prepared.schema()).matching(predictor.inputSchema())
-                .withType(ID, ColumnType.CATEGORICAL);
+        SparkSchema schema = SparkSchema.of(prepared.schema()).matching(predictor.inputSchema());
 
         SparkSession spark = dataset.sparkSession();
         Broadcast<Shared> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shared);

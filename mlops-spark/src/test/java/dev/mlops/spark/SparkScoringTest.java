@@ -304,7 +304,8 @@ class SparkScoringTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prediction'");
             assertThatThrownBy(() -> scoring.score(data.withColumnRenamed("id", "reason"), "reason"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'reason'");
-            assertThat(scoring.score(data, "s").scores().count()).isEqualTo(10);
+            // a chunk of one row is the smallest
+            assertThat(scoring.withChunkRows(1).score(data, "s").scores().count()).isEqualTo(10);
         }
 
         @Test

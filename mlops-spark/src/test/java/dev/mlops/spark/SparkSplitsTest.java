@@ -226,6 +226,7 @@ class SparkSplitsTest {
                     .isEqualTo(split.set("validation").filter(col("label").equalTo("c")).count());
             assertThat(report.held()).containsExactly(Guarantee.EVERY_CLASS_IN_EVERY_SET);
             assertThat(report.holds(Guarantee.EVERY_CLASS_IN_EVERY_SET)).isTrue();
+            assertThat(report.holds(Guarantee.GROUPS_INTACT)).isFalse();
             assertThat(report.notes()).isEmpty();
         }
 

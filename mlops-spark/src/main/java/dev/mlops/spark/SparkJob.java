@@ -3,12 +3,16 @@ package dev.mlops.spark;
 import dev.mlops.core.MlopsException;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.ColumnType;
 import dev.mlops.data.check.Check;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.check.Quarantine;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.ProfileOptions;
+import dev.mlops.monitor.baseline.Baseline;
+import dev.mlops.monitor.drift.Correction;
 import dev.mlops.monitor.drift.DriftDetector;
 import dev.mlops.monitor.drift.TableDrift;
 import dev.mlops.monitor.drift.TableDriftReport;
@@ -17,8 +21,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +35,7 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
@@ -48,23 +55,33 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * spark-submit --class dev.mlops.spark.SparkJob mlops-spark-VERSION-spark.jar \
- *     profile --input data.csv --output profile.json
- * spark-submit ... check --input data.csv --suite suite.json [--reference profile.json] --report report.json
- * spark-submit ... drift --input batch.parquet --baseline profile.json --report drift.json
+ *     profile --input data.csv --out profile.json [--sensitive email] [--categorical id]
+ * spark-submit ... check --input data.csv --suite suite.json [--reference profile.json] [--report report.json]
+ *     [--quarantine quarantine/]
+ * spark-submit ... drift --input batch.parquet --reference profile.json --report drift.json
  * }</pre>
+ *
+ * <p>The options are those of the {@code mlops} command's {@code profile}, {@code check} and
+ * {@code drift}, with the same names and meanings; {@code --output} and {@code --baseline} remain as
+ * aliases of {@code --out} and {@code --reference}.
  *
  * <p>{@code --input} is any path Spark's readers take (a file, a directory of part files,
  * {@code hdfs://}, {@code s3a://}), read as CSV with a header row (column types inferred by Spark),
  * Parquet or JSON Lines: {@code --format}, or the path's extension ({@code .parquet}, {@code .json},
  * {@code .jsonl}; anything else is CSV). A suite or a baseline then says how each column reads
  * ({@link SparkSchema#matching}). The suite, profiles and reports are files on the driver's file
- * system, written atomically; the report's JSON is the same as {@code mlops check} and
- * {@code mlops drift} write for the same data.
+ * system, written atomically; the reports' JSON is the same as {@code mlops check} and
+ * {@code mlops drift} write for the same data, apart from the time it was made and the data's
+ * fingerprint: a profile made on Spark fingerprints the rows as a multiset, in any order and
+ * partitioning, where {@code mlops profile} hashes the file's rows in order (docs/spark.md,
+ * "Fingerprint").
  *
  * <p>Exit status, as the {@code mlops} command's: {@value #EXIT_OK} when all is well,
  * {@value #EXIT_CHECK_FAILED} when an error-severity check fails or a column drifted,
  * {@value #EXIT_BAD_INPUT} for bad input or usage (a missing or malformed file, an unknown option, a
- * column Spark cannot read as the suite says), {@value #EXIT_INTERNAL_ERROR} for a bug. Results go
+ * column Spark cannot read as the suite says), {@value #EXIT_INTERNAL_ERROR} for anything else: a bug
+ * in mlops or in a user's check (a {@link NullPointerException} on an executor), or the cluster failing
+ * (an executor out of memory or lost; {@link SparkFailures} tells these from bad input). Results go
  * to stdout, errors to stderr in one line (the stack trace only with {@code --verbose}); Spark's own
  * logs go where the cluster's logging sends them.
  */
@@ -77,7 +94,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Profiles, checks or compares a data set on Apache Spark with mlops-java: "
                     + "spark-submit --class dev.mlops.spark.SparkJob mlops-spark-VERSION-spark.jar COMMAND ...",
-            "Exits 0 when all is well, 1 when a check fails or a column drifted, 2 for bad input or usage."
+            "Exits 0 when all is well, 1 when a check fails or a column drifted, 2 for bad input or usage, 70 "
+                    + "for a bug or a failure of the cluster."
         })
 public final class SparkJob implements Callable<Integer> {
     /** All is well. */
@@ -86,7 +104,7 @@ public final class SparkJob implements Callable<Integer> {
     public static final int EXIT_CHECK_FAILED = 1;
     /** Bad input or bad usage. */
     public static final int EXIT_BAD_INPUT = 2;
-    /** A bug in mlops. */
+    /** A bug in mlops or a user's check, or a failure of the cluster (an executor out of memory or lost). */
     public static final int EXIT_INTERNAL_ERROR = 70;
 
     private static final String PREFIX = "mlops-spark: ";
@@ -156,7 +174,8 @@ public final class SparkJob implements Callable<Integer> {
                     || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--verbose"))) {
                 exception.printStackTrace(failed.getErr());
             } else if (failure.exitCode() == EXIT_INTERNAL_ERROR) {
-                failed.getErr().print(PREFIX + "this is a bug in mlops; run again with --verbose for the stack trace\n");
+                failed.getErr().print(PREFIX + "this is a bug (in mlops or a check) or a failure of the cluster, not "
+                        + "bad input; run again with --verbose for the stack trace\n");
             }
             return failure.exitCode();
         });
@@ -193,11 +212,16 @@ public final class SparkJob implements Callable<Integer> {
         }
     }
 
-    /** What to tell the user, and the exit status. */
-    private record Failure(String message, int exitCode) {
+    /**
+     * What to tell the user, and the exit status.
+     *
+     * @param message the one-line message
+     * @param exitCode the exit status
+     */
+    record Failure(String message, int exitCode) {
     }
 
-    private static Failure describe(Exception exception) {
+    static Failure describe(Exception exception) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof NoSuchFileException missing) {
@@ -258,6 +282,19 @@ public final class SparkJob implements Callable<Integer> {
                 case JSON -> reader.json(path);
             };
         }
+
+        /** Writes rows as a Spark output directory (part files) in this format; refuses an existing one. */
+        void write(Dataset<Row> rows, String path) {
+            DataFrameWriter<Row> writer = rows.write();
+            SparkFailures.run(() -> {
+                switch (this) {
+                    case CSV -> writer.option("header", "true").csv(path);
+                    case PARQUET -> writer.parquet(path);
+                    case JSON -> writer.json(path);
+                }
+                return path;
+            });
+        }
     }
 
     /** Reads {@code --format csv}, {@code parquet} or {@code json}, in any case. */
@@ -287,8 +324,12 @@ public final class SparkJob implements Callable<Integer> {
             return Objects.requireNonNull(path, "path");
         }
 
+        Format format() {
+            return format == null ? Format.of(path()) : format;
+        }
+
         Dataset<Row> read(SparkSession spark) {
-            return (format == null ? Format.of(path()) : format).read(spark, path());
+            return format().read(spark, path());
         }
     }
 
@@ -308,7 +349,7 @@ public final class SparkJob implements Callable<Integer> {
     /** {@code profile}: the profile of the input, written for export (sketch-only where a column is sensitive). */
     @Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
             description = {"Profiles the input on the cluster and writes the profile's JSON, as 'mlops profile --out' "
-                    + "does for one file: the reference for 'check --reference' and 'drift --baseline'."})
+                    + "does for one file: the reference for 'check --reference' and 'drift --reference'."})
     static final class ProfileJob implements Callable<Integer> {
         @Spec
         private @Nullable CommandSpec spec;
@@ -319,9 +360,22 @@ public final class SparkJob implements Callable<Integer> {
         @Mixin
         private Input input = new Input();
 
-        @Option(names = "--output", required = true, paramLabel = "PROFILE_JSON",
-                description = "Where the profile's JSON goes, on the driver's file system (replaced atomically).")
+        // required, but checked in call(): picocli would name the alias, the longer name, in its message
+        @Option(names = {"--out", "--output"}, paramLabel = "PROFILE_JSON",
+                description = "Write the profile's JSON to this file, on the driver's file system (replaced "
+                        + "atomically); required; --output is an alias.")
         private @Nullable Path output;
+
+        @Option(names = "--sensitive", split = ",", paramLabel = "COLUMN",
+                description = "Mark columns sensitive (repeat or separate with commas): the profile keeps them "
+                        + "sketch-only, without their raw top values, as a schema's sensitive=true does for "
+                        + "'mlops profile'.")
+        private List<String> sensitive = new ArrayList<>();
+
+        @Option(names = "--categorical", split = ",", paramLabel = "COLUMN",
+                description = "Read columns as categorical (repeat or separate with commas): an id stored as a "
+                        + "number, or a long beyond 2^53 that a double cannot hold exactly.")
+        private List<String> categorical = new ArrayList<>();
 
         @Option(names = "--exact-quantile-limit", paramLabel = "N",
                 description = "Up to N finite values a numeric column keeps them for exact quantiles; above, a KLL "
@@ -337,8 +391,18 @@ public final class SparkJob implements Callable<Integer> {
                 description = "How many most frequent values a categorical profile lists (default: 10).")
         private @Nullable Integer topK;
 
+        @Option(names = "--frequent-items-map-size", paramLabel = "N",
+                description = "The frequent-items sketch's map size above the exact-distinct limit, a power of 2 from 8 "
+                        + "to 67108864; a larger map has a smaller error, so more values qualify as frequent (default: "
+                        + "1024).")
+        private @Nullable Integer frequentItemsMapSize;
+
         @Override
         public Integer call() {
+            if (output == null) {
+                throw new ParameterException(Objects.requireNonNull(spec, "spec").commandLine(),
+                        "Missing required option: '--out=PROFILE_JSON'");
+            }
             ProfileOptions options = ProfileOptions.defaults();
             if (exactQuantileLimit != null) {
                 options = options.withExactQuantileLimit(notNegative(spec, "--exact-quantile-limit", exactQuantileLimit));
@@ -349,9 +413,23 @@ public final class SparkJob implements Callable<Integer> {
             if (topK != null) {
                 options = options.withTopK(notNegative(spec, "--top-k", topK));
             }
+            if (frequentItemsMapSize != null) {
+                try {
+                    options = options.withFrequentItemsMapSize(frequentItemsMapSize);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(Objects.requireNonNull(spec, "spec").commandLine(),
+                            "--frequent-items-map-size must be a power of 2 from 8 to 67108864 but was "
+                                    + frequentItemsMapSize);
+                }
+            }
             Path target = Objects.requireNonNull(output, "output");
             Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
-            DatasetProfile profile = SparkProfiler.create().profile(data, options).forExport();
+            SparkSchema schema = SparkSchema.of(data.schema());
+            for (String column : categorical) {
+                schema = schema.withType(column, ColumnType.CATEGORICAL);
+            }
+            schema = schema.withSensitive(sensitive.toArray(String[]::new));
+            DatasetProfile profile = SparkProfiler.create().profile(data, schema, options).forExport();
             write(target, profile.toJson());
             PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
             out.print(String.format(Locale.ROOT, "%s: %d rows, %d columns; profile written to %s%n", input.path(),
@@ -366,7 +444,7 @@ public final class SparkJob implements Callable<Integer> {
             description = {"Runs a check suite over the input on the cluster and writes the report's JSON, as "
                     + "'mlops check' does for one file; exits 1 when an error-severity check fails.",
                 "The suite's schema says how each column reads; distribution checks compare against --reference, "
-                        + "a profile that 'profile --output' or 'mlops profile --out' wrote."})
+                        + "a profile that 'profile --out' or 'mlops profile --out' wrote."})
     static final class CheckJob implements Callable<Integer> {
         @Spec
         private @Nullable CommandSpec spec;
@@ -384,9 +462,18 @@ public final class SparkJob implements Callable<Integer> {
                 description = "The reference data's profile, for distribution checks.")
         private @Nullable Path referenceFile;
 
-        @Option(names = "--report", required = true, paramLabel = "REPORT_JSON",
-                description = "Where the report's JSON goes, on the driver's file system (replaced atomically).")
+        @Option(names = "--report", paramLabel = "REPORT_JSON",
+                description = "Also write the JSON report to this file, on the driver's file system (replaced "
+                        + "atomically).")
         private @Nullable Path reportFile;
+
+        @Option(names = "--quarantine", paramLabel = "DIR",
+                description = "Also write the rows that pass every error-severity row check to DIR/passing, and the "
+                        + "rows that fail one, with a column " + Quarantine.REASONS_COLUMN
+                        + " naming the checks, to DIR/quarantined: Spark output directories (part files) in the "
+                        + "input's format (CSV with a header row, Parquet or JSON Lines), anywhere Spark writes "
+                        + "(a local path, hdfs://, s3a://); neither may exist.")
+        private @Nullable String quarantine;
 
         @Option(names = "--sample", paramLabel = "N",
                 description = "How many failing rows each check lists (default: " + CheckContext.DEFAULT_SAMPLE_SIZE
@@ -410,11 +497,19 @@ public final class SparkJob implements Callable<Integer> {
                 List<String> names = suite.checks().stream().filter(Check::needsReference).map(Check::name).toList();
                 throw new MlopsException(suitePath + ": suite '" + suite.name() + "' compares distributions against a "
                         + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
-                        + "data's profile that 'profile --output PROFILE_JSON' writes");
+                        + "data's profile that 'profile --out PROFILE_JSON' writes");
             }
             Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
             CheckReport report = SparkChecks.defaults().run(suite, data, context);
-            write(Objects.requireNonNull(reportFile, "reportFile"), report.toJson());
+            if (reportFile != null) {
+                write(reportFile, report.toJson());
+            }
+            if (quarantine != null) {
+                SparkQuarantine split = SparkChecks.defaults().quarantine(suite, data);
+                String base = quarantine.endsWith("/") ? quarantine : quarantine + "/";
+                input.format().write(split.passing(), base + "passing");
+                input.format().write(split.quarantined(), base + "quarantined");
+            }
             PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
@@ -437,8 +532,10 @@ public final class SparkJob implements Callable<Integer> {
         @Mixin
         private Input input = new Input();
 
-        @Option(names = "--baseline", required = true, paramLabel = "PROFILE_JSON",
-                description = "The baseline: a profile that 'profile --output' or 'mlops profile --out' wrote.")
+        @Option(names = {"--reference", "--baseline"}, required = true, paramLabel = "PROFILE_JSON|BASELINE_DIR",
+                description = "The reference, on the driver's file system: a profile from 'profile --out' or 'mlops "
+                        + "profile --out' (.json), or a baseline directory from 'mlops baseline --out'; --baseline is "
+                        + "an alias.")
         private @Nullable Path baselineFile;
 
         @Option(names = "--report", required = true, paramLabel = "REPORT_JSON",
@@ -450,6 +547,11 @@ public final class SparkJob implements Callable<Integer> {
                         + "'psi(threshold=0.2)'.")
         private @Nullable String detector;
 
+        @Option(names = "--correction", paramLabel = "METHOD", converter = CorrectionConverter.class,
+                description = "How the tests' p-values are corrected across columns: benjamini-hochberg (the default), "
+                        + "holm or none.")
+        private @Nullable Correction correction;
+
         @Option(names = "--json", description = "Print the JSON report instead of text.")
         private boolean json;
 
@@ -459,7 +561,12 @@ public final class SparkJob implements Callable<Integer> {
             if (detector != null) {
                 builder.detector(ComponentRegistry.defaults().create(DriftDetector.class, detector));
             }
-            DatasetProfile baseline = DatasetProfile.load(Objects.requireNonNull(baselineFile, "baselineFile"));
+            if (correction != null) {
+                builder.correction(correction);
+            }
+            Path reference = Objects.requireNonNull(baselineFile, "baselineFile");
+            DatasetProfile baseline = Files.isDirectory(reference) ? Baseline.load(reference).profile()
+                    : DatasetProfile.load(reference);
             Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
             TableDriftReport report = SparkDrift.compare(builder.build(), data, baseline);
             write(Objects.requireNonNull(reportFile, "reportFile"), report.toJson());
@@ -467,6 +574,20 @@ public final class SparkJob implements Callable<Integer> {
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
             return report.passed() ? EXIT_OK : EXIT_CHECK_FAILED;
+        }
+    }
+
+    /** Reads {@code --correction}: benjamini-hochberg, holm or none, in any case. */
+    static final class CorrectionConverter implements ITypeConverter<Correction> {
+        @Override
+        public Correction convert(String value) {
+            for (Correction candidate : Correction.values()) {
+                if (candidate.name().replace('_', '-').equalsIgnoreCase(value)) {
+                    return candidate;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected benjamini-hochberg, holm or none but was '"
+                    + value + "'");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Checks;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
+import dev.mlops.monitor.baseline.Baseline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -80,7 +83,7 @@ class SparkJobTest {
             Run run = run(SparkJobTest::noSession, "profile", "--input", "x.csv");
 
             assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
-            assertThat(run.err()).contains("Missing required option: '--output=PROFILE_JSON'");
+            assertThat(run.err()).contains("Missing required option: '--out=PROFILE_JSON'");
         }
 
         @Test
@@ -101,10 +104,30 @@ class SparkJobTest {
         }
 
         @Test
+        void aFrequentItemsMapSizeThatIsNotAPowerOfTwoIsRefusedAsMlopsProfileRefusesIt() {
+            Run run = run(SparkJobTest::noSession, "profile", "--input", "x.csv", "--out", "p.json",
+                    "--frequent-items-map-size", "1000");
+
+            assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("--frequent-items-map-size must be a power of 2 from 8 to 67108864 but "
+                    + "was 1000");
+        }
+
+        @Test
+        void anUnknownCorrectionNamesTheKnownOnes() {
+            Run run = run(SparkJobTest::noSession, "drift", "--input", "x.csv", "--reference", "p.json", "--report",
+                    "r.json", "--correction", "bonferroni");
+
+            assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("expected benjamini-hochberg, holm or none but was 'bonferroni'");
+        }
+
+        @Test
         void helpAndVersionExitZeroWithoutSpark() {
             Run help = run(SparkJobTest::noSession, "profile", "--help");
             assertThat(help.status()).isEqualTo(SparkJob.EXIT_OK);
-            assertThat(help.out()).contains("--exact-quantile-limit");
+            assertThat(help.out()).contains("--exact-quantile-limit").contains("--out, --output=PROFILE_JSON")
+                    .contains("--frequent-items-map-size").contains("--sensitive").contains("--categorical");
             Run version = run(SparkJobTest::noSession, "--version");
             assertThat(version.status()).isEqualTo(SparkJob.EXIT_OK);
             assertThat(version.out()).startsWith("mlops-spark ");
@@ -139,6 +162,34 @@ class SparkJobTest {
                     ColumnType.CATEGORICAL, ColumnType.BOOLEAN);
             assertThat(profile.columns().get(0).missing()).isEqualTo(1);
             assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("São Paulo").endsWith("}\n");
+        }
+
+        @Test
+        void sensitiveColumnsKeepNoRawValuesAndCategoricalReadsAColumnAsCategorical(@TempDir Path dir)
+                throws IOException {
+            Path input = cities(dir);
+            Path output = dir.resolve("profile.json");
+
+            Run run = run("profile", "--input", input.toString(), "--out", output.toString(), "--sensitive", "city",
+                    "--categorical", "member", "--frequent-items-map-size", "64");
+
+            assertThat(run.status()).as(run.err()).isEqualTo(SparkJob.EXIT_OK);
+            DatasetProfile profile = DatasetProfile.load(output);
+            assertThat(profile.sensitiveColumns()).containsExactly("city");
+            assertThat(profile.columns()).extracting(ColumnProfile::type).containsExactly(ColumnType.NUMERIC,
+                    ColumnType.CATEGORICAL, ColumnType.CATEGORICAL);
+            assertThat(profile.options().frequentItemsMapSize()).isEqualTo(64);
+            assertThat(Files.readString(output, StandardCharsets.UTF_8)).doesNotContain("São Paulo")
+                    .doesNotContain("München");
+        }
+
+        @Test
+        void aColumnThatCannotBeCategoricalIsBadInputNamingIt(@TempDir Path dir) throws IOException {
+            Run run = run("profile", "--input", cities(dir).toString(), "--out", dir.resolve("p.json").toString(),
+                    "--categorical", "amount");
+
+            assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("column 'amount'").contains("cannot be read as categorical");
         }
 
         @Test
@@ -230,6 +281,36 @@ class SparkJobTest {
         }
 
         @Test
+        void withoutAReportItPrintsOnlyAndQuarantineWritesPassingAndQuarantinedRowsInTheInputsFormat(
+                @TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path suiteFile = dir.resolve("suite.json");
+            suite("München", "Hamburg").save(suiteFile);
+            Path quarantine = dir.resolve("q");
+
+            Run run = run("check", "--input", input.toString(), "--suite", suiteFile.toString(), "--quarantine",
+                    quarantine.toString());
+
+            assertThat(run.status()).as(run.err()).isEqualTo(SparkJob.EXIT_CHECK_FAILED);
+            assertThat(run.out()).contains("allowed-values(city)");
+            SparkSession spark = LocalSpark.session();
+            Dataset<Row> passing = spark.read().option("header", "true").csv(quarantine.resolve("passing").toString());
+            Dataset<Row> quarantined = spark.read().option("header", "true")
+                    .csv(quarantine.resolve("quarantined").toString());
+            assertThat(passing.count()).isEqualTo(100);
+            assertThat(quarantined.count()).isEqualTo(100);
+            assertThat(quarantined.columns()).containsExactly("amount", "city", "member", "quarantine_reasons");
+            assertThat(quarantined.select("quarantine_reasons").distinct().collectAsList()).extracting(r -> r.getString(0))
+                    .containsExactly("allowed-values(city)");
+
+            Run again = run("check", "--input", input.toString(), "--suite", suiteFile.toString(), "--quarantine",
+                    quarantine.toString());
+
+            assertThat(again.status()).as("an existing output is not replaced").isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(again.err()).contains("passing");
+        }
+
+        @Test
         void aMissingSuiteIsBadInputNamingTheFile(@TempDir Path dir) throws IOException {
             Run run = run(SparkJobTest::noSession, "check", "--input", cities(dir).toString(), "--suite",
                     dir.resolve("nope.json").toString(), "--report", dir.resolve("r.json").toString());
@@ -264,6 +345,22 @@ class SparkJobTest {
             assertThat(drifted.status()).as(drifted.err()).isEqualTo(SparkJob.EXIT_CHECK_FAILED);
             assertThat(passed(report)).isFalse();
             assertThat(drifted.out()).isEqualTo(Files.readString(report, StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void theReferenceMayBeABaselineDirectoryAsForMlopsDrift(@TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path baseline = dir.resolve("baseline");
+            Baseline.of(SparkTables.toTable(SparkJob.Format.CSV.read(LocalSpark.session(), input.toString())))
+                    .write(baseline);
+            Path report = dir.resolve("drift.json");
+
+            Run run = run("drift", "--input", input.toString(), "--reference", baseline.toString(), "--report",
+                    report.toString(), "--correction", "holm");
+
+            assertThat(run.status()).as(run.err() + run.out()).isEqualTo(SparkJob.EXIT_OK);
+            assertThat(passed(report)).isTrue();
+            assertThat(Files.readString(report, StandardCharsets.UTF_8)).containsIgnoringCase("holm");
         }
 
         @Test

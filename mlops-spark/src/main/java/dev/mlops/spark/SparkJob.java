@@ -392,9 +392,9 @@ public final class SparkJob implements Callable<Integer> {
         private @Nullable Integer topK;
 
         @Option(names = "--frequent-items-map-size", paramLabel = "N",
-                description = "The frequent-items sketch's map size above the exact-distinct limit, a power of 2 from 8 "
-                        + "to 67108864; a larger map has a smaller error, so more values qualify as frequent (default: "
-                        + "1024).")
+                description = "The frequent-items sketch's map size above the exact-distinct limit, a power of 2 "
+                        + "from 8 to 67108864; a larger map has a smaller error, so more values qualify as frequent "
+                        + "(default: 1024).")
         private @Nullable Integer frequentItemsMapSize;
 
         @Override

@@ -60,7 +60,8 @@ class SparkFailuresTest {
     @Test
     void theJobTellsBadInputFromABug() {
         assertThat(SparkJob.describe(new MlopsException("bad")).exitCode()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
-        assertThat(SparkJob.describe(new IllegalStateException("Spark action failed", new RuntimeException("executor lost")))
-                .exitCode()).isEqualTo(SparkJob.EXIT_INTERNAL_ERROR);
+        IllegalStateException lost = new IllegalStateException("Spark action failed",
+                new RuntimeException("executor lost"));
+        assertThat(SparkJob.describe(lost).exitCode()).isEqualTo(SparkJob.EXIT_INTERNAL_ERROR);
     }
 }

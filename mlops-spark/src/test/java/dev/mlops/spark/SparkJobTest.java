@@ -300,8 +300,8 @@ class SparkJobTest {
             assertThat(passing.count()).isEqualTo(100);
             assertThat(quarantined.count()).isEqualTo(100);
             assertThat(quarantined.columns()).containsExactly("amount", "city", "member", "quarantine_reasons");
-            assertThat(quarantined.select("quarantine_reasons").distinct().collectAsList()).extracting(r -> r.getString(0))
-                    .containsExactly("allowed-values(city)");
+            assertThat(quarantined.select("quarantine_reasons").distinct().collectAsList())
+                    .extracting(r -> r.getString(0)).containsExactly("allowed-values(city)");
 
             Run again = run("check", "--input", input.toString(), "--suite", suiteFile.toString(), "--quarantine",
                     quarantine.toString());

@@ -184,6 +184,22 @@ class SparkJobTest {
         }
 
         @Test
+        void aLongBeyondTwoToTheFiftyThirdIsBadInputAndCategoricalIsTheRemedy(@TempDir Path dir) throws IOException {
+            Path input = Files.writeString(dir.resolve("ids.csv"), "id,amount\n9007199254740993,1.5\n1,2.5\n",
+                    StandardCharsets.UTF_8);
+            Path output = dir.resolve("p.json");
+
+            Run refused = run("profile", "--input", input.toString(), "--out", output.toString());
+
+            assertThat(refused.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(refused.err()).contains("column 'id' holds 9007199254740993, beyond ±2^53")
+                    .contains("categorical");
+            Run run = run("profile", "--input", input.toString(), "--out", output.toString(), "--categorical", "id");
+            assertThat(run.status()).as(run.err()).isEqualTo(SparkJob.EXIT_OK);
+            assertThat(DatasetProfile.load(output).columns().get(0).type()).isEqualTo(ColumnType.CATEGORICAL);
+        }
+
+        @Test
         void aColumnThatCannotBeCategoricalIsBadInputNamingIt(@TempDir Path dir) throws IOException {
             Run run = run("profile", "--input", cities(dir).toString(), "--out", dir.resolve("p.json").toString(),
                     "--categorical", "amount");

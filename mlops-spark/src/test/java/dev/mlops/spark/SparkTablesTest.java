@@ -121,8 +121,60 @@ class SparkTablesTest {
                 Field.sensitive("name", ColumnType.TEXT), Field.of("x", ColumnType.NUMERIC)));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 3, 7, 1000})
+    @Test
+    void aSchemaColumnTheDatasetLacksIsTheSchemaErrorOnTheDriverForEveryEntryPoint() {
+        Dataset<Row> wide = spark.createDataFrame(List.of(RowFactory.create(1.0, "a")),
+                new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.StringType));
+        SparkSchema schema = SparkSchema.of(wide.schema());
+        Dataset<Row> narrow = wide.drop("y");
+        String expected = "no column 'y' in the Dataset; its columns are 'x'";
+
+        assertThatThrownBy(() -> SparkTables.toTable(narrow, schema)).isInstanceOf(SchemaException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> SparkProfiler.create().profile(narrow, schema,
+                dev.mlops.data.profile.ProfileOptions.defaults())).isInstanceOf(SchemaException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> SparkTables.rows(wide.drop("x", "y"), schema)).isInstanceOf(SchemaException.class)
+                .hasMessage("no column 'x', 'y' in the Dataset; its columns are ");
+    }
+
+    @Test
+    void aDatasetWithTwoColumnsOfOneNameIsRefusedNamingThem() {
+        Dataset<Row> left = spark.createDataFrame(List.of(RowFactory.create(1, "a", 2.0)),
+                new StructType().add("k", DataTypes.IntegerType).add("name", DataTypes.StringType)
+                        .add("x", DataTypes.DoubleType));
+        Dataset<Row> joined = left.join(left, "k");
+
+        assertThatThrownBy(() -> SparkTables.toTable(joined)).isInstanceOf(SchemaException.class)
+                .hasMessage("the Dataset has more than one column named 'name', 'x'; its columns are k, name, x, name,"
+                        + " x; drop or rename the duplicates (after a join, select or alias them) before reading it");
+        assertThatThrownBy(() -> SparkProfiler.create().profile(joined)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("'name', 'x'");
+        assertThatThrownBy(() -> SparkTables.rows(joined, SparkSchema.of(left.schema()).select("k", "x")))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageStartingWith("the Dataset has more than one column named 'x' (names compared ignoring case")
+                .hasMessageContaining("its columns are 'k', 'name', 'x', 'name', 'x'");
+        assertThat(SparkTables.toTable(joined, SparkSchema.of(left.schema()).select("k")).rowCount()).isEqualTo(1);
+    }
+
+    @Test
+    void columnsWhoseNamesDifferOnlyInCaseAreAmbiguousUnlessSparkIsCaseSensitive() {
+        Dataset<Row> dataset = spark.createDataFrame(List.of(RowFactory.create(1.0, 2.0)),
+                new StructType().add("id", DataTypes.DoubleType).add("ID", DataTypes.DoubleType));
+        SparkSchema schema = SparkSchema.of(dataset.schema()).select("id");
+
+        assertThatThrownBy(() -> SparkTables.toTable(dataset, schema)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("more than one column named 'id' (names compared ignoring case, as"
+                        + " spark.sql.caseSensitive is false)");
+        spark.conf().set("spark.sql.caseSensitive", "true");
+        try {
+            assertThat(SparkTables.toTable(dataset, schema).numericColumn("id").get(0)).isEqualTo(1.0);
+        } finally {
+            spark.conf().unset("spark.sql.caseSensitive");
+        }
+    }
+
+
     void partitionsReadAsChunksOfAtMostTheGivenSizeInOrder(int chunkRows) {
         Random random = new Random(chunkRows);
         double[] values = new double[500];

@@ -18,6 +18,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +34,8 @@ import org.apache.spark.sql.Row;
  *
  * <pre>{@code
  * DatasetProfile baseline = DatasetProfile.load(Path.of("train.profile.json"));
- * TableDriftReport report = SparkDrift.compare(TableDrift.defaults(), spark.read().parquet("today"), baseline);
+ * TableDriftReport report = SparkDrift.defaults().compare(TableDrift.defaults(), spark.read().parquet("today"),
+ *         baseline);
  * }</pre>
  *
  * <p><b>What runs where.</b> One pass on the executors reads the compared columns (those of the
@@ -45,22 +47,69 @@ import org.apache.spark.sql.Row;
  * column is gathered on the driver when its comparison starts, as a {@code double[]}, <b>8 bytes
  * a row, twice that while the partitions' pieces are joined</b>; the columns are compared a few at
  * a time (as many as the common fork-join pool's parallelism plus the caller), so the driver needs
- * about {@code 16 × rows × (parallelism + 1)} bytes at most. Sample or filter a Dataset too large
- * for that before comparing it.
+ * about {@code 16 × rows × (parallelism + 1)} bytes at most.
+ *
+ * <p><b>The gather limit</b> ({@link #gatherLimit()}, default {@value #DEFAULT_GATHER_LIMIT})
+ * bounds what reaches the driver for one column: a numeric column is gathered only if the Dataset
+ * has at most that many rows, checked against the first pass's row count before anything is
+ * gathered; a categorical, text or boolean column may have at most that many distinct values,
+ * checked on the executors as the counts are merged. Either is refused with an
+ * {@link MlopsException} naming the column, the rows or distinct values, and the limit. The
+ * default needs about 160 MB of driver memory a column being compared. Spark itself refuses a
+ * job's results above {@code spark.driver.maxResultSize} (1 GiB unless set): a gathered numeric
+ * column is about 8 bytes a row of it, so a limit above about {@code maxResultSize / 8} rows
+ * (134,217,728 at 1 GiB) also needs that setting raised. Sample or filter a Dataset too large for
+ * the limit before comparing it, or leave a column of ids out with a {@link SparkSchema}.
  *
  * <p>Columns are read as the reference declares them ({@link ColumnType} and sensitive mark), where
  * the Spark type allows; a column whose Spark type cannot be read so keeps its own type and is
- * reported as changed type, as in one JVM. A long beyond ±2^53 in a column compared as numeric, or
- * a compared column of a Spark type mlops cannot read (arrays, maps), is a
- * {@link SchemaException} naming the column. The Dataset is read once, and once more for each
- * numeric column compared: {@code cache()} one that is costly to compute, and one whose rows
- * change between reads (an unseeded sample) must be, or the comparison fails saying so.
- * Stateless and thread-safe.
+ * reported as changed type, as in one JVM. A long beyond ±2^53 in a column compared as numeric, a
+ * compared column of a Spark type mlops cannot read (arrays, maps), or a compared name that more
+ * than one of the Dataset's columns has (after a join) is a {@link SchemaException} naming the
+ * column. The Dataset is read once, and once more for each numeric column compared:
+ * {@code cache()} one that is costly to compute, and one whose rows change between reads (an
+ * unseeded sample) must be, or the comparison fails saying so. Immutable and thread-safe.
  */
 public final class SparkDrift {
+    /** The default {@link #gatherLimit()}: 10,000,000. */
+    public static final long DEFAULT_GATHER_LIMIT = 10_000_000L;
+    /** The most values a Java array holds, and so the highest gather limit. */
+    static final long MAX_GATHER_LIMIT = Integer.MAX_VALUE - 8;
 
-    private SparkDrift() {
-        throw new AssertionError("no instances");
+    private final long gatherLimit;
+
+    private SparkDrift(long gatherLimit) {
+        this.gatherLimit = gatherLimit;
+    }
+
+    /** @return drift with the default gather limit, {@value #DEFAULT_GATHER_LIMIT} */
+    public static SparkDrift defaults() {
+        return new SparkDrift(DEFAULT_GATHER_LIMIT);
+    }
+
+    /**
+     * Sets the most values drift gathers on the driver for one column: the rows of a numeric
+     * column, the distinct values of a categorical, text or boolean one.
+     *
+     * @param values the limit, from 0 to 2^31 − 9 (the most a Java array holds); a numeric column
+     *     of more than {@code spark.driver.maxResultSize / 8} rows also needs that setting raised
+     * @return drift with that limit
+     * @throws IllegalArgumentException if {@code values} is out of that range
+     */
+    public SparkDrift withGatherLimit(long values) {
+        if (values < 0 || values > MAX_GATHER_LIMIT) {
+            throw new IllegalArgumentException("the gather limit must be from 0 to " + MAX_GATHER_LIMIT + " but was "
+                    + values);
+        }
+        return new SparkDrift(values);
+    }
+
+    /**
+     * @return the most values drift gathers on the driver for one column: the rows of a numeric
+     *     column, the distinct values of a categorical, text or boolean one
+     */
+    public long gatherLimit() {
+        return gatherLimit;
     }
 
     /**
@@ -71,8 +120,9 @@ public final class SparkDrift {
      * @param baseline the reference's profile, such as a baseline read with {@link DatasetProfile#load}
      * @return the report, its subject the Dataset's fingerprint (of the columns compared)
      * @throws SchemaException naming a compared column that mlops cannot read
+     * @throws MlopsException naming a column over the {@linkplain #gatherLimit() gather limit}
      */
-    public static TableDriftReport compare(TableDrift drift, Dataset<Row> current, DatasetProfile baseline) {
+    public TableDriftReport compare(TableDrift drift, Dataset<Row> current, DatasetProfile baseline) {
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(baseline, "baseline");
@@ -93,13 +143,15 @@ public final class SparkDrift {
      *     sensitive (a sensitive column gets no histogram)
      * @param baseline the reference's profile
      * @return the report, its subject the Dataset's fingerprint (of the schema's columns)
-     * @throws SchemaException naming a column of the schema the Dataset lacks, or a long beyond ±2^53
+     * @throws SchemaException naming a column of the schema the Dataset lacks or has more than
+     *     once, or a long beyond ±2^53
+     * @throws MlopsException naming a column over the {@linkplain #gatherLimit() gather limit}
      */
-    public static TableDriftReport compare(TableDrift drift, Dataset<Row> current, SparkSchema schema,
+    public TableDriftReport compare(TableDrift drift, Dataset<Row> current, SparkSchema schema,
             DatasetProfile baseline) {
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(baseline, "baseline");
-        return drift.compare(DatasetSamples.of(current, schema), baseline);
+        return drift.compare(DatasetSamples.of(current, schema, gatherLimit), baseline);
     }
 
     /**
@@ -110,12 +162,18 @@ public final class SparkDrift {
      * @param reference the reference table, such as the training data
      * @return the report, as {@link TableDrift#compare(Table, Table)} gives
      * @throws SchemaException naming a compared column that mlops cannot read
+     * @throws MlopsException naming a column over the {@linkplain #gatherLimit() gather limit}
      */
-    public static TableDriftReport compare(TableDrift drift, Dataset<Row> current, Table reference) {
+    public TableDriftReport compare(TableDrift drift, Dataset<Row> current, Table reference) {
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(reference, "reference");
-        return drift.compare(DatasetSamples.of(current, readAs(current, reference.schema())), reference);
+        return drift.compare(DatasetSamples.of(current, readAs(current, reference.schema()), gatherLimit), reference);
+    }
+
+    @Override
+    public String toString() {
+        return "SparkDrift[gatherLimit=" + gatherLimit + "]";
     }
 
     /**
@@ -123,15 +181,11 @@ public final class SparkDrift {
      * type allows, else as its own type (the report then says the type changed).
      */
     private static SparkSchema readAs(Dataset<Row> dataset, Schema declared) {
-        Set<String> present = Set.of(dataset.columns());
-        List<org.apache.spark.sql.Column> selected = new ArrayList<>();
-        for (Field field : declared.fields()) {
-            if (present.contains(field.name())) {
-                selected.add(SparkTables.column(field.name()));
-            }
-        }
-        SparkSchema schema = SparkSchema.of(dataset.select(selected.toArray(org.apache.spark.sql.Column[]::new))
-                .schema());
+        List<String> present = List.of(dataset.columns());
+        List<String> compared = declared.names().stream().filter(present::contains).toList();
+        SparkTables.requireColumns(dataset, compared);
+        SparkSchema schema = SparkSchema.of(dataset.select(compared.stream().map(SparkTables::column)
+                .toArray(org.apache.spark.sql.Column[]::new)).schema());
         for (String name : schema.names()) {
             Field field = declared.field(name);
             if (schema.type(schema.names().indexOf(name)) != field.type()) {
@@ -150,29 +204,29 @@ public final class SparkDrift {
 
     /** The Dataset as drift's current side: one pass for counts and fingerprint, numeric columns gathered on demand. */
     private static final class DatasetSamples implements TableDrift.Current {
-        /** The most values a Java array holds. */
-        private static final long MAX_GATHERED = Integer.MAX_VALUE - 8;
         private final Dataset<Row> dataset;
         private final SparkSchema schema;
         private final Counts counts;
+        private final long gatherLimit;
 
-        private DatasetSamples(Dataset<Row> dataset, SparkSchema schema, Counts counts) {
+        private DatasetSamples(Dataset<Row> dataset, SparkSchema schema, Counts counts, long gatherLimit) {
             this.dataset = dataset;
             this.schema = schema;
             this.counts = counts;
+            this.gatherLimit = gatherLimit;
         }
 
-        static DatasetSamples of(Dataset<Row> dataset, SparkSchema schema) {
+        static DatasetSamples of(Dataset<Row> dataset, SparkSchema schema, long gatherLimit) {
             Objects.requireNonNull(dataset, "current");
             Objects.requireNonNull(schema, "schema");
-            Counts zero = new Counts(schema);
+            Counts zero = new Counts(schema, gatherLimit);
             Counts counts = SparkFailures.run(() -> SparkTables.mapTables(dataset, schema,
                     PartitionTables.DEFAULT_CHUNK_ROWS, (partition, tables) -> {
-                        Counts partial = new Counts(schema);
+                        Counts partial = new Counts(schema, gatherLimit);
                         tables.forEachRemaining(partial::add);
                         return List.of(partial).iterator();
                     }).treeAggregate(zero, Counts::merge, Counts::merge));
-            return new DatasetSamples(dataset, schema, counts);
+            return new DatasetSamples(dataset, schema, counts, gatherLimit);
         }
 
         @Override
@@ -196,10 +250,12 @@ public final class SparkDrift {
             if (schema.type(index) != ColumnType.NUMERIC) {
                 return Sample.categorical(counts.values.get(index), counts.missing[index]);
             }
-            if (counts.rows > MAX_GATHERED) {
-                throw new MlopsException("column '" + column + "' has " + counts.rows + " values, more than the "
-                        + MAX_GATHERED + " a numeric drift sample can gather on the driver; compare a sample of the"
-                        + " Dataset");
+            if (counts.rows > gatherLimit) {
+                throw new MlopsException("numeric column '" + column + "' would be gathered on the driver for drift,"
+                        + " but the Dataset has " + counts.rows + " rows, more than the gather limit of " + gatherLimit
+                        + "; compare a sample of the Dataset, leave the column out (a SparkSchema without it), or raise"
+                        + " the limit (SparkDrift.withGatherLimit) if the driver has about 16 bytes a row for it"
+                        + " (beyond spark.driver.maxResultSize / 8 rows, raise that setting too)");
             }
             List<double[]> pieces = SparkFailures.run(() -> SparkTables.mapTables(dataset, schema.select(column),
                     PartitionTables.DEFAULT_CHUNK_ROWS,
@@ -238,9 +294,13 @@ public final class SparkDrift {
         private final ArrayList<HashMap<String, Long>> values;
         private final long[] missing;
         private final DatasetFingerprint fingerprint = new DatasetFingerprint();
+        private final String[] names;
+        private final long distinctLimit;
         private long rows;
 
-        Counts(SparkSchema schema) {
+        Counts(SparkSchema schema, long distinctLimit) {
+            this.distinctLimit = distinctLimit;
+            names = schema.names().toArray(String[]::new);
             types = new ColumnType[schema.size()];
             values = new ArrayList<>(schema.size());
             for (int c = 0; c < types.length; c++) {
@@ -260,6 +320,7 @@ public final class SparkDrift {
                     Map<String, Long> mine = values.get(c);
                     sample.counts().forEach((value, count) -> mine.merge(value, count, Long::sum));
                     missing[c] += sample.missing();
+                    checkDistinct(c);
                 }
             }
         }
@@ -271,8 +332,18 @@ public final class SparkDrift {
                 Map<String, Long> mine = values.get(c);
                 other.values.get(c).forEach((value, count) -> mine.merge(value, count, Long::sum));
                 missing[c] += other.missing[c];
+                checkDistinct(c);
             }
             return this;
+        }
+
+        private void checkDistinct(int c) {
+            if (values.get(c).size() > distinctLimit) {
+                throw new MlopsException(types[c].name().toLowerCase(Locale.ROOT) + " column '" + names[c] + "' has more than "
+                        + distinctLimit + " distinct values, the gather limit, and drift counts each distinct value on"
+                        + " the driver; leave the column out (a SparkSchema without it, as for ids), or raise the limit"
+                        + " (SparkDrift.withGatherLimit) if the driver has the memory");
+            }
         }
     }
 }

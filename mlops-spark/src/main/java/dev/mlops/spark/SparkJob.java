@@ -568,7 +568,7 @@ public final class SparkJob implements Callable<Integer> {
             DatasetProfile baseline = Files.isDirectory(reference) ? Baseline.load(reference).profile()
                     : DatasetProfile.load(reference);
             Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
-            TableDriftReport report = SparkDrift.compare(builder.build(), data, baseline);
+            TableDriftReport report = SparkDrift.defaults().compare(builder.build(), data, baseline);
             write(Objects.requireNonNull(reportFile, "reportFile"), report.toJson());
             PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
             out.print(json ? report.toJson() + "\n" : report.toText());

@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * {@code dev.mlops.data.profile}), so the result equals {@link DatasetProfile#of(Table)} of the same
  * rows gathered into one table: counts (rows, missing, NaN, infinities, zeros, negatives), minimum,
  * maximum, exactly kept values and quantiles, exact distinct counts and exact category counts
- * exactly; the compensated sum within its stated bound; mean and variance within 1e-12 relative;
+ * exactly; the compensated sum within its stated bound; mean and variance within the package's
+ * bound for merged moments (the variance within 1e-12 relative while the mean is at most about a
+ * hundred standard deviations from zero, and less accurate in proportion beyond);
  * KLL quantiles, HyperLogLog distinct counts and frequent items within their stated errors. None of
  * it depends on how the Dataset is partitioned, beyond those errors.
  *
@@ -111,8 +113,8 @@ public final class SparkProfiler {
      *
      * @param dataset the Dataset
      * @return its profile
-     * @throws dev.mlops.core.SchemaException naming a column of a Spark type mlops cannot read, or
-     *     a numeric column holding a long beyond ±2^53
+     * @throws dev.mlops.core.SchemaException naming a column of a Spark type mlops cannot read, the
+     *     names that more than one column has, or a numeric column holding a long beyond ±2^53
      */
     public DatasetProfile profile(Dataset<Row> dataset) {
         return profile(dataset, ProfileOptions.defaults());
@@ -138,8 +140,9 @@ public final class SparkProfiler {
      * @param schema which columns, read as which types, which of them sensitive
      * @param options the profile's settings
      * @return its profile, with the Dataset's one fingerprint
-     * @throws dev.mlops.core.SchemaException naming a column of the schema the Dataset lacks, or a
-     *     numeric column holding a long beyond ±2^53 (with the value)
+     * @throws dev.mlops.core.SchemaException naming a column of the schema the Dataset lacks or has
+     *     more than once (before any job runs), or a numeric column holding a long beyond ±2^53 (with
+     *     the value)
      */
     public DatasetProfile profile(Dataset<Row> dataset, SparkSchema schema, ProfileOptions options) {
         Objects.requireNonNull(dataset, "dataset");

@@ -8,9 +8,12 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -68,12 +71,25 @@ public final class SparkSchema implements Serializable {
      *
      * @param struct the Spark schema ({@code dataset.schema()})
      * @return the mapping
-     * @throws SchemaException naming the first column whose Spark type has no mlops column type
+     * @throws SchemaException naming the first column whose Spark type has no mlops column type, or
+     *     the names that more than one column has (as after a join)
      */
     public static SparkSchema of(StructType struct) {
         Objects.requireNonNull(struct, "struct");
         StructField[] fields = struct.fields();
         int count = fields.length;
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        for (StructField field : fields) {
+            if (!seen.add(field.name())) {
+                repeated.add(field.name());
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new SchemaException("the Dataset has more than one column named '" + String.join("', '", repeated)
+                    + "'; its columns are " + String.join(", ", struct.fieldNames()) + "; drop or rename the"
+                    + " duplicates (after a join, select or alias them) before reading it");
+        }
         String[] names = new String[count];
         SourceType[] sources = new SourceType[count];
         ColumnType[] types = new ColumnType[count];
@@ -88,7 +104,7 @@ public final class SparkSchema implements Serializable {
                 scales[i] = decimal.scale();
             }
         }
-        // Schema.of checks the names are unique and not blank
+        // Schema.of checks the names are not blank
         SparkSchema mapped = new SparkSchema(names, sources, types, new boolean[count], precisions, scales);
         mapped.schema();
         return mapped;

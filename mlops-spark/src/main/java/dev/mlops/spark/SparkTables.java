@@ -1,5 +1,6 @@
 package dev.mlops.spark;
 
+import dev.mlops.core.SchemaException;
 import dev.mlops.core.table.BooleanColumn;
 import dev.mlops.core.table.CategoricalColumn;
 import dev.mlops.core.table.Column;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,7 +65,8 @@ public final class SparkTables {
      *
      * @param dataset the Dataset
      * @return its rows, in the Dataset's order
-     * @throws dev.mlops.core.SchemaException naming a column of a Spark type mlops cannot read
+     * @throws SchemaException naming a column of a Spark type mlops cannot read, or the names that
+     *     more than one of the Dataset's columns have
      */
     public static Table toTable(Dataset<Row> dataset) {
         return toTable(dataset, SparkSchema.of(dataset.schema()));
@@ -75,8 +78,8 @@ public final class SparkTables {
      * @param dataset the Dataset
      * @param schema how its columns read
      * @return its rows, in the Dataset's order
-     * @throws dev.mlops.core.SchemaException naming a column of the schema the Dataset lacks, or a
-     *     value a column cannot hold
+     * @throws SchemaException naming a column of the schema the Dataset lacks or has more than once
+     *     (before any job runs), or a value a column cannot hold
      */
     public static Table toTable(Dataset<Row> dataset, SparkSchema schema) {
         Objects.requireNonNull(schema, "schema");
@@ -131,12 +134,57 @@ public final class SparkTables {
      * @param dataset the Dataset
      * @param schema the columns to read
      * @return Spark's internal rows of those columns, their ordinals the schema's
+     * @throws SchemaException if the Dataset lacks one of the schema's columns or has more than one
+     *     column of its name, checked on the driver before any job runs
      */
     static JavaRDD<InternalRow> rows(Dataset<Row> dataset, SparkSchema schema) {
         Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(schema, "schema");
+        requireColumns(dataset, schema.names());
         org.apache.spark.sql.Column[] selected = schema.names().stream().map(SparkTables::column)
                 .toArray(org.apache.spark.sql.Column[]::new);
         return dataset.select(selected).queryExecution().toRdd().toJavaRDD();
+    }
+
+    /**
+     * Checks, on the driver, that each name is the name of exactly one of the Dataset's columns: one
+     * of the same name, and no other that Spark would take for it (one differing only in case,
+     * unless {@code spark.sql.caseSensitive} is set).
+     *
+     * @param dataset the Dataset
+     * @param names the columns to be read
+     * @throws SchemaException naming the columns the Dataset lacks, or those it has more than once
+     *     (as after a join), and the Dataset's columns
+     */
+    static void requireColumns(Dataset<Row> dataset, List<String> names) {
+        List<String> columns = List.of(dataset.columns());
+        boolean caseSensitive = Boolean.parseBoolean(dataset.sparkSession().conf().get("spark.sql.caseSensitive",
+                "false"));
+        List<String> missing = new ArrayList<>();
+        List<String> ambiguous = new ArrayList<>();
+        for (String name : names) {
+            long same = columns.stream().filter(column -> caseSensitive ? column.equals(name)
+                    : column.equalsIgnoreCase(name)).count();
+            if (!columns.contains(name)) {
+                missing.add(name);
+            } else if (same > 1) {
+                ambiguous.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SchemaException("no column " + quoted(missing) + " in the Dataset; its columns are "
+                    + quoted(columns));
+        }
+        if (!ambiguous.isEmpty()) {
+            throw new SchemaException("the Dataset has more than one column named " + quoted(ambiguous)
+                    + (caseSensitive ? "" : " (names compared ignoring case, as spark.sql.caseSensitive is false)")
+                    + ", so which to read is ambiguous; its columns are " + quoted(columns)
+                    + "; drop or rename the duplicates (after a join, select or alias them) before reading it");
+        }
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 
     /**

@@ -95,8 +95,8 @@ class SparkDriftTest {
             Table same = data(2, 1200, 0, 0);
             Table shifted = data(3, 1200, 1.5, 1.0);
 
-            TableDriftReport undrifted = SparkDrift.compare(drift, dataset(same, 3), BASELINE);
-            TableDriftReport drifted = SparkDrift.compare(drift, dataset(shifted, 4), BASELINE);
+            TableDriftReport undrifted = SparkDrift.defaults().compare(drift, dataset(same, 3), BASELINE);
+            TableDriftReport drifted = SparkDrift.defaults().compare(drift, dataset(shifted, 4), BASELINE);
 
             assertSameReport(undrifted, drift.compare(same, BASELINE), same);
             assertSameReport(drifted, drift.compare(shifted, BASELINE), shifted);
@@ -113,7 +113,7 @@ class SparkDriftTest {
                     .detector("amount", DriftDetectors.psi(0.2, 10)).build();
             Table shifted = data(4, 900, 2.0, 0.5);
 
-            TableDriftReport report = SparkDrift.compare(drift, dataset(shifted, 2), BASELINE);
+            TableDriftReport report = SparkDrift.defaults().compare(drift, dataset(shifted, 2), BASELINE);
 
             assertSameReport(report, drift.compare(shifted, BASELINE), shifted);
             assertThat(report.column("amount").detector().orElseThrow()).isEqualTo(DriftDetectors.psi(0.2, 10).spec());
@@ -125,7 +125,7 @@ class SparkDriftTest {
             TableDrift drift = TableDrift.builder().clock(CLOCK).detector("amount", DriftDetectors.ks(0.05)).build();
             Table shifted = data(5, 800, 0.8, 0);
 
-            TableDriftReport report = SparkDrift.compare(drift, dataset(shifted, 3), REFERENCE);
+            TableDriftReport report = SparkDrift.defaults().compare(drift, dataset(shifted, 3), REFERENCE);
 
             assertSameReport(report, drift.compare(shifted, REFERENCE), shifted);
             assertThat(report.referenceKind()).isEqualTo(TableDriftReport.ReferenceKind.TABLE);
@@ -144,7 +144,7 @@ class SparkDriftTest {
             Dataset<Row> dataset = dataset(current, 2).drop("flag")
                     .withColumn("note", functions.length(functions.col("note")).cast("double"));
 
-            TableDriftReport report = SparkDrift.compare(drift, dataset, baseline);
+            TableDriftReport report = SparkDrift.defaults().compare(drift, dataset, baseline);
 
             assertThat(report.column("city").histogram()).isEmpty();
             assertThat(report.column("flag").status()).isEqualTo(ColumnDrift.Status.MISSING);
@@ -162,7 +162,7 @@ class SparkDriftTest {
                     CategoricalColumn.of("city", "Lyon", "Lyon", null));
             TableDrift drift = TableDrift.builder().clock(CLOCK).build();
 
-            TableDriftReport report = SparkDrift.compare(drift, SparkTables.toDataset(spark, current).coalesce(1),
+            TableDriftReport report = SparkDrift.defaults().compare(drift, SparkTables.toDataset(spark, current).coalesce(1),
                     BASELINE);
 
             assertSameReport(report, drift.compare(current, BASELINE), current);
@@ -174,7 +174,7 @@ class SparkDriftTest {
             Table empty = data(7, 0, 0, 0);
             TableDrift drift = TableDrift.builder().clock(CLOCK).build();
 
-            TableDriftReport report = SparkDrift.compare(drift, SparkTables.toDataset(spark, empty), BASELINE);
+            TableDriftReport report = SparkDrift.defaults().compare(drift, SparkTables.toDataset(spark, empty), BASELINE);
 
             assertSameReport(report, drift.compare(empty, BASELINE), empty);
             assertThat(report.currentRows()).isZero();
@@ -188,7 +188,7 @@ class SparkDriftTest {
             SparkSchema schema = SparkSchema.of(dataset.schema()).withType("note", ColumnType.TEXT)
                     .withSensitive("amount").select("amount", "note");
 
-            TableDriftReport report = SparkDrift.compare(drift, dataset, schema, BASELINE);
+            TableDriftReport report = SparkDrift.defaults().compare(drift, dataset, schema, BASELINE);
 
             assertThat(report.column("amount").histogram()).isEmpty();
             assertThat(report.column("city").status()).isEqualTo(ColumnDrift.Status.MISSING);
@@ -197,7 +197,100 @@ class SparkDriftTest {
     }
 
     @Nested
+    class GatherLimit {
+        private static final AtomicInteger EVALUATED = new AtomicInteger();
+
+        @Test
+        void aNumericColumnOverTheLimitIsRefusedBeforeItIsGathered() {
+            // the UDF runs once a row a pass: one pass (the counts) and no gathering of the column
+            EVALUATED.set(0);
+            UserDefinedFunction counted = functions.udf((UDF1<Long, Double>) id -> {
+                EVALUATED.incrementAndGet();
+                return id.doubleValue();
+            }, DataTypes.DoubleType).asNondeterministic();
+            Dataset<Row> dataset = spark.range(0, 120, 1, 2).toDF("id")
+                    .withColumn("amount", counted.apply(functions.col("id"))).drop("id");
+            SparkDrift limited = SparkDrift.defaults().withGatherLimit(119);
+
+            assertThatThrownBy(() -> limited.compare(TableDrift.defaults(), dataset, BASELINE))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessageContaining("numeric column 'amount'").hasMessageContaining("has 120 rows")
+                    .hasMessageContaining("gather limit of 119").hasMessageContaining("spark.driver.maxResultSize")
+                    .hasMessageContaining("SparkDrift.withGatherLimit");
+            assertThat(EVALUATED.get()).isEqualTo(120);
+        }
+
+        @Test
+        void aColumnOfAsManyRowsOrDistinctValuesAsTheLimitIsCompared() {
+            TableDrift drift = TableDrift.builder().clock(CLOCK).build();
+            Table current = Table.of(NumericColumn.of("amount", 9, 10, 11, 12),
+                    CategoricalColumn.of("city", "Lyon", "Hamburg", "München", "München"));
+
+            TableDriftReport report = SparkDrift.defaults().withGatherLimit(4)
+                    .compare(drift, SparkTables.toDataset(spark, current).repartition(2), BASELINE);
+
+            assertSameReport(report, drift.compare(current, BASELINE), current);
+            TableDriftReport distinct = SparkDrift.defaults().withGatherLimit(3)
+                    .compare(drift, SparkTables.toDataset(spark, current).drop("amount"), BASELINE);
+            assertThat(distinct.column("city").status()).isNotEqualTo(ColumnDrift.Status.MISSING);
+        }
+
+        @Test
+        void aCategoricalColumnOfMoreDistinctValuesThanTheLimitIsRefused() {
+            Dataset<Row> ids = spark.range(0, 40, 1, 3).toDF("id")
+                    .withColumn("city", functions.concat(functions.lit("c"), functions.col("id").cast("string")))
+                    .drop("id");
+
+            assertThatThrownBy(() -> SparkDrift.defaults().withGatherLimit(30)
+                    .compare(TableDrift.defaults(), ids, BASELINE))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessageContaining("categorical column 'city' has more than 30 distinct values")
+                    .hasMessageContaining("SparkDrift.withGatherLimit");
+        }
+
+        @Test
+        void theLimitIsADefaultAndASettingWithinWhatAnArrayHolds() {
+            assertThat(SparkDrift.defaults().gatherLimit()).isEqualTo(SparkDrift.DEFAULT_GATHER_LIMIT)
+                    .isEqualTo(10_000_000L);
+            assertThat(SparkDrift.defaults().withGatherLimit(0).gatherLimit()).isZero();
+            assertThat(SparkDrift.defaults().withGatherLimit(Integer.MAX_VALUE - 8).gatherLimit())
+                    .isEqualTo(Integer.MAX_VALUE - 8);
+            assertThat(SparkDrift.defaults().withGatherLimit(7)).hasToString("SparkDrift[gatherLimit=7]");
+            assertThatThrownBy(() -> SparkDrift.defaults().withGatherLimit(-1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the gather limit must be from 0 to 2147483639 but was -1");
+            assertThatThrownBy(() -> SparkDrift.defaults().withGatherLimit(Integer.MAX_VALUE - 7))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but was 2147483640");
+        }
+    }
+
+    @Nested
     class BadInput {
+        @Test
+        void aSchemaColumnTheDatasetLacksIsTheSchemaErrorBeforeAnyJob() {
+            Dataset<Row> dataset = dataset(data(10, 20, 0, 0), 2);
+            SparkSchema schema = SparkSchema.of(dataset.schema());
+
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset.drop("city"), schema,
+                    BASELINE)).isInstanceOf(SchemaException.class)
+                    .hasMessage("no column 'city' in the Dataset; its columns are 'amount', 'note', 'flag'");
+        }
+
+        @Test
+        void aComparedColumnTheDatasetHasTwiceIsTheSchemaErrorNamingIt() {
+            Dataset<Row> left = dataset(data(11, 20, 0, 0), 2).withColumn("k", functions.lit(1));
+            Dataset<Row> joined = left.join(left.select("k", "city"), "k");
+
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), joined, BASELINE))
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessageContaining("more than one column named 'city'")
+                    .hasMessageContaining("'k', 'amount', 'city', 'note', 'flag', 'city'");
+            TableDriftReport report = SparkDrift.defaults().compare(TableDrift.defaults(), joined,
+                    SparkSchema.of(left.schema()).select("amount"), BASELINE);
+            assertThat(report.column("amount").status()).isNotEqualTo(ColumnDrift.Status.MISSING);
+        }
+
+
         @Test
         void aLongBeyondTwoToThe53InANumericColumnIsTheMlopsError() {
             List<Row> rows = new ArrayList<>();
@@ -207,7 +300,7 @@ class SparkDriftTest {
             Dataset<Row> dataset = spark.createDataFrame(rows, new StructType().add("amount", DataTypes.LongType)
                     .add("city", DataTypes.StringType));
 
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), dataset, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset, BASELINE))
                     .isInstanceOf(SchemaException.class).hasMessageContaining("'amount'")
                     .hasMessageContaining("9007199254740993");
         }
@@ -218,10 +311,10 @@ class SparkDriftTest {
                     .add("extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
             Dataset<Row> dataset = spark.createDataFrame(List.of(), struct);
 
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), dataset, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset, BASELINE))
                     .isInstanceOf(SchemaException.class).hasMessageContaining("'city'")
                     .hasMessageContaining("array<string>");
-            TableDriftReport report = SparkDrift.compare(TableDrift.defaults(), dataset.drop("city"), BASELINE);
+            TableDriftReport report = SparkDrift.defaults().compare(TableDrift.defaults(), dataset.drop("city"), BASELINE);
             assertThat(report.columns()).allSatisfy(c -> assertThat(c.status()).isEqualTo(ColumnDrift.Status.MISSING));
         }
 
@@ -234,7 +327,7 @@ class SparkDriftTest {
             Dataset<Row> unstable = spark.range(0, 200).toDF("id").filter(firstReadOnly.apply(functions.col("id")))
                     .withColumn("amount", functions.col("id").cast("double")).drop("id");
 
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), unstable, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), unstable, BASELINE))
                     .isInstanceOf(MlopsException.class).hasMessageContaining("'amount'")
                     .hasMessageContaining("cache()");
         }
@@ -244,25 +337,25 @@ class SparkDriftTest {
             Dataset<Row> dataset = SparkTables.toDataset(spark, data(9, 5, 0, 0));
             SparkSchema schema = SparkSchema.of(dataset.schema());
 
-            assertThatThrownBy(() -> SparkDrift.compare(null, dataset, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(null, dataset, BASELINE))
                     .isInstanceOf(NullPointerException.class).hasMessage("drift");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), null, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), null, BASELINE))
                     .isInstanceOf(NullPointerException.class).hasMessage("current");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), dataset, (DatasetProfile) null))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset, (DatasetProfile) null))
                     .isInstanceOf(NullPointerException.class).hasMessage("baseline");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), dataset, (Table) null))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset, (Table) null))
                     .isInstanceOf(NullPointerException.class).hasMessage("reference");
-            assertThatThrownBy(() -> SparkDrift.compare(null, dataset, REFERENCE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(null, dataset, REFERENCE))
                     .isInstanceOf(NullPointerException.class).hasMessage("drift");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), null, REFERENCE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), null, REFERENCE))
                     .isInstanceOf(NullPointerException.class).hasMessage("current");
-            assertThatThrownBy(() -> SparkDrift.compare(null, dataset, schema, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(null, dataset, schema, BASELINE))
                     .isInstanceOf(NullPointerException.class).hasMessage("drift");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), null, schema, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), null, schema, BASELINE))
                     .isInstanceOf(NullPointerException.class).hasMessage("current");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), dataset, null, BASELINE))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset, null, BASELINE))
                     .isInstanceOf(NullPointerException.class).hasMessage("schema");
-            assertThatThrownBy(() -> SparkDrift.compare(TableDrift.defaults(), dataset, schema, null))
+            assertThatThrownBy(() -> SparkDrift.defaults().compare(TableDrift.defaults(), dataset, schema, null))
                     .isInstanceOf(NullPointerException.class).hasMessage("baseline");
         }
     }

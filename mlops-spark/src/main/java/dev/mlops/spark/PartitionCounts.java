@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * What one partition of a Dataset yields to a check run: its row count, the fingerprint of its
  * rows ({@link DatasetFingerprint}, merged across partitions), and for each row check run on the
- * executors its counts and first failing rows, numbered from the partition's first row. Made on an
- * executor, read on the driver.
+ * executors its counts and first failing rows, numbered from the partition's first row (for a
+ * translated check, whose counts Spark's aggregate gives, only the first failing rows: taken in
+ * this pass so that their numbers are this pass's). Made on an executor, read on the driver.
  */
 final class PartitionCounts implements Serializable {
     @Serial
@@ -54,10 +55,14 @@ final class PartitionCounts implements Serializable {
      * @param tables its rows as tables, in order
      * @param suiteJson the suite of the row checks to count, as JSON ({@link CheckSuite#toJson()}),
      *     rebuilt here with the default component registry
+     * @param counted how many of the suite's checks, the first ones, are counted over every row;
+     *     the others only give their first failing rows, each judged only until its sample is full
+     *     (their counts come from elsewhere, and here cover only the rows judged)
      * @param sampleSize how many failing rows each check keeps
      * @return the partition's counts
      */
-    static PartitionCounts count(int partition, Iterator<Table> tables, String suiteJson, int sampleSize) {
+    static PartitionCounts count(int partition, Iterator<Table> tables, String suiteJson, int counted,
+            int sampleSize) {
         List<RowCheck> checks = new ArrayList<>();
         CheckSuite.fromJson(suiteJson).checks().forEach(check -> checks.add((RowCheck) check));
         List<RowCounts> counts = new ArrayList<>(checks.size());
@@ -70,7 +75,9 @@ final class PartitionCounts implements Serializable {
             Table chunk = tables.next();
             fingerprint.add(chunk);
             for (int i = 0; i < checks.size(); i++) {
-                RowCounts part = RowCounts.of(checks.get(i).bind(chunk), chunk.rowCount(), sampleSize);
+                RowCounts part = i >= counted && counts.get(i).sample().size() >= sampleSize
+                        ? new RowCounts(chunk.rowCount(), 0, 0, List.of())
+                        : RowCounts.of(checks.get(i).bind(chunk), chunk.rowCount(), sampleSize);
                 counts.set(i, counts.get(i).followedBy(part, sampleSize));
             }
             rows += chunk.rowCount();

@@ -1,6 +1,7 @@
 package dev.mlops.spark;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collate;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A built-in row check's rule as Spark column expressions, so that Spark's optimiser sees it:
@@ -26,17 +29,21 @@ import org.apache.spark.sql.expressions.Window;
  *   <li>completeness: every row judged, a row passes when its value is not null (NaN is a value);</li>
  *   <li>range: the non-null values judged, a value passes when {@code min <= x <= max} and it is
  *       not NaN (Spark orders NaN above every number, mlops puts it in no range);</li>
- *   <li>allowed values, of a string column: the non-null values judged, passing when among the
- *       allowed ones, compared exactly ({@code isin}); a column of another Spark type is compared
- *       by mlops' text of its values, which a cast does not promise to match, so it is not translated;</li>
- *   <li>pattern, of a string column: {@code rlike("\\A(?:regex)\\z")}, which Spark runs with
- *       {@link java.util.regex.Pattern} as the check does ({@code find} of the anchored expression is
- *       {@code matches} of the expression); an expression with {@code #} is not translated, since in
- *       comments mode ({@code (?x)}) it would comment out the closing anchor;</li>
+ *   <li>allowed values, of a string column of the default (binary) collation: the non-null values
+ *       judged, passing when among the allowed ones, compared exactly ({@code isin}); a column of
+ *       another Spark type is compared by mlops' text of its values, which a cast does not promise to
+ *       match, and a collated string column (Spark 4's {@code UTF8_LCASE}, say) compares as its
+ *       collation says, so neither is translated;</li>
+ *   <li>pattern, of a string column of the default collation: {@code rlike("\\A(?:regex)\\z")},
+ *       which Spark runs with {@link java.util.regex.Pattern} as the check does ({@code find} of the
+ *       anchored expression is {@code matches} of the expression); an expression with {@code #} is
+ *       not translated, since in comments mode ({@code (?x)}) it would comment out the closing anchor,
+ *       nor one whose last {@code \Q} quote runs to its end, which would quote the closing anchor;</li>
  *   <li>uniqueness and primary key (for quarantine only: a report's sample describes each repeated
  *       key with its count, which the check computes from the whole column): a window count over the
  *       key; float and double keys are grouped by their text, so that NaN equals NaN but
- *       {@code -0.0} and {@code 0.0} differ, as {@link Double#compare} has them.</li>
+ *       {@code -0.0} and {@code 0.0} differ, as {@link Double#compare} has them; decimal keys as
+ *       doubles, as mlops reads them; collated string keys by their binary collation.</li>
  * </ul>
  * Predicate checks are not translated: mlops-core keeps a predicate's syntax tree to itself.
  *
@@ -54,9 +61,10 @@ record SparkRule(Column applies, Column passes) {
      * @param check a row check
      * @param schema how the Dataset's columns read; holds the check's columns with the types the
      *     check needs (a check whose columns are missing or of the wrong type is decided before)
+     * @param struct the Dataset's Spark schema
      * @return the rule as Spark expressions, empty when the check is not translated
      */
-    static Optional<SparkRule> of(RowCheck check, SparkSchema schema) {
+    static Optional<SparkRule> of(RowCheck check, SparkSchema schema, StructType struct) {
         if (check instanceof CompletenessCheck completeness) {
             Column value = SparkTables.column(completeness.column());
             return Optional.of(new SparkRule(lit(true), value.isNotNull()));
@@ -75,13 +83,13 @@ record SparkRule(Column applies, Column passes) {
             }
             return Optional.of(new SparkRule(value.isNotNull(), coalesce(passes, lit(false))));
         }
-        if (check instanceof AllowedValuesCheck allowed && isString(schema, allowed.column())) {
+        if (check instanceof AllowedValuesCheck allowed && binaryString(struct, allowed.column())) {
             Column value = SparkTables.column(allowed.column());
             return Optional.of(new SparkRule(value.isNotNull(),
                     coalesce(value.isin(allowed.values().toArray()), lit(false))));
         }
-        if (check instanceof PatternCheck pattern && isString(schema, pattern.column())
-                && pattern.regex().indexOf('#') < 0) {
+        if (check instanceof PatternCheck pattern && binaryString(struct, pattern.column())
+                && pattern.regex().indexOf('#') < 0 && quotesEnd(pattern.regex())) {
             Column value = SparkTables.column(pattern.column());
             return Optional.of(new SparkRule(value.isNotNull(),
                     coalesce(value.rlike("\\A(?:" + pattern.regex() + ")\\z"), lit(false))));
@@ -92,15 +100,25 @@ record SparkRule(Column applies, Column passes) {
     /**
      * @param check a uniqueness or primary-key check whose columns the schema holds
      * @param schema how the Dataset's columns read
+     * @param struct the Dataset's Spark schema
      * @return the rule, its count a window over the key: for a column to filter on, not for an aggregate
      */
-    static SparkRule unique(UniquenessCheck check, SparkSchema schema) {
+    static SparkRule unique(UniquenessCheck check, SparkSchema schema, StructType struct) {
         Column complete = lit(true);
         List<Column> key = new ArrayList<>();
         for (String name : check.columns()) {
             Column value = SparkTables.column(name);
             complete = complete.and(value.isNotNull());
-            key.add(floating(schema, name) ? value.cast("string") : value);
+            SourceType source = schema.source(schema.names().indexOf(name));
+            if (floating(schema, name)) {
+                key.add(value.cast("string"));
+            } else if (source == SourceType.DECIMAL) {
+                key.add(value.cast("double"));
+            } else if (source == SourceType.STRING && !binaryString(struct, name)) {
+                key.add(collate(value, "UTF8_BINARY"));
+            } else {
+                key.add(value);
+            }
         }
         Column rows = count(lit(1)).over(Window.partitionBy(key.toArray(Column[]::new)));
         return new SparkRule(check.primaryKey() ? lit(true) : complete, complete.and(rows.equalTo(1)));
@@ -111,7 +129,17 @@ record SparkRule(Column applies, Column passes) {
         return source == SourceType.DOUBLE || source == SourceType.FLOAT;
     }
 
-    private static boolean isString(SparkSchema schema, String column) {
-        return schema.source(schema.names().indexOf(column)) == SourceType.STRING;
+    /** @return true if the column is a string of the default, binary collation, which compares as Java does */
+    private static boolean binaryString(StructType struct, String column) {
+        return struct.apply(column).dataType().equals(DataTypes.StringType);
+    }
+
+    /**
+     * @return true unless the expression ends inside a {@code \Q} quote: after its last {@code \Q}
+     *     comes a {@code \E} (a quote that runs to the end would swallow the closing anchor)
+     */
+    static boolean quotesEnd(String regex) {
+        int quote = regex.lastIndexOf("\\Q");
+        return quote < 0 || regex.indexOf("\\E", quote + 2) >= 0;
     }
 }

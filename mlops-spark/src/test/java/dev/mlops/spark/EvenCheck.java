@@ -40,6 +40,11 @@ public record EvenCheck(String column, double mostly) implements RowCheck {
     }
 
     @Override
+    public boolean rowLocal() {
+        return true;
+    }
+
+    @Override
     public RowRule bind(Table table) {
         if (!table.schema().contains(column)) {
             throw new dev.mlops.core.SchemaException("even(" + column + "): no such column");

@@ -79,6 +79,12 @@ public record AllowedValuesCheck(String column, List<String> values, double unse
         return (double) (judged - passing) / judged <= unseenShare;
     }
 
+    /** @return true: each row is judged by its own values alone */
+    @Override
+    public boolean rowLocal() {
+        return true;
+    }
+
     @Override
     public RowRule bind(Table table) {
         Set<String> allowed = Set.copyOf(values);

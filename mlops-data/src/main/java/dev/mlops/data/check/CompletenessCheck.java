@@ -58,6 +58,12 @@ public record CompletenessCheck(String column, double min, Severity severity) im
         return min;
     }
 
+    /** @return true: each row is judged by its own values alone */
+    @Override
+    public boolean rowLocal() {
+        return true;
+    }
+
     @Override
     public RowRule bind(Table table) {
         Column values = Columns.of(table, column, this);

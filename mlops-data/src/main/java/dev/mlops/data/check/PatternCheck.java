@@ -68,6 +68,12 @@ public record PatternCheck(String column, String regex, double mostly, Severity 
         return TYPE;
     }
 
+    /** @return true: each row is judged by its own values alone */
+    @Override
+    public boolean rowLocal() {
+        return true;
+    }
+
     @Override
     public RowRule bind(Table table) {
         Pattern pattern = Pattern.compile(regex);

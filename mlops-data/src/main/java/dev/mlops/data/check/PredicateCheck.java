@@ -78,6 +78,12 @@ public record PredicateCheck(String label, RowPredicate predicate, double mostly
         return predicate.columns();
     }
 
+    /** @return true: each row is judged by its own values alone */
+    @Override
+    public boolean rowLocal() {
+        return true;
+    }
+
     /**
      * Binds the predicate and evaluates it over the whole table at once, a column at a time
      * ({@link dev.mlops.core.predicate.BoundPredicate#selection()}); the rule then looks each row up in that bitmap.

@@ -67,6 +67,12 @@ public record RangeCheck(String column, double min, double max, double mostly, S
         return TYPE;
     }
 
+    /** @return true: each row is judged by its own values alone */
+    @Override
+    public boolean rowLocal() {
+        return true;
+    }
+
     @Override
     public RowRule bind(Table table) {
         NumericColumn values = (NumericColumn) Columns.of(table, column, this, ColumnType.NUMERIC);

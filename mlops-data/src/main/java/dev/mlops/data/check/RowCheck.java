@@ -20,7 +20,10 @@ public interface RowCheck extends Check {
 
     /**
      * Binds the check to a table: resolves and type-checks its columns and prepares whatever the
-     * rows are judged by.
+     * rows are judged by. That may be table-wide state (a uniqueness check counts every key of the
+     * table); a check whose rule judges each row by that row's values alone says so with
+     * {@link #rowLocal()}, and only then may an engine that splits the rows (mlops-spark) bind it to
+     * each part apart.
      *
      * @param table the table
      * @return the rule for its rows
@@ -28,6 +31,21 @@ public interface RowCheck extends Check {
      *     judge; the message names the column and the check
      */
     RowRule bind(Table table);
+
+    /**
+     * Whether the rule that {@link #bind} returns judges each row by that row's values alone, so
+     * that binding the check to consecutive parts of a table and adding up the parts' counts
+     * ({@link RowCounts#followedBy}) gives what binding it to the whole table gives. False by
+     * default: a check that prepares table-wide state in {@code bind} (a mean, a set of keys) would
+     * be judged wrongly if it were bound part by part, and an engine can only trust a check's own
+     * word for it, so a check must opt in. The built-in completeness, range, allowed values,
+     * pattern and predicate checks return true; uniqueness returns false.
+     *
+     * @return true if every row is judged by its own values alone
+     */
+    default boolean rowLocal() {
+        return false;
+    }
 
     /**
      * Judges the counts: by default, the passing share {@code passing / judged} must be at least

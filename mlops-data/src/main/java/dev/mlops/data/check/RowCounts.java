@@ -78,9 +78,9 @@ public record RowCounts(long rows, long judged, long failing, List<FailingRow> s
      * @param sampleSize how many failing rows to keep, 0 or more
      * @return the counts of these rows and the next together: their sample these rows' failing
      *     rows first, then the next's, each numbered from the first of these rows, at most
-     *     {@code sampleSize}
-     * @throws IllegalArgumentException if {@code sampleSize} is negative, or a sampled row's number
-     *     would not fit an {@code int}
+     *     {@code sampleSize}; a failing row whose number would not fit an {@code int} (past row
+     *     2,147,483,647, the largest a report holds) is counted but not sampled
+     * @throws IllegalArgumentException if {@code sampleSize} is negative
      */
     public RowCounts followedBy(RowCounts next, int sampleSize) {
         if (sampleSize < 0) {
@@ -93,8 +93,8 @@ public record RowCounts(long rows, long judged, long failing, List<FailingRow> s
             }
             long shifted = rows + row.row();
             if (shifted > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("failing row " + shifted + " is beyond the largest row number a"
-                        + " report holds, " + Integer.MAX_VALUE);
+                // a report numbers rows with an int: later failing rows are counted, not sampled
+                break;
             }
             joined.add(new FailingRow((int) shifted, row.line(), row.value()));
         }

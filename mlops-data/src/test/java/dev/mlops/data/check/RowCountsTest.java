@@ -78,14 +78,14 @@ class RowCountsTest {
         }
 
         @Test
-        void aRowNumberBeyondAnIntIsRefused() {
-            RowCounts huge = new RowCounts(Integer.MAX_VALUE, 0, 0, List.of());
-            RowCounts next = new RowCounts(2, 2, 1, List.of(new FailingRow(1, "x")));
+        void rowsBeyondAnIntAreCountedButNotSampled() {
+            RowCounts huge = new RowCounts(Integer.MAX_VALUE + 1L, 0, 0, List.of());
+            RowCounts next = new RowCounts(3, 3, 2, List.of(new FailingRow(0, "x"), new FailingRow(1, "y")));
 
-            assertThatThrownBy(() -> huge.followedBy(next, 1)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("2147483648").hasMessageContaining("2147483647");
-            assertThat(new RowCounts(Integer.MAX_VALUE - 1, 0, 0, List.of()).followedBy(next, 1).sample())
-                    .containsExactly(new FailingRow(Integer.MAX_VALUE, "x"));
+            assertThat(huge.followedBy(next, 5)).isEqualTo(new RowCounts(Integer.MAX_VALUE + 4L, 3, 2, List.of()));
+            assertThat(new RowCounts(Integer.MAX_VALUE, 0, 0, List.of()).followedBy(next, 5))
+                    .isEqualTo(new RowCounts(Integer.MAX_VALUE + 3L, 3, 2, List.of(new FailingRow(Integer.MAX_VALUE,
+                            "x"))));
         }
 
         @Test

@@ -83,14 +83,13 @@ import org.jspecify.annotations.Nullable;
  * {@code StackOverflowError}) is the JVM failing, not the row, and fails the task as Spark would.
  * When the model throws on a chunk, the chunk is halved and each half predicted again, down to
  * single rows; the rows the model answers are scored, each row it throws on gets
- * {@code "the model failed: " + exception}. The cost, for a chunk of {@code m} rows: with
- * {@code b} bad rows the halving makes at most {@code 1 + 2 b ceil(log2 m)} calls; but when many
- * rows are bad, every range fails at every level and the halving alone would predict each row
- * about {@code log2(m / b)} times over, so once the calls of more than one row have predicted
- * {@code 3 m} rows the chunk's remaining ranges go row by row. A chunk thus costs at most
- * {@code 2 m - 1} calls over at most {@code 4 m} rows predicted, whatever its bad rows (row by row
- * would be {@code m} calls over {@code m} rows; a chunk with one bad row costs
- * {@code 1 + 2 ceil(log2 m)} calls over under {@code 3 m} rows). A model is expected to give the
+ * {@code "the model failed: " + exception}. The cost, for a chunk of {@code m} rows: one bad row
+ * costs at most {@code 1 + 2 ceil(log2 m)} calls over under {@code 3 m} rows predicted; but when many rows
+ * are bad, every range fails at every level and the halving alone would predict each row about
+ * {@code log2(m / b)} times over ({@code b} the bad rows), so once the calls of more than one row
+ * have predicted {@code 3 m} rows the chunk's remaining ranges go row by row. Whatever its bad
+ * rows, a chunk thus costs at most {@code 2 m - 1} calls over at most {@code 4 m} rows predicted
+ * (row by row would be {@code m} calls over {@code m} rows). A model is expected to give the
  * same answer for a row alone and in a chunk, as the {@link Predictor} contract asks.
  * What is refused before any job starts, with a {@link SchemaException} naming it: a feature
  * column of the model's input schema that the Dataset lacks or holds with a type that cannot be

@@ -106,7 +106,8 @@ import scala.Tuple2;
  * {@code S δ} (the union bound).
  *
  * <p><b>The summary</b> ({@link SparkSplitReport}) comes from the class counts of the ids (random,
- * stratified) or one aggregate over the assigned rows (grouped); a size policy other than fixed
+ * stratified; one more aggregate, over the ids, when some id is on several rows) or one aggregate
+ * over the assigned rows (grouped); a size policy other than fixed
  * {@link SplitSets} (such as {@link SizePolicy#guide()}) counts the rows first, one more job.
  * {@link #split} refuses, with a {@link SplitException}, a Dataset with a null key or label, an id
  * with two labels, a set left empty, and (unless {@link SmallClasses#ALLOW}) a class whose count
@@ -390,16 +391,26 @@ public final class SparkSplits {
                 .join(idSets.select(ID_KEY, SET), SparkTables.column(KEY).equalTo(SparkTables.column(ID_KEY)))
                 .select(columns.toArray(Column[]::new));
 
-        List<Row> measured = SparkFailures.run(() -> idSets.groupBy(SET, CLASS).agg(sum(ROWS)).collectAsList());
+        long keys = keysPerSet.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> rowsPerSet = zeros(sets);
         Map<String, Map<String, Long>> classCounts = new TreeMap<>();
-        for (Row row : measured) {
-            rowsPerSet.merge(row.getString(0), row.getLong(2), Long::sum);
-            if (label != null) {
+        if (keys == rows) {
+            // every id on one row: the rows are the allocated counts
+            rowsPerSet.putAll(keysPerSet);
+            allocation.forEach((c, counts) -> {
+                Map<String, Long> perSet = zeros(sets);
+                for (int s = 0; s < counts.length; s++) {
+                    perSet.put(sets.names().get(s), counts[s]);
+                }
+                classCounts.put(c, perSet);
+            });
+        } else {
+            List<Row> measured = SparkFailures.run(() -> idSets.groupBy(SET, CLASS).agg(sum(ROWS)).collectAsList());
+            for (Row row : measured) {
+                rowsPerSet.merge(row.getString(0), row.getLong(2), Long::sum);
                 classCounts.computeIfAbsent(row.getString(1), c -> zeros(sets)).put(row.getString(0), row.getLong(2));
             }
         }
-        long keys = keysPerSet.values().stream().mapToLong(Long::longValue).sum();
         Set<Guarantee> held = EnumSet.noneOf(Guarantee.class);
         List<String> notes = new ArrayList<>();
         if (keys == rows) {
@@ -416,7 +427,7 @@ public final class SparkSplits {
             }
         }
         return new SparkSplit(assigned, setColumn, sets,
-                new SparkSplitReport(sets, rowsPerSet, keysPerSet, classCounts, held, notes));
+                new SparkSplitReport(sets, rowsPerSet, keysPerSet, label == null ? Map.of() : classCounts, held, notes));
     }
 
     /** On the executors: an id numbered in {@code (class, hash, id)} order to its row {@code [id, set, class, rows]}. */

@@ -15,6 +15,10 @@ import dev.mlops.core.table.Table;
 import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.predict.Predictor;
 import dev.mlops.train.predict.Task;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -72,11 +76,21 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Bad rows</b>, set apart with their reason: a null record id; a value the reader cannot
  * take as the model's type (a long feature beyond ±2^53, which has no exact double); a row the
  * model refuses or fails on (for example a missing value under a Tribuo encoder that refuses
- * them). When the model throws on a chunk, the chunk is halved and each half predicted again,
- * down to single rows, so a chunk of {@code m} rows with {@code b} bad rows costs about
- * {@code 2 b log2(m)} extra calls rather than {@code m}; the rows the model answers are scored,
- * each row it throws on gets {@code "the model failed: " + exception}. A model is expected to
- * give the same answer for a row alone and in a chunk, as the {@link Predictor} contract asks.
+ * them). A failure is the model throwing an {@link Exception} (a checked one too, as Scala or
+ * Kotlin code may throw) or an {@link Error} other than a {@link VirtualMachineError} (an
+ * {@code AssertionError}, a {@code LinkageError} or {@code ExceptionInInitializerError} from a
+ * model library); a {@code VirtualMachineError} ({@code OutOfMemoryError},
+ * {@code StackOverflowError}) is the JVM failing, not the row, and fails the task as Spark would.
+ * When the model throws on a chunk, the chunk is halved and each half predicted again, down to
+ * single rows; the rows the model answers are scored, each row it throws on gets
+ * {@code "the model failed: " + exception}. The cost, for a chunk of {@code m} rows: one bad row
+ * costs at most {@code 1 + 2 ceil(log2 m)} calls over under {@code 3 m} rows predicted; but when many rows
+ * are bad, every range fails at every level and the halving alone would predict each row about
+ * {@code log2(m / b)} times over ({@code b} the bad rows), so once the calls of more than one row
+ * have predicted {@code 3 m} rows the chunk's remaining ranges go row by row. Whatever its bad
+ * rows, a chunk thus costs at most {@code 2 m - 1} calls over at most {@code 4 m} rows predicted
+ * (row by row would be {@code m} calls over {@code m} rows). A model is expected to give the
+ * same answer for a row alone and in a chunk, as the {@link Predictor} contract asks.
  * What is refused before any job starts, with a {@link SchemaException} naming it: a feature
  * column of the model's input schema that the Dataset lacks or holds with a type that cannot be
  * read as the model's, and a record-id column that is absent or not a string or integral column.
@@ -120,10 +134,11 @@ public final class SparkScoring {
     /**
      * Scores with a serializable predictor, broadcast to the executors.
      *
-     * @param predictor the model; its class must implement {@link Serializable}
+     * @param predictor the model; its class must implement {@link Serializable}, and so must
+     *     everything it holds
      * @return the scoring
-     * @throws IllegalArgumentException if the predictor is not serializable; the message names
-     *     its class and points to {@link #of(PredictorSupplier)}
+     * @throws IllegalArgumentException if the predictor, or an object it holds, is not
+     *     serializable; the message names the class and points to {@link #of(PredictorSupplier)}
      */
     public static SparkScoring of(Predictor predictor) {
         Objects.requireNonNull(predictor, "predictor");
@@ -137,14 +152,37 @@ public final class SparkScoring {
     }
 
     /**
-     * Scores with a predictor built on each executor by a serializable supplier.
+     * Scores with a predictor built on each executor by a serializable supplier. The supplier is
+     * serialized here, on the driver, to check that Spark can ship it: a lambda that captures a
+     * non-serializable object (often {@code this}, when it is written in an instance method) is
+     * refused now rather than failing inside Spark's broadcast.
      *
      * @param supplier builds the predictor; called once on the driver and at most once per
      *     executor JVM while Spark keeps the broadcast in memory
      * @return the scoring
+     * @throws IllegalArgumentException if the supplier, or an object it captures, is not
+     *     serializable; the message names the class
      */
     public static SparkScoring of(PredictorSupplier supplier) {
-        return new SparkScoring(new Shared(Objects.requireNonNull(supplier, "supplier")), DEFAULT_CHUNK_ROWS);
+        Shared shared = new Shared(Objects.requireNonNull(supplier, "supplier"));
+        requireSerializable(shared);
+        return new SparkScoring(shared, DEFAULT_CHUNK_ROWS);
+    }
+
+    /** Writes the shared supplier to a null sink, as Spark's broadcast will; names the class that cannot be. */
+    private static void requireSerializable(Shared shared) {
+        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+            out.writeObject(shared);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException("the predictor cannot be shipped to Spark's executors: it holds, or its"
+                    + " PredictorSupplier captures, an object of the class " + e.getMessage() + ", which is not"
+                    + " Serializable; make that class Serializable or mark the field transient, or pass a"
+                    + " SparkScoring.PredictorSupplier that captures only serializable values (a lambda written in an"
+                    + " instance method captures 'this': write it in a static method)", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the predictor cannot be shipped to Spark's executors: serializing it"
+                    + " failed with " + e, e);
+        }
     }
 
     /**
@@ -274,11 +312,15 @@ public final class SparkScoring {
      * null on an error row and the reason null on a scored row.
      */
     static final class ScoredRows implements Iterator<Row> {
+        /** How many times over a chunk's rows the halving may predict before it goes row by row. */
+        static final int HALVING_BUDGET = 3;
         private final Predictor predictor;
         private final Iterator<Table> tables;
         private final List<String> outputNames;
         private final boolean classification;
         private Iterator<Row> current = List.<Row>of().iterator();
+        /** The rows of the current chunk predicted so far in calls of more than one row. */
+        private long predictedRows;
 
         ScoredRows(Predictor predictor, Iterator<Table> tables, List<String> outputNames, boolean classification) {
             this.predictor = predictor;
@@ -317,23 +359,43 @@ public final class SparkScoring {
                 }
             }
             Table valid = table.rows(Arrays.copyOf(good, count));
+            predictedRows = 0;
             predict(valid, 0, count, out);
             return out;
         }
 
-        /** Predicts rows {@code [from, to)} of the valid rows; on a failure, each half on its own, down to single rows. */
+        /**
+         * Predicts rows {@code [from, to)} of the valid rows; on a failure, each half on its own,
+         * down to single rows, until the chunk's rows predicted in calls of more than one row would
+         * pass {@link #HALVING_BUDGET} times the chunk's rows: from then on, each remaining row alone.
+         */
         private void predict(Table valid, int from, int to, List<Row> out) {
             if (from == to) {
                 return;
             }
-            int[] range = new int[to - from];
+            int size = to - from;
+            if (size > 1 && predictedRows + size > HALVING_BUDGET * (long) valid.rowCount()) {
+                for (int row = from; row < to; row++) {
+                    predict(valid, row, row + 1, out);
+                }
+                return;
+            }
+            if (size > 1) {
+                predictedRows += size;
+            }
+            int[] range = new int[size];
             Arrays.setAll(range, i -> from + i);
             Table rows = valid.rows(range);
             List<Row> scored;
             try {
                 scored = scored(rows, predictor.predict(rows));
-            } catch (RuntimeException e) {
-                if (to - from == 1) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Exception | Error e) {
+                // Error too: a model's AssertionError, LinkageError or ExceptionInInitializerError is
+                // the model failing on these rows, not the JVM failing; a checked exception can come
+                // sneakily from Scala or Kotlin code.
+                if (size == 1) {
                     out.add(error(valid.categoricalColumn(ID).get(from), "the model failed: " + e));
                     return;
                 }

@@ -12,26 +12,33 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a split of a Spark Dataset measured, with one aggregate over its rows, and the guarantees
- * that held. Set sizes are not exact on Spark ({@link SparkSplits} says why): each count of
- * {@code n} keys drawn into a set of fraction {@code f} is within {@link #bound(long)} of
- * {@code n f} except with probability {@value #FAILURE_PROBABILITY}; {@link #withinBound} checks a
- * count against it.
+ * What a split of a Spark Dataset measured, and the guarantees that held. Random and stratified
+ * splits are exact ({@link SparkSplits} says how): each set, or each class in each set, holds the
+ * in-memory splitter's count of distinct record ids, within one of its share. A grouped split's
+ * sizes are a stated bound instead: a set's count of {@code n} distinct groups drawn into a set of
+ * fraction {@code f} is within {@link #bound(long)} of {@code n f} except with probability
+ * {@value #FAILURE_PROBABILITY} for that one count; all {@code S} sets' counts at once are within
+ * it except with probability at most {@code S} times that (the union bound). The bound is about
+ * groups, not rows; {@link #withinBound} checks a count of groups against it.
  *
  * @param sets the sets and their fractions, in order
  * @param rowsPerSet each set's rows, in set order, unmodifiable
  * @param keysPerSet each set's distinct keys (record ids, or groups for a grouped split), in set
- *     order, unmodifiable
+ *     order, unmodifiable; a key is in one set, so these add up to the distinct keys
  * @param classCounts class, then set, to the class's rows in that set (sets in order, classes
- *     sorted); empty unless the split is stratified
- * @param held the guarantees that held: {@link Guarantee#GROUPS_INTACT} for a grouped split,
+ *     sorted; equal to its record ids there when every id is on one row); empty unless the split
+ *     is stratified
+ * @param held the guarantees that held: {@link Guarantee#GROUPS_INTACT} for a grouped split;
+ *     {@link Guarantee#SET_SIZES_WITHIN_ONE_ROW} for a random one and
+ *     {@link Guarantee#CLASS_COUNTS_WITHIN_ONE_ROW} for a stratified one when every record id is
+ *     on one row (else they hold in ids, and a note says so);
  *     {@link Guarantee#EVERY_CLASS_IN_EVERY_SET} for a stratified one whose every class reached
  *     every set
  * @param notes remarks in plain English, such as classes that an allowed fallback left out of a set
  */
 public record SparkSplitReport(SplitSets sets, Map<String, Long> rowsPerSet, Map<String, Long> keysPerSet,
         Map<String, Map<String, Long>> classCounts, Set<Guarantee> held, List<String> notes) {
-    /** The probability {@code δ} with which a count may lie beyond {@link #bound(long)}. */
+    /** The probability {@code δ} with which one count may lie beyond {@link #bound(long)}. */
     public static final double FAILURE_PROBABILITY = 1e-9;
 
     /**
@@ -61,9 +68,12 @@ public record SparkSplitReport(SplitSets sets, Map<String, Long> rowsPerSet, Map
     }
 
     /**
-     * Hoeffding's bound on a binomial count: of {@code n} keys each drawn into a set with
-     * probability {@code f}, the set's count lies within {@code ceil(sqrt(n ln(2/δ) / 2))} of
-     * {@code n f} except with probability {@code δ} = {@value #FAILURE_PROBABILITY}.
+     * Hoeffding's bound on a binomial count: of {@code n} keys (groups) each drawn independently
+     * into a set with probability {@code f}, the set's count lies within
+     * {@code ceil(sqrt(n ln(2/δ) / 2))} of {@code n f} except with probability {@code δ} =
+     * {@value #FAILURE_PROBABILITY}. It is about one count of keys: rows that share a key move
+     * together, so a count of rows is not binomial in the rows, and {@code S} counts are all
+     * within it except with probability at most {@code S δ}.
      *
      * @param n the keys drawn, not negative
      * @return the bound, in keys: 3,273 for a million, 103,481 for a billion

@@ -313,5 +313,51 @@ class SparkScoringTest {
             assertThatThrownBy(() -> SparkScoring.of(new Doubler()).withChunkRows(0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 but was 0");
         }
+
+        @Test
+        void aSerializablePredictorHoldingAnObjectThatIsNotIsRefusedNamingItsClass() {
+            assertThatThrownBy(() -> SparkScoring.of(new Holding())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("class " + Unshippable.class.getName() + ", which is not Serializable")
+                    .hasMessageContaining("transient");
+        }
+
+        @Test
+        void aSupplierCapturingAnObjectThatIsNotSerializableIsRefusedNamingItsClass() {
+            Unshippable captured = new Unshippable();
+
+            assertThatThrownBy(() -> SparkScoring.of(() -> captured.doubler())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("class " + Unshippable.class.getName() + ", which is not Serializable")
+                    .hasMessageContaining("captures 'this'");
+        }
+    }
+
+    /** Not serializable: a handle a model might hold. */
+    static final class Unshippable {
+        Predictor doubler() {
+            return new Doubler();
+        }
+    }
+
+    /** Declared serializable but holding a field that is not. */
+    static final class Holding implements Predictor, Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        @SuppressWarnings("serial")
+        private final Object handle = new Unshippable();
+
+        @Override
+        public Schema inputSchema() {
+            return Schema.of(Field.of("x", ColumnType.NUMERIC));
+        }
+
+        @Override
+        public Outputs outputs() {
+            return Outputs.regression();
+        }
+
+        @Override
+        public Table predict(Table features) {
+            return outputs().values(new double[features.rowCount() + handle.hashCode() * 0]);
+        }
     }
 }

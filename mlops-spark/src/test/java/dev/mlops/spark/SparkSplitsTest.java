@@ -6,16 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.SchemaException;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Table;
 import dev.mlops.data.split.GroupedSplitterSettings;
 import dev.mlops.data.split.Guarantee;
 import dev.mlops.data.split.LabelType;
 import dev.mlops.data.split.RandomSplitterSettings;
 import dev.mlops.data.split.SizePolicy;
+import dev.mlops.data.split.Split;
+import dev.mlops.data.split.Splitters;
 import dev.mlops.data.split.SmallClasses;
 import dev.mlops.data.split.SplitException;
 import dev.mlops.data.split.SplitSets;
 import dev.mlops.data.split.StratifiedSplitterSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +87,6 @@ class SparkSplitsTest {
         void doesNotDependOnThePartitioning(int partitions) {
             SparkSplit split = random(42).split(data.repartition(partitions));
 
-            assertThat(split.rows().rdd().getNumPartitions()).isEqualTo(partitions);
             assertThat(setByKey(split, "id")).isEqualTo(reference);
         }
 
@@ -127,7 +132,11 @@ class SparkSplitsTest {
 
             assertThat(setByKey(split, "id")).isEqualTo(reference);
             assertThat(split.report().rows()).isEqualTo(7000);
-            assertThat(split.report().keysPerSet().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3000);
+            // ranked once per id: exact in ids, and the report says the rows are not exact
+            assertThat(split.report().keysPerSet()).containsExactly(Map.entry("train", 2100L),
+                    Map.entry("validation", 450L), Map.entry("test", 450L));
+            assertThat(split.report().held()).isEmpty();
+            assertThat(split.report().notes()).singleElement().asString().startsWith("4000 rows share a record id");
         }
 
         @Test
@@ -157,19 +166,51 @@ class SparkSplitsTest {
     class Sizes {
         @ParameterizedTest
         @ValueSource(longs = {1, 20_241_207})
-        void eachSetIsWithinTheStatedBoundOfItsShareAndTheReportCountsEveryRow(long seed) {
+        void eachSetHasExactlyTheInMemorySplittersCountAndTheReportCountsEveryRow(long seed) {
             int n = 20_000;
-            SparkSplit split = SparkSplits.random(new RandomSplitterSettings(SplitSets.parse("a=0.6,b=0.3,c=0.1"), seed),
-                    "id").split(rows(n));
+            SplitSets sets = SplitSets.parse("a=0.6,b=0.3,c=0.1");
+            SparkSplit split = SparkSplits.random(new RandomSplitterSettings(sets, seed), "id").split(rows(n));
 
             SparkSplitReport report = split.report();
+            Split inMemory = Splitters.random(sets, seed).split(Table.of(List.of(NumericColumn.of("id", new double[n]))));
+            for (String set : sets.names()) {
+                assertThat(report.rowsPerSet().get(set)).as("set %s", set).isEqualTo(inMemory.size(set));
+                assertThat(report.keysPerSet().get(set)).as("set %s", set).isEqualTo(inMemory.size(set));
+            }
             assertThat(report.rows()).isEqualTo(n);
             assertThat(report.rowsPerSet().keySet()).containsExactly("a", "b", "c");
-            report.rowsPerSet().forEach((set, count) -> assertThat(report.withinBound(count, n, set))
-                    .as("seed %d set %s: %d rows of %d", seed, set, count, n).isTrue());
-            // measured by one aggregate: the same as counting the set's rows
             assertThat(split.set("c").count()).isEqualTo(report.rowsPerSet().get("c"));
-            assertThat(report.held()).isEmpty();
+            assertThat(report.held()).containsExactly(Guarantee.SET_SIZES_WITHIN_ONE_ROW);
+            assertThat(report.notes()).isEmpty();
+        }
+
+        @Test
+        void theCountsFollowTheInMemoryRoundingRuleForEveryCountAndFractions() {
+            List<SplitSets> all = List.of(SETS, SplitSets.parse("a=0.6,b=0.3,c=0.1"), SplitSets.trainTest(0.5, 0.5),
+                    SplitSets.parse("a=0.34,b=0.33,c=0.33"), SplitSets.parse("a=0.9,b=0.05,c=0.05"),
+                    SplitSets.parse("a=0.2,b=0.2,c=0.2,d=0.2,e=0.2"));
+            for (SplitSets sets : all) {
+                for (int n = 20; n <= 120; n++) {
+                    Split inMemory = Splitters.random(sets, 1).split(Table.of(List.of(NumericColumn.of("id",
+                            new double[n]))));
+                    long[] counts = SparkSplits.allocate(n, sets.fractions());
+                    for (int s = 0; s < sets.size(); s++) {
+                        assertThat(counts[s]).as("%s n=%d set %d", sets, n, s).isEqualTo(inMemory.size(sets.names().get(s)));
+                    }
+                }
+            }
+            // past int: still within one of each share, and summing to n
+            long n = 10_000_000_007L;
+            long[] counts = SparkSplits.allocate(n, SETS.fractions());
+            assertThat(Arrays.stream(counts).sum()).isEqualTo(n);
+            for (int s = 0; s < counts.length; s++) {
+                assertThat(Math.abs(counts[s] - n * SETS.fractions().get(s))).isLessThan(1.0);
+            }
+            // a zero share raises the set whose floor is empty first; then largest remainders, ties to the earlier set
+            assertThat(SparkSplits.allocate(2, SETS.fractions())).containsExactly(1, 1, 0);
+            assertThat(SparkSplits.allocate(10, SETS.fractions())).containsExactly(7, 2, 1);
+            assertThat(SparkSplits.allocate(3, List.of(0.5, 0.25, 0.25))).containsExactly(1, 1, 1);
+            assertThat(SparkSplits.allocate(0, SETS.fractions())).containsExactly(0, 0, 0);
         }
 
         @Test
@@ -210,24 +251,73 @@ class SparkSplitsTest {
         private final Dataset<Row> data = rows(6000);
 
         @Test
-        void eachClassSharesEachSetWithinTheBoundAndEveryClassReachesEverySet() {
+        void eachClassHasExactlyTheInMemoryStratifiedSplittersCountsInEverySet() {
             SparkSplit split = SparkSplits.stratified(new StratifiedSplitterSettings(SETS, "label", 42, null), "id")
                     .split(data);
 
             SparkSplitReport report = split.report();
+            String[] labels = data.orderBy("id").select("label").collectAsList().stream().map(row -> row.getString(0))
+                    .toArray(String[]::new);
+            Map<String, Map<String, Integer>> inMemory = Splitters.stratified(SETS, "label", 42)
+                    .split(Table.of(List.of(CategoricalColumn.of("label", labels)))).report().classCounts();
             assertThat(report.classCounts().keySet()).containsExactly("a", "b", "c");
-            report.classCounts().forEach((label, perSet) -> {
-                long classRows = perSet.values().stream().mapToLong(Long::longValue).sum();
-                assertThat(classRows).isEqualTo(data.filter(col("label").equalTo(label)).count());
-                perSet.forEach((set, count) -> assertThat(report.withinBound(count, classRows, set))
-                        .as("class %s set %s: %d of %d", label, set, count, classRows).isTrue());
-            });
+            report.classCounts().forEach((label, perSet) -> perSet.forEach((set, count) ->
+                    assertThat(count).as("class %s set %s", label, set).isEqualTo((long) inMemory.get(label).get(set))));
             assertThat(report.classCounts().get("c").get("validation"))
                     .isEqualTo(split.set("validation").filter(col("label").equalTo("c")).count());
-            assertThat(report.held()).containsExactly(Guarantee.EVERY_CLASS_IN_EVERY_SET);
+            assertThat(report.held()).containsExactlyInAnyOrder(Guarantee.EVERY_CLASS_IN_EVERY_SET,
+                    Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW);
             assertThat(report.holds(Guarantee.EVERY_CLASS_IN_EVERY_SET)).isTrue();
             assertThat(report.holds(Guarantee.GROUPS_INTACT)).isFalse();
             assertThat(report.notes()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {1, 2})
+        void stratifiedIsNotRandomAClassOfTenRowsGetsExactlySevenTwoOne(long seed) {
+            // 10,000 rows with a class of 10: a random split puts 7/1.5/1.5 of them in expectation and
+            // often leaves a set without one; the stratified split gives exactly 7/2/1, every seed
+            Dataset<Row> rare = spark.range(10_000).selectExpr("id", "if(id % 1000 = 7, 'rare', 'common') as label");
+
+            SparkSplit stratified = SparkSplits.stratified(new StratifiedSplitterSettings(SETS, "label", seed, null), "id")
+                    .split(rare);
+            SparkSplit random = SparkSplits.random(new RandomSplitterSettings(SETS, seed), "id").split(rare);
+
+            assertThat(stratified.report().classCounts().get("rare")).containsExactly(Map.entry("train", 7L),
+                    Map.entry("validation", 2L), Map.entry("test", 1L));
+            assertThat(stratified.report().classCounts().get("common")).containsExactly(Map.entry("train", 6993L),
+                    Map.entry("validation", 1499L), Map.entry("test", 1498L));
+            Map<Object, String> stratifiedSets = setByKey(stratified, "id");
+            Map<Object, String> randomSets = setByKey(random, "id");
+            assertThat(stratifiedSets).hasSize(10_000).isNotEqualTo(randomSets);
+        }
+
+        @Test
+        void duplicateIdsAreRankedOnceSoClassCountsAreExactInIdsAndMeasuredInRows() {
+            Dataset<Row> twice = data.union(data.filter(col("id").lt(600)));
+
+            SparkSplitReport report = SparkSplits.stratified(new StratifiedSplitterSettings(SETS, "label", 42, null),
+                    "id").split(twice).report();
+            SparkSplitReport once = SparkSplits.stratified(new StratifiedSplitterSettings(SETS, "label", 42, null), "id")
+                    .split(data).report();
+
+            assertThat(report.keysPerSet()).isEqualTo(once.keysPerSet());
+            assertThat(report.rows()).isEqualTo(6600);
+            assertThat(report.classCounts().values().stream().flatMap(perSet -> perSet.values().stream())
+                    .mapToLong(Long::longValue).sum()).isEqualTo(6600);
+            assertThat(report.held()).containsExactly(Guarantee.EVERY_CLASS_IN_EVERY_SET);
+            assertThat(report.notes()).singleElement().asString().startsWith("600 rows share a record id");
+        }
+
+        @Test
+        void aRecordIdWithRowsUnderTwoLabelsIsRefusedWithAnExample() {
+            Dataset<Row> twice = data.union(data.filter(col("id").equalTo(17)).withColumn("label",
+                    org.apache.spark.sql.functions.lit("other")));
+
+            assertThatThrownBy(() -> SparkSplits.stratified(new StratifiedSplitterSettings(SETS, "label", 42, null), "id")
+                    .split(twice)).isInstanceOf(SplitException.class)
+                    .hasMessageContaining("1 record ids of column 'id' have rows under more than one label of column"
+                            + " 'label', for example '17'");
         }
 
         @Test
@@ -237,11 +327,12 @@ class SparkSplitsTest {
 
             assertThatThrownBy(() -> SparkSplits.stratified(new StratifiedSplitterSettings(SETS, "label", 42, null), "id")
                     .split(withRare)).isInstanceOf(SplitException.class)
-                    .hasMessageContaining("class rare (1 rows)").hasMessageContaining("smallClasses=allow");
+                    .hasMessageContaining("class rare (1 record ids) cannot put one record id in every set")
+                    .hasMessageContaining("smallClasses=allow");
             SparkSplitReport allowed = SparkSplits.stratified(
                     new StratifiedSplitterSettings(SETS, "label", 42, SmallClasses.ALLOW), "id").split(withRare).report();
-            assertThat(allowed.held()).isEmpty();
-            assertThat(allowed.notes()).singleElement().asString().contains("rare (1 rows)");
+            assertThat(allowed.held()).containsExactly(Guarantee.CLASS_COUNTS_WITHIN_ONE_ROW);
+            assertThat(allowed.notes()).singleElement().asString().contains("rare (1 record ids)");
         }
 
         @Test
@@ -295,6 +386,50 @@ class SparkSplitsTest {
             assertThat(report.classCounts()).isEmpty();
         }
 
+        private Map<Object, String> inTimeZone(String zone, SparkSplits splits, Dataset<Row> data, String key) {
+            String before = spark.conf().get("spark.sql.session.timeZone");
+            spark.conf().set("spark.sql.session.timeZone", zone);
+            try {
+                return setByKey(splits.split(data), key);
+            } finally {
+                spark.conf().set("spark.sql.session.timeZone", before);
+            }
+        }
+
+        @Test
+        void aTimestampKeyIsHashedAsEpochMicrosSoTheSessionTimeZoneDoesNotMoveIt() {
+            // 600 hourly instants; the key column read as a long beside them, to compare by instant
+            Dataset<Row> timed = spark.range(600).selectExpr("id", "timestamp_micros(id * 3600000000 + 7) as at");
+            SparkSplits grouped = SparkSplits.grouped(new GroupedSplitterSettings(SETS, "at", 42));
+            SparkSplits random = SparkSplits.random(new RandomSplitterSettings(SETS, 42), "at");
+
+            assertThat(inTimeZone("Asia/Kolkata", grouped, timed, "id")).isEqualTo(inTimeZone("UTC", grouped, timed, "id"));
+            assertThat(inTimeZone("America/Los_Angeles", random, timed, "id"))
+                    .isEqualTo(inTimeZone("UTC", random, timed, "id"));
+            List<Row> text = timed.filter(col("id").equalTo(1))
+                    .select(SparkSplits.keyText(timed.schema(), "at")).collectAsList();
+            assertThat(text).singleElement().extracting(row -> row.getString(0)).isEqualTo("3600000007");
+        }
+
+        @Test
+        void minusZeroAndZeroAndEveryNanAreOneKeyAsSparkGroupsThem() {
+            Dataset<Row> values = spark.range(400).selectExpr("id",
+                    "case id % 4 when 0 then cast(0.0 as double) when 1 then -cast(0.0 as double)"
+                            + " when 2 then cast('NaN' as double) else cast(id as double) end as g",
+                    "cast(case id % 4 when 0 then 0.0 when 1 then -0.0 else id end as float) as f");
+
+            for (String group : List.of("g", "f")) {
+                SparkSplit split = SparkSplits.grouped(new GroupedSplitterSettings(SETS, group, 42)).split(values);
+                List<Row> setsPerGroup = split.rows().groupBy(group).agg(countDistinct(col("set"))).collectAsList();
+                assertThat(setsPerGroup).as("column %s", group).allSatisfy(row ->
+                        assertThat(row.getLong(1)).as("group %s", row.get(0)).isEqualTo(1));
+            }
+            List<String> texts = values.filter(col("id").lt(3)).orderBy("id")
+                    .select(SparkSplits.keyText(values.schema(), "g")).collectAsList().stream()
+                    .map(row -> row.getString(0)).toList();
+            assertThat(texts).containsExactly("0.0", "0.0", "NaN");
+        }
+
         @Test
         void aNullGroupIsRefusedWithItsCount() {
             Dataset<Row> data = rows(100).withColumn("customer",
@@ -337,7 +472,7 @@ class SparkSplitsTest {
         @Test
         void tooFewRowsForEverySetAreRefused() {
             assertThatThrownBy(() -> random(1).split(data.limit(2))).isInstanceOf(SplitException.class)
-                    .hasMessageContaining("empty").hasMessageContaining("with 2 rows");
+                    .hasMessageContaining("[test] empty").hasMessageContaining("with 2 record ids");
         }
 
         @Test

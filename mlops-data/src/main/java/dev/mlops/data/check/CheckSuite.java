@@ -101,6 +101,11 @@ public final class CheckSuite {
         return checks;
     }
 
+    /** @return the clock that stamps the reports' creation time */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
      * @param newClock the clock that stamps the reports' creation time
      * @return this suite with that clock

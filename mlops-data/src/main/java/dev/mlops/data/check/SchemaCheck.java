@@ -3,7 +3,7 @@ package dev.mlops.data.check;
 import dev.mlops.core.text.ReadableText;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.report.Severity;
-import dev.mlops.core.table.Column;
+import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,7 +141,45 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
      * inference has none.
      */
     CheckResult run(Table table, CheckContext context, List<BatchRows.Unreadable> unreadable, boolean typesRead) {
-        Schema schema = table.schema();
+        return judge(table.schema(), table.rowCount(), name -> table.column(name).missingCount(), context,
+                unreadable, typesRead);
+    }
+
+    /**
+     * Judges a table known only by its schema, its row count and the missing values of its
+     * non-nullable columns, with the same result as {@link #run(Table, CheckContext)} on the table:
+     * for engines that measure those without reading the table into one JVM (mlops-spark reads the
+     * schema from a Dataset's and counts the missing values with one aggregate).
+     *
+     * @param schema the table's schema, its columns in order
+     * @param rowCount how many rows the table has
+     * @param missingCounts the number of missing values of each column this check expects not to
+     *     be null ({@link ExpectedColumn#nullable()} false) that the schema has; other columns are
+     *     not looked up
+     * @param context the run's context
+     * @return the result
+     * @throws IllegalArgumentException if {@code rowCount} is negative, or a non-nullable column
+     *     of the schema has no missing count
+     */
+    public CheckResult run(Schema schema, long rowCount, Map<String, Long> missingCounts, CheckContext context) {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(missingCounts, "missingCounts");
+        Objects.requireNonNull(context, "context");
+        if (rowCount < 0) {
+            throw new IllegalArgumentException("rowCount must not be negative but was " + rowCount);
+        }
+        return judge(schema, rowCount, name -> {
+            Long missing = missingCounts.get(name);
+            if (missing == null) {
+                throw new IllegalArgumentException("no missing count of the non-nullable column '"
+                        + ReadableText.name(name) + "'");
+            }
+            return missing;
+        }, context, List.of(), false);
+    }
+
+    private CheckResult judge(Schema schema, long rowCount, ToLongFunction<String> missingCount, CheckContext context,
+            List<BatchRows.Unreadable> unreadable, boolean typesRead) {
         List<String> differences = new ArrayList<>();
         if (!unreadable.isEmpty()) {
             differences.add(BatchRows.describe(unreadable));
@@ -153,17 +193,18 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
                 continue;
             }
             present.add(column.name());
-            Column actual = table.column(column.name());
-            if ((actual.type() != column.type() || typesRead) && table.rowCount() == 0) {
+            ColumnType actual = schema.field(column.name()).type();
+            if ((actual != column.type() || typesRead) && rowCount == 0) {
                 typesUnknown = true;
-            } else if (actual.type() != column.type()) {
-                differences.add("column '" + ReadableText.name(column.name()) + "' is " + actual.type() + ", expected " + column.type());
+            } else if (actual != column.type()) {
+                differences.add("column '" + ReadableText.name(column.name()) + "' is " + actual + ", expected " + column.type());
             }
             if (!column.nullable()) {
                 needsRows = true;
-                if (actual.missingCount() > 0) {
+                long missing = missingCount.applyAsLong(column.name());
+                if (missing > 0) {
                     differences.add(String.format(Locale.ROOT, "column '%s' must not be null but has %d missing value%s",
-                            column.name(), actual.missingCount(), actual.missingCount() == 1 ? "" : "s"));
+                            column.name(), missing, missing == 1 ? "" : "s"));
                 }
             }
         }
@@ -186,7 +227,7 @@ public record SchemaCheck(List<ExpectedColumn> expected, boolean allowExtra, boo
         if (differences.isEmpty() && typesUnknown) {
             return Results.noData(this, threshold, NO_ROWS_FOR_TYPES + " (the names are as expected)");
         }
-        if (differences.isEmpty() && needsRows && table.rowCount() == 0) {
+        if (differences.isEmpty() && needsRows && rowCount == 0) {
             return Results.noData(this, threshold, "the table has no rows to show that its non-nullable columns are complete");
         }
         // each row that could not be read is a difference, though one entry describes them all

@@ -1,0 +1,529 @@
+package dev.mlops.spark;
+
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import dev.mlops.core.MlopsException;
+import dev.mlops.core.SchemaException;
+import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.report.ReportHeader;
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.Check;
+import dev.mlops.data.check.CheckContext;
+import dev.mlops.data.check.CheckReport;
+import dev.mlops.data.check.CheckResult;
+import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.check.ExpectedColumn;
+import dev.mlops.data.check.FailingRow;
+import dev.mlops.data.check.Quarantine;
+import dev.mlops.data.check.RowCheck;
+import dev.mlops.data.check.RowCounts;
+import dev.mlops.data.check.RowRule;
+import dev.mlops.data.check.SchemaCheck;
+import dev.mlops.data.check.UniquenessCheck;
+import dev.mlops.data.check.Verdict;
+import dev.mlops.data.profile.DatasetProfile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs a {@link CheckSuite} on a Spark {@code Dataset<Row>} with the same {@link CheckReport} as
+ * {@link CheckSuite#run(Table, CheckContext)} gives for the same rows in one JVM (every result's
+ * verdict, measured value, statistic, failing-row count, sample and message), and splits a Dataset
+ * into passing and quarantined rows as {@link CheckSuite#quarantine(Table)} splits a table:
+ * <pre>{@code
+ * SparkChecks checks = SparkChecks.defaults().withGatherLimit(2_000_000);
+ * CheckReport report = checks.run(suite, dataset, baselineProfile);
+ * SparkQuarantine split = checks.quarantine(suite, dataset);
+ * split.quarantined().write().parquet("s3://bucket/quarantine/");   // with the column quarantine_reasons
+ * }</pre>
+ *
+ * <p>The Dataset's columns read as {@link SparkSchema#of} maps them, each column a schema check of
+ * the suite expects taking the expected type where its Spark type can be read so (a string column
+ * expected as text, say); every column must be of a Spark type mlops reads. Row {@code i} is the
+ * {@code i}-th row of the Dataset in its partition order, so the Dataset's order must be the same
+ * in every action (a file scan's is; a Dataset whose order may change between actions, such as the
+ * output of a shuffle without a sort, should be cached or sorted first). Each check takes one of
+ * four paths ({@link #route}):
+ * <ol>
+ *   <li><b>schema</b>: a {@link SchemaCheck} is judged from the Dataset's schema, its row count, and
+ *       the null counts of its non-nullable columns, counted in one Spark aggregate;</li>
+ *   <li><b>translated</b>: completeness, range, and allowed values and pattern checks of a string
+ *       column are Spark column predicates ({@code SparkRule}): their rows are counted by that
+ *       aggregate and their failing rows sampled with a filter, in plans Spark's optimiser sees;</li>
+ *   <li><b>executors</b>: every other {@link RowCheck} (predicate checks, allowed values or pattern of
+ *       a column of another type, and a user's own) is rebuilt on each executor from the suite's JSON
+ *       and bound to the partition's rows read as tables; each partition yields its counts and first
+ *       failing rows, which the driver adds up in partition order ({@link RowCounts}). A check of your
+ *       own gets there through its {@link dev.mlops.core.component.ComponentType} listed in its jar's
+ *       {@code META-INF/services/dev.mlops.core.component.ComponentType}: a check whose type the
+ *       default registry does not know fails at once, on the driver;</li>
+ *   <li><b>gathered</b>: uniqueness and primary keys, cardinality, the distribution checks against
+ *       a reference (mean shift, KS, chi-square, PSI), a user's plain {@link Check} and a row check
+ *       that overrides {@link RowCheck#run} see whole columns: only their {@link Check#columns()}
+ *       (every column when a check names none) are gathered to the driver as one table and the check
+ *       runs there. That is exact but bounded by the driver's memory: a Dataset of more rows than
+ *       {@link #gatherLimit()} is refused with an error naming the check.</li>
+ * </ol>
+ * A check whose columns are missing or of a type it cannot judge is decided on the driver from
+ * the schema alone, with the message it gives in one JVM. The report's fingerprint is the
+ * Dataset's {@link Fingerprint} when it is read as one chunk (one partition of at most 2^20 rows),
+ * as in one JVM; otherwise the SHA-256 of the chunks' fingerprints in row order, so it depends on
+ * the partitioning. Immutable and thread-safe.
+ */
+public final class SparkChecks {
+    /** The default {@link #gatherLimit()}: 10,000,000 rows. */
+    public static final long DEFAULT_GATHER_LIMIT = 10_000_000L;
+    /** The column that numbers the rows while a translated check's failing rows are sampled. */
+    static final String ROW_ID = "__mlops_row_id";
+    /** The bits of a {@code monotonically_increasing_id} that number a row within its partition. */
+    private static final int PARTITION_SHIFT = 33;
+    private static final String CHUNKED_FINGERPRINT = "mlops-chunked-fingerprint/1";
+
+    /** The paths a check takes, as the class javadoc describes them. */
+    enum Route {
+        /** Judged from the schema, the row count and null counts. */
+        SCHEMA,
+        /** Decided on the driver from the schema alone: a column missing or of the wrong type. */
+        DECIDED,
+        /** Counted by Spark column expressions. */
+        TRANSLATED,
+        /** Counted on the executors by the check's own rule. */
+        EXECUTORS,
+        /** Run on the driver over its gathered columns. */
+        GATHERED
+    }
+
+    private final long gatherLimit;
+    private final boolean translate;
+
+    private SparkChecks(long gatherLimit, boolean translate) {
+        this.gatherLimit = gatherLimit;
+        this.translate = translate;
+    }
+
+    /** @return checks with the default gather limit, {@value #DEFAULT_GATHER_LIMIT} rows */
+    public static SparkChecks defaults() {
+        return new SparkChecks(DEFAULT_GATHER_LIMIT, true);
+    }
+
+    /**
+     * @param rows the most rows a Dataset may have for a check that gathers its columns on the
+     *     driver, 0 or more
+     * @return these checks with that limit
+     * @throws IllegalArgumentException if {@code rows} is negative
+     */
+    public SparkChecks withGatherLimit(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("the gather limit must not be negative but was " + rows);
+        }
+        return new SparkChecks(rows, translate);
+    }
+
+    /** @return the most rows a Dataset may have for a check that gathers its columns on the driver */
+    public long gatherLimit() {
+        return gatherLimit;
+    }
+
+    /** @return these checks with every row check run by its own rule on the executors, none translated */
+    SparkChecks withoutTranslation() {
+        return new SparkChecks(gatherLimit, false);
+    }
+
+    /**
+     * Runs a suite without a reference.
+     *
+     * @param suite the suite
+     * @param dataset the rows
+     * @return the report
+     * @throws MlopsException as {@link #run(CheckSuite, Dataset, CheckContext)}
+     */
+    public CheckReport run(CheckSuite suite, Dataset<Row> dataset) {
+        return run(suite, dataset, CheckContext.defaults());
+    }
+
+    /**
+     * Runs a suite against a reference profile (the training data's, say).
+     *
+     * @param suite the suite
+     * @param dataset the rows
+     * @param reference the reference profile for distribution checks
+     * @return the report
+     * @throws MlopsException as {@link #run(CheckSuite, Dataset, CheckContext)}
+     */
+    public CheckReport run(CheckSuite suite, Dataset<Row> dataset, DatasetProfile reference) {
+        return run(suite, dataset, CheckContext.defaults().withReference(reference));
+    }
+
+    /**
+     * Runs a suite in a context, each check on its path (see the class javadoc).
+     *
+     * @param suite the suite
+     * @param dataset the rows
+     * @param context the reference and the failing-row sample size
+     * @return the report, stamped by the suite's clock
+     * @throws MlopsException if a check needs a reference and the context has none (the message of
+     *     {@link CheckSuite#run(Table, CheckContext)}); if a check that runs on the executors has a
+     *     type the default component registry does not know; if a check that gathers its columns
+     *     meets a Dataset of more rows than {@link #gatherLimit()}; or as a check fails on an executor
+     * @throws SchemaException naming a column of a Spark type mlops cannot read
+     */
+    public CheckReport run(CheckSuite suite, Dataset<Row> dataset, CheckContext context) {
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(context, "context");
+        SparkSchema schema = readAs(dataset.schema(), suite.schema());
+        // the same checks of the context as in one JVM, and the results decided by the schema alone
+        CheckReport probe = suite.run(Table.empty(schema.schema()), context);
+        List<Check> checks = suite.checks();
+        List<Route> routes = new ArrayList<>(checks.size());
+        List<Check> onExecutors = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            Route route = route(checks.get(i), probe.results().get(i), schema);
+            routes.add(route);
+            if (route == Route.EXECUTORS) {
+                onExecutors.add(checks.get(i));
+            }
+        }
+        String executorSuite = travelling(suite.name(), onExecutors);
+        int sampleSize = context.sampleSize();
+        List<PartitionCounts> partitions = new ArrayList<>(SparkFailures.run(() -> SparkTables.mapTables(dataset,
+                schema, PartitionTables.DEFAULT_CHUNK_ROWS, (partition, tables) -> List.of(
+                        PartitionCounts.count(partition, tables, executorSuite, sampleSize)).iterator()).collect()));
+        partitions.sort(Comparator.comparingInt(PartitionCounts::partition));
+        long rows = partitions.stream().mapToLong(PartitionCounts::rows).sum();
+        Map<Integer, Long> aggregates = aggregate(dataset, checks, routes, schema);
+
+        List<CheckResult> results = new ArrayList<>(checks.size());
+        int executorIndex = 0;
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            CheckResult result = switch (routes.get(i)) {
+                case SCHEMA -> ((SchemaCheck) check).run(schema.schema(), rows,
+                        missingCounts((SchemaCheck) check, schema, aggregates), context);
+                case DECIDED -> probe.results().get(i);
+                case TRANSLATED -> translated((RowCheck) check, i, dataset, schema, rows, aggregates, partitions,
+                        sampleSize);
+                case EXECUTORS -> added((RowCheck) check, executorIndex++, partitions, sampleSize);
+                case GATHERED -> gathered(check, dataset, schema, rows, context);
+            };
+            results.add(result);
+        }
+        ReportHeader header = new ReportHeader(CheckReport.KIND, CheckReport.FORMAT_VERSION, suite.clock().instant(),
+                fingerprint(partitions, schema.schema()));
+        return new CheckReport(header, suite.name(), rows, results);
+    }
+
+    /**
+     * Splits a Dataset into the rows that pass every error-severity {@link RowCheck} of a suite and
+     * the rows that fail one or more, as {@link CheckSuite#quarantine(Table)} splits a table: a
+     * row check whose column is missing or of the wrong type quarantines nothing, and other checks
+     * quarantine nothing. Nothing runs until an action on a returned Dataset: translated checks
+     * (those of the class javadoc, and uniqueness and primary keys as a window count over the key)
+     * are column predicates in its plan; the other row checks are rebuilt on the executors and bound
+     * to each partition's rows (then every column of the Dataset must be of a type mlops reads).
+     *
+     * @param suite the suite
+     * @param dataset the rows
+     * @return the passing rows and the quarantined rows with their reasons
+     * @throws SchemaException if the Dataset already has a column named
+     *     {@value Quarantine#REASONS_COLUMN}, or a column of a Spark type mlops cannot read
+     * @throws MlopsException if a row check that runs on the executors has a type the default
+     *     component registry does not know
+     */
+    public SparkQuarantine quarantine(CheckSuite suite, Dataset<Row> dataset) {
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(dataset, "dataset");
+        List<String> names = List.of(dataset.schema().fieldNames());
+        if (names.contains(Quarantine.REASONS_COLUMN)) {
+            throw new SchemaException("the Dataset already has a column '" + Quarantine.REASONS_COLUMN
+                    + "', which the quarantine adds; rename it first");
+        }
+        SparkSchema schema = readAs(dataset.schema(), suite.schema());
+        Table empty = Table.empty(schema.schema());
+        List<RowCheck> judging = new ArrayList<>();
+        List<Optional<SparkRule>> rules = new ArrayList<>();
+        List<Check> onExecutors = new ArrayList<>();
+        for (Check check : suite.checks()) {
+            if (check instanceof RowCheck rowCheck && check.severity() == Severity.ERROR && binds(rowCheck, empty)) {
+                Optional<SparkRule> rule = check instanceof UniquenessCheck unique
+                        ? Optional.of(SparkRule.unique(unique, schema)) : translation(rowCheck, schema);
+                judging.add(rowCheck);
+                rules.add(rule);
+                if (rule.isEmpty()) {
+                    onExecutors.add(check);
+                }
+            }
+        }
+        Dataset<Row> flagged = onExecutors.isEmpty() ? dataset
+                : FlaggedRows.of(dataset, schema, travelling(suite.name(), onExecutors), onExecutors.size());
+        // a window over a key moves the rows: number them first, to put them back in order after
+        boolean windowed = judging.stream().anyMatch(UniquenessCheck.class::isInstance);
+        if (windowed) {
+            flagged = flagged.withColumn(ROW_ID, monotonically_increasing_id());
+        }
+        List<Column> failed = new ArrayList<>();
+        int flag = 0;
+        for (int i = 0; i < judging.size(); i++) {
+            String column = "__mlops_failed_" + i;
+            Column failing = rules.get(i).isPresent() ? rules.get(i).get().failing()
+                    : flagged.col(FlaggedRows.flag(flag++));
+            flagged = flagged.withColumn(column, failing);
+            failed.add(when(SparkTables.column(column), lit(judging.get(i).name())));
+        }
+        Column any = failed.isEmpty() ? lit(false)
+                : failed.stream().map(Column::isNotNull).reduce(Column::or).orElseThrow();
+        Column reasons = failed.isEmpty() ? lit(null).cast("string")
+                : concat_ws("; ", failed.toArray(Column[]::new));
+        Column[] input = names.stream().map(SparkTables::column).toArray(Column[]::new);
+        Column[] withReasons = new Column[input.length + 1];
+        System.arraycopy(input, 0, withReasons, 0, input.length);
+        withReasons[input.length] = reasons.as(Quarantine.REASONS_COLUMN);
+        Dataset<Row> passing = flagged.filter(not(any));
+        Dataset<Row> quarantined = flagged.filter(any);
+        if (windowed) {
+            passing = passing.orderBy(SparkTables.column(ROW_ID));
+            quarantined = quarantined.orderBy(SparkTables.column(ROW_ID));
+        }
+        return new SparkQuarantine(passing.select(input), quarantined.select(withReasons));
+    }
+
+    /**
+     * Chooses a check's path.
+     *
+     * @param check the check
+     * @param probe its result on an empty table of the Dataset's schema
+     * @param schema how the Dataset's columns read
+     * @return the path
+     */
+    Route route(Check check, CheckResult probe, SparkSchema schema) {
+        if (check instanceof SchemaCheck) {
+            return Route.SCHEMA;
+        }
+        boolean ownRun = check instanceof RowCheck && runs(check.getClass());
+        boolean builtIn = check.getClass().getPackageName().equals(Check.class.getPackageName());
+        // a built-in check, or a row check counted by RowCheck.run, fails on no rows only for its schema
+        if (probe.verdict() == Verdict.FAILED && (builtIn || check instanceof RowCheck && !ownRun)) {
+            return Route.DECIDED;
+        }
+        if (!(check instanceof RowCheck rowCheck) || check instanceof UniquenessCheck || ownRun) {
+            return Route.GATHERED;
+        }
+        return translation(rowCheck, schema).isPresent() ? Route.TRANSLATED : Route.EXECUTORS;
+    }
+
+    private Optional<SparkRule> translation(RowCheck check, SparkSchema schema) {
+        return translate ? SparkRule.of(check, schema) : Optional.empty();
+    }
+
+    /** @return true if a row check's class overrides {@link RowCheck#run} */
+    private static boolean runs(Class<?> type) {
+        try {
+            return type.getMethod("run", Table.class, CheckContext.class).getDeclaringClass() != RowCheck.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("every check has run(Table, CheckContext)", e);
+        }
+    }
+
+    private static boolean binds(RowCheck check, Table empty) {
+        try {
+            check.bind(empty);
+            return true;
+        } catch (SchemaException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The Dataset's columns as {@link SparkSchema#of} maps them, each column the suite expects
+     * taking the expected type when its Spark type can be read so (else the schema check reports
+     * the difference), and its sensitive mark.
+     */
+    static SparkSchema readAs(StructType struct, Schema expected) {
+        SparkSchema schema = SparkSchema.of(struct);
+        for (Field field : expected.fields()) {
+            try {
+                schema = schema.matching(Schema.of(field));
+            } catch (SchemaException e) {
+                // the type the Spark column has stays; the schema check names the difference
+            }
+        }
+        return schema;
+    }
+
+    /**
+     * @return the suite of the checks that travel to the executors, as JSON
+     * @throws MlopsException naming a check whose type the default registry does not know
+     */
+    private static String travelling(String name, List<Check> checks) {
+        ComponentRegistry registry = ComponentRegistry.defaults();
+        for (Check check : checks) {
+            if (registry.find(Check.class, check.type()).isEmpty()) {
+                throw new MlopsException("check '" + check.name() + "' is of type '" + check.type() + "', which the"
+                        + " default component registry does not know, so Spark's executors cannot rebuild it from the"
+                        + " suite's JSON; list its ComponentType (a class extending dev.mlops.core.component"
+                        + ".ComponentType) in META-INF/services/dev.mlops.core.component.ComponentType of the jar that"
+                        + " holds the check, and put that jar on the executors' class path");
+            }
+        }
+        String json = CheckSuite.builder(name).addAll(checks).build().toJson();
+        // fails here, on the driver, if a check's settings do not rebuild it
+        CheckSuite.fromJson(json);
+        return json;
+    }
+
+    /**
+     * Counts, in one aggregate, the judged and failing rows of each translated check and the nulls
+     * of each non-nullable column of a schema check.
+     *
+     * @return the counts by key: {@code 2 * check} judged and {@code 2 * check + 1} failing rows of a
+     *     translated check; {@code -(1 + column index)} a column's nulls
+     */
+    private static Map<Integer, Long> aggregate(Dataset<Row> dataset, List<Check> checks, List<Route> routes,
+            SparkSchema schema) {
+        List<Integer> keys = new ArrayList<>();
+        List<Column> counts = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            if (routes.get(i) == Route.TRANSLATED) {
+                SparkRule rule = SparkRule.of((RowCheck) checks.get(i), schema).orElseThrow();
+                keys.add(2 * i);
+                counts.add(count(when(rule.applies(), lit(1))));
+                keys.add(2 * i + 1);
+                counts.add(count(when(rule.failing(), lit(1))));
+            } else if (routes.get(i) == Route.SCHEMA) {
+                for (ExpectedColumn expected : ((SchemaCheck) checks.get(i)).expected()) {
+                    int index = schema.names().indexOf(expected.name());
+                    if (!expected.nullable() && index >= 0 && !keys.contains(-1 - index)) {
+                        keys.add(-1 - index);
+                        counts.add(count(when(SparkTables.column(expected.name()).isNull(), lit(1))));
+                    }
+                }
+            }
+        }
+        Map<Integer, Long> byKey = new HashMap<>();
+        if (counts.isEmpty()) {
+            return byKey;
+        }
+        Row row = SparkFailures.run(() -> dataset.agg(counts.get(0), counts.subList(1, counts.size())
+                .toArray(Column[]::new)).first());
+        for (int k = 0; k < keys.size(); k++) {
+            byKey.put(keys.get(k), row.getLong(k));
+        }
+        return byKey;
+    }
+
+    private static Map<String, Long> missingCounts(SchemaCheck check, SparkSchema schema,
+            Map<Integer, Long> aggregates) {
+        Map<String, Long> missing = new HashMap<>();
+        for (ExpectedColumn expected : check.expected()) {
+            int column = schema.names().indexOf(expected.name());
+            if (!expected.nullable() && column >= 0) {
+                missing.put(expected.name(), aggregates.get(-1 - column));
+            }
+        }
+        return missing;
+    }
+
+    /** A translated check's result: its counts from the aggregate, its sample from a filter. */
+    private static CheckResult translated(RowCheck check, int index, Dataset<Row> dataset, SparkSchema schema,
+            long rows, Map<Integer, Long> aggregates, List<PartitionCounts> partitions, int sampleSize) {
+        long judged = aggregates.get(2 * index);
+        long failing = aggregates.get(2 * index + 1);
+        List<FailingRow> sample = new ArrayList<>();
+        if (failing > 0 && sampleSize > 0) {
+            SparkRule rule = SparkRule.of(check, schema).orElseThrow();
+            List<String> columns = new ArrayList<>(check.columns());
+            columns.add(ROW_ID);
+            Dataset<Row> failingRows = dataset.withColumn(ROW_ID, monotonically_increasing_id())
+                    .filter(rule.failing()).orderBy(SparkTables.column(ROW_ID)).limit(sampleSize)
+                    .select(columns.stream().map(SparkTables::column).toArray(Column[]::new));
+            Table table = SparkTables.toTable(failingRows, readAs(failingRows.schema(), schema.schema()));
+            long[] offsets = offsets(partitions);
+            RowRule bound = check.bind(table);
+            for (int i = 0; i < table.rowCount(); i++) {
+                long id = (long) table.numericColumn(ROW_ID).get(i);
+                long row = offsets[(int) (id >>> PARTITION_SHIFT)] + (id & ((1L << PARTITION_SHIFT) - 1));
+                sample.add(new FailingRow(Math.toIntExact(row), bound.describe(i)));
+            }
+        }
+        return new RowCounts(rows, judged, failing, sample).result(check);
+    }
+
+    /** @return each partition's first row's number, by partition index */
+    private static long[] offsets(List<PartitionCounts> partitions) {
+        long[] offsets = new long[partitions.size()];
+        long offset = 0;
+        for (PartitionCounts partition : partitions) {
+            offsets[partition.partition()] = offset;
+            offset += partition.rows();
+        }
+        return offsets;
+    }
+
+    /** An executor-counted check's result: the partitions' counts added up in partition order. */
+    private static CheckResult added(RowCheck check, int index, List<PartitionCounts> partitions, int sampleSize) {
+        RowCounts total = new RowCounts(0, 0, 0, List.of());
+        for (PartitionCounts partition : partitions) {
+            total = total.followedBy(partition.counts(index), sampleSize);
+        }
+        return total.result(check);
+    }
+
+    /** A gathered check's result: the check run on the driver over its columns. */
+    private CheckResult gathered(Check check, Dataset<Row> dataset, SparkSchema schema, long rows,
+            CheckContext context) {
+        if (rows > gatherLimit) {
+            throw new MlopsException("check '" + check.name() + "' (" + check.type() + ") runs on the driver over its"
+                    + " columns gathered there, but the Dataset has " + rows + " rows, more than the gather limit of "
+                    + gatherLimit + "; raise the limit (SparkChecks.withGatherLimit) if the driver has the memory, or"
+                    + " run the suite without this check");
+        }
+        List<String> columns = check.columns().isEmpty() ? schema.names()
+                : schema.names().stream().filter(check.columns()::contains).toList();
+        Table table = SparkTables.toTable(dataset, schema.select(columns.toArray(String[]::new)));
+        return Objects.requireNonNull(check.run(table, context), () -> check.name() + " returned null");
+    }
+
+    /**
+     * @return the fingerprint of the only non-empty chunk, or of the empty table when there is none,
+     *     else the SHA-256 of the chunks' fingerprints in row order
+     */
+    private static Fingerprint fingerprint(List<PartitionCounts> partitions, Schema schema) {
+        List<String> chunks = partitions.stream().flatMap(partition -> partition.fingerprints().stream()).toList();
+        if (chunks.isEmpty()) {
+            return Fingerprint.of(Table.empty(schema));
+        }
+        if (chunks.size() == 1) {
+            return new Fingerprint(chunks.get(0));
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(CHUNKED_FINGERPRINT.getBytes(StandardCharsets.UTF_8));
+            chunks.forEach(chunk -> sha.update(chunk.getBytes(StandardCharsets.UTF_8)));
+            return new Fingerprint(HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JVM has SHA-256", e);
+        }
+    }
+}

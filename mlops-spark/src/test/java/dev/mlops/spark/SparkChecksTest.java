@@ -1,0 +1,321 @@
+package dev.mlops.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.MlopsException;
+import dev.mlops.core.SchemaException;
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.CheckContext;
+import dev.mlops.data.check.CheckReport;
+import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.check.Checks;
+import dev.mlops.data.check.Quarantine;
+import dev.mlops.data.check.QuarantinedRow;
+import dev.mlops.data.check.RowCheck;
+import dev.mlops.data.check.RowRule;
+import dev.mlops.data.check.SchemaCheck;
+import dev.mlops.data.profile.DatasetProfile;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SparkChecksTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    private static final List<String> CITIES = List.of("Hamburg", "München", "Paris", "São Paulo");
+
+    private final SparkSession spark = LocalSpark.session();
+
+    /** People with repeated ids, NaN and missing ages, unknown cities and malformed e-mails. */
+    static Table people(long seed, int rows) {
+        Random random = new Random(seed);
+        Table.Builder builder = Table.builder();
+        double[] ids = new double[rows];
+        double[] ages = new double[rows];
+        double[] amounts = new double[rows];
+        double[] counts = new double[rows];
+        String[] cities = new String[rows];
+        String[] emails = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = random.nextInt(20) == 0 ? row - 1 : row;
+            ages[row] = random.nextInt(25) == 0 ? Double.NaN : 10 + random.nextInt(80);
+            amounts[row] = 100 + 15 * random.nextGaussian();
+            counts[row] = random.nextInt(30) == 0 ? 3 : 2 * random.nextInt(10);
+            cities[row] = random.nextInt(15) == 0 ? null : random.nextInt(30) == 0 ? "Atlantis"
+                    : CITIES.get(random.nextInt(CITIES.size()));
+            emails[row] = random.nextInt(12) == 0 ? "user" + row + "@x" : "user" + row % 40 + "@x.de";
+        }
+        Table table = builder.numeric("id", ids).numeric("age", ages).numeric("amount", amounts)
+                .numeric("count", counts).categorical("city", cities).text("email", emails).build();
+        return withMissing(table, random, rows);
+    }
+
+    /** The table with a few missing ids and ages. */
+    private static Table withMissing(Table table, Random random, int rows) {
+        Table.Builder builder = Table.builder();
+        for (String name : List.of("id", "age")) {
+            dev.mlops.core.table.NumericColumn.Builder column = dev.mlops.core.table.NumericColumn.builder(name);
+            for (int row = 0; row < rows; row++) {
+                if (random.nextInt(40) == 0) {
+                    column.addMissing();
+                } else {
+                    column.add(table.numericColumn(name).get(row));
+                }
+            }
+            builder.add(column.build());
+        }
+        for (String name : List.of("amount", "count", "city", "email")) {
+            builder.add(table.column(name));
+        }
+        return builder.build();
+    }
+
+    static CheckSuite everyCheck(Schema schema) {
+        return CheckSuite.builder("people").clock(CLOCK)
+                .add(SchemaCheck.of(schema).notNull("id", "email"))
+                .add(Checks.completeness("city").atLeast(0.9))
+                .add(Checks.unique("email").withMostly(0.5))
+                .add(Checks.primaryKey("id"))
+                .add(Checks.range("age", 18, 90).withMostly(0.8))
+                .add(Checks.allowedValues("city", CITIES))
+                .add(Checks.cardinality("city", 2, 10))
+                .add(Checks.matches("email", "user[0-9]+@x\\.(de|fr)").withMostly(0.5))
+                .add(Checks.rows("adult", "age >= 18 or age is missing").withSeverity(Severity.WARNING))
+                .add(Checks.meanShift("amount"))
+                .add(Checks.ks("amount"))
+                .add(Checks.chiSquare("city"))
+                .add(Checks.psi("amount"))
+                .add(new EvenCheck("count", 0.9))
+                .add(new MaxCheck("amount", 150))
+                .build();
+    }
+
+    /** The table as a Dataset of so many partitions, its rows in the table's order. */
+    Dataset<Row> partitioned(Table table, int partitions) {
+        String index = "__test_index";
+        return SparkTables.toDataset(spark, table).withColumn(index, functions.monotonically_increasing_id())
+                .repartitionByRange(partitions, functions.col(index)).sortWithinPartitions(index).drop(index);
+    }
+
+    static Stream<Arguments> sweep() {
+        Random master = new Random(20_261_207L);
+        List<Arguments> cases = new ArrayList<>();
+        for (int partitions : new int[] {1, 3, 7}) {
+            cases.add(Arguments.of(master.nextLong(), 200 + master.nextInt(600), partitions));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} rows, {2} partitions")
+    @MethodSource("sweep")
+    void aSuiteOfEveryCheckGivesTheReportOfOneJvm(long seed, int rows, int partitions) {
+        Table table = people(seed, rows);
+        DatasetProfile reference = DatasetProfile.of(people(seed + 1, 300));
+        CheckSuite suite = everyCheck(table.schema());
+        CheckContext context = CheckContext.defaults().withReference(reference).withSampleSize(7);
+        Dataset<Row> dataset = partitioned(table, partitions);
+
+        CheckReport expected = suite.run(table, context);
+        CheckReport actual = SparkChecks.defaults().run(suite, dataset, context);
+
+        assertThat(actual.results()).as("seed %d, %d rows, %d partitions", seed, rows, partitions)
+                .containsExactlyElementsOf(expected.results());
+        assertThat(actual.rowCount()).isEqualTo(rows);
+        assertThat(actual.header().createdAt()).isEqualTo(CLOCK.instant());
+        assertThat(actual.passed()).isEqualTo(expected.passed());
+        if (partitions == 1) {
+            assertThat(actual.header()).isEqualTo(expected.header());
+        }
+    }
+
+    @Test
+    void everyCheckTakesItsDocumentedPath() {
+        Table table = people(1, 50);
+        CheckSuite suite = everyCheck(table.schema());
+        SparkSchema schema = SparkChecks.readAs(partitioned(table, 1).schema(), suite.schema());
+        CheckReport probe = suite.run(Table.empty(schema.schema()),
+                CheckContext.defaults().withReference(DatasetProfile.of(table)));
+        SparkChecks checks = SparkChecks.defaults();
+
+        List<SparkChecks.Route> routes = new ArrayList<>();
+        for (int i = 0; i < suite.checks().size(); i++) {
+            routes.add(checks.route(suite.checks().get(i), probe.results().get(i), schema));
+        }
+
+        assertThat(routes).containsExactly(SparkChecks.Route.SCHEMA, SparkChecks.Route.TRANSLATED,
+                SparkChecks.Route.GATHERED, SparkChecks.Route.GATHERED, SparkChecks.Route.TRANSLATED,
+                SparkChecks.Route.TRANSLATED, SparkChecks.Route.GATHERED, SparkChecks.Route.TRANSLATED,
+                SparkChecks.Route.EXECUTORS, SparkChecks.Route.GATHERED, SparkChecks.Route.GATHERED,
+                SparkChecks.Route.GATHERED, SparkChecks.Route.GATHERED, SparkChecks.Route.EXECUTORS,
+                SparkChecks.Route.GATHERED);
+    }
+
+    @Test
+    void translatedAndExecutorCountedChecksGiveTheSameResults() {
+        Table table = people(5, 400);
+        CheckSuite suite = CheckSuite.builder("rows").add(Checks.completeness("city").atLeast(0.9))
+                .add(Checks.range("age", 18, 90).withMostly(0.8)).add(Checks.allowedValues("city", CITIES))
+                .add(Checks.matches("email", "user[0-9]+@x\\.(de|fr)").withMostly(0.5)).build();
+        Dataset<Row> dataset = partitioned(table, 4);
+
+        CheckReport translated = SparkChecks.defaults().run(suite, dataset);
+        CheckReport counted = SparkChecks.defaults().withoutTranslation().run(suite, dataset);
+
+        assertThat(translated.results()).containsExactlyElementsOf(counted.results())
+                .containsExactlyElementsOf(suite.run(table).results());
+    }
+
+    @Nested
+    class Quarantines {
+
+        @ParameterizedTest(name = "{0} partitions")
+        @MethodSource("dev.mlops.spark.SparkChecksTest#sweep")
+        void rowsAndReasonsAreThoseOfOneJvm(long seed, int rows, int partitions) {
+            Table table = people(seed, rows);
+            CheckSuite suite = everyCheck(table.schema());
+            Dataset<Row> dataset = partitioned(table, partitions);
+
+            Quarantine expected = suite.quarantine(table);
+            SparkQuarantine actual = SparkChecks.defaults().quarantine(suite, dataset);
+
+            Table passing = SparkTables.toTable(actual.passing(), SparkChecks.readAs(actual.passing().schema(),
+                    table.schema()));
+            assertThat(passing).isEqualTo(expected.passing());
+            Dataset<Row> quarantined = actual.quarantined();
+            assertThat(quarantined.columns()).endsWith(Quarantine.REASONS_COLUMN);
+            Table setApart = SparkTables.toTable(quarantined, SparkChecks.readAs(quarantined.schema(),
+                    table.schema()).withType(Quarantine.REASONS_COLUMN, dev.mlops.core.table.ColumnType.TEXT));
+            assertThat(setApart).isEqualTo(expected.quarantinedWithReasons());
+            assertThat(expected.reasons()).extracting(QuarantinedRow::checks).anySatisfy(
+                    names -> assertThat(names).hasSizeGreaterThan(1));
+        }
+
+        @Test
+        void translatedPredicatesAreInThePlan() {
+            // not a local relation, which Spark's optimiser would filter while it plans
+            Dataset<Row> ages = spark.range(100).selectExpr("cast(id as double) as age");
+            CheckSuite suite = CheckSuite.builder("age").add(Checks.range("age", 18, 90)).build();
+
+            SparkQuarantine split = SparkChecks.defaults().quarantine(suite, ages);
+
+            String plan = split.passing().queryExecution().optimizedPlan().toString();
+            assertThat(plan).contains("age#").contains(">= 18.0").contains("<= 90.0").contains("isnan");
+            assertThat(split.quarantined().queryExecution().executedPlan().toString()).contains("Filter");
+        }
+
+        @Test
+        void aDatasetWithTheReasonsColumnIsRefused() {
+            Table table = Table.builder().numeric(Quarantine.REASONS_COLUMN, 1, 2).build();
+            CheckSuite suite = CheckSuite.builder("s").add(Checks.complete(Quarantine.REASONS_COLUMN)).build();
+
+            assertThatThrownBy(() -> SparkChecks.defaults().quarantine(suite, SparkTables.toDataset(spark, table)))
+                    .isInstanceOf(SchemaException.class).hasMessageContaining("'quarantine_reasons'");
+        }
+    }
+
+    @Nested
+    class Errors {
+
+        @Test
+        void aSuiteNeedingAReferenceWithoutOneFailsAsInOneJvm() {
+            Table table = people(2, 30);
+            CheckSuite suite = everyCheck(table.schema());
+
+            Throwable inOneJvm = org.assertj.core.api.Assertions.catchThrowable(() -> suite.run(table));
+
+            assertThatThrownBy(() -> SparkChecks.defaults().run(suite, partitioned(table, 2)))
+                    .isInstanceOf(MlopsException.class).hasMessage(inOneJvm.getMessage());
+        }
+
+        @Test
+        void aGatheringCheckOverTheLimitNamesTheCheckAndTheRows() {
+            Table table = people(2, 30);
+            CheckSuite suite = CheckSuite.builder("c").add(Checks.cardinality("city", 1, 5)).build();
+
+            assertThatThrownBy(() -> SparkChecks.defaults().withGatherLimit(29).run(suite, partitioned(table, 2)))
+                    .isInstanceOf(MlopsException.class).hasMessageContaining("cardinality(city)")
+                    .hasMessageContaining("30 rows").hasMessageContaining("gather limit of 29");
+            assertThat(SparkChecks.defaults().withGatherLimit(30).run(suite, partitioned(table, 2)).passed()).isTrue();
+            assertThatThrownBy(() -> SparkChecks.defaults().withGatherLimit(-1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        }
+
+        @Test
+        void aCheckOfAnUnregisteredTypeFailsOnTheDriverSayingHowToRegisterIt() {
+            RowCheck unregistered = new Unregistered();
+            CheckSuite suite = CheckSuite.builder("u").add(unregistered).build();
+            Dataset<Row> dataset = partitioned(people(2, 10), 1);
+
+            assertThatThrownBy(() -> SparkChecks.defaults().run(suite, dataset)).isInstanceOf(MlopsException.class)
+                    .hasMessageContaining("'odd(count)'").hasMessageContaining("META-INF/services");
+            assertThatThrownBy(() -> SparkChecks.defaults().quarantine(suite, dataset))
+                    .isInstanceOf(MlopsException.class).hasMessageContaining("'odd(count)'");
+        }
+
+        @Test
+        void checksOfMissingColumnsAreDecidedFromTheSchemaAsInOneJvm() {
+            Table table = people(4, 40);
+            CheckSuite suite = CheckSuite.builder("missing").add(Checks.range("nope", 0, 1))
+                    .add(Checks.cardinality("nope", 0, 1)).add(Checks.range("city", 0, 1))
+                    .add(new EvenCheck("nope", 1)).add(Checks.unique("nope")).build();
+
+            CheckReport report = SparkChecks.defaults().withGatherLimit(0).run(suite, partitioned(table, 2));
+
+            assertThat(report.results()).containsExactlyElementsOf(suite.run(table).results());
+            assertThat(SparkChecks.defaults().quarantine(suite, partitioned(table, 2)).quarantined().count()).isZero();
+        }
+    }
+
+    /** A row check whose type no registry knows. */
+    private record Unregistered() implements RowCheck {
+        @Override
+        public double mostly() {
+            return 1;
+        }
+
+        @Override
+        public RowRule bind(Table table) {
+            return new EvenCheck("count", 1).bind(table);
+        }
+
+        @Override
+        public String type() {
+            return "odd";
+        }
+
+        @Override
+        public String name() {
+            return "odd(count)";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("count");
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public Record settings() {
+            return this;
+        }
+    }
+}

@@ -215,6 +215,7 @@ public final class SparkChecks {
         long rows = partitions.stream().mapToLong(PartitionCounts::rows).sum();
         Map<Integer, Long> aggregates = aggregate(dataset, checks, routes, schema);
 
+        Table gathered = gather(dataset, checks, routes, schema, rows);
         List<CheckResult> results = new ArrayList<>(checks.size());
         int executorIndex = 0;
         for (int i = 0; i < checks.size(); i++) {
@@ -226,7 +227,8 @@ public final class SparkChecks {
                 case TRANSLATED -> translated((RowCheck) check, i, dataset, schema, rows, aggregates, partitions,
                         sampleSize);
                 case EXECUTORS -> added((RowCheck) check, executorIndex++, partitions, sampleSize);
-                case GATHERED -> gathered(check, dataset, schema, rows, context);
+                case GATHERED -> Objects.requireNonNull(check.run(gathered.select(columns(check, schema)), context),
+                        () -> check.name() + " returned null");
             };
             results.add(result);
         }
@@ -490,19 +492,44 @@ public final class SparkChecks {
         return total.result(check);
     }
 
-    /** A gathered check's result: the check run on the driver over its columns. */
-    private CheckResult gathered(Check check, Dataset<Row> dataset, SparkSchema schema, long rows,
-            CheckContext context) {
-        if (rows > gatherLimit) {
-            throw new MlopsException("check '" + check.name() + "' (" + check.type() + ") runs on the driver over its"
-                    + " columns gathered there, but the Dataset has " + rows + " rows, more than the gather limit of "
-                    + gatherLimit + "; raise the limit (SparkChecks.withGatherLimit) if the driver has the memory, or"
-                    + " run the suite without this check");
+    /**
+     * Gathers the columns of every check that runs on the driver, in one job.
+     *
+     * @return a table of those columns, in the Dataset's order; empty of columns when no check gathers
+     * @throws MlopsException naming the first such check if the Dataset has more rows than the limit
+     */
+    private Table gather(Dataset<Row> dataset, List<Check> checks, List<Route> routes, SparkSchema schema,
+            long rows) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            if (routes.get(i) != Route.GATHERED) {
+                continue;
+            }
+            Check check = checks.get(i);
+            if (rows > gatherLimit) {
+                throw new MlopsException("check '" + check.name() + "' (" + check.type() + ") runs on the driver over"
+                        + " its columns gathered there, but the Dataset has " + rows + " rows, more than the gather"
+                        + " limit of " + gatherLimit + "; raise the limit (SparkChecks.withGatherLimit) if the driver"
+                        + " has the memory, or run the suite without this check");
+            }
+            for (String column : columns(check, schema)) {
+                if (!columns.contains(column)) {
+                    columns.add(column);
+                }
+            }
         }
-        List<String> columns = check.columns().isEmpty() ? schema.names()
-                : schema.names().stream().filter(check.columns()::contains).toList();
-        Table table = SparkTables.toTable(dataset, schema.select(columns.toArray(String[]::new)));
-        return Objects.requireNonNull(check.run(table, context), () -> check.name() + " returned null");
+        List<String> ordered = schema.names().stream().filter(columns::contains).toList();
+        return columns.isEmpty() ? Table.empty(Schema.of(List.of()))
+                : SparkTables.toTable(dataset, schema.select(ordered.toArray(String[]::new)));
+    }
+
+    /**
+     * @return the columns a gathered check sees, in the Dataset's order: those it names that the
+     *     Dataset has, or all when it names none
+     */
+    private static String[] columns(Check check, SparkSchema schema) {
+        return schema.names().stream().filter(name -> check.columns().isEmpty() || check.columns().contains(name))
+                .toArray(String[]::new);
     }
 
     /**

@@ -1,7 +1,12 @@
 package dev.mlops.spark;
 
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.data.check.Check;
+import dev.mlops.data.check.CheckContext;
+import dev.mlops.data.check.CheckReport;
+import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.ProfileOptions;
 import java.io.IOException;
@@ -12,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -64,7 +70,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SparkJob.Version.class,
         sortOptions = false,
-        subcommands = {SparkJob.ProfileJob.class},
+        subcommands = {SparkJob.ProfileJob.class, SparkJob.CheckJob.class},
         description = {
             "Profiles, checks or compares a data set on Apache Spark with mlops-java: "
                     + "spark-submit --class dev.mlops.spark.SparkJob mlops-spark-VERSION-spark.jar COMMAND ...",
@@ -349,6 +355,67 @@ public final class SparkJob implements Callable<Integer> {
                     profile.rowCount(), profile.columns().size(), target));
             out.flush();
             return EXIT_OK;
+        }
+    }
+
+    /** {@code check}: a check suite over the input; exits 1 when an error-severity check fails. */
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+            description = {"Runs a check suite over the input on the cluster and writes the report's JSON, as "
+                    + "'mlops check' does for one file; exits 1 when an error-severity check fails.",
+                "The suite's schema says how each column reads; distribution checks compare against --reference, "
+                        + "a profile that 'profile --output' or 'mlops profile --out' wrote."})
+    static final class CheckJob implements Callable<Integer> {
+        @Spec
+        private @Nullable CommandSpec spec;
+
+        @ParentCommand
+        private @Nullable SparkJob job;
+
+        @Mixin
+        private Input input = new Input();
+
+        @Option(names = "--suite", required = true, paramLabel = "SUITE_JSON", description = "The check suite.")
+        private @Nullable Path suiteFile;
+
+        @Option(names = "--reference", paramLabel = "PROFILE_JSON",
+                description = "The reference data's profile, for distribution checks.")
+        private @Nullable Path referenceFile;
+
+        @Option(names = "--report", required = true, paramLabel = "REPORT_JSON",
+                description = "Where the report's JSON goes, on the driver's file system (replaced atomically).")
+        private @Nullable Path reportFile;
+
+        @Option(names = "--sample", paramLabel = "N",
+                description = "How many failing rows each check lists (default: " + CheckContext.DEFAULT_SAMPLE_SIZE
+                        + ").")
+        private @Nullable Integer sample;
+
+        @Option(names = "--json", description = "Print the JSON report instead of text.")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            CheckContext context = CheckContext.defaults();
+            if (sample != null) {
+                context = context.withSampleSize(notNegative(spec, "--sample", sample));
+            }
+            Path suitePath = Objects.requireNonNull(suiteFile, "suiteFile");
+            CheckSuite suite = CheckSuite.load(suitePath, ComponentRegistry.defaults());
+            if (referenceFile != null) {
+                context = context.withReference(DatasetProfile.load(referenceFile));
+            } else if (suite.needsReference()) {
+                List<String> names = suite.checks().stream().filter(Check::needsReference).map(Check::name).toList();
+                throw new MlopsException(suitePath + ": suite '" + suite.name() + "' compares distributions against a "
+                        + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
+                        + "data's profile that 'profile --output PROFILE_JSON' writes");
+            }
+            Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
+            CheckReport report = SparkChecks.defaults().run(suite, data, context);
+            write(Objects.requireNonNull(reportFile, "reportFile"), report.toJson());
+            PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
+            out.print(json ? report.toJson() + "\n" : report.toText());
+            out.flush();
+            return report.passed() ? EXIT_OK : EXIT_CHECK_FAILED;
         }
     }
 

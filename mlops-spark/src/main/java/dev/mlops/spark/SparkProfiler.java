@@ -6,6 +6,7 @@ import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.ProfileOptions;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ import org.jspecify.annotations.Nullable;
  * them sketch-only.
  *
  * <p><b>Fingerprints.</b> A merged profile lists the fingerprint of every table merged, which for a
- * Dataset would be one per chunk, different for each partitioning. The profile of a Dataset states
- * none ({@link DatasetProfile#fingerprints()} is empty): there is no content hash of a Dataset's
- * rows in Spark's order, which is not stable. A caller who knows the data's version (the files it
- * was read from) may state it with {@link DatasetProfile#withFingerprints}.
+ * Dataset would be one per chunk, different for each partitioning; and a {@code Fingerprint.of}
+ * a table hashes its rows in order, which Spark does not keep stable. The profile of a Dataset
+ * states one fingerprint instead ({@link DatasetProfile#withFingerprints}): the content hash of
+ * its rows as a multiset, the same for any partitioning and row order (SHA-256 of each row, the
+ * rows' hashes added modulo 2^256, then hashed with the schema and row count; one SHA-256 a row on
+ * the executors). It is not the fingerprint the same rows get as one {@code Table} in one JVM.
  *
  * <p>{@link DatasetProfile#createdAt()} is the clock's instant read once on the driver when
  * profiling starts. A task's failure with an mlops error (a long beyond ±2^53 in a numeric column)
@@ -134,7 +137,7 @@ public final class SparkProfiler {
      * @param dataset the Dataset
      * @param schema which columns, read as which types, which of them sensitive
      * @param options the profile's settings
-     * @return its profile, with no fingerprint
+     * @return its profile, with the Dataset's one fingerprint
      * @throws dev.mlops.core.SchemaException naming a column of the schema the Dataset lacks, or a
      *     numeric column holding a long beyond ±2^53 (with the value)
      */
@@ -146,37 +149,44 @@ public final class SparkProfiler {
         Schema declared = schema.schema();
         // the empty profile carries the options to the executors (a record that is not Serializable)
         String empty = DatasetProfile.of(Table.empty(unmarked(declared)), options, Runnable::run, stamp).toJson();
-        String merged = SparkFailures.run(() -> SparkTables.mapTables(dataset, schema, chunkRows,
+        Part merged = SparkFailures.run(() -> SparkTables.mapTables(dataset, schema, chunkRows,
                 (partition, tables) -> List.of(profilePartition(tables, empty, stamp)).iterator())
-                .treeAggregate("", SparkProfiler::merge, SparkProfiler::merge));
-        DatasetProfile profile = DatasetProfile.fromJson(merged.isEmpty() ? empty : merged);
+                .treeAggregate(Part.NONE, Part::merge, Part::merge));
+        DatasetProfile profile = DatasetProfile.fromJson(merged.profile().isEmpty() ? empty : merged.profile());
         if (declared.fields().stream().anyMatch(Field::sensitive)) {
             // merging with the empty profile of the marked schema marks the columns, every statistic unchanged
             profile = DatasetProfile.of(Table.empty(declared), options, Runnable::run, stamp).merge(profile);
         }
-        return profile.withFingerprints(List.of());
+        return profile.withFingerprints(List.of(merged.fingerprint().finish(declared)));
     }
 
     /** Profiles a partition's tables one after another and merges them; runs on an executor. */
-    private static String profilePartition(Iterator<Table> tables, String empty, Clock stamp) {
+    private static Part profilePartition(Iterator<Table> tables, String empty, Clock stamp) {
         ProfileOptions options = DatasetProfile.fromJson(empty).options();
+        DatasetFingerprint fingerprint = new DatasetFingerprint();
         @Nullable DatasetProfile partition = null;
         while (tables.hasNext()) {
-            DatasetProfile chunk = DatasetProfile.of(unmarked(tables.next()), options, Runnable::run, stamp);
+            Table table = tables.next();
+            fingerprint.add(table);
+            DatasetProfile chunk = DatasetProfile.of(unmarked(table), options, Runnable::run, stamp);
             partition = partition == null ? chunk : partition.merge(chunk);
         }
-        return Objects.requireNonNull(partition, "a partition yields at least one table").toJson();
+        return new Part(Objects.requireNonNull(partition, "a partition yields at least one table").toJson(),
+                fingerprint);
     }
 
-    /** Merges two profiles' JSON; the empty string, the aggregate's zero, is no profile. */
-    private static String merge(String a, String b) {
-        if (a.isEmpty()) {
-            return b;
+    /**
+     * What a part of the Dataset yields: its profile's JSON (empty for none, the aggregate's zero)
+     * and its rows' fingerprint state.
+     */
+    private record Part(String profile, DatasetFingerprint fingerprint) implements Serializable {
+        static final Part NONE = new Part("", new DatasetFingerprint());
+
+        Part merge(Part other) {
+            String both = profile.isEmpty() ? other.profile : other.profile.isEmpty() ? profile
+                    : DatasetProfile.fromJson(profile).merge(DatasetProfile.fromJson(other.profile)).toJson();
+            return new Part(both, new DatasetFingerprint().merge(fingerprint).merge(other.fingerprint));
         }
-        if (b.isEmpty()) {
-            return a;
-        }
-        return DatasetProfile.fromJson(a).merge(DatasetProfile.fromJson(b)).toJson();
     }
 
     /** The table with no column marked sensitive, so that its profile's JSON keeps every exact state. */

@@ -105,18 +105,18 @@ class SparkChecksTest {
                 .build();
     }
 
-    /** The table as a Dataset of so many partitions, its rows in the table's order. */
+    /** The table as a Dataset of so many partitions, its rows in the table's order, cached (for speed). */
     Dataset<Row> partitioned(Table table, int partitions) {
         String index = "__test_index";
         return SparkTables.toDataset(spark, table).withColumn(index, functions.monotonically_increasing_id())
-                .repartitionByRange(partitions, functions.col(index)).sortWithinPartitions(index).drop(index);
+                .repartitionByRange(partitions, functions.col(index)).sortWithinPartitions(index).drop(index).cache();
     }
 
     static Stream<Arguments> sweep() {
         Random master = new Random(20_261_207L);
         List<Arguments> cases = new ArrayList<>();
         for (int partitions : new int[] {1, 3, 7}) {
-            cases.add(Arguments.of(master.nextLong(), 200 + master.nextInt(600), partitions));
+            cases.add(Arguments.of(master.nextLong(), 150 + master.nextInt(300), partitions));
         }
         return cases.stream();
     }
@@ -183,7 +183,7 @@ class SparkChecksTest {
     @Nested
     class Quarantines {
 
-        @ParameterizedTest(name = "{0} partitions")
+        @ParameterizedTest(name = "seed {0}, {1} rows, {2} partitions")
         @MethodSource("dev.mlops.spark.SparkChecksTest#sweep")
         void rowsAndReasonsAreThoseOfOneJvm(long seed, int rows, int partitions) {
             Table table = people(seed, rows);
@@ -219,12 +219,101 @@ class SparkChecksTest {
         }
 
         @Test
+        void checksCountedOnTheExecutorsKeepEveryColumnType() {
+            Table table = Table.builder().numeric("count", 1, 2, 4, 7, 8)
+                    .categorical("c", "a", null, "b", "a", "c")
+                    .text("t", "x", "y", null, "z", "w")
+                    .bool("b", true, false, null, true, false)
+                    .timestamp("ts", Instant.parse("2024-01-02T03:04:05.123456Z"), null, Instant.EPOCH,
+                            Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("2030-06-07T08:09:10Z"))
+                    .build();
+            CheckSuite suite = CheckSuite.builder("even").add(new EvenCheck("count", 1))
+                    .add(Checks.rows("p", "c != \"c\"")).add(Checks.unique("c")).build();
+            Dataset<Row> dataset = partitioned(table, 2);
+            SparkSchema schema = SparkSchema.of(dataset.schema()).withType("t", dev.mlops.core.table.ColumnType.TEXT);
+
+            Quarantine expected = suite.quarantine(table);
+            SparkQuarantine actual = SparkChecks.defaults().quarantine(suite, dataset);
+
+            assertThat(SparkTables.toTable(actual.passing(), schema)).isEqualTo(expected.passing());
+            assertThat(SparkTables.toTable(actual.quarantined(), SparkSchema.of(actual.quarantined().schema())
+                    .withType("t", dev.mlops.core.table.ColumnType.TEXT)
+                    .withType(Quarantine.REASONS_COLUMN, dev.mlops.core.table.ColumnType.TEXT)))
+                    .isEqualTo(expected.quarantinedWithReasons());
+        }
+
+        @Test
+        void aSuiteWithoutRowChecksQuarantinesNothing() {
+            Table table = people(6, 20);
+            CheckSuite suite = CheckSuite.builder("none").add(Checks.cardinality("city", 1, 2))
+                    .add(Checks.range("age", 0, 1).withSeverity(Severity.WARNING)).build();
+
+            SparkQuarantine split = SparkChecks.defaults().quarantine(suite, partitioned(table, 2));
+
+            assertThat(split.passing().count()).isEqualTo(20);
+            assertThat(split.quarantined().count()).isZero();
+            assertThat(split.quarantined().columns()).endsWith(Quarantine.REASONS_COLUMN);
+        }
+
+        @Test
         void aDatasetWithTheReasonsColumnIsRefused() {
             Table table = Table.builder().numeric(Quarantine.REASONS_COLUMN, 1, 2).build();
             CheckSuite suite = CheckSuite.builder("s").add(Checks.complete(Quarantine.REASONS_COLUMN)).build();
 
             assertThatThrownBy(() -> SparkChecks.defaults().quarantine(suite, SparkTables.toDataset(spark, table)))
                     .isInstanceOf(SchemaException.class).hasMessageContaining("'quarantine_reasons'");
+        }
+    }
+
+    @Nested
+    class Translation {
+
+        @Test
+        void javaAndSparkRegularExpressionsAgreeOnWholeValues() {
+            List<String> values = List.of("abc", "ABC", "ab\nc", "abc\n", "\nabc", "a.c", "", "München", "São",
+                    "12-34", "x@y.de", "aaa", "ab", "a|b");
+            List<String> regexes = List.of("abc", "a.c", "(?i)abc", "a|b", "[a-z]+", "\\p{L}+", "a*", "ab|abc",
+                    "(?s)a.*c", "\\d{2}-\\d{2}", ".*@.*\\.de", "(a)(b)?", "(?m)^abc$", "\\Qa|b\\E");
+            Dataset<Row> dataset = SparkTables.toDataset(spark, Table.builder().text("v",
+                    values.toArray(String[]::new)).build());
+            SparkSchema schema = SparkSchema.of(dataset.schema());
+
+            for (String regex : regexes) {
+                java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+                List<String> inJava = values.stream().filter(value -> pattern.matcher(value).matches()).toList();
+                SparkRule rule = SparkRule.of(Checks.matches("v", regex), schema).orElseThrow();
+                List<String> inSpark = dataset.filter(rule.passes()).collectAsList().stream()
+                        .map(row -> row.getString(0)).toList();
+
+                assertThat(inSpark).as(regex).containsExactlyInAnyOrderElementsOf(inJava);
+            }
+        }
+
+        @Test
+        void whatIsNotTranslatedRunsOnTheExecutors() {
+            SparkSchema schema = SparkSchema.of(SparkTables.toDataset(spark, Table.builder().numeric("n", 1)
+                    .categorical("c", "a").build()).schema());
+
+            assertThat(SparkRule.of(Checks.matches("c", "a(?x) # comment"), schema)).isEmpty();
+            assertThat(SparkRule.of(Checks.matches("n", "1"), schema)).isEmpty();
+            assertThat(SparkRule.of(Checks.allowedValues("n", List.of("1")), schema)).isEmpty();
+            assertThat(SparkRule.of(Checks.rows("p", "n > 0"), schema)).isEmpty();
+            assertThat(SparkRule.of(Checks.unique("n"), schema)).isEmpty();
+            assertThat(SparkRule.of(Checks.range("n", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), schema))
+                    .isPresent();
+        }
+
+        @Test
+        void rangesOfIntegerAndDecimalColumnsAndInfiniteBoundsMatchOneJvm() {
+            Dataset<Row> dataset = spark.range(-5, 15).selectExpr("cast(id as int) as i",
+                    "cast(id as decimal(10, 2)) / 4 as d", "case when id % 5 = 0 then double('NaN') when id < 0 then double('-Infinity') when id > 10 then double('Infinity') else cast(id as double) end as x");
+            Table table = SparkTables.toTable(dataset);
+            CheckSuite suite = CheckSuite.builder("r").add(Checks.range("i", 0, 9).withMostly(0.1))
+                    .add(Checks.range("d", -1, Double.POSITIVE_INFINITY).withMostly(0.1))
+                    .add(Checks.range("x", Double.NEGATIVE_INFINITY, 0).withMostly(0.1)).build();
+
+            assertThat(SparkChecks.defaults().run(suite, dataset).results())
+                    .containsExactlyElementsOf(suite.run(table).results());
         }
     }
 

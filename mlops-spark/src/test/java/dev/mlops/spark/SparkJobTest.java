@@ -2,7 +2,10 @@ package dev.mlops.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.check.Checks;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Nested;
@@ -146,6 +150,92 @@ class SparkJobTest {
             assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
             assertThat(run.err()).startsWith("mlops-spark: ").contains("absent.csv").doesNotContain("\tat ");
             assertThat(dir.resolve("p.json")).doesNotExist();
+        }
+    }
+
+    static boolean passed(Path report) throws IOException {
+        return new ObjectMapper().readTree(report.toFile()).get("passed").asBoolean();
+    }
+
+    @Nested
+    class Check {
+
+        private static CheckSuite suite(String... allowedCities) {
+            return CheckSuite.builder("cities").add(Checks.range("amount", 0, 1000))
+                    .add(Checks.allowedValues("city", List.of(allowedCities))).build();
+        }
+
+        @Test
+        void aPassingSuiteExitsZeroAndWritesTheReport(@TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path suiteFile = dir.resolve("suite.json");
+            suite("München", "São Paulo", "Hamburg", "Köln").save(suiteFile);
+            Path report = dir.resolve("report.json");
+
+            Run run = run("check", "--input", input.toString(), "--suite", suiteFile.toString(), "--report",
+                    report.toString());
+
+            assertThat(run.status()).as(run.err()).isEqualTo(SparkJob.EXIT_OK);
+            assertThat(run.out()).contains("range(amount)").contains("allowed-values(city)");
+            assertThat(passed(report)).isTrue();
+        }
+
+        @Test
+        void aFailingSuiteExitsOneAsMlopsCheckDoesAndTheReportSaysWhy(@TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path suiteFile = dir.resolve("suite.json");
+            suite("München", "Hamburg").save(suiteFile);
+            Path report = dir.resolve("report.json");
+
+            Run run = run("check", "--input", input.toString(), "--suite", suiteFile.toString(), "--report",
+                    report.toString(), "--json");
+
+            assertThat(run.status()).as(run.err()).isEqualTo(SparkJob.EXIT_CHECK_FAILED);
+            String json = Files.readString(report, StandardCharsets.UTF_8);
+            assertThat(run.out()).isEqualTo(json);
+            assertThat(passed(report)).isFalse();
+            assertThat(json).contains("allowed-values(city)");
+        }
+
+        @Test
+        void aDistributionCheckWithoutAReferenceIsBadInputNamingTheOption(@TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path suiteFile = dir.resolve("suite.json");
+            CheckSuite.builder("drifting").add(Checks.ks("amount")).build().save(suiteFile);
+            Path report = dir.resolve("report.json");
+
+            Run run = run(SparkJobTest::noSession, "check", "--input", input.toString(), "--suite",
+                    suiteFile.toString(), "--report", report.toString());
+
+            assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("suite 'drifting' compares distributions against a reference (ks(amount))")
+                    .contains("--reference PROFILE_JSON");
+            assertThat(report).doesNotExist();
+        }
+
+        @Test
+        void aDistributionCheckComparesAgainstTheReferenceProfile(@TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path profile = dir.resolve("profile.json");
+            assertThat(run("profile", "--input", input.toString(), "--output", profile.toString()).status())
+                    .isEqualTo(SparkJob.EXIT_OK);
+            Path suiteFile = dir.resolve("suite.json");
+            CheckSuite.builder("drifting").add(Checks.ks("amount")).build().save(suiteFile);
+
+            Run run = run("check", "--input", input.toString(), "--suite", suiteFile.toString(), "--reference",
+                    profile.toString(), "--report", dir.resolve("report.json").toString());
+
+            assertThat(run.status()).as(run.err() + run.out()).isEqualTo(SparkJob.EXIT_OK);
+            assertThat(run.out()).contains("ks(amount)");
+        }
+
+        @Test
+        void aMissingSuiteIsBadInputNamingTheFile(@TempDir Path dir) throws IOException {
+            Run run = run(SparkJobTest::noSession, "check", "--input", cities(dir).toString(), "--suite",
+                    dir.resolve("nope.json").toString(), "--report", dir.resolve("r.json").toString());
+
+            assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(run.err()).contains("nope.json");
         }
     }
 }

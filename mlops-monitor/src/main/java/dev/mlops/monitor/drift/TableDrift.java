@@ -4,7 +4,9 @@ import dev.mlops.core.report.ReportHeader;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.ColumnProfile;
@@ -112,6 +114,19 @@ public final class TableDrift {
      * @return the report, its subject the current table
      */
     public TableDriftReport compare(Table current, Table reference) {
+        return compare(Current.of(current), reference);
+    }
+
+    /**
+     * Compares every column of a raw reference table with the current data held elsewhere, such
+     * as a Spark Dataset; the same report as {@link #compare(Table, Table)} gives for a table of
+     * the same columns, samples and fingerprint.
+     *
+     * @param current the current data: its columns and each column's sample
+     * @param reference the reference table, such as the training data
+     * @return the report, its subject {@link Current#fingerprint()}
+     */
+    public TableDriftReport compare(Current current, Table reference) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(reference, "reference");
         List<Expected> expected = new ArrayList<>();
@@ -130,6 +145,19 @@ public final class TableDrift {
      * @return the report, its subject the current table
      */
     public TableDriftReport compare(Table current, DatasetProfile reference) {
+        return compare(Current.of(current), reference);
+    }
+
+    /**
+     * Compares every column of a stored profile with the current data held elsewhere, such as a
+     * Spark Dataset; the same report as {@link #compare(Table, DatasetProfile)} gives for a table
+     * of the same columns, samples and fingerprint.
+     *
+     * @param current the current data: its columns and each column's sample
+     * @param reference the reference's profile, such as a baseline read with {@link DatasetProfile#load}
+     * @return the report, its subject {@link Current#fingerprint()}
+     */
+    public TableDriftReport compare(Current current, DatasetProfile reference) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(reference, "reference");
         List<Expected> expected = new ArrayList<>();
@@ -140,10 +168,10 @@ public final class TableDrift {
         return compare(current, expected, reference.rowCount(), TableDriftReport.ReferenceKind.PROFILE);
     }
 
-    private TableDriftReport compare(Table current, List<Expected> expected, long referenceRows,
+    private TableDriftReport compare(Current current, List<Expected> expected, long referenceRows,
             TableDriftReport.ReferenceKind referenceKind) {
         Instant createdAt = clock.instant();
-        CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(() -> Fingerprint.of(current),
+        CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(current::fingerprint,
                 ForkJoinPool.commonPool());
         List<ColumnDrift> found = IntStream.range(0, expected.size()).parallel()
                 .mapToObj(i -> compare(current, expected.get(i))).toList();
@@ -154,14 +182,14 @@ public final class TableDrift {
     }
 
     /** One column, before the correction: its result with the unadjusted p-value. */
-    private ColumnDrift compare(Table current, Expected expected) {
+    private ColumnDrift compare(Current current, Expected expected) {
         String name = expected.name();
         OptionalInt index = current.schema().find(name);
         if (index.isEmpty()) {
             return notCompared(name, ColumnDrift.Status.MISSING, Severity.ERROR,
                     "column '" + name + "' of the reference is missing from the current table");
         }
-        Column column = current.column(index.getAsInt());
+        Field column = current.schema().field(index.getAsInt());
         Sample.@Nullable Kind kind = kind(expected.type());
         if (kind != kind(column.type())) {
             return notCompared(name, ColumnDrift.Status.TYPE_CHANGED, Severity.ERROR, "column '" + name
@@ -172,7 +200,7 @@ public final class TableDrift {
                     "column '" + name + "' holds timestamps, which drift does not compare");
         }
         try {
-            Sample sample = Sample.of(column);
+            Sample sample = current.sample(name);
             Reference reference = expected.raw() != null ? Reference.of(Sample.of(expected.raw()))
                     : Reference.of(Objects.requireNonNull(expected.profile()));
             DriftDetector chosen = detectorFor(name, kind, reference, expected.rows());
@@ -249,6 +277,69 @@ public final class TableDrift {
 
     private static String typeName(ColumnType type) {
         return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The current side of a comparison: its columns and, for each column compared, its
+     * {@link Sample}. A {@link Table} is one ({@link #of(Table)}); a Spark Dataset is another,
+     * whose samples are computed where its rows live (mlops-spark's {@code SparkDrift}). The
+     * report is the same for any two with equal schemas, row counts, samples and fingerprints.
+     */
+    public interface Current {
+        /** @return the current columns: names, types and sensitive marks */
+        Schema schema();
+
+        /** @return how many rows the current data has */
+        long rowCount();
+
+        /**
+         * Returns the content hash the report names as its subject; called once a comparison,
+         * beside the columns' samples.
+         *
+         * @return the fingerprint of the current data
+         */
+        Fingerprint fingerprint();
+
+        /**
+         * Returns one column's sample as {@link Sample#of(Column)} reads a column of that type and
+         * those values; called once for each numeric, categorical, text or boolean column the
+         * reference shares with {@link #schema()}, possibly from several threads at once.
+         *
+         * @param column the column's name
+         * @return its sample
+         * @throws IllegalArgumentException as {@link Sample#of(Column)} does (an infinity in a
+         *     numeric column): the column is then reported not compared, with the message
+         */
+        Sample sample(String column);
+
+        /**
+         * @param table the current table
+         * @return the table as the current side: its schema, rows, {@link Fingerprint#of(Table)} and columns' samples
+         */
+        static Current of(Table table) {
+            Objects.requireNonNull(table, "current");
+            return new Current() {
+                @Override
+                public Schema schema() {
+                    return table.schema();
+                }
+
+                @Override
+                public long rowCount() {
+                    return table.rowCount();
+                }
+
+                @Override
+                public Fingerprint fingerprint() {
+                    return Fingerprint.of(table);
+                }
+
+                @Override
+                public Sample sample(String column) {
+                    return Sample.of(table.column(column));
+                }
+            };
+        }
     }
 
     /** A reference column: raw, or its profile, and whether it is sensitive. */

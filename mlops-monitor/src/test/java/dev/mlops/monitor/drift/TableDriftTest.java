@@ -499,6 +499,67 @@ class TableDriftTest {
     }
 
     @Nested
+    class CurrentElsewhere {
+        /** A current side held elsewhere: samples given by the caller, counting each call. */
+        private TableDrift.Current elsewhere(Table table, Fingerprint fingerprint, List<String> asked) {
+            return new TableDrift.Current() {
+                @Override
+                public dev.mlops.core.table.Schema schema() {
+                    return table.schema();
+                }
+
+                @Override
+                public long rowCount() {
+                    return table.rowCount();
+                }
+
+                @Override
+                public Fingerprint fingerprint() {
+                    return fingerprint;
+                }
+
+                @Override
+                public Sample sample(String column) {
+                    synchronized (asked) {
+                        asked.add(column);
+                    }
+                    return Sample.of(table.column(column));
+                }
+            };
+        }
+
+        @Test
+        void currentDataHeldElsewhereGetsTheReportOfTheSameTable() {
+            Table current = Table.of(CURRENT.column("x"), CURRENT.column("c"),
+                    TimestampColumn.of("at", new Instant[50]), NumericColumn.of("extra", new double[50]));
+            Table reference = Table.of(REFERENCE.column("x"), REFERENCE.column("c"),
+                    TimestampColumn.of("at", new Instant[60]), numbers("gone", X, 60));
+            List<String> asked = new ArrayList<>();
+            TableDrift drift = builder().build();
+
+            TableDriftReport fromTable = drift.compare(current, reference);
+            TableDriftReport fromElsewhere = drift.compare(elsewhere(current, Fingerprint.of(current), asked),
+                    reference);
+            TableDriftReport fromProfile = drift.compare(current, DatasetProfile.of(reference));
+            TableDriftReport elsewhereProfile = drift.compare(elsewhere(current, Fingerprint.of(current), asked),
+                    DatasetProfile.of(reference));
+
+            assertThat(fromElsewhere).isEqualTo(fromTable);
+            assertThat(elsewhereProfile).isEqualTo(fromProfile);
+            assertThat(asked).as("only compared columns are sampled").containsExactlyInAnyOrder("x", "c", "x", "c");
+            Fingerprint stated = new Fingerprint("ab".repeat(32));
+            assertThat(drift.compare(elsewhere(current, stated, asked), reference).header().fingerprint())
+                    .isEqualTo(stated);
+            assertThatThrownBy(() -> drift.compare((TableDrift.Current) null, reference))
+                    .isInstanceOf(NullPointerException.class).hasMessage("current");
+            assertThatThrownBy(() -> drift.compare((Table) null, DatasetProfile.of(reference)))
+                    .isInstanceOf(NullPointerException.class).hasMessage("current");
+            assertThatThrownBy(() -> drift.compare(current, (DatasetProfile) null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("reference");
+        }
+    }
+
+    @Nested
     class Findings {
         private final DriftResult noDrift = new DriftResult("linf", "linf", 0.05, OptionalDouble.empty(),
                 TestMethod.EXACT, 0, DriftResult.Rule.STATISTIC_AT_LEAST, 0.1, OptionalDouble.empty(), 10, 10);

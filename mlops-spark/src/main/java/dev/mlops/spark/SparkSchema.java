@@ -40,12 +40,17 @@ public final class SparkSchema implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The Spark columns' names, in order. */
     private final String[] names;
+    /** How each column's values are read from Spark's rows. */
     private final SourceType[] sources;
+    /** The mlops type each column reads as. */
     private final ColumnType[] types;
+    /** Whether each column is sensitive. */
     private final boolean[] sensitive;
-    /** Precision and scale of each decimal column; 0 for the others. */
+    /** Precision of each decimal column; 0 for the others. */
     private final int[] precisions;
+    /** Scale of each decimal column; 0 for the others. */
     private final int[] scales;
 
     private SparkSchema(String[] names, SourceType[] sources, ColumnType[] types, boolean[] sensitive,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,12 +48,15 @@ import org.apache.spark.sql.SparkSession;
  * Options: {@code --rows} (comma-separated), {@code --warmups} (default 1), {@code --runs}
  * (default 3), {@code --master} (default {@code local[2]}), {@code --partition-rows} (rows per
  * Spark partition, default 1,000,000; at least the session's default parallelism partitions),
- * {@code --seed} (default 20261207), {@code --parts} ({@code true} to time each check alone on both
- * paths too, once after an untimed run; default {@code false}).
+ * {@code --seed} (default 20261207), {@code --parts-at} (a row count at which each check is also
+ * timed alone on both paths, once after an untimed run; default none), {@code --fit-from} (the
+ * smallest row count the fit uses; default 0), {@code --operations} (some of {@code spark-profile},
+ * {@code spark-suite}, {@code jvm-profile}, {@code jvm-suite}; default all four).
  */
 public final class SparkScalingHarness {
     private static final double NANOS = 1e9;
     private static final double SUM_TOLERANCE = 1e-9;
+    private static final List<String> OPERATIONS = List.of("spark-profile", "spark-suite", "jvm-profile", "jvm-suite");
     private static final SparkProfiler PROFILER = SparkProfiler.create();
     /** Uniqueness gathers its column to the driver (SparkChecks): allow it for every row count here. */
     private static final SparkChecks CHECKS = SparkChecks.defaults().withGatherLimit(Integer.MAX_VALUE);
@@ -92,7 +96,11 @@ public final class SparkScalingHarness {
         String master = options.getOrDefault("master", "local[2]");
         long partitionRows = Long.parseLong(options.getOrDefault("partition-rows", "1000000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "20261207"));
-        boolean parts = Boolean.parseBoolean(options.getOrDefault("parts", "false"));
+        long partsAt = Long.parseLong(options.getOrDefault("parts-at", "0"));
+        Set<String> operations = Set.of(options.getOrDefault("operations", String.join(",", OPERATIONS)).split(","));
+        if (!OPERATIONS.containsAll(operations)) {
+            throw new IllegalArgumentException("--operations takes some of " + OPERATIONS + " but was " + operations);
+        }
 
         SparkSession spark = SparkSession.builder().master(master).appName("mlops-spark-scaling")
                 .config("spark.ui.enabled", "false")
@@ -119,24 +127,36 @@ public final class SparkScalingHarness {
                 System.out.printf(Locale.ROOT, "%n%,d rows in %d partitions: generated, cached and counted by Spark in"
                         + " %.2f s (%,d rows), by the JVM in %.2f s (not timed below)%n", rows, partitions,
                         sparkGeneration, counted, jvmGeneration);
-                Measured<DatasetProfile> sparkProfile = measure("spark profile", rows, warmups, runs,
-                        () -> PROFILER.profile(dataset));
-                Measured<CheckReport> sparkSuite = measure("spark suite", rows, warmups, runs,
-                        () -> CHECKS.run(suite, dataset));
-                Measured<DatasetProfile> jvmProfile = measure("jvm profile", rows, warmups, runs,
-                        () -> DatasetProfile.of(table));
-                Measured<CheckReport> jvmSuite = measure("jvm suite", rows, warmups, runs, () -> suite.run(table));
+                Measured<DatasetProfile> sparkProfile = operations.contains("spark-profile")
+                        ? measure("spark profile", rows, warmups, runs, () -> PROFILER.profile(dataset)) : null;
+                Measured<CheckReport> sparkSuite = operations.contains("spark-suite")
+                        ? measure("spark suite", rows, warmups, runs, () -> CHECKS.run(suite, dataset)) : null;
+                Measured<DatasetProfile> jvmProfile = operations.contains("jvm-profile")
+                        ? measure("jvm profile", rows, warmups, runs, () -> DatasetProfile.of(table)) : null;
+                Measured<CheckReport> jvmSuite = operations.contains("jvm-suite")
+                        ? measure("jvm suite", rows, warmups, runs, () -> suite.run(table)) : null;
                 List<String> differences = new ArrayList<>();
-                compare(sparkProfile.result(), jvmProfile.result(), differences);
-                compare(sparkSuite.result(), jvmSuite.result(), differences);
+                if (sparkProfile != null && jvmProfile != null) {
+                    compare(sparkProfile.result(), jvmProfile.result(), differences);
+                }
+                if (sparkSuite != null && jvmSuite != null) {
+                    compare(sparkSuite.result(), jvmSuite.result(), differences);
+                    System.out.println("every check's verdict and failing rows: " + failing(jvmSuite.result()));
+                }
                 System.out.println(differences.isEmpty()
-                        ? "same data on both paths: row and missing counts, min, max, sum, categories, every check's"
-                                + " verdict and failing rows (" + failing(jvmSuite.result()) + ")"
+                        ? "same data on both paths (what both measured: row and missing counts, min, max, sum,"
+                                + " categories, every check's verdict and failing rows)"
                         : "DIFFERENT: " + differences);
                 same &= differences.isEmpty();
-                all.addAll(List.of(sparkProfile, sparkSuite, jvmProfile, jvmSuite));
-                printMergeCost(jvmProfile.result(), runs);
-                if (parts) {
+                for (Measured<?> measured : Arrays.asList(sparkProfile, sparkSuite, jvmProfile, jvmSuite)) {
+                    if (measured != null) {
+                        all.add(measured);
+                    }
+                }
+                if (jvmProfile != null) {
+                    printMergeCost(jvmProfile.result(), runs);
+                }
+                if (rows == partsAt) {
                     printParts(suite, dataset, table);
                 }
                 dataset.unpersist(true);
@@ -144,7 +164,8 @@ public final class SparkScalingHarness {
         } finally {
             spark.stop();
         }
-        printFits(all);
+        long fitFrom = Long.parseLong(options.getOrDefault("fit-from", "0"));
+        printFits(all.stream().filter(measured -> measured.rows() >= fitFrom).toList(), fitFrom);
         if (!same) {
             System.exit(1);
         }
@@ -271,13 +292,17 @@ public final class SparkScalingHarness {
         return text.toString();
     }
 
-    /** Fits {@code median = fixed + perRow · rows} by least squares for each operation and prints it. */
-    private static void printFits(List<Measured<?>> all) {
+    /**
+     * Fits {@code median = fixed + perRow · rows} by least squares for each operation over the row
+     * counts from {@code fitFrom} on, and prints it with each point's residual.
+     */
+    private static void printFits(List<Measured<?>> all, long fitFrom) {
         Map<String, List<Measured<?>>> byOperation = new LinkedHashMap<>();
         for (Measured<?> measured : all) {
             byOperation.computeIfAbsent(measured.operation(), key -> new ArrayList<>()).add(measured);
         }
-        System.out.printf(Locale.ROOT, "%nleast-squares fit of the medians, time = fixed + perRow * rows:%n");
+        System.out.printf(Locale.ROOT, "%nleast-squares fit of the medians from %,d rows on, time = fixed + perRow * rows:%n",
+                fitFrom);
         for (Map.Entry<String, List<Measured<?>>> entry : byOperation.entrySet()) {
             List<Measured<?>> points = entry.getValue();
             if (points.size() < 2) {

@@ -11,7 +11,11 @@ import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.NumericProfile;
 import dev.mlops.spark.SparkChecks;
 import dev.mlops.spark.SparkProfiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,7 +56,10 @@ import org.apache.spark.sql.SparkSession;
  * {@code --seed} (default 20261207), {@code --parts-at} (a row count at which each check is also
  * timed alone on both paths, once after an untimed run; default none), {@code --fit-from} (the
  * smallest row count the fit uses; default 0), {@code --operations} (some of {@code spark-profile},
- * {@code spark-suite}, {@code jvm-profile}, {@code jvm-suite}; default all four).
+ * {@code spark-suite}, {@code jvm-profile}, {@code jvm-suite}; default all four), {@code --parquet-at}
+ * (a row count at which the rows are also written as Parquet and the profile of the files read
+ * back is timed; default none) and {@code --parquet-dir} (where; default
+ * {@code target/benchmark-data/spark-scaling.parquet}).
  */
 public final class SparkScalingHarness {
     private static final double NANOS = 1e9;
@@ -97,6 +105,7 @@ public final class SparkScalingHarness {
         long partitionRows = Long.parseLong(options.getOrDefault("partition-rows", "1000000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "20261207"));
         long partsAt = Long.parseLong(options.getOrDefault("parts-at", "0"));
+        long parquetAt = Long.parseLong(options.getOrDefault("parquet-at", "0"));
         Set<String> operations = Set.of(options.getOrDefault("operations", String.join(",", OPERATIONS)).split(","));
         if (!OPERATIONS.containsAll(operations)) {
             throw new IllegalArgumentException("--operations takes some of " + OPERATIONS + " but was " + operations);
@@ -143,10 +152,12 @@ public final class SparkScalingHarness {
                     compare(sparkSuite.result(), jvmSuite.result(), differences);
                     System.out.println("every check's verdict and failing rows: " + failing(jvmSuite.result()));
                 }
-                System.out.println(differences.isEmpty()
-                        ? "same data on both paths (what both measured: row and missing counts, min, max, sum,"
-                                + " categories, every check's verdict and failing rows)"
-                        : "DIFFERENT: " + differences);
+                if (!differences.isEmpty()) {
+                    System.out.println("DIFFERENT: " + differences);
+                } else if (sparkProfile != null && jvmProfile != null || sparkSuite != null && jvmSuite != null) {
+                    System.out.println("same data on both paths (what both measured: row and missing counts, min, max,"
+                            + " sum, categories, every check's verdict and failing rows)");
+                }
                 same &= differences.isEmpty();
                 for (Measured<?> measured : Arrays.asList(sparkProfile, sparkSuite, jvmProfile, jvmSuite)) {
                     if (measured != null) {
@@ -158,6 +169,10 @@ public final class SparkScalingHarness {
                 }
                 if (rows == partsAt) {
                     printParts(suite, dataset, table);
+                }
+                if (rows == parquetAt) {
+                    all.add(profileParquet(spark, dataset, Path.of(options.getOrDefault("parquet-dir",
+                            "target/benchmark-data/spark-scaling.parquet")), warmups, runs));
                 }
                 dataset.unpersist(true);
             }
@@ -188,6 +203,33 @@ public final class SparkScalingHarness {
         Arrays.sort(seconds);
         System.out.printf(Locale.ROOT, "  a profile's JSON is %,d characters; two read back and merged in %.1f ms"
                 + " (median of %d)%n", json.length(), seconds[seconds.length / 2] * 1e3, seconds.length);
+    }
+
+    /**
+     * Writes the rows as Parquet (snappy, Spark's default; not timed) and times the profile of the
+     * files read back: what reading and decoding columnar input adds to the profile, from the page
+     * cache (the files were just written), so without the storage's own read time.
+     */
+    private static Measured<DatasetProfile> profileParquet(SparkSession spark, Dataset<Row> dataset, Path directory,
+            int warmups, int runs) {
+        dataset.write().mode("overwrite").parquet(directory.toString());
+        long bytes;
+        try (Stream<Path> files = Files.walk(directory)) {
+            bytes = files.filter(file -> file.getFileName().toString().endsWith(".parquet")).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+        Dataset<Row> files = spark.read().parquet(directory.toString());
+        long rows = dataset.count();
+        System.out.printf(Locale.ROOT, "  Parquet files in %s: %,d bytes, %.1f bytes a row, %d partitions read%n",
+                directory, bytes, (double) bytes / rows, files.rdd().getNumPartitions());
+        return measure("spark profile of parquet", rows, warmups, runs, () -> PROFILER.profile(files));
     }
 
     /** Times each check alone on both paths, once after one untimed run: where a suite's time goes. */
@@ -231,7 +273,7 @@ public final class SparkScalingHarness {
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Measured<T> measured = new Measured<>(operation, rows, seconds, load, Objects.requireNonNull(result));
-        System.out.printf(Locale.ROOT, "  %-14s median %8.3f s (min %.3f, max %.3f)  %7.1f ns/row  load %.2f  runs %s%n",
+        System.out.printf(Locale.ROOT, "  %-24s median %8.3f s (min %.3f, max %.3f)  %7.1f ns/row  load %.2f  runs %s%n",
                 operation, measured.median(), measured.min(), measured.max(), measured.median() * NANOS / rows, load,
                 Arrays.toString(Arrays.stream(seconds).mapToObj(s -> String.format(Locale.ROOT, "%.3f", s))
                         .toArray()));
@@ -324,7 +366,7 @@ public final class SparkScalingHarness {
                 residuals.append(String.format(Locale.ROOT, " %,d: %+.1f %%", point.rows(),
                         100 * (point.median() - fitted) / point.median()));
             }
-            System.out.printf(Locale.ROOT, "  %-14s fixed %7.3f s, perRow %6.1f ns; residuals%s%n", entry.getKey(),
+            System.out.printf(Locale.ROOT, "  %-24s fixed %7.3f s, perRow %6.1f ns; residuals%s%n", entry.getKey(),
                     fixed, perRow * NANOS, residuals);
         }
     }

@@ -59,7 +59,14 @@ class ArchitectureSelfTest {
                         List.of("dev.mlops.data.violation"), "OpensAConnection.open(java.lang.String)",
                         "java.sql.DriverManager"),
                 violation("a class outside every module root", ArchitectureTest.CLASSES_LIVE_IN_A_MODULE_ROOT,
-                        List.of("dev.mlops.stray"), "dev.mlops.stray.Stray"));
+                        List.of("dev.mlops.stray"), "dev.mlops.stray.Stray"),
+                violation("mlops-spark using mlops-deploy", ArchitectureTest.SPARK_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR,
+                        List.of("dev.mlops.spark.violation"), "SparkUsesDeploy.passed", "dev.mlops.deploy.gate.GateReport"),
+                violation("the CLI using mlops-spark", ArchitectureTest.NO_MODULE_BUT_THE_SPARK_ONES_USES_MLOPS_SPARK,
+                        List.of("dev.mlops.cli.violation"), "CliUsesSpark.columns", "dev.mlops.spark.SparkSchema"),
+                violation("the CLI using Spark", ArchitectureTest.NO_SPARK_OUTSIDE_THE_SPARK_MODULES,
+                        List.of("dev.mlops.cli.violation"), "CliUsesSpark.version",
+                        "org.apache.spark.sql.SparkSession"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,6 +82,7 @@ class ArchitectureSelfTest {
                         ArchitectureTest.TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
                         ArchitectureTest.MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
                         ArchitectureTest.DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_FEATURES_AND_MONITOR,
+                        ArchitectureTest.SPARK_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR,
                         ArchitectureTest.TESTKIT_DEPENDS_ONLY_ON_LIBRARY_MODULES,
                         ArchitectureTest.CLI_DEPENDS_ONLY_ON_LIBRARY_MODULES,
                         ArchitectureTest.EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES,

@@ -55,11 +55,17 @@ class ArchitectureTest {
 
     /** The library modules users embed: no printing, no hidden clocks or chance. */
     private static final List<String> LIBRARY_MODULES = List.of("core", "data", "store", "train", "features",
-            "monitor", "deploy", "testkit");
+            "monitor", "deploy", "spark", "testkit");
+
+    /** The modules that may run Apache Spark: mlops-spark itself, and the example and benchmarks that run it. */
+    private static final List<String> SPARK_MODULES = List.of("spark", "examples", "benchmarks");
+
+    /** spark-submit's main class: like the CLI, it prints its results and errors. */
+    private static final String SPARK_JOB = ROOT + ".spark.SparkJob";
 
     /** Every module's package root segment, as DESIGN.md names them, plus the unpublished benchmarks. */
     private static final List<String> MODULES = List.of("core", "data", "store", "train", "features", "monitor",
-            "deploy", "testkit", "cli", "examples", "benchmarks");
+            "deploy", "spark", "testkit", "cli", "examples", "benchmarks");
 
     static final ArchRule CLASSES_LIVE_IN_A_MODULE_ROOT = classes().that().resideInAPackage(ROOT + "..")
             .should().resideInAnyPackage(packages(MODULES))
@@ -81,6 +87,9 @@ class ArchitectureTest {
     static final ArchRule DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_FEATURES_AND_MONITOR = module("deploy")
             .mayUse("core", "data", "store", "train", "features", "monitor");
 
+    static final ArchRule SPARK_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR = module("spark")
+            .mayUse("core", "data", "store", "train", "monitor");
+
     static final ArchRule TESTKIT_DEPENDS_ONLY_ON_LIBRARY_MODULES = module("testkit")
             .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
 
@@ -88,10 +97,22 @@ class ArchitectureTest {
             .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
 
     static final ArchRule EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES = module("examples")
-            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy", "testkit", "cli");
+            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy", "spark", "testkit", "cli");
 
     static final ArchRule BENCHMARKS_DEPEND_ONLY_ON_LIBRARY_MODULES = module("benchmarks")
-            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
+            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy", "spark");
+
+    static final ArchRule NO_MODULE_BUT_THE_SPARK_ONES_USES_MLOPS_SPARK = noClasses().that()
+            .resideInAPackage(ROOT + "..").and().resideOutsideOfPackages(packages(SPARK_MODULES))
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".spark..")
+            .because("mlops-spark is for Spark jobs: no library module, testkit or the mlops command depends on it"
+                    + " (DESIGN.md, Scale: past one machine on Apache Spark)");
+
+    static final ArchRule NO_SPARK_OUTSIDE_THE_SPARK_MODULES = noClasses().that()
+            .resideInAPackage(ROOT + "..").and().resideOutsideOfPackages(packages(SPARK_MODULES))
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .because("Apache Spark stays out of every module but mlops-spark (and the example and benchmarks that run"
+                    + " it); Spark jobs run through spark-submit, never the mlops command (DESIGN.md)");
 
     static final ArchRule NO_DATABASE_IN_CORE_OR_DATA = noClasses().that()
             .resideInAnyPackage(ROOT + ".core..", ROOT + ".data..")
@@ -111,9 +132,10 @@ class ArchitectureTest {
             .because("dev.mlops.<module>.internal is that module's own business (STYLE.md 2 and 13)");
 
     static final ArchRule NO_STANDARD_STREAMS_IN_LIBRARY_CODE = noClasses().that()
-            .resideInAnyPackage(packages(LIBRARY_MODULES))
+            .resideInAnyPackage(packages(LIBRARY_MODULES)).and().doNotHaveFullyQualifiedName(SPARK_JOB)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("a library logs through slf4j and returns results; only the CLI prints (STYLE.md 8, 13)");
+            .because("a library logs through slf4j and returns results; only the CLI and spark-submit's main class,"
+                    + " SparkJob, print (STYLE.md 8, 13)");
 
     static final ArchRule NO_UNSEEDED_CHANCE_IN_LIBRARY_CODE = noClasses().that()
             .resideInAnyPackage(packages(LIBRARY_MODULES))
@@ -174,6 +196,21 @@ class ArchitectureTest {
     @ArchTest
     static void deployDependsOnlyOnCoreDataStoreTrainFeaturesAndMonitor(JavaClasses classes) {
         DEPLOY_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_FEATURES_AND_MONITOR.check(classes);
+    }
+
+    @ArchTest
+    static void sparkDependsOnlyOnCoreDataStoreTrainAndMonitor(JavaClasses classes) {
+        SPARK_DEPENDS_ONLY_ON_CORE_DATA_STORE_TRAIN_AND_MONITOR.check(classes);
+    }
+
+    @ArchTest
+    static void noModuleButTheSparkOnesUsesMlopsSpark(JavaClasses classes) {
+        NO_MODULE_BUT_THE_SPARK_ONES_USES_MLOPS_SPARK.check(classes);
+    }
+
+    @ArchTest
+    static void noSparkOutsideTheSparkModules(JavaClasses classes) {
+        NO_SPARK_OUTSIDE_THE_SPARK_MODULES.check(classes);
     }
 
     @ArchTest

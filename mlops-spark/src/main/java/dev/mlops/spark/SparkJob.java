@@ -9,6 +9,9 @@ import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.ProfileOptions;
+import dev.mlops.monitor.drift.DriftDetector;
+import dev.mlops.monitor.drift.TableDrift;
+import dev.mlops.monitor.drift.TableDriftReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -70,7 +73,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SparkJob.Version.class,
         sortOptions = false,
-        subcommands = {SparkJob.ProfileJob.class, SparkJob.CheckJob.class},
+        subcommands = {SparkJob.ProfileJob.class, SparkJob.CheckJob.class, SparkJob.DriftJob.class},
         description = {
             "Profiles, checks or compares a data set on Apache Spark with mlops-java: "
                     + "spark-submit --class dev.mlops.spark.SparkJob mlops-spark-VERSION-spark.jar COMMAND ...",
@@ -411,6 +414,54 @@ public final class SparkJob implements Callable<Integer> {
             }
             Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
             CheckReport report = SparkChecks.defaults().run(suite, data, context);
+            write(Objects.requireNonNull(reportFile, "reportFile"), report.toJson());
+            PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
+            out.print(json ? report.toJson() + "\n" : report.toText());
+            out.flush();
+            return report.passed() ? EXIT_OK : EXIT_CHECK_FAILED;
+        }
+    }
+
+    /** {@code drift}: every column of the input against a baseline profile; exits 1 on drift. */
+    @Command(name = "drift", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+            description = {"Compares every column of the input with a baseline profile on the cluster and writes the "
+                    + "report's JSON, as 'mlops drift --reference PROFILE_JSON' does for one file; exits 1 when a "
+                    + "column drifted, is missing or changed type."})
+    static final class DriftJob implements Callable<Integer> {
+        @Spec
+        private @Nullable CommandSpec spec;
+
+        @ParentCommand
+        private @Nullable SparkJob job;
+
+        @Mixin
+        private Input input = new Input();
+
+        @Option(names = "--baseline", required = true, paramLabel = "PROFILE_JSON",
+                description = "The baseline: a profile that 'profile --output' or 'mlops profile --out' wrote.")
+        private @Nullable Path baselineFile;
+
+        @Option(names = "--report", required = true, paramLabel = "REPORT_JSON",
+                description = "Where the report's JSON goes, on the driver's file system (replaced atomically).")
+        private @Nullable Path reportFile;
+
+        @Option(names = "--detector", paramLabel = "SPEC",
+                description = "The detector for every column instead of the default, as a spec such as "
+                        + "'psi(threshold=0.2)'.")
+        private @Nullable String detector;
+
+        @Option(names = "--json", description = "Print the JSON report instead of text.")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            TableDrift.Builder builder = TableDrift.builder();
+            if (detector != null) {
+                builder.detector(ComponentRegistry.defaults().create(DriftDetector.class, detector));
+            }
+            DatasetProfile baseline = DatasetProfile.load(Objects.requireNonNull(baselineFile, "baselineFile"));
+            Dataset<Row> data = input.read(Objects.requireNonNull(job, "job").sessions.get());
+            TableDriftReport report = SparkDrift.compare(builder.build(), data, baseline);
             write(Objects.requireNonNull(reportFile, "reportFile"), report.toJson());
             PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
             out.print(json ? report.toJson() + "\n" : report.toText());

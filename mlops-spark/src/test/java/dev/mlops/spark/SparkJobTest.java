@@ -238,4 +238,42 @@ class SparkJobTest {
             assertThat(run.err()).contains("nope.json");
         }
     }
+
+    @Nested
+    class Drift {
+
+        @Test
+        void theSameDataDoesNotDriftFromItsOwnProfileAndShiftedDataDoes(@TempDir Path dir) throws IOException {
+            Path input = cities(dir);
+            Path baseline = dir.resolve("baseline.json");
+            assertThat(run("profile", "--input", input.toString(), "--output", baseline.toString()).status())
+                    .isEqualTo(SparkJob.EXIT_OK);
+            Path report = dir.resolve("drift.json");
+
+            Run same = run("drift", "--input", input.toString(), "--baseline", baseline.toString(), "--report",
+                    report.toString());
+
+            assertThat(same.status()).as(same.err() + same.out()).isEqualTo(SparkJob.EXIT_OK);
+            assertThat(passed(report)).isTrue();
+            Path shifted = Files.writeString(dir.resolve("shifted.csv"), Files.readString(input, StandardCharsets.UTF_8)
+                    .replace("München", "Köln").replace("Hamburg", "Köln"), StandardCharsets.UTF_8);
+
+            Run drifted = run("drift", "--input", shifted.toString(), "--baseline", baseline.toString(), "--report",
+                    report.toString(), "--json");
+
+            assertThat(drifted.status()).as(drifted.err()).isEqualTo(SparkJob.EXIT_CHECK_FAILED);
+            assertThat(passed(report)).isFalse();
+            assertThat(drifted.out()).isEqualTo(Files.readString(report, StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void anUnknownDetectorIsBadInput(@TempDir Path dir) throws IOException {
+            Run run = run(SparkJobTest::noSession, "drift", "--input", cities(dir).toString(), "--baseline",
+                    dir.resolve("b.json").toString(), "--report", dir.resolve("r.json").toString(), "--detector",
+                    "nope(x=1)");
+
+            assertThat(run.status()).isEqualTo(SparkJob.EXIT_BAD_INPUT);
+            assertThat(run.err()).startsWith("mlops-spark: ").contains("nope");
+        }
+    }
 }

@@ -42,7 +42,7 @@ final class FlaggedRows implements Iterator<Row> {
 
     /** @return the name of the flag column of the {@code index}-th check */
     static String flag(int index) {
-        return "__mlops_flag_" + index;
+        return SparkChecks.RESERVED_PREFIX + "flag_" + index;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.mlops.spark;
 
-import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.FailingRow;
@@ -13,9 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * What one partition of a Dataset yields to a check run: its row count, the fingerprints of its
- * non-empty chunks in order, and for each row check run on the executors its counts and first
- * failing rows, numbered from the partition's first row. Made on an executor, read on the driver.
+ * What one partition of a Dataset yields to a check run: its row count, the fingerprint of its
+ * rows ({@link DatasetFingerprint}, merged across partitions), and for each row check run on the
+ * executors its counts and first failing rows, numbered from the partition's first row. Made on an
+ * executor, read on the driver.
  */
 final class PartitionCounts implements Serializable {
     @Serial
@@ -23,16 +23,16 @@ final class PartitionCounts implements Serializable {
 
     private final int partition;
     private final long rows;
-    private final List<String> fingerprints;
+    private final DatasetFingerprint fingerprint;
     private final long[] judged;
     private final long[] failing;
     private final int[][] sampleRows;
     private final String[][] sampleValues;
 
-    private PartitionCounts(int partition, long rows, List<String> fingerprints, List<RowCounts> counts) {
+    private PartitionCounts(int partition, long rows, DatasetFingerprint fingerprint, List<RowCounts> counts) {
         this.partition = partition;
         this.rows = rows;
-        this.fingerprints = fingerprints;
+        this.fingerprint = fingerprint;
         int checks = counts.size();
         judged = new long[checks];
         failing = new long[checks];
@@ -64,20 +64,18 @@ final class PartitionCounts implements Serializable {
         for (int i = 0; i < checks.size(); i++) {
             counts.add(new RowCounts(0, 0, 0, List.of()));
         }
-        List<String> fingerprints = new ArrayList<>();
+        DatasetFingerprint fingerprint = new DatasetFingerprint();
         long rows = 0;
         while (tables.hasNext()) {
             Table chunk = tables.next();
-            if (chunk.rowCount() > 0) {
-                fingerprints.add(Fingerprint.of(chunk).sha256());
-            }
+            fingerprint.add(chunk);
             for (int i = 0; i < checks.size(); i++) {
                 RowCounts part = RowCounts.of(checks.get(i).bind(chunk), chunk.rowCount(), sampleSize);
                 counts.set(i, counts.get(i).followedBy(part, sampleSize));
             }
             rows += chunk.rowCount();
         }
-        return new PartitionCounts(partition, rows, fingerprints, counts);
+        return new PartitionCounts(partition, rows, fingerprint, counts);
     }
 
     int partition() {
@@ -88,8 +86,8 @@ final class PartitionCounts implements Serializable {
         return rows;
     }
 
-    List<String> fingerprints() {
-        return fingerprints;
+    DatasetFingerprint fingerprint() {
+        return fingerprint;
     }
 
     /**

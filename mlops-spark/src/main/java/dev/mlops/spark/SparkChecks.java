@@ -31,13 +31,8 @@ import dev.mlops.data.check.SchemaCheck;
 import dev.mlops.data.check.UniquenessCheck;
 import dev.mlops.data.check.Verdict;
 import dev.mlops.data.profile.DatasetProfile;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,18 +83,19 @@ import org.apache.spark.sql.types.StructType;
  * </ol>
  * A check whose columns are missing or of a type it cannot judge is decided on the driver from
  * the schema alone, with the message it gives in one JVM. The report's fingerprint is the
- * Dataset's {@link Fingerprint} when it is read as one chunk (one partition of at most 2^20 rows),
- * as in one JVM; otherwise the SHA-256 of the chunks' fingerprints in row order, so it depends on
- * the partitioning. Immutable and thread-safe.
+ * Dataset's {@code DatasetFingerprint}, the one its Spark profile states: a hash of its rows as a
+ * multiset, the same for any partitioning and row order (a single-JVM report's fingerprint hashes
+ * a table's rows in order, so the two differ). Immutable and thread-safe.
  */
 public final class SparkChecks {
     /** The default {@link #gatherLimit()}: 10,000,000 rows. */
     public static final long DEFAULT_GATHER_LIMIT = 10_000_000L;
-    /** The column that numbers the rows while a translated check's failing rows are sampled. */
-    static final String ROW_ID = "__mlops_row_id";
+    /** The start of the names of the columns SparkChecks adds while it works; a Dataset may have none. */
+    static final String RESERVED_PREFIX = "__mlops_";
+    /** The column that numbers the rows while failing rows are sampled or put back in order. */
+    static final String ROW_ID = RESERVED_PREFIX + "row_id";
     /** The bits of a {@code monotonically_increasing_id} that number a row within its partition. */
     private static final int PARTITION_SHIFT = 33;
-    private static final String CHUNKED_FINGERPRINT = "mlops-chunked-fingerprint/1";
 
     /** The paths a check takes, as the class javadoc describes them. */
     enum Route {
@@ -187,12 +183,14 @@ public final class SparkChecks {
      *     {@link CheckSuite#run(Table, CheckContext)}); if a check that runs on the executors has a
      *     type the default component registry does not know; if a check that gathers its columns
      *     meets a Dataset of more rows than {@link #gatherLimit()}; or as a check fails on an executor
-     * @throws SchemaException naming a column of a Spark type mlops cannot read
+     * @throws SchemaException naming a column of a Spark type mlops cannot read, or one whose name
+     *     starts with {@code __mlops_} (kept for the columns this class adds while it works)
      */
     public CheckReport run(CheckSuite suite, Dataset<Row> dataset, CheckContext context) {
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(context, "context");
+        requireUnreserved(dataset.schema());
         SparkSchema schema = readAs(dataset.schema(), suite.schema());
         // the same checks of the context as in one JVM, and the results decided by the schema alone
         CheckReport probe = suite.run(Table.empty(schema.schema()), context);
@@ -208,10 +206,10 @@ public final class SparkChecks {
         }
         String executorSuite = travelling(suite.name(), onExecutors);
         int sampleSize = context.sampleSize();
+        // collect keeps the partitions' order
         List<PartitionCounts> partitions = new ArrayList<>(SparkFailures.run(() -> SparkTables.mapTables(dataset,
                 schema, PartitionTables.DEFAULT_CHUNK_ROWS, (partition, tables) -> List.of(
                         PartitionCounts.count(partition, tables, executorSuite, sampleSize)).iterator()).collect()));
-        partitions.sort(Comparator.comparingInt(PartitionCounts::partition));
         long rows = partitions.stream().mapToLong(PartitionCounts::rows).sum();
         Map<Integer, Long> aggregates = aggregate(dataset, checks, routes, schema);
 
@@ -250,7 +248,8 @@ public final class SparkChecks {
      * @param dataset the rows
      * @return the passing rows and the quarantined rows with their reasons
      * @throws SchemaException if the Dataset already has a column named
-     *     {@value Quarantine#REASONS_COLUMN}, or a column of a Spark type mlops cannot read
+     *     {@value Quarantine#REASONS_COLUMN} or one whose name starts with {@code __mlops_}, or a column
+     *     of a Spark type mlops cannot read
      * @throws MlopsException if a row check that runs on the executors has a type the default
      *     component registry does not know
      */
@@ -262,6 +261,7 @@ public final class SparkChecks {
             throw new SchemaException("the Dataset already has a column '" + Quarantine.REASONS_COLUMN
                     + "', which the quarantine adds; rename it first");
         }
+        requireUnreserved(dataset.schema());
         SparkSchema schema = readAs(dataset.schema(), suite.schema());
         Table empty = Table.empty(schema.schema());
         List<RowCheck> judging = new ArrayList<>();
@@ -288,7 +288,7 @@ public final class SparkChecks {
         List<Column> failed = new ArrayList<>();
         int flag = 0;
         for (int i = 0; i < judging.size(); i++) {
-            String column = "__mlops_failed_" + i;
+            String column = RESERVED_PREFIX + "failed_" + i;
             Column failing = rules.get(i).isPresent() ? rules.get(i).get().failing()
                     : flagged.col(FlaggedRows.flag(flag++));
             flagged = flagged.withColumn(column, failing);
@@ -309,6 +309,15 @@ public final class SparkChecks {
             quarantined = quarantined.orderBy(SparkTables.column(ROW_ID));
         }
         return new SparkQuarantine(passing.select(input), quarantined.select(withReasons));
+    }
+
+    private static void requireUnreserved(StructType struct) {
+        for (String name : struct.fieldNames()) {
+            if (name.startsWith(RESERVED_PREFIX)) {
+                throw new SchemaException("column '" + name + "' of the Dataset starts with '" + RESERVED_PREFIX
+                        + "', which SparkChecks keeps for the columns it adds while it works; rename it first");
+            }
+        }
     }
 
     /**
@@ -400,7 +409,8 @@ public final class SparkChecks {
      * of each non-nullable column of a schema check.
      *
      * @return the counts by key: {@code 2 * check} judged and {@code 2 * check + 1} failing rows of a
-     *     translated check; {@code -(1 + column index)} a column's nulls
+     *     translated check; {@code -(1 + column index)} a column's nulls (counted once per schema check
+     *     that expects it not null)
      */
     private static Map<Integer, Long> aggregate(Dataset<Row> dataset, List<Check> checks, List<Route> routes,
             SparkSchema schema) {
@@ -416,7 +426,7 @@ public final class SparkChecks {
             } else if (routes.get(i) == Route.SCHEMA) {
                 for (ExpectedColumn expected : ((SchemaCheck) checks.get(i)).expected()) {
                     int index = schema.names().indexOf(expected.name());
-                    if (!expected.nullable() && index >= 0 && !keys.contains(-1 - index)) {
+                    if (!expected.nullable() && index >= 0) {
                         keys.add(-1 - index);
                         counts.add(count(when(SparkTables.column(expected.name()).isNull(), lit(1))));
                     }
@@ -453,7 +463,7 @@ public final class SparkChecks {
         long judged = aggregates.get(2 * index);
         long failing = aggregates.get(2 * index + 1);
         List<FailingRow> sample = new ArrayList<>();
-        if (failing > 0 && sampleSize > 0) {
+        if (failing != 0 && sampleSize != 0) {
             SparkRule rule = SparkRule.of(check, schema).orElseThrow();
             List<String> columns = new ArrayList<>(check.columns());
             columns.add(ROW_ID);
@@ -512,11 +522,7 @@ public final class SparkChecks {
                         + " limit of " + gatherLimit + "; raise the limit (SparkChecks.withGatherLimit) if the driver"
                         + " has the memory, or run the suite without this check");
             }
-            for (String column : columns(check, schema)) {
-                if (!columns.contains(column)) {
-                    columns.add(column);
-                }
-            }
+            columns.addAll(List.of(columns(check, schema)));
         }
         List<String> ordered = schema.names().stream().filter(columns::contains).toList();
         return columns.isEmpty() ? Table.empty(Schema.of(List.of()))
@@ -532,25 +538,10 @@ public final class SparkChecks {
                 .toArray(String[]::new);
     }
 
-    /**
-     * @return the fingerprint of the only non-empty chunk, or of the empty table when there is none,
-     *     else the SHA-256 of the chunks' fingerprints in row order
-     */
+    /** @return the fingerprint of the Dataset's rows as a multiset ({@link DatasetFingerprint}) */
     private static Fingerprint fingerprint(List<PartitionCounts> partitions, Schema schema) {
-        List<String> chunks = partitions.stream().flatMap(partition -> partition.fingerprints().stream()).toList();
-        if (chunks.isEmpty()) {
-            return Fingerprint.of(Table.empty(schema));
-        }
-        if (chunks.size() == 1) {
-            return new Fingerprint(chunks.get(0));
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(CHUNKED_FINGERPRINT.getBytes(StandardCharsets.UTF_8));
-            chunks.forEach(chunk -> sha.update(chunk.getBytes(StandardCharsets.UTF_8)));
-            return new Fingerprint(HexFormat.of().formatHex(sha.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JVM has SHA-256", e);
-        }
+        DatasetFingerprint all = new DatasetFingerprint();
+        partitions.forEach(partition -> all.merge(partition.fingerprint()));
+        return all.finish(schema);
     }
 }

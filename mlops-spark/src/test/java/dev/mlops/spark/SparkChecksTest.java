@@ -138,9 +138,38 @@ class SparkChecksTest {
         assertThat(actual.rowCount()).isEqualTo(rows);
         assertThat(actual.header().createdAt()).isEqualTo(CLOCK.instant());
         assertThat(actual.passed()).isEqualTo(expected.passed());
-        if (partitions == 1) {
-            assertThat(actual.header()).isEqualTo(expected.header());
-        }
+        // the Dataset's rows read as the suite expects are the table's, so its multiset fingerprint is theirs
+        assertThat(actual.header().fingerprint()).isEqualTo(new DatasetFingerprint().add(table)
+                .finish(table.schema()));
+    }
+
+    @Test
+    void anEmptyDatasetGivesTheReportOfAnEmptyTable() {
+        Table table = people(7, 20).rows();
+        CheckSuite suite = everyCheck(table.schema());
+        CheckContext context = CheckContext.defaults().withReference(DatasetProfile.of(people(8, 50)));
+
+        CheckReport actual = SparkChecks.defaults().run(suite, SparkTables.toDataset(spark, table), context);
+        CheckReport expected = suite.run(table, context);
+
+        assertThat(actual.results()).containsExactlyElementsOf(expected.results());
+        assertThat(actual.rowCount()).isZero();
+        assertThat(actual.header().fingerprint()).isEqualTo(new DatasetFingerprint().finish(table.schema()));
+    }
+
+    @Test
+    void theFingerprintIsTheDatasetsMultisetFingerprintWhateverThePartitioning() {
+        Table table = people(9, 120);
+        CheckSuite suite = CheckSuite.builder("none").build();
+        Dataset<Row> dataset = partitioned(table, 3);
+        Table read = SparkTables.toTable(dataset);
+
+        CheckReport threeParts = SparkChecks.defaults().run(suite, dataset);
+        CheckReport onePart = SparkChecks.defaults().run(suite, partitioned(table, 1));
+
+        assertThat(threeParts.header().fingerprint()).isEqualTo(new DatasetFingerprint().add(read)
+                .finish(read.schema())).isEqualTo(onePart.header().fingerprint());
+        assertThat(threeParts.rowCount()).isEqualTo(120);
     }
 
     @Test
@@ -256,12 +285,142 @@ class SparkChecksTest {
         }
 
         @Test
+        void aDatasetWithAColumnOfTheReservedPrefixIsRefused() {
+            Dataset<Row> dataset = SparkTables.toDataset(spark, Table.builder().numeric("__mlops_row_id", 1).build());
+            CheckSuite suite = CheckSuite.builder("s").add(Checks.complete("__mlops_row_id")).build();
+
+            assertThatThrownBy(() -> SparkChecks.defaults().quarantine(suite, dataset))
+                    .isInstanceOf(SchemaException.class).hasMessageContaining("'__mlops_row_id'");
+            assertThatThrownBy(() -> SparkChecks.defaults().run(suite, dataset))
+                    .isInstanceOf(SchemaException.class).hasMessageContaining("'__mlops_row_id'")
+                    .hasMessageContaining("rename");
+        }
+
+        @Test
         void aDatasetWithTheReasonsColumnIsRefused() {
             Table table = Table.builder().numeric(Quarantine.REASONS_COLUMN, 1, 2).build();
             CheckSuite suite = CheckSuite.builder("s").add(Checks.complete(Quarantine.REASONS_COLUMN)).build();
 
             assertThatThrownBy(() -> SparkChecks.defaults().quarantine(suite, SparkTables.toDataset(spark, table)))
                     .isInstanceOf(SchemaException.class).hasMessageContaining("'quarantine_reasons'");
+        }
+    }
+
+    @Nested
+    class Gathering {
+
+        @Test
+        void aGatheredCheckSeesItsOwnColumnsOrEveryColumnWhenItNamesNone() {
+            Table table = people(10, 30);
+            CheckSuite suite = CheckSuite.builder("seen").add(new ColumnsSeen(List.of("email", "age")))
+                    .add(new ColumnsSeen(List.of())).build();
+
+            CheckReport report = SparkChecks.defaults().run(suite, partitioned(table, 2));
+
+            assertThat(report.results()).extracting(dev.mlops.data.check.CheckResult::message)
+                    .containsExactly("age, email", "id, age, amount, count, city, email");
+        }
+
+        @Test
+        void aRowCheckThatOverridesRunIsGatheredAndRunAsInOneJvm() {
+            Table table = people(11, 60);
+            CheckSuite suite = CheckSuite.builder("own-run").add(new EvenWithCount("count")).build();
+            Dataset<Row> dataset = partitioned(table, 3);
+            CheckReport probe = suite.run(Table.empty(SparkSchema.of(dataset.schema()).schema()));
+
+            assertThat(SparkChecks.defaults().route(suite.checks().get(0), probe.results().get(0),
+                    SparkSchema.of(dataset.schema()))).isEqualTo(SparkChecks.Route.GATHERED);
+            assertThat(SparkChecks.defaults().withGatherLimit(60).run(suite, dataset).results())
+                    .containsExactlyElementsOf(suite.run(table).results());
+            assertThat(SparkChecks.defaults().withGatherLimit(60).gatherLimit()).isEqualTo(60);
+            assertThat(SparkChecks.defaults().gatherLimit()).isEqualTo(SparkChecks.DEFAULT_GATHER_LIMIT);
+        }
+
+        @Test
+        void aCheckThatReturnsNullIsNamed() {
+            CheckSuite suite = CheckSuite.builder("null").add(new ColumnsSeen(List.of("null"))).build();
+
+            assertThatThrownBy(() -> SparkChecks.defaults().run(suite, partitioned(people(12, 5), 1)))
+                    .isInstanceOf(NullPointerException.class).hasMessage("seen(null) returned null");
+        }
+    }
+
+    /** A plain check whose message lists the columns of the table it sees; of a column "null", it returns null. */
+    private record ColumnsSeen(List<String> columns) implements dev.mlops.data.check.Check {
+        @Override
+        public String type() {
+            return "seen";
+        }
+
+        @Override
+        public String name() {
+            return "seen(" + String.join(", ", columns) + ")";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public Record settings() {
+            return this;
+        }
+
+        @Override
+        public dev.mlops.data.check.CheckResult run(Table table, CheckContext context) {
+            if (columns.contains("null")) {
+                return null;
+            }
+            return dev.mlops.data.check.CheckResult.passed(this, table.rowCount(),
+                    dev.mlops.data.check.Threshold.atLeast(0), String.join(", ", table.schema().names()));
+        }
+    }
+
+    /** A row check that overrides run to say how many values it judged in its message. */
+    private record EvenWithCount(String column) implements RowCheck {
+        @Override
+        public double mostly() {
+            return 0.5;
+        }
+
+        @Override
+        public RowRule bind(Table table) {
+            return new EvenCheck(column, 0.5).bind(table);
+        }
+
+        @Override
+        public dev.mlops.data.check.CheckResult run(Table table, CheckContext context) {
+            dev.mlops.data.check.CheckResult result = RowCheck.super.run(table, context);
+            return new dev.mlops.data.check.CheckResult(result.check(), result.type(), result.columns(),
+                    result.severity(), result.verdict(), result.message() + " of " + table.rowCount() + " rows",
+                    result.measured(), result.threshold(), result.statistic(), result.failingRows(), result.sample(),
+                    result.spec());
+        }
+
+        @Override
+        public String type() {
+            return "even-with-count";
+        }
+
+        @Override
+        public String name() {
+            return "even-with-count(" + column + ")";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public Record settings() {
+            return this;
         }
     }
 
@@ -361,7 +520,10 @@ class SparkChecksTest {
             Table table = people(4, 40);
             CheckSuite suite = CheckSuite.builder("missing").add(Checks.range("nope", 0, 1))
                     .add(Checks.cardinality("nope", 0, 1)).add(Checks.range("city", 0, 1))
-                    .add(new EvenCheck("nope", 1)).add(Checks.unique("nope")).build();
+                    .add(new EvenCheck("nope", 1)).add(Checks.unique("nope"))
+                    .add(SchemaCheck.of(Schema.of(dev.mlops.core.table.Field.of("gone",
+                            dev.mlops.core.table.ColumnType.NUMERIC))).notNull("gone").allowingExtraColumns())
+                    .build();
 
             CheckReport report = SparkChecks.defaults().withGatherLimit(0).run(suite, partitioned(table, 2));
 

@@ -149,12 +149,12 @@ final class DatasetFingerprint implements Serializable {
         return room(buffer, 5 + utf8.length).put((byte) 1).putInt(utf8.length).put(utf8);
     }
 
-    /** The buffer, or a copy twice as large or more when it lacks room for the bytes. */
+    /** The buffer, or a copy with room for twice what it holds and the bytes when it lacks room for them. */
     private static ByteBuffer room(ByteBuffer buffer, int bytes) {
         if (buffer.remaining() >= bytes) {
             return buffer;
         }
-        ByteBuffer larger = ByteBuffer.allocate(Math.max(2 * buffer.capacity(), buffer.position() + bytes));
+        ByteBuffer larger = ByteBuffer.allocate(2 * (buffer.position() + bytes));
         return larger.put(buffer.array(), 0, buffer.position());
     }
 

@@ -339,6 +339,8 @@ class SparkProfilerTest {
                     .hasMessage("chunkRows must be at least 1 but was 0");
             assertThat(profiler.withChunkRows(1).chunkRows()).isEqualTo(1);
             assertThat(SparkProfiler.create().chunkRows()).isEqualTo(1 << 20);
+            assertThat(profiler.withChunkRows(7)).hasToString("SparkProfiler[chunkRows=7, clock="
+                    + Clock.fixed(NOW, ZoneOffset.UTC) + "]");
             assertThatThrownBy(() -> profiler.withClock(null)).isInstanceOf(NullPointerException.class)
                     .hasMessage("clock");
             assertThatThrownBy(() -> profiler.profile(null)).isInstanceOf(NullPointerException.class)

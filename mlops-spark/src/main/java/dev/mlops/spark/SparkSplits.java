@@ -348,7 +348,7 @@ public final class SparkSplits {
         List<String> small = new ArrayList<>();
         Map<String, Long> keysPerSet = zeros(sets);
         keysPerClass.forEach((c, n) -> {
-            long[] counts = allocate(n, sets.fractions());
+            long[] counts = sets.sizes(n);
             allocation.put(c, counts);
             for (int s = 0; s < counts.length; s++) {
                 keysPerSet.merge(sets.names().get(s), counts[s], Long::sum);
@@ -442,59 +442,6 @@ public final class SparkSplits {
             }
             return RowFactory.create(id.getString(0), sets.get(set), id.getString(1), id.getLong(2));
         };
-    }
-
-    /**
-     * The largest-remainder rule of the in-memory splitters, for counts past {@code int}: each set
-     * gets the floor or the ceiling of {@code n * fraction}; the ceilings go first to sets whose
-     * floor is zero, then to the largest remainders, ties to the earlier set. The fractions are
-     * divided by their sum first, as the in-memory splitters do.
-     */
-    static long[] allocate(long n, List<Double> fractions) {
-        int k = fractions.size();
-        double sum = 0;
-        for (double fraction : fractions) {
-            sum += fraction;
-        }
-        long[] counts = new long[k];
-        double[] remainders = new double[k];
-        long extra = n;
-        for (int s = 0; s < k; s++) {
-            double exact = n * (fractions.get(s) / sum);
-            counts[s] = (long) Math.floor(exact);
-            remainders[s] = exact - counts[s];
-            extra -= counts[s];
-        }
-        boolean[] raised = new boolean[k];
-        while (extra > 0) {
-            int best = -1;
-            for (int s = 0; s < k; s++) {
-                if (!raised[s] && (best < 0 || raisedBefore(s, best, counts, remainders))) {
-                    best = s;
-                }
-            }
-            if (best < 0) {
-                raised = new boolean[k];
-            } else {
-                raised[best] = true;
-                counts[best]++;
-                extra--;
-            }
-        }
-        for (; extra < 0; extra++) {
-            int largest = 0;
-            for (int s = 1; s < k; s++) {
-                largest = counts[s] > counts[largest] ? s : largest;
-            }
-            counts[largest]--;
-        }
-        return counts;
-    }
-
-    private static boolean raisedBefore(int s, int other, long[] counts, double[] remainders) {
-        boolean emptyS = counts[s] == 0 && remainders[s] > 0;
-        boolean emptyOther = counts[other] == 0 && remainders[other] > 0;
-        return emptyS != emptyOther ? emptyS : remainders[s] > remainders[other];
     }
 
     private SplitException nullKeys(long rows) {

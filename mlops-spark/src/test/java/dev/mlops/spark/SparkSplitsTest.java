@@ -193,7 +193,7 @@ class SparkSplitsTest {
                 for (int n = 20; n <= 120; n++) {
                     Split inMemory = Splitters.random(sets, 1).split(Table.of(List.of(NumericColumn.of("id",
                             new double[n]))));
-                    long[] counts = SparkSplits.allocate(n, sets.fractions());
+                    long[] counts = sets.sizes(n);
                     for (int s = 0; s < sets.size(); s++) {
                         assertThat(counts[s]).as("%s n=%d set %d", sets, n, s).isEqualTo(inMemory.size(sets.names().get(s)));
                     }
@@ -201,16 +201,16 @@ class SparkSplitsTest {
             }
             // past int: still within one of each share, and summing to n
             long n = 10_000_000_007L;
-            long[] counts = SparkSplits.allocate(n, SETS.fractions());
+            long[] counts = SETS.sizes(n);
             assertThat(Arrays.stream(counts).sum()).isEqualTo(n);
             for (int s = 0; s < counts.length; s++) {
                 assertThat(Math.abs(counts[s] - n * SETS.fractions().get(s))).isLessThan(1.0);
             }
             // a zero share raises the set whose floor is empty first; then largest remainders, ties to the earlier set
-            assertThat(SparkSplits.allocate(2, SETS.fractions())).containsExactly(1, 1, 0);
-            assertThat(SparkSplits.allocate(10, SETS.fractions())).containsExactly(7, 2, 1);
-            assertThat(SparkSplits.allocate(3, List.of(0.5, 0.25, 0.25))).containsExactly(1, 1, 1);
-            assertThat(SparkSplits.allocate(0, SETS.fractions())).containsExactly(0, 0, 0);
+            assertThat(SETS.sizes(2)).containsExactly(1, 1, 0);
+            assertThat(SETS.sizes(10)).containsExactly(7, 2, 1);
+            assertThat(SplitSets.parse("a=0.5,b=0.25,c=0.25").sizes(3)).containsExactly(1, 1, 1);
+            assertThat(SETS.sizes(0)).containsExactly(0, 0, 0);
         }
 
         @Test

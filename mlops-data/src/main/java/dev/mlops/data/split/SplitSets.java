@@ -181,6 +181,23 @@ public record SplitSets(List<String> names, List<Double> fractions) implements S
     }
 
     /** The fractions as a primitive array, normalised to sum to exactly 1 up to rounding. */
+    /**
+     * How many of {@code n} items each set gets when the built-in splitters cut them: the
+     * largest-remainder method over the fractions (divided by their sum), so each set is within one
+     * item of its exact share, sets whose floor is zero get an item first, then the largest
+     * remainders, ties to the earlier set. For counts beyond an int too (a Spark Dataset's ids).
+     *
+     * @param n the number of items, at least 0
+     * @return the sizes, in the order of {@link #names()}, summing to {@code n}
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public long[] sizes(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative but was " + n);
+        }
+        return SplitSupport.allocate(n, fractionArray());
+    }
+
     double[] fractionArray() {
         double sum = 0;
         for (double fraction : fractions) {

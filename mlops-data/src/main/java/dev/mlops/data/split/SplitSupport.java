@@ -20,17 +20,26 @@ final class SplitSupport {
      * item, then to the largest remainders; ties go to the earlier set.
      */
     static int[] allocate(int n, double[] fractions) {
+        long[] sizes = allocate((long) n, fractions);
+        int[] counts = new int[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            counts[s] = (int) sizes[s];
+        }
+        return counts;
+    }
+
+    /** {@link #allocate(int, double[])} for counts beyond an int, such as a Spark Dataset's rows. */
+    static long[] allocate(long n, double[] fractions) {
         int k = fractions.length;
-        int[] counts = new int[k];
+        long[] counts = new long[k];
         double[] remainders = new double[k];
-        long total = 0;
+        long extra = n;
         for (int s = 0; s < k; s++) {
             double exact = n * fractions[s];
-            counts[s] = (int) Math.floor(exact);
+            counts[s] = (long) Math.floor(exact);
             remainders[s] = exact - counts[s];
-            total += counts[s];
+            extra -= counts[s];
         }
-        long extra = n - total;
         boolean[] raised = new boolean[k];
         while (extra > 0) {
             int best = -1;
@@ -60,7 +69,7 @@ final class SplitSupport {
         return counts;
     }
 
-    private static boolean better(int s, int best, int[] counts, double[] remainders) {
+    private static boolean better(int s, int best, long[] counts, double[] remainders) {
         boolean emptyS = counts[s] == 0 && remainders[s] > 0;
         boolean emptyBest = counts[best] == 0 && remainders[best] > 0;
         if (emptyS != emptyBest) {

@@ -93,4 +93,40 @@ class SplitSetsTest {
             assertThat(sets.setsFor(50_000_000)).isSameAs(sets);
         }
     }
+
+    @Nested
+    class Sizes {
+
+        @Test
+        void equalTheCountsTheRandomSplitterCutsForEveryN() {
+            SplitSets sets = SplitSets.parse("a=0.57,b=0.25,c=0.18");
+            for (int n = 0; n <= 60; n++) {
+                long[] sizes = sets.sizes(n);
+                int[] counts = SplitSupport.allocate(n, sets.fractionArray());
+                for (int s = 0; s < counts.length; s++) {
+                    assertThat(sizes[s]).as("n=%d set %d", n, s).isEqualTo(counts[s]);
+                }
+            }
+            assertThat(sets.sizes(10)).containsExactly(6, 2, 2);
+        }
+
+        @Test
+        void beyondAnIntEachSetIsWithinOneOfItsShareAndTheyAddUp() {
+            SplitSets sets = SplitSets.trainValidationTest(0.7, 0.15, 0.15);
+            long n = 10_000_000_007L;
+
+            long[] sizes = sets.sizes(n);
+
+            assertThat(sizes[0] + sizes[1] + sizes[2]).isEqualTo(n);
+            assertThat(sizes[0]).isBetween(7_000_000_004L, 7_000_000_005L);
+            assertThat(sizes[1]).isBetween(1_500_000_001L, 1_500_000_002L);
+            assertThat(sizes[2]).isBetween(1_500_000_001L, 1_500_000_002L);
+        }
+
+        @Test
+        void aNegativeCountIsRefused() {
+            assertThatThrownBy(() -> SplitSets.trainTest(0.5, 0.5).sizes(-1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        }
+    }
 }

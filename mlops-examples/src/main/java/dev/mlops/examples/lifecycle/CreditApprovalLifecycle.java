@@ -124,13 +124,15 @@ public final class CreditApprovalLifecycle {
             Development development = new Development(directory, registry, Promotion.OPERATOR, promotion.production(),
                     promotion.candidate(), split.set("train"), split.heldOut(), CreditApplications.LABEL,
                     CreditApplications.DATE);
-            artifacts(console, directory, checks, split, promotion);
-            return new LifecycleOutcome(directory, applications.rowCount(), checks, split, training, promotion);
+            OperationsOutcome operations = Operations.run(development, console);
+            artifacts(console, directory, checks, split, promotion, operations);
+            return new LifecycleOutcome(directory, applications.rowCount(), checks, split, training, promotion,
+                    operations);
         }
     }
 
     private static void artifacts(Console console, Path directory, ChecksOutcome checks, SplitOutcome split,
-            PromotionOutcome promotion) {
+            PromotionOutcome promotion, OperationsOutcome operations) {
         Path store = directory.toAbsolutePath().normalize();
         console.heading("Artifacts");
         console.artifact("Runs and registry", store.resolve(TrackingStore.DATABASE_FILE),
@@ -143,6 +145,10 @@ public final class CreditApprovalLifecycle {
         for (Path gate : promotion.gateFiles()) {
             console.artifact("Gate report", gate.toAbsolutePath(), "JSON (kind gate-report)");
         }
+        console.artifact("Captures", operations.captureDirectory().toAbsolutePath(), "JSON Lines, one file per stage");
+        console.artifact("Training baseline", operations.baseline().toAbsolutePath(), "baseline.json, profile.json, suite.json");
+        console.artifact("Monitoring report", operations.report().toAbsolutePath(),
+                "open it in a browser: file://" + operations.report().toAbsolutePath());
     }
 
     private static void prepare(Path directory) {

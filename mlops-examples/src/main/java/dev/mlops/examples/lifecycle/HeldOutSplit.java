@@ -1,8 +1,8 @@
 package dev.mlops.examples.lifecycle;
 
 import dev.mlops.core.Seed;
-import dev.mlops.core.table.Table;
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Table;
 import dev.mlops.data.leakage.Finding;
 import dev.mlops.data.leakage.LeakageCheck;
 import dev.mlops.data.leakage.LeakageReport;

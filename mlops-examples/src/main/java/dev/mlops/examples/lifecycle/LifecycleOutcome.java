@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param split the recent set, the split, the slices and the leakage report (step 3)
  * @param training the tracked baselines and experiments (step 4)
  * @param promotion the gates and the registered versions (steps 5 and 6)
+ * @param operations the canary, drift, alarm, rollback, late-label quality and report (steps 7 to 10)
  */
 public record LifecycleOutcome(Path directory, int applications, ChecksOutcome checks, SplitOutcome split,
-        TrainingOutcome training, PromotionOutcome promotion) {
+        TrainingOutcome training, PromotionOutcome promotion, OperationsOutcome operations) {
 
     /** Checks that nothing is missing. */
     public LifecycleOutcome {
@@ -23,5 +24,6 @@ public record LifecycleOutcome(Path directory, int applications, ChecksOutcome c
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(promotion, "promotion");
+        Objects.requireNonNull(operations, "operations");
     }
 }

@@ -2,6 +2,7 @@ package dev.mlops.examples.lifecycle;
 
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckReport;
+import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.CheckSuggester;
 import dev.mlops.data.check.SuggestedSuite;
 import dev.mlops.data.profile.DatasetProfile;
@@ -43,7 +44,7 @@ final class DataChecks {
         console.detail("%d checks suggested from the oldest %d applications, run on the next %d: %s (%d errors, %d warnings)",
                 suggested.suite().checks().size(), FIRST_BATCH, later.rowCount(), report.passed() ? "passed" : "FAILED",
                 report.errors().size(), report.warnings().size());
-        for (var failure : report.errors()) {
+        for (CheckResult failure : report.errors()) {
             console.detail("  error: %s", failure.message());
         }
         return new ChecksOutcome(FIRST_BATCH, suggested.suite().checks().size(), report, file);

@@ -26,18 +26,16 @@ import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Predictor;
 import dev.mlops.train.significance.PairedBootstrap;
 import dev.mlops.train.tracking.TrackingStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,9 +51,9 @@ import java.util.OptionalInt;
  * nothing about harm. The first experiment that passes is registered, approved and promoted to
  * production, and the output says it happened because none existed.
  *
- * <p><b>The real gate.</b> The next experiment whose model differs from production's (by its
- * artifact's hash; on a rerun the best experiment trains the same model as the production one
- * from the run before) is the candidate and meets {@link #realGate} against production on the
+ * <p><b>The real gate.</b> The best remaining experiment other than the one the production model
+ * came from (its provenance names it; on a rerun the best experiment is the one production came
+ * from, so the next one) is the candidate and meets {@link #realGate} against production on the
  * validation set and on the recent set, slices included ({@link #gateSlices}: those with enough
  * rows to judge). Its rules are non-inferiority within margins chosen for these set sizes (135
  * validation and 100 recent applications, gated slices of 20 to 130): macro-F1 no lower than production's by more than {@value #METRIC_MARGIN} and no
@@ -82,6 +80,8 @@ final class Promotion {
     static final Principal OPERATOR = Principal.of("ci", List.of(ModelRegistry.PIPELINE_ROLE), List.of());
     /** The real gate's macro-F1 margin. */
     static final double METRIC_MARGIN = 0.05;
+    /** The provenance entry of a version that names the experiment that trained it. */
+    static final String EXPERIMENT = "experiment";
     /** The fewest rows a slice needs in the validation set and in the recent set to be gated. */
     static final int MIN_SLICE_ROWS = 20;
     /** The real gate's slice accuracy margin. */
@@ -176,17 +176,10 @@ final class Promotion {
                     production.version());
         }
 
-        String candidateSpec = null;
-        for (String spec : remaining) {
-            if (!sha256(format, training.model(spec).model()).equals(production.sha256())) {
-                candidateSpec = spec;
-                break;
-            }
-        }
-        if (candidateSpec == null) {
-            throw new IllegalStateException("every experiment trained the model in production (" + MODEL + ":"
-                    + production.version() + "); there is no candidate to gate");
-        }
+        String productionSpec = production.provenance().getOrDefault(EXPERIMENT, "");
+        String candidateSpec = remaining.stream().filter(spec -> !spec.equals(productionSpec)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no experiment other than the one in production ("
+                        + MODEL + ":" + production.version() + ", " + productionSpec + ") trained; no candidate to gate"));
         Predictor productionModel = registry.load(OPERATOR, MODEL, production.version());
         Predictor candidateModel = training.model(candidateSpec).model();
         String productionName = MODEL + ":" + production.version();
@@ -213,7 +206,7 @@ final class Promotion {
         candidate = registry.require(OPERATOR, MODEL, candidate.version());
         Optional<String> commit = candidate.lineage().commit();
         console.detail("registered %s:%d (%s) with its lineage and gate report; approved by %s; now in %s", MODEL,
-                candidate.version(), candidateSpec, APPROVER.name(), candidate.stage().name().toLowerCase(java.util.Locale.ROOT));
+                candidate.version(), candidateSpec, APPROVER.name(), candidate.stage().name().toLowerCase(Locale.ROOT));
         console.detail("lineage: commit %s, data %s, run %s", commit.orElse("unknown (no git checkout, no MLOPS_CODE_VERSION)"),
                 candidate.lineage().dataFingerprint().map(Object::toString).orElse("unknown"),
                 candidate.lineage().runId().orElse("none"));
@@ -236,7 +229,7 @@ final class Promotion {
             SplitOutcome split, TrainingOutcome training, String spec, GateReport report, Clock clock) {
         String runId = training.row(spec).runId();
         LineageTags.Builder lineage = LineageTags.builder()
-                .buildId("credit-approval-lifecycle " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .buildId("credit-approval-lifecycle " + clock.instant().truncatedTo(ChronoUnit.SECONDS))
                 .dataFingerprint(split.split().fingerprint())
                 .split(split.split().splitter().toString(), Fingerprint.of(split.set("test")));
         if (runId != null) {
@@ -245,7 +238,7 @@ final class Promotion {
         return registry.register(AUTHOR, Registration.builder(MODEL)
                 .predictor(format, training.model(spec).model())
                 .description(spec + ", trained on " + split.split().size("train") + " applications")
-                .provenance(Map.of("experiment", spec, "seed", Long.toString(split.split().seed().orElse(-1))))
+                .provenance(Map.of(EXPERIMENT, spec, "seed", Long.toString(split.split().seed().orElse(-1))))
                 .lineage(lineage.build())
                 .metrics(training.model(spec).metrics())
                 .gateReport(report)
@@ -273,15 +266,5 @@ final class Promotion {
 
     private static String fileName(String text) {
         return text.replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^-|-$", "");
-    }
-
-    private static String sha256(ModelFormat format, Predictor model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        format.write(model, bytes);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

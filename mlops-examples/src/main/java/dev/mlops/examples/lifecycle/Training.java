@@ -1,6 +1,7 @@
 package dev.mlops.examples.lifecycle;
 
 import dev.mlops.core.Seed;
+import dev.mlops.core.table.Column;
 import dev.mlops.train.experiment.ClassificationBaseline;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.Experiment;
@@ -78,7 +79,7 @@ final class Training {
             throw new IllegalStateException("no experiment trained: " + result.leaderboard().toText());
         }
         String baseline = new ClassificationBaseline(ClassificationBaseline.Strategy.MOST_FREQUENT).spec().toString();
-        var validationTruth = split.set("validation").column(CreditApplications.LABEL);
+        Column validationTruth = split.set("validation").column(CreditApplications.LABEL);
         McNemarResult significance = McNemar.test(validationTruth,
                 result.results().get(ranked.get(0)).validationPredictions(),
                 result.results().get(baseline).validationPredictions());

@@ -160,7 +160,8 @@ class CreditApprovalLifecycleTest {
 
         @Test
         void registersTheCandidateWithLineageGateReportAndApproval() {
-            try (ModelRegistry registry = ModelRegistry.open(directory)) {
+            try (TrackingStore tracking = TrackingStore.open(directory);
+                    ModelRegistry registry = ModelRegistry.builder(directory).tracking(tracking).open()) {
                 ModelVersion candidate = registry.require(Promotion.OPERATOR, Promotion.MODEL, 2);
                 assertThat(candidate.stage()).isEqualTo(Stage.STAGING);
                 assertThat(candidate.author()).isEqualTo("ada");
@@ -173,7 +174,8 @@ class CreditApprovalLifecycleTest {
                 assertThat(candidate.gateReport()).isPresent();
                 ModelLineage lineage = registry.lineage(Promotion.OPERATOR, Promotion.MODEL, 2);
                 assertThat(lineage.gate()).hasValueSatisfying(gate -> assertThat(gate.passed()).isTrue());
-                assertThat(lineage.run()).isPresent();
+                assertThat(lineage.run()).hasValueSatisfying(run -> assertThat(run.params())
+                        .containsEntry("experiment", first.training().ranked().get(1)));
             }
         }
     }
@@ -228,6 +230,7 @@ class CreditApprovalLifecycleTest {
             GateReport gate = second.promotion().candidateGate();
             assertThat(gate.referenceRole()).isEqualTo(GateReport.PRODUCTION);
             assertThat(gate.reference()).isEqualTo("credit-approval:1");
+            assertThat(gate.candidate()).isEqualTo(second.training().ranked().get(1));
             assertThat(second.promotion().candidate().version()).isEqualTo(3);
         }
 

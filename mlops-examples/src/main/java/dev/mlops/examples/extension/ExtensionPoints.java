@@ -49,10 +49,10 @@ import java.util.List;
  *       that runs the saved suite with it.</li>
  * </ol>
  *
- * <p>Run it from the repository root after {@code mvn -pl mlops-examples -am package}:
+ * <p>Run it from the repository root after {@code mvn -pl mlops-examples -am package} (which
+ * writes the argument file with the runtime class path, and {@code mlops-cli/target/mlops.jar}):
  * <pre>{@code
- * java -cp "mlops-examples/target/classes:$(cat mlops-examples/target/classpath.txt)" \
- *     dev.mlops.examples.extension.ExtensionPoints [directory]
+ * java @mlops-examples/target/extension-points.args [directory]
  * }</pre>
  */
 public final class ExtensionPoints {

@@ -37,6 +37,10 @@ import dev.mlops.monitor.quality.WindowQuality;
 import dev.mlops.monitor.report.ReportFiles;
 import dev.mlops.monitor.window.Windowing;
 import dev.mlops.testkit.ManualClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,8 +74,11 @@ import java.util.stream.Collectors;
  * the endpoint.
  *
  * <p>Written into the development's directory: {@code baseline/} (the training baseline),
- * {@code capture/} (every request and answer, JSON Lines), {@code labels.csv} (the late labels,
- * with their arrival times) and {@code report/report.html} (with {@code report.json}).
+ * {@code capture/} (every request with its answer and variant, JSON Lines, one file per simulated
+ * day), {@code labels.csv} (the late labels, with their arrival times) and
+ * {@code report/report.html} (with {@code report.json}). A second run in the same directory
+ * replaces them: the previous run's capture files are deleted first, since the stream replays the
+ * same simulated hours.
  */
 public final class Operations {
     /** When the simulated stream starts (UTC). */
@@ -105,6 +112,8 @@ public final class Operations {
     private static final CaptureStage SERVED = CaptureStage.AFTER_MODEL;
     private static final String PREDICTION = "prediction";
     private static final int DRIFTS_SHOWN = 3;
+    /** The names {@link CaptureWriter} gives its files. */
+    private static final String CAPTURE_FILES = "capture-*.jsonl";
 
     private Operations() {
     }
@@ -182,8 +191,9 @@ public final class Operations {
                 .minRequests(MIN_CANARY_REQUESTS).build();
         List<Served> served = new ArrayList<>();
         List<StreamWindow> windows = new ArrayList<>();
+        removePreviousReplay(captureDirectory);
         try (CaptureWriter capture = CaptureWriter.builder(captureDirectory).clock(clock)
-                .overflow(CaptureWriter.Overflow.BLOCK).build();
+                .overflow(CaptureWriter.Overflow.BLOCK).rotateAfter(Duration.ofDays(1)).build();
                 Endpoint endpoint = Endpoint.builder(CanaryStrategy.of(canary)).name("credit-approval")
                         .variant(production, development.registry(), development.operator(),
                                 spec(development.production()))
@@ -224,19 +234,38 @@ public final class Operations {
                 StreamWindow window = new StreamWindow(index, start, clock.instant(), traffic, before.stage(), answered,
                         checked.rows(), drifted);
                 windows.add(window);
-                console.detail("hour %d, %s: %s (%s); answered %s; captured %d; %s; -> %s", index + 1,
-                        traffic.name().toLowerCase(Locale.ROOT), before.stage(), shares(before), shares(answered),
-                        checked.rows(), drift(drifted, features.size()), after.stage());
-                List<AlarmEvent> raised = alarms.subList(alarmsBefore, alarms.size()).stream()
-                        .filter(AlarmEvent::raised).toList();
-                if (!raised.isEmpty()) {
-                    console.detail("alarm '%s' raised for %d features; %s", DRIFT_ALARM, raised.size(),
-                            endpoint.rollout().transitions().get(endpoint.rollout().transitions().size() - 1).cause());
+                console.detail("hour %d, %s traffic at %s (%s %.0f %%): answered %s; %s -> %s", index + 1,
+                        traffic.name().toLowerCase(Locale.ROOT), before.stage(), candidate,
+                        before.traffic().get(candidate) * 100, shares(answered), drift(drifted, features.size()),
+                        after.stage());
+                long raised = alarms.subList(alarmsBefore, alarms.size()).stream().filter(AlarmEvent::raised).count();
+                List<RolloutTransition> moves = endpoint.rollout().transitions();
+                if (raised > 0 && !before.finished() && after.finished()) {
+                    RolloutTransition rollback = moves.get(moves.size() - 1);
+                    console.detail("alarm '%s' raised for %d drifted features; canary %s at %s: %s", DRIFT_ALARM,
+                            raised, rollback.to().stage(), rollback.at(), rollback.cause());
                 }
             }
-            console.detail("captured %d requests with their answers and variant in %s", served.size(),
+            console.detail("captured %d requests, each with its answer and variant, in %s", served.size(),
                     captureDirectory.getFileName());
             return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
+        }
+    }
+
+    /**
+     * Deletes the capture files a previous run of the walk left: the stream replays the same
+     * simulated hours, so its records would be read twice. Other files are left alone.
+     */
+    private static void removePreviousReplay(Path captureDirectory) {
+        if (!Files.isDirectory(captureDirectory)) {
+            return;
+        }
+        try (DirectoryStream<Path> previous = Files.newDirectoryStream(captureDirectory, CAPTURE_FILES)) {
+            for (Path file : previous) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the previous run's capture files in " + captureDirectory, e);
         }
     }
 
@@ -313,12 +342,6 @@ public final class Operations {
         DriftResult result = column.result().orElseThrow();
         return String.format(Locale.ROOT, "%s (%s %.3f, adjusted p %.1e)", column.column(), result.detector(),
                 result.value(), adjustedPValue(column));
-    }
-
-    private static String shares(RolloutStatus status) {
-        return status.traffic().entrySet().stream()
-                .map(share -> String.format(Locale.ROOT, "%s %.0f %%", share.getKey(), share.getValue() * 100))
-                .collect(Collectors.joining(", "));
     }
 
     private static String shares(SortedMap<String, Long> answered) {

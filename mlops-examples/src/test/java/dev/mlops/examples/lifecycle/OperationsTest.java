@@ -131,6 +131,21 @@ class OperationsTest {
     }
 
     @Nested
+    class Replay {
+        @Test
+        void aSecondRunInTheSameDirectoryReplacesTheCaptureAndFindsTheSame() {
+            OperationsOutcome again = Operations.run(development, new Console(
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 4));
+
+            assertThat(CaptureReader.readAll(again.captureDirectory()).records())
+                    .hasSize(Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW);
+            assertThat(again.windows()).isEqualTo(outcome.windows());
+            assertThat(again.history()).isEqualTo(outcome.history());
+            assertThat(again.quality()).isEqualTo(outcome.quality());
+        }
+    }
+
+    @Nested
     class Drift {
         @Test
         void isFoundOnTheShiftedColumnAndNotOnNormalTraffic() {

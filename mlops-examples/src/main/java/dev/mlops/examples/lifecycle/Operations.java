@@ -2,6 +2,8 @@ package dev.mlops.examples.lifecycle;
 
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.serving.Endpoint;
@@ -22,7 +24,9 @@ import dev.mlops.monitor.capture.CaptureReader;
 import dev.mlops.monitor.capture.CaptureStage;
 import dev.mlops.monitor.capture.CaptureWriter;
 import dev.mlops.monitor.drift.ColumnDrift;
+import dev.mlops.monitor.drift.DriftDetectors;
 import dev.mlops.monitor.drift.DriftResult;
+import dev.mlops.monitor.drift.TableDrift;
 import dev.mlops.monitor.drift.TableDriftReport;
 import dev.mlops.monitor.job.MonitoringJob;
 import dev.mlops.monitor.job.MonitoringResult;
@@ -35,6 +39,7 @@ import dev.mlops.monitor.quality.QualityMonitor;
 import dev.mlops.monitor.quality.QualityReport;
 import dev.mlops.monitor.quality.WindowQuality;
 import dev.mlops.monitor.report.ReportFiles;
+import dev.mlops.monitor.violation.ViolationCheck;
 import dev.mlops.monitor.window.Windowing;
 import dev.mlops.testkit.ManualClock;
 import java.io.IOException;
@@ -104,6 +109,12 @@ public final class Operations {
     public static final Duration LABEL_DELAY_MAX = Duration.ofHours(8);
     /** How long after the stream ends quality is measured: labels due later are still pending then. */
     public static final Duration QUALITY_AFTER = Duration.ofHours(3);
+    /**
+     * The significance level of the per-column drift tests (KS for numbers, chi-square for
+     * categories, p-values corrected across columns by Benjamini-Hochberg); see
+     * {@link RequestStream} for how often normal traffic drifts at 0.05 and at 0.01.
+     */
+    public static final double DRIFT_ALPHA = 0.01;
     /** The name of the alarm rule on input drift. */
     public static final String DRIFT_ALARM = "input-drift";
     /** The seed of the request stream; the label delays use the next one. */
@@ -163,8 +174,8 @@ public final class Operations {
         console.detail("accuracy %s", quality.stream().map(Operations::accuracy).collect(Collectors.joining(", ")));
 
         console.step("HTML monitoring report");
-        MonitoringResult monitored = MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
-                .quality(quality(hourly, asOf, clock), truth).build().run(captureDirectory);
+        MonitoringResult monitored = job(baseline, hourly, clock).quality(quality(hourly, asOf, clock), truth).build()
+                .run(captureDirectory);
         ReportFiles files = ReportFiles.write(monitored.toReport("Credit approval: canary of "
                 + variant(development.candidate()) + " beside " + variant(development.production())),
                 out.resolve("report"));
@@ -275,7 +286,7 @@ public final class Operations {
      */
     private static WindowResult monitorNewest(Baseline baseline, Windowing hourly, Path captureDirectory,
             Instant windowStart, AlarmEvaluator alarms, Clock clock) {
-        MonitoringResult result = MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+        MonitoringResult result = job(baseline, hourly, clock)
                 .sink(observation -> {
                     if (observation.time().equals(windowStart)) {
                         alarms.accept(observation);
@@ -283,6 +294,20 @@ public final class Operations {
                 })
                 .build().run(captureDirectory);
         return result.windows().get(result.windows().size() - 1);
+    }
+
+    /**
+     * The monitoring job over the capture: the served requests' inputs, hourly, against the
+     * baseline, each column with a test at {@link #DRIFT_ALPHA}.
+     */
+    private static MonitoringJob.Builder job(Baseline baseline, Windowing hourly, Clock clock) {
+        TableDrift.Builder drift = TableDrift.builder().clock(clock);
+        for (Field field : baseline.schema().fields()) {
+            drift.detector(field.name(), field.type() == ColumnType.NUMERIC ? DriftDetectors.ks(DRIFT_ALPHA)
+                    : DriftDetectors.chiSquare(DRIFT_ALPHA));
+        }
+        return MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+                .violations(ViolationCheck.builder().drift(drift.build()).clock(clock).build());
     }
 
     /** The label of each served request, arriving a seeded delay after its prediction. */

@@ -73,10 +73,12 @@ import java.util.stream.Collectors;
  * bake times pass without sleeping; the requests and the label delays are drawn with fixed seeds,
  * so a run gives the same outcome every time. The canary goes {@link #CANARY_STEPS} percent with a
  * bake time of {@link #BAKE}, and a health check after each window moves it on. After each window
- * the {@link MonitoringJob} runs over the capture directory, as an hourly job would, and hands the
- * drift of the newest window to the {@link AlarmEvaluator}, whose rule {@value #DRIFT_ALARM}
- * raises an alarm for each feature found drifted; the first alarm rolls the canary back through
- * the endpoint.
+ * the {@link MonitoringJob} runs over the capture directory, as an hourly job would: each
+ * column of the window's requests against the training baseline, by a KS test (numbers) or a
+ * chi-square test (categories) at {@link #DRIFT_ALPHA}, corrected across columns. It hands the
+ * newest window's drift to the {@link AlarmEvaluator}, whose rule {@value #DRIFT_ALARM} raises an
+ * alarm for each feature found drifted; the first alarm rolls the canary back through the
+ * endpoint, and production answers everything from then on.
  *
  * <p>Written into the development's directory: {@code baseline/} (the training baseline),
  * {@code capture/} (every request with its answer and variant, JSON Lines, one file per simulated
@@ -136,8 +138,8 @@ public final class Operations {
      *     model and the approved candidate, the training rows and the held-out rows
      * @param console where the steps are reported; four steps are announced
      * @return the rollout's course, the drift, alarms and quality found, and the artifacts' paths
-     * @throws IllegalArgumentException if the held-out rows are empty or hold no applicant aged
-     *     {@value RequestStream#OLDER_AGE} or more to drift towards
+     * @throws IllegalArgumentException if the held-out rows are empty or hold no applicant aged 50
+     *     or more to drift towards
      * @throws java.io.UncheckedIOException if the output directory cannot be written
      */
     public static OperationsOutcome run(Development development, Console console) {

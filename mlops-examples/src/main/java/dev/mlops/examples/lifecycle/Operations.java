@@ -38,6 +38,8 @@ import dev.mlops.monitor.quality.Label;
 import dev.mlops.monitor.quality.QualityMonitor;
 import dev.mlops.monitor.quality.QualityReport;
 import dev.mlops.monitor.quality.WindowQuality;
+import dev.mlops.monitor.report.Finding;
+import dev.mlops.monitor.report.MonitoringReport;
 import dev.mlops.monitor.report.ReportFiles;
 import dev.mlops.monitor.violation.ViolationCheck;
 import dev.mlops.monitor.window.Windowing;
@@ -178,13 +180,13 @@ public final class Operations {
         console.step("HTML monitoring report");
         MonitoringResult monitored = job(baseline, hourly, clock).quality(quality(hourly, asOf, clock), truth).build()
                 .run(captureDirectory);
-        ReportFiles files = ReportFiles.write(monitored.toReport("Credit approval: canary of "
-                + variant(development.candidate()) + " beside " + variant(development.production())),
-                out.resolve("report"));
+        ReportFiles files = ReportFiles.write(withOperations(monitored.toReport("Credit approval: canary of "
+                + variant(development.candidate()) + " beside " + variant(development.production())), stream.history(),
+                quality), out.resolve("report"));
         console.detail("%s: %d hourly windows (%d failed their checks), drift charts per feature, accuracy per window",
                 out.relativize(files.html()), monitored.windows().size(), monitored.failed().size());
         return new OperationsOutcome(stream.status(), stream.history(), stream.windows(), stream.alarms(), quality,
-                truth.labels().size(), captureDirectory, baselineDirectory, files.html());
+                truth.labels().size(), captureDirectory, baselineDirectory, labelsFile, files.html());
     }
 
     /** Steps 7 and 8: the canary over the stream, normal then drifted, watched window by window. */
@@ -263,6 +265,27 @@ public final class Operations {
                     captureDirectory.getFileName());
             return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
         }
+    }
+
+    /**
+     * The monitoring job's report with the rollout's moves and each variant's accuracy put first
+     * among its findings, so the page tells what operations did, not only what the job measured.
+     */
+    private static MonitoringReport withOperations(MonitoringReport measured, List<RolloutTransition> history,
+            List<VariantQuality> quality) {
+        List<Finding> findings = new ArrayList<>();
+        for (RolloutTransition move : history) {
+            findings.add(Finding.of(move.to().stage().equals(OperationsOutcome.ROLLED_BACK) ? Severity.WARNING
+                    : Severity.INFO, "rollout", move.at() + ": " + move.from().stage() + " -> " + move.to().stage()
+                    + ": " + move.cause()));
+        }
+        for (VariantQuality variant : quality) {
+            findings.add(Finding.of(Severity.INFO, "quality " + variant.variant(), accuracy(variant) + ", "
+                    + variant.pending() + " labels pending"));
+        }
+        findings.addAll(measured.findings());
+        return new MonitoringReport(measured.title(), measured.createdAt(), measured.subject(), findings,
+                measured.features(), measured.timelines(), measured.quality());
     }
 
     /**

@@ -201,7 +201,7 @@ class OperationsTest {
 
         @Test
         void accuracyIsTheShareOfArrivedLabelsThePredictionsMatched() {
-            GroundTruth truth = GroundTruth.read(directory.resolve("labels.csv"));
+            GroundTruth truth = GroundTruth.read(outcome.labels());
             Instant asOf = driftBegan().plus(Operations.WINDOW.multipliedBy(2)).plus(Operations.QUALITY_AFTER);
             for (VariantQuality variant : outcome.quality()) {
                 List<CaptureRecord> served = CaptureReader.readAll(outcome.captureDirectory()).records().stream()
@@ -229,7 +229,8 @@ class OperationsTest {
             String html = Files.readString(outcome.report(), StandardCharsets.UTF_8);
 
             assertThat(outcome.report()).isRegularFile().hasFileName("report.html");
-            assertThat(html).contains("<svg").contains("age").contains("accuracy");
+            assertThat(html).contains("<svg").contains("age").contains("accuracy")
+                    .contains(outcome.rollback().orElseThrow().to().stage()).contains("quality " + candidate);
             assertThat(outcome.report().resolveSibling("report.json")).isRegularFile();
         }
 

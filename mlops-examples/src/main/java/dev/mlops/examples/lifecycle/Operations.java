@@ -82,6 +82,9 @@ import java.util.stream.Collectors;
  * alarm for each feature found drifted; the first alarm rolls the canary back through the
  * endpoint, and production answers everything from then on.
  *
+ * <p>A request carries an application's columns without the label and the synthetic date, as an
+ * applicant would send it; the baseline holds the same columns of the training rows.
+ *
  * <p>Written into the development's directory: {@code baseline/} (the training baseline),
  * {@code capture/} (every request with its answer and variant, JSON Lines, one file per simulated
  * day), {@code labels.csv} (the late labels, with their arrival times) and
@@ -220,8 +223,9 @@ public final class Operations {
                     endpoint.apply(new RolloutEvent.Alarm(event));
                 }
             }));
-            console.step("Canary rollout of " + candidate + " beside " + production + " in production ("
-                    + CANARY_STEPS + " %, bake " + BAKE.toMinutes() + " min), over a simulated request stream");
+            console.step(String.format(Locale.ROOT, "Canary of %s beside %s (production): %s %%, bake %d min,"
+                    + " error rate at most %.2f, over a simulated request stream", candidate, production, CANARY_STEPS,
+                    BAKE.toMinutes(), canary.maxErrorRate()));
             for (int index = 0; index < PLAN.size(); index++) {
                 StreamWindow.Traffic traffic = PLAN.get(index);
                 if (index > 0 && traffic != PLAN.get(index - 1)) {

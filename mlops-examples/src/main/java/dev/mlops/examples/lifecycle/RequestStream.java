@@ -2,7 +2,6 @@ package dev.mlops.examples.lifecycle;
 
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.deploy.registry.Stage;
 import dev.mlops.deploy.strategy.RolloutTransition;
-import dev.mlops.monitor.alarm.AlarmEvent;
 import dev.mlops.monitor.baseline.Baseline;
 import dev.mlops.monitor.capture.CaptureReader;
 import dev.mlops.monitor.capture.CaptureRecord;
@@ -236,7 +235,7 @@ class OperationsTest {
 
         @Test
         void theConsoleSaysWhatEachStepFound() {
-            assertThat(printed).contains("[1/4] Canary rollout of " + candidate + " beside " + production)
+            assertThat(printed).contains("[1/4] Canary of " + candidate + " beside " + production + " (production)")
                     .contains("[2/4] A drifted stream").contains("[3/4] Model quality from late labels")
                     .contains("[4/4] HTML monitoring report").contains("-> canary 2 of 4")
                     .contains("-> rolled back").contains("alarm '" + Operations.DRIFT_ALARM + "' raised")

@@ -1,6 +1,10 @@
 package dev.mlops.examples.lifecycle;
 
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Field;
+import dev.mlops.data.io.CsvFormat;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.serving.Endpoint;
 import dev.mlops.deploy.serving.PredictRequest;
@@ -15,13 +19,14 @@ import dev.mlops.monitor.alarm.AlarmEvent;
 import dev.mlops.monitor.alarm.AlarmSinks;
 import dev.mlops.monitor.alarm.ThresholdRule;
 import dev.mlops.monitor.baseline.Baseline;
-import dev.mlops.monitor.capture.CaptureBatch;
-import dev.mlops.monitor.capture.CaptureReader;
 import dev.mlops.monitor.capture.CaptureRecord;
+import dev.mlops.monitor.capture.CaptureReader;
 import dev.mlops.monitor.capture.CaptureStage;
 import dev.mlops.monitor.capture.CaptureWriter;
 import dev.mlops.monitor.drift.ColumnDrift;
+import dev.mlops.monitor.drift.DriftDetectors;
 import dev.mlops.monitor.drift.DriftResult;
+import dev.mlops.monitor.drift.TableDrift;
 import dev.mlops.monitor.drift.TableDriftReport;
 import dev.mlops.monitor.job.MonitoringJob;
 import dev.mlops.monitor.job.MonitoringResult;
@@ -33,17 +38,24 @@ import dev.mlops.monitor.quality.Label;
 import dev.mlops.monitor.quality.QualityMonitor;
 import dev.mlops.monitor.quality.QualityReport;
 import dev.mlops.monitor.quality.WindowQuality;
+import dev.mlops.monitor.report.Finding;
+import dev.mlops.monitor.report.MonitoringReport;
 import dev.mlops.monitor.report.ReportFiles;
+import dev.mlops.monitor.violation.ViolationCheck;
 import dev.mlops.monitor.window.Windowing;
 import dev.mlops.testkit.ManualClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
@@ -58,14 +70,27 @@ import java.util.stream.Collectors;
  * and the canary is rolled back while production keeps serving; the labels arrive late and the
  * served predictions' accuracy is measured per variant; an HTML report shows it all.
  *
- * <p>Everything runs on a simulated clock ({@link #START}, advanced
- * {@link #REQUEST_SPACING} per request, so a window of {@link #REQUESTS_PER_WINDOW} requests is
- * one hour) and draws with fixed seeds, so a run takes a few seconds and gives the same outcome
- * every time. The canary goes {@link #CANARY_STEPS} percent with a bake time of {@link #BAKE}; a
- * health check after each window moves it on. After each window the {@link MonitoringJob} runs
- * over the capture directory, as an hourly job would, and hands the drift of the newest window
- * to the {@link AlarmEvaluator}, whose rule raises an alarm when any feature drifted; the alarm
- * rolls the canary back through the endpoint.
+ * <p>Everything runs on a simulated clock from {@link #START}, advanced {@link #REQUEST_SPACING}
+ * per request, so a window of {@link #REQUESTS_PER_WINDOW} requests is one hour and the canary's
+ * bake times pass without sleeping; the requests and the label delays are drawn with fixed seeds,
+ * so a run gives the same outcome every time. The canary goes {@link #CANARY_STEPS} percent with a
+ * bake time of {@link #BAKE}, and a health check after each window moves it on. After each window
+ * the {@link MonitoringJob} runs over the capture directory, as an hourly job would: each
+ * column of the window's requests against the training baseline, by a KS test (numbers) or a
+ * chi-square test (categories) at {@link #DRIFT_ALPHA}, corrected across columns. It hands the
+ * newest window's drift to the {@link AlarmEvaluator}, whose rule {@value #DRIFT_ALARM} raises an
+ * alarm for each feature found drifted; the first alarm rolls the canary back through the
+ * endpoint, and production answers everything from then on.
+ *
+ * <p>A request carries an application's columns without the label and the synthetic date, as an
+ * applicant would send it; the baseline holds the same columns of the training rows.
+ *
+ * <p>Written into the development's directory: {@code baseline/} (the training baseline),
+ * {@code capture/} (every request with its answer and variant, JSON Lines, one file per simulated
+ * day), {@code labels.csv} (the late labels, with their arrival times) and
+ * {@code report/report.html} (with {@code report.json}). A second run in the same directory
+ * replaces them: the previous run's capture files are deleted first, since the stream replays the
+ * same simulated hours.
  */
 public final class Operations {
     /** When the simulated stream starts (UTC). */
@@ -74,29 +99,39 @@ public final class Operations {
     public static final int REQUESTS_PER_WINDOW = 240;
     /** The simulated time between two requests. */
     public static final Duration REQUEST_SPACING = Duration.ofSeconds(15);
+    /** The length of a window: {@link #REQUESTS_PER_WINDOW} requests {@link #REQUEST_SPACING} apart. */
+    public static final Duration WINDOW = REQUEST_SPACING.multipliedBy(REQUESTS_PER_WINDOW);
     /** The canary's share at each step, in percent. */
     public static final String CANARY_STEPS = "10,25,50,100";
     /** How long each canary step runs without a breach before the next. */
     public static final Duration BAKE = Duration.ofMinutes(45);
     /** The fewest canary requests a step's health check judges. */
-    public static final long MIN_CANARY_REQUESTS = 15;
+    public static final long MIN_CANARY_REQUESTS = 10;
     /** The windows of the stream, in order: two of normal traffic, then two drifted. */
     public static final List<StreamWindow.Traffic> PLAN = List.of(StreamWindow.Traffic.NORMAL,
             StreamWindow.Traffic.NORMAL, StreamWindow.Traffic.DRIFTED, StreamWindow.Traffic.DRIFTED);
-    /** The shortest and longest delay of a label after its prediction. */
+    /** The shortest delay of a label after its prediction. */
     public static final Duration LABEL_DELAY_MIN = Duration.ofHours(1);
     /** The longest delay of a label after its prediction. */
     public static final Duration LABEL_DELAY_MAX = Duration.ofHours(8);
-    /** How long after the stream ends quality is measured: labels due later are still pending. */
+    /** How long after the stream ends quality is measured: labels due later are still pending then. */
     public static final Duration QUALITY_AFTER = Duration.ofHours(3);
+    /**
+     * The significance level of the per-column drift tests (KS for numbers, chi-square for
+     * categories, p-values corrected across columns by Benjamini-Hochberg); see
+     * {@link RequestStream} for how often normal traffic drifts at 0.05 and at 0.01.
+     */
+    public static final double DRIFT_ALPHA = 0.01;
     /** The name of the alarm rule on input drift. */
     public static final String DRIFT_ALARM = "input-drift";
-    /** The seed of the request stream and the label delays. */
+    /** The seed of the request stream; the label delays use the next one. */
     public static final long SEED = 20261207L;
 
-    private static final Duration WINDOW = REQUEST_SPACING.multipliedBy(REQUESTS_PER_WINDOW);
     private static final CaptureStage SERVED = CaptureStage.AFTER_MODEL;
     private static final String PREDICTION = "prediction";
+    private static final int DRIFTS_SHOWN = 3;
+    /** The names {@link CaptureWriter} gives its files. */
+    private static final String CAPTURE_FILES = "capture-*.jsonl";
 
     private Operations() {
     }
@@ -106,26 +141,63 @@ public final class Operations {
      *
      * @param development what the development half handed over: the registry with the production
      *     model and the approved candidate, the training rows and the held-out rows
-     * @param console where the steps are reported
+     * @param console where the steps are reported; four steps are announced
      * @return the rollout's course, the drift, alarms and quality found, and the artifacts' paths
-     * @throws IllegalArgumentException if the held-out rows hold no older applicant to drift towards
+     * @throws IllegalArgumentException if the held-out rows are empty or hold no applicant aged 50
+     *     or more to drift towards
      * @throws java.io.UncheckedIOException if the output directory cannot be written
      */
     public static OperationsOutcome run(Development development, Console console) {
         ManualClock clock = new ManualClock(START);
         Path out = development.directory();
-        List<String> features = development.reference().schema().fields().stream()
-                .map(field -> field.name())
+        List<String> features = development.reference().schema().names().stream()
                 .filter(name -> !name.equals(development.label()) && !name.equals(development.date()))
                 .toList();
         Baseline baseline = Baseline.builder().suiteName("credit-approval").clock(clock)
                 .build(development.reference().select(features.toArray(String[]::new)));
         Path baselineDirectory = out.resolve("baseline");
         baseline.write(baselineDirectory);
+        Windowing hourly = Windowing.byTime(WINDOW, START);
         Path captureDirectory = out.resolve("capture");
+        Stream stream = serve(development, features, baseline, hourly, captureDirectory, clock, console);
+
+        console.step(String.format(Locale.ROOT, "Model quality from late labels (%d-%d hours after each prediction)",
+                LABEL_DELAY_MIN.toHours(), LABEL_DELAY_MAX.toHours()));
+        Instant asOf = clock.advance(QUALITY_AFTER);
+        Path labelsFile = out.resolve("labels.csv");
+        AtomicFiles.write(labelsFile, file -> CsvFormat.defaults().write(lateLabels(stream.served()).table(), file));
+        GroundTruth truth = GroundTruth.read(labelsFile);
+        List<CaptureRecord> records = CaptureReader.readAll(captureDirectory).records();
+        Windowing wholeStream = Windowing.byTime(WINDOW.multipliedBy(PLAN.size()), START);
+        List<VariantQuality> quality = new ArrayList<>();
+        for (String variant : List.of(variant(development.production()), variant(development.candidate()))) {
+            List<CaptureRecord> ofVariant = records.stream().filter(r -> r.modelVariant().equals(variant)).toList();
+            quality.add(figures(variant, quality(wholeStream, asOf, clock).evaluate(ofVariant, truth)));
+        }
+        long labelled = quality.stream().mapToLong(VariantQuality::labelled).sum();
+        console.detail("%d labels delivered to %s; by %s %d had arrived and joined their prediction, %d pending",
+                truth.labels().size(), out.relativize(labelsFile), asOf, labelled,
+                quality.stream().mapToLong(VariantQuality::pending).sum());
+        console.detail("accuracy %s", quality.stream().map(Operations::accuracy).collect(Collectors.joining(", ")));
+
+        console.step("HTML monitoring report");
+        MonitoringResult monitored = job(baseline, hourly, clock).quality(quality(hourly, asOf, clock), truth).build()
+                .run(captureDirectory);
+        ReportFiles files = ReportFiles.write(withOperations(monitored.toReport("Credit approval: canary of "
+                + variant(development.candidate()) + " beside " + variant(development.production())), stream.history(),
+                quality), out.resolve("report"));
+        console.detail("%s: %d hourly windows (%d failed their checks), drift charts per feature, accuracy per window",
+                out.relativize(files.html()), monitored.windows().size(), monitored.failed().size());
+        return new OperationsOutcome(stream.status(), stream.history(), stream.windows(), stream.alarms(), quality,
+                truth.labels().size(), captureDirectory, baselineDirectory, labelsFile, files.html());
+    }
+
+    /** Steps 7 and 8: the canary over the stream, normal then drifted, watched window by window. */
+    private static Stream serve(Development development, List<String> features, Baseline baseline,
+            Windowing hourly, Path captureDirectory, ManualClock clock, Console console) {
         String production = variant(development.production());
         String candidate = variant(development.candidate());
-        RequestStream stream = new RequestStream(development.heldOut(), features, development.label(), SEED);
+        RequestStream requests = new RequestStream(development.heldOut(), features, development.label(), SEED);
         List<AlarmEvent> alarms = new ArrayList<>();
         AlarmEvaluator alarmEvaluator = AlarmEvaluator.builder()
                 .rule(ThresholdRule.above(DRIFT_ALARM, MetricFilter.of(MetricNames.DRIFT_VERDICT), 0.5)
@@ -133,37 +205,40 @@ public final class Operations {
                 .sink(AlarmSinks.logging())
                 .sink(AlarmSinks.callback(alarms::add))
                 .build();
-        Windowing hourly = Windowing.byTime(WINDOW, START);
-        List<Served> served = new ArrayList<>();
-        List<StreamWindow> windows = new ArrayList<>();
-        RolloutStatus finalStatus;
-        List<RolloutTransition> history;
         CanarySettings canary = CanarySettings.builder(production, candidate).steps(CANARY_STEPS).bake(BAKE)
                 .minRequests(MIN_CANARY_REQUESTS).build();
+        List<Served> served = new ArrayList<>();
+        List<StreamWindow> windows = new ArrayList<>();
+        removePreviousReplay(captureDirectory);
         try (CaptureWriter capture = CaptureWriter.builder(captureDirectory).clock(clock)
-                .overflow(CaptureWriter.Overflow.BLOCK).build();
+                .overflow(CaptureWriter.Overflow.BLOCK).rotateAfter(Duration.ofDays(1)).build();
                 Endpoint endpoint = Endpoint.builder(CanaryStrategy.of(canary)).name("credit-approval")
                         .variant(production, development.registry(), development.operator(),
                                 spec(development.production()))
                         .variant(candidate, development.registry(), development.operator(),
                                 spec(development.candidate()))
                         .clock(clock).capture(capture).noTimeout().build()) {
-            alarmEvaluator.addSink(AlarmSinks.onRaised(Severity.ERROR,
-                    event -> endpoint.apply(new RolloutEvent.Alarm(event))));
-            console.step("Canary rollout of " + candidate + " beside " + production + " over a simulated request stream");
+            alarmEvaluator.addSink(AlarmSinks.onRaised(Severity.ERROR, event -> {
+                if (!endpoint.rollout().status().finished()) {
+                    endpoint.apply(new RolloutEvent.Alarm(event));
+                }
+            }));
+            console.step(String.format(Locale.ROOT, "Canary of %s beside %s (production): %s %%, bake %d min,"
+                    + " error rate at most %.2f, over a simulated request stream", candidate, production, CANARY_STEPS,
+                    BAKE.toMinutes(), canary.maxErrorRate()));
             for (int index = 0; index < PLAN.size(); index++) {
                 StreamWindow.Traffic traffic = PLAN.get(index);
                 if (index > 0 && traffic != PLAN.get(index - 1)) {
-                    console.step("A drifted stream: " + Math.round(RequestStream.OLDER_SHARE * 100)
-                            + " % of applications from applicants aged " + Math.round(RequestStream.OLDER_AGE)
-                            + "+ (seeded resampling of held-out rows)");
+                    console.step(String.format(Locale.ROOT, "A drifted stream: %.0f %% of applications from the %d"
+                            + " held-out applicants aged %.0f or more (seeded resampling)",
+                            RequestStream.OLDER_SHARE * 100, requests.olderApplicants(), RequestStream.OLDER_AGE));
                 }
                 Instant start = clock.instant();
-                String stage = endpoint.rollout().status().stage();
-                String shares = shares(endpoint.rollout().status());
+                RolloutStatus before = endpoint.rollout().status();
+                int alarmsBefore = alarms.size();
                 SortedMap<String, Long> answered = new TreeMap<>();
                 for (int i = 0; i < REQUESTS_PER_WINDOW; i++) {
-                    RequestStream.Application application = stream.next(traffic);
+                    RequestStream.Application application = requests.next(traffic);
                     PredictResponse response = endpoint.predict(PredictRequest.table(application.features())
                             .withInferenceId(application.inferenceId()).withUnitId(application.applicant()));
                     answered.merge(response.variant(), 1L, Long::sum);
@@ -171,59 +246,100 @@ public final class Operations {
                     clock.advance(REQUEST_SPACING);
                 }
                 capture.flush();
-                Instant windowStart = start;
-                MonitoringResult live = MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
-                        .sink(observation -> {
-                            if (observation.time().equals(windowStart)) {
-                                alarmEvaluator.accept(observation);
-                            }
-                        })
-                        .build().run(captureDirectory);
-                WindowResult checked = live.windows().get(live.windows().size() - 1);
+                WindowResult checked = monitorNewest(baseline, hourly, captureDirectory, start, alarmEvaluator, clock);
                 List<ColumnDrift> drifted = checked.violations().drift().map(TableDriftReport::drifted)
                         .orElse(List.of());
                 RolloutStatus after = endpoint.checkHealth();
-                StreamWindow window = new StreamWindow(index, start, clock.instant(), traffic, stage, answered,
+                StreamWindow window = new StreamWindow(index, start, clock.instant(), traffic, before.stage(), answered,
                         checked.rows(), drifted);
                 windows.add(window);
-                console.detail("hour %d, %s traffic, %s (%s): %s; captured %d; drift: %s; then %s", index + 1,
-                        traffic.name().toLowerCase(Locale.ROOT), stage, shares, answered, checked.rows(),
-                        drifted.isEmpty() ? "none" : describe(drifted), after.stage());
+                console.detail("hour %d, %s traffic at %s (%s %.0f %%): answered %s; %s -> %s", index + 1,
+                        traffic.name().toLowerCase(Locale.ROOT), before.stage(), candidate,
+                        before.traffic().get(candidate) * 100, shares(answered), drift(drifted, features.size()),
+                        after.stage());
+                long raised = alarms.subList(alarmsBefore, alarms.size()).stream().filter(AlarmEvent::raised).count();
+                List<RolloutTransition> moves = endpoint.rollout().transitions();
+                if (raised > 0 && !before.finished() && after.finished()) {
+                    RolloutTransition rollback = moves.get(moves.size() - 1);
+                    console.detail("alarm '%s' raised for %d drifted features; canary %s at %s: %s", DRIFT_ALARM,
+                            raised, rollback.to().stage(), rollback.at(), rollback.cause());
+                }
             }
-            finalStatus = endpoint.rollout().status();
-            history = endpoint.rollout().transitions();
+            console.detail("captured %d requests, each with its answer and variant, in %s", served.size(),
+                    captureDirectory.getFileName());
+            return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
         }
-        for (RolloutTransition transition : history) {
-            console.detail("%s: %s -> %s", transition.at(), transition.from().stage(), transition.to().stage());
-        }
-        console.step("Model quality from labels that arrive 1-8 hours late");
-        Instant asOf = clock.advance(QUALITY_AFTER);
-        GroundTruth truth = lateLabels(served);
-        Windowing wholeStream = Windowing.byTime(WINDOW.multipliedBy(PLAN.size()), START);
-        CaptureBatch records = CaptureReader.readAll(captureDirectory);
-        List<VariantQuality> perVariant = new ArrayList<>();
-        for (String variant : List.of(production, candidate)) {
-            List<CaptureRecord> ofVariant = records.records().stream()
-                    .filter(record -> record.modelVariant().equals(variant)).toList();
-            perVariant.add(figures(variant, quality(wholeStream, asOf, clock).evaluate(ofVariant, truth)));
-        }
-        for (VariantQuality figures : perVariant) {
-            console.detail("%s: %d predictions, %d labelled, %d pending, accuracy %s", figures.variant(),
-                    figures.predictions(), figures.labelled(), figures.pending(),
-                    figures.accuracy().isPresent()
-                            ? String.format(Locale.ROOT, "%.3f", figures.accuracy().getAsDouble()) : "n/a");
-        }
-        console.step("HTML monitoring report");
-        MonitoringResult result = MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
-                .quality(quality(hourly, asOf, clock), truth).build().run(captureDirectory);
-        ReportFiles files = ReportFiles.write(result.toReport("Credit approval: canary of " + candidate),
-                out.resolve("report"));
-        console.detail("%d windows, %d with violations; %s", result.windows().size(), result.failed().size(),
-                files.html());
-        return new OperationsOutcome(finalStatus, history, windows, alarms, perVariant, truth.labels().size(),
-                captureDirectory, baselineDirectory, files.html());
     }
 
+    /**
+     * The monitoring job's report with the rollout's moves and each variant's accuracy put first
+     * among its findings, so the page tells what operations did, not only what the job measured.
+     */
+    private static MonitoringReport withOperations(MonitoringReport measured, List<RolloutTransition> history,
+            List<VariantQuality> quality) {
+        List<Finding> findings = new ArrayList<>();
+        for (RolloutTransition move : history) {
+            findings.add(Finding.of(move.to().stage().equals(OperationsOutcome.ROLLED_BACK) ? Severity.WARNING
+                    : Severity.INFO, "rollout", move.at() + ": " + move.from().stage() + " -> " + move.to().stage()
+                    + ": " + move.cause()));
+        }
+        for (VariantQuality variant : quality) {
+            findings.add(Finding.of(Severity.INFO, "quality " + variant.variant(), accuracy(variant) + ", "
+                    + variant.pending() + " labels pending"));
+        }
+        findings.addAll(measured.findings());
+        return new MonitoringReport(measured.title(), measured.createdAt(), measured.subject(), findings,
+                measured.features(), measured.timelines(), measured.quality());
+    }
+
+    /**
+     * Deletes the capture files a previous run of the walk left: the stream replays the same
+     * simulated hours, so its records would be read twice. Other files are left alone.
+     */
+    private static void removePreviousReplay(Path captureDirectory) {
+        if (!Files.isDirectory(captureDirectory)) {
+            return;
+        }
+        try (DirectoryStream<Path> previous = Files.newDirectoryStream(captureDirectory, CAPTURE_FILES)) {
+            for (Path file : previous) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the previous run's capture files in " + captureDirectory, e);
+        }
+    }
+
+    /**
+     * Runs the monitoring job over everything captured so far, as a scheduled job would after
+     * each hour, and hands the newest window's drift observations to the alarms.
+     */
+    private static WindowResult monitorNewest(Baseline baseline, Windowing hourly, Path captureDirectory,
+            Instant windowStart, AlarmEvaluator alarms, Clock clock) {
+        MonitoringResult result = job(baseline, hourly, clock)
+                .sink(observation -> {
+                    if (observation.time().equals(windowStart)) {
+                        alarms.accept(observation);
+                    }
+                })
+                .build().run(captureDirectory);
+        return result.windows().get(result.windows().size() - 1);
+    }
+
+    /**
+     * The monitoring job over the capture: the served requests' inputs, hourly, against the
+     * baseline, each column with a test at {@link #DRIFT_ALPHA}.
+     */
+    private static MonitoringJob.Builder job(Baseline baseline, Windowing hourly, Clock clock) {
+        TableDrift.Builder drift = TableDrift.builder().clock(clock);
+        for (Field field : baseline.schema().fields()) {
+            drift.detector(field.name(), field.type() == ColumnType.NUMERIC ? DriftDetectors.ks(DRIFT_ALPHA)
+                    : DriftDetectors.chiSquare(DRIFT_ALPHA));
+        }
+        return MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+                .violations(ViolationCheck.builder().drift(drift.build()).clock(clock).build());
+    }
+
+    /** The label of each served request, arriving a seeded delay after its prediction. */
     private static GroundTruth lateLabels(List<Served> served) {
         SplittableRandom random = new SplittableRandom(SEED + 1);
         long spread = LABEL_DELAY_MAX.minus(LABEL_DELAY_MIN).toSeconds();
@@ -231,7 +347,7 @@ public final class Operations {
         for (int i = 0; i < served.size(); i++) {
             Served one = served.get(i);
             Instant arrives = one.at().plus(LABEL_DELAY_MIN).plusSeconds(random.nextLong(spread + 1));
-            labels.add(Label.of(one.inferenceId(), one.label(), arrives, i + 1L));
+            labels.add(Label.of(one.inferenceId(), one.label(), arrives, i + 2L));
         }
         return GroundTruth.of(labels);
     }
@@ -241,24 +357,49 @@ public final class Operations {
     }
 
     private static VariantQuality figures(String variant, QualityReport report) {
-        WindowQuality all = report.windows().get(0);
-        Optional<Double> accuracy = all.metric(QualityMonitor.ACCURACY);
-        return new VariantQuality(variant, all.predictions(), all.labelled(), all.pending(),
-                accuracy.isPresent() ? OptionalDouble.of(accuracy.get()) : OptionalDouble.empty());
+        long predictions = 0;
+        long labelled = 0;
+        long pending = 0;
+        OptionalDouble accuracy = OptionalDouble.empty();
+        for (WindowQuality window : report.windows()) {
+            predictions += window.predictions();
+            labelled += window.labelled();
+            pending += window.pending();
+            Optional<Double> measured = window.metric(QualityMonitor.ACCURACY);
+            if (measured.isPresent()) {
+                accuracy = OptionalDouble.of(measured.get());
+            }
+        }
+        return new VariantQuality(variant, predictions, labelled, pending, accuracy);
     }
 
-    private static String describe(List<ColumnDrift> drifted) {
-        return drifted.stream().map(column -> {
-            DriftResult result = column.result().orElseThrow();
-            return String.format(Locale.ROOT, "%s (%s %.3f%s)", column.column(), result.statistic(), result.value(),
-                    result.pValue().isPresent() ? String.format(Locale.ROOT, ", p %.2g", result.pValue().getAsDouble())
-                            : "");
-        }).collect(Collectors.joining(", "));
+    private static String accuracy(VariantQuality quality) {
+        return quality.variant() + " " + (quality.accuracy().isPresent()
+                ? String.format(Locale.ROOT, "%.3f on %d labels", quality.accuracy().getAsDouble(), quality.labelled())
+                : "not measured (no label yet)");
     }
 
-    private static String shares(RolloutStatus status) {
-        return status.traffic().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100))
+    private static String drift(List<ColumnDrift> drifted, int columns) {
+        if (drifted.isEmpty()) {
+            return String.format(Locale.ROOT, "no drift in %d columns", columns);
+        }
+        return String.format(Locale.ROOT, "%d of %d columns drifted, most: %s", drifted.size(), columns,
+                drifted.stream().sorted(Comparator.comparingDouble(Operations::adjustedPValue)).limit(DRIFTS_SHOWN)
+                        .map(Operations::describe).collect(Collectors.joining(", ")));
+    }
+
+    private static double adjustedPValue(ColumnDrift column) {
+        return column.result().orElseThrow().adjustedPValue().orElse(Double.NaN);
+    }
+
+    private static String describe(ColumnDrift column) {
+        DriftResult result = column.result().orElseThrow();
+        return String.format(Locale.ROOT, "%s (%s %.3f, adjusted p %.1e)", column.column(), result.detector(),
+                result.value(), adjustedPValue(column));
+    }
+
+    private static String shares(SortedMap<String, Long> answered) {
+        return answered.entrySet().stream().map(count -> count.getKey() + " " + count.getValue())
                 .collect(Collectors.joining(", "));
     }
 
@@ -272,5 +413,10 @@ public final class Operations {
 
     /** A request served: its id, when, and the label that will arrive for it. */
     private record Served(String inferenceId, Instant at, String label) {
+    }
+
+    /** What the stream left: the rollout's end and course, its windows, the alarms and the requests served. */
+    private record Stream(RolloutStatus status, List<RolloutTransition> history, List<StreamWindow> windows,
+            List<AlarmEvent> alarms, List<Served> served) {
     }
 }

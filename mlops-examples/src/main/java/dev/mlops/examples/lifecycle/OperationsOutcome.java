@@ -23,11 +23,14 @@ import java.util.Set;
  * @param labelsDelivered how many labels were delivered in all (late, on the simulated clock)
  * @param captureDirectory the capture files (JSON Lines) of every request and answer
  * @param baseline the training baseline's directory (baseline.json, profile.json, suite.json)
+ * @param labels the late labels as they arrived (CSV: inferenceId, label, arrivedAt)
  * @param report the HTML monitoring report
  */
 public record OperationsOutcome(RolloutStatus finalStatus, List<RolloutTransition> history,
         List<StreamWindow> windows, List<AlarmEvent> alarms, List<VariantQuality> quality, long labelsDelivered,
-        Path captureDirectory, Path baseline, Path report) {
+        Path captureDirectory, Path baseline, Path labels, Path report) {
+    /** The stage a canary ends in when it is rolled back ({@code CanaryStrategy}'s name for it). */
+    public static final String ROLLED_BACK = "rolled back";
 
     /**
      * Checks the fields and keeps unmodifiable copies.
@@ -40,12 +43,14 @@ public record OperationsOutcome(RolloutStatus finalStatus, List<RolloutTransitio
      * @param labelsDelivered the labels delivered
      * @param captureDirectory the capture directory
      * @param baseline the baseline directory
+     * @param labels the labels file
      * @param report the report file
      */
     public OperationsOutcome {
         Objects.requireNonNull(finalStatus, "finalStatus");
         Objects.requireNonNull(captureDirectory, "captureDirectory");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(report, "report");
         history = List.copyOf(history);
         windows = List.copyOf(windows);
@@ -85,7 +90,4 @@ public record OperationsOutcome(RolloutStatus finalStatus, List<RolloutTransitio
     public List<AlarmEvent> raisedAlarms() {
         return alarms.stream().filter(AlarmEvent::raised).toList();
     }
-
-    /** The stage a canary ends in when it is rolled back ({@code CanaryStrategy}'s name for it). */
-    public static final String ROLLED_BACK = "rolled back";
 }

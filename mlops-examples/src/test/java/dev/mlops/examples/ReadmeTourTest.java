@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTourTest {
     private static final String TOUR = "## A five-minute tour in code";
-    private static final Pattern SUBSECTION = Pattern.compile("^### (.+)$", Pattern.MULTILINE);
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final String CLASS = "ReadmeTour";
 
@@ -80,33 +80,21 @@ class ReadmeTourTest {
         int start = readme.indexOf("\n" + TOUR + "\n");
         assertThat(start).as("README.md has a section \"%s\"", TOUR.substring(3)).isNotNegative();
         int end = readme.indexOf("\n## ", start + TOUR.length() + 1);
-        String tour = readme.substring(start, end < 0 ? readme.length() : end);
+        String[] sections = readme.substring(start, end < 0 ? readme.length() : end).split("\n### ");
         List<Snippet> found = new ArrayList<>();
-        Matcher heading = SUBSECTION.matcher(tour);
-        List<int[]> bounds = new ArrayList<>();
-        List<String> headings = new ArrayList<>();
-        while (heading.find()) {
-            headings.add(heading.group(1).strip());
-            bounds.add(new int[] {heading.end(), 0});
-        }
-        for (int i = 0; i < bounds.size(); i++) {
-            String body = tour.substring(bounds.get(i)[0], i + 1 < bounds.size() ? tourIndexOf(tour, headings.get(i + 1))
-                    : tour.length());
-            Matcher block = JAVA_BLOCK.matcher(body);
+        for (String section : Arrays.asList(sections).subList(1, sections.length)) {
+            String heading = section.substring(0, section.indexOf('\n')).strip();
+            Matcher block = JAVA_BLOCK.matcher(section);
             while (block.find()) {
                 List<String> imports = new ArrayList<>();
                 List<String> statements = new ArrayList<>();
                 for (String line : block.group(1).split("\n", -1)) {
                     (line.startsWith("import ") ? imports : statements).add(line);
                 }
-                found.add(new Snippet(headings.get(i), imports, statements));
+                found.add(new Snippet(heading, imports, statements));
             }
         }
         return found;
-    }
-
-    private static int tourIndexOf(String tour, String heading) {
-        return tour.indexOf("\n### " + heading + "\n");
     }
 
     /** The one class the blocks make, in order, with each line's block. */

@@ -1,0 +1,52 @@
+package dev.mlops.examples.lifecycle;
+
+import dev.mlops.core.table.Table;
+import dev.mlops.data.check.CheckReport;
+import dev.mlops.data.check.CheckResult;
+import dev.mlops.data.check.CheckSuggester;
+import dev.mlops.data.check.SuggestedSuite;
+import dev.mlops.data.profile.DatasetProfile;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Step 2 of the walk: data checks suggested from a first batch and run on the next. The oldest
+ * {@value #FIRST_BATCH} applications by date stand for the batch known to be good;
+ * {@link CheckSuggester} proposes a suite from their profile (schema, completeness, ranges,
+ * allowed values, uniqueness; Deequ's constraint suggestion), and the suite is run on the other
+ * applications as a pipeline would run it on each new batch.
+ */
+final class DataChecks {
+    /** How many of the oldest applications the suite is suggested from. */
+    static final int FIRST_BATCH = 300;
+    /** The suite's file name in the output directory. */
+    static final String SUITE_FILE = "credit-checks.json";
+
+    private DataChecks() {
+    }
+
+    /**
+     * Suggests the suite, saves it and runs it on the later applications.
+     *
+     * @param applications the applications with their dates
+     * @param directory the output directory
+     * @param console where the findings go
+     * @return the suite's size and its report
+     */
+    static ChecksOutcome run(Table applications, Path directory, Console console) {
+        int[] order = CreditApplications.oldestFirst(applications);
+        Table firstBatch = applications.rows(Arrays.copyOfRange(order, 0, FIRST_BATCH));
+        Table later = applications.rows(Arrays.copyOfRange(order, FIRST_BATCH, order.length));
+        SuggestedSuite suggested = CheckSuggester.defaults().suggest(DatasetProfile.of(firstBatch), "credit-applications");
+        Path file = directory.resolve(SUITE_FILE);
+        suggested.suite().save(file);
+        CheckReport report = suggested.suite().run(later);
+        console.detail("%d checks suggested from the oldest %d applications, run on the next %d: %s (%d errors, %d warnings)",
+                suggested.suite().checks().size(), FIRST_BATCH, later.rowCount(), report.passed() ? "passed" : "FAILED",
+                report.errors().size(), report.warnings().size());
+        for (CheckResult failure : report.errors()) {
+            console.detail("  error: %s", failure.message());
+        }
+        return new ChecksOutcome(FIRST_BATCH, suggested.suite().checks().size(), report, file);
+    }
+}

@@ -1,0 +1,345 @@
+package dev.mlops.examples.lifecycle;
+
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.report.Severity;
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.deploy.registry.ModelVersion;
+import dev.mlops.deploy.serving.Endpoint;
+import dev.mlops.deploy.serving.PredictRequest;
+import dev.mlops.deploy.serving.PredictResponse;
+import dev.mlops.deploy.strategy.CanarySettings;
+import dev.mlops.deploy.strategy.CanaryStrategy;
+import dev.mlops.deploy.strategy.RolloutEvent;
+import dev.mlops.deploy.strategy.RolloutStatus;
+import dev.mlops.deploy.strategy.RolloutTransition;
+import dev.mlops.monitor.alarm.AlarmEvaluator;
+import dev.mlops.monitor.alarm.AlarmEvent;
+import dev.mlops.monitor.alarm.AlarmSinks;
+import dev.mlops.monitor.alarm.ThresholdRule;
+import dev.mlops.monitor.baseline.Baseline;
+import dev.mlops.monitor.capture.CaptureRecord;
+import dev.mlops.monitor.capture.CaptureReader;
+import dev.mlops.monitor.capture.CaptureStage;
+import dev.mlops.monitor.capture.CaptureWriter;
+import dev.mlops.monitor.drift.ColumnDrift;
+import dev.mlops.monitor.drift.DriftResult;
+import dev.mlops.monitor.drift.TableDriftReport;
+import dev.mlops.monitor.job.MonitoringJob;
+import dev.mlops.monitor.job.MonitoringResult;
+import dev.mlops.monitor.job.WindowResult;
+import dev.mlops.monitor.metric.MetricFilter;
+import dev.mlops.monitor.metric.MetricNames;
+import dev.mlops.monitor.quality.GroundTruth;
+import dev.mlops.monitor.quality.Label;
+import dev.mlops.monitor.quality.QualityMonitor;
+import dev.mlops.monitor.quality.QualityReport;
+import dev.mlops.monitor.quality.WindowQuality;
+import dev.mlops.monitor.report.ReportFiles;
+import dev.mlops.monitor.window.Windowing;
+import dev.mlops.testkit.ManualClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The operations half of the lifecycle walk (steps 7 to 10): the candidate goes out as a canary
+ * beside production over a simulated stream of applications, every request and answer captured;
+ * the stream then drifts towards older applicants, the monitoring job finds it, an alarm fires
+ * and the canary is rolled back while production keeps serving; the labels arrive late and the
+ * served predictions' accuracy is measured per variant; an HTML report shows it all.
+ *
+ * <p>Everything runs on a simulated clock from {@link #START}, advanced {@link #REQUEST_SPACING}
+ * per request, so a window of {@link #REQUESTS_PER_WINDOW} requests is one hour and the canary's
+ * bake times pass without sleeping; the requests and the label delays are drawn with fixed seeds,
+ * so a run gives the same outcome every time. The canary goes {@link #CANARY_STEPS} percent with a
+ * bake time of {@link #BAKE}, and a health check after each window moves it on. After each window
+ * the {@link MonitoringJob} runs over the capture directory, as an hourly job would, and hands the
+ * drift of the newest window to the {@link AlarmEvaluator}, whose rule {@value #DRIFT_ALARM}
+ * raises an alarm for each feature found drifted; the first alarm rolls the canary back through
+ * the endpoint.
+ *
+ * <p>Written into the development's directory: {@code baseline/} (the training baseline),
+ * {@code capture/} (every request and answer, JSON Lines), {@code labels.csv} (the late labels,
+ * with their arrival times) and {@code report/report.html} (with {@code report.json}).
+ */
+public final class Operations {
+    /** When the simulated stream starts (UTC). */
+    public static final Instant START = Instant.parse("2026-12-07T08:00:00Z");
+    /** Requests per window of the stream (one simulated hour). */
+    public static final int REQUESTS_PER_WINDOW = 240;
+    /** The simulated time between two requests. */
+    public static final Duration REQUEST_SPACING = Duration.ofSeconds(15);
+    /** The length of a window: {@link #REQUESTS_PER_WINDOW} requests {@link #REQUEST_SPACING} apart. */
+    public static final Duration WINDOW = REQUEST_SPACING.multipliedBy(REQUESTS_PER_WINDOW);
+    /** The canary's share at each step, in percent. */
+    public static final String CANARY_STEPS = "10,25,50,100";
+    /** How long each canary step runs without a breach before the next. */
+    public static final Duration BAKE = Duration.ofMinutes(45);
+    /** The fewest canary requests a step's health check judges. */
+    public static final long MIN_CANARY_REQUESTS = 10;
+    /** The windows of the stream, in order: two of normal traffic, then two drifted. */
+    public static final List<StreamWindow.Traffic> PLAN = List.of(StreamWindow.Traffic.NORMAL,
+            StreamWindow.Traffic.NORMAL, StreamWindow.Traffic.DRIFTED, StreamWindow.Traffic.DRIFTED);
+    /** The shortest delay of a label after its prediction. */
+    public static final Duration LABEL_DELAY_MIN = Duration.ofHours(1);
+    /** The longest delay of a label after its prediction. */
+    public static final Duration LABEL_DELAY_MAX = Duration.ofHours(8);
+    /** How long after the stream ends quality is measured: labels due later are still pending then. */
+    public static final Duration QUALITY_AFTER = Duration.ofHours(3);
+    /** The name of the alarm rule on input drift. */
+    public static final String DRIFT_ALARM = "input-drift";
+    /** The seed of the request stream; the label delays use the next one. */
+    public static final long SEED = 20261207L;
+
+    private static final CaptureStage SERVED = CaptureStage.AFTER_MODEL;
+    private static final String PREDICTION = "prediction";
+    private static final int DRIFTS_SHOWN = 3;
+
+    private Operations() {
+    }
+
+    /**
+     * Runs steps 7 to 10 of the walk, announcing each on the console.
+     *
+     * @param development what the development half handed over: the registry with the production
+     *     model and the approved candidate, the training rows and the held-out rows
+     * @param console where the steps are reported; four steps are announced
+     * @return the rollout's course, the drift, alarms and quality found, and the artifacts' paths
+     * @throws IllegalArgumentException if the held-out rows are empty or hold no applicant aged
+     *     {@value RequestStream#OLDER_AGE} or more to drift towards
+     * @throws java.io.UncheckedIOException if the output directory cannot be written
+     */
+    public static OperationsOutcome run(Development development, Console console) {
+        ManualClock clock = new ManualClock(START);
+        Path out = development.directory();
+        List<String> features = development.reference().schema().names().stream()
+                .filter(name -> !name.equals(development.label()) && !name.equals(development.date()))
+                .toList();
+        Baseline baseline = Baseline.builder().suiteName("credit-approval").clock(clock)
+                .build(development.reference().select(features.toArray(String[]::new)));
+        Path baselineDirectory = out.resolve("baseline");
+        baseline.write(baselineDirectory);
+        Windowing hourly = Windowing.byTime(WINDOW, START);
+        Path captureDirectory = out.resolve("capture");
+        Stream stream = serve(development, features, baseline, hourly, captureDirectory, clock, console);
+
+        console.step(String.format(Locale.ROOT, "Model quality from late labels (%d-%d hours after each prediction)",
+                LABEL_DELAY_MIN.toHours(), LABEL_DELAY_MAX.toHours()));
+        Instant asOf = clock.advance(QUALITY_AFTER);
+        Path labelsFile = out.resolve("labels.csv");
+        AtomicFiles.write(labelsFile, file -> CsvFormat.defaults().write(lateLabels(stream.served()).table(), file));
+        GroundTruth truth = GroundTruth.read(labelsFile);
+        List<CaptureRecord> records = CaptureReader.readAll(captureDirectory).records();
+        Windowing wholeStream = Windowing.byTime(WINDOW.multipliedBy(PLAN.size()), START);
+        List<VariantQuality> quality = new ArrayList<>();
+        for (String variant : List.of(variant(development.production()), variant(development.candidate()))) {
+            List<CaptureRecord> ofVariant = records.stream().filter(r -> r.modelVariant().equals(variant)).toList();
+            quality.add(figures(variant, quality(wholeStream, asOf, clock).evaluate(ofVariant, truth)));
+        }
+        long labelled = quality.stream().mapToLong(VariantQuality::labelled).sum();
+        console.detail("%d labels delivered to %s; by %s %d had arrived and joined their prediction, %d pending",
+                truth.labels().size(), out.relativize(labelsFile), asOf, labelled,
+                quality.stream().mapToLong(VariantQuality::pending).sum());
+        console.detail("accuracy %s", quality.stream().map(Operations::accuracy).collect(Collectors.joining(", ")));
+
+        console.step("HTML monitoring report");
+        MonitoringResult monitored = MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+                .quality(quality(hourly, asOf, clock), truth).build().run(captureDirectory);
+        ReportFiles files = ReportFiles.write(monitored.toReport("Credit approval: canary of "
+                + variant(development.candidate()) + " beside " + variant(development.production())),
+                out.resolve("report"));
+        console.detail("%s: %d hourly windows (%d failed their checks), drift charts per feature, accuracy per window",
+                out.relativize(files.html()), monitored.windows().size(), monitored.failed().size());
+        return new OperationsOutcome(stream.status(), stream.history(), stream.windows(), stream.alarms(), quality,
+                truth.labels().size(), captureDirectory, baselineDirectory, files.html());
+    }
+
+    /** Steps 7 and 8: the canary over the stream, normal then drifted, watched window by window. */
+    private static Stream serve(Development development, List<String> features, Baseline baseline,
+            Windowing hourly, Path captureDirectory, ManualClock clock, Console console) {
+        String production = variant(development.production());
+        String candidate = variant(development.candidate());
+        RequestStream requests = new RequestStream(development.heldOut(), features, development.label(), SEED);
+        List<AlarmEvent> alarms = new ArrayList<>();
+        AlarmEvaluator alarmEvaluator = AlarmEvaluator.builder()
+                .rule(ThresholdRule.above(DRIFT_ALARM, MetricFilter.of(MetricNames.DRIFT_VERDICT), 0.5)
+                        .withSeverity(Severity.ERROR))
+                .sink(AlarmSinks.logging())
+                .sink(AlarmSinks.callback(alarms::add))
+                .build();
+        CanarySettings canary = CanarySettings.builder(production, candidate).steps(CANARY_STEPS).bake(BAKE)
+                .minRequests(MIN_CANARY_REQUESTS).build();
+        List<Served> served = new ArrayList<>();
+        List<StreamWindow> windows = new ArrayList<>();
+        try (CaptureWriter capture = CaptureWriter.builder(captureDirectory).clock(clock)
+                .overflow(CaptureWriter.Overflow.BLOCK).build();
+                Endpoint endpoint = Endpoint.builder(CanaryStrategy.of(canary)).name("credit-approval")
+                        .variant(production, development.registry(), development.operator(),
+                                spec(development.production()))
+                        .variant(candidate, development.registry(), development.operator(),
+                                spec(development.candidate()))
+                        .clock(clock).capture(capture).noTimeout().build()) {
+            alarmEvaluator.addSink(AlarmSinks.onRaised(Severity.ERROR, event -> {
+                if (!endpoint.rollout().status().finished()) {
+                    endpoint.apply(new RolloutEvent.Alarm(event));
+                }
+            }));
+            console.step("Canary rollout of " + candidate + " beside " + production + " in production ("
+                    + CANARY_STEPS + " %, bake " + BAKE.toMinutes() + " min), over a simulated request stream");
+            for (int index = 0; index < PLAN.size(); index++) {
+                StreamWindow.Traffic traffic = PLAN.get(index);
+                if (index > 0 && traffic != PLAN.get(index - 1)) {
+                    console.step(String.format(Locale.ROOT, "A drifted stream: %.0f %% of applications from the %d"
+                            + " held-out applicants aged %.0f or more (seeded resampling)",
+                            RequestStream.OLDER_SHARE * 100, requests.olderApplicants(), RequestStream.OLDER_AGE));
+                }
+                Instant start = clock.instant();
+                RolloutStatus before = endpoint.rollout().status();
+                int alarmsBefore = alarms.size();
+                SortedMap<String, Long> answered = new TreeMap<>();
+                for (int i = 0; i < REQUESTS_PER_WINDOW; i++) {
+                    RequestStream.Application application = requests.next(traffic);
+                    PredictResponse response = endpoint.predict(PredictRequest.table(application.features())
+                            .withInferenceId(application.inferenceId()).withUnitId(application.applicant()));
+                    answered.merge(response.variant(), 1L, Long::sum);
+                    served.add(new Served(application.inferenceId(), clock.instant(), application.label()));
+                    clock.advance(REQUEST_SPACING);
+                }
+                capture.flush();
+                WindowResult checked = monitorNewest(baseline, hourly, captureDirectory, start, alarmEvaluator, clock);
+                List<ColumnDrift> drifted = checked.violations().drift().map(TableDriftReport::drifted)
+                        .orElse(List.of());
+                RolloutStatus after = endpoint.checkHealth();
+                StreamWindow window = new StreamWindow(index, start, clock.instant(), traffic, before.stage(), answered,
+                        checked.rows(), drifted);
+                windows.add(window);
+                console.detail("hour %d, %s: %s (%s); answered %s; captured %d; %s; -> %s", index + 1,
+                        traffic.name().toLowerCase(Locale.ROOT), before.stage(), shares(before), shares(answered),
+                        checked.rows(), drift(drifted, features.size()), after.stage());
+                List<AlarmEvent> raised = alarms.subList(alarmsBefore, alarms.size()).stream()
+                        .filter(AlarmEvent::raised).toList();
+                if (!raised.isEmpty()) {
+                    console.detail("alarm '%s' raised for %d features; %s", DRIFT_ALARM, raised.size(),
+                            endpoint.rollout().transitions().get(endpoint.rollout().transitions().size() - 1).cause());
+                }
+            }
+            console.detail("captured %d requests with their answers and variant in %s", served.size(),
+                    captureDirectory.getFileName());
+            return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
+        }
+    }
+
+    /**
+     * Runs the monitoring job over everything captured so far, as a scheduled job would after
+     * each hour, and hands the newest window's drift observations to the alarms.
+     */
+    private static WindowResult monitorNewest(Baseline baseline, Windowing hourly, Path captureDirectory,
+            Instant windowStart, AlarmEvaluator alarms, Clock clock) {
+        MonitoringResult result = MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+                .sink(observation -> {
+                    if (observation.time().equals(windowStart)) {
+                        alarms.accept(observation);
+                    }
+                })
+                .build().run(captureDirectory);
+        return result.windows().get(result.windows().size() - 1);
+    }
+
+    /** The label of each served request, arriving a seeded delay after its prediction. */
+    private static GroundTruth lateLabels(List<Served> served) {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        long spread = LABEL_DELAY_MAX.minus(LABEL_DELAY_MIN).toSeconds();
+        List<Label> labels = new ArrayList<>(served.size());
+        for (int i = 0; i < served.size(); i++) {
+            Served one = served.get(i);
+            Instant arrives = one.at().plus(LABEL_DELAY_MIN).plusSeconds(random.nextLong(spread + 1));
+            labels.add(Label.of(one.inferenceId(), one.label(), arrives, i + 2L));
+        }
+        return GroundTruth.of(labels);
+    }
+
+    private static QualityMonitor quality(Windowing windowing, Instant asOf, Clock clock) {
+        return QualityMonitor.classification(SERVED, PREDICTION).windowing(windowing).asOf(asOf).clock(clock).build();
+    }
+
+    private static VariantQuality figures(String variant, QualityReport report) {
+        long predictions = 0;
+        long labelled = 0;
+        long pending = 0;
+        OptionalDouble accuracy = OptionalDouble.empty();
+        for (WindowQuality window : report.windows()) {
+            predictions += window.predictions();
+            labelled += window.labelled();
+            pending += window.pending();
+            Optional<Double> measured = window.metric(QualityMonitor.ACCURACY);
+            if (measured.isPresent()) {
+                accuracy = OptionalDouble.of(measured.get());
+            }
+        }
+        return new VariantQuality(variant, predictions, labelled, pending, accuracy);
+    }
+
+    private static String accuracy(VariantQuality quality) {
+        return quality.variant() + " " + (quality.accuracy().isPresent()
+                ? String.format(Locale.ROOT, "%.3f on %d labels", quality.accuracy().getAsDouble(), quality.labelled())
+                : "not measured (no label yet)");
+    }
+
+    private static String drift(List<ColumnDrift> drifted, int columns) {
+        if (drifted.isEmpty()) {
+            return String.format(Locale.ROOT, "no drift in %d columns", columns);
+        }
+        return String.format(Locale.ROOT, "%d of %d columns drifted, most: %s", drifted.size(), columns,
+                drifted.stream().sorted(Comparator.comparingDouble(Operations::adjustedPValue)).limit(DRIFTS_SHOWN)
+                        .map(Operations::describe).collect(Collectors.joining(", ")));
+    }
+
+    private static double adjustedPValue(ColumnDrift column) {
+        return column.result().orElseThrow().adjustedPValue().orElse(Double.NaN);
+    }
+
+    private static String describe(ColumnDrift column) {
+        DriftResult result = column.result().orElseThrow();
+        return String.format(Locale.ROOT, "%s (%s %.3f, adjusted p %.1e)", column.column(), result.detector(),
+                result.value(), adjustedPValue(column));
+    }
+
+    private static String shares(RolloutStatus status) {
+        return status.traffic().entrySet().stream()
+                .map(share -> String.format(Locale.ROOT, "%s %.0f %%", share.getKey(), share.getValue() * 100))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String shares(SortedMap<String, Long> answered) {
+        return answered.entrySet().stream().map(count -> count.getKey() + " " + count.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String variant(ModelVersion version) {
+        return version.model() + "-v" + version.version();
+    }
+
+    private static String spec(ModelVersion version) {
+        return version.model() + ":" + version.version();
+    }
+
+    /** A request served: its id, when, and the label that will arrive for it. */
+    private record Served(String inferenceId, Instant at, String label) {
+    }
+
+    /** What the stream left: the rollout's end and course, its windows, the alarms and the requests served. */
+    private record Stream(RolloutStatus status, List<RolloutTransition> history, List<StreamWindow> windows,
+            List<AlarmEvent> alarms, List<Served> served) {
+    }
+}

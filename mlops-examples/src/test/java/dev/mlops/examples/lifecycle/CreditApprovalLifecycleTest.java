@@ -1,0 +1,258 @@
+package dev.mlops.examples.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.split.Split;
+import dev.mlops.deploy.gate.GateReport;
+import dev.mlops.deploy.registry.Approval;
+import dev.mlops.deploy.registry.ModelLineage;
+import dev.mlops.deploy.registry.ModelRegistry;
+import dev.mlops.deploy.registry.ModelVersion;
+import dev.mlops.deploy.registry.Stage;
+import dev.mlops.train.tracking.CodeVersion;
+import dev.mlops.train.tracking.RunQuery;
+import dev.mlops.train.tracking.RunRecord;
+import dev.mlops.train.tracking.RunStatus;
+import dev.mlops.train.tracking.TrackingStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole lifecycle once in a fresh directory and once more on the same directory, and
+ * checks what each step found.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CreditApprovalLifecycleTest {
+    @TempDir
+    static Path directory;
+
+    private LifecycleOutcome first;
+    private String firstOutput;
+    private LifecycleOutcome second;
+    private String secondOutput;
+
+    @BeforeAll
+    void runTwice() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        first = CreditApprovalLifecycle.run(directory, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        firstOutput = bytes.toString(StandardCharsets.UTF_8);
+        bytes.reset();
+        second = CreditApprovalLifecycle.run(directory, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        secondOutput = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    class DevelopmentHalf {
+        @Test
+        void loadsEveryApplicationWithASyntheticDateOverTwoYears() {
+            assertThat(first.applications()).isEqualTo(1000);
+            Table older = first.split().older();
+            assertThat(older.schema().field(CreditApplications.DATE).type()).isEqualTo(ColumnType.TIMESTAMP);
+            assertThat(older.columnCount()).isEqualTo(22);
+            TimestampColumn dates = older.timestampColumn(CreditApplications.DATE);
+            assertThat(IntStream.range(0, older.rowCount()).mapToObj(dates::get))
+                    .allSatisfy(date -> assertThat(date).isBetween(CreditApplications.FIRST_DATE,
+                            CreditApplications.END_DATE.minusSeconds(1)));
+            assertThat(firstOutput).contains("application_date, SYNTHETIC (credit-g has no dates)");
+        }
+
+        @Test
+        void suggestsASuiteFromTheOldestBatchAndRunsItOnTheRest() {
+            ChecksOutcome checks = first.checks();
+            assertThat(checks.firstBatchRows()).isEqualTo(300);
+            assertThat(checks.checks()).isGreaterThan(20);
+            assertThat(checks.report().rowCount()).isEqualTo(700);
+            assertThat(checks.report().passed()).isTrue();
+            assertThat(CheckSuite.load(checks.suite()).checks()).hasSize(checks.checks());
+        }
+
+        @Test
+        void holdsOutTheNewestApplicationsAndSplitsTheRestStratified() {
+            SplitOutcome split = first.split();
+            assertThat(split.recent().rowCount()).isEqualTo(100);
+            assertThat(split.older().rowCount()).isEqualTo(900);
+            assertThat(split.split().size("train")).isEqualTo(630);
+            assertThat(split.split().size("validation")).isEqualTo(135);
+            assertThat(split.split().size("test")).isEqualTo(135);
+            Instant newestOlder = newest(split.older());
+            TimestampColumn recentDates = split.recent().timestampColumn(CreditApplications.DATE);
+            assertThat(IntStream.range(0, 100).mapToObj(recentDates::get))
+                    .allSatisfy(date -> assertThat(date).isAfterOrEqualTo(newestOlder));
+            Map<String, Long> all = classCounts(split.older());
+            Map<String, Double> shares = Map.of("train", 0.70, "validation", 0.15, "test", 0.15);
+            shares.forEach((set, share) -> classCounts(split.set(set)).forEach((label, count) ->
+                    assertThat((double) count).as("%s of class %s", set, label)
+                            .isBetween(Math.floor(all.get(label) * share) - 1e-9, Math.ceil(all.get(label) * share) + 1e-9)));
+            assertThat(split.heldOut().rowCount()).isEqualTo(235);
+        }
+
+        @Test
+        void findsNoLeakageAndSavesTheSplit() {
+            SplitOutcome split = first.split();
+            assertThat(split.leakage().passed()).isTrue();
+            assertThat(split.slices()).extracting(slice -> slice.name())
+                    .contains("foreign_worker=no", "foreign_worker=yes", "personal_status=male single");
+            assertThat(Split.load(split.file())).isEqualTo(split.split());
+        }
+
+        @Test
+        void tracksBaselinesAndExperimentsWithTheSeedAndTheDataVersion() {
+            try (TrackingStore tracking = TrackingStore.open(directory)) {
+                List<RunRecord> runs = tracking.search(RunQuery.in(Training.EXPERIMENT).build());
+                assertThat(runs).hasSize(12);   // six per walk, two walks
+                assertThat(runs).allSatisfy(run -> {
+                    assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
+                    assertThat(run.info().seed()).hasValue(CreditApprovalLifecycle.SEED.value());
+                    assertThat(run.inputs()).isNotEmpty();
+                    assertThat(run.metrics()).containsKey("validation.macro_f1");
+                });
+                assertThat(runs.stream().filter(run -> "true".equals(run.tags().get("mlops.baseline")))).hasSize(6);
+                assertThat(runs.stream().map(run -> run.params().get("experiment")).distinct())
+                        .hasSize(6).contains("cart(maxDepth=4, minChildWeight=5.0)");
+            }
+            TrainingOutcome training = first.training();
+            assertThat(training.ranked()).hasSize(3);
+            assertThat(training.bestOverBaseline().pValue()).isLessThan(0.05);
+        }
+
+        @Test
+        void promotesTheFirstModelBecauseNoneWasInProduction() {
+            PromotionOutcome promotion = first.promotion();
+            assertThat(promotion.firstProduction()).hasValueSatisfying(gate -> {
+                assertThat(gate.passed()).isTrue();
+                assertThat(gate.referenceRole()).isEqualTo(GateReport.BASELINE);
+                assertThat(gate.candidate()).isEqualTo(first.training().ranked().get(0));
+            });
+            assertThat(promotion.production().version()).isEqualTo(1);
+            assertThat(firstOutput).contains("registered credit-approval:1 and promoted it to production, because none existed");
+        }
+
+        @Test
+        void gatesTheSecondCandidateAgainstProductionOnValidationRecentAndSlices() {
+            GateReport gate = first.promotion().candidateGate();
+            assertThat(gate.passed()).isTrue();
+            assertThat(gate.referenceRole()).isEqualTo(GateReport.PRODUCTION);
+            assertThat(gate.reference()).isEqualTo("credit-approval:1");
+            assertThat(gate.candidate()).isEqualTo(first.training().ranked().get(1));
+            assertThat(gate.results()).extracting(result -> result.scope())
+                    .contains("validation", "recent", "slice foreign_worker=yes", "recent slice foreign_worker=yes");
+            assertThat(first.promotion().gateFiles()).hasSize(2).allSatisfy(file -> assertThat(file).isRegularFile());
+        }
+
+        @Test
+        void registersTheCandidateWithLineageGateReportAndApproval() {
+            try (TrackingStore tracking = TrackingStore.open(directory);
+                    ModelRegistry registry = ModelRegistry.builder(directory).tracking(tracking).open()) {
+                ModelVersion candidate = registry.require(Promotion.OPERATOR, Promotion.MODEL, 2);
+                assertThat(candidate.stage()).isEqualTo(Stage.STAGING);
+                assertThat(candidate.author()).isEqualTo("ada");
+                assertThat(candidate.approvals()).extracting(Approval::principal).containsExactly("grace");
+                assertThat(candidate.lineage().buildId()).isPresent();
+                assertThat(candidate.lineage().commit()).isEqualTo(CodeVersion.detect());
+                assertThat(candidate.lineage().dataFingerprint()).hasValue(first.split().split().fingerprint());
+                assertThat(candidate.lineage().runId())
+                        .hasValue(first.training().row(first.training().ranked().get(1)).runId());
+                assertThat(candidate.gateReport()).isPresent();
+                ModelLineage lineage = registry.lineage(Promotion.OPERATOR, Promotion.MODEL, 2);
+                assertThat(lineage.gate()).hasValueSatisfying(gate -> assertThat(gate.passed()).isTrue());
+                assertThat(lineage.run()).hasValueSatisfying(run -> assertThat(run.params())
+                        .containsEntry("experiment", first.training().ranked().get(1)));
+            }
+        }
+    }
+
+    @Nested
+    class OperationsHalf {
+        @Test
+        void rollsTheCanaryBackOnTheDriftAlarm() {
+            OperationsOutcome operations = first.operations();
+            assertThat(operations.rollback()).isPresent();
+            assertThat(operations.finalStatus().stage()).isEqualTo(OperationsOutcome.ROLLED_BACK);
+            assertThat(operations.raisedAlarms()).isNotEmpty();
+            assertThat(operations.driftedColumns()).contains("age");
+        }
+
+        @Test
+        void measuresQualityFromLateLabelsAndWritesTheReport() throws IOException {
+            OperationsOutcome operations = first.operations();
+            assertThat(operations.labelsDelivered()).isPositive();
+            assertThat(operations.quality()).isNotEmpty();
+            assertThat(operations.report()).isRegularFile();
+            assertThat(Files.readString(operations.report(), StandardCharsets.UTF_8)).contains("<html");
+        }
+
+        @Test
+        void keepsTheFirstModelInProductionAfterTheRollback() {
+            try (ModelRegistry registry = ModelRegistry.open(directory)) {
+                assertThat(registry.production(Promotion.OPERATOR, Promotion.MODEL))
+                        .hasValueSatisfying(version -> assertThat(version.version()).isEqualTo(1));
+            }
+        }
+    }
+
+    @Nested
+    class ConsoleOutput {
+        @Test
+        void announcesTenStepsAndEndsWithTheArtifacts() {
+            assertThat(firstOutput).contains("[ 1/10]", "[10/10]");
+            String artifacts = firstOutput.substring(firstOutput.lastIndexOf("Artifacts"));
+            assertThat(artifacts).contains(directory.toAbsolutePath().normalize().resolve("mlops.db").toString(),
+                    "runs list --store", "split.json", "credit-checks.json",
+                    first.operations().report().toAbsolutePath().toString());
+        }
+    }
+
+    @Nested
+    class Rerun {
+        @Test
+        void meetsTheRealGateAtOnceSinceProductionExists() {
+            assertThat(second.promotion().firstProduction()).isEmpty();
+            assertThat(secondOutput).contains("production exists: credit-approval:1");
+            GateReport gate = second.promotion().candidateGate();
+            assertThat(gate.referenceRole()).isEqualTo(GateReport.PRODUCTION);
+            assertThat(gate.reference()).isEqualTo("credit-approval:1");
+            assertThat(gate.candidate()).isEqualTo(second.training().ranked().get(1));
+            assertThat(second.promotion().candidate().version()).isEqualTo(3);
+        }
+
+        @Test
+        void refusesADirectoryOfOtherFiles(@TempDir Path other) throws IOException {
+            Files.writeString(other.resolve("notes.txt"), "mine", StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> CreditApprovalLifecycle.run(other, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(other.toAbsolutePath().toString())
+                    .hasMessageContaining("no mlops.db");
+        }
+    }
+
+    private static Instant newest(Table table) {
+        TimestampColumn dates = table.timestampColumn(CreditApplications.DATE);
+        return IntStream.range(0, table.rowCount()).mapToObj(dates::get).max(Instant::compareTo).orElseThrow();
+    }
+
+    private static Map<String, Long> classCounts(Table table) {
+        var labels = table.categoricalColumn(CreditApplications.LABEL);
+        return IntStream.range(0, table.rowCount()).mapToObj(labels::get)
+                .collect(Collectors.groupingBy(label -> label, Collectors.counting()));
+    }
+}

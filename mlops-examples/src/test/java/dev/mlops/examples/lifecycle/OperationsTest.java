@@ -1,0 +1,231 @@
+package dev.mlops.examples.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlops.deploy.registry.Stage;
+import dev.mlops.deploy.strategy.RolloutTransition;
+import dev.mlops.monitor.alarm.AlarmEvent;
+import dev.mlops.monitor.baseline.Baseline;
+import dev.mlops.monitor.capture.CaptureReader;
+import dev.mlops.monitor.capture.CaptureRecord;
+import dev.mlops.monitor.capture.CaptureStage;
+import dev.mlops.monitor.metric.MetricNames;
+import dev.mlops.monitor.quality.GroundTruth;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operations half of the walk on a small development fixture: each step's outcome, not only that it ran. */
+class OperationsTest {
+    @TempDir
+    static Path directory;
+    static Development development;
+    static OperationsOutcome outcome;
+    static String printed;
+    static String production;
+    static String candidate;
+
+    @BeforeAll
+    static void operate() {
+        development = DevelopmentFixture.development(directory);
+        production = development.production().model() + "-v" + development.production().version();
+        candidate = development.candidate().model() + "-v" + development.candidate().version();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        outcome = Operations.run(development, new Console(new PrintStream(bytes, true, StandardCharsets.UTF_8), 4));
+        printed = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void close() {
+        development.registry().close();
+    }
+
+    static List<StreamWindow> windows(StreamWindow.Traffic traffic) {
+        return outcome.windows().stream().filter(window -> window.traffic() == traffic).toList();
+    }
+
+    static Instant driftBegan() {
+        return windows(StreamWindow.Traffic.DRIFTED).get(0).start();
+    }
+
+    @Nested
+    class Canary {
+        @Test
+        void advancedAtLeastOneStageOnNormalTrafficBeforeTheDrift() {
+            List<RolloutTransition> beforeDrift = outcome.history().stream()
+                    .filter(transition -> !transition.at().isAfter(driftBegan())).toList();
+
+            assertThat(beforeDrift).isNotEmpty().allSatisfy(transition -> {
+                assertThat(transition.cause()).startsWith("bake time PT45M elapsed");
+                assertThat(transition.to().traffic().get(candidate))
+                        .isGreaterThan(transition.from().traffic().get(candidate));
+            });
+            assertThat(outcome.stagesReached()).startsWith("canary 1 of 4", "canary 2 of 4");
+            assertThat(windows(StreamWindow.Traffic.NORMAL)).allSatisfy(window -> {
+                assertThat(window.answeredBy(candidate)).isPositive();
+                assertThat(window.answeredBy(production)).isGreaterThan(window.answeredBy(candidate));
+            });
+        }
+
+        @Test
+        void wasRolledBackByTheDriftAlarmWithItsReason() {
+            RolloutTransition rollback = outcome.rollback().orElseThrow();
+
+            assertThat(outcome.finalStatus().stage()).isEqualTo(OperationsOutcome.ROLLED_BACK);
+            assertThat(outcome.finalStatus().finished()).isTrue();
+            assertThat(outcome.finalStatus().traffic()).containsEntry(production, 1.0).containsEntry(candidate, 0.0);
+            assertThat(rollback.from().stage()).startsWith("canary");
+            assertThat(rollback.cause()).startsWith("monitoring alarm '" + Operations.DRIFT_ALARM + "' raised (error): "
+                    + MetricNames.DRIFT_VERDICT + "{detector=");
+            assertThat(rollback.at()).isEqualTo(driftBegan().plus(Operations.WINDOW));
+            assertThat(outcome.history()).last().isEqualTo(rollback);
+        }
+
+        @Test
+        void productionKeepsServingAndTheCandidateIsNotPromoted() {
+            StreamWindow afterRollback = outcome.windows().get(outcome.windows().size() - 1);
+
+            assertThat(afterRollback.stage()).isEqualTo(OperationsOutcome.ROLLED_BACK);
+            assertThat(afterRollback.answeredBy()).containsOnlyKeys(production)
+                    .containsEntry(production, (long) Operations.REQUESTS_PER_WINDOW);
+            assertThat(development.registry().production(DevelopmentFixture.PIPELINE, DevelopmentFixture.MODEL))
+                    .hasValueSatisfying(version -> assertThat(version.version())
+                            .isEqualTo(development.production().version()));
+            assertThat(development.registry().require(DevelopmentFixture.PIPELINE, DevelopmentFixture.MODEL,
+                    development.candidate().version()).stage()).isEqualTo(Stage.CANDIDATE);
+        }
+
+        @Test
+        void capturedEveryRequestAndAnswerAtEachStage() {
+            List<CaptureRecord> records = CaptureReader.readAll(outcome.captureDirectory()).records();
+
+            assertThat(records).hasSize(Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW)
+                    .allSatisfy(record -> {
+                        assertThat(record.stage()).isEqualTo(CaptureStage.AFTER_MODEL);
+                        assertThat(record.input()).containsKey("age").doesNotContainKey("class");
+                        assertThat(record.output()).containsKey("prediction");
+                    });
+            for (StreamWindow window : outcome.windows()) {
+                Map<String, Long> capturedBy = records.stream()
+                        .filter(r -> !r.time().isBefore(window.start()) && r.time().isBefore(window.end()))
+                        .collect(Collectors.groupingBy(CaptureRecord::modelVariant, Collectors.counting()));
+                assertThat(capturedBy).as("window %d at %s", window.index(), window.stage())
+                        .isEqualTo(window.answeredBy());
+                assertThat(window.captured()).isEqualTo(Operations.REQUESTS_PER_WINDOW);
+            }
+            assertThat(outcome.windows()).extracting(StreamWindow::stage).containsSubsequence("canary 1 of 4",
+                    "canary 2 of 4", OperationsOutcome.ROLLED_BACK);
+        }
+    }
+
+    @Nested
+    class Drift {
+        @Test
+        void isFoundOnTheShiftedColumnAndNotOnNormalTraffic() {
+            assertThat(windows(StreamWindow.Traffic.NORMAL)).isNotEmpty()
+                    .allSatisfy(window -> assertThat(window.drifted()).isEmpty());
+            assertThat(windows(StreamWindow.Traffic.DRIFTED)).allSatisfy(window -> {
+                assertThat(window.driftedColumns()).contains("age");
+                assertThat(window.drifted()).filteredOn(column -> column.column().equals("age")).singleElement()
+                        .satisfies(age -> {
+                            assertThat(age.result().orElseThrow().detector()).isEqualTo("ks");
+                            assertThat(age.result().orElseThrow().adjustedPValue().orElseThrow()).isLessThan(1e-6);
+                        });
+            });
+            assertThat(outcome.driftedColumns()).contains("age");
+        }
+
+        @Test
+        void raisedTheAlarmForTheDriftedWindowOnly() {
+            assertThat(outcome.raisedAlarms()).isNotEmpty().allSatisfy(alarm -> {
+                assertThat(alarm.rule()).isEqualTo(Operations.DRIFT_ALARM);
+                assertThat(alarm.time()).isAfterOrEqualTo(driftBegan());
+                assertThat(alarm.value()).isEqualTo(1.0);
+            });
+            assertThat(outcome.raisedAlarms()).extracting(alarm -> alarm.metric().tags().get(MetricNames.FEATURE))
+                    .contains("age");
+            assertThat(outcome.rollback().orElseThrow().cause()).contains(outcome.raisedAlarms().get(0).message());
+        }
+
+        @Test
+        void isMeasuredAgainstTheBaselineOfTheTrainingRows() {
+            Baseline baseline = Baseline.load(outcome.baseline());
+
+            assertThat(baseline.rowCount()).isEqualTo(development.reference().rowCount());
+            assertThat(baseline.schema().names()).contains("age").doesNotContain("class", "applied_at");
+        }
+    }
+
+    @Nested
+    class Quality {
+        @Test
+        void joinsTheLateLabelsByRequestId() {
+            long served = (long) Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW;
+
+            assertThat(outcome.labelsDelivered()).isEqualTo(served);
+            assertThat(outcome.quality()).extracting(VariantQuality::variant).containsExactly(production, candidate);
+            assertThat(outcome.quality().stream().mapToLong(VariantQuality::predictions).sum()).isEqualTo(served);
+            assertThat(outcome.quality()).allSatisfy(variant -> {
+                assertThat(variant.labelled()).isPositive();
+                assertThat(variant.pending()).isPositive();
+                assertThat(variant.labelled() + variant.pending()).isEqualTo(variant.predictions());
+            });
+        }
+
+        @Test
+        void accuracyIsTheShareOfArrivedLabelsThePredictionsMatched() {
+            GroundTruth truth = GroundTruth.read(directory.resolve("labels.csv"));
+            Instant asOf = driftBegan().plus(Operations.WINDOW.multipliedBy(2)).plus(Operations.QUALITY_AFTER);
+            for (VariantQuality variant : outcome.quality()) {
+                List<CaptureRecord> served = CaptureReader.readAll(outcome.captureDirectory()).records().stream()
+                        .filter(r -> r.modelVariant().equals(variant.variant())).toList();
+                long labelled = 0;
+                long right = 0;
+                for (CaptureRecord record : served) {
+                    var label = truth.label(record.inferenceId()).orElseThrow();
+                    if (!label.arrivedAt().orElseThrow().isAfter(asOf)) {
+                        labelled++;
+                        right += label.value().equals(record.output().get("prediction")) ? 1 : 0;
+                    }
+                }
+                assertThat(variant.labelled()).as(variant.variant()).isEqualTo(labelled);
+                assertThat(variant.accuracy().orElseThrow()).as(variant.variant())
+                        .isCloseTo((double) right / labelled, org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    @Nested
+    class Report {
+        @Test
+        void isWrittenWithItsCharts() throws IOException {
+            String html = Files.readString(outcome.report(), StandardCharsets.UTF_8);
+
+            assertThat(outcome.report()).isRegularFile().hasFileName("report.html");
+            assertThat(html).contains("<svg").contains("age").contains("accuracy");
+            assertThat(outcome.report().resolveSibling("report.json")).isRegularFile();
+        }
+
+        @Test
+        void theConsoleSaysWhatEachStepFound() {
+            assertThat(printed).contains("[1/4] Canary rollout of " + candidate + " beside " + production)
+                    .contains("[2/4] A drifted stream").contains("[3/4] Model quality from late labels")
+                    .contains("[4/4] HTML monitoring report").contains("-> canary 2 of 4")
+                    .contains("-> rolled back").contains("alarm '" + Operations.DRIFT_ALARM + "' raised")
+                    .contains("accuracy " + production);
+            assertThat(printed.lines()).hasSizeLessThanOrEqualTo(16);
+        }
+    }
+}

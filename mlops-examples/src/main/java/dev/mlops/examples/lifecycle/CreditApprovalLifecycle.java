@@ -29,16 +29,20 @@ import java.util.stream.Stream;
  * the split, the gate reports, the captures and the report. The closing lines say where each is
  * and how to open it.
  *
+ * <p><b>Which rows do what.</b> The training rows train, the validation rows rank the
+ * experiments, and the gates read only the test set and the recent set, which no choice used.
+ *
  * <p><b>A fresh directory and a rerun.</b> In a fresh directory no model is in production, so the
- * first experiment that passes its gate against the baseline is registered and promoted, and the
- * next one then meets the real gate against it. Run again on the same directory, production
- * exists, so the candidate meets the real gate at once; the runs and versions add to those already
- * there. A directory that holds files but no {@code mlops.db} is refused, so that a mistyped path
- * does not fill a directory of other files.
+ * first experiment in the order tried (the team's simple CART tree) that passes its gate against
+ * the baseline is registered and promoted; the best experiment on validation other than that one
+ * (a logistic regression) is the candidate and meets the real gate against it. Run again on the
+ * same directory, production exists, so the same candidate, retrained, meets the real gate at
+ * once; the runs and versions add to those already there. A directory that holds files but no
+ * {@code mlops.db} is refused, so that a mistyped path does not fill a directory of other files.
  *
  * <pre>
- * java -cp "mlops-examples/target/classes:$(cat mlops-examples/target/classpath.txt)" \
- *     dev.mlops.examples.lifecycle.CreditApprovalLifecycle [DIRECTORY]
+ * mvn -B -q -pl mlops-examples -am package -DskipTests -Dmlops.javadoc.skip
+ * java @mlops-examples/target/lifecycle.args [DIRECTORY]
  * </pre>
  */
 public final class CreditApprovalLifecycle {

@@ -34,10 +34,15 @@ import java.util.Map;
  * not stratify, which the guide's split asks for.) So on 1,000 applications the sets are 630, 135
  * and 135, and 100 recent.
  *
+ * <p><b>What each set is for.</b> The training rows train; the validation rows rank the
+ * experiments (step 4), so they have taken part in a choice; the test rows and the recent set are
+ * read by the gates (step 5) and by nothing that chose a model, and together they are the
+ * held-out rows the simulated request streams of operations are drawn from.
+ *
  * <p>The slices are {@code foreign_worker} and {@code personal_status}, one slice per level. The
- * leakage check compares all four sets on the feature columns (the synthetic date left out, since
- * two applications with the same answers are the same row whatever their dates) and tests whether
- * the label's shares differ between the sets.
+ * {@linkplain #leakage leakage check} compares all four sets on the feature columns (the synthetic
+ * date left out, since two applications with the same answers are the same row whatever their
+ * dates) and tests whether the label's shares differ between the sets.
  */
 final class HeldOutSplit {
     /** How many of the newest applications form the recent set. */
@@ -78,10 +83,7 @@ final class HeldOutSplit {
             sets.put(name, split.set(older, name));
         }
         sets.put(RECENT, recent);
-        List<String> features = new ArrayList<>(applications.schema().names());
-        features.remove(CreditApplications.DATE);
-        LeakageReport leakage = LeakageCheck.builder().duplicateColumns(features).labelColumn(CreditApplications.LABEL)
-                .build().run(sets);
+        LeakageReport leakage = leakage(sets);
         SliceReport sliceSizes = SliceReport.of(sets, slices, SliceSizeRule.defaults());
 
         Instant recentFrom = recent.timestampColumn(CreditApplications.DATE).get(0);
@@ -94,6 +96,8 @@ final class HeldOutSplit {
         Table heldOut = applications.rows(heldOutRows);
         console.detail("recent set: the newest %d applications (from %s, synthetic dates); the older %d split %s",
                 recent.rowCount(), recentFrom.toString().substring(0, 10), older.rowCount(), sizes(split));
+        console.detail("train trains, validation ranks the experiments; test + recent (%d rows) are for the gates only",
+                heldOut.rowCount());
         console.detail("%d slices (%s), %d slice-set pairs below %d rows; leakage check over the 4 sets: %s (%d findings)", slices.size(),
                 String.join(", ", SLICE_COLUMNS), sliceSizes.tooSmall().size(), SliceSizeRule.defaults().minRows(),
                 leakage.passed() ? "passed" : "FAILED", leakage.findings().size());
@@ -103,6 +107,23 @@ final class HeldOutSplit {
             }
         }
         return new SplitOutcome(older, split, recent, recentFrom, heldOut, slices, leakage, file);
+    }
+
+    /**
+     * The leakage check of the walk: rows equal on every feature column (the synthetic date left
+     * out) in more than one set, and label shares that differ between the sets.
+     *
+     * @param sets the sets by name, each with the label and the date column
+     * @return the report; it fails when any two sets share a row
+     * @throws IllegalArgumentException if there is no set
+     */
+    static LeakageReport leakage(Map<String, Table> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("the leakage check needs at least one set, but none was given");
+        }
+        List<String> features = new ArrayList<>(sets.values().iterator().next().schema().names());
+        features.remove(CreditApplications.DATE);
+        return LeakageCheck.builder().duplicateColumns(features).labelColumn(CreditApplications.LABEL).build().run(sets);
     }
 
     private static String sizes(Split split) {

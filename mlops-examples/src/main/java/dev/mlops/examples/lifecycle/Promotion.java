@@ -13,6 +13,7 @@ import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.deploy.gate.GateRule;
 import dev.mlops.deploy.gate.MetricRule;
 import dev.mlops.deploy.gate.QualityGate;
+import dev.mlops.deploy.gate.RuleResult;
 import dev.mlops.deploy.gate.SignificanceRule;
 import dev.mlops.deploy.gate.SliceRule;
 import dev.mlops.deploy.gate.ValidationSet;
@@ -24,6 +25,7 @@ import dev.mlops.deploy.registry.Stage;
 import dev.mlops.deploy.registry.StageChange;
 import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Predictor;
+import dev.mlops.train.significance.BootstrapInterval;
 import dev.mlops.train.significance.PairedBootstrap;
 import dev.mlops.train.tracking.TrackingStore;
 import java.io.IOException;
@@ -43,24 +45,35 @@ import java.util.OptionalInt;
 /**
  * Steps 5 and 6 of the walk: the quality gate, then the registry.
  *
- * <p><b>The first model.</b> In a fresh directory no model is in production, so there is nothing
- * to compare a candidate with but the baseline. The experiments meet {@link #firstGate} in their
- * validation order: macro-F1 above the most-frequent baseline's, significantly (paired bootstrap
- * at the 5 % level). Slices are left out of this gate: the most-frequent baseline says "good" to
- * everyone, so on a slice of mostly good applicants any real model looks worse than it, which says
- * nothing about harm. The first experiment that passes is registered, approved and promoted to
- * production, and the output says it happened because none existed.
+ * <p><b>Which rows the gates read.</b> The validation rows ranked the experiments (step 4), so a
+ * gate on them would judge a model on the rows that chose it. Every gate here reads the test set
+ * ({@value #GATE_SET}, 135 rows) and the recent set (100 rows) instead, which no choice used. The
+ * gate library names its fixed set's scope {@code validation} in the findings; the report's
+ * {@code validation} field names the set it was: {@code test (135 rows, fingerprint ...)}.
  *
- * <p><b>The real gate.</b> The best remaining experiment other than the one the production model
- * came from (its provenance names it; on a rerun the best experiment is the one production came
- * from, so the next one) is the candidate and meets {@link #realGate} against production on the
- * validation set and on the recent set, slices included ({@link #gateSlices}: those with enough
- * rows to judge). Its rules are non-inferiority within margins chosen for these set sizes (135
- * validation and 100 recent applications, gated slices of 20 to 130): macro-F1 no lower than production's by more than {@value #METRIC_MARGIN} and no
- * slice's accuracy lower by more than {@value #SLICE_MARGIN}. With a slice of 20 rows one
- * application is 0.05 of its accuracy; tighter margins would turn single applications into
- * verdicts. The verdict is computed and printed either way; when it fails, the candidate stays a
- * candidate, unapproved, and the walk stops, since the canary needs an approved candidate.
+ * <p><b>The first model.</b> In a fresh directory no model is in production, so there is nothing
+ * to compare a candidate with but the baseline. The experiments meet {@link #firstGate} in the
+ * order the team tried them ({@link TrainingOutcome#tried()}: the simple CART tree first): macro-F1
+ * above the most-frequent baseline's on the test and the recent set, and significantly so on the
+ * test set (paired bootstrap at the 5 % level). Slices are left out of this gate: the
+ * most-frequent baseline says "good" to everyone, so on a slice of mostly good applicants any real
+ * model looks worse than it, which says nothing about harm. The first experiment that passes is
+ * registered, approved and promoted to production, and the output says it happened because none
+ * existed.
+ *
+ * <p><b>The real gate.</b> The candidate is the best experiment on validation other than the one
+ * the production model came from (its provenance names it), so in a fresh directory and on a rerun
+ * alike it is a different model from production's: the logistic regression against the first
+ * tree. It meets {@link #realGate} against production on the test and the recent set, slices
+ * included ({@link #gateSlices}: those with enough rows to judge). Its rules are non-inferiority
+ * within margins chosen for these set sizes (gated slices of 20 to 130 rows): macro-F1 no lower
+ * than production's by more than {@value #METRIC_MARGIN} and no slice's accuracy lower by more
+ * than {@value #SLICE_MARGIN}. With a slice of 20 rows one application is 0.05 of its accuracy;
+ * tighter margins would turn single applications into verdicts. The output gives the measured
+ * macro-F1 difference and its bootstrap interval on each set, so whether the candidate is better,
+ * not just not worse, is read from numbers. The verdict is computed and printed either way; when
+ * it fails, the candidate stays a candidate, unapproved, and the walk stops, since the canary
+ * needs an approved candidate.
  *
  * <p><b>The registry.</b> Every version carries lineage tags (the build id, the commit the
  * tracking run recorded — {@link dev.mlops.train.tracking.CodeVersion} from the environment or
@@ -82,7 +95,9 @@ final class Promotion {
     static final double METRIC_MARGIN = 0.05;
     /** The provenance entry of a version that names the experiment that trained it. */
     static final String EXPERIMENT = "experiment";
-    /** The fewest rows a slice needs in the validation set and in the recent set to be gated. */
+    /** The split's set the gates read besides the recent set: the one no choice used. */
+    static final String GATE_SET = "test";
+    /** The fewest rows a slice needs in the test set and in the recent set to be gated. */
     static final int MIN_SLICE_ROWS = 20;
     /** The real gate's slice accuracy margin. */
     static final double SLICE_MARGIN = 0.10;
@@ -95,7 +110,7 @@ final class Promotion {
      *
      * @param seed the bootstrap's seed
      * @param clock stamps the report
-     * @return macro-F1 above the baseline's, and significantly so
+     * @return macro-F1 above the baseline's on every set given, and significantly so on the first
      */
     static QualityGate firstGate(Seed seed, Clock clock) {
         List<GateRule> rules = List.of(new MetricRule(Metrics.macroF1(), 0.0),
@@ -134,13 +149,10 @@ final class Promotion {
             TrackingStore tracking, Seed seed, Clock clock, Console console) {
         Path directory = split.file().getParent();
         List<Slice> slices = gateSlices(split);
-        ValidationSet validation = ValidationSet.of("validation", split.set("validation"), CreditApplications.LABEL,
-                slices);
+        ValidationSet test = ValidationSet.of(GATE_SET, split.set(GATE_SET), CreditApplications.LABEL, slices);
         ValidationSet recent = ValidationSet.of(HeldOutSplit.RECENT, split.recent(), CreditApplications.LABEL, slices);
-        Evaluation baseline = Evaluation.of(training.baseline(), training.model(training.baseline()).model(), validation);
         ModelFormat format = ComponentRegistry.defaults().create(ModelFormat.class, "tribuo");
         List<Path> files = new ArrayList<>();
-        List<String> remaining = new ArrayList<>(training.ranked());
 
         Optional<GateReport> firstGateReport = Optional.empty();
         Optional<ModelVersion> existing = registry.production(OPERATOR, MODEL);
@@ -150,13 +162,17 @@ final class Promotion {
             console.detail("production exists: %s:%d, so the candidate meets the real gate at once", MODEL,
                     production.version());
         } else {
-            console.detail("no model in production yet: the first experiment to beat the baseline becomes production");
+            console.detail("no model in production yet: the first experiment, in the order tried, to beat the baseline"
+                    + " on test + recent becomes production");
+            Predictor baselineModel = training.model(training.baseline()).model();
             QualityGate gate = firstGate(seed, clock);
             ModelVersion first = null;
-            while (first == null && !remaining.isEmpty()) {
-                String spec = remaining.remove(0);
-                GateReport report = gate.check(GateInput.of(Evaluation.of(spec, training.model(spec).model(), validation))
-                        .withBaseline(baseline));
+            for (String spec : training.tried()) {
+                Predictor model = training.model(spec).model();
+                GateReport report = gate.check(GateInput.of(Evaluation.of(spec, model, test))
+                        .withBaseline(Evaluation.of(training.baseline(), baselineModel, test))
+                        .withRecent(Evaluation.of(spec, model, recent),
+                                Evaluation.of(training.baseline(), baselineModel, recent)));
                 files.add(save(report, directory, "baseline"));
                 console.detail("gate %s vs baseline: %s", spec, verdict(report));
                 if (report.passed()) {
@@ -165,6 +181,7 @@ final class Promotion {
                     registry.approve(APPROVER, MODEL, first.version(), "first model: beats the baseline");
                     registry.transition(OPERATOR, StageChange.toProduction(MODEL, first.version(), Stage.CANDIDATE,
                             OptionalInt.empty(), "first model: none was in production; passed its gate against the baseline"));
+                    break;
                 }
             }
             if (first == null) {
@@ -177,21 +194,29 @@ final class Promotion {
         }
 
         String productionSpec = production.provenance().getOrDefault(EXPERIMENT, "");
-        String candidateSpec = remaining.stream().filter(spec -> !spec.equals(productionSpec)).findFirst()
+        String candidateSpec = training.ranked().stream().filter(spec -> !spec.equals(productionSpec)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no experiment other than the one in production ("
                         + MODEL + ":" + production.version() + ", " + productionSpec + ") trained; no candidate to gate"));
         Predictor productionModel = registry.load(OPERATOR, MODEL, production.version());
         Predictor candidateModel = training.model(candidateSpec).model();
         String productionName = MODEL + ":" + production.version();
         GateReport report = realGate(seed, clock).check(
-                GateInput.of(Evaluation.of(candidateSpec, candidateModel, validation))
-                        .withProduction(Evaluation.of(productionName, productionModel, validation))
+                GateInput.of(Evaluation.of(candidateSpec, candidateModel, test))
+                        .withProduction(Evaluation.of(productionName, productionModel, test))
                         .withRecent(Evaluation.of(candidateSpec, candidateModel, recent),
                                 Evaluation.of(productionName, productionModel, recent)));
         files.add(save(report, directory, productionName));
         long slicesChecked = report.results().stream().filter(result -> result.scope().contains("slice")).count();
+        console.detail("candidate: the best on validation other than production's (%s)", productionSpec);
         console.detail("gate %s vs production %s: %s", candidateSpec, productionName, verdict(report));
-        console.detail("  %d findings on validation and recent, %d on the slices %s (>= %d rows in each set)",
+        for (RuleResult result : report.results()) {
+            if (result.rule().startsWith(Metrics.macroF1().name()) && !result.scope().contains("slice")) {
+                console.detail("  macro-F1 on %s: candidate %.3f, production %.3f, difference %+.3f%s",
+                        result.scope().equals(GateInput.VALIDATION) ? GATE_SET : result.scope(), result.candidate(),
+                        result.reference(), result.difference(), interval(result));
+            }
+        }
+        console.detail("  %d findings in all, %d on the slices %s (>= %d rows in test and in recent)",
                 report.results().size(), slicesChecked, slices.stream().map(Slice::name).toList(), MIN_SLICE_ROWS);
         console.step("Registry: lineage, gate report, approval");
         ModelVersion candidate = register(registry, tracking, format, split, training, candidateSpec, report, clock);
@@ -215,13 +240,13 @@ final class Promotion {
 
     /**
      * The slices the real gate judges: those with at least {@value #MIN_SLICE_ROWS} rows in the
-     * validation set and in the recent set, where one application moves the accuracy by at most
-     * 0.05. Smaller slices stay in the slice report of step 3, where their size is said.
+     * test set and in the recent set, where one application moves the accuracy by at most 0.05.
+     * Smaller slices stay in the slice report of step 3, where their size is said.
      */
     static List<Slice> gateSlices(SplitOutcome split) {
-        Table validation = split.set("validation");
+        Table test = split.set(GATE_SET);
         return split.slices().stream()
-                .filter(slice -> slice.count(validation) >= MIN_SLICE_ROWS && slice.count(split.recent()) >= MIN_SLICE_ROWS)
+                .filter(slice -> slice.count(test) >= MIN_SLICE_ROWS && slice.count(split.recent()) >= MIN_SLICE_ROWS)
                 .toList();
     }
 
@@ -243,6 +268,12 @@ final class Promotion {
                 .metrics(training.model(spec).metrics())
                 .gateReport(report)
                 .build());
+    }
+
+    private static String interval(RuleResult result) {
+        BootstrapInterval interval = result.interval();
+        return interval == null ? "" : String.format(Locale.ROOT, " (%.0f%% CI %+.3f to %+.3f)", interval.level() * 100,
+                interval.lower(), interval.upper());
     }
 
     private static String verdict(GateReport report) {

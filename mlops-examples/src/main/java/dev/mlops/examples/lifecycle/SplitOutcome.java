@@ -11,15 +11,16 @@ import java.util.Objects;
 
 /**
  * What step 3 made: the recent set of the newest applications, and the stratified split of the
- * older ones into training, validation and test sets, with the slices of interest and the
- * leakage report over all four sets.
+ * older ones into training (to train), validation (to rank the experiments) and test sets (with
+ * the recent set, for the gates), with the slices of interest and the leakage report over all
+ * four sets.
  *
  * @param older the applications before the recent set: the table {@code split} splits
  * @param split train, validation and test of {@code older}, stratified by the label
  * @param recent the newest applications, held out of the split
  * @param recentFrom the earliest date in the recent set
- * @param heldOut the test set and the recent set together (rows of the applications no model
- *     trained or was chosen on)
+ * @param heldOut the test set's rows followed by the recent set's: rows no model trained on and
+ *     no ranking read; the gates judge on them, and operations draws its request streams from them
  * @param slices the named slices the gate and the slice report read
  * @param leakage the leakage report over train, validation, test and recent
  * @param file {@code split.json} in the output directory

@@ -15,19 +15,23 @@ import java.util.Objects;
  * @param result the runner's leaderboard, results and test-set accesses
  * @param baseline the most-frequent baseline's spec: the gate's reference while no model is in
  *     production
- * @param ranked the experiments (not the baselines) that trained, best first by macro-F1 on the
- *     validation rows: the order in which they meet the gate
+ * @param tried the experiments (not the baselines) that trained, in the order they were tried:
+ *     the order in which they meet the first gate when no model is in production
+ * @param ranked the same experiments, best first by macro-F1 on the validation rows: the first of
+ *     them other than production's model is the candidate
  * @param bestOverBaseline McNemar's exact test of the best experiment against {@code baseline} on
  *     the validation rows
  */
-public record TrainingOutcome(String experiment, RunnerResult result, String baseline, List<String> ranked,
+public record TrainingOutcome(String experiment, RunnerResult result, String baseline, List<String> tried,
+        List<String> ranked,
         McNemarResult bestOverBaseline) {
 
-    /** Checks that nothing is missing and copies the ranking. */
+    /** Checks that nothing is missing and copies the order and the ranking. */
     public TrainingOutcome {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(baseline, "baseline");
+        tried = List.copyOf(tried);
         ranked = List.copyOf(ranked);
         Objects.requireNonNull(bestOverBaseline, "bestOverBaseline");
     }

@@ -3,10 +3,13 @@ package dev.mlops.examples.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.check.CheckSuite;
+import dev.mlops.data.leakage.LeakageReport;
 import dev.mlops.data.split.Split;
 import dev.mlops.deploy.gate.GateReport;
 import dev.mlops.deploy.registry.Approval;
@@ -14,6 +17,7 @@ import dev.mlops.deploy.registry.ModelLineage;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.registry.Stage;
+import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.tracking.CodeVersion;
 import dev.mlops.train.tracking.RunQuery;
 import dev.mlops.train.tracking.RunRecord;
@@ -26,8 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,12 +114,47 @@ class CreditApprovalLifecycleTest {
         }
 
         @Test
-        void findsNoLeakageAndSavesTheSplit() {
+        void holdsOutExactlyTheTestRowsThenTheRecentRowsAndNoTrainingOrValidationRow() {
+            SplitOutcome split = first.split();
+            Table heldOut = split.heldOut();
+            int test = split.split().size("test");
+            assertThat(heldOut.rows(IntStream.range(0, test).toArray())).isEqualTo(split.set("test"));
+            assertThat(heldOut.rows(IntStream.range(test, heldOut.rowCount()).toArray())).isEqualTo(split.recent());
+            Set<Table> chosenOn = singleRows(split.set("train"));
+            chosenOn.addAll(singleRows(split.set("validation")));
+            assertThat(chosenOn).hasSize(split.split().size("train") + split.split().size("validation"));
+            assertThat(singleRows(heldOut)).hasSize(heldOut.rowCount()).doesNotContainAnyElementsOf(chosenOn);
+        }
+
+        @Test
+        void findsNoSharedRowsBetweenTheFourSetsAndSavesTheSplit() {
             SplitOutcome split = first.split();
             assertThat(split.leakage().passed()).isTrue();
+            assertThat(split.leakage().findings()).noneMatch(finding -> finding.severity() != Severity.INFO);
             assertThat(split.slices()).extracting(slice -> slice.name())
                     .contains("foreign_worker=no", "foreign_worker=yes", "personal_status=male single");
             assertThat(Split.load(split.file())).isEqualTo(split.split());
+        }
+
+        @Test
+        void theWalksLeakageCheckFlagsATrainingRowPlantedInTheRecentSetUnderAnotherDate() {
+            SplitOutcome split = first.split();
+            Table planted = split.set("train").rows(0);
+            List<Column> columns = new ArrayList<>(planted.columns());
+            columns.set(planted.schema().names().indexOf(CreditApplications.DATE),
+                    TimestampColumn.of(CreditApplications.DATE, Instant.parse("2024-12-31T12:00:00Z")));
+            Map<String, Table> sets = new LinkedHashMap<>();
+            for (String name : split.split().setNames()) {
+                sets.put(name, split.set(name));
+            }
+            sets.put(HeldOutSplit.RECENT, Table.of(columns));
+            LeakageReport leakage = HeldOutSplit.leakage(sets);
+            assertThat(leakage.passed()).isFalse();
+            assertThat(leakage.findings()).anySatisfy(finding -> {
+                assertThat(finding.check()).isEqualTo("exact-duplicates");
+                assertThat(finding.severity()).isNotEqualTo(Severity.INFO);
+                assertThat(finding.message()).contains("recent", "train");
+            });
         }
 
         @Test
@@ -130,7 +173,9 @@ class CreditApprovalLifecycleTest {
                         .hasSize(6).contains("cart(maxDepth=4, minChildWeight=5.0)");
             }
             TrainingOutcome training = first.training();
-            assertThat(training.ranked()).hasSize(3);
+            assertThat(training.tried()).containsExactly("cart(maxDepth=4, minChildWeight=5.0)",
+                    "logistic-regression(epochs=10, learningRate=0.1, minibatchSize=1)", "cart(maxDepth=6, minChildWeight=5.0)");
+            assertThat(training.ranked()).hasSize(3).containsExactlyInAnyOrderElementsOf(training.tried());
             assertThat(training.bestOverBaseline().pValue()).isLessThan(0.05);
         }
 
@@ -140,22 +185,48 @@ class CreditApprovalLifecycleTest {
             assertThat(promotion.firstProduction()).hasValueSatisfying(gate -> {
                 assertThat(gate.passed()).isTrue();
                 assertThat(gate.referenceRole()).isEqualTo(GateReport.BASELINE);
-                assertThat(gate.candidate()).isEqualTo(first.training().ranked().get(0));
+                assertThat(gate.candidate()).isEqualTo(first.training().tried().get(0));
+                assertThat(gate.validation()).startsWith("test (135 rows");
+                assertThat(gate.recent()).hasValueSatisfying(recent -> assertThat(recent).startsWith("recent (100 rows"));
             });
+            assertThat(promotion.production().provenance()).containsEntry(Promotion.EXPERIMENT,
+                    "cart(maxDepth=4, minChildWeight=5.0)");
             assertThat(promotion.production().version()).isEqualTo(1);
             assertThat(firstOutput).contains("registered credit-approval:1 and promoted it to production, because none existed");
         }
 
         @Test
-        void gatesTheSecondCandidateAgainstProductionOnValidationRecentAndSlices() {
+        void gatesTheBestOtherExperimentAgainstProductionOnTestRecentAndSlices() {
             GateReport gate = first.promotion().candidateGate();
             assertThat(gate.passed()).isTrue();
             assertThat(gate.referenceRole()).isEqualTo(GateReport.PRODUCTION);
             assertThat(gate.reference()).isEqualTo("credit-approval:1");
-            assertThat(gate.candidate()).isEqualTo(first.training().ranked().get(1));
+            assertThat(gate.candidate()).isEqualTo(first.training().ranked().get(0))
+                    .isNotEqualTo(first.promotion().production().provenance().get(Promotion.EXPERIMENT));
+            assertThat(gate.validation()).startsWith("test (135 rows");
             assertThat(gate.results()).extracting(result -> result.scope())
                     .contains("validation", "recent", "slice foreign_worker=yes", "recent slice foreign_worker=yes");
+            assertThat(gate.results()).filteredOn(result -> !result.scope().contains("slice"))
+                    .filteredOn(result -> result.rule().startsWith("macro_f1"))
+                    .hasSize(2).allSatisfy(result -> assertThat(result.difference()).isNotZero());
             assertThat(first.promotion().gateFiles()).hasSize(2).allSatisfy(file -> assertThat(file).isRegularFile());
+            assertThat(firstOutput).contains("macro-F1 on test: candidate", "macro-F1 on recent: candidate");
+        }
+
+        @Test
+        void gatesACandidateWhosePredictionsDifferFromProductionsOnTheGatedRows() {
+            Table gated = first.split().heldOut();
+            try (ModelRegistry registry = ModelRegistry.open(directory)) {
+                Table production = registry.load(Promotion.OPERATOR, Promotion.MODEL,
+                        first.promotion().production().version()).predict(gated);
+                Table candidate = registry.load(Promotion.OPERATOR, Promotion.MODEL,
+                        first.promotion().candidate().version()).predict(gated);
+                long differing = IntStream.range(0, gated.rowCount())
+                        .filter(row -> !production.categoricalColumn(Outputs.PREDICTION).get(row)
+                                .equals(candidate.categoricalColumn(Outputs.PREDICTION).get(row)))
+                        .count();
+                assertThat(differing).as("rows of test + recent the two models classify differently").isPositive();
+            }
         }
 
         @Test
@@ -170,12 +241,12 @@ class CreditApprovalLifecycleTest {
                 assertThat(candidate.lineage().commit()).isEqualTo(CodeVersion.detect());
                 assertThat(candidate.lineage().dataFingerprint()).hasValue(first.split().split().fingerprint());
                 assertThat(candidate.lineage().runId())
-                        .hasValue(first.training().row(first.training().ranked().get(1)).runId());
+                        .hasValue(first.training().row(first.training().ranked().get(0)).runId());
                 assertThat(candidate.gateReport()).isPresent();
                 ModelLineage lineage = registry.lineage(Promotion.OPERATOR, Promotion.MODEL, 2);
                 assertThat(lineage.gate()).hasValueSatisfying(gate -> assertThat(gate.passed()).isTrue());
                 assertThat(lineage.run()).hasValueSatisfying(run -> assertThat(run.params())
-                        .containsEntry("experiment", first.training().ranked().get(1)));
+                        .containsEntry("experiment", first.training().ranked().get(0)));
             }
         }
     }
@@ -230,7 +301,8 @@ class CreditApprovalLifecycleTest {
             GateReport gate = second.promotion().candidateGate();
             assertThat(gate.referenceRole()).isEqualTo(GateReport.PRODUCTION);
             assertThat(gate.reference()).isEqualTo("credit-approval:1");
-            assertThat(gate.candidate()).isEqualTo(second.training().ranked().get(1));
+            assertThat(gate.candidate()).isEqualTo(second.training().ranked().get(0))
+                    .isEqualTo(first.promotion().candidateGate().candidate());
             assertThat(second.promotion().candidate().version()).isEqualTo(3);
         }
 
@@ -243,6 +315,10 @@ class CreditApprovalLifecycleTest {
                     .hasMessageContaining(other.toAbsolutePath().toString())
                     .hasMessageContaining("no mlops.db");
         }
+    }
+
+    private static Set<Table> singleRows(Table table) {
+        return IntStream.range(0, table.rowCount()).mapToObj(table::rows).collect(Collectors.toCollection(HashSet::new));
     }
 
     private static Instant newest(Table table) {

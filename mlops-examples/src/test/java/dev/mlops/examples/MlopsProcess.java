@@ -49,6 +49,19 @@ public final class MlopsProcess {
         assertThat(Path.of(jar)).as("mlops-cli's shaded jar; build the reactor with mvn verify").isRegularFile();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar));
         command.addAll(List.of(args));
+        return start(scratch, command);
+    }
+
+    /**
+     * Runs a command line and waits up to a minute, {@code MLOPS_PLUGINS} removed from its environment.
+     *
+     * @param scratch a directory for the captured output
+     * @param command the program and its arguments
+     * @return the exit status and output
+     * @throws IOException if the process cannot start or its output cannot be read
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static Result start(Path scratch, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(scratch, "stdout", ".txt");
         Path err = Files.createTempFile(scratch, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * The real {@code mlops} command in a child process, as a user runs it: {@code java -jar} on
  * mlops-cli's shaded jar (the system property {@code mlops.jar}, set by failsafe), with
  * {@code MLOPS_PLUGINS} removed from the environment so that only {@code --plugins} names plugins.
- * For the integration tests ({@code *IT}) of the user's components.
+ * For the integration tests ({@code *IT}) of the user's components; {@link #start} runs any other
+ * command line (an example's {@code main} in a child JVM) the same way.
  */
 public final class MlopsProcess {
     private static final long TIMEOUT_SECONDS = 60;

@@ -8,7 +8,9 @@
  * gate, the registry, a canary with capture, drift, an alarm and the rollback, quality from late
  * labels and the HTML report. {@code dev.mlops.examples.spark} runs a generated table on Apache
  * Spark. The data sets are under {@code src/main/resources/data/}, each with its source and
- * licence in the README beside it.
+ * licence in the README beside it. What the examples' {@code main} methods share is here too:
+ * {@link dev.mlops.examples.ExampleMain} (usage, Tribuo's logging, a one-line failure) and
+ * {@link dev.mlops.examples.OutputDirectory} (which output directory an example may write into).
  */
 @NullMarked
 package dev.mlops.examples;

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * The real {@code mlops} command in a child process, as a user runs it: {@code java -jar} on
  * mlops-cli's shaded jar (the system property {@code mlops.jar}, set by failsafe), with
  * {@code MLOPS_PLUGINS} removed from the environment so that only {@code --plugins} names plugins.
- * For the integration tests ({@code *IT}) of the user's components.
+ * For the integration tests ({@code *IT}) of the user's components; {@link #start} runs any other
+ * command line (an example's {@code main} in a child JVM) the same way.
  */
 public final class MlopsProcess {
     private static final long TIMEOUT_SECONDS = 60;
@@ -49,6 +50,19 @@ public final class MlopsProcess {
         assertThat(Path.of(jar)).as("mlops-cli's shaded jar; build the reactor with mvn verify").isRegularFile();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar));
         command.addAll(List.of(args));
+        return start(scratch, command);
+    }
+
+    /**
+     * Runs a command line and waits up to a minute, {@code MLOPS_PLUGINS} removed from its environment.
+     *
+     * @param scratch a directory for the captured output
+     * @param command the program and its arguments
+     * @return the exit status and output
+     * @throws IOException if the process cannot start or its output cannot be read
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static Result start(Path scratch, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(scratch, "stdout", ".txt");
         Path err = Files.createTempFile(scratch, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -11,6 +11,8 @@ import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.split.SizePolicy;
 import dev.mlops.data.split.Split;
 import dev.mlops.data.split.Splitters;
+import dev.mlops.examples.ExampleMain;
+import dev.mlops.examples.OutputDirectory;
 import dev.mlops.examples.lifecycle.Console;
 import dev.mlops.monitor.drift.ColumnDrift;
 import dev.mlops.monitor.drift.TableDrift;
@@ -50,10 +52,15 @@ import java.util.List;
  * </ol>
  *
  * <p>Run it from the repository root after {@code mvn -pl mlops-examples -am package} (which
- * writes the argument file with the runtime class path, and {@code mlops-cli/target/mlops.jar}):
+ * writes the argument file with the runtime class path and the CLI's jar, and
+ * {@code mlops-cli/target/mlops.jar}):
  * <pre>{@code
  * java @mlops-examples/target/extension-points.args [directory]
  * }</pre>
+ *
+ * <p><b>The output directory</b> (default {@value #DEFAULT_DIRECTORY}) must be absent, empty or a
+ * previous run's output (holding {@code tracking/mlops.db}); a rerun adds its tracked runs to those
+ * there and rewrites the other files. Every path the run prints is absolute.
  */
 public final class ExtensionPoints {
     /** The label column of credit-g. */
@@ -68,6 +75,13 @@ public final class ExtensionPoints {
     public static final String DEFAULT_DIRECTORY = "target/extension-points";
     /** The CLI's jar, as the build leaves it, relative to the repository root. */
     public static final String MLOPS_JAR = "mlops-cli/target/mlops.jar";
+    /**
+     * The system property naming the CLI's jar, absolute; the argument file sets it, and without it
+     * the printed commands name {@value #MLOPS_JAR}, relative to the repository root.
+     */
+    public static final String MLOPS_JAR_PROPERTY = "mlops.cli.jar";
+    /** The file a previous run leaves in the output directory, by which a rerun knows it. */
+    public static final Path MARKER = Path.of("tracking", TrackingStore.DATABASE_FILE);
 
     private static final String RESOURCE = "/data/credit-g.csv";
 
@@ -76,23 +90,46 @@ public final class ExtensionPoints {
     }
 
     /**
-     * Runs the example, writing into a directory.
+     * Runs the example, writing into a directory; exits with status 1 and a one-line message on
+     * failure, 2 when given more than one argument.
      *
      * @param args the output directory, {@value #DEFAULT_DIRECTORY} when absent
      */
     public static void main(String[] args) {
-        run(Path.of(args.length > 0 ? args[0] : DEFAULT_DIRECTORY), System.out);
+        Path directory = ExampleMain.directory(args, "ExtensionPoints", DEFAULT_DIRECTORY);
+        ExampleMain.quietTribuo();
+        String jar = System.getProperty(MLOPS_JAR_PROPERTY);
+        Path mlopsJar = jar == null ? Path.of(MLOPS_JAR) : Path.of(jar).toAbsolutePath().normalize();
+        ExampleMain.runOrExit("extension points example", () -> run(directory, mlopsJar, System.out));
+    }
+
+    /**
+     * Runs the example, naming the CLI's jar {@value #MLOPS_JAR} in the printed commands.
+     *
+     * @param directory where the tracking store, the suite, the data copy and the plugin go: absent,
+     *     empty or a previous run's output
+     * @param out where the progress and findings go
+     * @return what was found and written
+     * @throws IllegalArgumentException if the directory holds files but no {@code tracking/mlops.db}
+     * @throws UncheckedIOException if a file cannot be read or written
+     */
+    public static ExtensionRun run(Path directory, PrintStream out) {
+        return run(directory, Path.of(MLOPS_JAR), out);
     }
 
     /**
      * Runs the example.
      *
-     * @param directory where the tracking store, the suite, the data copy and the plugin go; created when absent
+     * @param given where the tracking store, the suite, the data copy and the plugin go: absent,
+     *     empty or a previous run's output
+     * @param mlopsJar the CLI's jar, as the printed commands name it
      * @param out where the progress and findings go
-     * @return what was found and written
+     * @return what was found and written, every path absolute
+     * @throws IllegalArgumentException if the directory holds files but no {@code tracking/mlops.db}
      * @throws UncheckedIOException if a file cannot be read or written
      */
-    public static ExtensionRun run(Path directory, PrintStream out) {
+    public static ExtensionRun run(Path given, Path mlopsJar, PrintStream out) {
+        Path directory = OutputDirectory.prepare(given, MARKER, "ExtensionPoints run");
         Console console = new Console(out, 4);
         Path data = copyCreditG(directory.resolve("credit-g.csv"));
         Table credit = CsvFormat.defaults().read(data);
@@ -129,6 +166,12 @@ public final class ExtensionPoints {
         TableDriftReport olderApplicants = drift.compare(older, train);
         describe(console, "held-out rows", heldOut.rowCount(), sameApplicants);
         describe(console, "held-out applicants aged " + OLDER_FROM + "+", older.rowCount(), olderApplicants);
+        Path trainingRows = directory.resolve("train.csv");
+        Path olderRows = directory.resolve("older-applicants.csv");
+        CsvFormat.defaults().write(train, trainingRows);
+        CsvFormat.defaults().write(older, olderRows);
+        console.detail("the training rows and the older applicants saved for mlops drift: %s, %s", trainingRows,
+                olderRows);
 
         console.step("Check: instalment(credit_amount/duration) in a suite, run and saved");
         CheckSuite suite = CheckSuite.builder("credit-g applications")
@@ -149,17 +192,19 @@ public final class ExtensionPoints {
         Path jar = PluginJar.write(plugins.resolve("credit-components.jar"), NearestNeighbours.class,
                 NeighbourModel.class, EnergyDistanceDetector.class, InstalmentCheck.class);
         console.detail("wrote %s", jar);
-        List<String> command = List.of("java", "-jar", MLOPS_JAR, "check", data.toString(), "--suite",
+        String cli = mlopsJar.toString();
+        List<String> command = List.of("java", "-jar", cli, "check", data.toString(), "--suite",
                 suiteFile.toString(), "--plugins", plugins.toString());
-        console.heading("Run the saved suite with the plugin (from the repository root, after mvn package):");
+        console.heading("Run the saved suite with the plugin" + (mlopsJar.isAbsolute() ? " (after mvn package):"
+                : " (from the repository root, after mvn package):"));
         out.println("  " + String.join(" ", command));
         console.heading("Artifacts");
         console.artifact("Tracking store", tracking.resolve(TrackingStore.DATABASE_FILE),
-                "java -jar " + MLOPS_JAR + " runs list --store " + tracking);
+                "java -jar " + cli + " runs list --store " + tracking);
         console.artifact("Check suite", suiteFile, "any JSON viewer; mlops check --suite");
         console.artifact("Plugin jar", jar, "jar tf " + jar);
-        return new ExtensionRun(leaderboard, sameApplicants, olderApplicants, checks, data, suiteFile, plugins,
-                tracking, command);
+        return new ExtensionRun(leaderboard, sameApplicants, olderApplicants, checks, data, trainingRows, olderRows,
+                suiteFile, plugins, tracking, command);
     }
 
     private static void describe(Console console, String what, int rows, TableDriftReport report) {

@@ -17,13 +17,17 @@ import java.util.Objects;
  *     training rows (a shifted population)
  * @param checks the saved suite's report on credit-g
  * @param data the copy of credit-g the command checks
+ * @param trainingRows the training rows as CSV, the reference of {@code mlops drift}
+ * @param olderRows the held-out applicants aged {@value ExtensionPoints#OLDER_FROM} or more as CSV, a current
+ *     batch for {@code mlops drift}
  * @param suite the saved suite, holding the instalment check
  * @param plugins the plugin directory, holding the jar of the three components
  * @param tracking the tracking store's directory (its SQLite file {@code mlops.db})
  * @param command the {@code mlops check} command line that runs the suite with the plugin
  */
 public record ExtensionRun(Leaderboard leaderboard, TableDriftReport heldOutDrift, TableDriftReport olderApplicantsDrift,
-        CheckReport checks, Path data, Path suite, Path plugins, Path tracking, List<String> command) {
+        CheckReport checks, Path data, Path trainingRows, Path olderRows, Path suite, Path plugins, Path tracking,
+        List<String> command) {
     /** Checks that nothing is missing and copies the command. */
     public ExtensionRun {
         Objects.requireNonNull(leaderboard, "leaderboard");
@@ -31,6 +35,8 @@ public record ExtensionRun(Leaderboard leaderboard, TableDriftReport heldOutDrif
         Objects.requireNonNull(olderApplicantsDrift, "olderApplicantsDrift");
         Objects.requireNonNull(checks, "checks");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(trainingRows, "trainingRows");
+        Objects.requireNonNull(olderRows, "olderRows");
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(tracking, "tracking");

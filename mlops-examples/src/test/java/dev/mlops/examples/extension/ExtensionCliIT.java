@@ -96,19 +96,43 @@ class ExtensionCliIT {
 
     @Test
     void theDetectorComparesTheNumericColumnsFromTheCommandLine() throws Exception {
-        Path older = shared.resolve("older.csv");
-        List<String> lines = Files.readAllLines(run.data(), StandardCharsets.UTF_8);
-        int age = List.of(lines.get(0).split(",")).indexOf("age");
-        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
-        lines.stream().skip(1).filter(line -> Integer.parseInt(line.split(",", -1)[age]) >= 40).forEach(kept::add);
-        Files.write(older, kept, StandardCharsets.UTF_8);
-
-        MlopsProcess.Result result = MlopsProcess.run(shared, "drift", "--reference", run.data().toString(),
-                "--current", older.toString(), "--detector", "energy(threshold=0.2)", "--plugins",
+        MlopsProcess.Result result = MlopsProcess.run(shared, "drift", "--reference", run.trainingRows().toString(),
+                "--current", run.olderRows().toString(), "--detector", "energy(threshold=0.2)", "--plugins",
                 run.plugins().toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.out()).containsPattern("drift +column 'age': energy [0-9.]+ >= threshold 0.2: drift")
                 .contains("column 'credit_amount': energy ");
+    }
+    @Test
+    void theMainRefusesADirectoryOfOtherFilesInOneLineWithExitOne() throws Exception {
+        Path other = Files.createDirectories(shared.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "mine", StandardCharsets.UTF_8);
+
+        MlopsProcess.Result result = main(other.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err().lines()).singleElement().asString()
+                .startsWith("extension points example failed: output directory " + other.toAbsolutePath().normalize())
+                .contains("holds files but no " + ExtensionPoints.MARKER);
+        assertThat(other).isDirectoryNotContaining(path -> !path.getFileName().toString().equals("notes.txt"));
+    }
+
+    @Test
+    void theMainTakesOneDirectoryAtMostAndSaysSoWithExitTwo() throws Exception {
+        MlopsProcess.Result result = main("one", "two");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("usage: ExtensionPoints [DIRECTORY]  (default "
+                + ExtensionPoints.DEFAULT_DIRECTORY + ")");
+    }
+
+    /** Runs {@code ExtensionPoints.main} in a child JVM on the test class path. */
+    private static MlopsProcess.Result main(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(MlopsProcess.java(), "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                ExtensionPoints.class.getName()));
+        command.addAll(List.of(args));
+        return MlopsProcess.start(shared, command);
     }
 }

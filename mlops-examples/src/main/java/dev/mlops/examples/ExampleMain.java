@@ -6,9 +6,10 @@ import java.util.logging.Logger;
 
 /**
  * What the examples' {@code main} methods share: the optional output directory argument (exit
- * status 2 and a usage line for more), Tribuo's INFO lines turned down, and a failure reported as
- * one line on stderr with exit status 1 instead of a stack trace. For {@code main} methods only: it
- * prints and ends the JVM.
+ * status 2 and a usage line for more), Tribuo's INFO lines turned down, the library's slf4j log
+ * written to a file beside the example's other output instead of the console, and a failure
+ * reported as one line on stderr with exit status 1 instead of a stack trace. For {@code main}
+ * methods only: it prints, sets system properties and ends the JVM.
  */
 public final class ExampleMain {
     /** The exit status of a run that failed. */
@@ -30,6 +31,21 @@ public final class ExampleMain {
     /** Turns Tribuo's java.util.logging down to WARNING for the rest of the JVM's life. */
     public static void quietTribuo() {
         TRIBUO_LOG.setLevel(Level.WARNING);
+    }
+
+    /**
+     * Sends the library's slf4j log (through slf4j-simple, the binding the examples' classpath
+     * holds) to a file, with ISO-8601 times, so that the console shows the example's own lines: a
+     * canary's moves and every raised alarm are then in the file, not interleaved with the steps.
+     * Must be called before any class logs; a setting the user gave with {@code -D} is kept.
+     *
+     * @param file the log file (its directory must exist when the first line is logged; if it
+     *     cannot be opened, slf4j-simple logs to stderr)
+     */
+    public static void logTo(Path file) {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.logFile", file.toAbsolutePath().normalize().toString());
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     }
 
     /**

@@ -3,17 +3,14 @@ package dev.mlops.examples.lifecycle;
 import dev.mlops.core.Seed;
 import dev.mlops.core.table.Table;
 import dev.mlops.deploy.registry.ModelRegistry;
+import dev.mlops.examples.ExampleMain;
+import dev.mlops.examples.OutputDirectory;
 import dev.mlops.train.tracking.TrackingStore;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The guide's whole lifecycle on the bundled German credit data, in one walk of ten steps:
@@ -53,12 +50,8 @@ public final class CreditApprovalLifecycle {
     /** How many steps the console announces. */
     public static final int STEPS = 10;
 
-    /**
-     * Tribuo logs each training at INFO through java.util.logging; the library leaves logging alone,
-     * and this application, whose output is the console, turns those lines down. Held here so the
-     * logger and its level are not collected.
-     */
-    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+    /** The library's log, in the output directory (the console holds the walk's own lines). */
+    public static final String LOG_FILE = "lifecycle.log";
 
     private CreditApprovalLifecycle() {
     }
@@ -69,21 +62,13 @@ public final class CreditApprovalLifecycle {
      * @param args an optional output directory, default {@value #DEFAULT_DIRECTORY}
      */
     public static void main(String[] args) {
-        if (args.length > 1) {
-            System.err.println("usage: CreditApprovalLifecycle [DIRECTORY]  (default " + DEFAULT_DIRECTORY + ")");
-            System.exit(2);
-        }
-        Path directory = Path.of(args.length == 1 ? args[0] : DEFAULT_DIRECTORY);
-        TRIBUO_LOG.setLevel(Level.WARNING);
+        Path directory = ExampleMain.directory(args, "CreditApprovalLifecycle", DEFAULT_DIRECTORY);
+        ExampleMain.quietTribuo();
+        ExampleMain.logTo(directory.resolve(LOG_FILE));
         long start = System.nanoTime();
-        try {
-            run(directory, System.out);
-        } catch (RuntimeException e) {
-            System.out.flush();
-            System.err.println("credit-approval lifecycle failed: " + e.getMessage());
-            System.exit(1);
-        }
-        System.out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+        ExampleMain.runOrExit("credit-approval lifecycle", () -> run(directory, System.out));
+        System.out.printf(Locale.ROOT, "%nDone in %.1f s; the library's log is in %s.%n",
+                (System.nanoTime() - start) / 1e9, directory.resolve(LOG_FILE).toAbsolutePath().normalize());
     }
 
     /**
@@ -98,27 +83,27 @@ public final class CreditApprovalLifecycle {
      * @throws UncheckedIOException if the directory cannot be created or written
      */
     public static LifecycleOutcome run(Path directory, PrintStream out) {
-        prepare(directory);
+        OutputDirectory.prepare(directory, Path.of(TrackingStore.DATABASE_FILE), "lifecycle");
         Clock clock = Clock.systemUTC();
         Console console = new Console(out, STEPS);
         out.printf(Locale.ROOT, "Credit approval lifecycle: German credit data, seed %d, output %s%n", SEED.value(),
                 directory.toAbsolutePath().normalize());
-
-        console.step("Load credit-g with synthetic application dates");
-        Table applications = CreditApplications.load(SEED);
-        console.detail("%d applications, %d columns and %s, SYNTHETIC (credit-g has no dates): uniform over %s to %s,"
-                + " seeded", applications.rowCount(), applications.columnCount() - 1, CreditApplications.DATE,
-                CreditApplications.FIRST_DATE.toString().substring(0, 10),
-                CreditApplications.END_DATE.toString().substring(0, 10));
-
-        console.step("Data checks suggested from a first batch, run on the rest");
-        ChecksOutcome checks = DataChecks.run(applications, directory, console);
-
-        console.step("Recent set, stratified 70/15/15 split, slices, leakage");
-        SplitOutcome split = HeldOutSplit.run(applications, SEED, directory, console);
-
+        // the store first: its mlops.db marks the directory as this walk's, so a run that fails later is rerun there
         try (TrackingStore tracking = TrackingStore.open(directory);
                 ModelRegistry registry = ModelRegistry.builder(directory).tracking(tracking).open()) {
+            console.step("Load credit-g with synthetic application dates");
+            Table applications = CreditApplications.load(SEED);
+            console.detail("%d applications, %d columns and %s, SYNTHETIC (credit-g has no dates): uniform over %s to"
+                    + " %s, seeded", applications.rowCount(), applications.columnCount() - 1, CreditApplications.DATE,
+                    CreditApplications.FIRST_DATE.toString().substring(0, 10),
+                    CreditApplications.END_DATE.toString().substring(0, 10));
+
+            console.step("Data checks suggested from a first batch, run on the rest");
+            ChecksOutcome checks = DataChecks.run(applications, directory, console);
+
+            console.step("Recent set, stratified 70/15/15 split, slices, leakage");
+            SplitOutcome split = HeldOutSplit.run(applications, SEED, directory, console);
+
             console.step("Baselines first, then experiments, every run tracked");
             TrainingOutcome training = Training.run(split, SEED, tracking, console);
 
@@ -139,36 +124,22 @@ public final class CreditApprovalLifecycle {
             PromotionOutcome promotion, OperationsOutcome operations) {
         Path store = directory.toAbsolutePath().normalize();
         console.heading("Artifacts");
-        console.artifact("Runs and registry", store.resolve(TrackingStore.DATABASE_FILE),
-                "java -jar mlops-cli/target/mlops.jar runs list --store " + store + " --experiment " + Training.EXPERIMENT);
-        console.artifact("", store, "java -jar mlops-cli/target/mlops.jar registry list --store " + store
-                + "; ... lineage " + Promotion.MODEL + ":" + promotion.candidate().version() + " --store " + store);
+        String mlops = "java -jar mlops-cli/target/mlops.jar ";
+        console.artifact("Tracked runs", store.resolve(TrackingStore.DATABASE_FILE),
+                mlops + "runs list --store " + store + " --experiment " + Training.EXPERIMENT);
+        console.artifact("Model registry", store.resolve(TrackingStore.DATABASE_FILE),
+                mlops + "lineage " + Promotion.MODEL + ":" + promotion.candidate().version() + " --store " + store);
         console.artifact("Check suite", checks.suite().toAbsolutePath(),
-                "java -jar mlops-cli/target/mlops.jar check DATA.csv --suite " + checks.suite().toAbsolutePath());
+                mlops + "check DATA.csv --suite " + checks.suite().toAbsolutePath());
         console.artifact("Split", split.file().toAbsolutePath(), "JSON: sets, row indices, seed, fingerprint");
         for (Path gate : promotion.gateFiles()) {
             console.artifact("Gate report", gate.toAbsolutePath(), "JSON (kind gate-report)");
         }
-        console.artifact("Captures", operations.captureDirectory().toAbsolutePath(), "JSON Lines, one file per stage");
+        console.artifact("Captures", operations.captureDirectory().toAbsolutePath(),
+                "JSON Lines: every request with its answer and the variant that answered");
+        console.artifact("Late labels", operations.labels().toAbsolutePath(), "CSV: inferenceId, label, arrivedAt");
         console.artifact("Training baseline", operations.baseline().toAbsolutePath(), "baseline.json, profile.json, suite.json");
         console.artifact("Monitoring report", operations.report().toAbsolutePath(),
                 "open it in a browser: file://" + operations.report().toAbsolutePath());
-    }
-
-    private static void prepare(Path directory) {
-        try {
-            if (Files.isDirectory(directory) && !Files.exists(directory.resolve(TrackingStore.DATABASE_FILE))) {
-                try (Stream<Path> entries = Files.list(directory)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new IllegalArgumentException("output directory " + directory.toAbsolutePath()
-                                + " holds files but no " + TrackingStore.DATABASE_FILE
-                                + ", so it is not a previous lifecycle's output; give an empty or new directory");
-                    }
-                }
-            }
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + directory, e);
-        }
     }
 }

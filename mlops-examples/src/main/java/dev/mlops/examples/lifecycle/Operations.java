@@ -253,7 +253,7 @@ public final class Operations {
                 StreamWindow window = new StreamWindow(index, start, clock.instant(), traffic, before.stage(), answered,
                         checked.rows(), drifted);
                 windows.add(window);
-                console.detail("hour %d, %s traffic at %s (%s %.0f %%): answered %s; %s -> %s", index + 1,
+                console.detail("hour %d, %s traffic, stage %s (%s %.0f %%): answered %s; %s -> %s", index + 1,
                         traffic.name().toLowerCase(Locale.ROOT), before.stage(), candidate,
                         before.traffic().get(candidate) * 100, shares(answered), drift(drifted, features.size()),
                         after.stage());

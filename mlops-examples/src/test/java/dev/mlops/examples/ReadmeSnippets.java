@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +94,22 @@ final class ReadmeSnippets {
                 (line.startsWith("import ") ? imports : body).add(line);
             }
             found.add(new Snippet(origin + ", java block " + (found.size() + 1), imports, body));
+        }
+        return found;
+    }
+
+    /**
+     * The {@code ### } subsections of a section and their {@code java} blocks.
+     *
+     * @param section a section, as {@link #section} gives it
+     * @return each subsection's heading (without {@code ### }) and its blocks, in order
+     */
+    static Map<String, List<Snippet>> subsections(String section) {
+        Map<String, List<Snippet>> found = new LinkedHashMap<>();
+        String[] parts = section.split("\n### ");
+        for (String part : Arrays.asList(parts).subList(1, parts.length)) {
+            String heading = part.substring(0, part.indexOf('\n')).strip();
+            found.put(heading, javaBlocks(part, heading));
         }
         return found;
     }

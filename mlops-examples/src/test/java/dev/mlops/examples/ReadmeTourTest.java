@@ -25,7 +25,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs once for all tests, in a temporary directory.
  */
 class ReadmeTourTest {
-    private static final String TOUR = "A five-minute tour in code";
+    /** The README section of the tour. */
+    static final String TOUR = "A five-minute tour in code";
     private static final String CLASS = "ReadmeTour";
     private static final String SIGNATURE =
             "public static java.util.Map<String, Object> run(java.nio.file.Path dir) throws Exception";
@@ -91,14 +91,12 @@ class ReadmeTourTest {
         root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
         headings = new ArrayList<>();
         snippets = new ArrayList<>();
-        String[] parts = ReadmeSnippets.section(ReadmeSnippets.readme(), TOUR).split("\n### ");
-        for (String part : Arrays.asList(parts).subList(1, parts.length)) {
-            String heading = part.substring(0, part.indexOf('\n')).strip();
-            for (Snippet snippet : ReadmeSnippets.javaBlocks(part, heading)) {
+        ReadmeSnippets.subsections(ReadmeSnippets.section(ReadmeSnippets.readme(), TOUR)).forEach((heading, blocks) -> {
+            for (Snippet snippet : blocks) {
                 headings.add(heading);
                 snippets.add(snippet);
             }
-        }
+        });
         work = Files.createDirectories(scratch.resolve("work"));
         tour = runTheTour(scratch);
     }

@@ -1,12 +1,19 @@
 package dev.mlops.examples.lifecycle;
 
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.Column;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TimestampColumn;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated applications the endpoint is asked about: rows of the held-out set, drawn by a
@@ -32,7 +39,11 @@ final class RequestStream {
     /** The share of the drifted stream's requests drawn from the older applicants. */
     static final double OLDER_SHARE = 0.85;
 
+    /** The field of a raw application that names the applicant. */
+    static final String APPLICANT = "applicant";
+
     private final Table applications;
+    private final String label;
     private final String[] features;
     private final String[] labels;
     private final int[] older;
@@ -58,6 +69,7 @@ final class RequestStream {
             throw new IllegalArgumentException("a request must not carry the label '" + label + "'");
         }
         this.applications = heldOut;
+        this.label = label;
         this.features = features.toArray(String[]::new);
         this.labels = IntStream.range(0, heldOut.rowCount())
                 .mapToObj(heldOut.categoricalColumn(label)::get).toArray(String[]::new);
@@ -83,9 +95,36 @@ final class RequestStream {
         boolean fromOlder = traffic == StreamWindow.Traffic.DRIFTED && random.nextDouble() < OLDER_SHARE;
         int row = fromOlder ? older[random.nextInt(older.length)] : deal();
         sent++;
-        return new Application(String.format(Locale.ROOT, "req-%06d", sent),
-                String.format(Locale.ROOT, "applicant-%04d", row), applications.rows(row).select(features),
-                Objects.requireNonNull(labels[row], "label"));
+        String applicant = String.format(Locale.ROOT, "applicant-%04d", row);
+        return new Application(String.format(Locale.ROOT, "req-%06d", sent), row, applicant, arrived(row, applicant),
+                applications.rows(row).select(features), Objects.requireNonNull(labels[row], "label"));
+    }
+
+    /**
+     * @return the application as it arrived: the applicant, then every column of the row but the
+     *     label (the date included), as JSON-writable values (a time as ISO-8601 text, a missing
+     *     cell as null)
+     */
+    private Map<String, @Nullable Object> arrived(int row, String applicant) {
+        Map<String, @Nullable Object> values = new LinkedHashMap<>();
+        values.put(APPLICANT, applicant);
+        for (Column column : applications.columns()) {
+            if (!column.name().equals(label)) {
+                values.put(column.name(), column.isMissing(row) ? null : value(column, row));
+            }
+        }
+        return values;
+    }
+
+    private static Object value(Column column, int row) {
+        if (column instanceof NumericColumn numbers) {
+            return numbers.get(row);
+        } else if (column instanceof BooleanColumn booleans) {
+            return booleans.get(row);
+        } else if (column instanceof TimestampColumn times) {
+            return times.get(row).toString();
+        }
+        return column.format(row);
     }
 
     /** @return the next row of the deck, reshuffled (Fisher-Yates) when every row has been dealt */
@@ -111,10 +150,18 @@ final class RequestStream {
      * One request of the stream.
      *
      * @param inferenceId the request's id, which its capture and its late label carry
+     * @param row the held-out row it was drawn from
      * @param applicant the applicant, which the canary hashes to keep an applicant on one variant
+     * @param arrived the application as it arrived, before it is cut down to the features: the
+     *     {@value #APPLICANT} field, the features and the application date, not the label
      * @param features the one-row table the endpoint is asked about
      * @param label the true outcome, known only later
      */
-    record Application(String inferenceId, String applicant, Table features, String label) {
+    record Application(String inferenceId, int row, String applicant, Map<String, @Nullable Object> arrived,
+            Table features, String label) {
+        /** Keeps an unmodifiable copy of the application as it arrived, in its order. */
+        Application {
+            arrived = Collections.unmodifiableMap(new LinkedHashMap<>(arrived));
+        }
     }
 }

@@ -16,9 +16,9 @@ import dev.mlops.deploy.registry.StageChange;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
+import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.experiment.LogisticRegression;
 import dev.mlops.train.metrics.Metrics;
-import dev.mlops.train.predict.Predictor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +36,8 @@ import java.util.SplittableRandom;
  * A small stand-in for the development half, from public API only: credit-g with a seeded
  * application date, shuffled into 600 training, 100 validation and 300 held-out rows; a logistic
  * regression registered and promoted to production, a CART tree registered and approved as the
- * candidate.
+ * candidate, each registered with its macro-F1 and accuracy on the validation rows (as the walk
+ * registers its models).
  */
 final class DevelopmentFixture {
     static final String MODEL = "credit-risk";
@@ -63,15 +64,16 @@ final class DevelopmentFixture {
                 registry.require(PIPELINE, MODEL, first.version()), second, train, heldOut, "class", "applied_at");
     }
 
-    private static ModelVersion register(ModelRegistry registry, ModelFormat format, Predictor predictor) {
-        ModelVersion version = registry.register(AUTHOR, Registration.builder(MODEL).predictor(format, predictor).build());
+    private static ModelVersion register(ModelRegistry registry, ModelFormat format, ExperimentResult trained) {
+        ModelVersion version = registry.register(AUTHOR, Registration.builder(MODEL)
+                .predictor(format, trained.model()).metrics(trained.metrics()).build());
         registry.approve(REVIEWER, MODEL, version.version(), "reviewed");
         return version;
     }
 
-    private static Predictor model(Experiment experiment, Table train, Table validation) {
+    private static ExperimentResult model(Experiment experiment, Table train, Table validation) {
         return experiment.run(ExperimentContext.of(train, validation, "class", Seed.of(1),
-                List.of(Metrics.accuracy()), List.of(), null)).model();
+                List.of(Metrics.macroF1(), Metrics.accuracy()), List.of(), null));
     }
 
     static Table creditG() {

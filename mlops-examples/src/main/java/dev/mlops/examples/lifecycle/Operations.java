@@ -4,6 +4,7 @@ import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
+import dev.mlops.core.table.Schema;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.serving.Endpoint;
@@ -134,7 +135,7 @@ public final class Operations {
     /**
      * The significance level of the per-column drift tests (KS for numbers, chi-square for
      * categories, p-values corrected across columns by Benjamini-Hochberg); see
-     * {@link RequestStream} for how often normal traffic drifts at 0.05 and at 0.01.
+     * {@link RequestStream} for how the stream's normal and drifted windows fare against them.
      */
     public static final double DRIFT_ALPHA = 0.01;
     /** The name of the alarm rule on input drift. */
@@ -300,7 +301,7 @@ public final class Operations {
             capture.flush();
             CaptureStats captured = capture.stats();
             console.detail("captured %d requests at two stages, %s (as it arrived: applicant, date, features) and %s"
-                    + " (features, answer, variant): %d records in %s/, %d files (one per simulated day)",
+                    + " (features, answer, variant): %d records in %s/, %d file(s), one per simulated day",
                     served.size(), ARRIVED, SERVED, captured.written(), captureDirectory.getFileName(),
                     captured.filesOpened());
             return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
@@ -377,13 +378,25 @@ public final class Operations {
      * baseline, each column with a test at {@link #DRIFT_ALPHA}.
      */
     private static MonitoringJob.Builder job(Baseline baseline, Windowing hourly, Clock clock) {
+        return MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+                .violations(ViolationCheck.builder().drift(drift(baseline.schema(), clock)).clock(clock).build());
+    }
+
+    /**
+     * The drift tests the monitoring job runs on each window.
+     *
+     * @param schema the baseline's columns
+     * @param clock the clock that stamps the reports
+     * @return per column a KS test (numbers) or a chi-square test (categories) at {@link #DRIFT_ALPHA},
+     *     p-values corrected across the columns
+     */
+    static TableDrift drift(Schema schema, Clock clock) {
         TableDrift.Builder drift = TableDrift.builder().clock(clock);
-        for (Field field : baseline.schema().fields()) {
+        for (Field field : schema.fields()) {
             drift.detector(field.name(), field.type() == ColumnType.NUMERIC ? DriftDetectors.ks(DRIFT_ALPHA)
                     : DriftDetectors.chiSquare(DRIFT_ALPHA));
         }
-        return MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
-                .violations(ViolationCheck.builder().drift(drift.build()).clock(clock).build());
+        return drift.build();
     }
 
     /** The label of each served request, arriving a seeded delay after its prediction. */

@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link StreamWindow.Traffic#NORMAL Normal} traffic deals the held-out rows like a shuffled
  * deck, reshuffled when it runs out, so a window of a few hundred requests holds each row about
  * once. Drawing them with replacement instead would add a bootstrap's sampling error to the
- * held-out set's own, and per-column tests then call normal traffic drifted far more often than
- * their level: in 200 random splits of credit-g (630 training rows, 235 held out, windows of 240,
- * KS and chi-square over the 20 columns, recomputed with scipy 1.10), 50 % of windows with
- * replacement showed drift at a Benjamini-Hochberg level of 0.05, 3 % without; at 0.01, 24 % and
- * 0.5 %. The {@link StreamWindow.Traffic#DRIFTED drifted} stream draws {@link #OLDER_SHARE} of
+ * held-out set's own, and the per-column drift tests would then call normal traffic drifted more
+ * often than their level. {@code RequestStreamTest.AgainstTheDriftTests} holds the stream to the
+ * drift tests of {@link Operations} on the test fixture's credit-g split, over five stream seeds:
+ * no normal window is found drifted, every drifted one is found drifted in {@code age}. The
+ * {@link StreamWindow.Traffic#DRIFTED drifted} stream draws {@link #OLDER_SHARE} of
  * its requests from the applicants aged at least {@link #OLDER_AGE} (with replacement: there are
  * few) and the rest from the deck: a population of applicants grown older, with everything that
  * comes with age in this data (longer employment, owned housing, other credit purposes). Not

@@ -48,12 +48,28 @@ final class DevelopmentFixture {
     private DevelopmentFixture() {
     }
 
-    static Development development(Path directory) {
+    /**
+     * The fixture's rows, with the label {@code class} and the date {@code applied_at}.
+     *
+     * @param train the 600 rows the models are trained on, the drift baseline
+     * @param validation the 100 rows they are measured on when registered
+     * @param heldOut the 300 rows the request streams are drawn from
+     */
+    record Rows(Table train, Table validation, Table heldOut) {
+    }
+
+    static Rows rows() {
         Table data = withDates(creditG(), new SplittableRandom(7));
         int[] rows = shuffled(data.rowCount(), new SplittableRandom(11));
-        Table train = data.rows(Arrays.copyOfRange(rows, 0, 600));
-        Table validation = data.rows(Arrays.copyOfRange(rows, 600, 700));
-        Table heldOut = data.rows(Arrays.copyOfRange(rows, 700, rows.length));
+        return new Rows(data.rows(Arrays.copyOfRange(rows, 0, 600)), data.rows(Arrays.copyOfRange(rows, 600, 700)),
+                data.rows(Arrays.copyOfRange(rows, 700, rows.length)));
+    }
+
+    static Development development(Path directory) {
+        Rows rows = rows();
+        Table train = rows.train();
+        Table validation = rows.validation();
+        Table heldOut = rows.heldOut();
         ModelRegistry registry = ModelRegistry.open(directory.resolve("registry"));
         ModelFormat tribuo = ComponentRegistry.defaults().create(ModelFormat.class, "tribuo");
         ModelVersion first = register(registry, tribuo, model(LogisticRegression.defaults(), train, validation));

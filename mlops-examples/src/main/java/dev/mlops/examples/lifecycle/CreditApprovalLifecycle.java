@@ -136,7 +136,7 @@ public final class CreditApprovalLifecycle {
             console.artifact("Gate report", gate.toAbsolutePath(), "JSON (kind gate-report)");
         }
         console.artifact("Captures", operations.captureDirectory().toAbsolutePath(),
-                "JSON Lines: every request with its answer and the variant that answered");
+                "JSON Lines: each request as it arrived and as answered, with the variant");
         console.artifact("Late labels", operations.labels().toAbsolutePath(), "CSV: inferenceId, label, arrivedAt");
         console.artifact("Training baseline", operations.baseline().toAbsolutePath(), "baseline.json, profile.json, suite.json");
         console.artifact("Monitoring report", operations.report().toAbsolutePath(),

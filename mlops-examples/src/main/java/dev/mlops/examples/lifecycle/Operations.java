@@ -4,6 +4,7 @@ import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.report.Severity;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
+import dev.mlops.core.table.Schema;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.serving.Endpoint;
@@ -22,6 +23,7 @@ import dev.mlops.monitor.baseline.Baseline;
 import dev.mlops.monitor.capture.CaptureRecord;
 import dev.mlops.monitor.capture.CaptureReader;
 import dev.mlops.monitor.capture.CaptureStage;
+import dev.mlops.monitor.capture.CaptureStats;
 import dev.mlops.monitor.capture.CaptureWriter;
 import dev.mlops.monitor.drift.ColumnDrift;
 import dev.mlops.monitor.drift.DriftDetectors;
@@ -33,8 +35,10 @@ import dev.mlops.monitor.job.MonitoringResult;
 import dev.mlops.monitor.job.WindowResult;
 import dev.mlops.monitor.metric.MetricFilter;
 import dev.mlops.monitor.metric.MetricNames;
+import dev.mlops.monitor.metric.MetricObservation;
 import dev.mlops.monitor.quality.GroundTruth;
 import dev.mlops.monitor.quality.Label;
+import dev.mlops.monitor.quality.MetricComparison;
 import dev.mlops.monitor.quality.QualityMonitor;
 import dev.mlops.monitor.quality.QualityReport;
 import dev.mlops.monitor.quality.WindowQuality;
@@ -43,7 +47,6 @@ import dev.mlops.monitor.report.MonitoringReport;
 import dev.mlops.monitor.report.ReportFiles;
 import dev.mlops.monitor.violation.ViolationCheck;
 import dev.mlops.monitor.window.Windowing;
-import dev.mlops.testkit.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -56,6 +59,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
@@ -78,16 +82,28 @@ import java.util.stream.Collectors;
  * the {@link MonitoringJob} runs over the capture directory, as an hourly job would: each
  * column of the window's requests against the training baseline, by a KS test (numbers) or a
  * chi-square test (categories) at {@link #DRIFT_ALPHA}, corrected across columns. It hands the
- * newest window's drift to the {@link AlarmEvaluator}, whose rule {@value #DRIFT_ALARM} raises an
- * alarm for each feature found drifted; the first alarm rolls the canary back through the
- * endpoint, and production answers everything from then on.
+ * newest window's drift to the {@link AlarmEvaluator}, strongest drift first (smallest adjusted
+ * p-value), whose rule {@value #DRIFT_ALARM} raises an alarm for each feature found drifted; the
+ * first alarm rolls the canary back through the endpoint, so the rollback names the feature that
+ * drifted most, and production answers everything from then on.
  *
- * <p>A request carries an application's columns without the label and the synthetic date, as an
- * applicant would send it; the baseline holds the same columns of the training rows.
+ * <p>Each application is captured at two stages of the pipeline under its inference id: as it
+ * arrived, at {@code before-preprocessing} (the applicant, the synthetic application date and the
+ * features; never the label, which arrives later), and as the endpoint answered it, at
+ * {@code after-model} (the features it was asked about, its answer and the variant that served
+ * it). The first record is written once the endpoint has routed the request, at the same simulated
+ * instant, so that it names the serving variant too. The monitoring job and the quality monitor
+ * read the {@code after-model} records: a request carries the application's columns without the
+ * label and the date, and the baseline holds the same columns of the training rows.
+ *
+ * <p>The served predictions' quality, once the labels are in, is set against the metrics each
+ * model version was registered with (in the walk, its macro-F1 and accuracy on the validation
+ * rows), a metric falling more than {@link #QUALITY_TOLERANCE} behind counting as worse; the
+ * report's hourly quality, where production answered most requests, against production's.
  *
  * <p>Written into the development's directory: {@code baseline/} (the training baseline),
- * {@code capture/} (every request with its answer and variant, JSON Lines, one file per simulated
- * day), {@code labels.csv} (the late labels, with their arrival times) and
+ * {@code capture/} (both stages of every request, JSON Lines, one file per simulated day),
+ * {@code labels.csv} (the late labels, with their arrival times) and
  * {@code report/report.html} (with {@code report.json}). A second run in the same directory
  * replaces them: the previous run's capture files are deleted first, since the stream replays the
  * same simulated hours.
@@ -119,17 +135,30 @@ public final class Operations {
     /**
      * The significance level of the per-column drift tests (KS for numbers, chi-square for
      * categories, p-values corrected across columns by Benjamini-Hochberg); see
-     * {@link RequestStream} for how often normal traffic drifts at 0.05 and at 0.01.
+     * {@link RequestStream} for how the stream's normal and drifted windows fare against them.
      */
     public static final double DRIFT_ALPHA = 0.01;
     /** The name of the alarm rule on input drift. */
     public static final String DRIFT_ALARM = "input-drift";
+    /**
+     * How far a metric of the served predictions may fall behind the value its model version was
+     * registered with before it counts as worse: about two standard errors of an accuracy measured
+     * on the few hundred labels a variant gets here.
+     */
+    public static final double QUALITY_TOLERANCE = 0.05;
     /** The seed of the request stream; the label delays use the next one. */
     public static final long SEED = 20261207L;
 
+    /** The stage the endpoint captures each answered request at: its features, answer and variant. */
     private static final CaptureStage SERVED = CaptureStage.AFTER_MODEL;
+    /** The stage the walk captures each application at as it arrived, before it is cut down to the features. */
+    private static final CaptureStage ARRIVED = CaptureStage.BEFORE_PREPROCESSING;
     private static final String PREDICTION = "prediction";
     private static final int DRIFTS_SHOWN = 3;
+    /** Drifted columns by the strength of their evidence: adjusted p-value, then the raw one. */
+    private static final Comparator<ColumnDrift> STRONGEST_FIRST = Comparator
+            .comparingDouble(Operations::adjustedPValue)
+            .thenComparingDouble(column -> column.result().orElseThrow().pValue().orElse(Double.NaN));
     /** The names {@link CaptureWriter} gives its files. */
     private static final String CAPTURE_FILES = "capture-*.jsonl";
 
@@ -148,7 +177,7 @@ public final class Operations {
      * @throws java.io.UncheckedIOException if the output directory cannot be written
      */
     public static OperationsOutcome run(Development development, Console console) {
-        ManualClock clock = new ManualClock(START);
+        SimulatedClock clock = new SimulatedClock(START);
         Path out = development.directory();
         List<String> features = development.reference().schema().names().stream()
                 .filter(name -> !name.equals(development.label()) && !name.equals(development.date()))
@@ -170,18 +199,20 @@ public final class Operations {
         List<CaptureRecord> records = CaptureReader.readAll(captureDirectory).records();
         Windowing wholeStream = Windowing.byTime(WINDOW.multipliedBy(PLAN.size()), START);
         List<VariantQuality> quality = new ArrayList<>();
-        for (String variant : List.of(variant(development.production()), variant(development.candidate()))) {
+        for (ModelVersion version : List.of(development.production(), development.candidate())) {
+            String variant = variant(version);
             List<CaptureRecord> ofVariant = records.stream().filter(r -> r.modelVariant().equals(variant)).toList();
-            quality.add(figures(variant, quality(wholeStream, asOf, clock).evaluate(ofVariant, truth)));
+            quality.add(figures(variant, quality(wholeStream, asOf, clock, version).evaluate(ofVariant, truth)));
         }
         long labelled = quality.stream().mapToLong(VariantQuality::labelled).sum();
         console.detail("%d labels delivered to %s; by %s %d had arrived and joined their prediction, %d pending",
                 truth.labels().size(), out.relativize(labelsFile), asOf, labelled,
                 quality.stream().mapToLong(VariantQuality::pending).sum());
-        console.detail("accuracy %s", quality.stream().map(Operations::accuracy).collect(Collectors.joining(", ")));
+        quality.forEach(variant -> console.detail("%s", accuracy(variant)));
 
         console.step("HTML monitoring report");
-        MonitoringResult monitored = job(baseline, hourly, clock).quality(quality(hourly, asOf, clock), truth).build()
+        MonitoringResult monitored = job(baseline, hourly, clock)
+                .quality(quality(hourly, asOf, clock, development.production()), truth).build()
                 .run(captureDirectory);
         ReportFiles files = ReportFiles.write(withOperations(monitored.toReport("Credit approval: canary of "
                 + variant(development.candidate()) + " beside " + variant(development.production())), stream.history(),
@@ -194,7 +225,7 @@ public final class Operations {
 
     /** Steps 7 and 8: the canary over the stream, normal then drifted, watched window by window. */
     private static Stream serve(Development development, List<String> features, Baseline baseline,
-            Windowing hourly, Path captureDirectory, ManualClock clock, Console console) {
+            Windowing hourly, Path captureDirectory, SimulatedClock clock, Console console) {
         String production = variant(development.production());
         String candidate = variant(development.candidate());
         RequestStream requests = new RequestStream(development.heldOut(), features, development.label(), SEED);
@@ -241,6 +272,8 @@ public final class Operations {
                     RequestStream.Application application = requests.next(traffic);
                     PredictResponse response = endpoint.predict(PredictRequest.table(application.features())
                             .withInferenceId(application.inferenceId()).withUnitId(application.applicant()));
+                    capture.capture(application.inferenceId(), response.variant(), ARRIVED, application.arrived(),
+                            Map.of());
                     answered.merge(response.variant(), 1L, Long::sum);
                     served.add(new Served(application.inferenceId(), clock.instant(), application.label()));
                     clock.advance(REQUEST_SPACING);
@@ -265,8 +298,12 @@ public final class Operations {
                             raised, rollback.to().stage(), rollback.at(), rollback.cause());
                 }
             }
-            console.detail("captured %d requests, each with its answer and variant, in %s", served.size(),
-                    captureDirectory.getFileName());
+            capture.flush();
+            CaptureStats captured = capture.stats();
+            console.detail("captured %d requests at two stages, %s (as it arrived: applicant, date, features) and %s"
+                    + " (features, answer, variant): %d records in %s/, %d file(s), one per simulated day",
+                    served.size(), ARRIVED, SERVED, captured.written(), captureDirectory.getFileName(),
+                    captured.filesOpened());
             return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
         }
     }
@@ -311,18 +348,29 @@ public final class Operations {
 
     /**
      * Runs the monitoring job over everything captured so far, as a scheduled job would after
-     * each hour, and hands the newest window's drift observations to the alarms.
+     * each hour, and hands the newest window's observations to the alarms, the strongest drift
+     * first (by adjusted p-value): the first alarm rolls the canary back, so its cause names the
+     * feature that drifted most, not the first drifted one in the baseline's column order.
      */
     private static WindowResult monitorNewest(Baseline baseline, Windowing hourly, Path captureDirectory,
             Instant windowStart, AlarmEvaluator alarms, Clock clock) {
+        List<MetricObservation> newest = new ArrayList<>();
         MonitoringResult result = job(baseline, hourly, clock)
                 .sink(observation -> {
                     if (observation.time().equals(windowStart)) {
-                        alarms.accept(observation);
+                        newest.add(observation);
                     }
                 })
                 .build().run(captureDirectory);
-        return result.windows().get(result.windows().size() - 1);
+        WindowResult window = result.windows().get(result.windows().size() - 1);
+        Map<String, ColumnDrift> drift = window.violations().drift().map(TableDriftReport::columns).orElse(List.of())
+                .stream().filter(column -> column.result().isPresent())
+                .collect(Collectors.toMap(ColumnDrift::column, column -> column));
+        Comparator<MetricObservation> strongestFirst = Comparator.comparing(
+                (MetricObservation observation) -> drift.get(observation.id().tags().get(MetricNames.FEATURE)),
+                Comparator.nullsLast(STRONGEST_FIRST));
+        newest.stream().sorted(strongestFirst).forEach(alarms::accept);
+        return window;
     }
 
     /**
@@ -330,13 +378,25 @@ public final class Operations {
      * baseline, each column with a test at {@link #DRIFT_ALPHA}.
      */
     private static MonitoringJob.Builder job(Baseline baseline, Windowing hourly, Clock clock) {
+        return MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
+                .violations(ViolationCheck.builder().drift(drift(baseline.schema(), clock)).clock(clock).build());
+    }
+
+    /**
+     * The drift tests the monitoring job runs on each window.
+     *
+     * @param schema the baseline's columns
+     * @param clock the clock that stamps the reports
+     * @return per column a KS test (numbers) or a chi-square test (categories) at {@link #DRIFT_ALPHA},
+     *     p-values corrected across the columns
+     */
+    static TableDrift drift(Schema schema, Clock clock) {
         TableDrift.Builder drift = TableDrift.builder().clock(clock);
-        for (Field field : baseline.schema().fields()) {
+        for (Field field : schema.fields()) {
             drift.detector(field.name(), field.type() == ColumnType.NUMERIC ? DriftDetectors.ks(DRIFT_ALPHA)
                     : DriftDetectors.chiSquare(DRIFT_ALPHA));
         }
-        return MonitoringJob.builder(baseline).stage(SERVED).windowing(hourly).clock(clock)
-                .violations(ViolationCheck.builder().drift(drift.build()).clock(clock).build());
+        return drift.build();
     }
 
     /** The label of each served request, arriving a seeded delay after its prediction. */
@@ -352,31 +412,53 @@ public final class Operations {
         return GroundTruth.of(labels);
     }
 
-    private static QualityMonitor quality(Windowing windowing, Instant asOf, Clock clock) {
-        return QualityMonitor.classification(SERVED, PREDICTION).windowing(windowing).asOf(asOf).clock(clock).build();
+    /**
+     * The quality of the served predictions, each window's metrics set against the metrics the
+     * model version was registered with (what it showed before release), a metric counting as
+     * worse when it falls more than {@link #QUALITY_TOLERANCE} behind.
+     */
+    private static QualityMonitor quality(Windowing windowing, Instant asOf, Clock clock, ModelVersion released) {
+        return QualityMonitor.classification(SERVED, PREDICTION).windowing(windowing).asOf(asOf)
+                .training(released.metrics()).tolerance(QUALITY_TOLERANCE).clock(clock).build();
     }
 
+    /**
+     * A variant's figures from its quality report over the whole stream, which is one window.
+     *
+     * @throws IllegalStateException if the report has more than one window
+     */
     private static VariantQuality figures(String variant, QualityReport report) {
-        long predictions = 0;
-        long labelled = 0;
-        long pending = 0;
-        OptionalDouble accuracy = OptionalDouble.empty();
-        for (WindowQuality window : report.windows()) {
-            predictions += window.predictions();
-            labelled += window.labelled();
-            pending += window.pending();
-            Optional<Double> measured = window.metric(QualityMonitor.ACCURACY);
-            if (measured.isPresent()) {
-                accuracy = OptionalDouble.of(measured.get());
-            }
+        if (report.windows().size() > 1) {
+            throw new IllegalStateException("the quality of " + variant + " must be measured over the whole stream"
+                    + " as one window, but the report has " + report.windows().size() + ": " + report.windowing());
         }
-        return new VariantQuality(variant, predictions, labelled, pending, accuracy);
+        if (report.windows().isEmpty()) {
+            return new VariantQuality(variant, 0, 0, 0, OptionalDouble.empty(), List.of());
+        }
+        WindowQuality whole = report.windows().get(0);
+        Optional<Double> accuracy = whole.metric(QualityMonitor.ACCURACY);
+        return new VariantQuality(variant, whole.predictions(), whole.labelled(), whole.pending(),
+                accuracy.isPresent() ? OptionalDouble.of(accuracy.get()) : OptionalDouble.empty(),
+                whole.comparisons());
     }
 
+    /** A variant's accuracy and macro-F1 on its served predictions, each beside its registered value. */
     private static String accuracy(VariantQuality quality) {
-        return quality.variant() + " " + (quality.accuracy().isPresent()
-                ? String.format(Locale.ROOT, "%.3f on %d labels", quality.accuracy().getAsDouble(), quality.labelled())
-                : "not measured (no label yet)");
+        if (quality.accuracy().isEmpty()) {
+            return quality.variant() + ": not measured (no label yet)";
+        }
+        String accuracy = quality.comparison(QualityMonitor.ACCURACY).map(Operations::compared).orElse(
+                String.format(Locale.ROOT, "accuracy %.3f (none registered)", quality.accuracy().getAsDouble()));
+        String macroF1 = quality.comparison(QualityMonitor.MACRO_F1).map(comparison -> ", " + compared(comparison))
+                .orElse("");
+        return String.format(Locale.ROOT, "%s on %d labels: %s%s", quality.variant(), quality.labelled(), accuracy,
+                macroF1);
+    }
+
+    private static String compared(MetricComparison comparison) {
+        return String.format(Locale.ROOT, "%s %.3f vs %.3f registered (%+.3f, %s)", comparison.metric(),
+                comparison.value(), comparison.training(), comparison.delta(), comparison.worse()
+                        ? "worse by more than " + comparison.tolerance() : "within " + comparison.tolerance());
     }
 
     private static String drift(List<ColumnDrift> drifted, int columns) {
@@ -384,7 +466,7 @@ public final class Operations {
             return String.format(Locale.ROOT, "no drift in %d columns", columns);
         }
         return String.format(Locale.ROOT, "%d of %d columns drifted, most: %s", drifted.size(), columns,
-                drifted.stream().sorted(Comparator.comparingDouble(Operations::adjustedPValue)).limit(DRIFTS_SHOWN)
+                drifted.stream().sorted(STRONGEST_FIRST).limit(DRIFTS_SHOWN)
                         .map(Operations::describe).collect(Collectors.joining(", ")));
     }
 

@@ -1,12 +1,19 @@
 package dev.mlops.examples.lifecycle;
 
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.Column;
 import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TimestampColumn;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated applications the endpoint is asked about: rows of the held-out set, drawn by a
@@ -16,11 +23,11 @@ import java.util.stream.IntStream;
  * <p>{@link StreamWindow.Traffic#NORMAL Normal} traffic deals the held-out rows like a shuffled
  * deck, reshuffled when it runs out, so a window of a few hundred requests holds each row about
  * once. Drawing them with replacement instead would add a bootstrap's sampling error to the
- * held-out set's own, and per-column tests then call normal traffic drifted far more often than
- * their level: in 200 random splits of credit-g (630 training rows, 235 held out, windows of 240,
- * KS and chi-square over the 20 columns, recomputed with scipy 1.10), 50 % of windows with
- * replacement showed drift at a Benjamini-Hochberg level of 0.05, 3 % without; at 0.01, 24 % and
- * 0.5 %. The {@link StreamWindow.Traffic#DRIFTED drifted} stream draws {@link #OLDER_SHARE} of
+ * held-out set's own, and the per-column drift tests would then call normal traffic drifted more
+ * often than their level. {@code RequestStreamTest.AgainstTheDriftTests} holds the stream to the
+ * drift tests of {@link Operations} on the test fixture's credit-g split, over five stream seeds:
+ * no normal window is found drifted, every drifted one is found drifted in {@code age}. The
+ * {@link StreamWindow.Traffic#DRIFTED drifted} stream draws {@link #OLDER_SHARE} of
  * its requests from the applicants aged at least {@link #OLDER_AGE} (with replacement: there are
  * few) and the rest from the deck: a population of applicants grown older, with everything that
  * comes with age in this data (longer employment, owned housing, other credit purposes). Not
@@ -32,7 +39,11 @@ final class RequestStream {
     /** The share of the drifted stream's requests drawn from the older applicants. */
     static final double OLDER_SHARE = 0.85;
 
+    /** The field of a raw application that names the applicant. */
+    static final String APPLICANT = "applicant";
+
     private final Table applications;
+    private final String label;
     private final String[] features;
     private final String[] labels;
     private final int[] older;
@@ -58,6 +69,7 @@ final class RequestStream {
             throw new IllegalArgumentException("a request must not carry the label '" + label + "'");
         }
         this.applications = heldOut;
+        this.label = label;
         this.features = features.toArray(String[]::new);
         this.labels = IntStream.range(0, heldOut.rowCount())
                 .mapToObj(heldOut.categoricalColumn(label)::get).toArray(String[]::new);
@@ -83,9 +95,36 @@ final class RequestStream {
         boolean fromOlder = traffic == StreamWindow.Traffic.DRIFTED && random.nextDouble() < OLDER_SHARE;
         int row = fromOlder ? older[random.nextInt(older.length)] : deal();
         sent++;
-        return new Application(String.format(Locale.ROOT, "req-%06d", sent),
-                String.format(Locale.ROOT, "applicant-%04d", row), applications.rows(row).select(features),
-                Objects.requireNonNull(labels[row], "label"));
+        String applicant = String.format(Locale.ROOT, "applicant-%04d", row);
+        return new Application(String.format(Locale.ROOT, "req-%06d", sent), row, applicant, arrived(row, applicant),
+                applications.rows(row).select(features), Objects.requireNonNull(labels[row], "label"));
+    }
+
+    /**
+     * @return the application as it arrived: the applicant, then every column of the row but the
+     *     label (the date included), as JSON-writable values (a time as ISO-8601 text, a missing
+     *     cell as null)
+     */
+    private Map<String, @Nullable Object> arrived(int row, String applicant) {
+        Map<String, @Nullable Object> values = new LinkedHashMap<>();
+        values.put(APPLICANT, applicant);
+        for (Column column : applications.columns()) {
+            if (!column.name().equals(label)) {
+                values.put(column.name(), column.isMissing(row) ? null : value(column, row));
+            }
+        }
+        return values;
+    }
+
+    private static Object value(Column column, int row) {
+        if (column instanceof NumericColumn numbers) {
+            return numbers.get(row);
+        } else if (column instanceof BooleanColumn booleans) {
+            return booleans.get(row);
+        } else if (column instanceof TimestampColumn times) {
+            return times.get(row).toString();
+        }
+        return column.format(row);
     }
 
     /** @return the next row of the deck, reshuffled (Fisher-Yates) when every row has been dealt */
@@ -111,10 +150,18 @@ final class RequestStream {
      * One request of the stream.
      *
      * @param inferenceId the request's id, which its capture and its late label carry
+     * @param row the held-out row it was drawn from
      * @param applicant the applicant, which the canary hashes to keep an applicant on one variant
+     * @param arrived the application as it arrived, before it is cut down to the features: the
+     *     {@value #APPLICANT} field, the features and the application date, not the label
      * @param features the one-row table the endpoint is asked about
      * @param label the true outcome, known only later
      */
-    record Application(String inferenceId, String applicant, Table features, String label) {
+    record Application(String inferenceId, int row, String applicant, Map<String, @Nullable Object> arrived,
+            Table features, String label) {
+        /** Keeps an unmodifiable copy of the application as it arrived, in its order. */
+        Application {
+            arrived = Collections.unmodifiableMap(new LinkedHashMap<>(arrived));
+        }
     }
 }

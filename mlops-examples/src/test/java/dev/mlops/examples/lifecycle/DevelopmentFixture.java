@@ -16,9 +16,9 @@ import dev.mlops.deploy.registry.StageChange;
 import dev.mlops.train.experiment.ClassificationTree;
 import dev.mlops.train.experiment.Experiment;
 import dev.mlops.train.experiment.ExperimentContext;
+import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.experiment.LogisticRegression;
 import dev.mlops.train.metrics.Metrics;
-import dev.mlops.train.predict.Predictor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +36,8 @@ import java.util.SplittableRandom;
  * A small stand-in for the development half, from public API only: credit-g with a seeded
  * application date, shuffled into 600 training, 100 validation and 300 held-out rows; a logistic
  * regression registered and promoted to production, a CART tree registered and approved as the
- * candidate.
+ * candidate, each registered with its macro-F1 and accuracy on the validation rows (as the walk
+ * registers its models).
  */
 final class DevelopmentFixture {
     static final String MODEL = "credit-risk";
@@ -47,12 +48,28 @@ final class DevelopmentFixture {
     private DevelopmentFixture() {
     }
 
-    static Development development(Path directory) {
+    /**
+     * The fixture's rows, with the label {@code class} and the date {@code applied_at}.
+     *
+     * @param train the 600 rows the models are trained on, the drift baseline
+     * @param validation the 100 rows they are measured on when registered
+     * @param heldOut the 300 rows the request streams are drawn from
+     */
+    record Rows(Table train, Table validation, Table heldOut) {
+    }
+
+    static Rows rows() {
         Table data = withDates(creditG(), new SplittableRandom(7));
         int[] rows = shuffled(data.rowCount(), new SplittableRandom(11));
-        Table train = data.rows(Arrays.copyOfRange(rows, 0, 600));
-        Table validation = data.rows(Arrays.copyOfRange(rows, 600, 700));
-        Table heldOut = data.rows(Arrays.copyOfRange(rows, 700, rows.length));
+        return new Rows(data.rows(Arrays.copyOfRange(rows, 0, 600)), data.rows(Arrays.copyOfRange(rows, 600, 700)),
+                data.rows(Arrays.copyOfRange(rows, 700, rows.length)));
+    }
+
+    static Development development(Path directory) {
+        Rows rows = rows();
+        Table train = rows.train();
+        Table validation = rows.validation();
+        Table heldOut = rows.heldOut();
         ModelRegistry registry = ModelRegistry.open(directory.resolve("registry"));
         ModelFormat tribuo = ComponentRegistry.defaults().create(ModelFormat.class, "tribuo");
         ModelVersion first = register(registry, tribuo, model(LogisticRegression.defaults(), train, validation));
@@ -63,15 +80,16 @@ final class DevelopmentFixture {
                 registry.require(PIPELINE, MODEL, first.version()), second, train, heldOut, "class", "applied_at");
     }
 
-    private static ModelVersion register(ModelRegistry registry, ModelFormat format, Predictor predictor) {
-        ModelVersion version = registry.register(AUTHOR, Registration.builder(MODEL).predictor(format, predictor).build());
+    private static ModelVersion register(ModelRegistry registry, ModelFormat format, ExperimentResult trained) {
+        ModelVersion version = registry.register(AUTHOR, Registration.builder(MODEL)
+                .predictor(format, trained.model()).metrics(trained.metrics()).build());
         registry.approve(REVIEWER, MODEL, version.version(), "reviewed");
         return version;
     }
 
-    private static Predictor model(Experiment experiment, Table train, Table validation) {
+    private static ExperimentResult model(Experiment experiment, Table train, Table validation) {
         return experiment.run(ExperimentContext.of(train, validation, "class", Seed.of(1),
-                List.of(Metrics.accuracy()), List.of(), null)).model();
+                List.of(Metrics.macroF1(), Metrics.accuracy()), List.of(), null));
     }
 
     static Table creditG() {

@@ -2,6 +2,7 @@ package dev.mlops.examples.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.registry.Stage;
 import dev.mlops.deploy.strategy.RolloutTransition;
 import dev.mlops.monitor.baseline.Baseline;
@@ -10,6 +11,12 @@ import dev.mlops.monitor.capture.CaptureRecord;
 import dev.mlops.monitor.capture.CaptureStage;
 import dev.mlops.monitor.metric.MetricNames;
 import dev.mlops.monitor.quality.GroundTruth;
+import dev.mlops.monitor.quality.MetricComparison;
+import dev.mlops.monitor.quality.QualityMonitor;
+import dev.mlops.monitor.report.Finding;
+import dev.mlops.monitor.report.MonitoringReport;
+import dev.mlops.monitor.report.Timeline;
+import dev.mlops.monitor.report.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,6 +62,16 @@ class OperationsTest {
         return outcome.windows().stream().filter(window -> window.traffic() == traffic).toList();
     }
 
+    static CaptureRecord stage(List<CaptureRecord> records, CaptureStage stage) {
+        return records.stream().filter(r -> r.stage().equals(stage)).findFirst().orElseThrow();
+    }
+
+    static Map<String, Object> without(Map<String, ?> row, String... keys) {
+        Map<String, Object> rest = new java.util.TreeMap<>(row);
+        List.of(keys).forEach(rest::remove);
+        return rest;
+    }
+
     static Instant driftBegan() {
         return windows(StreamWindow.Traffic.DRIFTED).get(0).start();
     }
@@ -88,6 +105,7 @@ class OperationsTest {
             assertThat(rollback.from().stage()).startsWith("canary");
             assertThat(rollback.cause()).startsWith("monitoring alarm '" + Operations.DRIFT_ALARM + "' raised (error): "
                     + MetricNames.DRIFT_VERDICT + "{detector=");
+            assertThat(rollback.cause()).as("the strongest drift names the rollback").contains("feature=age");
             assertThat(rollback.at()).isEqualTo(driftBegan().plus(Operations.WINDOW));
             assertThat(outcome.history()).last().isEqualTo(rollback);
         }
@@ -107,17 +125,34 @@ class OperationsTest {
         }
 
         @Test
-        void capturedEveryRequestAndAnswerAtEachStage() {
+        void capturedEveryRequestAsItArrivedAndAsItWasAnswered() {
             List<CaptureRecord> records = CaptureReader.readAll(outcome.captureDirectory()).records();
+            Map<String, List<CaptureRecord>> byRequest = records.stream()
+                    .collect(Collectors.groupingBy(CaptureRecord::inferenceId));
 
-            assertThat(records).hasSize(Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW)
-                    .allSatisfy(record -> {
-                        assertThat(record.stage()).isEqualTo(CaptureStage.AFTER_MODEL);
-                        assertThat(record.input()).containsKey("age").doesNotContainKey("class");
-                        assertThat(record.output()).containsKey("prediction");
+            assertThat(records).hasSize(2 * Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW);
+            assertThat(byRequest).hasSize(Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW)
+                    .allSatisfy((id, stages) -> {
+                        assertThat(stages).as(id).extracting(CaptureRecord::stage).containsExactlyInAnyOrder(
+                                CaptureStage.BEFORE_PREPROCESSING, CaptureStage.AFTER_MODEL);
+                        CaptureRecord arrived = stage(stages, CaptureStage.BEFORE_PREPROCESSING);
+                        CaptureRecord answered = stage(stages, CaptureStage.AFTER_MODEL);
+                        assertThat(arrived.input()).as(id).containsKeys("applicant", "applied_at", "age")
+                                .doesNotContainKey("class");
+                        assertThat(Instant.parse((String) arrived.input().get("applied_at")))
+                                .isBefore(Operations.START);
+                        assertThat(arrived.output()).as(id).isEmpty();
+                        assertThat(answered.input()).as(id).containsKey("age")
+                                .doesNotContainKeys("class", "applied_at", "applicant")
+                                .isEqualTo(without(arrived.input(), "applicant", "applied_at"));
+                        assertThat(answered.output()).as(id).containsKey("prediction");
+                        assertThat(arrived.modelVariant()).as(id).isEqualTo(answered.modelVariant());
+                        assertThat(arrived.time()).as(id).isEqualTo(answered.time());
                     });
+            assertThat(outcome.captureDirectory()).isDirectoryContaining("glob:**/capture-20261207T*.jsonl");
             for (StreamWindow window : outcome.windows()) {
                 Map<String, Long> capturedBy = records.stream()
+                        .filter(r -> r.stage().equals(CaptureStage.AFTER_MODEL))
                         .filter(r -> !r.time().isBefore(window.start()) && r.time().isBefore(window.end()))
                         .collect(Collectors.groupingBy(CaptureRecord::modelVariant, Collectors.counting()));
                 assertThat(capturedBy).as("window %d at %s", window.index(), window.stage())
@@ -137,7 +172,7 @@ class OperationsTest {
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 4));
 
             assertThat(CaptureReader.readAll(again.captureDirectory()).records())
-                    .hasSize(Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW);
+                    .hasSize(2 * Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW);
             assertThat(again.windows()).isEqualTo(outcome.windows());
             assertThat(again.history()).isEqualTo(outcome.history());
             assertThat(again.quality()).isEqualTo(outcome.quality());
@@ -170,6 +205,7 @@ class OperationsTest {
             });
             assertThat(outcome.raisedAlarms()).extracting(alarm -> alarm.metric().tags().get(MetricNames.FEATURE))
                     .contains("age");
+            assertThat(outcome.raisedAlarms().get(0).metric().tags()).containsEntry(MetricNames.FEATURE, "age");
             assertThat(outcome.rollback().orElseThrow().cause()).contains(outcome.raisedAlarms().get(0).message());
         }
 
@@ -204,6 +240,7 @@ class OperationsTest {
             Instant asOf = driftBegan().plus(Operations.WINDOW.multipliedBy(2)).plus(Operations.QUALITY_AFTER);
             for (VariantQuality variant : outcome.quality()) {
                 List<CaptureRecord> served = CaptureReader.readAll(outcome.captureDirectory()).records().stream()
+                        .filter(r -> r.stage().equals(CaptureStage.AFTER_MODEL))
                         .filter(r -> r.modelVariant().equals(variant.variant())).toList();
                 long labelled = 0;
                 long right = 0;
@@ -219,18 +256,57 @@ class OperationsTest {
                         .isCloseTo((double) right / labelled, org.assertj.core.data.Offset.offset(1e-12));
             }
         }
+
+        @Test
+        void isSetAgainstTheMetricsEachVersionWasRegisteredWith() {
+            Map<String, ModelVersion> versions = Map.of(production, development.production(), candidate,
+                    development.candidate());
+            assertThat(outcome.quality()).allSatisfy(variant -> {
+                Map<String, Double> registered = versions.get(variant.variant()).metrics();
+                assertThat(registered).as(variant.variant()).containsKeys(QualityMonitor.ACCURACY,
+                        QualityMonitor.MACRO_F1);
+                for (String metric : List.of(QualityMonitor.ACCURACY, QualityMonitor.MACRO_F1)) {
+                    MetricComparison comparison = variant.comparison(metric).orElseThrow();
+                    assertThat(comparison.training()).as("%s %s", variant.variant(), metric)
+                            .isEqualTo(registered.get(metric));
+                    assertThat(comparison.delta()).isCloseTo(comparison.value() - comparison.training(),
+                            org.assertj.core.data.Offset.offset(1e-12));
+                    assertThat(comparison.tolerance()).isEqualTo(Operations.QUALITY_TOLERANCE);
+                    assertThat(comparison.worse()).isEqualTo(comparison.delta() < -Operations.QUALITY_TOLERANCE);
+                }
+                assertThat(variant.comparison(QualityMonitor.ACCURACY).orElseThrow().value())
+                        .isEqualTo(variant.accuracy().orElseThrow());
+            });
+            assertThat(printed).contains(production + " on " + outcome.quality().get(0).labelled() + " labels: accuracy "
+                    + String.format(java.util.Locale.ROOT, "%.3f vs %.3f registered",
+                            outcome.quality().get(0).accuracy().orElseThrow(),
+                            development.production().metrics().get(QualityMonitor.ACCURACY)));
+        }
     }
 
     @Nested
     class Report {
         @Test
-        void isWrittenWithItsCharts() throws IOException {
+        void holdsEachWindowsDriftAndTheQualityAgainstProductionsRegisteredAccuracy() throws IOException {
+            MonitoringReport report = MonitoringReport.read(outcome.report().resolveSibling("report.json"));
             String html = Files.readString(outcome.report(), StandardCharsets.UTF_8);
 
             assertThat(outcome.report()).isRegularFile().hasFileName("report.html");
-            assertThat(html).contains("<svg").contains("age").contains("accuracy")
-                    .contains(outcome.rollback().orElseThrow().to().stage()).contains("quality " + candidate);
-            assertThat(outcome.report().resolveSibling("report.json")).isRegularFile();
+            assertThat(html).contains("<svg").contains(outcome.rollback().orElseThrow().to().stage())
+                    .contains("quality " + candidate);
+            assertThat(report.timelines()).filteredOn(timeline -> timeline.feature().equals("age")).singleElement()
+                    .satisfies(age -> assertThat(age.points()).extracting(Timeline.Point::verdict)
+                            .containsExactly(Verdict.OK, Verdict.OK, Verdict.DRIFT, Verdict.DRIFT));
+            assertThat(report.timelines()).allSatisfy(timeline -> assertThat(timeline.points()).hasSize(4));
+            assertThat(report.quality()).filteredOn(series -> series.metric().equals(QualityMonitor.ACCURACY))
+                    .singleElement().satisfies(accuracy -> {
+                        assertThat(accuracy.baseline()).hasValue(
+                                development.production().metrics().get(QualityMonitor.ACCURACY));
+                        assertThat(accuracy.points()).hasSize(4).allSatisfy(point ->
+                                assertThat(point.value()).isBetween(0.0, 1.0));
+                    });
+            assertThat(report.findings()).extracting(Finding::scope).contains("quality " + production,
+                    "quality " + candidate, "rollout");
         }
 
         @Test
@@ -239,7 +315,7 @@ class OperationsTest {
                     .contains("[2/4] A drifted stream").contains("[3/4] Model quality from late labels")
                     .contains("[4/4] HTML monitoring report").contains("-> canary 2 of 4")
                     .contains("-> rolled back").contains("alarm '" + Operations.DRIFT_ALARM + "' raised")
-                    .contains("accuracy " + production);
+                    .contains(production + " on ").contains("before-preprocessing").contains("after-model");
             assertThat(printed.lines()).hasSizeLessThanOrEqualTo(16);
         }
     }

@@ -207,7 +207,8 @@ final class Promotion {
                                 Evaluation.of(productionName, productionModel, recent)));
         files.add(save(report, directory, productionName));
         long slicesChecked = report.results().stream().filter(result -> result.scope().contains("slice")).count();
-        console.detail("candidate: the best on validation other than production's (%s)", productionSpec);
+        console.detail("candidate: %s, the best on validation other than production's %s", candidateSpec,
+                productionSpec);
         console.detail("gate %s vs production %s: %s", candidateSpec, productionName, verdict(report));
         for (RuleResult result : report.results()) {
             if (result.rule().startsWith(Metrics.macroF1().name()) && !result.scope().contains("slice")) {

@@ -8,13 +8,13 @@ import java.util.logging.Logger;
  * What the examples' {@code main} methods share: the optional output directory argument (exit
  * status 2 and a usage line for more), Tribuo's INFO lines turned down, the library's slf4j log
  * written to a file beside the example's other output instead of the console, and a failure
- * reported as one line on stderr with exit status 1 instead of a stack trace. For {@code main}
+ * reported as one line on stderr with exit status 1 (2 for a bad argument) instead of a stack trace. For {@code main}
  * methods only: it prints, sets system properties and ends the JVM.
  */
 public final class ExampleMain {
     /** The exit status of a run that failed. */
     public static final int FAILED = 1;
-    /** The exit status of a bad command line. */
+    /** The exit status of a bad command line or a bad argument (an output directory of other files). */
     public static final int BAD_USAGE = 2;
 
     /**
@@ -67,7 +67,8 @@ public final class ExampleMain {
 
     /**
      * Runs an example; if it throws, prints {@code "<what> failed: <message>"} on stderr and exits
-     * with {@value #FAILED}.
+     * with {@value #BAD_USAGE} for a bad argument (an {@link IllegalArgumentException}, such as an
+     * output directory that holds other files) or {@value #FAILED} for any other failure.
      *
      * @param what the example, e.g. {@code "credit-approval lifecycle"}
      * @param example the run
@@ -78,7 +79,7 @@ public final class ExampleMain {
         } catch (RuntimeException e) {
             System.out.flush();
             System.err.println(what + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            System.exit(FAILED);
+            System.exit(e instanceof IllegalArgumentException ? BAD_USAGE : FAILED);
         }
     }
 }

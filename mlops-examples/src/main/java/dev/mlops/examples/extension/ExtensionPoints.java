@@ -90,7 +90,7 @@ public final class ExtensionPoints {
     }
 
     /**
-     * Runs the example, writing into a directory; exits with status 1 and a one-line message on
+     * Runs the example, writing into a directory; exits with status 1 (2 for a bad argument) and a one-line message on
      * failure, 2 when given more than one argument.
      *
      * @param args the output directory, {@value #DEFAULT_DIRECTORY} when absent

@@ -2,6 +2,7 @@ package dev.mlops.examples.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.examples.ExampleMain;
 import dev.mlops.examples.MlopsProcess;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -104,14 +105,15 @@ class ExtensionCliIT {
         assertThat(result.out()).containsPattern("drift +column 'age': energy [0-9.]+ >= threshold 0.2: drift")
                 .contains("column 'credit_amount': energy ");
     }
+
     @Test
-    void theMainRefusesADirectoryOfOtherFilesInOneLineWithExitOne() throws Exception {
+    void theMainRefusesADirectoryOfOtherFilesInOneLineWithExitTwo() throws Exception {
         Path other = Files.createDirectories(shared.resolve("other"));
         Files.writeString(other.resolve("notes.txt"), "mine", StandardCharsets.UTF_8);
 
         MlopsProcess.Result result = main(other.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExampleMain.BAD_USAGE);
         assertThat(result.err().lines()).singleElement().asString()
                 .startsWith("extension points example failed: output directory " + other.toAbsolutePath().normalize())
                 .contains("holds files but no " + ExtensionPoints.MARKER);

@@ -91,8 +91,14 @@ final class Training {
                 result.results().get(ranked.get(0)).validationPredictions(),
                 result.results().get(baseline).validationPredictions());
 
-        for (LeaderboardRow row : result.leaderboard().rows()) {
-            console.detail("%-62s validation macro-F1 %.3f, test %.3f%s", row.experiment() + (row.baseline() ? " *" : ""),
+        console.detail("%-62s %-20s %s", "macro-F1, by validation (which ranks)", "validation", "test (gates only, not"
+                + " used for choosing)");
+        List<LeaderboardRow> byValidation = result.leaderboard().rows().stream()
+                .sorted(Comparator.comparingDouble((LeaderboardRow row) -> row.validation().getOrDefault(primary.name(),
+                        Double.NEGATIVE_INFINITY)).reversed())
+                .toList();
+        for (LeaderboardRow row : byValidation) {
+            console.detail("%-62s %-20.3f %.3f%s", row.experiment() + (row.baseline() ? " *" : ""),
                     row.validation().getOrDefault(primary.name(), Double.NaN),
                     row.test().getOrDefault(primary.name(), Double.NaN), row.failure() == null ? "" : " FAILED");
         }

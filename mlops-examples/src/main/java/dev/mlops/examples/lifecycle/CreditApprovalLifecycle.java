@@ -152,7 +152,8 @@ public final class CreditApprovalLifecycle {
         console.artifact("Training baseline", operations.baseline().toAbsolutePath(), "baseline.json, profile.json, suite.json");
         console.artifact("Monitoring report", operations.report().toAbsolutePath(),
                 "open it in a browser: file://" + operations.report().toAbsolutePath());
-        console.artifactNote("the monitoring again, from the capture, the baseline and the labels, by the CLI:");
+        console.artifactNote("the monitoring again by the CLI, from the capture, the baseline and every label (its drift"
+                + " tests at alpha 0.05, the walk's at " + Operations.DRIFT_ALPHA + "); exits 1, the drifted hours failing:");
         console.artifactNote(mlops + "monitor " + operations.captureDirectory().toAbsolutePath() + " --baseline "
                 + operations.baseline().toAbsolutePath() + " --stage " + CaptureStage.AFTER_MODEL + " --window 1h"
                 + " --origin " + Operations.START + " --ground-truth " + operations.labels().toAbsolutePath()

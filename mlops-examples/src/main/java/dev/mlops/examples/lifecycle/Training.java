@@ -102,8 +102,9 @@ final class Training {
                     row.validation().getOrDefault(primary.name(), Double.NaN),
                     row.test().getOrDefault(primary.name(), Double.NaN), row.failure() == null ? "" : " FAILED");
         }
-        console.detail("%d runs tracked in experiment '%s' (* baseline); best on validation: %s, McNemar p = %.2g vs %s",
-                result.leaderboard().rows().size(), EXPERIMENT, ranked.get(0), significance.pValue(), baseline);
+        console.detail("%d runs tracked in experiment '%s' (* baseline); best on validation: %s,",
+                result.leaderboard().rows().size(), EXPERIMENT, ranked.get(0));
+        console.detail("  McNemar p = %.2g vs %s on the validation rows", significance.pValue(), baseline);
         return new TrainingOutcome(EXPERIMENT, result, baseline, tried, ranked, significance);
     }
 }

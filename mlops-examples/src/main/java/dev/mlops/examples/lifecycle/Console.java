@@ -69,6 +69,15 @@ public final class Console {
     }
 
     /**
+     * A further line under the closing list's last artifact, aligned with its command.
+     *
+     * @param text e.g. what the command above returns
+     */
+    public void artifactNote(String text) {
+        out.printf(Locale.ROOT, "  %-22s   %s%n", "", text);
+    }
+
+    /**
      * A blank line, then a heading line.
      *
      * @param text e.g. {@code "Artifacts"}

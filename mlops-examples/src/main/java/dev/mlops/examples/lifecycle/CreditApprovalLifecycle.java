@@ -5,6 +5,8 @@ import dev.mlops.core.table.Table;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.examples.ExampleMain;
 import dev.mlops.examples.OutputDirectory;
+import dev.mlops.examples.extension.ExtensionPoints;
+import dev.mlops.monitor.capture.CaptureStage;
 import dev.mlops.train.tracking.TrackingStore;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -50,6 +52,9 @@ public final class CreditApprovalLifecycle {
     /** How many steps the console announces. */
     public static final int STEPS = 10;
 
+    /** The directory the printed {@code mlops monitor} command writes its report to. */
+    public static final String CLI_REPORT = "report-cli";
+
     /** The library's log, in the output directory (the console holds the walk's own lines). */
     public static final String LOG_FILE = "lifecycle.log";
 
@@ -65,8 +70,10 @@ public final class CreditApprovalLifecycle {
         Path directory = ExampleMain.directory(args, "CreditApprovalLifecycle", DEFAULT_DIRECTORY);
         ExampleMain.quietTribuo();
         ExampleMain.logTo(directory.resolve(LOG_FILE));
+        String jar = System.getProperty(ExtensionPoints.MLOPS_JAR_PROPERTY);
+        Path mlopsJar = jar == null ? Path.of(ExtensionPoints.MLOPS_JAR) : Path.of(jar).toAbsolutePath().normalize();
         long start = System.nanoTime();
-        ExampleMain.runOrExit("credit-approval lifecycle", () -> run(directory, System.out));
+        ExampleMain.runOrExit("credit-approval lifecycle", () -> run(directory, mlopsJar, System.out));
         System.out.printf(Locale.ROOT, "%nDone in %.1f s; the library's log is in %s.%n",
                 (System.nanoTime() - start) / 1e9, directory.resolve(LOG_FILE).toAbsolutePath().normalize());
     }
@@ -75,6 +82,8 @@ public final class CreditApprovalLifecycle {
      * Runs the walk into a directory.
      *
      * @param directory the output directory: absent, empty, or a previous walk's (holding {@code mlops.db})
+     * @param mlopsJar the CLI's jar, as the closing commands name it (the argument file gives it
+     *     absolute, through the system property {@value ExtensionPoints#MLOPS_JAR_PROPERTY})
      * @param out where the progress goes
      * @return what each step found
      * @throws IllegalArgumentException if the directory holds files but no {@code mlops.db}
@@ -82,7 +91,7 @@ public final class CreditApprovalLifecycle {
      *     candidate fails its gate)
      * @throws UncheckedIOException if the directory cannot be created or written
      */
-    public static LifecycleOutcome run(Path directory, PrintStream out) {
+    public static LifecycleOutcome run(Path directory, Path mlopsJar, PrintStream out) {
         OutputDirectory.prepare(directory, Path.of(TrackingStore.DATABASE_FILE), "lifecycle");
         Clock clock = Clock.systemUTC();
         Console console = new Console(out, STEPS);
@@ -114,23 +123,25 @@ public final class CreditApprovalLifecycle {
                     promotion.candidate(), split.set("train"), split.heldOut(), CreditApplications.LABEL,
                     CreditApplications.DATE);
             OperationsOutcome operations = Operations.run(development, console);
-            artifacts(console, directory, checks, split, promotion, operations);
+            artifacts(console, directory, mlopsJar, checks, split, promotion, operations);
             return new LifecycleOutcome(directory, applications.rowCount(), checks, split, training, promotion,
                     operations);
         }
     }
 
-    private static void artifacts(Console console, Path directory, ChecksOutcome checks, SplitOutcome split,
-            PromotionOutcome promotion, OperationsOutcome operations) {
+    private static void artifacts(Console console, Path directory, Path mlopsJar, ChecksOutcome checks,
+            SplitOutcome split, PromotionOutcome promotion, OperationsOutcome operations) {
         Path store = directory.toAbsolutePath().normalize();
-        console.heading("Artifacts");
-        String mlops = "java -jar mlops-cli/target/mlops.jar ";
+        console.heading("Artifacts (the commands need the CLI's jar, which the package command builds)");
+        String mlops = "java -jar " + mlopsJar + " ";
         console.artifact("Tracked runs", store.resolve(TrackingStore.DATABASE_FILE),
                 mlops + "runs list --store " + store + " --experiment " + Training.EXPERIMENT);
         console.artifact("Model registry", store.resolve(TrackingStore.DATABASE_FILE),
                 mlops + "lineage " + Promotion.MODEL + ":" + promotion.candidate().version() + " --store " + store);
         console.artifact("Check suite", checks.suite().toAbsolutePath(),
-                mlops + "check DATA.csv --suite " + checks.suite().toAbsolutePath());
+                mlops + "check " + checks.checked().toAbsolutePath() + " --suite " + checks.suite().toAbsolutePath());
+        console.artifactNote("(reruns step 2 on the " + checks.report().rowCount() + " applications it checked: "
+                + (checks.report().passed() ? "passes, exit 0" : "fails, exit 1") + ")");
         console.artifact("Split", split.file().toAbsolutePath(), "JSON: sets, row indices, seed, fingerprint");
         for (Path gate : promotion.gateFiles()) {
             console.artifact("Gate report", gate.toAbsolutePath(), "JSON (kind gate-report)");
@@ -141,5 +152,11 @@ public final class CreditApprovalLifecycle {
         console.artifact("Training baseline", operations.baseline().toAbsolutePath(), "baseline.json, profile.json, suite.json");
         console.artifact("Monitoring report", operations.report().toAbsolutePath(),
                 "open it in a browser: file://" + operations.report().toAbsolutePath());
+        console.artifactNote("the monitoring again by the CLI, from the capture, the baseline and every label (its drift"
+                + " tests at alpha 0.05, the walk's at " + Operations.DRIFT_ALPHA + "); exits 1, the drifted hours failing:");
+        console.artifactNote(mlops + "monitor " + operations.captureDirectory().toAbsolutePath() + " --baseline "
+                + operations.baseline().toAbsolutePath() + " --stage " + CaptureStage.AFTER_MODEL + " --window 1h"
+                + " --origin " + Operations.START + " --ground-truth " + operations.labels().toAbsolutePath()
+                + " --html " + store.resolve(CLI_REPORT));
     }
 }

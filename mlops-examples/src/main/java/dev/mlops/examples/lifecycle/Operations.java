@@ -96,10 +96,13 @@ import java.util.stream.Collectors;
  * read the {@code after-model} records: a request carries the application's columns without the
  * label and the date, and the baseline holds the same columns of the training rows.
  *
- * <p>The served predictions' quality, once the labels are in, is set against the metrics each
- * model version was registered with (in the walk, its macro-F1 and accuracy on the validation
- * rows), a metric falling more than {@link #QUALITY_TOLERANCE} behind counting as worse; the
- * report's hourly quality, where production answered most requests, against production's.
+ * <p>The served predictions' quality, once the labels are in, is measured per variant and per
+ * kind of traffic (normal, drifted: the variants served different mixes) and set against the
+ * metrics each model version was registered with (in the walk, its macro-F1 and accuracy on the
+ * validation rows); an accuracy counts as worse only when it falls more than
+ * {@value VariantQuality#STANDARD_ERRORS} standard errors behind (see {@link VariantQuality}).
+ * The report's hourly quality, where production answered most requests, is set against
+ * production's, a metric falling more than {@link #QUALITY_TOLERANCE} behind marked there.
  *
  * <p>Written into the development's directory: {@code baseline/} (the training baseline),
  * {@code capture/} (both stages of every request, JSON Lines, one file per simulated day),
@@ -141,9 +144,9 @@ public final class Operations {
     /** The name of the alarm rule on input drift. */
     public static final String DRIFT_ALARM = "input-drift";
     /**
-     * How far a metric of the served predictions may fall behind the value its model version was
-     * registered with before it counts as worse: about two standard errors of an accuracy measured
-     * on the few hundred labels a variant gets here.
+     * How far a metric of the report's hourly quality may fall behind the value production was
+     * registered with before the report marks it worse. An hour's hundred-odd labels give an
+     * accuracy a standard error of about 0.04, so a single hour marked is weak evidence.
      */
     public static final double QUALITY_TOLERANCE = 0.05;
     /** The seed of the request stream; the label delays use the next one. */
@@ -201,14 +204,20 @@ public final class Operations {
         List<VariantQuality> quality = new ArrayList<>();
         for (ModelVersion version : List.of(development.production(), development.candidate())) {
             String variant = variant(version);
-            List<CaptureRecord> ofVariant = records.stream().filter(r -> r.modelVariant().equals(variant)).toList();
-            quality.add(figures(variant, quality(wholeStream, asOf, clock, version).evaluate(ofVariant, truth)));
+            for (StreamWindow.Traffic traffic : StreamWindow.Traffic.values()) {
+                List<CaptureRecord> served = records.stream().filter(r -> r.modelVariant().equals(variant)
+                        && traffic(stream.windows(), r.time()) == traffic).toList();
+                quality.add(figures(variant, traffic,
+                        quality(wholeStream, asOf, clock, version).evaluate(served, truth)));
+            }
         }
         long labelled = quality.stream().mapToLong(VariantQuality::labelled).sum();
         console.detail("%d labels delivered to %s; by %s %d had arrived and joined their prediction, %d pending",
                 truth.labels().size(), out.relativize(labelsFile), asOf, labelled,
                 quality.stream().mapToLong(VariantQuality::pending).sum());
-        quality.forEach(variant -> console.detail("%s", accuracy(variant)));
+        console.detail("per variant and traffic, accuracy +- its standard error, flagged worse only when more than"
+                + " %.0f SE behind the registered (validation) value:", VariantQuality.STANDARD_ERRORS);
+        quality.forEach(variant -> console.detail("  %s", accuracy(variant)));
 
         console.step("HTML monitoring report");
         MonitoringResult monitored = job(baseline, hourly, clock)
@@ -286,24 +295,28 @@ public final class Operations {
                 StreamWindow window = new StreamWindow(index, start, clock.instant(), traffic, before.stage(), answered,
                         checked.rows(), drifted);
                 windows.add(window);
-                console.detail("hour %d, %s traffic, stage %s (%s %.0f %%): answered %s; %s -> %s", index + 1,
-                        traffic.name().toLowerCase(Locale.ROOT), before.stage(), candidate,
-                        before.traffic().get(candidate) * 100, shares(answered), drift(drifted, features.size()),
-                        after.stage());
+                console.detail("hour %d from %s, %s traffic, stage %s (%s %.0f %%): answered %s -> %s", index + 1,
+                        start, traffic.name().toLowerCase(Locale.ROOT), before.stage(), candidate,
+                        before.traffic().get(candidate) * 100, shares(answered), after.stage());
+                console.detail("  %s", drift(drifted, features.size()));
                 long raised = alarms.subList(alarmsBefore, alarms.size()).stream().filter(AlarmEvent::raised).count();
                 List<RolloutTransition> moves = endpoint.rollout().transitions();
                 if (raised > 0 && !before.finished() && after.finished()) {
                     RolloutTransition rollback = moves.get(moves.size() - 1);
-                    console.detail("alarm '%s' raised for %d drifted features; canary %s at %s: %s", DRIFT_ALARM,
-                            raised, rollback.to().stage(), rollback.at(), rollback.cause());
+                    console.detail("  alarm '%s' raised for %d drifted features of the window from %s; canary %s at"
+                            + " %s, the window's end, because:", DRIFT_ALARM, raised, start, rollback.to().stage(),
+                            rollback.at());
+                    console.detail("    %s", rollback.cause());
                 }
             }
             capture.flush();
             CaptureStats captured = capture.stats();
-            console.detail("captured %d requests at two stages, %s (as it arrived: applicant, date, features) and %s"
-                    + " (features, answer, variant): %d records in %s/, %d file(s), one per simulated day",
-                    served.size(), ARRIVED, SERVED, captured.written(), captureDirectory.getFileName(),
-                    captured.filesOpened());
+            console.detail("routing is sticky per applicant (a hash of its id picks the variant) and the drifted"
+                    + " stream repeats the few older applicants, so a window's shares stray from its stage's %%");
+            console.detail("captured %d requests at two stages: %d records in %s/, %d file(s), one per simulated day",
+                    served.size(), captured.written(), captureDirectory.getFileName(), captured.filesOpened());
+            console.detail("  %s (as it arrived: applicant, date, features), %s (features, answer, variant)", ARRIVED,
+                    SERVED);
             return new Stream(endpoint.rollout().status(), endpoint.rollout().transitions(), windows, alarms, served);
         }
     }
@@ -427,45 +440,61 @@ public final class Operations {
      *
      * @throws IllegalStateException if the report has more than one window
      */
-    private static VariantQuality figures(String variant, QualityReport report) {
+    private static VariantQuality figures(String variant, StreamWindow.Traffic traffic, QualityReport report) {
         if (report.windows().size() > 1) {
             throw new IllegalStateException("the quality of " + variant + " must be measured over the whole stream"
                     + " as one window, but the report has " + report.windows().size() + ": " + report.windowing());
         }
         if (report.windows().isEmpty()) {
-            return new VariantQuality(variant, 0, 0, 0, OptionalDouble.empty(), List.of());
+            return new VariantQuality(variant, traffic, 0, 0, 0, OptionalDouble.empty(), List.of());
         }
         WindowQuality whole = report.windows().get(0);
         Optional<Double> accuracy = whole.metric(QualityMonitor.ACCURACY);
-        return new VariantQuality(variant, whole.predictions(), whole.labelled(), whole.pending(),
+        return new VariantQuality(variant, traffic, whole.predictions(), whole.labelled(), whole.pending(),
                 accuracy.isPresent() ? OptionalDouble.of(accuracy.get()) : OptionalDouble.empty(),
                 whole.comparisons());
     }
 
-    /** A variant's accuracy and macro-F1 on its served predictions, each beside its registered value. */
-    private static String accuracy(VariantQuality quality) {
-        if (quality.accuracy().isEmpty()) {
-            return quality.variant() + ": not measured (no label yet)";
-        }
-        String accuracy = quality.comparison(QualityMonitor.ACCURACY).map(Operations::compared).orElse(
-                String.format(Locale.ROOT, "accuracy %.3f (none registered)", quality.accuracy().getAsDouble()));
-        String macroF1 = quality.comparison(QualityMonitor.MACRO_F1).map(comparison -> ", " + compared(comparison))
-                .orElse("");
-        return String.format(Locale.ROOT, "%s on %d labels: %s%s", quality.variant(), quality.labelled(), accuracy,
-                macroF1);
+    /** The kind of traffic of the window a time falls in. */
+    private static StreamWindow.Traffic traffic(List<StreamWindow> windows, Instant time) {
+        return windows.stream().filter(window -> !time.isBefore(window.start()) && time.isBefore(window.end()))
+                .map(StreamWindow::traffic).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no window of the stream holds " + time));
     }
 
-    private static String compared(MetricComparison comparison) {
-        return String.format(Locale.ROOT, "%s %.3f vs %.3f registered (%+.3f, %s)", comparison.metric(),
-                comparison.value(), comparison.training(), comparison.delta(), comparison.worse()
-                        ? "worse by more than " + comparison.tolerance() : "within " + comparison.tolerance());
+    /**
+     * A variant's accuracy on one kind of traffic with its standard error, beside its registered
+     * value, and its macro-F1 beside the registered one.
+     */
+    private static String accuracy(VariantQuality quality) {
+        String served = quality.variant() + ", " + quality.traffic().name().toLowerCase(Locale.ROOT) + " traffic";
+        if (quality.predictions() == 0) {
+            return served + ": none served";
+        }
+        if (quality.accuracy().isEmpty()) {
+            return served + ": not measured (no label yet)";
+        }
+        double accuracy = quality.accuracy().getAsDouble();
+        double error = quality.standardError().orElseThrow();
+        String registered = quality.comparison(QualityMonitor.ACCURACY)
+                .map(comparison -> String.format(Locale.ROOT, " vs %.3f registered (%+.3f, %s)", comparison.training(),
+                        comparison.delta(), quality.worseThanRegistered() ? "WORSE by more than "
+                                + (int) VariantQuality.STANDARD_ERRORS + " SE" : "within "
+                                + (int) VariantQuality.STANDARD_ERRORS + " SE"))
+                .orElse(" (none registered)");
+        String macroF1 = quality.comparison(QualityMonitor.MACRO_F1)
+                .map(comparison -> String.format(Locale.ROOT, "; macro_f1 %.3f vs %.3f", comparison.value(),
+                        comparison.training()))
+                .orElse("");
+        return String.format(Locale.ROOT, "%s, %d labels: accuracy %.3f +- %.3f%s%s", served, quality.labelled(),
+                accuracy, error, registered, macroF1);
     }
 
     private static String drift(List<ColumnDrift> drifted, int columns) {
         if (drifted.isEmpty()) {
             return String.format(Locale.ROOT, "no drift in %d columns", columns);
         }
-        return String.format(Locale.ROOT, "%d of %d columns drifted, most: %s", drifted.size(), columns,
+        return String.format(Locale.ROOT, "%d of %d columns drifted; most: %s", drifted.size(), columns,
                 drifted.stream().sorted(STRONGEST_FIRST).limit(DRIFTS_SHOWN)
                         .map(Operations::describe).collect(Collectors.joining(", ")));
     }
@@ -476,7 +505,7 @@ public final class Operations {
 
     private static String describe(ColumnDrift column) {
         DriftResult result = column.result().orElseThrow();
-        return String.format(Locale.ROOT, "%s (%s %.3f, adjusted p %.1e)", column.column(), result.detector(),
+        return String.format(Locale.ROOT, "%s (%s %.3f, adj. p %.1e)", column.column(), result.detector(),
                 result.value(), adjustedPValue(column));
     }
 

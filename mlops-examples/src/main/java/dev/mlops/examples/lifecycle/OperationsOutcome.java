@@ -19,7 +19,8 @@ import java.util.Set;
  * @param history every move of the rollout, oldest first, each with its time and cause
  * @param windows the stream's windows, oldest first
  * @param alarms every alarm event raised or cleared while the stream ran, in order
- * @param quality per variant, the accuracy of its served predictions from the labels that arrived
+ * @param quality per variant and kind of traffic (production's, then the candidate's; normal, then
+ *     drifted), the accuracy of its served predictions from the labels that arrived
  * @param labelsDelivered how many labels were delivered in all (late, on the simulated clock)
  * @param captureDirectory the capture files (JSON Lines) of every request and answer
  * @param baseline the training baseline's directory (baseline.json, profile.json, suite.json)

@@ -236,7 +236,7 @@ final class Promotion {
         console.detail("lineage: commit %s, data %s, run %s", commit.orElse("unknown (no git checkout, no MLOPS_CODE_VERSION)"),
                 candidate.lineage().dataFingerprint().map(Object::toString).orElse("unknown"),
                 candidate.lineage().runId().orElse("none"));
-        return new PromotionOutcome(firstGateReport, production, candidate, report, files, commit);
+        return new PromotionOutcome(firstGateReport, production, candidate, report, files);
     }
 
     /**

@@ -17,10 +17,9 @@ import java.util.Optional;
  *     gate passed)
  * @param candidateGate the candidate's gate against the production model
  * @param gateFiles every gate report written, in order
- * @param commit the commit recorded in the candidate's lineage, or empty when unknown
  */
 public record PromotionOutcome(Optional<GateReport> firstProduction, ModelVersion production, ModelVersion candidate,
-        GateReport candidateGate, List<Path> gateFiles, Optional<String> commit) {
+        GateReport candidateGate, List<Path> gateFiles) {
 
     /** Checks that nothing is missing and copies the files. */
     public PromotionOutcome {
@@ -29,6 +28,5 @@ public record PromotionOutcome(Optional<GateReport> firstProduction, ModelVersio
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(candidateGate, "candidateGate");
         gateFiles = List.copyOf(gateFiles);
-        Objects.requireNonNull(commit, "commit");
     }
 }

@@ -59,11 +59,6 @@ public record StreamWindow(int index, Instant start, Instant end, Traffic traffi
         }
     }
 
-    /** @return how many requests the window sent */
-    public long requests() {
-        return answeredBy.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /** @return the names of the drifted columns, in the baseline's order */
     public List<String> driftedColumns() {
         return drifted.stream().map(ColumnDrift::column).toList();

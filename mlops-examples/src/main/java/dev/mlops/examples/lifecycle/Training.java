@@ -91,13 +91,20 @@ final class Training {
                 result.results().get(ranked.get(0)).validationPredictions(),
                 result.results().get(baseline).validationPredictions());
 
-        for (LeaderboardRow row : result.leaderboard().rows()) {
-            console.detail("%-62s validation macro-F1 %.3f, test %.3f%s", row.experiment() + (row.baseline() ? " *" : ""),
+        console.detail("%-62s %-20s %s", "macro-F1, by validation (which ranks)", "validation", "test (gates only, not"
+                + " used for choosing)");
+        List<LeaderboardRow> byValidation = result.leaderboard().rows().stream()
+                .sorted(Comparator.comparingDouble((LeaderboardRow row) -> row.validation().getOrDefault(primary.name(),
+                        Double.NEGATIVE_INFINITY)).reversed())
+                .toList();
+        for (LeaderboardRow row : byValidation) {
+            console.detail("%-62s %-20.3f %.3f%s", row.experiment() + (row.baseline() ? " *" : ""),
                     row.validation().getOrDefault(primary.name(), Double.NaN),
                     row.test().getOrDefault(primary.name(), Double.NaN), row.failure() == null ? "" : " FAILED");
         }
-        console.detail("%d runs tracked in experiment '%s' (* baseline); best on validation: %s, McNemar p = %.2g vs %s",
-                result.leaderboard().rows().size(), EXPERIMENT, ranked.get(0), significance.pValue(), baseline);
+        console.detail("%d runs tracked in experiment '%s' (* baseline); best on validation: %s,",
+                result.leaderboard().rows().size(), EXPERIMENT, ranked.get(0));
+        console.detail("  McNemar p = %.2g vs %s on the validation rows", significance.pValue(), baseline);
         return new TrainingOutcome(EXPERIMENT, result, baseline, tried, ranked, significance);
     }
 }

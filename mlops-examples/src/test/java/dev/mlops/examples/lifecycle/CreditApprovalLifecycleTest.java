@@ -17,6 +17,9 @@ import dev.mlops.deploy.registry.ModelLineage;
 import dev.mlops.deploy.registry.ModelRegistry;
 import dev.mlops.deploy.registry.ModelVersion;
 import dev.mlops.deploy.registry.Stage;
+import dev.mlops.deploy.strategy.RolloutTransition;
+import dev.mlops.examples.extension.ExtensionPoints;
+import dev.mlops.cli.MlopsCommand;
 import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.tracking.CodeVersion;
 import dev.mlops.train.tracking.RunQuery;
@@ -26,6 +29,8 @@ import dev.mlops.train.tracking.TrackingStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditApprovalLifecycleTest {
+    /** The CLI's jar as the printed commands name it; the test runs them in this JVM instead. */
+    private static final Path MLOPS_JAR = Path.of(ExtensionPoints.MLOPS_JAR).toAbsolutePath();
+
     @TempDir
     static Path directory;
 
@@ -61,10 +69,10 @@ class CreditApprovalLifecycleTest {
     @BeforeAll
     void runTwice() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        first = CreditApprovalLifecycle.run(directory, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        first = CreditApprovalLifecycle.run(directory, MLOPS_JAR, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         firstOutput = bytes.toString(StandardCharsets.UTF_8);
         bytes.reset();
-        second = CreditApprovalLifecycle.run(directory, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        second = CreditApprovalLifecycle.run(directory, MLOPS_JAR, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         secondOutput = bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -263,10 +271,48 @@ class CreditApprovalLifecycleTest {
         }
 
         @Test
-        void measuresQualityFromLateLabelsAndWritesTheReport() throws IOException {
+        void findsNoDriftInNormalTrafficAndRollsBackAtTheEndOfTheFirstDriftedWindow() {
             OperationsOutcome operations = first.operations();
-            assertThat(operations.labelsDelivered()).isPositive();
-            assertThat(operations.quality()).isNotEmpty();
+            List<StreamWindow> normal = operations.windows().stream()
+                    .filter(window -> window.traffic() == StreamWindow.Traffic.NORMAL).toList();
+            StreamWindow firstDrifted = operations.windows().stream()
+                    .filter(window -> window.traffic() == StreamWindow.Traffic.DRIFTED).findFirst().orElseThrow();
+
+            assertThat(normal).hasSize(2).allSatisfy(window -> assertThat(window.drifted())
+                    .as("drift in normal window %d", window.index()).isEmpty());
+            assertThat(firstDrifted.driftedColumns()).contains("age");
+            assertThat(operations.stagesReached()).startsWith("canary 1 of 4", "canary 2 of 4");
+            RolloutTransition rollback = operations.rollback().orElseThrow();
+            assertThat(rollback.from().stage()).isEqualTo("canary 3 of 4");
+            assertThat(rollback.at()).isEqualTo(firstDrifted.end());
+            assertThat(rollback.cause()).contains("feature=age");
+        }
+
+        @Test
+        void measuresQualityPerVariantAndTrafficFromLateLabels() {
+            OperationsOutcome operations = first.operations();
+            long served = operations.windows().size() * (long) Operations.REQUESTS_PER_WINDOW;
+
+            assertThat(operations.labelsDelivered()).isEqualTo(served);
+            assertThat(operations.quality()).hasSize(4);
+            assertThat(operations.quality().stream().mapToLong(VariantQuality::predictions).sum()).isEqualTo(served);
+            assertThat(operations.quality()).allSatisfy(variant -> {
+                assertThat(variant.labelled() + variant.pending()).as(variant.variant()).isEqualTo(variant.predictions());
+                assertThat(variant.labelled()).as(variant.variant()).isPositive();
+                double accuracy = variant.accuracy().orElseThrow();
+                assertThat(accuracy).isBetween(0.0, 1.0);
+                double right = accuracy * variant.labelled();
+                assertThat(right).as("accuracy x labels is a count of right answers")
+                        .isCloseTo(Math.rint(right), org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(variant.comparison("macro_f1")).hasValueSatisfying(macroF1 ->
+                        assertThat(macroF1.value()).isBetween(0.0, 1.0));
+                assertThat(variant.standardError().orElseThrow()).isBetween(0.0, 0.5);
+            });
+        }
+
+        @Test
+        void writesTheReport() throws IOException {
+            OperationsOutcome operations = first.operations();
             assertThat(operations.report()).isRegularFile();
             assertThat(Files.readString(operations.report(), StandardCharsets.UTF_8)).contains("<html");
         }
@@ -293,6 +339,31 @@ class CreditApprovalLifecycleTest {
     }
 
     @Nested
+    class PrintedCommands {
+        @Test
+        void everyMlopsCommandOfTheArtifactsRunsAsPrinted() {
+            String prefix = "java -jar " + MLOPS_JAR + " ";
+            List<String> commands = firstOutput.substring(firstOutput.lastIndexOf("Artifacts")).lines()
+                    .map(String::strip).filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length())).toList();
+
+            assertThat(commands).extracting(command -> command.split(" ")[0])
+                    .containsExactly("runs", "lineage", "check", "monitor");
+            for (String command : commands) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int status = MlopsCommand.execute(new PrintWriter(out), new PrintWriter(err), command.split(" "));
+                int expected = command.startsWith("monitor") ? MlopsCommand.EXIT_CHECK_FAILED : MlopsCommand.EXIT_OK;
+                assertThat(status).as("%s%nout: %s%nerr: %s", command, out, err).isEqualTo(expected);
+                if (command.startsWith("check")) {
+                    assertThat(out.toString()).contains("passed")
+                            .contains(Long.toString(first.checks().report().rowCount()));
+                }
+            }
+        }
+    }
+
+    @Nested
     class Rerun {
         @Test
         void meetsTheRealGateAtOnceSinceProductionExists() {
@@ -309,7 +380,7 @@ class CreditApprovalLifecycleTest {
         @Test
         void refusesADirectoryOfOtherFiles(@TempDir Path other) throws IOException {
             Files.writeString(other.resolve("notes.txt"), "mine", StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> CreditApprovalLifecycle.run(other, new PrintStream(new ByteArrayOutputStream(), true,
+            assertThatThrownBy(() -> CreditApprovalLifecycle.run(other, MLOPS_JAR, new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(other.toAbsolutePath().toString())

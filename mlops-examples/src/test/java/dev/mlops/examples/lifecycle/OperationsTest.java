@@ -225,13 +225,20 @@ class OperationsTest {
             long served = (long) Operations.PLAN.size() * Operations.REQUESTS_PER_WINDOW;
 
             assertThat(outcome.labelsDelivered()).isEqualTo(served);
-            assertThat(outcome.quality()).extracting(VariantQuality::variant).containsExactly(production, candidate);
+            assertThat(outcome.quality()).extracting(VariantQuality::variant)
+                    .containsExactly(production, production, candidate, candidate);
+            assertThat(outcome.quality()).extracting(VariantQuality::traffic).containsExactly(
+                    StreamWindow.Traffic.NORMAL, StreamWindow.Traffic.DRIFTED, StreamWindow.Traffic.NORMAL,
+                    StreamWindow.Traffic.DRIFTED);
             assertThat(outcome.quality().stream().mapToLong(VariantQuality::predictions).sum()).isEqualTo(served);
-            assertThat(outcome.quality()).allSatisfy(variant -> {
+            for (VariantQuality variant : outcome.quality()) {
+                long answered = windows(variant.traffic()).stream()
+                        .mapToLong(window -> window.answeredBy(variant.variant())).sum();
+                assertThat(variant.predictions()).as("%s on %s traffic", variant.variant(), variant.traffic())
+                        .isEqualTo(answered);
                 assertThat(variant.labelled()).isPositive();
-                assertThat(variant.pending()).isPositive();
                 assertThat(variant.labelled() + variant.pending()).isEqualTo(variant.predictions());
-            });
+            }
         }
 
         @Test
@@ -239,9 +246,13 @@ class OperationsTest {
             GroundTruth truth = GroundTruth.read(outcome.labels());
             Instant asOf = driftBegan().plus(Operations.WINDOW.multipliedBy(2)).plus(Operations.QUALITY_AFTER);
             for (VariantQuality variant : outcome.quality()) {
+                List<StreamWindow> ofTraffic = windows(variant.traffic());
                 List<CaptureRecord> served = CaptureReader.readAll(outcome.captureDirectory()).records().stream()
                         .filter(r -> r.stage().equals(CaptureStage.AFTER_MODEL))
-                        .filter(r -> r.modelVariant().equals(variant.variant())).toList();
+                        .filter(r -> r.modelVariant().equals(variant.variant()))
+                        .filter(r -> ofTraffic.stream().anyMatch(window -> !r.time().isBefore(window.start())
+                                && r.time().isBefore(window.end())))
+                        .toList();
                 long labelled = 0;
                 long right = 0;
                 for (CaptureRecord record : served) {
@@ -252,8 +263,12 @@ class OperationsTest {
                     }
                 }
                 assertThat(variant.labelled()).as(variant.variant()).isEqualTo(labelled);
+                double accuracy = (double) right / labelled;
                 assertThat(variant.accuracy().orElseThrow()).as(variant.variant())
-                        .isCloseTo((double) right / labelled, org.assertj.core.data.Offset.offset(1e-12));
+                        .isCloseTo(accuracy, org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(variant.standardError().orElseThrow()).as(variant.variant())
+                        .isCloseTo(Math.sqrt(accuracy * (1 - accuracy) / labelled),
+                                org.assertj.core.data.Offset.offset(1e-12));
             }
         }
 
@@ -274,12 +289,15 @@ class OperationsTest {
                     assertThat(comparison.tolerance()).isEqualTo(Operations.QUALITY_TOLERANCE);
                     assertThat(comparison.worse()).isEqualTo(comparison.delta() < -Operations.QUALITY_TOLERANCE);
                 }
-                assertThat(variant.comparison(QualityMonitor.ACCURACY).orElseThrow().value())
-                        .isEqualTo(variant.accuracy().orElseThrow());
+                MetricComparison accuracy = variant.comparison(QualityMonitor.ACCURACY).orElseThrow();
+                assertThat(accuracy.value()).isEqualTo(variant.accuracy().orElseThrow());
+                assertThat(variant.worseThanRegistered()).as("worse only beyond 2 SE").isEqualTo(
+                        -accuracy.delta() > VariantQuality.STANDARD_ERRORS * variant.standardError().orElseThrow());
             });
-            assertThat(printed).contains(production + " on " + outcome.quality().get(0).labelled() + " labels: accuracy "
-                    + String.format(java.util.Locale.ROOT, "%.3f vs %.3f registered",
-                            outcome.quality().get(0).accuracy().orElseThrow(),
+            VariantQuality first = outcome.quality().get(0);
+            assertThat(printed).contains(production + ", normal traffic, " + first.labelled() + " labels: accuracy "
+                    + String.format(java.util.Locale.ROOT, "%.3f +- %.3f vs %.3f registered",
+                            first.accuracy().orElseThrow(), first.standardError().orElseThrow(),
                             development.production().metrics().get(QualityMonitor.ACCURACY)));
         }
     }
@@ -315,8 +333,10 @@ class OperationsTest {
                     .contains("[2/4] A drifted stream").contains("[3/4] Model quality from late labels")
                     .contains("[4/4] HTML monitoring report").contains("-> canary 2 of 4")
                     .contains("-> rolled back").contains("alarm '" + Operations.DRIFT_ALARM + "' raised")
-                    .contains(production + " on ").contains("before-preprocessing").contains("after-model");
-            assertThat(printed.lines()).hasSizeLessThanOrEqualTo(16);
+                    .contains(production + ", drifted traffic, ").contains("before-preprocessing")
+                    .contains("after-model").contains("sticky per applicant");
+            assertThat(printed.lines()).hasSizeLessThanOrEqualTo(26).allSatisfy(line ->
+                    assertThat(line).as("a console line").hasSizeLessThanOrEqualTo(180));
         }
     }
 }

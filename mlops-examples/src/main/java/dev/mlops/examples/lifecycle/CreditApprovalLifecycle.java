@@ -62,7 +62,8 @@ public final class CreditApprovalLifecycle {
     }
 
     /**
-     * Runs the walk and prints its progress; exits with status 1 and a one-line message on failure.
+     * Runs the walk and prints its progress; exits with status 1 and a one-line message on failure,
+     * 2 for a bad argument (an output directory of other files).
      *
      * @param args an optional output directory, default {@value #DEFAULT_DIRECTORY}
      */

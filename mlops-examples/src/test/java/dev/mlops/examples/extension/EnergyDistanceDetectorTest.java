@@ -11,6 +11,7 @@ import dev.mlops.monitor.drift.DriftDetector;
 import dev.mlops.monitor.drift.DriftResult;
 import dev.mlops.monitor.drift.Reference;
 import dev.mlops.monitor.drift.Sample;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * energy_distance(u / np.std(v), v / np.std(v))           # 0.42595885301280323
  * a = np.array([19, 22, 25, 31, 35, 44, 52, 67.]); b = np.array([23, 28, 33, 36, 41, 47, 55, 61, 63, 70.])
  * energy_distance(a / np.std(b), b / np.std(b))           # 0.4986795988278683
+ * np.std(v + 1e8)                                         # 1.5971914124998496, as np.std(v)
  * </pre>
  */
 class EnergyDistanceDetectorTest {
@@ -52,6 +54,17 @@ class EnergyDistanceDetectorTest {
         assertThat(detect(0.2, new double[] {19, 22, 25, 31, 35, 44, 52, 67},
                 new double[] {23, 28, 33, 36, 41, 47, 55, 61, 63, 70}).value())
                 .isCloseTo(0.4986795988278683, within(1e-14));
+    }
+
+    @Test
+    void theStatisticOfValuesFarFromZeroIsTheStatisticOfTheSameValuesShiftedToZero() {
+        double offset = 1e8;
+        double[] farU = Arrays.stream(U).map(value -> value + offset).toArray();
+        double[] farV = Arrays.stream(V).map(value -> value + offset).toArray();
+
+        assertThat(detect(0.2, farU, farV).value())
+                .as("numpy.std of values around 1e8, taken about their mean")
+                .isCloseTo(0.42595885301280323, within(1e-14));
     }
 
     @Test

@@ -11,10 +11,12 @@ import dev.mlops.data.check.Check;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckResult;
 import dev.mlops.data.check.FailingRow;
+import dev.mlops.data.check.RowCounts;
 import dev.mlops.data.check.Verdict;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.examples.MlopsProcess;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +59,48 @@ class InstalmentCheckTest {
         assertThat(result.sample()).extracting(FailingRow::row).containsExactly(236, 738, 917);
         assertThat(result.sample().get(0).value()).isEqualTo("credit_amount=14555, duration=6: 2425.83 a month");
         assertThat(upTo(500).run(CREDIT, CheckContext.defaults()).failingRows()).isEqualTo(22);
+    }
+
+    @Test
+    void anInstalmentExactlyAtMinOrMaxPasses() {
+        Table loans = Table.builder()
+                .numeric("credit_amount", 600, 1200, 588, 1212)
+                .numeric("duration", 12, 12, 12, 12)
+                .build();
+
+        CheckResult result = new InstalmentCheck("credit_amount", "duration", 50, 100, 1.0, Severity.ERROR)
+                .run(loans, CheckContext.defaults());
+
+        assertThat(result.failingRows()).as("49 and 101 a month fail, 50 and 100 pass").isEqualTo(2);
+        assertThat(result.sample()).extracting(FailingRow::row).containsExactly(2, 3);
+    }
+
+    @Test
+    void aCheckForOneExactInstalmentThatMayFailEveryRowIsAccepted() {
+        InstalmentCheck check = new InstalmentCheck("credit_amount", "duration", 100, 100, 0.0, Severity.WARNING);
+        Table loans = Table.builder().numeric("credit_amount", 1200, 1300).numeric("duration", 12, 12).build();
+
+        CheckResult result = check.run(loans, CheckContext.defaults());
+
+        assertThat(result.failingRows()).isEqualTo(1);
+        assertThat(result.verdict()).as("mostly = 0 accepts any share").isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void itIsRowLocalSoCreditGCountedInTwoPartsGivesTheWholeTablesResult() {
+        InstalmentCheck check = upTo(500);
+        int sampleSize = CheckContext.DEFAULT_SAMPLE_SIZE;
+        int[] firstHalf = IntStream.range(0, 500).toArray();
+        int[] secondHalf = IntStream.range(500, CREDIT.rowCount()).toArray();
+
+        RowCounts first = RowCounts.of(check.bind(CREDIT.rows(firstHalf)), firstHalf.length, sampleSize);
+        RowCounts second = RowCounts.of(check.bind(CREDIT.rows(secondHalf)), secondHalf.length, sampleSize);
+        CheckResult whole = check.run(CREDIT, CheckContext.defaults());
+
+        assertThat(check.rowLocal()).isTrue();
+        assertThat(first.failing()).isPositive();
+        assertThat(second.failing()).isPositive();
+        assertThat(first.followedBy(second, sampleSize).result(check)).isEqualTo(whole);
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mlops.core.SchemaException;
 import dev.mlops.core.Seed;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.NumericColumn;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.experiment.Experiment;
@@ -13,6 +16,7 @@ import dev.mlops.train.experiment.ExperimentResult;
 import dev.mlops.train.metrics.Metrics;
 import dev.mlops.train.predict.Outputs;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +40,11 @@ class NearestNeighboursTest {
 
     private static Table application(double x, String color, String label) {
         return Table.builder().numeric("x", x).categorical("color", color).categorical("label", label).build();
+    }
+
+    private static List<String> predictedClasses(Table predictions) {
+        CategoricalColumn predicted = predictions.categoricalColumn(Outputs.PREDICTION);
+        return IntStream.range(0, predicted.size()).mapToObj(predicted::get).toList();
     }
 
     @Test
@@ -66,6 +75,90 @@ class NearestNeighboursTest {
     }
 
     @Test
+    void kMayBeAsLargeAsTheTrainingRows() {
+        Table predictions = run(new NearestNeighbours(4), TRAIN, application(1.5, "blue", "bad"))
+                .validationPredictions();
+
+        assertThat(predictions.numericColumn("score@bad").get(0)).as("all 4 rows vote: (2 + 1) / (4 + 2)")
+                .isCloseTo(0.5, within(1e-15));
+        assertThat(predictions.numericColumn("score@good").get(0)).isCloseTo(0.5, within(1e-15));
+    }
+
+    @Test
+    void aTiedEarlierRowStaysAheadOfALaterOneWhenACloserRowPushesOneOut() {
+        Table threeRows = Table.builder()
+                .numeric("x", 0, 2, 1)
+                .categorical("label", "good", "bad", "good")
+                .build();
+
+        Table predictions = run(new NearestNeighbours(2), threeRows, Table.builder().numeric("x", 1)
+                .categorical("label", "good").build()).validationPredictions();
+
+        assertThat(predictions.numericColumn("score@good").get(0)).as("rows 2 and 0, not 2 and 1: (2 + 1) / (2 + 2)")
+                .isCloseTo(0.75, within(1e-15));
+    }
+
+    @Test
+    void everyApplicationInATableHasItsOwnNeighbours() {
+        Table twoRows = Table.builder()
+                .numeric("x", 0, 2)
+                .categorical("label", "good", "bad")
+                .build();
+        Table applications = Table.builder()
+                .numeric("x", 2, 0, 2)
+                .categorical("label", "bad", "good", "bad")
+                .build();
+
+        Table predictions = run(new NearestNeighbours(1), twoRows, applications).validationPredictions();
+
+        assertThat(predictedClasses(predictions)).containsExactly("bad", "good", "bad");
+    }
+
+    /**
+     * {@code amount} spans 0 to 4000 and {@code age} 50 to 60, so the application (1000, 59) is
+     * (0.25, 0.9) from row 0 (squared 0.8725) and (0.75, 0.1) from row 1 (0.5725): row 1 is nearer,
+     * although its amount is 3000 away and row 0's only 1000.
+     */
+    @Test
+    void eachNumericFeatureIsMeasuredInItsOwnTrainingRange() {
+        Table train = Table.builder()
+                .numeric("amount", 0, 4000)
+                .numeric("age", 50, 60)
+                .categorical("label", "good", "bad")
+                .build();
+        Table application = Table.builder().numeric("amount", 1000).numeric("age", 59)
+                .categorical("label", "bad").build();
+
+        Table predictions = run(new NearestNeighbours(1), train, application).validationPredictions();
+
+        assertThat(predictions.categoricalColumn(Outputs.PREDICTION).get(0)).isEqualTo("bad");
+        assertThat(predictions.numericColumn("score@bad").get(0)).isCloseTo(2 / 3.0, within(1e-15));
+    }
+
+    /**
+     * Row 1 has the application's amount but no age, so it is 1 away on age: the application
+     * (1000, 51) is squared 0.0725 from row 0, 1 from row 1 and 1.3725 from row 2 (the age range,
+     * 10, is that of the ages present). An infinite amount is missing, 1 away from every row, so
+     * (Infinity, 60) goes by age alone to row 2.
+     */
+    @Test
+    void aMissingOrInfiniteValueIsAsFarAsTheWholeRangeInTheModel() {
+        Table train = Table.of(
+                NumericColumn.builder("amount").add(0).add(1000).add(4000).build(),
+                NumericColumn.builder("age").add(50).addMissing().add(60).build(),
+                CategoricalColumn.of("label", "good", "bad", "bad"));
+        Table applications = Table.builder()
+                .numeric("amount", 1000, Double.POSITIVE_INFINITY)
+                .numeric("age", 51, 60)
+                .categorical("label", "good", "bad")
+                .build();
+
+        Table predictions = run(new NearestNeighbours(1), train, applications).validationPredictions();
+
+        assertThat(predictedClasses(predictions)).containsExactly("good", "bad");
+    }
+
+    @Test
     void aMissingValueIsAsFarAsTheWholeRange() {
         assertThat(NeighbourModel.numeric(Double.NaN, 3, 10)).isEqualTo(1);
         assertThat(NeighbourModel.numeric(1, 6, 10)).isEqualTo(0.5);
@@ -81,6 +174,15 @@ class NearestNeighboursTest {
 
         assertThatThrownBy(() -> result.model().predict(Table.builder().numeric("x", 1).build()))
                 .isInstanceOf(dev.mlops.core.SchemaException.class).hasMessageContaining("color");
+    }
+
+    @Test
+    void theModelRefusesAnApplicationWithARetypedFeatureNamingIt() {
+        ExperimentResult result = run(new NearestNeighbours(3), TRAIN, application(1.5, "blue", "bad"));
+        Table retyped = Table.builder().numeric("x", 1.5).numeric("color", 2).build();
+
+        assertThatThrownBy(() -> result.model().predict(retyped)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("column 'color' is numeric, but the model expects categorical");
     }
 
     @Test

@@ -384,8 +384,36 @@ class SparkChecksTest {
         }
     }
 
+    /**
+     * The test's own row checks: one column, error severity, named {@code type(column)}, each record
+     * its own settings.
+     */
+    private interface OneColumnCheck extends RowCheck {
+        String column();
+
+        @Override
+        default String name() {
+            return type() + "(" + column() + ")";
+        }
+
+        @Override
+        default List<String> columns() {
+            return List.of(column());
+        }
+
+        @Override
+        default Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        default Record settings() {
+            return (Record) this;
+        }
+    }
+
     /** A row check that overrides run to say how many values it judged in its message. */
-    private record EvenWithCount(String column) implements RowCheck {
+    private record EvenWithCount(String column) implements OneColumnCheck {
         @Override
         public double mostly() {
             return 0.5;
@@ -398,7 +426,7 @@ class SparkChecksTest {
 
         @Override
         public dev.mlops.data.check.CheckResult run(Table table, CheckContext context) {
-            dev.mlops.data.check.CheckResult result = RowCheck.super.run(table, context);
+            dev.mlops.data.check.CheckResult result = OneColumnCheck.super.run(table, context);
             return new dev.mlops.data.check.CheckResult(result.check(), result.type(), result.columns(),
                     result.severity(), result.verdict(), result.message() + " of " + table.rowCount() + " rows",
                     result.measured(), result.threshold(), result.statistic(), result.failingRows(), result.sample(),
@@ -408,26 +436,6 @@ class SparkChecksTest {
         @Override
         public String type() {
             return "even-with-count";
-        }
-
-        @Override
-        public String name() {
-            return "even-with-count(" + column + ")";
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of(column);
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        public Record settings() {
-            return this;
         }
     }
 
@@ -657,7 +665,7 @@ class SparkChecksTest {
 
         @Test
         void aCheckOfAnUnregisteredTypeFailsOnTheDriverSayingHowToRegisterIt() {
-            RowCheck unregistered = new Unregistered();
+            RowCheck unregistered = new Unregistered("count");
             CheckSuite suite = CheckSuite.builder("u").add(unregistered).build();
             Dataset<Row> dataset = partitioned(people(2, 10), 1);
 
@@ -684,9 +692,8 @@ class SparkChecksTest {
         }
     }
 
-    /** A row check whose type no registry knows. */
     /** A row check whose rule needs the whole column (its mean): not row-local, as by default. */
-    private record AtMostMean(String column) implements RowCheck {
+    private record AtMostMean(String column) implements OneColumnCheck {
         @Override
         public double mostly() {
             return 1;
@@ -719,29 +726,10 @@ class SparkChecksTest {
         public String type() {
             return "at-most-mean";
         }
-
-        @Override
-        public String name() {
-            return "at-most-mean(" + column + ")";
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of(column);
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        public Record settings() {
-            return this;
-        }
     }
 
-    private record Unregistered() implements RowCheck {
+    /** A row check whose type no registry knows. */
+    private record Unregistered(String column) implements OneColumnCheck {
         @Override
         public double mostly() {
             return 1;
@@ -754,32 +742,12 @@ class SparkChecksTest {
 
         @Override
         public RowRule bind(Table table) {
-            return new EvenCheck("count", 1).bind(table);
+            return new EvenCheck(column, 1).bind(table);
         }
 
         @Override
         public String type() {
             return "odd";
-        }
-
-        @Override
-        public String name() {
-            return "odd(count)";
-        }
-
-        @Override
-        public List<String> columns() {
-            return List.of("count");
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        public Record settings() {
-            return this;
         }
     }
 }

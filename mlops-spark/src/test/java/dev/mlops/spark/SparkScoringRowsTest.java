@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.table.CategoricalColumn;
-import dev.mlops.core.table.ColumnType;
-import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
-import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
-import dev.mlops.train.predict.Outputs;
 import dev.mlops.train.predict.Predictor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,18 +26,8 @@ class SparkScoringRowsTest {
     }
 
     /** Predicts x + 1; fails on a chunk holding x = 13, answers missing for x = 0, counts its calls. */
-    private static class Counting implements Predictor {
+    private static class Counting implements XRegressor {
         final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public Schema inputSchema() {
-            return Schema.of(Field.of("x", ColumnType.NUMERIC));
-        }
-
-        @Override
-        public Outputs outputs() {
-            return Outputs.regression();
-        }
 
         @Override
         public Table predict(Table features) {

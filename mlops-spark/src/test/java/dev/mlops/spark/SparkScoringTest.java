@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.SchemaException;
 import dev.mlops.core.json.Json;
-import dev.mlops.core.table.ColumnType;
-import dev.mlops.core.table.Field;
 import dev.mlops.core.table.NumericColumn;
-import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.train.predict.InputCheck;
 import dev.mlops.train.predict.Outputs;
@@ -176,19 +173,9 @@ class SparkScoringTest {
      * Doubles x; refuses a chunk holding a negative or missing x, as a model refuses a value it
      * cannot take; serializable, so it is broadcast as it is.
      */
-    static final class Doubler implements Predictor, Serializable {
+    static final class Doubler implements XRegressor, Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
-
-        @Override
-        public Schema inputSchema() {
-            return Schema.of(Field.of("x", ColumnType.NUMERIC));
-        }
-
-        @Override
-        public Outputs outputs() {
-            return Outputs.regression();
-        }
 
         @Override
         public Table predict(Table features) {
@@ -339,21 +326,11 @@ class SparkScoringTest {
     }
 
     /** Declared serializable but holding a field that is not. */
-    static final class Holding implements Predictor, Serializable {
+    static final class Holding implements XRegressor, Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
         @SuppressWarnings("serial")
         private final Object handle = new Unshippable();
-
-        @Override
-        public Schema inputSchema() {
-            return Schema.of(Field.of("x", ColumnType.NUMERIC));
-        }
-
-        @Override
-        public Outputs outputs() {
-            return Outputs.regression();
-        }
 
         @Override
         public Table predict(Table features) {

@@ -2,6 +2,7 @@ package dev.mlops.data.io;
 
 import dev.mlops.core.component.Component;
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import java.io.IOException;
@@ -10,7 +11,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A file format that reads and writes {@link Table}s, such as {@link CsvFormat} and
@@ -59,6 +62,55 @@ public interface TableFormat extends Component {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * Reads only some columns of a file: those of the named columns the file has, in the file's
+     * order (a name the file lacks is simply absent, so that a schema check can report it). A
+     * format that stores columns apart, such as Parquet, reads nothing else from the file; this
+     * default reads the whole file with {@link #read(Path)} and keeps the named columns.
+     *
+     * @param file the file
+     * @param columns the names of the columns to read
+     * @return the table of those columns
+     * @throws dev.mlops.core.DataFormatException if the file is malformed or a value does not
+     *     fit its column's type
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    default Table read(Path file, Collection<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        Table all = read(file);
+        return all.select(all.schema().fields().stream().map(Field::name)
+                .filter(wanted::contains).toArray(String[]::new));
+    }
+
+    /**
+     * Reads a file in pieces of consecutive rows, so that a file larger than memory can be profiled
+     * and checked one piece at a time. A format that streams, such as Parquet by row group,
+     * overrides this; the default reads the whole file with {@link #read(Path)} as one piece.
+     *
+     * @param file the file
+     * @return its pieces, to be closed after use
+     * @throws dev.mlops.core.DataFormatException if the file is malformed (now or while a piece is read)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    default TableChunks readChunks(Path file) {
+        return TableChunks.of(read(file));
+    }
+
+    /**
+     * Reads some columns of a file in pieces of consecutive rows: {@link #readChunks(Path)} with the
+     * projection of {@link #read(Path, Collection)}. The default reads them with
+     * {@link #read(Path, Collection)} as one piece.
+     *
+     * @param file the file
+     * @param columns the names of the columns to read
+     * @return the pieces of those columns, to be closed after use
+     * @throws dev.mlops.core.DataFormatException if the file is malformed (now or while a piece is read)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    default TableChunks readChunks(Path file, Collection<String> columns) {
+        return TableChunks.of(read(file, columns));
     }
 
     /**

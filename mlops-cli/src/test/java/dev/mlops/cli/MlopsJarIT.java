@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the packaged {@code target/mlops.jar} as a real process, as a user or a CI job would:
- * {@code java -jar mlops.jar ...} with the java of this JVM. Failsafe runs it after the shade
- * plugin has made the jar and passes its path as {@code mlops.jar}.
+ * {@code java -jar mlops.jar ...} with the java of this JVM (compiling with C1 only,
+ * {@code -XX:TieredStopAtLevel=1}: half the CPU for a run of seconds, the same behaviour). Failsafe
+ * runs it after the shade plugin has made the jar and passes its path as {@code mlops.jar}.
  */
 class MlopsJarIT {
     private static final long TIMEOUT_SECONDS = 60;
@@ -45,6 +46,7 @@ class MlopsJarIT {
         assertThat(Path.of(jar)).as("the shaded jar").isRegularFile();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
         command.add(jar);
         command.addAll(List.of(args));

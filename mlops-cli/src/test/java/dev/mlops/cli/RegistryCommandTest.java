@@ -691,7 +691,8 @@ class RegistryCommandTest {
             List<Process> processes = new ArrayList<>();
             for (String version : List.of("churn:1", "churn:2")) {
                 ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-cp", System.getProperty("java.class.path"), MlopsCommand.class.getName(),
+                        .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                        MlopsCommand.class.getName(),
                         "registry", "promote", version, "--to", "production", "--reason", "race", "--principal", "ci",
                         "--role", "pipeline", "--expect-production", "none", "--store", store.toString());
                 builder.environment().putAll(environment);

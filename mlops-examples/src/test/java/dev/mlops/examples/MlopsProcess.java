@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * The real {@code mlops} command in a child process, as a user runs it: {@code java -jar} on
  * mlops-cli's shaded jar (the system property {@code mlops.jar}, set by failsafe), with
  * {@code MLOPS_PLUGINS} removed from the environment so that only {@code --plugins} names plugins.
+ * The JVM compiles with C1 only ({@code -XX:TieredStopAtLevel=1}): a run of a few seconds then takes
+ * about half the CPU, and does the same.
  * For the integration tests ({@code *IT}) of the user's components; {@link #start} runs any other
  * command line (an example's {@code main} in a child JVM) the same way.
  */
@@ -48,7 +50,8 @@ public final class MlopsProcess {
         String jar = System.getProperty("mlops.jar");
         assertThat(jar).as("the system property mlops.jar (set by failsafe)").isNotNull();
         assertThat(Path.of(jar)).as("mlops-cli's shaded jar; build the reactor with mvn verify").isRegularFile();
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar));
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of("-jar", jar));
         command.addAll(List.of(args));
         return start(scratch, command);
     }
@@ -76,9 +79,9 @@ public final class MlopsProcess {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** @return the {@code java} launcher of the running JVM */
-    public static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** @return the {@code java} launcher of the running JVM and its option for a short run */
+    public static List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1");
     }
 
     /** @return credit-g as the build's data directory holds it (the system property {@code mlops.data.dir}) */

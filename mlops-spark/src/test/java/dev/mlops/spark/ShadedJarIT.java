@@ -246,7 +246,8 @@ class ShadedJarIT {
         static Child run(Path dir, String... args) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", classpath(), "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
+                    "-XX:TieredStopAtLevel=1", "-cp", classpath(), "-Dspark.master=local[2]",
+                    "-Dspark.ui.enabled=false",
                     "-Duser.language=de", "-Duser.country=DE", "-Duser.timezone=Asia/Kolkata",
                     SparkJob.class.getName()));
             command.addAll(List.of(args));

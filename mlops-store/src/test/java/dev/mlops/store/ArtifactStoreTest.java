@@ -701,7 +701,8 @@ class ArtifactStoreTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<Process> children = new ArrayList<>();
             for (String prefix : List.of("shared", "own")) {
-                children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                children.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+                        System.getProperty("java.class.path"),
                         ArtifactPutterProcess.class.getName(), store.directory().toString(), prefix, "100")
                         .redirectErrorStream(true).start());
             }

@@ -439,7 +439,8 @@ class JsonLinesAuditLogTest {
             List<Process> children = new ArrayList<>();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (String name : List.of("first", "second")) {
-                children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                children.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+                        System.getProperty("java.class.path"),
                         AuditAppenderProcess.class.getName(), file().toString(), name, Integer.toString(each))
                         .redirectErrorStream(true)
                         .start());

@@ -81,7 +81,7 @@ class InterProcessLockTest {
 
         Child(String mode, Path lockFile) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     LockHolderProcess.class.getName(), mode, lockFile.toString())
                     .redirectErrorStream(true)
                     .start();

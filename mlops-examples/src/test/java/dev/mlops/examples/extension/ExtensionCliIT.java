@@ -131,9 +131,9 @@ class ExtensionCliIT {
 
     /** Runs {@code ExtensionPoints.main} in a child JVM on the test class path. */
     private static MlopsProcess.Result main(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(MlopsProcess.java(), "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                ExtensionPoints.class.getName()));
+        List<String> command = new ArrayList<>(MlopsProcess.java());
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), ExtensionPoints.class.getName()));
         command.addAll(List.of(args));
         return MlopsProcess.start(shared, command);
     }

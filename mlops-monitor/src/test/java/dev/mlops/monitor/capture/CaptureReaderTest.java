@@ -160,7 +160,7 @@ class CaptureReaderTest {
             Path capture = dir.resolve("capture");
             Process child = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     CaptureChild.class.getName(), capture.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.mlops.core.DataFormatException;
 import io.airlift.compress.zstd.ZstdInputStream;
 import io.airlift.compress.zstd.ZstdOutputStream;
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.io.IoConsumer;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -294,9 +297,11 @@ public enum Compression {
 
     /**
      * Wraps a stream so that it gives the uncompressed bytes, recognising the compression by the
-     * first bytes; a stream that is not compressed is read as it is.
+     * first bytes; a stream that is not compressed is read as it is. The built-in formats'
+     * {@link TableFormat#read(InputStream, String)} reads through it, so that
+     * {@code mlops schema - < rows.csv.gz} needs no {@code zcat}.
      *
-     * @param in the bytes; closed when the returned stream is closed
+     * @param in the bytes; not closed when the returned stream is closed (which releases the decoder)
      * @param source the input's name for errors, such as "stdin"
      * @return the uncompressed bytes; reading fails with a {@link DataFormatException} naming the
      *     source and line if the compressed data ends early or is corrupt
@@ -305,13 +310,28 @@ public enum Compression {
     public static InputStream decompressing(InputStream in, String source) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
-        BufferedInputStream buffered = new BufferedInputStream(in, BUFFER_BYTES);
+        BufferedInputStream buffered = new BufferedInputStream(unclosed(in), BUFFER_BYTES);
         try {
             byte[] head = peek(buffered);
             return detect(head, head.length).decompress(buffered, source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
+    }
+
+    /** @return the stream, whose {@link InputStream#close()} does nothing: its caller owns it */
+    static InputStream unclosed(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                return in.read(bytes, offset, length);
+            }
+
+            @Override
+            public void close() {
+                // the caller owns the stream
+            }
+        };
     }
 
     /** Reads the first bytes without consuming them. */
@@ -388,5 +408,20 @@ public enum Compression {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + label() + " data", e);
         }
+    }
+
+    /**
+     * Writes a file atomically ({@link AtomicFiles#write(Path, IoConsumer)}) compressed this way.
+     *
+     * @param file the file
+     * @param writer writes the uncompressed bytes to the stream it is given
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    void write(Path file, IoConsumer<OutputStream> writer) {
+        AtomicFiles.write(file, out -> {
+            try (OutputStream compressed = compress(out)) {
+                writer.accept(compressed);
+            }
+        });
     }
 }

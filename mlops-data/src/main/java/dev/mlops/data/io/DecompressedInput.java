@@ -11,10 +11,15 @@ import org.jspecify.annotations.Nullable;
  * The uncompressed bytes of a compressed input, with its physical lines counted as they pass
  * ({@code \n}, {@code \r\n} and a lone {@code \r} each end one), so that compressed data that
  * ends early or is corrupt fails with a {@link DataFormatException} naming the input and the line
- * the uncompressed text had reached, as an error of the text itself would. A failure to read the
- * raw bytes (a disk error) stays an {@link IOException}. Not thread-safe.
+ * the uncompressed text had reached, as an error of the text itself would. A decoder that fails
+ * loses what it uncompressed in that call, so each call asks it for at most {@value #PIECE}
+ * bytes: the line named is at most that much text before the damage. A failure to read the raw
+ * bytes (a disk error) stays an {@link IOException}. Not thread-safe.
  */
 final class DecompressedInput extends InputStream {
+    /** The most bytes one read asks the decoder for. */
+    static final int PIECE = 1 << 13;
+
     private final RawInput raw;
     private final Compression compression;
     private final String source;
@@ -64,7 +69,7 @@ final class DecompressedInput extends InputStream {
         }
         int n;
         try {
-            n = decoder.read(bytes, offset, length);
+            n = decoder.read(bytes, offset, Math.min(length, PIECE));
         } catch (IOException e) {
             if (raw.failure != null) {
                 throw e;
@@ -90,8 +95,8 @@ final class DecompressedInput extends InputStream {
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         DataFormatException error = new DataFormatException(source, lineBreaks + 1, "the " + compression.label()
-                + " data ends early or is corrupt (" + detail + "); the uncompressed text stops on this line, so the"
-                + " file is truncated or damaged");
+                + " data ends early or is corrupt (" + detail + ") after the uncompressed text reached this line:"
+                + " the file is truncated or damaged");
         error.initCause(e);
         return error;
     }

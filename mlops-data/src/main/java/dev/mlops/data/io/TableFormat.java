@@ -1,7 +1,6 @@
 package dev.mlops.data.io;
 
 import dev.mlops.core.component.Component;
-import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
@@ -158,11 +157,6 @@ public interface TableFormat extends Component {
      * @throws UncheckedIOException if the file cannot be written
      */
     default void write(Table table, Path file) {
-        Compression compression = Compression.forName(file);
-        AtomicFiles.write(file, out -> {
-            try (OutputStream compressed = compression.compress(out)) {
-                write(table, compressed);
-            }
-        });
+        Compression.forName(file).write(file, out -> write(table, out));
     }
 }

@@ -503,7 +503,7 @@ public final class BatchTransform {
         if (format instanceof CsvFormat csv) {
             CsvFormat.Settings s = csv.settings();
             return CsvFormat.of(new CsvFormat.Settings(s.delimiter(), s.quote(), false, s.missingTokens(), s.zone(),
-                    s.localTimes(), s.charset(), s.trimSpaces(), s.schema()));
+                    s.localTimes(), s.charset(), s.trimSpaces(), s.schema(), s.compression()));
         }
         return format;
     }

@@ -362,14 +362,20 @@ public enum Compression {
                 this, source);
     }
 
-    /** Opens this compression's decoder over the raw bytes; it may read the header at once. */
+    /**
+     * Opens this compression's decoder over the raw bytes; it may read the header at once. The
+     * constructors, which 1.28 deprecates for its builders, and not the builders: on Apache Spark
+     * 4.0.1 the cluster's Commons Compress 1.27.1, which has no such builders, runs this code
+     * (mlops-spark's jar leaves Commons Compress, commons-io, XZ for Java and aircompressor to Spark).
+     */
+    @SuppressWarnings("deprecation")
     InputStream decoder(InputStream raw) throws IOException {
         return switch (this) {
             case NONE -> raw;
-            case GZIP -> GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
+            case GZIP -> new GzipCompressorInputStream(raw, true);
             case ZSTD -> new ZstdInputStream(raw);
             case BZIP2 -> new BZip2CompressorInputStream(raw, true);
-            case XZ -> XZCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
+            case XZ -> new XZCompressorInputStream(raw, true);
         };
     }
 
@@ -403,7 +409,7 @@ public enum Compression {
                 case GZIP -> new GZIPOutputStream(unclosed, BUFFER_BYTES);
                 case ZSTD -> new ZstdOutputStream(unclosed);
                 case BZIP2 -> new BZip2CompressorOutputStream(unclosed);
-                case XZ -> XZCompressorOutputStream.builder().setOutputStream(unclosed).get();
+                case XZ -> new XZCompressorOutputStream(unclosed);
             };
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + label() + " data", e);

@@ -57,7 +57,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
  * <p>Errors: compressed data that ends early (cut anywhere: in the header, inside a block, before
  * the trailer or checksum) or is corrupt (a checksum that does not match) is a
  * {@link DataFormatException} naming the input and the physical line of the uncompressed text
- * reached so far, never a silently short table. Line numbers and byte offsets in every error and in
+ * reached so far, never a silently short table. The decoders hand out text in pieces (8 KiB here
+ * for gzip and xz, a whole block for zstd and bzip2), so the damage lies at most a piece after
+ * that line. Line numbers and byte offsets in every error and in
  * {@link RowOrigins} refer to the uncompressed text, as they would for the same file uncompressed.
  *
  * <p><b>Writing</b> compresses by the file's extension ({@link #forName(Path)}: {@code .gz},
@@ -362,20 +364,14 @@ public enum Compression {
                 this, source);
     }
 
-    /**
-     * Opens this compression's decoder over the raw bytes; it may read the header at once. The
-     * constructors, which 1.28 deprecates for its builders, and not the builders: on Apache Spark
-     * 4.0.1 the cluster's Commons Compress 1.27.1, which has no such builders, runs this code
-     * (mlops-spark's jar leaves Commons Compress, commons-io, XZ for Java and aircompressor to Spark).
-     */
-    @SuppressWarnings("deprecation")
+    /** Opens this compression's decoder over the raw bytes; it may read the header at once. */
     InputStream decoder(InputStream raw) throws IOException {
         return switch (this) {
             case NONE -> raw;
-            case GZIP -> new GzipCompressorInputStream(raw, true);
+            case GZIP -> GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
             case ZSTD -> new ZstdInputStream(raw);
             case BZIP2 -> new BZip2CompressorInputStream(raw, true);
-            case XZ -> new XZCompressorInputStream(raw, true);
+            case XZ -> XZCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
         };
     }
 

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * ends early or is corrupt fails with a {@link DataFormatException} naming the input and the line
  * the uncompressed text had reached, as an error of the text itself would. A decoder that fails
  * loses what it uncompressed in that call, so each call asks it for at most {@value #PIECE}
- * bytes: the line named is at most that much text before the damage. A failure to read the raw
- * bytes (a disk error) stays an {@link IOException}. Not thread-safe.
+ * bytes; a decoder that works by blocks (zstd up to 128 KiB, bzip2 up to 900 kB) hands out none
+ * of a block it could not finish. The line named is therefore at most a piece or a block of text
+ * before the damage. A failure to read the raw bytes (a disk error) stays an {@link IOException}.
+ * Not thread-safe.
  */
 final class DecompressedInput extends InputStream {
     /** The most bytes one read asks the decoder for. */

@@ -3,10 +3,12 @@ package dev.mlops.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.DataFormatException;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.component.ComponentSpec;
 import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.Compression;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.TableFormat;
@@ -21,7 +23,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -313,9 +315,12 @@ final class AggregateLabelsCommand implements Callable<Integer> {
         };
     }
 
-    /** @return the lines of a file: its line feeds, plus one for a last line without one; -1 if it cannot be read */
+    /**
+     * @return the lines of a file, uncompressed if it is compressed: its line feeds, plus one for a last line
+     *     without one; -1 if it cannot be read
+     */
     private static long lineCount(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BufferedInputStream(Compression.open(file))) {
             long lines = 0;
             int last = '\n';
             for (int b = in.read(); b >= 0; b = in.read()) {
@@ -325,7 +330,7 @@ final class AggregateLabelsCommand implements Callable<Integer> {
                 last = b;
             }
             return last == '\n' ? lines : lines + 1;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException | DataFormatException e) {
             return -1;
         }
     }

@@ -10,9 +10,11 @@ import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.Quarantine;
 import dev.mlops.data.io.Batch;
+import dev.mlops.data.io.Compression;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.data.profile.DatasetProfile;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,8 +168,19 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (split != null && quarantineFiles != null) {
             if (copied) {
-                AtomicFiles.write(quarantineFiles.passing(), stream -> split.copyPassing(inputFile, stream));
-                AtomicFiles.write(quarantineFiles.quarantined(), stream -> split.copyQuarantined(inputFile, stream));
+                // the original rows, uncompressed from the input, compressed as the files' names say
+                Path passing = quarantineFiles.passing();
+                Path quarantinedRows = quarantineFiles.quarantined();
+                AtomicFiles.write(passing, stream -> {
+                    try (OutputStream out = InputFormat.compressionOf(format, passing).compress(stream)) {
+                        split.copyPassing(inputFile, out);
+                    }
+                });
+                AtomicFiles.write(quarantinedRows, stream -> {
+                    try (OutputStream out = InputFormat.compressionOf(format, quarantinedRows).compress(stream)) {
+                        split.copyQuarantined(inputFile, out);
+                    }
+                });
             } else {
                 format.write(split.passing(), quarantineFiles.passing());
                 format.write(Objects.requireNonNull(quarantined), quarantineFiles.quarantined());
@@ -203,7 +216,7 @@ final class CheckCommand implements Callable<Integer> {
      */
     static QuarantineFiles quarantineFiles(CommandSpec commandSpec, Path target, Path inputFile, TableFormat format,
             String extension, ComponentRegistry registry) {
-        String inputName = String.valueOf(inputFile.getFileName());
+        String inputName = Compression.withoutExtension(String.valueOf(inputFile.getFileName()));
         int dot = inputName.lastIndexOf('.');
         String stem = dot > 0 ? inputName.substring(0, dot) : inputName;
         String targetText = target.toString();
@@ -226,10 +239,12 @@ final class CheckCommand implements Callable<Integer> {
             passing = target.resolveSibling(stem + PASSING + extension);
             quarantined = target;
         }
+        // the reasons beside the quarantined rows: bad.csv.gz gives bad.reasons.csv.gz
         String quarantinedName = String.valueOf(quarantined.getFileName());
-        int quarantinedDot = quarantinedName.lastIndexOf('.');
+        String uncompressedName = Compression.withoutExtension(quarantinedName);
+        int quarantinedDot = uncompressedName.lastIndexOf('.');
         QuarantineFiles files = new QuarantineFiles(passing, quarantined, quarantined.resolveSibling(
-                quarantinedName.substring(0, quarantinedDot) + REASONS + quarantinedName.substring(quarantinedDot)));
+                uncompressedName.substring(0, quarantinedDot) + REASONS + quarantinedName.substring(quarantinedDot)));
         if (CommandSupport.sameFile(files.passing(), inputFile) || CommandSupport.sameFile(files.quarantined(), inputFile)
                 || CommandSupport.sameFile(files.reasons(), inputFile)) {
             throw CommandSupport.usage(commandSpec, "--quarantine " + target + " would overwrite the input " + inputFile);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.json.Documents;
 import dev.mlops.core.json.Json;
+import dev.mlops.data.io.Compression;
 import dev.mlops.monitor.report.MonitoringReport;
 import dev.mlops.monitor.report.ReportFiles;
 import java.io.PrintWriter;
@@ -65,7 +66,16 @@ final class CommandSupport {
             }
             return name;
         }
-        String fileName = String.valueOf(source.getFileName());
+        return stem(source);
+    }
+
+    /**
+     * @param file a file
+     * @return its name without the format's extension, nor a compression's before it:
+     *     {@code credit-g} for {@code credit-g.csv} and for {@code credit-g.csv.gz}
+     */
+    static String stem(Path file) {
+        String fileName = Compression.withoutExtension(String.valueOf(file.getFileName()));
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }

@@ -11,6 +11,7 @@ import dev.mlops.core.component.ComponentType;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.Batch;
+import dev.mlops.data.io.Compression;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.LocalTimes;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
  * so that every registered type, a plugin's too, reads and writes tables. A file's name chooses
  * the type when nothing else does: its extension, when a type has that name ({@code .csv},
  * {@code .jsonl}, a plugin's {@code .parquet}), {@code .ndjson} for JSON Lines, and CSV for any
- * other. Stateless, thread-safe.
+ * other, after a compression's extension is removed ({@code data.csv.gz} is CSV,
+ * {@code rows.jsonl.zst} JSON Lines; {@link Compression}). The formats read compressed files
+ * whatever their names, and write them compressed as their names say. Stateless, thread-safe.
  */
 final class InputFormat {
     /** JSON Lines' other common extension, which names no type. */
@@ -51,11 +54,12 @@ final class InputFormat {
     /**
      * @param file a file
      * @param registry the run's types
-     * @return the type its extension names: a {@link TableFormat} type of the extension's name (in
-     *     any case), JSON Lines for {@code .ndjson}, or empty
+     * @return the type its extension names, after a compression's extension ({@code .gz},
+     *     {@code .zst}, {@code .bz2}, {@code .xz}) is removed: a {@link TableFormat} type of the
+     *     extension's name (in any case), JSON Lines for {@code .ndjson}, or empty
      */
     static Optional<String> typeNamedBy(Path file, ComponentRegistry registry) {
-        String name = String.valueOf(file.getFileName());
+        String name = Compression.withoutExtension(String.valueOf(file.getFileName()));
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
             return Optional.empty();
@@ -76,6 +80,27 @@ final class InputFormat {
     static TableFormat defaultsFor(Path file, ComponentRegistry registry) {
         String type = typeNamedBy(file, registry).orElse(CsvFormat.TYPE);
         return registry.create(TableFormat.class, new ComponentSpec(type, JsonNodeFactory.instance.objectNode()));
+    }
+
+    /**
+     * @param tableFormat a format
+     * @return the compression its {@code compression} setting gives, if it has that setting and it
+     *     is given (the built-in CSV and JSON Lines formats have it)
+     */
+    static Optional<Compression> compressionSetting(TableFormat tableFormat) {
+        JsonNode setting = tableFormat.spec().settings().get("compression");
+        return setting == null || !setting.isTextual() ? Optional.empty()
+                : Optional.of(Compression.fromLabel(setting.asText()));
+    }
+
+    /**
+     * @param tableFormat the format a file is written in
+     * @param file the file
+     * @return how the format compresses the file: as its {@code compression} setting says, or else
+     *     as the file's name says ({@link Compression#forName})
+     */
+    static Compression compressionOf(TableFormat tableFormat, Path file) {
+        return compressionSetting(tableFormat).orElse(Compression.forName(file));
     }
 
     /** @return the table format type of that name, or else the only one of that name in another case */
@@ -105,8 +130,9 @@ final class InputFormat {
 
         @Option(names = "--format", paramLabel = "FORMAT",
                 description = "The format's type, such as csv or jsonl (or a plugin's), or its spec, such as "
-                        + "'csv(delimiter=\";\", header=false)'; default: the type the file name's extension names "
-                        + "(.ndjson is jsonl), else csv. 'mlops components' lists the TableFormat types.")
+                        + "'csv(delimiter=\";\", header=false)' or 'csv(compression=gzip)'; default: the type the file "
+                        + "name's extension names after a .gz, .zst, .bz2 or .xz (.ndjson is jsonl), else csv. "
+                        + "Compressed files read whatever their names. 'mlops components' lists the TableFormat types.")
         private @Nullable String format;
 
         @Option(names = "--delimiter", paramLabel = "CHAR", converter = CommandSupport.DelimiterConverter.class,
@@ -155,18 +181,26 @@ final class InputFormat {
          * input with: the input's own extension when its name chose the format (no {@code --format})
          * or names the format's type, so {@code cities.tsv} gives {@code .tsv} and {@code rows.ndjson}
          * {@code .ndjson}; else the type's name, such as {@code .csv} for {@code rows.txt} read with
-         * {@code --format csv}.
+         * {@code --format csv}. The input's compression is kept: {@code data.csv.gz} gives
+         * {@code .csv.gz}, and {@code rows.txt.zst} read with {@code --format jsonl} {@code .jsonl.zst};
+         * a format whose {@code compression} setting is given ({@code csv(compression=xz)}) gives that
+         * compression's extension ({@code .csv.xz}) or none.
          *
          * @param file the input file
          * @param tableFormat the format it was read with, from {@link #tableFormat}
          * @return the extension, such as {@code .csv}
          */
         String extension(Path file, TableFormat tableFormat) {
-            String name = String.valueOf(file.getFileName());
+            String fileName = String.valueOf(file.getFileName());
+            String name = Compression.withoutExtension(fileName);
             int dot = name.lastIndexOf('.');
             boolean named = typeNamedBy(file, registry(Objects.requireNonNull(mixee, "mixee")))
                     .filter(tableFormat.type()::equals).isPresent();
-            return dot > 0 && (format == null || named) ? name.substring(dot) : "." + tableFormat.type();
+            String formatExtension = dot > 0 && (format == null || named) ? name.substring(dot) : "." + tableFormat.type();
+            Optional<Compression> setting = compressionSetting(tableFormat);
+            String compressionExtension = setting.map(Compression::extension)
+                    .orElse(fileName.substring(name.length()));
+            return formatExtension + compressionExtension;
         }
 
         /**

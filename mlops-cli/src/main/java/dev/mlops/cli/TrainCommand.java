@@ -160,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
                     : List.of(LinearRegression.defaults()));
         }
         List<Metric> metrics = classification ? Metrics.forClassification() : Metrics.forRegression();
-        String name = experiment != null ? experiment : stem(inputFile);
+        String name = experiment != null ? experiment : CommandSupport.stem(inputFile);
         StoreLocation location = storeOptions.forWriting(root.environment());
         RunnerResult result;
         try (TrackingStore tracking = location.open()) {
@@ -228,12 +228,6 @@ final class TrainCommand implements Callable<Integer> {
         ModelFiles.save(file, format, Objects.requireNonNull(result.results().get(best.experiment()),
                 best.experiment()).model());
         return best.experiment();
-    }
-
-    private static String stem(Path file) {
-        String fileName = Objects.requireNonNull(file.getFileName(), "file name").toString();
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     private static ObjectNode document(Path inputFile, String labelColumn, Split rows, String name,

@@ -209,8 +209,8 @@ public interface FeatureStore extends AutoCloseable {
     IngestResult ingest(Principal principal, String group, Table records);
 
     /**
-     * Ingests a CSV or JSON Lines file (by extension: {@code .csv}, {@code .jsonl}, {@code .ndjson})
-     * read against the group's schema, as {@link #ingest(Principal, String, Table)} does; a bad
+     * Ingests a CSV or JSON Lines file (by extension: {@code .csv}, {@code .jsonl}, {@code .ndjson},
+     * perhaps compressed: {@code .csv.gz}, {@code .jsonl.zst}, {@code .bz2}, {@code .xz}) read against the group's schema, as {@link #ingest(Principal, String, Table)} does; a bad
      * record is refused with its physical line.
      *
      * @param principal who writes; needs {@link #WRITE} on the group

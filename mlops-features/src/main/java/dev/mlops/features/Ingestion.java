@@ -8,6 +8,7 @@ import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.io.Batch;
 import dev.mlops.data.io.CellProblem;
+import dev.mlops.data.io.Compression;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.RowOrigins;
@@ -70,7 +71,8 @@ final class Ingestion {
      * readers, so that a cell that does not parse refuses its row alone, with its physical line.
      *
      * @param group the group's latest version
-     * @param file a {@code .csv}, {@code .jsonl} or {@code .ndjson} file
+     * @param file a {@code .csv}, {@code .jsonl} or {@code .ndjson} file, perhaps compressed
+     *     ({@code rows.csv.gz}; {@link Compression})
      * @return the records; a rejection names its physical line
      * @throws FeatureStoreException if the file is absent, of another format, or has a schema problem
      * @throws dev.mlops.core.DataFormatException if the file is malformed beyond one row
@@ -80,7 +82,8 @@ final class Ingestion {
             throw new FeatureStoreException("cannot ingest " + file + " into feature group '" + group.name()
                     + "': no such file");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        // data.csv.gz is CSV: the formats uncompress what they read
+        String name = Compression.withoutExtension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
         TableFormat format;
         if (name.endsWith(".csv")) {
             format = CsvFormat.defaults();
@@ -88,7 +91,8 @@ final class Ingestion {
             format = JsonLinesFormat.defaults();
         } else {
             throw new FeatureStoreException("cannot ingest " + file + " into feature group '" + group.name()
-                    + "': its name must end in .csv, .jsonl or .ndjson to tell its format");
+                    + "': its name must end in .csv, .jsonl or .ndjson (and perhaps .gz, .zst, .bz2 or .xz) to tell"
+                    + " its format");
         }
         Batch batch = format.readBatch(file, group.recordSchema());
         Map<Long, List<CellProblem>> byLine = new TreeMap<>();

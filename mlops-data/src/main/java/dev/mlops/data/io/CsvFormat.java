@@ -67,8 +67,14 @@ import org.jspecify.annotations.Nullable;
  * missing values are empty cells. A categorical or text value equal to a missing token (the
  * empty string, {@code NA}) therefore reads back as missing.
  *
+ * <p>Compressed files ({@link Compression}: gzip, zstd, bzip2, xz) read and write transparently:
+ * reading recognises them by their first bytes, files and streams alike, and errors and
+ * {@link RowOrigins} name the lines and bytes of the uncompressed text; writing a file compresses
+ * as its name says ({@code rows.csv.gz}) unless {@link Builder#compression the setting} says
+ * otherwise. A large compressed file is read on one thread (the parallel chunks need to seek).
+ *
  * <p>A CSV format is a component of type {@value #TYPE}: its {@link Settings} rebuild it from a
- * spec string such as {@code csv(delimiter=";", zone=Europe/Berlin)} or from its JSON, and two
+ * spec string such as {@code csv(delimiter=";", zone=Europe/Berlin, compression=gzip)} or from its JSON, and two
  * formats with equal settings are equal.
  *
  * <p>Instances are immutable and thread-safe.
@@ -88,6 +94,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     private final boolean direct;
     private final CsvReader reader;
     private final CsvFactory factory;
+    private final @Nullable Compression compression;
 
     private CsvFormat(Settings settings) {
         super(TYPE, settings);
@@ -102,6 +109,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
                 singleByte(quote, charset, direct, Utf8Transcoder.QUOTE_BYTE), settings().header(),
                 settings().trimSpaces(), direct ? charset : StandardCharsets.UTF_8, schema, options.missingTokens(),
                 direct ? (char) 0 : delimiter, direct ? (char) 0 : quote, true);
+        this.compression = settings().compression();
         this.factory = CsvFactory.builder()
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -139,10 +147,14 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
      * @param trimSpaces true to remove spaces around unquoted values (default false)
      * @param schema the fields the input must have, in the order reading returns them, or null
      *     (the default) to infer types
+     * @param compression how writing compresses ({@code none}, {@code gzip}, {@code zstd},
+     *     {@code bzip2}, {@code xz}), a stream too; null (the default) compresses a file as its
+     *     name says ({@code .csv.gz}) and a stream not at all. Reading needs no setting: it
+     *     recognises compressed bytes by their magic number ({@link Compression})
      */
     public record Settings(String delimiter, String quote, Boolean header, List<String> missingTokens,
             @Nullable ZoneId zone, @Nullable LocalTimes localTimes, String charset, Boolean trimSpaces,
-            @Nullable List<Field> schema) {
+            @Nullable List<Field> schema, @Nullable Compression compression) {
         /**
          * Fills in the defaults and checks the settings.
          *
@@ -168,6 +180,9 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
          * @param trimSpaces true to remove spaces around unquoted values (default false)
          * @param schema the fields the input must have, in the order reading returns them, or null
          *     (the default) to infer types
+         * @param compression how writing compresses ({@code none}, {@code gzip}, {@code zstd},
+         *     {@code bzip2}, {@code xz}), a stream too; null (the default) compresses a file as its
+         *     name says ({@code .csv.gz}) and a stream not at all
          * @throws IllegalArgumentException naming the setting and its value if the delimiter or
          *     quote is not one character, is a line break, or they are equal; if the charset is
          *     unknown; if the schema repeats a name
@@ -230,17 +245,27 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         return Optional.ofNullable(schema);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Compressed bytes (gzip, zstd, bzip2, xz) are recognised by their magic number and
+     * uncompressed on the fly ({@link Compression#decompressing(InputStream, String)}).
+     */
     @Override
     public Table read(InputStream in, String source) {
-        return TableBuilder.read(in, source, options, this::readPass);
+        try (InputStream text = Compression.decompressing(in, source)) {
+            return TableBuilder.read(text, source, options, this::readPass);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>A large file with a header in UTF-8 or a single-byte charset is read in chunks of
-     * 2 MiB on up to as many threads as there are processors; the table and
-     * any error are those of a sequential read.
+     * <p>A large uncompressed file with a header in UTF-8 or a single-byte charset is read in
+     * chunks of 2 MiB on up to as many threads as there are processors; the table and any error
+     * are those of a sequential read. A compressed file is uncompressed on the fly, on one thread.
      */
     @Override
     public Table read(Path file) {
@@ -250,7 +275,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     /** Reads a file on up to the given number of threads in chunks of the given size; the tests' knob. */
     Table read(Path file, int threads, long chunkBytes) {
         Objects.requireNonNull(file, "file");
-        if (!direct) {
+        if (!direct || Compression.of(file) != Compression.NONE) {
             return TableBuilder.read(file, options, this::readPass);
         }
         return TableBuilder.read(file.toString(), options, table -> reader.read(file, table, null, threads, chunkBytes));
@@ -259,7 +284,9 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
     /**
      * {@inheritDoc}
      *
-     * <p>A large file is read in parallel chunks as {@link #read(Path)} reads it.
+     * <p>A large file is read in parallel chunks as {@link #read(Path)} reads it. The origins of
+     * a compressed file's rows are the lines and bytes of its uncompressed text, which
+     * {@link RowOrigins#copy} copies from.
      */
     @Override
     public Batch readBatch(Path file, Schema expected) {
@@ -274,11 +301,18 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
             // the tokenizer sees re-encoded bytes, whose offsets are not the file's
             return TableFormat.super.readBatch(file, expected);
         }
+        boolean compressed = Compression.of(file) != Compression.NONE;
         CsvReader.BatchSink[] last = new CsvReader.BatchSink[1];
         Table table = TableBuilder.readTolerant(file.toString(), options, expected, builder -> {
             CsvReader.BatchSink sink = new CsvReader.BatchSink();
             last[0] = sink;
-            reader.read(file, builder, sink, threads, chunkBytes);
+            if (compressed) {
+                try (InputStream in = Compression.open(file)) {
+                    reader.read(in, builder, sink);
+                }
+            } else {
+                reader.read(file, builder, sink, threads, chunkBytes);
+            }
         });
         return Batch.of(table, last[0].origins(), last[0].problems());
     }
@@ -319,10 +353,34 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         return String.valueOf(c).getBytes(charset)[0];
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The stream is compressed as the {@code compression} setting says, if it says.
+     */
     @Override
     public void write(Table table, OutputStream out) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(out, "out");
+        try (OutputStream compressed = (compression == null ? Compression.NONE : compression).compress(out)) {
+            writePlain(table, compressed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write CSV", e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Compressed as the {@code compression} setting says, or else as the file's name says.
+     */
+    @Override
+    public void write(Table table, Path file) {
+        Objects.requireNonNull(table, "table");
+        (compression == null ? Compression.forName(file) : compression).write(file, out -> writePlain(table, out));
+    }
+
+    private void writePlain(Table table, OutputStream out) {
         CsvSchema.Builder columns = CsvSchema.builder();
         for (String name : table.schema().names()) {
             columns.addColumn(name);
@@ -357,6 +415,7 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
         private LocalTimes localTimes = LocalTimes.ERROR;
         private Charset charset = StandardCharsets.UTF_8;
         private boolean trimSpaces;
+        private @Nullable Compression compression;
 
         private Builder() {
         }
@@ -476,11 +535,24 @@ public final class CsvFormat extends AbstractComponent<CsvFormat.Settings> imple
             return this;
         }
 
+        /**
+         * Says how writing compresses, a file whatever its name and a stream too; without it a
+         * file is compressed as its name says ({@code rows.csv.gz}) and a stream is not. Reading
+         * recognises compressed bytes whatever this says.
+         *
+         * @param compression the compression, {@link Compression#NONE} for plain text
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
         /** @return the format */
         public CsvFormat build() {
             return new CsvFormat(new Settings(String.valueOf(delimiter), String.valueOf(quote), header,
                     List.copyOf(missingTokens), zone, localTimes, charset.name(), trimSpaces,
-                    schema == null ? null : schema.fields()));
+                    schema == null ? null : schema.fields(), compression));
         }
     }
 }

@@ -23,7 +23,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,9 +55,15 @@ import org.jspecify.annotations.Nullable;
  * value, non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"},
  * {@code "-Infinity"}, timestamps as ISO-8601 strings, each line ended by {@code \n}.
  *
+ * <p>Compressed files ({@link Compression}: gzip, zstd, bzip2, xz) read and write transparently:
+ * reading recognises them by their first bytes, files and streams alike, and errors and
+ * {@link RowOrigins} name the lines and bytes of the uncompressed text; writing a file compresses
+ * as its name says ({@code rows.jsonl.zst}) unless {@link Builder#compression the setting} says
+ * otherwise.
+ *
  * <p>A JSON Lines format is a component of type {@value #TYPE}: its {@link Settings} rebuild it
- * from a spec string such as {@code jsonl(zone=Europe/Berlin)} or from its JSON, and two formats
- * with equal settings are equal.
+ * from a spec string such as {@code jsonl(zone=Europe/Berlin, compression=zstd)} or from its JSON,
+ * and two formats with equal settings are equal.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -71,16 +76,18 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
             .build();
 
     private final TableBuilder.Options options;
+    private final @Nullable Compression compression;
 
     private JsonLinesFormat(Settings settings) {
         super(TYPE, settings);
         this.options = new TableBuilder.Options(settings().schema() == null ? null : Schema.of(settings().schema()),
                 settings().zone(), LocalTimes.orDefault(settings().localTimes()), Set.of());
+        this.compression = settings().compression();
     }
 
     /**
      * The settings of a {@link JsonLinesFormat}, as its spec string
-     * ({@code jsonl(zone=Europe/Berlin)}) and its JSON in a document hold them. Both are
+     * ({@code jsonl(zone=Europe/Berlin)}) and its JSON in a document hold them. All are
      * optional; JSON Lines is always UTF-8, and a missing value is {@code null} or an absent key,
      * so there are no charset or missing-token settings.
      *
@@ -94,8 +101,13 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
      *     {@code error}, kept as null so that equal policies are equal settings, refuses it
      * @param schema the fields the objects may have, in the order reading returns them, or null
      *     (the default) to infer types
+     * @param compression how writing compresses ({@code none}, {@code gzip}, {@code zstd},
+     *     {@code bzip2}, {@code xz}), a stream too; null (the default) compresses a file as its
+     *     name says ({@code .jsonl.zst}) and a stream not at all. Reading needs no setting: it
+     *     recognises compressed bytes by their magic number ({@link Compression})
      */
-    public record Settings(@Nullable ZoneId zone, @Nullable LocalTimes localTimes, @Nullable List<Field> schema) {
+    public record Settings(@Nullable ZoneId zone, @Nullable LocalTimes localTimes, @Nullable List<Field> schema,
+            @Nullable Compression compression) {
         /**
          * Checks the schema.
          *
@@ -106,6 +118,10 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
          *     {@code error}, kept as null so that equal policies are equal settings, refuses it
          * @param schema the fields the objects may have, in the order reading returns them, or null
          *     (the default) to infer types
+         * @param compression how writing compresses ({@code none}, {@code gzip}, {@code zstd},
+         *     {@code bzip2}, {@code xz}), a stream too; null (the default) compresses a file as its
+         *     name says ({@code .jsonl.zst}) and a stream not at all. Reading needs no setting: it
+         *     recognises compressed bytes by their magic number ({@link Compression})
          * @throws IllegalArgumentException if the schema repeats a name
          */
         public Settings {
@@ -139,9 +155,19 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
         return Optional.ofNullable(options.schema());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Compressed bytes (gzip, zstd, bzip2, xz) are recognised by their magic number and
+     * uncompressed on the fly ({@link Compression#decompressing(InputStream, String)}).
+     */
     @Override
     public Table read(InputStream in, String source) {
-        return TableBuilder.read(in, source, options, (input, table) -> readPass(input, table, null));
+        try (InputStream text = Compression.decompressing(in, source)) {
+            return TableBuilder.read(text, source, options, (input, table) -> readPass(input, table, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
     }
 
     @Override
@@ -158,7 +184,7 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
             CsvReader.BatchSink sink = new CsvReader.BatchSink();
             sink.start(0);
             last[0] = sink;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Compression.open(file)) {
                 readPass(in, builder, sink);
             }
         });
@@ -302,10 +328,34 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
         return ColumnAccumulator.quote(line);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The stream is compressed as the {@code compression} setting says, if it says.
+     */
     @Override
     public void write(Table table, OutputStream out) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(out, "out");
+        try (OutputStream compressed = (compression == null ? Compression.NONE : compression).compress(out)) {
+            writePlain(table, compressed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON Lines", e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Compressed as the {@code compression} setting says, or else as the file's name says.
+     */
+    @Override
+    public void write(Table table, Path file) {
+        Objects.requireNonNull(table, "table");
+        (compression == null ? Compression.forName(file) : compression).write(file, out -> writePlain(table, out));
+    }
+
+    private static void writePlain(Table table, OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<Column> columns = table.columns();
         try (JsonGenerator generator = FACTORY.createGenerator(writer)) {
@@ -342,6 +392,7 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
         private @Nullable Schema schema;
         private @Nullable ZoneId zone;
         private LocalTimes localTimes = LocalTimes.ERROR;
+        private @Nullable Compression compression;
 
         private Builder() {
         }
@@ -380,9 +431,23 @@ public final class JsonLinesFormat extends AbstractComponent<JsonLinesFormat.Set
             return this;
         }
 
+        /**
+         * Says how writing compresses, a file whatever its name and a stream too; without it a
+         * file is compressed as its name says ({@code rows.jsonl.zst}) and a stream is not. Reading
+         * recognises compressed bytes whatever this says.
+         *
+         * @param compression the compression, {@link Compression#NONE} for plain text
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
         /** @return the format */
         public JsonLinesFormat build() {
-            return new JsonLinesFormat(new Settings(zone, localTimes, schema == null ? null : schema.fields()));
+            return new JsonLinesFormat(new Settings(zone, localTimes, schema == null ? null : schema.fields(),
+                    compression));
         }
     }
 }

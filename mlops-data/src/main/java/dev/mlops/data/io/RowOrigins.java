@@ -1,6 +1,7 @@
 package dev.mlops.data.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -86,17 +87,27 @@ public final class RowOrigins {
      * from the file they were read from. A row whose bytes end without a line terminator (the
      * input's last line) gets {@code \n}, so that no two rows run together.
      *
+     * <p>The offsets of a compressed file's rows are those of its uncompressed text: the bytes
+     * copied are uncompressed (write them through {@link Compression#compress(OutputStream)} to
+     * keep the file's compression), read in one pass when the rows are in input order.
+     *
      * @param input the file the rows were read from, unchanged since
      * @param rows the 0-based rows to copy
      * @param out where to write; flushed, not closed
      * @throws IndexOutOfBoundsException if a row does not exist
      * @throws UncheckedIOException if the file cannot be read or the output written, or the file is
      *     shorter than the rows' offsets say (it changed since it was read)
+     * @throws dev.mlops.core.DataFormatException if the file is compressed and its data ends early
+     *     or is corrupt
      */
     public void copy(Path input, int[] rows, OutputStream out) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(out, "out");
+        if (Compression.of(input) != Compression.NONE) {
+            copyUncompressed(input, rows, out);
+            return;
+        }
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
             WritableByteChannel target = Channels.newChannel(out);
             transfer(channel, 0, dataStart, target, input);
@@ -110,6 +121,78 @@ public final class RowOrigins {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy rows of " + input, e);
+        }
+    }
+
+    /** Copies from a compressed file's uncompressed bytes, read forward and opened again for a row before the last. */
+    private void copyUncompressed(Path input, int[] rows, OutputStream out) {
+        Objects.requireNonNull(input, "input");
+        try (UncompressedCursor cursor = new UncompressedCursor(input)) {
+            cursor.copy(0, dataStart, out);
+            for (int row : rows) {
+                if (!cursor.copy(start(row), end(row), out)) {
+                    out.write('\n');
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy rows of " + input, e);
+        }
+    }
+
+    /** A forward read of a compressed file's uncompressed bytes, opened again to go back. */
+    private static final class UncompressedCursor implements AutoCloseable {
+        private final Path input;
+        private final byte[] buffer = new byte[1 << 16];
+        private InputStream in;
+        private long position;
+
+        UncompressedCursor(Path input) {
+            this.input = input;
+            this.in = Compression.open(input);
+        }
+
+        /**
+         * Copies the bytes {@code [from, to)}.
+         *
+         * @return true if the last byte copied ends a line (or none was copied)
+         */
+        boolean copy(long from, long to, OutputStream out) throws IOException {
+            if (from < position) {
+                in.close();
+                in = Compression.open(input);
+                position = 0;
+            }
+            skipTo(from);
+            byte last = '\n';
+            for (long left = to - from; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException(input + " ends before byte " + to + " of its uncompressed text; it changed"
+                            + " since it was read");
+                }
+                out.write(buffer, 0, n);
+                last = buffer[n - 1];
+                left -= n;
+                position += n;
+            }
+            return last == '\n' || last == '\r';
+        }
+
+        private void skipTo(long offset) throws IOException {
+            while (position < offset) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, offset - position));
+                if (n < 0) {
+                    throw new IOException(input + " ends before byte " + offset + " of its uncompressed text; it"
+                            + " changed since it was read");
+                }
+                position += n;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

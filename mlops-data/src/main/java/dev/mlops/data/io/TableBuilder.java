@@ -8,13 +8,11 @@ import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.internal.TimestampSyntax;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -215,12 +213,7 @@ public final class TableBuilder {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(pass, "pass");
         if (options.schema() != null) {
-            InputStream unclosed = new FilterInputStream(in) {
-                @Override
-                public void close() {
-                    // the caller owns the stream
-                }
-            };
+            InputStream unclosed = Compression.unclosed(in);
             return read(() -> unclosed, source, options, pass);
         }
         byte[] content;
@@ -233,7 +226,9 @@ public final class TableBuilder {
     }
 
     /**
-     * Reads a file, opening it again for a second pass; its name is the source in messages.
+     * Reads a file, opening it again for a second pass; its name is the source in messages. A
+     * compressed file is uncompressed on the fly ({@link Compression#open(Path)}), so the pass
+     * sees the text and its errors name the text's lines.
      *
      * @param file the file
      * @param options schema or inference, zone, missing tokens
@@ -247,7 +242,7 @@ public final class TableBuilder {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(pass, "pass");
-        return read(() -> Files.newInputStream(file), file.toString(), options, pass);
+        return read(() -> Compression.open(file), file.toString(), options, pass);
     }
 
     /** Opens the input afresh for each pass. */

@@ -1,7 +1,6 @@
 package dev.mlops.data.io;
 
 import dev.mlops.core.component.Component;
-import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Objects;
@@ -48,7 +46,8 @@ public interface TableFormat extends Component {
     Table read(InputStream in, String source);
 
     /**
-     * Reads a table from a file.
+     * Reads a table from a file, uncompressed on the fly if its bytes are compressed
+     * ({@link Compression#open(Path)}: gzip, zstd, bzip2 or xz, recognised by their magic number).
      *
      * @param file the file
      * @return the table
@@ -57,7 +56,7 @@ public interface TableFormat extends Component {
      * @throws UncheckedIOException if the file cannot be read
      */
     default Table read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Compression.open(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -150,13 +149,14 @@ public interface TableFormat extends Component {
 
     /**
      * Writes a table to a file atomically: the file holds either its old content or the whole
-     * new table, never a part of it.
+     * new table, never a part of it. A file named as compressed ({@code rows.csv.gz},
+     * {@code rows.jsonl.zst}; {@link Compression#forName(Path)}) is written compressed so.
      *
      * @param table the table
      * @param file the file, replaced if it exists; missing parent directories are created
      * @throws UncheckedIOException if the file cannot be written
      */
     default void write(Table table, Path file) {
-        AtomicFiles.write(file, out -> write(table, out));
+        Compression.forName(file).write(file, out -> write(table, out));
     }
 }

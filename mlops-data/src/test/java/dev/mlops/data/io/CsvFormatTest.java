@@ -402,7 +402,7 @@ class CsvFormatTest {
 
             Table euro = CsvFormat.builder().charset(Charset.forName("windows-1252")).build()
                     .read(new ByteArrayInputStream(cp1252), "cp1252.csv");
-            Table city = CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, null, "ISO-8859-1", null, null))
+            Table city = CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, null, "ISO-8859-1", null, null, null))
                     .read(new ByteArrayInputStream(latin1), "latin1.csv");
 
             assertThat(euro.categoricalColumn("c").get(0)).isEqualTo("\u20ac 5");

@@ -141,14 +141,14 @@ class TableFormatComponentTest {
 
         @Test
         void aDelimiterEqualToTheQuote() {
-            assertThatThrownBy(() -> new CsvFormat.Settings("'", "'", null, null, null, null, null, null, null))
+            assertThatThrownBy(() -> new CsvFormat.Settings("'", "'", null, null, null, null, null, null, null, null))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("delimiter must not equal the quote character but both were '''");
         }
 
         @Test
         void aLineBreak() {
-            assertThatThrownBy(() -> new CsvFormat.Settings(null, "\n", null, null, null, null, null, null, null))
+            assertThatThrownBy(() -> new CsvFormat.Settings(null, "\n", null, null, null, null, null, null, null, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("quote must be one character");
         }
 
@@ -175,7 +175,7 @@ class TableFormatComponentTest {
 
     @Test
     void theCharsetIsCanonical() {
-        assertThat(CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, null, "utf8", null, null)).settings()
+        assertThat(CsvFormat.of(new CsvFormat.Settings(null, null, null, null, null, null, "utf8", null, null, null)).settings()
                 .charset()).isEqualTo("UTF-8");
         assertThat(CsvFormat.defaults().settings().missingTokens()).isEqualTo(List.of("", "?", "NA"));
     }

@@ -4,6 +4,7 @@ import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.Compression;
 import dev.mlops.data.io.CsvFormat;
 import dev.mlops.data.io.JsonLinesFormat;
 import dev.mlops.data.io.TableFormat;
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -88,7 +90,10 @@ import org.jspecify.annotations.Nullable;
  * delete it, again whenever a run starts or resumes, so kills leave at most one behind.
  *
  * <p>Formats: the input and output are {@link CsvFormat} (with a header; UTF-8, US-ASCII or
- * ISO-8859-1) or {@link JsonLinesFormat}; the id and kept columns are read as text (a missing
+ * ISO-8859-1) or {@link JsonLinesFormat}; the input may be compressed ({@link Compression}, read
+ * on the fly; its offsets, lines and progress are those of the uncompressed text, and a resumed
+ * run reads the text again up to its checkpoint), the output and error files are not, since they
+ * are appended to and cut back; the id and kept columns are read as text (a missing
  * token such as {@code NA} reads as missing). Time is read from the injected {@link Clock}. An
  * instance runs one job at a time; {@link #run()} is not to be called from two threads at once.
  */
@@ -200,7 +205,7 @@ public final class BatchTransform {
         Instant started = clock.instant();
         RecordChunker.Syntax syntax = syntaxOf(inputFormat, "input");
         try {
-            long size = Files.size(input);
+            long size = uncompressedSize(input);
             String hash = digest(input);
             byte[] header = header(syntax);
             long headerLines = count(header);
@@ -306,7 +311,7 @@ public final class BatchTransform {
             }
         });
         Checkpoint state = first;
-        try (InputStream in = Files.newInputStream(input);
+        try (InputStream in = Compression.open(input);
                 FileChannel out = FileChannel.open(output, StandardOpenOption.WRITE);
                 FileChannel err = FileChannel.open(errors, StandardOpenOption.WRITE)) {
             in.skipNBytes(first.inputOffset());
@@ -403,7 +408,7 @@ public final class BatchTransform {
             return new byte[0];
         }
         Chunk first;
-        try (InputStream in = Files.newInputStream(input)) {
+        try (InputStream in = Compression.open(input)) {
             first = RecordChunker.first(in, syntax);
         }
         if (first == null) {
@@ -429,6 +434,28 @@ public final class BatchTransform {
             }
         }
         return header;
+    }
+
+    /** @return the size of the input's text: the file's, or its uncompressed text's when it is compressed */
+    private static long uncompressedSize(Path file) throws IOException {
+        if (Compression.of(file) == Compression.NONE) {
+            return Files.size(file);
+        }
+        try (InputStream in = Compression.open(file)) {
+            return in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    /** Refuses a compressed output: the files grow chunk by chunk and are cut back to a checkpoint's length. */
+    private static void requireUncompressed(Path file, TableFormat format, String role) {
+        Compression named = Compression.forName(file);
+        if (named != Compression.NONE || format.spec().settings().hasNonNull("compression")
+                && !"none".equals(format.spec().settings().get("compression").asText())) {
+            throw new IllegalArgumentException("the " + role + " " + file + " would be compressed, but a batch transform"
+                    + " appends its " + role + " chunk by chunk and cuts it back to the last checkpoint on resume, so it"
+                    + " writes it uncompressed: name it without " + (named == Compression.NONE ? "the compression setting"
+                    : named.extension()) + " and compress it once the run is done (the input may be compressed)");
+        }
     }
 
     private static long count(byte[] bytes) {
@@ -503,7 +530,7 @@ public final class BatchTransform {
         if (format instanceof CsvFormat csv) {
             CsvFormat.Settings s = csv.settings();
             return CsvFormat.of(new CsvFormat.Settings(s.delimiter(), s.quote(), false, s.missingTokens(), s.zone(),
-                    s.localTimes(), s.charset(), s.trimSpaces(), s.schema()));
+                    s.localTimes(), s.charset(), s.trimSpaces(), s.schema(), s.compression()));
         }
         return format;
     }
@@ -548,13 +575,15 @@ public final class BatchTransform {
         }
 
         /**
-         * @param file the output file, replaced unless resuming
+         * @param file the output file, replaced unless resuming; not compressed
          * @param format its format: a {@link CsvFormat} with a header or a {@link JsonLinesFormat}
          * @return this builder
+         * @throws IllegalArgumentException if the file's name or the format's setting would compress it
          */
         public Builder output(Path file, TableFormat format) {
-            this.output = Objects.requireNonNull(file, "file");
-            this.outputFormat = Objects.requireNonNull(format, "format");
+            requireUncompressed(Objects.requireNonNull(file, "file"), Objects.requireNonNull(format, "format"), "output");
+            this.output = file;
+            this.outputFormat = format;
             return this;
         }
 
@@ -562,10 +591,13 @@ public final class BatchTransform {
          * @param file the error file (default: the output's name with {@code .errors.csv} appended)
          * @param format its format (default CSV): columns {@value ChunkWorker#LINE} and {@value ChunkWorker#REASON}
          * @return this builder
+         * @throws IllegalArgumentException if the file's name or the format's setting would compress it
          */
         public Builder errors(Path file, TableFormat format) {
-            this.errors = Objects.requireNonNull(file, "file");
-            this.errorsFormat = Objects.requireNonNull(format, "format");
+            requireUncompressed(Objects.requireNonNull(file, "file"), Objects.requireNonNull(format, "format"),
+                    "error file");
+            this.errors = file;
+            this.errorsFormat = format;
             return this;
         }
 

@@ -107,17 +107,20 @@ final class TableWriteSupport extends WriteSupport<TableWriteSupport.Row> {
             }
             long second = column.epochSecond(row);
             int nano = column.nano(row);
-            if (nano % NANOS_PER_MICRO != 0) {
-                throw new IllegalArgumentException(where(column, position, row) + column.get(row)
-                        + " has a fraction of a microsecond, which Parquet's TIMESTAMP(MICROS) cannot hold;"
-                        + " truncate the column's instants to microseconds first if that precision is not needed");
-            }
             try {
-                values[row] = Math.addExact(Math.multiplyExact(second, MICROS_PER_SECOND), nano / NANOS_PER_MICRO);
+                // from the second after a negative one, so that the earliest instant does not overflow on the way
+                values[row] = second >= 0 ? Math.addExact(Math.multiplyExact(second, MICROS_PER_SECOND), nano / NANOS_PER_MICRO)
+                        : Math.addExact(Math.multiplyExact(second + 1, MICROS_PER_SECOND),
+                                nano / NANOS_PER_MICRO - MICROS_PER_SECOND);
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException(where(column, position, row) + column.get(row)
                         + " lies beyond what Parquet's TIMESTAMP(MICROS) holds (64 bits of microseconds from"
                         + " 1970, about ±292,000 years)", e);
+            }
+            if (nano % NANOS_PER_MICRO != 0) {
+                throw new IllegalArgumentException(where(column, position, row) + column.get(row)
+                        + " has a fraction of a microsecond, which Parquet's TIMESTAMP(MICROS) cannot hold;"
+                        + " truncate the column's instants to microseconds first if that precision is not needed");
             }
         }
         return values;

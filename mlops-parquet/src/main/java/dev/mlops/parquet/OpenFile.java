@@ -18,6 +18,7 @@ import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,7 @@ final class OpenFile implements Closeable {
         }
     };
 
+    private final InputFile input;
     private final String source;
     private final ParquetFileReader reader;
     private final List<BlockMetaData> rowGroups;
@@ -60,7 +62,8 @@ final class OpenFile implements Closeable {
     record RowGroup(PageReadStore pages, int index, long firstRow, int rows) {
     }
 
-    private OpenFile(String source, ParquetFileReader reader) {
+    private OpenFile(InputFile input, String source, ParquetFileReader reader) {
+        this.input = input;
         this.source = source;
         this.reader = reader;
         this.rowGroups = reader.getRowGroups();
@@ -77,15 +80,27 @@ final class OpenFile implements Closeable {
      *     truncated or corrupt
      */
     static OpenFile open(InputFile input, String source) {
+        try {
+            return new OpenFile(input, source, reader(input));
+        } catch (IOException | RuntimeException e) {
+            throw new DataFormatException(source, "not a readable Parquet file (" + cause(e) + ")", e);
+        }
+    }
+
+    private static ParquetFileReader reader(InputFile input) throws IOException {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new AirliftCodecs())
                 .usePageChecksumVerification(true)
                 .build();
-        try {
-            return new OpenFile(source, ParquetFileReader.open(input, options));
-        } catch (IOException | RuntimeException e) {
-            throw new DataFormatException(source, "not a readable Parquet file (" + cause(e) + ")", e);
-        }
+        return ParquetFileReader.open(input, options);
+    }
+
+    /**
+     * @return the same file opened again, with all its columns requested, for another pass
+     * @throws DataFormatException as {@link #open} does
+     */
+    OpenFile reopen() {
+        return open(input, source);
     }
 
     /** @return the input's name, as errors name it */
@@ -132,8 +147,7 @@ final class OpenFile implements Closeable {
         try {
             pages = reader.readNextRowGroup();
         } catch (IOException | RuntimeException e) {
-            throw new DataFormatException(source, rowGroupName(index, nextRow, rows) + " cannot be read ("
-                    + cause(e) + ")", e);
+            throw unreadable(index, rows, e);
         }
         if (pages == null) {
             throw new DataFormatException(source, "the footer lists " + rowGroups.size() + " row groups, but "
@@ -143,6 +157,25 @@ final class OpenFile implements Closeable {
         nextRowGroup++;
         nextRow += rows;
         return group;
+    }
+
+    /**
+     * Says which column of a row group that cannot be read is at fault, by reading the row
+     * group's pages of one requested column at a time (Parquet reads and checks them all at once).
+     */
+    private DataFormatException unreadable(int index, long rows, Exception e) {
+        String problem = rowGroupName(index, nextRow, rows) + " cannot be read (" + cause(e) + ")";
+        MessageType file = schema();
+        for (Type column : requested.getFields()) {
+            try (ParquetFileReader alone = reader(input)) {
+                alone.setRequestedSchema(new MessageType(file.getName(), column));
+                alone.readRowGroup(index);
+            } catch (IOException | RuntimeException columnFailure) {
+                return new DataFormatException(source, column.getName(), file.getFieldIndex(column.getName()) + 1, problem,
+                        e);
+            }
+        }
+        return new DataFormatException(source, problem, e);
     }
 
     /**

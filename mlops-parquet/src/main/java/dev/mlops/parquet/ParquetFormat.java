@@ -241,8 +241,7 @@ public final class ParquetFormat extends AbstractComponent<ParquetFormat.Setting
             @Nullable Schema expected) {
         OpenFile file = OpenFile.open(input, source);
         try {
-            ReadPlan plan = ReadPlan.of(file, columns, expected, settings().zone(), localTimes,
-                    () -> OpenFile.open(input, source));
+            ReadPlan plan = ReadPlan.of(file, columns, expected, settings().zone(), localTimes);
             return new RowGroupChunks(file, plan);
         } catch (RuntimeException e) {
             file.close();

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -49,14 +48,13 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
      * @param expected the types a check expects, or null
      * @param zone the zone of local date-times, or null
      * @param localTimes what to do with a local date-time in a gap or overlap of the zone
-     * @param reopen opens the file again, for a first pass over a column whose statistics are missing
      * @return the plan
      * @throws DataFormatException naming the file and the column if a column read is nested,
      *     repeated, of a type mlops does not read, compressed with a codec it does not read, or
      *     named twice; or if the stored schema is malformed
      */
     static ReadPlan of(OpenFile file, @Nullable Collection<String> projection, @Nullable Schema expected,
-            @Nullable ZoneId zone, LocalTimes localTimes, Supplier<OpenFile> reopen) {
+            @Nullable ZoneId zone, LocalTimes localTimes) {
         MessageType fileSchema = file.schema();
         Map<String, Field> stored = StoredSchema.read(file.keyValueMetadata(), file.source());
         Set<String> wanted = projection == null ? null : Set.copyOf(projection);
@@ -75,7 +73,7 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
                         "the file names two columns so; a table's column names are unique", null);
             }
             checkCodecs(file, column);
-            ColumnType type = type(column, expected, stored, zone != null, file, reopen);
+            ColumnType type = type(column, expected, stored, zone != null, file);
             boolean sensitive = sensitive(expected, name) || stored.containsKey(name) && stored.get(name).sensitive();
             columns.add(column);
             fields.add(new Field(name, type, sensitive));
@@ -91,7 +89,7 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
 
     /** The expected type if the values can be read so, else the stored one if they can, else the inferred one. */
     private static ColumnType type(FileColumn column, @Nullable Schema expected, Map<String, Field> stored,
-            boolean zoned, OpenFile file, Supplier<OpenFile> reopen) {
+            boolean zoned, OpenFile file) {
         Set<ColumnType> readable = column.readableAs(zoned);
         if (expected != null && expected.contains(column.name())
                 && readable.contains(expected.field(column.name()).type())) {
@@ -101,7 +99,7 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
         if (storedField != null && readable.contains(storedField.type())) {
             return storedField.type();
         }
-        boolean exceeds = column.mayExceedDoublePrecision() && exceedsDoublePrecision(column, file, reopen);
+        boolean exceeds = column.mayExceedDoublePrecision() && exceedsDoublePrecision(column, file);
         return column.inferred(zoned, exceeds);
     }
 
@@ -130,13 +128,13 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
      * Tells whether a column holds an integer beyond ±2^53: from the statistics of every row
      * group when they are there (signed 64-bit integers only), else from the values.
      */
-    private static boolean exceedsDoublePrecision(FileColumn column, OpenFile file, Supplier<OpenFile> reopen) {
+    private static boolean exceedsDoublePrecision(FileColumn column, OpenFile file) {
         Boolean fromStatistics = column.family() == FileColumn.Family.SIGNED_INTEGER
                 ? exceedsByStatistics(column, file.rowGroups()) : null;
         if (fromStatistics != null) {
             return fromStatistics;
         }
-        try (OpenFile values = reopen.get()) {
+        try (OpenFile values = file.reopen()) {
             values.request(new MessageType(values.schema().getName(), values.schema().getType(column.position() - 1)));
             for (OpenFile.RowGroup group = values.next(); group != null; group = values.next()) {
                 ColumnReader reader = values.columns(group).getColumnReader(column.descriptor());

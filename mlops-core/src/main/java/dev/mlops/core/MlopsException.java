@@ -1,5 +1,7 @@
 package dev.mlops.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception that mlops-java throws for bad input or a broken guarantee.
  *
@@ -25,9 +27,9 @@ public class MlopsException extends RuntimeException {
      * Creates an exception that wraps the cause it was derived from.
      *
      * @param message the full, user-facing message
-     * @param cause the underlying failure
+     * @param cause the underlying failure, or null if none is known
      */
-    public MlopsException(String message, Throwable cause) {
+    public MlopsException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -9,12 +9,14 @@ import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds random tables from a seed, for the seeded sweeps of the contract tests: random column
@@ -52,10 +54,14 @@ final class RandomTables {
      * @param rows the number of rows, 0 or more
      * @param columns the number of columns, 1 or more
      * @param usableText accepts the strings that may appear as categorical or text values
+     * @param usableInstant accepts the instants that may appear as timestamps; a drawn instant it
+     *     refuses is truncated to microseconds, milliseconds or seconds, the first it accepts, or
+     *     else is missing (no further draw, so the other cells do not change)
      * @return the table; column {@code i} (1-based) is named {@code c<i>_<type>}
      */
-    static Table table(long seed, int rows, int columns, Predicate<String> usableText) {
+    static Table table(long seed, int rows, int columns, Predicate<String> usableText, Predicate<Instant> usableInstant) {
         Objects.requireNonNull(usableText, "usableText");
+        Objects.requireNonNull(usableInstant, "usableInstant");
         if (rows < 0) {
             throw new IllegalArgumentException("rows must not be negative but was " + rows);
         }
@@ -68,18 +74,18 @@ final class RandomTables {
             ColumnType type = TYPES[random.nextInt(TYPES.length)];
             double missingRate = MISSING_RATES[random.nextInt(MISSING_RATES.length)];
             String name = "c" + c + "_" + type.name().toLowerCase(Locale.ROOT);
-            built.add(column(name, type, rows, missingRate, random.split(), usableText));
+            built.add(column(name, type, rows, missingRate, random.split(), usableText, usableInstant));
         }
         return Table.of(built);
     }
 
     private static Column column(String name, ColumnType type, int rows, double missingRate, SplittableRandom random,
-            Predicate<String> usableText) {
+            Predicate<String> usableText, Predicate<Instant> usableInstant) {
         return switch (type) {
             case NUMERIC -> numeric(name, rows, missingRate, random);
             case CATEGORICAL -> categorical(name, rows, missingRate, random, usableText);
             case BOOLEAN -> bool(name, rows, missingRate, random);
-            case TIMESTAMP -> timestamp(name, rows, missingRate, random);
+            case TIMESTAMP -> timestamp(name, rows, missingRate, random, usableInstant);
             case TEXT -> text(name, rows, missingRate, random, usableText);
         };
     }
@@ -142,16 +148,33 @@ final class RandomTables {
         return builder.build();
     }
 
-    private static TimestampColumn timestamp(String name, int rows, double missingRate, SplittableRandom random) {
+    private static TimestampColumn timestamp(String name, int rows, double missingRate, SplittableRandom random,
+            Predicate<Instant> usableInstant) {
         TimestampColumn.Builder builder = TimestampColumn.builder(name);
         for (int row = 0; row < rows; row++) {
             if (missing(random, missingRate)) {
                 builder.addMissing();
             } else {
-                builder.add(randomInstant(random));
+                Instant held = held(randomInstant(random), usableInstant);
+                if (held == null) {
+                    builder.addMissing();
+                } else {
+                    builder.add(held);
+                }
             }
         }
         return builder.build();
+    }
+
+    /** The instant, or its first truncation to microseconds, milliseconds or seconds that is usable; null if none is. */
+    private static @Nullable Instant held(Instant instant, Predicate<Instant> usableInstant) {
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.NANOS, ChronoUnit.MICROS, ChronoUnit.MILLIS, ChronoUnit.SECONDS}) {
+            Instant truncated = instant.truncatedTo(unit);
+            if (usableInstant.test(truncated)) {
+                return truncated;
+            }
+        }
+        return null;
     }
 
     /** An instant with a four-digit year, at whole seconds or milli-, micro- or nanosecond precision. */

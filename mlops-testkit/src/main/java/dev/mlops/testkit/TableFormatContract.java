@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.DataFormatException;
 import dev.mlops.core.component.ComponentRegistry;
+import dev.mlops.core.table.Column;
 import dev.mlops.core.table.ColumnType;
 import dev.mlops.core.table.Field;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.io.TableFormat;
 import dev.mlops.testkit.kit.Deterministic;
 import dev.mlops.testkit.kit.EmptyInput;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
@@ -85,7 +88,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>writing to a file and reading it back gives the same table, creates missing parent
  *       directories and leaves no temp file beside the file;</li>
  *   <li>the malformed input fails with a {@link DataFormatException} naming the input and the
- *       physical line, from a stream and from a file;</li>
+ *       physical line, from a stream and from a file (a binary format without lines, such as
+ *       Parquet, names no line: {@link #malformedLine()} 0);</li>
+ *   <li>an instant the format documents it cannot hold ({@link #holdsInstant}) is refused when
+ *       written, naming its column and row, never rounded;</li>
  *   <li>reading reads the caller's stream to its end without closing it; writing flushes the
  *       caller's stream without closing it.</li>
  * </ul>
@@ -110,8 +116,9 @@ import org.jspecify.annotations.Nullable;
  * the fixtures and random tables then avoid them as categorical or text values.
  *
  * <p>The tests are package-private, so a subclass inherits every one of them and cannot weaken
- * one by overriding it; the only way to narrow the contract is {@link #textsReadAsMissing()},
- * for a limit the format documents. A failing test names what was written (escaped and cut
+ * one by overriding it; the only ways to narrow the contract are {@link #textsReadAsMissing()}
+ * and {@link #holdsInstant}, for a limit the format documents, and the latter is itself checked:
+ * what the format says it cannot hold, it must refuse. A failing test names what was written (escaped and cut
  * short) and the first cells that differ. Tests here never change the default locale, time zone
  * or charset: run the suite under unusual ones (Surefire's {@code -Duser.language},
  * {@code -Duser.timezone}) to check that the format depends on none of them.
@@ -156,9 +163,11 @@ public abstract class TableFormatContract {
 
     /**
      * Returns the physical 1-based line of {@link #malformedInput()} at which reading must fail
-     * (in a format with a header, the header is line 1).
+     * (in a format with a header, the header is line 1), or 0 for a binary format, which has no
+     * lines (Parquet): its error must then say {@link DataFormatException#line()} 0 and name no
+     * line in its message.
      *
-     * @return the line number
+     * @return the line number, or 0 for a format without lines
      */
     protected abstract long malformedLine();
 
@@ -171,6 +180,21 @@ public abstract class TableFormatContract {
      */
     protected Set<String> textsReadAsMissing() {
         return Set.of();
+    }
+
+    /**
+     * Tells whether the format can hold an instant. A format that documents that it cannot hold
+     * some (Parquet's {@code TIMESTAMP(MICROS)} holds neither a fraction of a microsecond nor an
+     * instant beyond about ±292,000 years) says so here: the fixtures then hold such instants as
+     * missing values, random tables draw them truncated to microseconds, milliseconds or seconds,
+     * whichever the format holds first, and a test checks that writing one is refused, naming
+     * its column and 0-based row, rather than rounded. The default holds every instant.
+     *
+     * @param instant an instant of a fixture or a random table
+     * @return false if writing it must be refused
+     */
+    protected boolean holdsInstant(Instant instant) {
+        return true;
     }
 
     /**
@@ -201,7 +225,7 @@ public abstract class TableFormatContract {
     @Test
     @DisplayName("a table without text columns reads back equal, types and all, when the format infers the types")
     void tableWithoutTextRoundTripsWithInferredTypes() {
-        Table table = inferableTable();
+        Table table = held(inferableTable());
         assertRoundTrip(table, format(), "the table without text columns, read with inferred types");
     }
 
@@ -215,7 +239,7 @@ public abstract class TableFormatContract {
     @EnumSource(ColumnType.class)
     @DisplayName("a table of one column with missing values, first, between and last, reads back equal with its schema")
     void singleColumnWithMissingValuesRoundTrips(ColumnType type) {
-        Table table = singleColumnTable(type);
+        Table table = held(singleColumnTable(type));
         assertRoundTrip(table, format(table.schema()), "the table of one " + type + " column with missing values");
     }
 
@@ -261,6 +285,11 @@ public abstract class TableFormatContract {
     @DisplayName("instants outside the years 0000 to 9999, up to Instant.MIN and Instant.MAX, read back equal with"
             + " the schema")
     void instantsBeyondFourDigitYearsRoundTrip() {
+        Table table = held(instantsBeyondFourDigitYears());
+        assertRoundTrip(table, format(table.schema()), "the table of instants beyond four-digit years");
+    }
+
+    private static Table instantsBeyondFourDigitYears() {
         Schema schema = Schema.of(Field.of("at", ColumnType.TIMESTAMP), Field.of("label", ColumnType.CATEGORICAL));
         Object[][] rows = {
             {Instant.MIN, "Instant.MIN"},
@@ -269,8 +298,64 @@ public abstract class TableFormatContract {
             {instant("+10000-01-01T00:00:00Z"), "year 10000"},
             {Instant.MAX, "Instant.MAX"},
         };
-        Table table = table(schema, rows);
-        assertRoundTrip(table, format(schema), "the table of instants beyond four-digit years");
+        return table(schema, rows);
+    }
+
+    /**
+     * An instant the format says it cannot hold is refused when written, naming its column and
+     * row, never rounded; skipped for a format that holds every instant of the fixtures.
+     */
+    @Test
+    @DisplayName("an instant the format documents it cannot hold is refused, naming its column and row, not rounded")
+    void instantsTheFormatCannotHoldAreRefusedNamingColumnAndRow() {
+        boolean anyRefused = false;
+        for (Table fixture : List.of(richFixture(), instantsBeyondFourDigitYears())) {
+            String name = fixture.schema().fields().stream().filter(field -> field.type() == ColumnType.TIMESTAMP)
+                    .findFirst().orElseThrow().name();
+            int refused = firstRefusedRow(fixture.timestampColumn(name));
+            if (refused < 0) {
+                continue;
+            }
+            anyRefused = true;
+            TableFormat format = format(fixture.schema());
+            assertThatThrownBy(() -> write(fixture, format))
+                    .as("writing %s, whose row %d holds %s", name, refused, fixture.timestampColumn(name).get(refused))
+                    .isInstanceOf(RuntimeException.class)
+                    .hasMessageContaining(name)
+                    .hasMessageContaining(fixture.timestampColumn(name).get(refused).toString())
+                    .message().containsPattern("\\brow " + refused + "(?!\\d)");
+        }
+        Assumptions.assumeTrue(anyRefused, "the format holds every instant of the fixtures");
+    }
+
+    private int firstRefusedRow(TimestampColumn column) {
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row) && !holdsInstant(column.get(row))) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /** The table with every instant the format cannot hold made missing. */
+    private Table held(Table table) {
+        List<Column> columns = new ArrayList<>(table.columnCount());
+        for (Column column : table.columns()) {
+            if (column instanceof TimestampColumn instants) {
+                TimestampColumn.Builder builder = TimestampColumn.builder(column.name());
+                for (int row = 0; row < instants.size(); row++) {
+                    if (instants.isMissing(row) || !holdsInstant(instants.get(row))) {
+                        builder.addMissing();
+                    } else {
+                        builder.add(instants.get(row));
+                    }
+                }
+                columns.add(builder.build().withSensitive(column.sensitive()));
+            } else {
+                columns.add(column);
+            }
+        }
+        return Table.of(columns);
     }
 
     /**
@@ -283,7 +368,7 @@ public abstract class TableFormatContract {
     @DisplayName("random tables from a fixed master seed read back equal with their schema")
     Stream<DynamicTest> randomTablesRoundTripWithSchema() {
         return Sweep.of(sweepCases(), SweepCase::toString, c -> {
-            Table table = RandomTables.table(c.seed(), c.rows(), c.columns(), this::usableText);
+            Table table = RandomTables.table(c.seed(), c.rows(), c.columns(), this::usableText, this::holdsInstant);
             assertRoundTrip(table, format(table.schema()), "schema " + table.schema());
             return Sweep.Outcome.EXERCISED;
         }, 1.0);
@@ -350,7 +435,8 @@ public abstract class TableFormatContract {
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.line()).as("line() of %s", e).isEqualTo(line);
                     assertThat(e.source()).as("source() of %s", e).isEqualTo(SOURCE);
-                    assertThat(e.getMessage()).as("the message").contains(SOURCE).containsPattern(linePattern(line));
+                    assertThat(e.getMessage()).as("the message").contains(SOURCE);
+                    assertNamesTheLine(e.getMessage(), line);
                 });
     }
 
@@ -369,8 +455,8 @@ public abstract class TableFormatContract {
                 .as("reading the malformed file")
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
                     assertThat(e.line()).as("line() of %s", e).isEqualTo(line);
-                    assertThat(e.getMessage()).as("the message").contains(file.getFileName().toString())
-                            .containsPattern(linePattern(line));
+                    assertThat(e.getMessage()).as("the message").contains(file.getFileName().toString());
+                    assertNamesTheLine(e.getMessage(), line);
                 });
     }
 
@@ -457,13 +543,22 @@ public abstract class TableFormatContract {
         return format.getClass().getSimpleName();
     }
 
-    /** "line 12" as a whole number, so that line 1 does not match "line 12". */
-    private static String linePattern(long line) {
-        return "\\bline " + line + "(?!\\d)";
+    /** The message names the line ("line 12" as a whole number), or none at all for a format without lines. */
+    private static void assertNamesTheLine(String message, long line) {
+        if (line == 0) {
+            assertThat(message).as("the message of a format without lines").doesNotContainPattern("\\bline \\d");
+        } else {
+            assertThat(message).as("the message").containsPattern("\\bline " + line + "(?!\\d)");
+        }
+    }
+
+    /** The fixture of all five types, with the instants the format cannot hold missing. */
+    private Table richTable() {
+        return held(richFixture());
     }
 
     /** The fixture of all five types; no categorical or text value is empty, NA, ? or null. */
-    private Table richTable() {
+    private static Table richFixture() {
         Schema schema = Schema.of(
                 Field.of("measure", ColumnType.NUMERIC),
                 Field.of("city", ColumnType.CATEGORICAL),

@@ -1,0 +1,126 @@
+package dev.mlops.parquet;
+
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.table.Column;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.data.io.TableChunks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.parquet.column.ColumnReadStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Parquet file's row groups as {@link TableChunks}: each {@link #next()} reads one row group's
+ * pages of the planned columns and decodes them into a table, so that only the current row
+ * group is held in memory. Also assembles a whole file into one table ({@link #readAll}). Not
+ * thread-safe; closing releases the file.
+ */
+final class RowGroupChunks implements TableChunks {
+    private final OpenFile file;
+    private final ReadPlan plan;
+    private OpenFile.@Nullable RowGroup pending;
+
+    /**
+     * @param file the open file, whose requested columns the plan's are
+     * @param plan what to read
+     */
+    RowGroupChunks(OpenFile file, ReadPlan plan) {
+        this.file = file;
+        this.plan = plan;
+        file.request(plan.requested());
+    }
+
+    @Override
+    public Schema schema() {
+        return plan.schema();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending == null) {
+            pending = file.next();
+        }
+        return pending != null;
+    }
+
+    @Override
+    public Table next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("every row group of " + file.source() + " was read");
+        }
+        OpenFile.RowGroup group = pending;
+        pending = null;
+        List<ColumnDecoder> decoders = decoders(group.rows());
+        decode(group, decoders);
+        return table(decoders);
+    }
+
+    /**
+     * Reads every remaining row group into one table.
+     *
+     * @return the table
+     * @throws DataFormatException if the file has more rows than a table holds, or a row group
+     *     cannot be read
+     */
+    Table readAll() {
+        long rows = file.rowGroups().stream().mapToLong(group -> group.getRowCount()).sum();
+        if (rows > Integer.MAX_VALUE) {
+            throw new DataFormatException(file.source(), "the file holds " + rows + " rows, more than a table can ("
+                    + Integer.MAX_VALUE + "); read it in pieces with readChunks", null);
+        }
+        List<ColumnDecoder> decoders = decoders((int) rows);
+        for (OpenFile.RowGroup group = file.next(); group != null; group = file.next()) {
+            decode(group, decoders);
+        }
+        return table(decoders);
+    }
+
+    private List<ColumnDecoder> decoders(int rows) {
+        List<ColumnDecoder> decoders = new ArrayList<>(plan.columns().size());
+        for (int i = 0; i < plan.columns().size(); i++) {
+            decoders.add(ColumnDecoder.of(plan.columns().get(i), plan.schema().field(i).type(), plan.zone(),
+                    plan.localTimes(), rows));
+        }
+        return decoders;
+    }
+
+    private void decode(OpenFile.RowGroup group, List<ColumnDecoder> decoders) {
+        ColumnReadStore columns = file.columns(group);
+        for (int i = 0; i < decoders.size(); i++) {
+            FileColumn column = plan.columns().get(i);
+            try {
+                decoders.get(i).decode(columns.getColumnReader(column.descriptor()), group.rows());
+            } catch (ColumnDecoder.RowException e) {
+                throw new DataFormatException(file.source(), column.name(), column.position(), "row "
+                        + (group.firstRow() + e.row()) + " (0-based) in " + where(group) + ": "
+                        + OpenFile.cause(e.getCause()), e.getCause());
+            } catch (RuntimeException e) {
+                throw new DataFormatException(file.source(), column.name(), column.position(), where(group)
+                        + " cannot be decoded (" + OpenFile.cause(e) + ")", e);
+            }
+        }
+    }
+
+    private String where(OpenFile.RowGroup group) {
+        return file.rowGroupName(group.index(), group.firstRow(), group.rows());
+    }
+
+    private Table table(List<ColumnDecoder> decoders) {
+        if (decoders.isEmpty()) {
+            return Table.empty(plan.schema());
+        }
+        List<Column> columns = new ArrayList<>(decoders.size());
+        for (int i = 0; i < decoders.size(); i++) {
+            columns.add(decoders.get(i).build().withSensitive(plan.schema().field(i).sensitive()));
+        }
+        return Table.of(columns);
+    }
+
+    @Override
+    public void close() {
+        pending = null;
+        file.close();
+    }
+}

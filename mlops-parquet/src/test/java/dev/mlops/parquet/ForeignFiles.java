@@ -1,0 +1,63 @@
+package dev.mlops.parquet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * Writes Parquet files as other tools do, with parquet-hadoop's example writer: any schema, no
+ * mlops metadata unless given, statistics on or off.
+ */
+final class ForeignFiles {
+    private ForeignFiles() {
+    }
+
+    /**
+     * @param file the file to write
+     * @param schema the Parquet schema in its text form ({@code message m { optional int64 id; }})
+     * @param statistics whether column chunks carry statistics
+     * @param metadata key-value metadata
+     * @param rows each fills one row
+     * @return the file
+     */
+    @SafeVarargs
+    static Path write(Path file, String schema, boolean statistics, Map<String, String> metadata,
+            Consumer<Group>... rows) {
+        MessageType type = MessageTypeParser.parseMessageType(schema);
+        SimpleGroupFactory groups = new SimpleGroupFactory(type);
+        try (OutputStream out = Files.newOutputStream(file);
+                ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
+                        .withConf(new PlainParquetConfiguration())
+                        .withCodecFactory(new AirliftCodecs())
+                        .withType(type)
+                        .withExtraMetaData(metadata)
+                        .withStatisticsEnabled(statistics)
+                        .build()) {
+            for (Consumer<Group> row : rows) {
+                Group group = groups.newGroup();
+                row.accept(group);
+                writer.write(group);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** {@link #write(Path, String, boolean, Map, Consumer[])} with statistics and no metadata. */
+    @SafeVarargs
+    static Path write(Path file, String schema, Consumer<Group>... rows) {
+        return write(file, schema, true, Map.of(), rows);
+    }
+}

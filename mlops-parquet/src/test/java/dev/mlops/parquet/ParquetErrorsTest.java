@@ -1,0 +1,92 @@
+package dev.mlops.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.DataFormatException;
+import dev.mlops.core.table.Table;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A file that is not Parquet, or is cut short or corrupt, fails naming the file; nothing is read silently short. */
+class ParquetErrorsTest {
+    private static final ParquetFormat PARQUET = ParquetFormat.defaults();
+
+    @TempDir
+    Path directory;
+
+    private byte[] written() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PARQUET.write(RandomTables.table(11, 200), out);
+        return out.toByteArray();
+    }
+
+    private Path file(String name, byte[] bytes) throws IOException {
+        return Files.write(directory.resolve(name), bytes);
+    }
+
+    private static void assertNotParquet(Path file) {
+        assertThatThrownBy(() -> PARQUET.read(file))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> {
+                    assertThat(e.source()).isEqualTo(file.toString());
+                    assertThat(e.line()).as("a Parquet file has no lines").isZero();
+                    assertThat(e.column()).isEmpty();
+                })
+                .hasMessageStartingWith(file + ": not a readable Parquet file (")
+                .hasMessageNotContaining(" line ");
+        assertThatThrownBy(() -> PARQUET.readChunks(file)).isInstanceOf(DataFormatException.class);
+        assertThatThrownBy(() -> PARQUET.read(file, List.of("number"))).isInstanceOf(DataFormatException.class);
+    }
+
+    @Test
+    void aCsvFileIsNotParquet() throws IOException {
+        assertNotParquet(file("table.parquet", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anEmptyFileIsNotParquet() throws IOException {
+        assertNotParquet(file("empty.parquet", new byte[0]));
+    }
+
+    @Test
+    void aFileCutShortAtAnyPointFailsNamingIt() throws IOException {
+        byte[] bytes = written();
+        for (int length : new int[] {4, bytes.length / 3, bytes.length / 2, bytes.length - 9, bytes.length - 1}) {
+            assertNotParquet(file("cut-" + length + ".parquet", Arrays.copyOf(bytes, length)));
+        }
+    }
+
+    @Test
+    void aCorruptFooterFailsNamingTheFile() throws IOException {
+        byte[] bytes = written();
+        int footerLength = bytes[bytes.length - 8] & 0xff | (bytes[bytes.length - 7] & 0xff) << 8;
+        for (int i = bytes.length - 8 - footerLength; i < bytes.length - 8 - footerLength / 2; i++) {
+            bytes[i] = (byte) 0xff;
+        }
+        assertNotParquet(file("footer.parquet", bytes));
+    }
+
+    @Test
+    void aStreamThatIsNotParquetNamesTheSourceGiven() {
+        assertThatThrownBy(() -> PARQUET.read(new ByteArrayInputStream(new byte[] {'P', 'A', 'R', '1'}), "stdin"))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith("stdin: not a readable Parquet file");
+    }
+
+    @Test
+    void aStreamOfAWholeFileReads() {
+        Table table = RandomTables.table(12, 50);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PARQUET.write(table, out);
+
+        assertThat(PARQUET.read(new ByteArrayInputStream(out.toByteArray()), "stdin")).isEqualTo(table);
+    }
+}

@@ -151,14 +151,18 @@ final class CheckCommand implements Callable<Integer> {
                     + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
                     + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
         }
-        Batch batch = input.readBatch(inputFile, format, suite.schema());
-        CheckReport report = suite.run(batch, context);
+        LoggedSource source = LoggedSource.of(format, inputFile);
+        // a format that streams is checked piece by piece, reading only the suite's columns; one that reads files
+        // whole, and any quarantine, check a batch read against the suite's schema, whose rows know their lines
+        @Nullable Batch batch = source.streams() && quarantineFiles == null ? null
+                : input.readBatch(inputFile, format, suite.schema());
+        CheckReport report = batch == null ? suite.run(source, context) : suite.run(batch, context);
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
         log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
         String reportJson = report.toJson() + "\n";
         // every quarantine table is made before any file is written: a table that already has the reasons column
         // is bad input, and then nothing is written
-        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(batch);
+        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(Objects.requireNonNull(batch));
         boolean copied = split != null && split.passingOrigins().isPresent();
         @Nullable Table quarantined = split == null || copied ? null : split.quarantinedWithReasons();
         if (reportFile != null) {

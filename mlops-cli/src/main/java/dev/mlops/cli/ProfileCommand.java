@@ -2,7 +2,6 @@ package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.ColumnType;
-import dev.mlops.core.table.Table;
 import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
@@ -93,8 +92,8 @@ final class ProfileCommand implements Callable<Integer> {
         if (out != null && CommandSupport.sameFile(out, inputFile)) {
             throw CommandSupport.usage(commandSpec, "--out " + out + " would overwrite the input file");
         }
-        Table table = input.read(inputFile);
-        DatasetProfile profile = ProfileSettings.profile(table, options).forExport();
+        DatasetProfile profile = ProfileSettings.profile(LoggedSource.of(input.tableFormat(inputFile), inputFile),
+                options).forExport();
         String profileJson = profile.toJson() + "\n";
         if (out != null) {
             AtomicFiles.writeString(out, profileJson);

@@ -157,7 +157,7 @@ final class PiecewiseRun {
         return source.fingerprint((int) rows);
     }
 
-    /** @return the columns the pass reads: each check's that it does not decide from the schema */
+    /** @return the columns the pass reads: each check's that it does not decide from the schema; at least one */
     private Set<String> needed() {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < checks.size(); i++) {
@@ -170,6 +170,10 @@ final class PiecewiseRun {
                     // decided by the schema: reads nothing
                 }
             }
+        }
+        if (names.isEmpty() && schema.size() > 0) {
+            // a table of no columns has no rows: the first column counts them
+            names.add(schema.field(0).name());
         }
         return names;
     }

@@ -1,0 +1,492 @@
+package dev.mlops.data.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops.core.MlopsException;
+import dev.mlops.core.SchemaException;
+import dev.mlops.core.report.Severity;
+import dev.mlops.core.table.BooleanColumn;
+import dev.mlops.core.table.CategoricalColumn;
+import dev.mlops.core.table.ColumnType;
+import dev.mlops.core.table.Fingerprint;
+import dev.mlops.core.table.NumericColumn;
+import dev.mlops.core.table.Schema;
+import dev.mlops.core.table.Table;
+import dev.mlops.core.table.TextColumn;
+import dev.mlops.core.table.TimestampColumn;
+import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.io.Pieces;
+import dev.mlops.data.io.PiecesFormat;
+import dev.mlops.data.io.TableChunks;
+import dev.mlops.data.io.TableSource;
+import dev.mlops.data.profile.DatasetProfile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link CheckSuite#run(TableSource, CheckContext)}: the report of the whole table, from its pieces. */
+class CheckSuitePiecesTest {
+    private static final long MASTER_SEED = 20_261_208L;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-08T09:00:00Z"), ZoneOffset.UTC);
+    private static final List<String> CITIES = List.of("München", "São Paulo", "Hamburg", "Paris", "Łódź", "Porto");
+
+    /**
+     * Random people: a mostly unique id, an age with missing values, NaN and outliers, a city,
+     * an email, a flag, a time, and a column that no check but the schema's names.
+     */
+    static Table people(SplittableRandom random, int rows) {
+        CategoricalColumn.Builder id = CategoricalColumn.builder("id");
+        NumericColumn.Builder age = NumericColumn.builder("age");
+        CategoricalColumn.Builder city = CategoricalColumn.builder("city");
+        TextColumn.Builder email = TextColumn.builder("email");
+        BooleanColumn.Builder member = BooleanColumn.builder("member");
+        TimestampColumn.Builder seen = TimestampColumn.builder("seen");
+        NumericColumn.Builder unused = NumericColumn.builder("unused");
+        double missing = random.nextDouble(0.2);
+        for (int row = 0; row < rows; row++) {
+            id.add("p" + (random.nextInt(50) == 0 ? random.nextInt(rows) : row));
+            int kind = random.nextInt(100);
+            if (kind < missing * 100) {
+                age.addMissing();
+            } else if (kind < missing * 100 + 2) {
+                age.add(Double.NaN);
+            } else {
+                age.add(random.nextInt(-5, 110));
+            }
+            if (random.nextDouble() < missing) {
+                city.addMissing();
+            } else {
+                city.add(CITIES.get((int) (CITIES.size() * Math.pow(random.nextDouble(), 2))));
+            }
+            if (random.nextDouble() < missing) {
+                email.addMissing();
+            } else {
+                email.add("u" + row + (random.nextInt(10) == 0 ? "@x" : "@x.de"));
+            }
+            member.add(random.nextBoolean());
+            seen.add(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1_000_000)));
+            unused.add(random.nextGaussian());
+        }
+        return Table.of(id.build(), age.build(), city.build(), email.build(), member.build(), seen.build(),
+                unused.build());
+    }
+
+    /** Every kind of check and route; {@code whole} adds a check that names no column. */
+    static CheckSuite suite(boolean whole) {
+        SchemaCheck schema = new SchemaCheck(List.of(new ExpectedColumn("id", ColumnType.CATEGORICAL, false),
+                new ExpectedColumn("age", ColumnType.NUMERIC, true), new ExpectedColumn("city", ColumnType.CATEGORICAL,
+                        false), new ExpectedColumn("email", ColumnType.TEXT, true),
+                new ExpectedColumn("member", ColumnType.BOOLEAN, true), new ExpectedColumn("seen", ColumnType.NUMERIC,
+                        true), new ExpectedColumn("absent", ColumnType.TEXT, true)), false, true, Severity.ERROR);
+        CheckSuite.Builder suite = CheckSuite.builder("people").clock(CLOCK).add(schema)
+                .add(Checks.completeness("city"))
+                .add(Checks.range("age", 0, 100).withMostly(0.9))
+                .add(Checks.allowedValues("city", CITIES.subList(0, 4)))
+                .add(Checks.matches("email", "[a-z0-9]+@x\\.de"))
+                .add(Checks.rows("adults", "age >= 18 or age is missing"))
+                .add(Checks.unique("id"))
+                .add(Checks.cardinality("city", 1, 5))
+                .add(Checks.range("ghost", 0, 1))
+                .add(Checks.meanShift("age"))
+                .add(Checks.ks("age"))
+                .add(Checks.chiSquare("city"))
+                .add(Checks.psi("age"))
+                .add(new AboveMean("age"))
+                .add(new Even("age"))
+                .add(new EvenCounted("age"))
+                .add(new Even("city"))
+                .add(new Seen(List.of("member", "email", "nowhere")));
+        if (whole) {
+            suite.add(new Seen(List.of()));
+        }
+        return suite.build();
+    }
+
+    static CheckContext context(SplittableRandom random) {
+        Table reference = people(new SplittableRandom(random.nextLong()), 300);
+        return CheckContext.defaults().withReference(DatasetProfile.of(reference))
+                .withSampleSize(random.nextInt(0, 25));
+    }
+
+    static Stream<Arguments> sweep() {
+        SplittableRandom master = new SplittableRandom(MASTER_SEED);
+        return IntStream.range(0, 24).mapToObj(i -> Arguments.of(master.nextLong(), i < 2 ? i : master.nextInt(2, 1500),
+                master.nextInt(0, 8), master.nextBoolean()));
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} rows, up to {2} cuts, a check of every column {3}")
+    @MethodSource("sweep")
+    void thePiecesGiveTheReportOfTheWholeTable(long seed, int rows, int maxCuts, boolean whole) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Table table = people(random, rows);
+        List<Table> pieces = Pieces.cut(table, random, maxCuts);
+        CheckContext context = context(random);
+        CheckSuite suite = suite(whole);
+
+        CheckReport streamed = suite.run(Pieces.source(table, pieces), context);
+
+        CheckReport expected = suite.run(table, context);
+        assertThat(streamed.results()).as("seed %s, %s rows in %s pieces", seed, rows, pieces.size())
+                .containsExactlyElementsOf(expected.results());
+        assertThat(streamed).isEqualTo(expected);
+        assertThat(streamed.header().fingerprint()).isEqualTo(Fingerprint.of(table));
+    }
+
+    @Test
+    void everyRouteIsTaken() {
+        Table table = people(new SplittableRandom(1), 50);
+        CheckSuite suite = suite(true);
+        CheckReport probe = suite.run(Table.empty(table.schema()), context(new SplittableRandom(2)));
+        List<CheckRoute> routes = new ArrayList<>();
+        for (int i = 0; i < suite.checks().size(); i++) {
+            routes.add(CheckRoute.of(suite.checks().get(i), probe.results().get(i)));
+        }
+
+        assertThat(routes).containsExactly(CheckRoute.SCHEMA, CheckRoute.COUNTED, CheckRoute.COUNTED,
+                CheckRoute.COUNTED, CheckRoute.COUNTED, CheckRoute.COUNTED, CheckRoute.GATHERED, CheckRoute.GATHERED,
+                CheckRoute.DECIDED, CheckRoute.GATHERED, CheckRoute.GATHERED, CheckRoute.GATHERED,
+                CheckRoute.GATHERED, CheckRoute.GATHERED, CheckRoute.COUNTED, CheckRoute.GATHERED,
+                CheckRoute.DECIDED, CheckRoute.GATHERED, CheckRoute.GATHERED);
+    }
+
+    @Nested
+    class Reading {
+
+        @Test
+        void onePassReadsOnlyTheColumnsTheChecksNeedThenEachColumnAloneForTheFingerprint() {
+            Table table = people(new SplittableRandom(3), 200);
+            Recorded source = new Recorded(Pieces.source(table, Pieces.every(table, 64)));
+            CheckContext context = context(new SplittableRandom(4));
+
+            CheckReport report = suite(false).run(source, context);
+
+            assertThat(report).isEqualTo(suite(false).run(table, context));
+            // not "unused" nor "seen": the schema check judges them from the schema alone
+            assertThat(source.openings.get(0)).containsExactly("id", "age", "city", "email", "member");
+            assertThat(source.openings.subList(1, source.openings.size()))
+                    .containsExactlyElementsOf(table.schema().names().stream().map(List::of).toList());
+        }
+
+        @Test
+        void aTableInOnePieceOfEveryColumnIsHashedAsItIs() {
+            Table table = people(new SplittableRandom(5), 100);
+            Recorded source = new Recorded(Pieces.source(table, List.of(table)));
+            CheckContext context = context(new SplittableRandom(6));
+
+            assertThat(suite(true).run(source, context)).isEqualTo(suite(true).run(table, context));
+            assertThat(source.openings).containsExactly(table.schema().names());
+        }
+
+        @Test
+        void aSuiteDecidedByTheSchemaAloneReadsOneColumnToCountTheRows() {
+            Table table = people(new SplittableRandom(7), 30);
+            Recorded source = new Recorded(Pieces.source(table, Pieces.every(table, 7)));
+            CheckSuite suite = CheckSuite.builder("names").clock(CLOCK).add(SchemaCheck.of(table.schema()))
+                    .add(Checks.range("ghost", 0, 1)).build();
+
+            CheckReport report = suite.run(source, CheckContext.defaults());
+
+            assertThat(report).isEqualTo(suite.run(table, CheckContext.defaults()));
+            assertThat(report.rowCount()).isEqualTo(30);
+            assertThat(source.openings.get(0)).containsExactly("id");
+        }
+
+        @Test
+        void aFileOfAFormatThatStreamsIsCheckedAsItsWholeTable(@TempDir Path dir) throws IOException {
+            Table table = people(new SplittableRandom(8), 150);
+            Path file = dir.resolve("people.csv");
+            CsvFormat.defaults().write(table, file);
+            Table read = CsvFormat.defaults().read(file);
+            CheckContext context = context(new SplittableRandom(9));
+            PiecesFormat format = new PiecesFormat(40);
+
+            CheckReport report = suite(false).run(TableSource.of(format, file), context);
+
+            assertThat(report).isEqualTo(suite(false).run(read, context));
+            assertThat(format.readings().get(1)).containsExactly("id", "age", "city", "email", "member");
+        }
+    }
+
+    @Nested
+    class Edges {
+
+        @Test
+        void noPieceIsTheReportOfAnEmptyTable() {
+            Table table = people(new SplittableRandom(10), 20);
+            CheckContext context = context(new SplittableRandom(11));
+
+            CheckReport report = suite(true).run(Pieces.source(table, List.of()), context);
+
+            assertThat(report).isEqualTo(suite(true).run(Table.empty(table.schema()), context));
+        }
+
+        @Test
+        void aSuiteThatNeedsAReferenceIsRefusedWithoutOneAsForAWholeTable() {
+            Table table = people(new SplittableRandom(12), 20);
+            TableSource source = Pieces.source(table, Pieces.every(table, 5));
+
+            assertThatThrownBy(() -> suite(false).run(source, CheckContext.defaults()))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessage(catchMessage(() -> suite(false).run(table, CheckContext.defaults())));
+        }
+
+        @Test
+        void aRowLocalCheckThatCannotBindToAPieceFailsNamingWhy() {
+            Table table = people(new SplittableRandom(13), 20);
+            CheckSuite suite = CheckSuite.builder("binds").clock(CLOCK).add(new OddPieces("age")).build();
+
+            CheckReport report = suite.run(Pieces.source(table, Pieces.every(table, 5)), CheckContext.defaults());
+
+            assertThat(report.results().get(0).verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(report.results().get(0).message()).isEqualTo("odd-pieces(age): a piece of 5 rows");
+            assertThat(report.rowCount()).isEqualTo(20);
+        }
+
+        @Test
+        void aCheckThatReturnsNullIsNamed() {
+            Table table = people(new SplittableRandom(14), 10);
+            CheckSuite suite = CheckSuite.builder("null").add(new Seen(List.of("null"))).build();
+
+            assertThatThrownBy(() -> suite.run(Pieces.source(table, Pieces.every(table, 3)), CheckContext.defaults()))
+                    .isInstanceOf(NullPointerException.class).hasMessage("seen(null) returned null");
+        }
+
+        private static String catchMessage(Runnable run) {
+            try {
+                run.run();
+            } catch (MlopsException e) {
+                return e.getMessage();
+            }
+            throw new AssertionError("expected an MlopsException");
+        }
+    }
+
+    /** A source that records the columns of each opening. */
+    private static final class Recorded implements TableSource {
+        private final TableSource source;
+        private final List<List<String>> openings = new ArrayList<>();
+
+        Recorded(TableSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public String name() {
+            return source.name();
+        }
+
+        @Override
+        public Schema schema() {
+            return source.schema();
+        }
+
+        @Override
+        public TableChunks open(Collection<String> columns) {
+            TableChunks chunks = source.open(columns);
+            openings.add(chunks.schema().names());
+            return chunks;
+        }
+
+        @Override
+        public boolean streams() {
+            return source.streams();
+        }
+    }
+
+    /** The test's own checks: one column, error severity, named {@code type(column)}, each record its own settings. */
+    private interface OneColumn extends RowCheck {
+        String column();
+
+        @Override
+        default String name() {
+            return type() + "(" + column() + ")";
+        }
+
+        @Override
+        default List<String> columns() {
+            return List.of(column());
+        }
+
+        @Override
+        default Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        default double mostly() {
+            return 0.5;
+        }
+
+        @Override
+        default Record settings() {
+            return (Record) this;
+        }
+    }
+
+    /** Row-local: an even number passes. */
+    private record Even(String column) implements OneColumn {
+        @Override
+        public String type() {
+            return "even";
+        }
+
+        @Override
+        public boolean rowLocal() {
+            return true;
+        }
+
+        @Override
+        public RowRule bind(Table table) {
+            if (!table.schema().contains(column) || table.schema().field(column).type() != ColumnType.NUMERIC) {
+                throw new SchemaException(name() + ": no numeric column '" + column + "'");
+            }
+            NumericColumn values = table.numericColumn(column);
+            return new RowRule() {
+                @Override
+                public boolean applies(int row) {
+                    return !values.isMissing(row) && !Double.isNaN(values.get(row));
+                }
+
+                @Override
+                public boolean passes(int row) {
+                    return values.get(row) % 2 == 0;
+                }
+
+                @Override
+                public String describe(int row) {
+                    return values.format(row);
+                }
+            };
+        }
+    }
+
+    /** Row-local but overriding run to add the table's row count to its message: gathered. */
+    private record EvenCounted(String column) implements OneColumn {
+        @Override
+        public String type() {
+            return "even-counted";
+        }
+
+        @Override
+        public boolean rowLocal() {
+            return true;
+        }
+
+        @Override
+        public RowRule bind(Table table) {
+            return new Even(column).bind(table);
+        }
+
+        @Override
+        public CheckResult run(Table table, CheckContext context) {
+            CheckResult result = OneColumn.super.run(table, context);
+            return new CheckResult(result.check(), result.type(), result.columns(), result.severity(),
+                    result.verdict(), result.message() + " of " + table.rowCount() + " rows", result.measured(),
+                    result.threshold(), result.statistic(), result.failingRows(), result.sample(), result.spec());
+        }
+    }
+
+    /** Not row-local: a value above the table's mean fails, so it must see every row at once. */
+    private record AboveMean(String column) implements OneColumn {
+        @Override
+        public String type() {
+            return "above-mean";
+        }
+
+        @Override
+        public RowRule bind(Table table) {
+            NumericColumn values = table.numericColumn(column);
+            double mean = IntStream.range(0, values.size()).filter(row -> !values.isMissing(row))
+                    .mapToDouble(values::get).filter(Double::isFinite).average().orElse(0);
+            return new RowRule() {
+                @Override
+                public boolean applies(int row) {
+                    return !values.isMissing(row) && Double.isFinite(values.get(row));
+                }
+
+                @Override
+                public boolean passes(int row) {
+                    return values.get(row) <= mean;
+                }
+
+                @Override
+                public String describe(int row) {
+                    return values.format(row);
+                }
+            };
+        }
+    }
+
+    /** Row-local, but cannot be bound to a piece of an odd number of rows. */
+    private record OddPieces(String column) implements OneColumn {
+        @Override
+        public String type() {
+            return "odd-pieces";
+        }
+
+        @Override
+        public boolean rowLocal() {
+            return true;
+        }
+
+        @Override
+        public RowRule bind(Table table) {
+            if (table.rowCount() % 2 == 1) {
+                throw new SchemaException("a piece of " + table.rowCount() + " rows");
+            }
+            return new Even(column).bind(table);
+        }
+    }
+
+    /**
+     * A plain check whose message names the rows of its columns (all when it names none) by their
+     * fingerprint; of a column "null", it returns null.
+     */
+    private record Seen(List<String> columns) implements Check {
+        @Override
+        public String type() {
+            return "seen";
+        }
+
+        @Override
+        public String name() {
+            return "seen(" + String.join(", ", columns) + ")";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public Record settings() {
+            return this;
+        }
+
+        @Override
+        public CheckResult run(Table table, CheckContext context) {
+            if (columns.contains("null")) {
+                return null;
+            }
+            Table mine = columns.isEmpty() ? table : table.select(table.schema().names().stream()
+                    .filter(columns::contains).toArray(String[]::new));
+            return CheckResult.passed(this, table.rowCount(), Threshold.atLeast(0),
+                    String.join(", ", mine.schema().names()) + ": " + Fingerprint.of(mine));
+        }
+    }
+}

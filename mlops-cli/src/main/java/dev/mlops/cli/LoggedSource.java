@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.TableChunks;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An input file as a {@link TableSource} ({@link TableSource#of(TableFormat, Path)}) that logs at
  * debug level ({@code --verbose}) each reading: the columns it reads, each piece's rows, and the
- * rows, pieces and milliseconds in all. Thread-safe as the source it wraps; each opening's pieces
+ * rows, pieces and milliseconds of the pass (reading and what was done with the pieces); and the pass that reads each column once more for the
+ * fingerprint, in one line. Thread-safe as the source it wraps; each opening's pieces
  * are read by one thread.
  */
 final class LoggedSource implements TableSource {
@@ -47,6 +49,17 @@ final class LoggedSource implements TableSource {
     @Override
     public boolean streams() {
         return source.streams();
+    }
+
+    /** Hashes the columns one at a time as the wrapped source does, logging the pass once rather than each piece. */
+    @Override
+    public Fingerprint fingerprint(int rowCount) {
+        Logger log = LoggerFactory.getLogger(LoggedSource.class);
+        long start = System.nanoTime();
+        Fingerprint fingerprint = source.fingerprint(rowCount);
+        log.debug("fingerprint of {}: read its {} columns one at a time in {} ms", source.name(), schema().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return fingerprint;
     }
 
     @Override
@@ -83,8 +96,8 @@ final class LoggedSource implements TableSource {
             @Override
             public void close() {
                 pieces.close();
-                log.debug("read {} rows of {} columns in {} pieces in {} ms", rows, pieces.schema().size(), count,
-                        (System.nanoTime() - start) / 1_000_000);
+                log.debug("passed over {} rows of {} columns in {} pieces of {} in {} ms (reading and work)", rows,
+                        pieces.schema().size(), count, source.name(), (System.nanoTime() - start) / 1_000_000);
             }
         };
     }

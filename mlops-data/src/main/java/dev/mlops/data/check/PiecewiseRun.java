@@ -81,7 +81,8 @@ final class PiecewiseRun {
             while (chunks.hasNext()) {
                 Table piece = chunks.next();
                 add(piece);
-                only = pieces++ == 0 ? piece : null;
+                // the first piece is kept only when it is the whole table
+                only = ++pieces == 1 && !chunks.hasNext() ? piece : null;
             }
         }
         List<CheckResult> results = new ArrayList<>(checks.size());

@@ -194,19 +194,19 @@ public final class DatasetProfile {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(executor, "executor");
         Instant createdAt = Objects.requireNonNull(clock, "clock").instant();
+        DatasetProfile profile;
         try (TableChunks pieces = source.open()) {
             Table first = pieces.hasNext() ? pieces.next() : Table.empty(pieces.schema());
             if (!pieces.hasNext()) {
                 return of(first, options, executor, createdAt, true);
             }
-            DatasetProfile profile = of(first, options, executor, createdAt, false);
+            profile = of(first, options, executor, createdAt, false);
             while (pieces.hasNext()) {
                 profile = profile.merge(of(pieces.next(), options, executor, createdAt, false));
             }
-            long rows = profile.rowCount();
-            return profile.withFingerprints(rows > Integer.MAX_VALUE ? List.of()
-                    : List.of(source.fingerprint((int) rows)));
         }
+        long rows = profile.rowCount();
+        return profile.withFingerprints(rows > Integer.MAX_VALUE ? List.of() : List.of(source.fingerprint((int) rows)));
     }
 
     /**

@@ -341,6 +341,10 @@ class FingerprintTest {
             assertThatThrownBy(() -> builder.add(NumericColumn.of("y", 3)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("column 'y' comes after every column of the schema [x] has its 2 rows");
+            Fingerprint.Builder none = Fingerprint.builder(table.schema(), 0);
+            assertThatThrownBy(() -> none.add(NumericColumn.of("y")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("column 'y' comes after every column of the schema [x] has its 0 rows");
         }
 
         @Test

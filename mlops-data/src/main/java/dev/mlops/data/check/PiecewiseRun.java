@@ -105,14 +105,7 @@ final class PiecewiseRun {
 
     /** Counts, gathers and measures one piece. */
     private void add(Table piece) {
-        int pieceRows = piece.rowCount();
-        if (gathered != null && rows + pieceRows > Integer.MAX_VALUE) {
-            Check check = checks.get(routes.indexOf(CheckRoute.GATHERED));
-            throw new MlopsException(source.name() + ": check '" + check.name() + "' (" + check.type() + ") needs its"
-                    + " columns whole, but the table has more than " + Integer.MAX_VALUE + " rows, the most a table"
-                    + " holds; run the suite without it");
-        }
-        rows += pieceRows;
+        rows += piece.rowCount();
         for (int i = 0; i < checks.size(); i++) {
             Check check = checks.get(i);
             if (routes.get(i) == CheckRoute.SCHEMA) {
@@ -126,7 +119,22 @@ final class PiecewiseRun {
             }
         }
         if (gathered != null) {
+            requireGatherable(rows, checks.get(routes.indexOf(CheckRoute.GATHERED)), source.name());
             gathered.add(piece);
+        }
+    }
+
+    /**
+     * @param rows the rows gathered with the next piece
+     * @param check the first check that gathers its columns
+     * @param source the input's name
+     * @throws MlopsException if there are more rows than a table holds
+     */
+    static void requireGatherable(long rows, Check check, String source) {
+        if (rows > Integer.MAX_VALUE) {
+            throw new MlopsException(source + ": check '" + check.name() + "' (" + check.type() + ") needs its columns"
+                    + " whole, but the table has more than " + Integer.MAX_VALUE + " rows, the most a table holds; run"
+                    + " the suite without it");
         }
     }
 
@@ -151,11 +159,21 @@ final class PiecewiseRun {
         if (only != null && read.equals(schema)) {
             return Fingerprint.of(only);
         }
+        return source.fingerprint(countable(rows, source.name()));
+    }
+
+    /**
+     * @param rows the table's rows
+     * @param source the input's name
+     * @return the rows, which a fingerprint's encoding counts
+     * @throws MlopsException if there are more rows than the encoding counts
+     */
+    static int countable(long rows, String source) {
         if (rows > Integer.MAX_VALUE) {
-            throw new MlopsException(source.name() + ": the table has " + rows + " rows, more than the "
-                    + Integer.MAX_VALUE + " a fingerprint counts, so a report cannot name it");
+            throw new MlopsException(source + ": the table has " + rows + " rows, more than the " + Integer.MAX_VALUE
+                    + " a fingerprint counts, so a report cannot name it");
         }
-        return source.fingerprint((int) rows);
+        return (int) rows;
     }
 
     /** @return the columns the pass reads: each check's that it does not decide from the schema; at least one */

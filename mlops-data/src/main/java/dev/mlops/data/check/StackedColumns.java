@@ -21,6 +21,9 @@ import java.util.function.IntConsumer;
  * plus the text of each category, text value and instant). Not thread-safe.
  */
 final class StackedColumns {
+    /** The code of a piece's level not yet met in the stacked column. */
+    private static final int UNSEEN = -1;
+
     private final Schema schema;
     private final List<ColumnBuilder> builders = new ArrayList<>();
 
@@ -81,12 +84,12 @@ final class StackedColumns {
         int rows = column.size();
         List<String> levels = column.levels();
         int[] codes = new int[levels.size()];
-        Arrays.fill(codes, -1);
+        Arrays.fill(codes, UNSEEN);
         for (int row = 0; row < rows; row++) {
             int code = column.code(row);
             if (code == CategoricalColumn.MISSING_CODE) {
                 builder.addMissing();
-            } else if (codes[code] < 0) {
+            } else if (codes[code] == UNSEEN) {
                 codes[code] = builder.addLevel(levels.get(code));
             } else {
                 builder.addCode(codes[code]);

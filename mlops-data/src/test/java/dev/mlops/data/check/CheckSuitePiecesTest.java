@@ -21,6 +21,12 @@ import dev.mlops.data.io.PiecesFormat;
 import dev.mlops.data.io.TableChunks;
 import dev.mlops.data.io.TableSource;
 import dev.mlops.data.profile.DatasetProfile;
+import dev.mlops.data.userchecks.AboveMean;
+import dev.mlops.data.userchecks.Even;
+import dev.mlops.data.userchecks.EvenCounted;
+import dev.mlops.data.userchecks.Failing;
+import dev.mlops.data.userchecks.OddPieces;
+import dev.mlops.data.userchecks.Seen;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -165,6 +171,41 @@ class CheckSuitePiecesTest {
     }
 
     @Nested
+    class Routes {
+        private final Table table = people(new SplittableRandom(16), 10);
+
+        private CheckRoute route(Check check) {
+            CheckSuite suite = CheckSuite.builder("route").add(check).build();
+            return CheckRoute.of(check, suite.run(Table.empty(table.schema()), context(new SplittableRandom(17)))
+                    .results().get(0));
+        }
+
+        @Test
+        void aFailedProbeDecidesABuiltInCheckOrARowCheckCountedByRun() {
+            assertThat(route(Checks.cardinality("ghost", 1, 2))).isEqualTo(CheckRoute.DECIDED);
+            assertThat(route(Checks.range("ghost", 0, 1))).isEqualTo(CheckRoute.DECIDED);
+            assertThat(route(new Even("city"))).isEqualTo(CheckRoute.DECIDED);
+        }
+
+        @Test
+        void aFailedProbeDoesNotDecideAUsersPlainCheckOrARowCheckWithItsOwnRun() {
+            assertThat(route(new Failing())).isEqualTo(CheckRoute.GATHERED);
+            assertThat(route(new EvenCounted("city"))).isEqualTo(CheckRoute.GATHERED);
+        }
+
+        @Test
+        void rowLocalRowChecksAreCountedAndTheOthersGathered() {
+            assertThat(route(Checks.range("age", 0, 1))).isEqualTo(CheckRoute.COUNTED);
+            assertThat(route(new Even("age"))).isEqualTo(CheckRoute.COUNTED);
+            assertThat(route(new EvenCounted("age"))).isEqualTo(CheckRoute.GATHERED);
+            assertThat(route(new AboveMean("age"))).isEqualTo(CheckRoute.GATHERED);
+            assertThat(route(Checks.unique("id"))).isEqualTo(CheckRoute.GATHERED);
+            assertThat(route(new Seen(List.of("age")))).isEqualTo(CheckRoute.GATHERED);
+            assertThat(route(SchemaCheck.of(table.schema()))).isEqualTo(CheckRoute.SCHEMA);
+        }
+    }
+
+    @Nested
     class Reading {
 
         @Test
@@ -204,6 +245,33 @@ class CheckSuitePiecesTest {
             assertThat(report).isEqualTo(suite.run(table, CheckContext.defaults()));
             assertThat(report.rowCount()).isEqualTo(30);
             assertThat(source.openings.get(0)).containsExactly("id");
+        }
+
+        @Test
+        void aNonNullableColumnOfTheSchemaCheckIsReadForItsMissingValues() {
+            Table table = people(new SplittableRandom(15), 40);
+            Recorded source = new Recorded(Pieces.source(table, Pieces.every(table, 9)));
+            CheckSuite suite = CheckSuite.builder("complete").clock(CLOCK)
+                    .add(SchemaCheck.of(table.schema()).notNull("email")).build();
+
+            CheckReport report = suite.run(source, CheckContext.defaults());
+
+            assertThat(report).isEqualTo(suite.run(table, CheckContext.defaults()));
+            assertThat(report.results().get(0).message()).contains("column 'email' must not be null but has");
+            assertThat(source.openings.get(0)).containsExactly("email");
+        }
+
+        @Test
+        void aTableOfNoColumnsReadsNone() {
+            Schema none = Schema.of(List.of());
+            Recorded source = new Recorded(TableSource.of("none", none, List.of()));
+            CheckSuite suite = CheckSuite.builder("nothing").clock(CLOCK).add(SchemaCheck.of(Schema.of(
+                    dev.mlops.core.table.Field.of("a", ColumnType.NUMERIC)))).build();
+
+            CheckReport report = suite.run(source, CheckContext.defaults());
+
+            assertThat(report).isEqualTo(suite.run(Table.empty(none), CheckContext.defaults()));
+            assertThat(source.openings.get(0)).isEmpty();
         }
 
         @Test
@@ -260,10 +328,26 @@ class CheckSuitePiecesTest {
         @Test
         void aCheckThatReturnsNullIsNamed() {
             Table table = people(new SplittableRandom(14), 10);
-            CheckSuite suite = CheckSuite.builder("null").add(new Seen(List.of("null"))).build();
+            CheckSuite suite = CheckSuite.builder("null").add(new Seen(List.of("age", "null"))).build();
 
             assertThatThrownBy(() -> suite.run(Pieces.source(table, Pieces.every(table, 3)), CheckContext.defaults()))
-                    .isInstanceOf(NullPointerException.class).hasMessage("seen(null) returned null");
+                    .isInstanceOf(NullPointerException.class).hasMessage("seen(age, null) returned null");
+        }
+
+        @Test
+        void moreRowsThanATableHoldsAreRefusedForAGatheringCheckAndTheFingerprint() {
+            Check unique = Checks.unique("id");
+
+            PiecewiseRun.requireGatherable(Integer.MAX_VALUE, unique, "big.parquet");
+            assertThatThrownBy(() -> PiecewiseRun.requireGatherable(Integer.MAX_VALUE + 1L, unique, "big.parquet"))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessage("big.parquet: check 'uniqueness(id)' (uniqueness) needs its columns whole, but the"
+                            + " table has more than 2147483647 rows, the most a table holds; run the suite without it");
+            assertThat(PiecewiseRun.countable(Integer.MAX_VALUE, "big.parquet")).isEqualTo(Integer.MAX_VALUE);
+            assertThatThrownBy(() -> PiecewiseRun.countable(Integer.MAX_VALUE + 1L, "big.parquet"))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessage("big.parquet: the table has 2147483648 rows, more than the 2147483647 a fingerprint"
+                            + " counts, so a report cannot name it");
         }
 
         private static String catchMessage(Runnable run) {
@@ -305,188 +389,6 @@ class CheckSuitePiecesTest {
         @Override
         public boolean streams() {
             return source.streams();
-        }
-    }
-
-    /** The test's own checks: one column, error severity, named {@code type(column)}, each record its own settings. */
-    private interface OneColumn extends RowCheck {
-        String column();
-
-        @Override
-        default String name() {
-            return type() + "(" + column() + ")";
-        }
-
-        @Override
-        default List<String> columns() {
-            return List.of(column());
-        }
-
-        @Override
-        default Severity severity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        default double mostly() {
-            return 0.5;
-        }
-
-        @Override
-        default Record settings() {
-            return (Record) this;
-        }
-    }
-
-    /** Row-local: an even number passes. */
-    private record Even(String column) implements OneColumn {
-        @Override
-        public String type() {
-            return "even";
-        }
-
-        @Override
-        public boolean rowLocal() {
-            return true;
-        }
-
-        @Override
-        public RowRule bind(Table table) {
-            if (!table.schema().contains(column) || table.schema().field(column).type() != ColumnType.NUMERIC) {
-                throw new SchemaException(name() + ": no numeric column '" + column + "'");
-            }
-            NumericColumn values = table.numericColumn(column);
-            return new RowRule() {
-                @Override
-                public boolean applies(int row) {
-                    return !values.isMissing(row) && !Double.isNaN(values.get(row));
-                }
-
-                @Override
-                public boolean passes(int row) {
-                    return values.get(row) % 2 == 0;
-                }
-
-                @Override
-                public String describe(int row) {
-                    return values.format(row);
-                }
-            };
-        }
-    }
-
-    /** Row-local but overriding run to add the table's row count to its message: gathered. */
-    private record EvenCounted(String column) implements OneColumn {
-        @Override
-        public String type() {
-            return "even-counted";
-        }
-
-        @Override
-        public boolean rowLocal() {
-            return true;
-        }
-
-        @Override
-        public RowRule bind(Table table) {
-            return new Even(column).bind(table);
-        }
-
-        @Override
-        public CheckResult run(Table table, CheckContext context) {
-            CheckResult result = OneColumn.super.run(table, context);
-            return new CheckResult(result.check(), result.type(), result.columns(), result.severity(),
-                    result.verdict(), result.message() + " of " + table.rowCount() + " rows", result.measured(),
-                    result.threshold(), result.statistic(), result.failingRows(), result.sample(), result.spec());
-        }
-    }
-
-    /** Not row-local: a value above the table's mean fails, so it must see every row at once. */
-    private record AboveMean(String column) implements OneColumn {
-        @Override
-        public String type() {
-            return "above-mean";
-        }
-
-        @Override
-        public RowRule bind(Table table) {
-            NumericColumn values = table.numericColumn(column);
-            double mean = IntStream.range(0, values.size()).filter(row -> !values.isMissing(row))
-                    .mapToDouble(values::get).filter(Double::isFinite).average().orElse(0);
-            return new RowRule() {
-                @Override
-                public boolean applies(int row) {
-                    return !values.isMissing(row) && Double.isFinite(values.get(row));
-                }
-
-                @Override
-                public boolean passes(int row) {
-                    return values.get(row) <= mean;
-                }
-
-                @Override
-                public String describe(int row) {
-                    return values.format(row);
-                }
-            };
-        }
-    }
-
-    /** Row-local, but cannot be bound to a piece of an odd number of rows. */
-    private record OddPieces(String column) implements OneColumn {
-        @Override
-        public String type() {
-            return "odd-pieces";
-        }
-
-        @Override
-        public boolean rowLocal() {
-            return true;
-        }
-
-        @Override
-        public RowRule bind(Table table) {
-            if (table.rowCount() % 2 == 1) {
-                throw new SchemaException("a piece of " + table.rowCount() + " rows");
-            }
-            return new Even(column).bind(table);
-        }
-    }
-
-    /**
-     * A plain check whose message names the rows of its columns (all when it names none) by their
-     * fingerprint; of a column "null", it returns null.
-     */
-    private record Seen(List<String> columns) implements Check {
-        @Override
-        public String type() {
-            return "seen";
-        }
-
-        @Override
-        public String name() {
-            return "seen(" + String.join(", ", columns) + ")";
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.INFO;
-        }
-
-        @Override
-        public Record settings() {
-            return this;
-        }
-
-        @Override
-        public CheckResult run(Table table, CheckContext context) {
-            if (columns.contains("null")) {
-                return null;
-            }
-            Table mine = columns.isEmpty() ? table : table.select(table.schema().names().stream()
-                    .filter(columns::contains).toArray(String[]::new));
-            return CheckResult.passed(this, table.rowCount(), Threshold.atLeast(0),
-                    String.join(", ", mine.schema().names()) + ": " + Fingerprint.of(mine));
         }
     }
 }

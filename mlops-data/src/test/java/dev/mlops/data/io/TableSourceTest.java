@@ -67,6 +67,7 @@ class TableSourceTest {
             assertThat(all(source.open(List.of("coastal", "city", "nowhere"))))
                     .containsExactly(whole.select("city", "coastal"));
             assertThat(source.fingerprint(10)).isEqualTo(Fingerprint.of(whole));
+            assertThat(source).hasToString("TableSource[" + file + " as csv, read whole]");
         }
 
         @Test
@@ -90,6 +91,7 @@ class TableSourceTest {
             TableSource source = TableSource.of(format, file);
 
             assertThat(source.streams()).isTrue();
+            assertThat(source).hasToString("TableSource[" + file + " as pieces, streamed]");
             assertThat(format.readings()).isEmpty();
             assertThat(all(source.open())).containsExactlyElementsOf(Pieces.every(whole, 3));
             assertThat(all(source.open(List.of("founded", "city")))).extracting(Table::rowCount)
@@ -146,6 +148,7 @@ class TableSourceTest {
 
             assertThat(source.streams()).isFalse();
             assertThat(source.name()).isEqualTo("memory");
+            assertThat(source).hasToString("TableSource[memory, 3 pieces in memory]");
             assertThat(all(source.open())).containsExactlyElementsOf(pieces);
             assertThat(all(source.open())).containsExactlyElementsOf(pieces);
             try (TableChunks texts = source.open(List.of("t"))) {

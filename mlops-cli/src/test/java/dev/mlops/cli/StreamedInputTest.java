@@ -52,6 +52,12 @@ class StreamedInputTest {
             }
             """;
 
+    /** Credit-g fails it in six rows. */
+    private static final String AGES = """
+            { "kind" : "check-suite", "formatVersion" : 1, "name" : "ages",
+              "checks" : [ { "type" : "range", "column" : "age", "max" : 70 } ] }
+            """;
+
     @TempDir
     static Path shared;
 
@@ -114,30 +120,22 @@ class StreamedInputTest {
 
     @Test
     void checkPrintsTheFailingRowsNumberedInTheFilesOrder() throws IOException {
-        Path suiteFile = Files.writeString(dir.resolve("suite.json"), """
-                { "kind" : "check-suite", "formatVersion" : 1, "name" : "ages",
-                  "checks" : [ { "type" : "range", "column" : "age", "max" : 70 } ] }
-                """, StandardCharsets.UTF_8);
+        Path suiteFile = Files.writeString(dir.resolve("suite.json"), AGES, StandardCharsets.UTF_8);
 
         CliRun streamed = mlops("check", credit.toString(), "--plugins", plugins.toString(), "--format", PIECES,
                 "--suite", suiteFile.toString());
         CliRun whole = mlops("check", creditG().toString(), "--suite", suiteFile.toString());
 
         assertThat(streamed.exitCode()).as(streamed.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
-        // the same rows; a file read whole also names the line each starts on
-        assertThat(streamed.out().lines()
-                .filter(line -> line.contains("row ")).map(line -> line.replaceAll("line \\d+, ", "")).toList())
-                .isEqualTo(whole.out().lines().filter(line -> line.contains("row "))
-                        .map(line -> line.replaceAll("line \\d+, ", "")).toList());
+        // the same six rows; a file read whole also names the line each starts on
+        assertThat(failingRows(streamed)).hasSize(6).isEqualTo(failingRows(whole))
+                .allSatisfy(row -> assertThat(row).matches("\\s+row \\d+: 7\\d"));
         assertThat(streamed.out()).endsWith("(rows are numbered from 0 in the order of " + credit + ")\n");
     }
 
     @Test
     void aQuarantineReadsTheWholeTableAndReportsTheSame() throws IOException {
-        Path suiteFile = Files.writeString(dir.resolve("suite.json"), """
-                { "kind" : "check-suite", "formatVersion" : 1, "name" : "ages",
-                  "checks" : [ { "type" : "range", "column" : "age", "max" : 70 } ] }
-                """, StandardCharsets.UTF_8);
+        Path suiteFile = Files.writeString(dir.resolve("suite.json"), AGES, StandardCharsets.UTF_8);
 
         CliRun quarantined = mlops("check", credit.toString(), "--plugins", plugins.toString(), "--format", PIECES,
                 "--suite", suiteFile.toString(), "--json", "--quarantine", dir.resolve("q").toString());
@@ -165,6 +163,12 @@ class StreamedInputTest {
         assertThat(whole.exitCode()).as(whole.toString()).isZero();
         assertThat(Files.readString(fromPieces, StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(fromWhole, StandardCharsets.UTF_8));
+    }
+
+    /** @return the failing rows a check's text lists, without their lines */
+    private static List<String> failingRows(CliRun run) {
+        return run.out().lines().filter(line -> line.contains("row ")).map(line -> line.replaceAll("line \\d+, ", ""))
+                .toList();
     }
 
     /** A report's JSON without its creation time. */

@@ -45,6 +45,11 @@ import picocli.CommandLine.Spec;
  * byte from the input when the format knows where rows are, and why each row was set apart to a
  * third.
  *
+ * <p>A format that streams (one that overrides {@link TableFormat#readChunks(Path, java.util.Collection)},
+ * such as a plugin's Parquet) is checked piece by piece ({@link CheckSuite#run(dev.mlops.data.io.TableSource,
+ * CheckContext)}), reading only the columns the suite needs, unless {@code --quarantine} is given, which
+ * needs the whole table; its report is the one the whole table gives, its failing rows without lines.
+ *
  * <p>A malformed suite, a suite with distribution checks but no {@code --reference} profile, and
  * a bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}; then nothing is written.
  */
@@ -63,7 +68,10 @@ import picocli.CommandLine.Spec;
                     + "row is set apart; the other rows are checked as usual.",
             "Exits 1 when a check of error severity fails or finds no data, 0 otherwise (warnings do not fail).",
             "Distribution checks compare against --reference, a profile of the reference data that "
-                    + "'mlops profile --out' wrote."
+                    + "'mlops profile --out' wrote.",
+            "A format that streams (a plugin's Parquet, by row group) is checked one piece at a time, reading only "
+                    + "the suite's columns, so a file larger than memory can be checked; its failing rows have no line. "
+                    + "--quarantine reads it whole. --verbose logs each piece."
         })
 final class CheckCommand implements Callable<Integer> {
     /** The name part that marks the file of passing rows: {@code credit-g.passing.csv}. */
@@ -153,14 +161,18 @@ final class CheckCommand implements Callable<Integer> {
                     + "reference (" + String.join(", ", names) + "); give --reference PROFILE_JSON, the reference "
                     + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
         }
-        Batch batch = input.readBatch(inputFile, format, suite.schema());
-        CheckReport report = suite.run(batch, context);
+        LoggedSource source = LoggedSource.of(format, inputFile);
+        // a format that streams is checked piece by piece, reading only the suite's columns; one that reads files
+        // whole, and any quarantine, check a batch read against the suite's schema, whose rows know their lines
+        @Nullable Batch batch = source.streams() && quarantineFiles == null ? null
+                : input.readBatch(inputFile, format, suite.schema());
+        CheckReport report = batch == null ? suite.run(source, context) : suite.run(batch, context);
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
         log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
         String reportJson = report.toJson() + "\n";
         // every quarantine table is made before any file is written: a table that already has the reasons column
         // is bad input, and then nothing is written
-        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(batch);
+        @Nullable Quarantine split = quarantineFiles == null ? null : suite.quarantine(Objects.requireNonNull(batch));
         boolean copied = split != null && split.passingOrigins().isPresent();
         @Nullable Table quarantined = split == null || copied ? null : split.quarantinedWithReasons();
         if (reportFile != null) {

@@ -2,7 +2,6 @@ package dev.mlops.cli;
 
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.ColumnType;
-import dev.mlops.core.table.Table;
 import dev.mlops.core.text.ReadableText;
 import dev.mlops.data.profile.CategoricalProfile;
 import dev.mlops.data.profile.ColumnProfile;
@@ -34,7 +33,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlops profile FILE}: profiles a CSV or JSON Lines file ({@link DatasetProfile}) and
+ * {@code mlops profile FILE}: profiles a CSV or JSON Lines file, or one of a plugin's format
+ * ({@link DatasetProfile}; a format that streams, such as Parquet, piece by piece through a
+ * {@link dev.mlops.data.io.TableSource}, so that a file larger than the heap can be profiled), and
  * prints a summary per column (rows and missing values; for numbers the mean, standard
  * deviation, minimum, quantiles and maximum; for categories the distinct count and the most
  * frequent values), or the profile's JSON with {@code --json}. {@code --out} also writes the
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Profiles a CSV or JSON Lines file: each column's counts, missing values and statistics.",
+            "Profiles a CSV or JSON Lines file (or a plugin's format): each column's counts, missing values and "
+                    + "statistics.",
             "For a numeric column the mean, standard deviation, minimum, quantiles and maximum (NaN and "
                     + "infinities counted apart); for a categorical, boolean or text column the number of distinct "
                     + "values and the most frequent ones; for a timestamp column the earliest and latest time.",
@@ -56,6 +58,9 @@ import picocli.CommandLine.Spec;
             "Up to --exact-quantile-limit values per column the quantiles are exact, above it they come from a KLL "
                     + "sketch; up to --exact-distinct-limit distinct values every value is counted, above it "
                     + "HyperLogLog and frequent-items sketches estimate. The summary says which.",
+            "A format that streams (a plugin's Parquet, by row group) is read and profiled one piece at a time, so a "
+                    + "file larger than memory can be profiled; the profile is the whole file's, its fingerprint read "
+                    + "column by column. --verbose logs each piece.",
             "A column that the format's schema marks sensitive (--format 'csv(schema=[{name=ssn, type=text, "
                     + "sensitive=true}, ...])') is written and summarised sketch-only, without its top values."
         })
@@ -93,8 +98,8 @@ final class ProfileCommand implements Callable<Integer> {
         if (out != null && CommandSupport.sameFile(out, inputFile)) {
             throw CommandSupport.usage(commandSpec, "--out " + out + " would overwrite the input file");
         }
-        Table table = input.read(inputFile);
-        DatasetProfile profile = ProfileSettings.profile(table, options).forExport();
+        DatasetProfile profile = ProfileSettings.profile(LoggedSource.of(input.tableFormat(inputFile), inputFile),
+                options).forExport();
         String profileJson = profile.toJson() + "\n";
         if (out != null) {
             AtomicFiles.writeString(out, profileJson);

@@ -1,6 +1,6 @@
 package dev.mlops.cli;
 
-import dev.mlops.core.table.Table;
+import dev.mlops.data.io.TableSource;
 import dev.mlops.data.profile.DatasetProfile;
 import dev.mlops.data.profile.ProfileOptions;
 import org.jspecify.annotations.Nullable;
@@ -75,13 +75,18 @@ final class ProfileSettings {
         return value;
     }
 
-    /** Profiles a table, logging at debug level how long it took. */
-    static DatasetProfile profile(Table table, ProfileOptions options) {
+    /**
+     * Profiles a table read in pieces ({@link DatasetProfile#of(TableSource, ProfileOptions)}: one
+     * piece in memory at a time when the format streams, such as Parquet by row group), logging at
+     * debug level how long it took.
+     */
+    static DatasetProfile profile(TableSource source, ProfileOptions options) {
         // looked up here, not in a static field: --verbose sets the log level before the first logger exists
         Logger log = LoggerFactory.getLogger(ProfileSettings.class);
         long start = System.nanoTime();
-        DatasetProfile profile = DatasetProfile.of(table, options);
-        log.debug("profiled {} columns in {} ms", table.columnCount(), (System.nanoTime() - start) / 1_000_000);
+        DatasetProfile profile = DatasetProfile.of(source, options);
+        log.debug("profiled {} rows and {} columns in {} ms", profile.rowCount(), profile.columns().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return profile;
     }
 }

@@ -113,7 +113,8 @@ final class SuggestCommand implements Callable<Integer> {
         if (profileFile != null) {
             profile = DatasetProfile.load(profileFile);
         } else {
-            profile = ProfileSettings.profile(input.read(source), settings.options(commandSpec));
+            profile = ProfileSettings.profile(LoggedSource.of(input.tableFormat(source), source),
+                    settings.options(commandSpec));
         }
         SuggestedSuite suggested = suggester.suggest(profile, suiteName);
         suggested.suite().save(suiteFile);

@@ -30,7 +30,7 @@ import javax.tools.ToolProvider;
  * of its own ({@code example.plugin.Greeting}, a {@link Component}) and a {@link ComponentType}
  * of it ({@code hello}, settings {@code greeting} and {@code times}) with the JDK's compiler, and
  * jars the classes with the services file that lists the type; or a {@code TableFormat} of type
- * {@code pipe} ({@link #buildPipeFormat}); or a {@code Splitter} of type {@code cut}
+ * {@code pipe} ({@link #buildPipeFormat}) or {@code pieces}, which streams ({@link #buildPiecesFormat}); or a {@code Splitter} of type {@code cut}
  * ({@link #buildCutSplitter}).
  */
 final class PluginJar {
@@ -153,6 +153,99 @@ final class PluginJar {
                 @Override
                 public TableFormat create(Settings settings) {
                     return new PipeFormat(settings);
+                }
+            }
+            """;
+
+    /** The pieces format type's binary name. */
+    static final String PIECES_TYPE_CLASS = "example.plugin.PiecesFormatType";
+
+    private static final String PIECES_FORMAT_TYPE = """
+            package example.plugin;
+
+            import dev.mlops.core.component.ComponentType;
+            import dev.mlops.core.table.Table;
+            import dev.mlops.data.io.CsvFormat;
+            import dev.mlops.data.io.TableChunks;
+            import dev.mlops.data.io.TableFormat;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.nio.file.Path;
+            import java.util.Collection;
+            import java.util.stream.IntStream;
+
+            /** CSV read in pieces of the setting rows, as a format that streams (Parquet, by row group) is. */
+            public final class PiecesFormatType extends ComponentType<TableFormat, PiecesFormatType.Settings> {
+                public record Settings(Integer rows) {
+                    public Settings {
+                        rows = rows == null ? 2 : rows;
+                    }
+                }
+
+                public record PiecesFormat(Settings settings) implements TableFormat {
+                    @Override
+                    public String type() {
+                        return "pieces";
+                    }
+
+                    @Override
+                    public Table read(InputStream in, String source) {
+                        return CsvFormat.defaults().read(in, source);
+                    }
+
+                    @Override
+                    public TableChunks readChunks(Path file) {
+                        return pieces(read(file));
+                    }
+
+                    @Override
+                    public TableChunks readChunks(Path file, Collection<String> columns) {
+                        return pieces(read(file, columns));
+                    }
+
+                    private TableChunks pieces(Table table) {
+                        int size = settings.rows();
+                        return new TableChunks() {
+                            private int start;
+
+                            @Override
+                            public dev.mlops.core.table.Schema schema() {
+                                return table.schema();
+                            }
+
+                            @Override
+                            public boolean hasNext() {
+                                return start < table.rowCount();
+                            }
+
+                            @Override
+                            public Table next() {
+                                int end = Math.min(table.rowCount(), start + size);
+                                Table piece = table.rows(IntStream.range(start, end).toArray());
+                                start = end;
+                                return piece;
+                            }
+
+                            @Override
+                            public void close() {
+                                start = table.rowCount();
+                            }
+                        };
+                    }
+
+                    @Override
+                    public void write(Table table, OutputStream out) {
+                        CsvFormat.defaults().write(table, out);
+                    }
+                }
+
+                public PiecesFormatType() {
+                    super(TableFormat.class, "pieces", Settings.class, "CSV read in pieces of rows");
+                }
+
+                @Override
+                public TableFormat create(Settings settings) {
+                    return new PiecesFormat(settings);
                 }
             }
             """;
@@ -339,6 +432,16 @@ final class PluginJar {
      */
     static Path buildPipeFormat(Path work, Path jar) throws IOException {
         return build(work, jar, Map.of("PipeFormatType", PIPE_FORMAT_TYPE), PIPE_TYPE_CLASS);
+    }
+
+    /**
+     * @param work an empty directory for the sources and classes
+     * @param jar the jar to write
+     * @return a plugin jar with the {@code TableFormat} type {@code pieces}: CSV that streams, read in
+     *     pieces of the setting {@code rows} (default 2), as Parquet streams its row groups
+     */
+    static Path buildPiecesFormat(Path work, Path jar) throws IOException {
+        return build(work, jar, Map.of("PiecesFormatType", PIECES_FORMAT_TYPE), PIECES_TYPE_CLASS);
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.mlops.data.check.Check;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckReport;
 import dev.mlops.data.check.CheckResult;
+import dev.mlops.data.check.CheckRoute;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.check.ExpectedColumn;
 import dev.mlops.data.check.Quarantine;
@@ -28,7 +29,6 @@ import dev.mlops.data.check.RowCheck;
 import dev.mlops.data.check.RowCounts;
 import dev.mlops.data.check.SchemaCheck;
 import dev.mlops.data.check.UniquenessCheck;
-import dev.mlops.data.check.Verdict;
 import dev.mlops.data.profile.DatasetProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -465,7 +465,8 @@ public final class SparkChecks {
     }
 
     /**
-     * Chooses a check's path.
+     * Chooses a check's path: its {@link CheckRoute}, a counted check translated into Spark's
+     * expressions where it can be, else counted on the executors.
      *
      * @param check the check
      * @param probe its result on an empty table of the Dataset's schema
@@ -474,33 +475,17 @@ public final class SparkChecks {
      * @return the path
      */
     Route route(Check check, CheckResult probe, SparkSchema schema, StructType struct) {
-        if (check instanceof SchemaCheck) {
-            return Route.SCHEMA;
-        }
-        boolean ownRun = check instanceof RowCheck && runs(check.getClass());
-        boolean builtIn = check.getClass().getPackageName().equals(Check.class.getPackageName());
-        // a built-in check, or a row check counted by RowCheck.run, fails on no rows only for its schema
-        if (probe.verdict() == Verdict.FAILED && (builtIn || check instanceof RowCheck && !ownRun)) {
-            return Route.DECIDED;
-        }
-        // a rule that is not row-local may prepare table-wide state in bind: it must see every row at once
-        if (!(check instanceof RowCheck rowCheck) || !rowCheck.rowLocal() || ownRun) {
-            return Route.GATHERED;
-        }
-        return translation(rowCheck, schema, struct).isPresent() ? Route.TRANSLATED : Route.EXECUTORS;
+        return switch (CheckRoute.of(check, probe)) {
+            case SCHEMA -> Route.SCHEMA;
+            case DECIDED -> Route.DECIDED;
+            case GATHERED -> Route.GATHERED;
+            case COUNTED -> translation((RowCheck) check, schema, struct).isPresent() ? Route.TRANSLATED
+                    : Route.EXECUTORS;
+        };
     }
 
     private Optional<SparkRule> translation(RowCheck check, SparkSchema schema, StructType struct) {
         return translate ? SparkRule.of(check, schema, struct) : Optional.empty();
-    }
-
-    /** @return true if a row check's class overrides {@link RowCheck#run} */
-    private static boolean runs(Class<?> type) {
-        try {
-            return type.getMethod("run", Table.class, CheckContext.class).getDeclaringClass() != RowCheck.class;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError("every check has run(Table, CheckContext)", e);
-        }
     }
 
     private static boolean binds(RowCheck check, Table empty) {

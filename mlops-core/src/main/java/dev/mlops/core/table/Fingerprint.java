@@ -70,25 +70,35 @@ public record Fingerprint(String sha256) {
      */
     public static Fingerprint of(Table table) {
         Objects.requireNonNull(table, "table");
-        Encoder encoder = new Encoder();
-        encoder.string(VERSION);
-        encoder.putInt(table.columnCount());
-        encoder.putInt(table.rowCount());
-        for (Field field : table.schema().fields()) {
-            encoder.string(field.name());
-            encoder.string(field.type().name());
-        }
-        int rows = table.rowCount();
-        for (Column column : table.columns()) {
-            switch (column.type()) {
-                case NUMERIC -> numeric((NumericColumn) column, rows, encoder);
-                case CATEGORICAL -> categorical((CategoricalColumn) column, rows, encoder);
-                case BOOLEAN -> bool((BooleanColumn) column, rows, encoder);
-                case TIMESTAMP -> timestamp((TimestampColumn) column, rows, encoder);
-                case TEXT -> text((TextColumn) column, rows, encoder);
-            }
-        }
-        return new Fingerprint(encoder.finish());
+        Builder builder = builder(table.schema(), table.rowCount());
+        table.columns().forEach(builder::add);
+        return builder.build();
+    }
+
+    /**
+     * Starts the fingerprint of a table that is not held whole: the same digest as
+     * {@link #of(Table)} of the table, fed one column after another, each column's cells in
+     * pieces of consecutive rows. The encoding hashes the row count before any cell and every
+     * cell of a column before the next column's, so the row count comes first and a table read
+     * in pieces of rows is fed one column at a time (a columnar format reads one column in
+     * pieces, keeping one piece in memory):
+     * <pre>{@code
+     * Fingerprint.Builder builder = Fingerprint.builder(schema, rows);
+     * for (String name : schema.names()) {
+     *     try (TableChunks pieces = format.readChunks(file, List.of(name))) {
+     *         pieces.forEachRemaining(piece -> builder.add(piece.column(0)));
+     *     }
+     * }
+     * Fingerprint fingerprint = builder.build();   // equals Fingerprint.of(format.read(file))
+     * }</pre>
+     *
+     * @param schema the table's schema: its fields' names, types and order
+     * @param rowCount the table's number of rows
+     * @return the builder
+     * @throws IllegalArgumentException if {@code rowCount} is negative
+     */
+    public static Builder builder(Schema schema, int rowCount) {
+        return new Builder(schema, rowCount);
     }
 
     /** @return the 64 hexadecimal digits */
@@ -160,6 +170,101 @@ public record Fingerprint(String sha256) {
             if (encoder.marker(column.isMissing(row))) {
                 encoder.string(column.get(row));
             }
+        }
+    }
+
+    /**
+     * Feeds a table's cells to its fingerprint column by column, each column in pieces of
+     * consecutive rows (see {@link Fingerprint#builder}). Each piece continues the column being fed
+     * until that column has the table's row count of cells; the next piece then starts the next
+     * column of the schema. Not thread-safe; one fingerprint per builder.
+     */
+    public static final class Builder {
+        private final Schema schema;
+        private final int rowCount;
+        private final Encoder encoder = new Encoder();
+        private int field;
+        private int cells;
+        private boolean built;
+
+        private Builder(Schema schema, int rowCount) {
+            Objects.requireNonNull(schema, "schema");
+            if (rowCount < 0) {
+                throw new IllegalArgumentException("rowCount must not be negative but was " + rowCount);
+            }
+            this.schema = schema;
+            this.rowCount = rowCount;
+            encoder.string(VERSION);
+            encoder.putInt(schema.size());
+            encoder.putInt(rowCount);
+            for (Field f : schema.fields()) {
+                encoder.string(f.name());
+                encoder.string(f.type().name());
+            }
+        }
+
+        /**
+         * Feeds the next cells of the column being fed, or, once it has every row, the first cells
+         * of the next column.
+         *
+         * @param piece consecutive cells of that column: its name and type are the field's
+         * @return this builder
+         * @throws IllegalArgumentException if the piece's name or type is not the field's, or it has
+         *     more cells than the column lacks; nothing of it is fed then
+         * @throws IllegalStateException if the fingerprint was built
+         */
+        public Builder add(Column piece) {
+            Objects.requireNonNull(piece, "piece");
+            if (built) {
+                throw new IllegalStateException("the fingerprint was built; start another builder");
+            }
+            // a column with every row is done: the piece starts the next (with no rows, a later) column
+            while (cells == rowCount && field < schema.size() && !piece.name().equals(schema.field(field).name())) {
+                field++;
+                cells = 0;
+            }
+            if (field >= schema.size()) {
+                throw new IllegalArgumentException("column '" + piece.name() + "' comes after every column of the schema "
+                        + schema.names() + " has its " + rowCount + " rows");
+            }
+            Field expected = schema.field(field);
+            if (!piece.name().equals(expected.name()) || piece.type() != expected.type()) {
+                throw new IllegalArgumentException("expected cells of column '" + expected.name() + "' (" + (field + 1)
+                        + ", " + expected.type() + "), which has " + cells + " of its " + rowCount + " rows, but got '"
+                        + piece.name() + "' (" + piece.type() + ")");
+            }
+            int rows = piece.size();
+            if (rows > rowCount - cells) {
+                throw new IllegalArgumentException("column '" + expected.name() + "' (" + (field + 1) + ") has " + cells
+                        + " of its " + rowCount + " rows; a piece of " + rows + " more is too many");
+            }
+            switch (piece.type()) {
+                case NUMERIC -> numeric((NumericColumn) piece, rows, encoder);
+                case CATEGORICAL -> categorical((CategoricalColumn) piece, rows, encoder);
+                case BOOLEAN -> bool((BooleanColumn) piece, rows, encoder);
+                case TIMESTAMP -> timestamp((TimestampColumn) piece, rows, encoder);
+                case TEXT -> text((TextColumn) piece, rows, encoder);
+            }
+            cells += rows;
+            return this;
+        }
+
+        /**
+         * @return the fingerprint of the table whose cells were fed
+         * @throws IllegalStateException if a column lacks cells (naming it and how many it has), or
+         *     the fingerprint was built
+         */
+        public Fingerprint build() {
+            if (built) {
+                throw new IllegalStateException("the fingerprint was built; start another builder");
+            }
+            if (rowCount > 0 && (field < schema.size() - 1 || (field == schema.size() - 1 && cells < rowCount))) {
+                throw new IllegalStateException("column '" + schema.field(field).name() + "' (" + (field + 1) + " of "
+                        + schema.size() + ") has " + cells + " of its " + rowCount + " rows"
+                        + (field < schema.size() - 1 ? " and the columns after it none" : ""));
+            }
+            built = true;
+            return new Fingerprint(encoder.finish());
         }
     }
 

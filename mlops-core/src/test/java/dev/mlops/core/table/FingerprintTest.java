@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +213,167 @@ class FingerprintTest {
             Table abc = Table.builder().text("t", "a", "bc").build();
 
             assertThat(Fingerprint.of(ab)).isNotEqualTo(Fingerprint.of(abc));
+        }
+    }
+
+    @Nested
+    class FedInPieces {
+
+        /** A table of every type, large enough to cross the encoder's buffer, with missing values. */
+        private Table wide(SplittableRandom random, int rows) {
+            NumericColumn.Builder numbers = NumericColumn.builder("x");
+            CategoricalColumn.Builder cities = CategoricalColumn.builder("city");
+            BooleanColumn.Builder flags = BooleanColumn.builder("flag");
+            TimestampColumn.Builder times = TimestampColumn.builder("at");
+            TextColumn.Builder notes = TextColumn.builder("note");
+            for (int row = 0; row < rows; row++) {
+                boolean missing = random.nextInt(10) == 0;
+                if (missing) {
+                    numbers.addMissing();
+                    cities.addMissing();
+                    flags.addMissing();
+                    times.addMissing();
+                    notes.addMissing();
+                } else {
+                    numbers.add(random.nextInt(5) == 0 ? Double.NaN : random.nextGaussian());
+                    cities.add(random.nextBoolean() ? "München" : "São Paulo " + random.nextInt(30));
+                    flags.add(random.nextBoolean());
+                    times.add(Instant.ofEpochSecond(random.nextLong(1L << 32), random.nextInt(1_000_000_000)));
+                    notes.add("n".repeat(random.nextInt(3)) + row);
+                }
+            }
+            return Table.of(numbers.build(), cities.build(), flags.build(), times.build(), notes.build());
+        }
+
+        /** Cuts at random rows: 0 to 4 cuts, some of them empty pieces. */
+        private int[] cuts(SplittableRandom random, int rows) {
+            int[] cuts = new int[random.nextInt(5) + 2];
+            cuts[cuts.length - 1] = rows;
+            for (int i = 1; i < cuts.length - 1; i++) {
+                cuts[i] = random.nextInt(rows + 1);
+            }
+            java.util.Arrays.sort(cuts);
+            return cuts;
+        }
+
+        static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> sweep() {
+            SplittableRandom master = new SplittableRandom(20_261_207L);
+            return java.util.stream.IntStream.range(0, 24).mapToObj(i -> org.junit.jupiter.params.provider.Arguments.of(
+                    master.nextLong(), i < 3 ? i : master.nextInt(0, 9000)));
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}, {1} rows")
+        @org.junit.jupiter.params.provider.MethodSource("sweep")
+        void columnsFedInPiecesGiveTheFingerprintOfTheWhole(long seed, int rows) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Table table = wide(random, rows);
+            Fingerprint.Builder builder = Fingerprint.builder(table.schema(), rows);
+            for (Column column : table.columns()) {
+                int[] cuts = cuts(random, rows);
+                for (int i = 1; i < cuts.length; i++) {
+                    builder.add(column.select(java.util.stream.IntStream.range(cuts[i - 1], cuts[i]).toArray()));
+                }
+            }
+
+            assertThat(builder.build()).as("seed %s, %s rows", seed, rows).isEqualTo(Fingerprint.of(table));
+        }
+
+        @Test
+        void theGoldenTableFedRowByRowMatchesTheOracle() {
+            Table table = golden();
+            Fingerprint.Builder builder = Fingerprint.builder(table.schema(), table.rowCount());
+            for (Column column : table.columns()) {
+                for (int row = 0; row < table.rowCount(); row++) {
+                    builder.add(column.select(new int[] {row}));
+                }
+            }
+
+            assertThat(builder.build().sha256())
+                    .isEqualTo("7dbb10f1966505a803f6687bb6ccd87095953949a2adebb88238e7dafb8cfb60");
+        }
+
+        @Test
+        void anEmptyTableNeedsNoPiecesButTakesEmptyOnes() {
+            Table empty = Table.empty(golden().schema());
+
+            assertThat(Fingerprint.builder(empty.schema(), 0).build()).isEqualTo(Fingerprint.of(empty));
+            assertThat(Fingerprint.builder(empty.schema(), 0).add(empty.column("note")).build())
+                    .isEqualTo(Fingerprint.of(empty));
+        }
+
+        @Test
+        void aPieceOfTheWrongColumnOrTypeIsRefusedNamingBoth() {
+            Table table = golden();
+            Fingerprint.Builder builder = Fingerprint.builder(table.schema(), 4);
+
+            assertThatThrownBy(() -> builder.add(table.column("city")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("expected cells of column 'age' (1, NUMERIC), which has 0 of its 4 rows, but got 'city'"
+                            + " (CATEGORICAL)");
+            assertThatThrownBy(() -> builder.add(CategoricalColumn.of("age", "1")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("but got 'age' (CATEGORICAL)");
+            // the column in progress is not finished by a piece of the next one
+            builder.add(table.column("age").select(new int[] {0, 1}));
+            assertThatThrownBy(() -> builder.add(table.column("city")))
+                    .hasMessageContaining("column 'age' (1, NUMERIC), which has 2 of its 4 rows");
+        }
+
+        @Test
+        void tooManyCellsAreRefusedAndNothingOfThemIsFed() {
+            Table table = golden();
+            Fingerprint.Builder builder = Fingerprint.builder(table.schema(), 4);
+            builder.add(table.column("age").select(new int[] {0, 1, 2}));
+
+            assertThatThrownBy(() -> builder.add(table.column("age").select(new int[] {0, 1})))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("column 'age' (1) has 3 of its 4 rows; a piece of 2 more is too many");
+            builder.add(table.column("age").select(new int[] {3}));
+            table.columns().subList(1, 5).forEach(builder::add);
+            assertThat(builder.build()).isEqualTo(Fingerprint.of(table));
+        }
+
+        @Test
+        void aColumnAfterTheLastIsRefused() {
+            Table table = Table.builder().numeric("x", 1, 2).build();
+            Fingerprint.Builder builder = Fingerprint.builder(table.schema(), 2).add(table.column("x"));
+
+            assertThatThrownBy(() -> builder.add(NumericColumn.of("y", 3)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("column 'y' comes after every column of the schema [x] has its 2 rows");
+            Fingerprint.Builder none = Fingerprint.builder(table.schema(), 0);
+            assertThatThrownBy(() -> none.add(NumericColumn.of("y")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("column 'y' comes after every column of the schema [x] has its 0 rows");
+        }
+
+        @Test
+        void buildingBeforeEveryCellCameNamesTheColumnThatLacksThem() {
+            Table table = golden();
+            Fingerprint.Builder partly = Fingerprint.builder(table.schema(), 4).add(table.column("age"))
+                    .add(table.column("city").select(new int[] {0}));
+
+            assertThatThrownBy(partly::build).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("column 'city' (2 of 5) has 1 of its 4 rows and the columns after it none");
+            assertThatThrownBy(() -> Fingerprint.builder(table.schema(), 4).build())
+                    .hasMessage("column 'age' (1 of 5) has 0 of its 4 rows and the columns after it none");
+            Fingerprint.Builder lastShort = Fingerprint.builder(table.schema(), 4);
+            table.columns().subList(0, 4).forEach(lastShort::add);
+            lastShort.add(table.column("note").select(new int[] {0, 1, 2}));
+            assertThatThrownBy(lastShort::build).hasMessage("column 'note' (5 of 5) has 3 of its 4 rows");
+        }
+
+        @Test
+        void aBuilderBuildsOnce() {
+            Table table = Table.builder().numeric("x", 1).build();
+            Fingerprint.Builder builder = Fingerprint.builder(table.schema(), 1).add(table.column("x"));
+            builder.build();
+
+            assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("was built");
+            assertThatThrownBy(() -> builder.add(table.column("x"))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> Fingerprint.builder(table.schema(), -1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("rowCount must not be negative but was -1");
         }
     }
 }

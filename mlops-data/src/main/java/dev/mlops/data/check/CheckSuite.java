@@ -15,6 +15,7 @@ import dev.mlops.core.table.Fingerprint;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.Batch;
+import dev.mlops.data.io.TableSource;
 import dev.mlops.data.profile.DatasetProfile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -172,6 +173,44 @@ public final class CheckSuite {
      */
     public CheckReport run(Table table, CheckContext context) {
         return run(Batch.of(table), context);
+    }
+
+    /**
+     * Runs the checks over a table read in pieces, such as a Parquet file larger than the heap, with
+     * the report {@link #run(Table, CheckContext)} gives for the whole table (every result, the
+     * row count and the whole table's fingerprint):
+     * <pre>{@code
+     * TableSource source = TableSource.of(format, Path.of("events.parquet"));
+     * CheckReport report = suite.run(source, CheckContext.defaults().withReference(baseline));
+     * }</pre>
+     * Each check takes a {@link CheckRoute}, chosen from its result on an empty table of the
+     * source's schema: a schema check is judged from the schema, the row count and the missing
+     * values of its non-nullable columns; a check that the schema alone decides (a column missing)
+     * gets that result; a row-local row check is bound to each piece and its counts added up in
+     * order, its failing rows numbered from the table's first row; every other check (uniqueness,
+     * cardinality, distributions, a user's plain check or a row check that is not row-local) runs
+     * once over its columns gathered from the pieces into one table, which must fit in memory
+     * (only those columns; all of them for a check that names none).
+     *
+     * <p>One pass reads only the columns the checks need (a format that stores columns apart, such
+     * as Parquet, reads nothing else) and keeps one piece in memory beside the gathered columns.
+     * When the table came in more than one piece or the pass left columns out, the fingerprint then
+     * reads each column once more, one at a time ({@link TableSource#fingerprint(int)}); a table in
+     * one piece of every column is hashed as it is.
+     *
+     * @param source the table's pieces
+     * @param context the reference and the failing-row sample size
+     * @return the report
+     * @throws MlopsException if a check needs a reference profile and the context has none; if a
+     *     check that gathers its columns meets more rows than a table holds (2^31 - 1), or the
+     *     table has more rows than its fingerprint can count
+     * @throws dev.mlops.core.DataFormatException if a piece is malformed
+     * @throws UncheckedIOException if the input cannot be read
+     */
+    public CheckReport run(TableSource source, CheckContext context) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(context, "context");
+        return PiecewiseRun.run(this, source, context);
     }
 
     /**

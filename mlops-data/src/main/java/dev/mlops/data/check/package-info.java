@@ -13,7 +13,10 @@
  * {@link dev.mlops.core.component.Component}: each built-in one has a settings record and a
  * {@link dev.mlops.core.component.ComponentType} (its nested {@code Type}), so suites are plain
  * versioned JSON of component specs that people edit and diff, and a user's own check type is
- * saved in and loaded from a suite like a built-in one.
+ * saved in and loaded from a suite like a built-in one. A suite runs over a table read in pieces
+ * ({@link dev.mlops.data.check.CheckSuite#run(dev.mlops.data.io.TableSource,
+ * dev.mlops.data.check.CheckContext)}) with the whole table's report, each check on its
+ * {@link dev.mlops.data.check.CheckRoute}.
  */
 @NullMarked
 package dev.mlops.data.check;

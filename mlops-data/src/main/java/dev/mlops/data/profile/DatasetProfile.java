@@ -10,6 +10,8 @@ import dev.mlops.core.table.Table;
 import dev.mlops.core.table.TextColumn;
 import dev.mlops.core.table.TimestampColumn;
 import dev.mlops.data.internal.Tasks;
+import dev.mlops.data.io.TableChunks;
+import dev.mlops.data.io.TableSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -137,14 +139,89 @@ public final class DatasetProfile {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(executor, "executor");
+        return of(table, options, executor, Objects.requireNonNull(clock, "clock").instant(), true);
+    }
+
+    /**
+     * Profiles a table read in pieces, on the common fork-join pool, stamped by the UTC system
+     * clock: see {@link #of(TableSource, ProfileOptions, Executor, Clock)}.
+     *
+     * @param source the table's pieces
+     * @param options the settings
+     * @return its profile
+     */
+    public static DatasetProfile of(TableSource source, ProfileOptions options) {
+        return of(source, options, ForkJoinPool.commonPool(), Clock.systemUTC());
+    }
+
+    /**
+     * Profiles a table read in pieces, one piece in memory at a time, so that a file larger than
+     * the heap can be profiled (a Parquet file, by row group):
+     * <pre>{@code
+     * TableSource source = TableSource.of(format, Path.of("events.parquet"));
+     * DatasetProfile profile = DatasetProfile.of(source, ProfileOptions.defaults(), ForkJoinPool.commonPool(),
+     *         Clock.systemUTC());
+     * }</pre>
+     * Each piece is profiled as {@link #of(Table, ProfileOptions, Executor, Clock)} profiles a
+     * table, its columns in parallel, and the pieces' profiles are {@linkplain #merge merged} in
+     * order; the result is the profile of the whole table within what the package description
+     * states of merges: counts, missing values, NaN, infinities, zeros, minimum, maximum, the
+     * earliest and latest instants, type shares, exact quantiles and exact distinct values and
+     * counts are equal to the whole table's; the sum within the compensated sum's bound, mean and
+     * variance within the merged moments' bound; sketched quantiles, distinct counts and frequent
+     * values within their sketches' stated errors. Each column keeps at most
+     * {@link ProfileOptions#exactQuantileLimit()} values and
+     * {@link ProfileOptions#exactDistinctLimit()} counts beside its sketches, whatever the number
+     * of rows. A table that comes in one piece (a format that reads files whole, such as CSV) is
+     * profiled exactly as {@link #of(Table, ProfileOptions, Executor, Clock)} profiles it.
+     *
+     * <p>The profile records the {@linkplain #fingerprints() fingerprint} of the whole table,
+     * {@link Fingerprint#of(Table)} of the pieces stacked, not one per piece: after the pass over
+     * the pieces, {@link TableSource#fingerprint(int)} reads each column once more (the encoding
+     * hashes every cell of a column before the next column, and the row count first). A table of
+     * more than {@value Integer#MAX_VALUE} rows, beyond that encoding, records no fingerprint.
+     *
+     * @param source the table's pieces
+     * @param options the settings
+     * @param executor runs each piece's per-column tasks
+     * @param clock gives {@link #createdAt()}, read once before the first piece
+     * @return the profile of the whole table
+     * @throws dev.mlops.core.DataFormatException if a piece is malformed
+     * @throws UncheckedIOException if the input cannot be read
+     */
+    public static DatasetProfile of(TableSource source, ProfileOptions options, Executor executor, Clock clock) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(executor, "executor");
         Instant createdAt = Objects.requireNonNull(clock, "clock").instant();
+        DatasetProfile profile;
+        try (TableChunks pieces = source.open()) {
+            Table first = pieces.hasNext() ? pieces.next() : Table.empty(pieces.schema());
+            if (!pieces.hasNext()) {
+                return of(first, options, executor, createdAt, true);
+            }
+            profile = of(first, options, executor, createdAt, false);
+            while (pieces.hasNext()) {
+                profile = profile.merge(of(pieces.next(), options, executor, createdAt, false));
+            }
+        }
+        long rows = profile.rowCount();
+        return profile.withFingerprints(rows > Integer.MAX_VALUE ? List.of() : List.of(source.fingerprint((int) rows)));
+    }
+
+    /**
+     * Profiles a table, its columns in parallel, and when asked its fingerprint in a task beside
+     * them; without the fingerprint the profile records none.
+     */
+    private static DatasetProfile of(Table table, ProfileOptions options, Executor executor, Instant createdAt,
+            boolean fingerprint) {
         List<Column> columns = table.columns();
+        int first = fingerprint ? 1 : 0;
         // task 0, the longest, is the fingerprint; then the columns
-        List<Object> results = Tasks.run(columns.size() + 1,
-                task -> task == 0 ? Fingerprint.of(table) : profile(columns.get(task - 1), options), executor);
+        List<Object> results = Tasks.run(columns.size() + first,
+                task -> task < first ? Fingerprint.of(table) : profile(columns.get(task - first), options), executor);
         List<ColumnProfile> profiles = new ArrayList<>(columns.size());
-        Fingerprint fingerprint = (Fingerprint) results.get(0);
-        for (int i = 1; i < results.size(); i++) {
+        for (int i = first; i < results.size(); i++) {
             profiles.add((ColumnProfile) results.get(i));
         }
         Set<String> sensitive = new TreeSet<>();
@@ -153,7 +230,8 @@ public final class DatasetProfile {
                 sensitive.add(column.name());
             }
         }
-        return new DatasetProfile(table.rowCount(), List.of(fingerprint), profiles, options, createdAt, sensitive);
+        List<Fingerprint> prints = fingerprint ? List.of((Fingerprint) results.get(0)) : List.of();
+        return new DatasetProfile(table.rowCount(), prints, profiles, options, createdAt, sensitive);
     }
 
     private static ColumnProfile profile(Column column, ProfileOptions options) {

@@ -414,7 +414,8 @@ public final class NumericProfile implements ColumnProfile {
         int j = 0;
         int k = 0;
         while (i < a.length && j < b.length) {
-            out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+            // Double.compare puts -0.0 before 0.0, as Arrays.sort and a one-pass profile do
+            out[k++] = Double.compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
         }
         while (i < a.length) {
             out[k++] = a[i++];

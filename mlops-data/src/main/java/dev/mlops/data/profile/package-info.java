@@ -12,6 +12,13 @@
  * 6.2.0). Profiles are written to and read from versioned JSON, sketches included, so stored
  * profiles merge without the raw data. Profiles are immutable and thread-safe.
  *
+ * <p><b>A table in pieces</b> ({@link dev.mlops.data.io.TableSource}, such as a Parquet file read by
+ * row group) is profiled one piece at a time and the pieces' profiles merged in order
+ * ({@link dev.mlops.data.profile.DatasetProfile#of(dev.mlops.data.io.TableSource,
+ * dev.mlops.data.profile.ProfileOptions, java.util.concurrent.Executor, java.time.Clock)}), with the
+ * guarantees of a merge below and the fingerprint of the whole table; memory holds one piece and,
+ * per column, at most the exact limits' values and counts beside the sketches.
+ *
  * <p><b>Merged mean and variance</b> come from Chan et al.'s pairwise formula, which rounds at
  * each merge (a one-pass profile of more than 4096 values merges its blocks the same way). The
  * merged mean is within 1e-15 of the largest |value| of the exact mean. The merged variance's

@@ -150,92 +150,13 @@ class DatasetProfileTest {
             assertThat(merged.rowCount()).as(context).isEqualTo(rows);
             assertThat(merged.fingerprints()).as(context)
                     .containsExactly(Fingerprint.of(first), Fingerprint.of(second));
-            assertNumericMerged((NumericProfile) expected.column("amount"), (NumericProfile) merged.column("amount"),
+            ProfileAssertions.assertNumericMerged((NumericProfile) expected.column("amount"), (NumericProfile) merged.column("amount"),
                     values, context);
             for (String name : List.of("city", "note", "flag")) {
-                assertCategoricalMerged((CategoricalProfile) expected.column(name),
+                ProfileAssertions.assertCategoricalMerged((CategoricalProfile) expected.column(name),
                         (CategoricalProfile) merged.column(name), whole, name, context);
             }
             assertThat(merged.column("at")).as(context).isEqualTo(expected.column("at"));
-        }
-    }
-
-    private static void assertNumericMerged(NumericProfile whole, NumericProfile merged, double[] values, String context) {
-        assertThat(merged.count()).as(context).isEqualTo(whole.count());
-        assertThat(merged.missing()).as(context).isEqualTo(whole.missing());
-        assertThat(merged.nan()).as(context).isEqualTo(whole.nan());
-        assertThat(merged.positiveInfinity()).as(context).isEqualTo(whole.positiveInfinity());
-        assertThat(merged.negativeInfinity()).as(context).isEqualTo(whole.negativeInfinity());
-        assertThat(merged.finite()).as(context).isEqualTo(whole.finite());
-        assertThat(merged.zeros()).as(context).isEqualTo(whole.zeros());
-        assertThat(merged.negatives()).as(context).isEqualTo(whole.negatives());
-        assertThat(merged.min()).as(context).isEqualTo(whole.min());
-        assertThat(merged.max()).as(context).isEqualTo(whole.max());
-        double absSum = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                absSum += Math.abs(v);
-            }
-        }
-        // both compensated sums are within 2u|S| + O(n u^2) sum|x| of the exact sum
-        assertThat(merged.sum()).as(context).isCloseTo(whole.sum(), within(1e-15 * absSum + 1e-300));
-        if (whole.finite() > 0) {
-            assertRelative(merged.mean().getAsDouble(), whole.mean().getAsDouble(), context + " mean");
-        }
-        if (whole.finite() > 1) {
-            assertRelative(merged.variance().getAsDouble(), whole.variance().getAsDouble(), context + " variance");
-        }
-        java.util.Set<Double> distinct = new java.util.HashSet<>();
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                distinct.add(v == 0.0 ? 0.0 : v);
-            }
-        }
-        assertThat(merged.distinctMethod()).as(context).isEqualTo(whole.distinctMethod());
-        if (whole.distinctMethod() == Method.EXACT) {
-            assertThat(merged.distinct()).as(context).isEqualTo(distinct.size()).isEqualTo(whole.distinct());
-        } else {
-            assertThat((double) Math.abs(merged.distinct() - distinct.size())).as(context + " numeric distinct")
-                    .isLessThanOrEqualTo(3 * 0.01625 * distinct.size() + 1);
-        }
-        assertThat(merged.quantileMethod()).as(context).isEqualTo(whole.quantileMethod());
-        if (whole.quantileMethod() == Method.EXACT) {
-            assertThat(merged.quantiles()).as(context).isEqualTo(whole.quantiles());
-        } else {
-            ProfileAssertions.assertQuantileRanks(merged, values, context);
-            ProfileAssertions.assertQuantileRanks(whole, values, context);
-        }
-    }
-
-    private static void assertRelative(double actual, double expected, String context) {
-        assertThat(Math.abs(actual - expected)).as(context + ": " + actual + " vs " + expected)
-                .isLessThanOrEqualTo(1e-12 * Math.abs(expected));
-    }
-
-    private static void assertCategoricalMerged(CategoricalProfile whole, CategoricalProfile merged, Table table,
-            String name, String context) {
-        assertThat(merged.count()).as(context).isEqualTo(whole.count());
-        assertThat(merged.missing()).as(context).isEqualTo(whole.missing());
-        assertThat(merged.distinctMethod()).as(context).isEqualTo(whole.distinctMethod());
-        assertThat(merged.typeShares()).as(context).isEqualTo(whole.typeShares());
-        Map<String, Long> truth = new HashMap<>();
-        var column = table.column(name);
-        for (int row = 0; row < table.rowCount(); row++) {
-            if (!column.isMissing(row)) {
-                truth.merge(column.format(row), 1L, Long::sum);
-            }
-        }
-        if (whole.distinctMethod() == Method.EXACT) {
-            assertThat(merged.distinct()).as(context).isEqualTo(truth.size());
-            assertThat(merged.topK()).as(context).isEqualTo(whole.topK());
-        } else {
-            // HLL lgK 12: relative standard error 1.625%; three of them, plus one for tiny counts
-            assertThat((double) Math.abs(merged.distinct() - truth.size()))
-                    .as(context + " distinct").isLessThanOrEqualTo(3 * 0.01625 * truth.size() + 1);
-            for (ItemCount item : merged.topK()) {
-                assertThat(truth.get(item.value())).as(context + " " + item)
-                        .isBetween(item.lowerBound(), item.upperBound());
-            }
         }
     }
 
@@ -253,7 +174,7 @@ class DatasetProfileTest {
             NumericProfile expected = (NumericProfile) all.column("amount");
             assertThat(x.finite()).isEqualTo(expected.finite());
             assertThat(x.quantiles()).isEqualTo(expected.quantiles());
-            assertRelative(x.variance().getAsDouble(), expected.variance().getAsDouble(), "variance");
+            ProfileAssertions.assertRelative(x.variance().getAsDouble(), expected.variance().getAsDouble(), "variance");
             assertThat(merged.column("city").toString()).isEqualTo(all.column("city").toString());
             assertThat(((CategoricalProfile) merged.column("city")).topK())
                     .isEqualTo(((CategoricalProfile) all.column("city")).topK());

@@ -104,7 +104,7 @@ public final class RowOrigins {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(out, "out");
-        if (Compression.of(input) != Compression.NONE) {
+        if (compressionOf(input) != Compression.NONE) {
             copyUncompressed(input, rows, out);
             return;
         }
@@ -121,6 +121,15 @@ public final class RowOrigins {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy rows of " + input, e);
+        }
+    }
+
+    /** The file's compression; a file that cannot be read is one whose rows cannot be copied. */
+    private static Compression compressionOf(Path input) {
+        try {
+            return Compression.of(input);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot copy rows of " + input, e.getCause());
         }
     }
 

@@ -3,6 +3,8 @@ package dev.mlops.cli;
 import dev.mlops.core.MlopsException;
 import dev.mlops.core.component.ComponentRegistry;
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.table.Field;
+import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.check.Check;
 import dev.mlops.data.check.CheckContext;
@@ -46,9 +48,11 @@ import picocli.CommandLine.Spec;
  * third.
  *
  * <p>A format that streams (one that overrides {@link TableFormat#readChunks(Path, java.util.Collection)},
- * such as a plugin's Parquet) is checked piece by piece ({@link CheckSuite#run(dev.mlops.data.io.TableSource,
- * CheckContext)}), reading only the columns the suite needs, unless {@code --quarantine} is given, which
- * needs the whole table; its report is the one the whole table gives, its failing rows without lines.
+ * such as Parquet) is checked piece by piece ({@link CheckSuite#run(dev.mlops.data.io.TableSource,
+ * CheckContext)}), reading only the columns the suite needs, with the report the batch gives, its failing
+ * rows without lines; unless {@code --quarantine} is given, which needs the whole table, or a column the
+ * suite's schema checks expect is of another type in the file, which a batch may read as the expected type
+ * (Parquet reads integers as categories) but pieces cannot.
  *
  * <p>A malformed suite, a suite with distribution checks but no {@code --reference} profile, and
  * a bad option exit with {@link MlopsCommand#EXIT_BAD_INPUT}; then nothing is written.
@@ -69,9 +73,10 @@ import picocli.CommandLine.Spec;
             "Exits 1 when a check of error severity fails or finds no data, 0 otherwise (warnings do not fail).",
             "Distribution checks compare against --reference, a profile of the reference data that "
                     + "'mlops profile --out' wrote.",
-            "A format that streams (a plugin's Parquet, by row group) is checked one piece at a time, reading only "
-                    + "the suite's columns, so a file larger than memory can be checked; its failing rows have no line. "
-                    + "--quarantine reads it whole. --verbose logs each piece."
+            "A format that streams (Parquet, by row group) is checked one piece at a time, reading only the suite's "
+                    + "columns, so a file larger than memory can be checked; its failing rows have no line. It is read "
+                    + "whole with --quarantine, or when a column the suite's schema expects has another type in the "
+                    + "file. --verbose logs each piece."
         })
 final class CheckCommand implements Callable<Integer> {
     /** The name part that marks the file of passing rows: {@code credit-g.passing.csv}. */
@@ -162,10 +167,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "data's profile that 'mlops profile FILE --out PROFILE_JSON' writes");
         }
         LoggedSource source = LoggedSource.of(format, inputFile);
-        // a format that streams is checked piece by piece, reading only the suite's columns; one that reads files
-        // whole, and any quarantine, check a batch read against the suite's schema, whose rows know their lines
-        @Nullable Batch batch = source.streams() && quarantineFiles == null ? null
-                : input.readBatch(inputFile, format, suite.schema());
+        // a format that streams is checked piece by piece, reading only the suite's columns, when its columns have
+        // the types the suite expects; one that reads files whole, a quarantine, and a column that reads as the
+        // expected type only in a batch, check a batch read against the suite's schema, whose rows know their lines
+        @Nullable Batch batch = source.streams() && quarantineFiles == null && typed(source.schema(), suite.schema())
+                ? null : input.readBatch(inputFile, format, suite.schema());
         CheckReport report = batch == null ? suite.run(source, context) : suite.run(batch, context);
         Logger log = LoggerFactory.getLogger(CheckCommand.class);
         log.debug("suite '{}': {} checks, passed: {}", suite.name(), suite.checks().size(), report.passed());
@@ -218,6 +224,21 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passed() ? MlopsCommand.EXIT_OK : MlopsCommand.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * @param file the file's schema
+     * @param expected the suite's
+     * @return true if every column the suite expects that the file has is of the expected type, so that
+     *     reading it as a batch against the suite's schema changes no type
+     */
+    static boolean typed(Schema file, Schema expected) {
+        for (Field field : expected.fields()) {
+            if (file.contains(field.name()) && file.field(field.name()).type() != field.type()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

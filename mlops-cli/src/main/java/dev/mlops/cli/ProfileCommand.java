@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlops profile FILE}: profiles a CSV or JSON Lines file, or one of a plugin's format
+ * {@code mlops profile FILE}: profiles a CSV, JSON Lines or Parquet file, or one of a plugin's format
  * ({@link DatasetProfile}; a format that streams, such as Parquet, piece by piece through a
  * {@link dev.mlops.data.io.TableSource}, so that a file larger than the heap can be profiled), and
  * prints a summary per column (rows and missing values; for numbers the mean, standard
@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Profiles a CSV or JSON Lines file (or a plugin's format): each column's counts, missing values and "
-                    + "statistics.",
+            "Profiles a CSV, JSON Lines or Parquet file (or a plugin's format): each column's counts, missing values "
+                    + "and statistics.",
             "For a numeric column the mean, standard deviation, minimum, quantiles and maximum (NaN and "
                     + "infinities counted apart); for a categorical, boolean or text column the number of distinct "
                     + "values and the most frequent ones; for a timestamp column the earliest and latest time.",
@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
             "Up to --exact-quantile-limit values per column the quantiles are exact, above it they come from a KLL "
                     + "sketch; up to --exact-distinct-limit distinct values every value is counted, above it "
                     + "HyperLogLog and frequent-items sketches estimate. The summary says which.",
-            "A format that streams (a plugin's Parquet, by row group) is read and profiled one piece at a time, so a "
+            "A format that streams (Parquet, by row group) is read and profiled one piece at a time, so a "
                     + "file larger than memory can be profiled; the profile is the whole file's, its fingerprint read "
                     + "column by column. --verbose logs each piece.",
             "A column that the format's schema marks sensitive (--format 'csv(schema=[{name=ssn, type=text, "

@@ -13,7 +13,9 @@ import dev.mlops.core.table.Table;
 import dev.mlops.data.check.CheckContext;
 import dev.mlops.data.check.CheckSuite;
 import dev.mlops.data.io.CsvFormat;
+import dev.mlops.data.io.TableChunks;
 import dev.mlops.data.profile.DatasetProfile;
+import dev.mlops.parquet.ParquetFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,12 +25,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands over a format that streams (a plugin's {@code pieces}: CSV read in pieces of rows,
- * as Parquet is read by row group): {@code mlops profile}, {@code check} and {@code suggest} read it
+ * The commands over a format that streams (a plugin's {@code pieces}: CSV read in pieces of rows;
+ * and Parquet, read by row group): {@code mlops profile}, {@code check} and {@code suggest} read it
  * piece by piece and give what the whole table gives.
  */
 class StreamedInputTest {
@@ -163,6 +167,68 @@ class StreamedInputTest {
         assertThat(whole.exitCode()).as(whole.toString()).isZero();
         assertThat(Files.readString(fromPieces, StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(fromWhole, StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    class Parquet {
+        /** Credit-g in row groups of about 8 KiB. */
+        private Path groups;
+
+        @BeforeEach
+        void creditGInRowGroups() {
+            groups = dir.resolve("credit-g.parquet");
+            ParquetFormat.builder().rowGroupBytes(8 << 10).build().write(CsvFormat.defaults().read(creditG()), groups);
+            try (TableChunks chunks = ParquetFormat.defaults().readChunks(groups)) {
+                int count = 0;
+                for (; chunks.hasNext(); chunks.next()) {
+                    count++;
+                }
+                assertThat(count).as("row groups").isGreaterThan(3);
+            }
+        }
+
+        @Test
+        void profileReadsTheRowGroupsAndPrintsTheWholeTablesProfile() throws IOException {
+            CliRun streamed = mlops("profile", groups.toString(), "--json");
+            CliRun whole = mlops("profile", creditG().toString(), "--json");
+
+            assertThat(streamed.exitCode()).as(streamed.toString()).isZero();
+            assertThat(comparable(streamed.out())).isEqualTo(comparable(whole.out()));
+        }
+
+        @Test
+        void checkReadsTheRowGroupsWithTheReportOfTheBatch() throws IOException {
+            Path suiteFile = Files.writeString(dir.resolve("suite.json"), SUITE, StandardCharsets.UTF_8);
+            Path reference = dir.resolve("reference.json");
+            assertThat(mlops("profile", creditG().toString(), "--out", reference.toString()).exitCode()).isZero();
+
+            CliRun streamed = mlops("check", groups.toString(), "--suite", suiteFile.toString(), "--reference",
+                    reference.toString(), "--json");
+
+            CheckSuite suite = CheckSuite.load(suiteFile);
+            String expected = suite.run(ParquetFormat.defaults().readBatch(groups, suite.schema()),
+                    CheckContext.defaults().withReference(DatasetProfile.load(reference))).toJson();
+            assertThat(streamed.exitCode()).as(streamed.toString()).isEqualTo(MlopsCommand.EXIT_CHECK_FAILED);
+            assertThat(withoutCreatedAt(streamed.out())).isEqualTo(withoutCreatedAt(expected));
+        }
+
+        @Test
+        void aColumnThatOnlyABatchReadsAsTheExpectedTypeIsCheckedAsABatch() throws IOException {
+            // credit-g's purpose is categorical; a batch reads it as the text the suite expects, pieces could not
+            Path suiteFile = Files.writeString(dir.resolve("suite.json"), """
+                    { "kind" : "check-suite", "formatVersion" : 1, "name" : "purpose",
+                      "checks" : [ { "type" : "schema", "columns" : [ { "name" : "purpose", "type" : "text" } ],
+                                     "allowExtra" : true } ] }
+                    """, StandardCharsets.UTF_8);
+
+            CliRun run = mlops("check", groups.toString(), "--suite", suiteFile.toString(), "--json");
+
+            CheckSuite suite = CheckSuite.load(suiteFile);
+            String expected = suite.run(ParquetFormat.defaults().readBatch(groups, suite.schema())).toJson();
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(withoutCreatedAt(run.out())).isEqualTo(withoutCreatedAt(expected));
+            assertThat(CheckCommand.typed(ParquetFormat.defaults().read(groups).schema(), suite.schema())).isFalse();
+        }
     }
 
     /** @return the failing rows a check's text lists, without their lines */

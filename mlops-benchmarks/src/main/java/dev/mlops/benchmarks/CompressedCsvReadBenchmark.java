@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -44,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Compression#compress} (gzip at the JDK's default level 6, zstd at aircompressor's level
  * 3) the first time, then reused. pandas' {@code read_csv} of the same {@code .gz}
  * ({@code scripts/pandas_read_csv.py FILE.csv.gz}) is the peer; it too reads on one thread. The
- * score is milliseconds per read of the whole file; the files stay in the page cache.
+ * score is milliseconds per read of the whole file; the files stay in the page cache. After each
+ * iteration the benchmark thread's share of the wall time on a core is printed
+ * ({@link ThreadCpuShare}); a compressed file is read on that thread alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +74,7 @@ public class CompressedCsvReadBenchmark {
     private Path file = Path.of("");
     private final CsvFormat format = CsvFormat.defaults();
     private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final ThreadCpuShare cpuShare = new ThreadCpuShare();
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public CompressedCsvReadBenchmark() {
@@ -93,6 +97,18 @@ public class CompressedCsvReadBenchmark {
         }
         System.out.printf(Locale.ROOT, "# file %s: %d bytes (%d uncompressed), %d rows%n", file.toAbsolutePath(),
                 Files.size(file), Files.size(plain), table.rowCount());
+    }
+
+    /** Notes the benchmark thread's CPU time and the wall time as an iteration starts. */
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpuShare.start();
+    }
+
+    /** Prints the share of the iteration's wall time that the benchmark thread was on a core. */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        cpuShare.print();
     }
 
     /** The plain file compressed, written beside it (atomically) unless it is there. */

@@ -10,8 +10,6 @@ import dev.mlops.data.io.CsvFormat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,9 +86,7 @@ public class CsvReadBenchmark {
     private Path file = Path.of("");
     private CsvFormat inferring = CsvFormat.defaults();
     private CsvFormat given = CsvFormat.defaults();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long iterationCpuStart;
-    private long iterationWallStart;
+    private final ThreadCpuShare cpuShare = new ThreadCpuShare();
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public CsvReadBenchmark() {
@@ -121,17 +117,13 @@ public class CsvReadBenchmark {
     /** Notes the benchmark thread's CPU time and the wall time as an iteration starts. */
     @Setup(Level.Iteration)
     public void startIteration() {
-        iterationCpuStart = threads.getCurrentThreadCpuTime();
-        iterationWallStart = System.nanoTime();
+        cpuShare.start();
     }
 
     /** Prints the share of the iteration's wall time that the benchmark thread was on a core. */
     @TearDown(Level.Iteration)
     public void endIteration() {
-        long wall = System.nanoTime() - iterationWallStart;
-        long cpu = threads.getCurrentThreadCpuTime() - iterationCpuStart;
-        System.out.printf(Locale.ROOT, "# cpu/wall %.2f (%.2f s of %.2f s)%n", (double) cpu / wall, cpu / 1e9,
-                wall / 1e9);
+        cpuShare.print();
     }
 
     /**

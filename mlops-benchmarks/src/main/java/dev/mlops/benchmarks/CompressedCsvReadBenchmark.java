@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -47,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code scripts/pandas_read_csv.py FILE.csv.gz}) is the peer; it too reads on one thread. The
  * score is milliseconds per read of the whole file; the files stay in the page cache. After each
  * iteration the benchmark thread's share of the wall time on a core is printed
- * ({@link ThreadCpuShare}); a compressed file is read on that thread alone.
+ * ({@link CpuShareReported}); a compressed file is read on that thread alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class CompressedCsvReadBenchmark {
+public class CompressedCsvReadBenchmark extends CpuShareReported {
     private static final int BUFFER_BYTES = 1 << 16;
 
     /** The least size of the uncompressed file in bytes. */
@@ -74,7 +73,6 @@ public class CompressedCsvReadBenchmark {
     private Path file = Path.of("");
     private final CsvFormat format = CsvFormat.defaults();
     private final byte[] buffer = new byte[BUFFER_BYTES];
-    private final ThreadCpuShare cpuShare = new ThreadCpuShare();
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public CompressedCsvReadBenchmark() {
@@ -99,17 +97,7 @@ public class CompressedCsvReadBenchmark {
                 Files.size(file), Files.size(plain), table.rowCount());
     }
 
-    /** Notes the benchmark thread's CPU time and the wall time as an iteration starts. */
-    @Setup(Level.Iteration)
-    public void startIteration() {
-        cpuShare.start();
-    }
 
-    /** Prints the share of the iteration's wall time that the benchmark thread was on a core. */
-    @TearDown(Level.Iteration)
-    public void endIteration() {
-        cpuShare.print();
-    }
 
     /** The plain file compressed, written beside it (atomically) unless it is there. */
     static Path compressedCopy(Path plain, Compression compression) throws IOException {

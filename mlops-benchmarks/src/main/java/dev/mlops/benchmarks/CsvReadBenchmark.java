@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -67,7 +66,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class CsvReadBenchmark {
+public class CsvReadBenchmark extends CpuShareReported {
     /** Tokenizer settings as in {@code CsvFormat}: rows as arrays, blank lines skipped. */
     private static final CsvFactory TOKENIZER = CsvFactory.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -86,7 +85,6 @@ public class CsvReadBenchmark {
     private Path file = Path.of("");
     private CsvFormat inferring = CsvFormat.defaults();
     private CsvFormat given = CsvFormat.defaults();
-    private final ThreadCpuShare cpuShare = new ThreadCpuShare();
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public CsvReadBenchmark() {
@@ -114,17 +112,7 @@ public class CsvReadBenchmark {
                 inferred.rowCount());
     }
 
-    /** Notes the benchmark thread's CPU time and the wall time as an iteration starts. */
-    @Setup(Level.Iteration)
-    public void startIteration() {
-        cpuShare.start();
-    }
 
-    /** Prints the share of the iteration's wall time that the benchmark thread was on a core. */
-    @TearDown(Level.Iteration)
-    public void endIteration() {
-        cpuShare.print();
-    }
 
     /**
      * Reads the file inferring every column's type.

@@ -1,10 +1,7 @@
 package dev.mlops.data.io;
 
 import dev.mlops.core.DataFormatException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -21,12 +18,6 @@ import java.util.Locale;
  * of ASCII bytes is copied without a decoder. Not thread-safe: one per reading thread.
  */
 final class CellDecoder {
-    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long LINE_FEEDS = '\n' * LOW_BITS;
-    private static final long CARRIAGE_RETURNS = '\r' * LOW_BITS;
     private final Charset charset;
     private final CharsetDecoder decoder;
     private final String source;
@@ -209,7 +200,7 @@ final class CellDecoder {
         long breaks = 0;
         int i = from;
         while (i < to) {
-            if (i + Long.BYTES <= to && !holdsLineBreak((long) LITTLE_ENDIAN_LONGS.get(bytes, i))) {
+            if (i + Long.BYTES <= to && !holdsLineBreak((long) CsvTokenizer.LITTLE_ENDIAN_LONGS.get(bytes, i))) {
                 i += Long.BYTES;
                 continue;
             }
@@ -226,8 +217,9 @@ final class CellDecoder {
 
     /** Whether a byte of the word is {@code \n} or {@code \r}: a zero byte of the word xor each, found by the usual borrow test. */
     private static boolean holdsLineBreak(long word) {
-        long feeds = word ^ LINE_FEEDS;
-        long returns = word ^ CARRIAGE_RETURNS;
-        return (((feeds - LOW_BITS) & ~feeds | (returns - LOW_BITS) & ~returns) & HIGH_BITS) != 0;
+        long feeds = word ^ CsvTokenizer.LINE_FEEDS;
+        long returns = word ^ CsvTokenizer.CARRIAGE_RETURNS;
+        return (((feeds - CsvTokenizer.LOW_BITS) & ~feeds | (returns - CsvTokenizer.LOW_BITS) & ~returns)
+                & CsvTokenizer.HIGH_BITS) != 0;
     }
 }

@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Compression#compress} (gzip at the JDK's default level 6, zstd at aircompressor's level
  * 3) the first time, then reused. pandas' {@code read_csv} of the same {@code .gz}
  * ({@code scripts/pandas_read_csv.py FILE.csv.gz}) is the peer; it too reads on one thread. The
- * score is milliseconds per read of the whole file; the files stay in the page cache.
+ * score is milliseconds per read of the whole file; the files stay in the page cache. After each
+ * iteration the benchmark thread's share of the wall time on a core is printed
+ * ({@link CpuShareReported}); a compressed file is read on that thread alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class CompressedCsvReadBenchmark {
+public class CompressedCsvReadBenchmark extends CpuShareReported {
     private static final int BUFFER_BYTES = 1 << 16;
 
     /** The least size of the uncompressed file in bytes. */
@@ -94,6 +96,8 @@ public class CompressedCsvReadBenchmark {
         System.out.printf(Locale.ROOT, "# file %s: %d bytes (%d uncompressed), %d rows%n", file.toAbsolutePath(),
                 Files.size(file), Files.size(plain), table.rowCount());
     }
+
+
 
     /** The plain file compressed, written beside it (atomically) unless it is there. */
     static Path compressedCopy(Path plain, Compression compression) throws IOException {

@@ -10,8 +10,6 @@ import dev.mlops.data.io.CsvFormat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -69,7 +66,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class CsvReadBenchmark {
+public class CsvReadBenchmark extends CpuShareReported {
     /** Tokenizer settings as in {@code CsvFormat}: rows as arrays, blank lines skipped. */
     private static final CsvFactory TOKENIZER = CsvFactory.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -88,9 +85,6 @@ public class CsvReadBenchmark {
     private Path file = Path.of("");
     private CsvFormat inferring = CsvFormat.defaults();
     private CsvFormat given = CsvFormat.defaults();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long iterationCpuStart;
-    private long iterationWallStart;
 
     /** Creates the benchmark state; JMH calls {@link #setUp()} before measuring. */
     public CsvReadBenchmark() {
@@ -118,21 +112,7 @@ public class CsvReadBenchmark {
                 inferred.rowCount());
     }
 
-    /** Notes the benchmark thread's CPU time and the wall time as an iteration starts. */
-    @Setup(Level.Iteration)
-    public void startIteration() {
-        iterationCpuStart = threads.getCurrentThreadCpuTime();
-        iterationWallStart = System.nanoTime();
-    }
 
-    /** Prints the share of the iteration's wall time that the benchmark thread was on a core. */
-    @TearDown(Level.Iteration)
-    public void endIteration() {
-        long wall = System.nanoTime() - iterationWallStart;
-        long cpu = threads.getCurrentThreadCpuTime() - iterationCpuStart;
-        System.out.printf(Locale.ROOT, "# cpu/wall %.2f (%.2f s of %.2f s)%n", (double) cpu / wall, cpu / 1e9,
-                wall / 1e9);
-    }
 
     /**
      * Reads the file inferring every column's type.

@@ -241,14 +241,14 @@ public enum Compression {
     }
 
     /**
-     * Whether the bytes, all there are, are a proper start of this compression's header (its
-     * magic number, and bzip2's block size digit and first magic after it): an input cut inside
-     * it. An empty input is.
+     * Whether the bytes, all there are and recognised as no compression ({@link #detect}), are a
+     * proper start of this compression's header (its magic number, and bzip2's block size digit
+     * and first magic after it): an input cut inside it. An empty input is.
      */
     private boolean truncatedHeader(byte[] head, int length) {
-        int header = this == BZIP2 ? HEAD_BYTES : magic.length;
+        // bytes that match the whole header were recognised: only a shorter start reaches here
         int compared = Math.min(length, magic.length);
-        if (length >= header || !Arrays.equals(head, 0, compared, magic, 0, compared)) {
+        if (this == NONE || !Arrays.equals(head, 0, compared, magic, 0, compared)) {
             return false;
         }
         if (length <= magic.length) {
@@ -271,29 +271,33 @@ public enum Compression {
      */
     public static InputStream open(Path file) {
         Objects.requireNonNull(file, "file");
-        InputStream raw = null;
+        InputStream raw;
         try {
             raw = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        InputStream opened = null;
+        try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
             byte[] head = peek(buffered);
-            Compression compression = recognise(head, head.length, file);
-            return compression.decompress(buffered, file.toString());
+            opened = recognise(head, head.length, file).decompress(buffered, file.toString());
+            return opened;
         } catch (IOException e) {
-            close(raw, e);
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (RuntimeException e) {
-            close(raw, e);
-            throw e;
+        } finally {
+            if (opened == null) {
+                closeAfterFailure(raw);
+            }
         }
     }
 
-    private static void close(InputStream in, Exception failure) {
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException e) {
-                failure.addSuppressed(e);
-            }
+    /** Closes a stream that failed; its own failure to close adds nothing to the one being thrown. */
+    private static void closeAfterFailure(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the exception on its way out says what went wrong
         }
     }
 
@@ -360,8 +364,7 @@ public enum Compression {
         if (this == NONE) {
             return in;
         }
-        return new DecompressedInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER_BYTES),
-                this, source);
+        return new DecompressedInput(new BufferedInputStream(in, BUFFER_BYTES), this, source);
     }
 
     /** Opens this compression's decoder over the raw bytes; it may read the header at once. */

@@ -37,13 +37,17 @@ final class CsvTokenizer {
     /** A cell flag: the cell holds a byte beyond ASCII, so its text needs strict decoding. */
     static final int NON_ASCII = 2;
     private static final int INITIAL_BUFFER = 1 << 16;
-    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+    /** Reads eight bytes of an array as a little-endian {@code long}; {@link CellDecoder} counts line breaks with it too. */
+    static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     /** The high bit of each byte of a {@code long}. */
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long LINE_FEEDS = '\n' * LOW_BITS;
-    private static final long CARRIAGE_RETURNS = '\r' * LOW_BITS;
+    static final long HIGH_BITS = 0x8080808080808080L;
+    /** The low bit of each byte of a {@code long}. */
+    static final long LOW_BITS = 0x0101010101010101L;
+    /** {@code \n} in each byte of a {@code long}. */
+    static final long LINE_FEEDS = '\n' * LOW_BITS;
+    /** {@code \r} in each byte of a {@code long}. */
+    static final long CARRIAGE_RETURNS = '\r' * LOW_BITS;
     private static final int NEED_MORE = -1;
     /** The bytes {@link #nextPlain} reads ahead of a record, so that the buffer rarely ends inside it. */
     static final int PLAIN_MARGIN = 1 << 12;

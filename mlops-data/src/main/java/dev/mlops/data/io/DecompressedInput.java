@@ -103,14 +103,13 @@ final class DecompressedInput extends InputStream {
         return error;
     }
 
+    /** Closes the decoder, which closes the raw bytes; closing again does nothing. */
     @Override
     public void close() throws IOException {
         InputStream open = decoder;
         decoder = null;
         if (open != null) {
             open.close();
-        } else {
-            raw.close();
         }
     }
 

@@ -161,6 +161,33 @@ class CompressionTest {
             }
         }
 
+        @ParameterizedTest
+        @CsvSource({"BZh, true", "BZh1, true", "BZh9, true", "BZh91AY&S, true", "'BZh9\u0017rE8P', true",
+            "BZh0, false", "'BZh:', false", "BZhA, false", "BZh91AX, false", "BZh9x, false", "BZ, true", "B, true",
+            "Bz, false", "x, false"})
+        void aShortFileNamedBzip2IsTruncatedOnlyIfItStartsAHeader(String start, boolean truncated) throws IOException {
+            Path file = Files.write(dir.resolve("short.csv.bz2"), start.getBytes(StandardCharsets.ISO_8859_1));
+
+            Throwable thrown = catchThrowable(() -> Compression.of(file));
+
+            if (truncated) {
+                assertThat(thrown).isInstanceOf(DataFormatException.class).hasMessageContaining("is truncated");
+            } else {
+                assertThat(thrown).isNull();
+                assertThat(Compression.of(file)).isEqualTo(Compression.NONE);
+            }
+        }
+
+        @ParameterizedTest
+        @MethodSource("dev.mlops.data.io.CompressionTest#codecs")
+        void exactlyTheHeaderIsEnoughToRecognise(Compression codec) throws IOException {
+            byte[] data = compressed(codec, utf8(TEXT));
+
+            assertThat(Compression.detect(data, headerLength(codec))).isEqualTo(codec);
+            assertThat(Compression.detect(Arrays.copyOf(data, headerLength(codec)), headerLength(codec))).isEqualTo(codec);
+            assertThat(Compression.detect(data, headerLength(codec) - 1)).isEqualTo(Compression.NONE);
+        }
+
         @Test
         void anEmptyFileWithAPlainNameIsEmptyText() throws IOException {
             Path file = Files.write(dir.resolve("empty.csv"), new byte[0]);
@@ -342,6 +369,22 @@ class CompressionTest {
             assertThat(thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown).isSameAs(disk);
         }
 
+        @ParameterizedTest
+        @MethodSource("dev.mlops.data.io.CompressionTest#codecs")
+        void aReadOfNoBytesReadsNoneAndCountsNoLine(Compression codec) throws IOException {
+            byte[] trailing = Arrays.copyOf(compressed(codec, utf8("a\r\nb\n")), 0);
+            try (InputStream in = codec.decompress(new ByteArrayInputStream(compressed(codec, utf8("a\r\nb\nc"))),
+                    "test")) {
+                byte[] buffer = new byte[8];
+
+                assertThat(in.read(buffer, 0, 0)).isZero();
+                assertThat(in.read(buffer, 0, 2)).isPositive();
+                assertThat(in.read(buffer, 3, 0)).isZero();
+                assertThat(in.readAllBytes()).isNotEmpty();
+            }
+            assertThat(trailing).isEmpty();
+        }
+
         @Test
         void noneGivesTheStreamItself() {
             InputStream in = new ByteArrayInputStream(new byte[0]);
@@ -379,6 +422,50 @@ class CompressionTest {
             case XZ -> 6;
             default -> Compression.HEAD_BYTES;
         };
+    }
+
+    /**
+     * The files opened are closed, whether reading ends, the stream is closed twice, or opening
+     * fails: counted in {@code /proc/self/fd}, where there is one (Linux).
+     */
+    @Nested
+    class FilesClosed {
+        @ParameterizedTest
+        @MethodSource("dev.mlops.data.io.CompressionTest#codecs")
+        void openingReadingAndFailingLeaveNoFileOpen(Compression codec) throws IOException {
+            Path descriptors = Path.of("/proc/self/fd");
+            org.assertj.core.api.Assumptions.assumeThat(Files.isDirectory(descriptors))
+                    .as("/proc/self/fd lists the open files (Linux)").isTrue();
+            byte[] data = compressed(codec, utf8(TEXT));
+            Path good = Files.write(dir.resolve("good" + codec.extension()), data);
+            Path badHeader = Files.write(dir.resolve("bad" + codec.extension()), Arrays.copyOf(data, 2));
+            byte[] corrupt = Arrays.copyOf(data, headerLength(codec) + 1);
+            Path badBody = Files.write(dir.resolve("body" + codec.extension()), corrupt);
+            long before = -1;
+
+            // the first round loads classes (their jars opened once); a leak would then add a file a round
+            for (int i = 0; i <= 20; i++) {
+                before = i == 1 ? openFiles(descriptors) : before;
+                InputStream in = Compression.open(good);
+                in.readAllBytes();
+                in.close();
+                in.close();
+                catchThrowable(() -> Compression.open(badHeader));
+                catchThrowable(() -> {
+                    try (InputStream body = Compression.open(badBody)) {
+                        body.readAllBytes();
+                    }
+                });
+            }
+
+            assertThat(openFiles(descriptors)).isLessThanOrEqualTo(before);
+        }
+
+        private static long openFiles(Path descriptors) throws IOException {
+            try (Stream<Path> files = Files.list(descriptors)) {
+                return files.count();
+            }
+        }
     }
 
     static byte[] randomText(SplittableRandom random, int length) {

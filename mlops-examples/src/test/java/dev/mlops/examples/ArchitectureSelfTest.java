@@ -66,7 +66,10 @@ class ArchitectureSelfTest {
                         List.of("dev.mlops.cli.violation"), "CliUsesSpark.columns", "dev.mlops.spark.SparkSchema"),
                 violation("the CLI using Spark", ArchitectureTest.NO_SPARK_OUTSIDE_THE_SPARK_MODULES,
                         List.of("dev.mlops.cli.violation"), "CliUsesSpark.version",
-                        "org.apache.spark.sql.SparkSession"));
+                        "org.apache.spark.sql.SparkSession"),
+                violation("mlops-data using Parquet's API", ArchitectureTest.NO_PARQUET_OR_HADOOP_OUTSIDE_THE_PARQUET_MODULE,
+                        List.of("dev.mlops.data.violation"), "ReadsParquet.schema(java.lang.String)",
+                        "org.apache.parquet.schema.MessageTypeParser"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,6 +81,7 @@ class ArchitectureSelfTest {
     static Stream<Named<ArchRule>> moduleRules() {
         return Stream.of(ArchitectureTest.CORE_DEPENDS_ON_NO_OTHER_MODULE,
                         ArchitectureTest.DATA_DEPENDS_ONLY_ON_CORE,
+                        ArchitectureTest.PARQUET_DEPENDS_ONLY_ON_CORE_AND_DATA,
                         ArchitectureTest.STORE_DEPENDS_ONLY_ON_CORE,
                         ArchitectureTest.TRAIN_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,
                         ArchitectureTest.MONITOR_DEPENDS_ONLY_ON_CORE_DATA_AND_STORE,

@@ -54,8 +54,8 @@ class ArchitectureTest {
     private static final String ROOT = "dev.mlops";
 
     /** The library modules users embed: no printing, no hidden clocks or chance. */
-    private static final List<String> LIBRARY_MODULES = List.of("core", "data", "store", "train", "features",
-            "monitor", "deploy", "spark", "testkit");
+    private static final List<String> LIBRARY_MODULES = List.of("core", "data", "parquet", "store", "train",
+            "features", "monitor", "deploy", "spark", "testkit");
 
     /** The modules that may run Apache Spark: mlops-spark itself, and the example and benchmarks that run it. */
     private static final List<String> SPARK_MODULES = List.of("spark", "examples", "benchmarks");
@@ -64,8 +64,8 @@ class ArchitectureTest {
     private static final String SPARK_JOB = ROOT + ".spark.SparkJob";
 
     /** Every module's package root segment, as DESIGN.md names them, plus the unpublished benchmarks. */
-    private static final List<String> MODULES = List.of("core", "data", "store", "train", "features", "monitor",
-            "deploy", "spark", "testkit", "cli", "examples", "benchmarks");
+    private static final List<String> MODULES = List.of("core", "data", "parquet", "store", "train", "features",
+            "monitor", "deploy", "spark", "testkit", "cli", "examples", "benchmarks");
 
     static final ArchRule CLASSES_LIVE_IN_A_MODULE_ROOT = classes().that().resideInAPackage(ROOT + "..")
             .should().resideInAnyPackage(packages(MODULES))
@@ -75,6 +75,8 @@ class ArchitectureTest {
     static final ArchRule CORE_DEPENDS_ON_NO_OTHER_MODULE = module("core").mayUse();
 
     static final ArchRule DATA_DEPENDS_ONLY_ON_CORE = module("data").mayUse("core");
+
+    static final ArchRule PARQUET_DEPENDS_ONLY_ON_CORE_AND_DATA = module("parquet").mayUse("core", "data");
 
     static final ArchRule STORE_DEPENDS_ONLY_ON_CORE = module("store").mayUse("core");
 
@@ -94,13 +96,14 @@ class ArchitectureTest {
             .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
 
     static final ArchRule CLI_DEPENDS_ONLY_ON_LIBRARY_MODULES = module("cli")
-            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy");
+            .mayUse("core", "data", "parquet", "store", "train", "features", "monitor", "deploy");
 
     static final ArchRule EXAMPLES_DEPEND_ONLY_ON_PUBLISHED_MODULES = module("examples")
-            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy", "spark", "testkit", "cli");
+            .mayUse("core", "data", "parquet", "store", "train", "features", "monitor", "deploy", "spark", "testkit",
+                    "cli");
 
     static final ArchRule BENCHMARKS_DEPEND_ONLY_ON_LIBRARY_MODULES = module("benchmarks")
-            .mayUse("core", "data", "store", "train", "features", "monitor", "deploy", "spark");
+            .mayUse("core", "data", "parquet", "store", "train", "features", "monitor", "deploy", "spark");
 
     static final ArchRule NO_MODULE_BUT_THE_SPARK_ONES_USES_MLOPS_SPARK = noClasses().that()
             .resideInAPackage(ROOT + "..").and().resideOutsideOfPackages(packages(SPARK_MODULES))
@@ -113,6 +116,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
             .because("Apache Spark stays out of every module but mlops-spark (and the example and benchmarks that run"
                     + " it); Spark jobs run through spark-submit, never the mlops command (DESIGN.md)");
+
+    static final ArchRule NO_PARQUET_OR_HADOOP_OUTSIDE_THE_PARQUET_MODULE = noClasses().that()
+            .resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT + ".parquet..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..")
+            .because("Parquet's Hadoop API and codecs stay in mlops-parquet, found through the component registry, so"
+                    + " that a user of mlops-data alone never pulls them (DESIGN.md, Modules)");
 
     static final ArchRule NO_DATABASE_IN_CORE_OR_DATA = noClasses().that()
             .resideInAnyPackage(ROOT + ".core..", ROOT + ".data..")
@@ -171,6 +180,16 @@ class ArchitectureTest {
     @ArchTest
     static void dataDependsOnlyOnCore(JavaClasses classes) {
         DATA_DEPENDS_ONLY_ON_CORE.check(classes);
+    }
+
+    @ArchTest
+    static void parquetDependsOnlyOnCoreAndData(JavaClasses classes) {
+        PARQUET_DEPENDS_ONLY_ON_CORE_AND_DATA.check(classes);
+    }
+
+    @ArchTest
+    static void noParquetOrHadoopOutsideTheParquetModule(JavaClasses classes) {
+        NO_PARQUET_OR_HADOOP_OUTSIDE_THE_PARQUET_MODULE.check(classes);
     }
 
     @ArchTest

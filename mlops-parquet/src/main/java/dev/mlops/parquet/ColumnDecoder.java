@@ -26,7 +26,9 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
@@ -95,31 +97,15 @@ abstract class ColumnDecoder {
     }
 
     /**
-     * Reads the next rows of the column into the column being built.
+     * Reads a row group's rows of the column into the column being built.
      *
-     * @param reader the column's reader in the current row group, at the first row to read
-     * @param rows how many rows to read
+     * @param column the file's column
+     * @param readers the row group's column readers, which read its pages value by value
+     * @param pages the row group's pages, for a decoder that reads them itself
+     * @param rows the row group's rows
      * @throws RowException naming the row of a value that cannot be decoded or read as the type
      */
-    void decode(ColumnReader reader, int rows) {
-        int present = reader.getDescriptor().getMaxDefinitionLevel();
-        ColumnBuilder builder = builder();
-        for (int row = 0; row < rows; row++) {
-            try {
-                if (reader.getCurrentDefinitionLevel() == present) {
-                    append(reader);
-                } else {
-                    builder.addMissing();
-                }
-                reader.consume();
-            } catch (RuntimeException e) {
-                throw new RowException(row, e);
-            }
-        }
-    }
-
-    /** Appends the reader's current value, which is present. */
-    abstract void append(ColumnReader reader);
+    abstract void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows);
 
     /** @return the builder of the column */
     abstract ColumnBuilder builder();
@@ -291,7 +277,32 @@ abstract class ColumnDecoder {
         }
     }
 
-    /** DOUBLE read as numeric: the hot path of numeric tables. */
+    /** A decoder that reads value by value through Parquet's column reader. */
+    private abstract static class ByValue extends ColumnDecoder {
+        @Override
+        final void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows) {
+            ColumnReader reader = readers.getColumnReader(column.descriptor());
+            int present = column.descriptor().getMaxDefinitionLevel();
+            ColumnBuilder builder = builder();
+            for (int row = 0; row < rows; row++) {
+                try {
+                    if (reader.getCurrentDefinitionLevel() == present) {
+                        append(reader);
+                    } else {
+                        builder.addMissing();
+                    }
+                    reader.consume();
+                } catch (RuntimeException e) {
+                    throw new RowException(row, e);
+                }
+            }
+        }
+
+        /** Appends the reader's current value, which is present. */
+        abstract void append(ColumnReader reader);
+    }
+
+    /** DOUBLE read as numeric, from its pages ({@link DoublePages}): the hot path of numeric tables. */
     private static final class Doubles extends ColumnDecoder {
         private final NumericColumn.Builder builder;
 
@@ -300,8 +311,8 @@ abstract class ColumnDecoder {
         }
 
         @Override
-        void append(ColumnReader reader) {
-            builder.add(reader.getDouble());
+        void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows) {
+            DoublePages.decode(pages.getPageReader(column.descriptor()), column.descriptor(), rows, builder);
         }
 
         @Override
@@ -311,7 +322,7 @@ abstract class ColumnDecoder {
     }
 
     /** Other numbers read as numeric. */
-    private static final class Numbers extends ColumnDecoder {
+    private static final class Numbers extends ByValue {
         private final NumericColumn.Builder builder;
         private final NumberValue value;
 
@@ -332,7 +343,7 @@ abstract class ColumnDecoder {
     }
 
     /** BOOLEAN read as boolean. */
-    private static final class Booleans extends ColumnDecoder {
+    private static final class Booleans extends ByValue {
         private final BooleanColumn.Builder builder;
 
         Booleans(BooleanColumn.Builder builder) {
@@ -351,7 +362,7 @@ abstract class ColumnDecoder {
     }
 
     /** Instants, dates and zoned local date-times read as timestamps. */
-    private static final class Instants extends ColumnDecoder {
+    private static final class Instants extends ByValue {
         private final TimestampColumn.Builder builder;
         private final Value<Instant> value;
 
@@ -372,7 +383,7 @@ abstract class ColumnDecoder {
     }
 
     /** UTF-8 strings read as categorical: each distinct value decoded once. */
-    private static final class Categories extends ColumnDecoder {
+    private static final class Categories extends ByValue {
         private final CategoricalColumn.Builder builder;
         private final Map<Binary, Integer> codes = new HashMap<>();
         private final CharsetDecoder utf8 = utf8();
@@ -400,7 +411,7 @@ abstract class ColumnDecoder {
     }
 
     /** Any value read as its text, into a categorical or text column. */
-    private static final class Texts extends ColumnDecoder {
+    private static final class Texts extends ByValue {
         private final ColumnBuilder builder;
         private final Value<String> value;
 

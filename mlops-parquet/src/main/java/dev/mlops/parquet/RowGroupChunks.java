@@ -8,16 +8,20 @@ import dev.mlops.data.io.TableChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
 import org.apache.parquet.column.ColumnReadStore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A Parquet file's row groups as {@link TableChunks}: each {@link #next()} reads one row group's
  * pages of the planned columns and decodes them into a table, so that only the current row
- * group is held in memory. Also assembles a whole file into one table ({@link #readAll}). Not
- * thread-safe; closing releases the file.
+ * group is held in memory. Also assembles a whole file into one table ({@link #readAll}). A large
+ * row group's columns are decoded in parallel. Not thread-safe; closing releases the file.
  */
 final class RowGroupChunks implements TableChunks {
+    /** The values of a row group from which its columns are decoded in parallel. */
+    private static final long PARALLEL_VALUES = 1L << 17;
+
     private final OpenFile file;
     private final ReadPlan plan;
     private OpenFile.@Nullable RowGroup pending;
@@ -86,20 +90,40 @@ final class RowGroupChunks implements TableChunks {
         return decoders;
     }
 
+    /**
+     * Decodes a row group's columns into the decoders: in parallel on the common fork-join pool
+     * when the row group is large, since its pages are in memory and each column decodes apart;
+     * an error is that of the first failing column in the file's order, as a sequential read gives.
+     */
     private void decode(OpenFile.RowGroup group, List<ColumnDecoder> decoders) {
-        ColumnReadStore columns = file.columns(group);
-        for (int i = 0; i < decoders.size(); i++) {
-            FileColumn column = plan.columns().get(i);
-            try {
-                decoders.get(i).decode(columns.getColumnReader(column.descriptor()), group.rows());
-            } catch (ColumnDecoder.RowException e) {
-                throw new DataFormatException(file.source(), column.name(), column.position(), "row "
-                        + (group.firstRow() + e.row()) + " (0-based) in " + where(group) + ": "
-                        + OpenFile.cause(e.getCause()), e.getCause());
-            } catch (RuntimeException e) {
-                throw new DataFormatException(file.source(), column.name(), column.position(), where(group)
-                        + " cannot be decoded (" + OpenFile.cause(e) + ")", e);
+        ColumnReadStore readers = file.columns(group);
+        DataFormatException[] failures = new DataFormatException[decoders.size()];
+        IntStream indexes = IntStream.range(0, decoders.size());
+        if ((long) group.rows() * decoders.size() >= PARALLEL_VALUES) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> failures[i] = decode(group, i, readers, decoders.get(i)));
+        for (DataFormatException failure : failures) {
+            if (failure != null) {
+                throw failure;
             }
+        }
+    }
+
+    /** @return the error that decoding one column met, or null */
+    private @Nullable DataFormatException decode(OpenFile.RowGroup group, int index, ColumnReadStore readers,
+            ColumnDecoder decoder) {
+        FileColumn column = plan.columns().get(index);
+        try {
+            decoder.decode(column, readers, group.pages(), group.rows());
+            return null;
+        } catch (ColumnDecoder.RowException e) {
+            return new DataFormatException(file.source(), column.name(), column.position(), "row "
+                    + (group.firstRow() + e.row()) + " (0-based) in " + where(group) + ": "
+                    + OpenFile.cause(e.getCause()), e.getCause());
+        } catch (RuntimeException e) {
+            return new DataFormatException(file.source(), column.name(), column.position(), where(group)
+                    + " cannot be decoded (" + OpenFile.cause(e) + ")", e);
         }
     }
 

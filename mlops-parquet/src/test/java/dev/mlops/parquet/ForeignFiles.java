@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -34,6 +37,25 @@ final class ForeignFiles {
     @SafeVarargs
     static Path write(Path file, String schema, boolean statistics, Map<String, String> metadata,
             Consumer<Group>... rows) {
+        List<Consumer<Group>> list = new ArrayList<>(rows.length);
+        for (Consumer<Group> row : rows) {
+            list.add(row);
+        }
+        return write(file, schema, statistics, metadata, ParquetProperties.WriterVersion.PARQUET_1_0, true, list);
+    }
+
+    /**
+     * @param file the file to write
+     * @param schema the Parquet schema in its text form
+     * @param statistics whether column chunks carry statistics
+     * @param metadata key-value metadata
+     * @param pages the page format: v1 (Spark's default) or v2
+     * @param dictionary whether values are dictionary-encoded (else plain)
+     * @param rows each fills one row
+     * @return the file
+     */
+    static Path write(Path file, String schema, boolean statistics, Map<String, String> metadata,
+            ParquetProperties.WriterVersion pages, boolean dictionary, List<Consumer<Group>> rows) {
         MessageType type = MessageTypeParser.parseMessageType(schema);
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
         try (OutputStream out = Files.newOutputStream(file);
@@ -43,6 +65,9 @@ final class ForeignFiles {
                         .withType(type)
                         .withExtraMetaData(metadata)
                         .withStatisticsEnabled(statistics)
+                        .withWriterVersion(pages)
+                        .withDictionaryEncoding(dictionary)
+                        .withPageRowCountLimit(50)
                         .build()) {
             for (Consumer<Group> row : rows) {
                 Group group = groups.newGroup();

@@ -17,11 +17,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.example.data.Group;
 import org.apache.parquet.io.api.Binary;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Files written by other tools, without mlops' schema: Parquet's types decide the columns' types. */
@@ -55,6 +59,41 @@ class ParquetForeignFilesTest {
                     .addRow(7.0, -3.0, (double) TWO_TO_53, (double) 0.1f, Double.NaN)
                     .addRow(null, 0.0, (double) -TWO_TO_53, Double.NEGATIVE_INFINITY, null)
                     .build());
+        }
+
+        @ParameterizedTest(name = "{0} pages, dictionary {1}")
+        @CsvSource({"PARQUET_1_0, true", "PARQUET_1_0, false", "PARQUET_2_0, true", "PARQUET_2_0, false"})
+        void doublesReadFromEveryPageFormatAndEncodingAcrossPages(ParquetProperties.WriterVersion pages, boolean dictionary) {
+            int rows = 230;
+            List<Consumer<Group>> filled = new java.util.ArrayList<>();
+            Double[] optional = new Double[rows];
+            double[] required = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                int row = i;
+                optional[i] = row % 5 == 0 ? null : row % 7 == 0 ? Double.NaN : row % 3 - 0.5 * row;
+                required[i] = -row * 1.25;
+                filled.add(group -> {
+                    if (optional[row] != null) {
+                        group.append("optional", optional[row]);
+                    }
+                    group.append("required", required[row]);
+                });
+            }
+            Path file = ForeignFiles.write(file("doubles"), "message m { optional double optional; required double required; }",
+                    true, Map.of(), pages, dictionary, filled);
+
+            Table read = PARQUET.read(file);
+
+            Table.Builder expected = Table.builder();
+            dev.mlops.core.table.NumericColumn.Builder column = dev.mlops.core.table.NumericColumn.builder("optional");
+            for (Double value : optional) {
+                if (value == null) {
+                    column.addMissing();
+                } else {
+                    column.add(value);
+                }
+            }
+            assertThat(read).isEqualTo(expected.add(column.build()).numeric("required", required).build());
         }
 
         @ParameterizedTest(name = "statistics {0}")

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -105,24 +103,12 @@ public class CompressedCsvReadBenchmark extends CpuShareReported {
             return plain;
         }
         Path copy = plain.resolveSibling(plain.getFileName() + compression.extension());
-        if (Files.isRegularFile(copy)) {
-            return copy;
-        }
-        Path temporary = plain.resolveSibling(copy.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
+        return DerivedFile.ensure(copy, temporary -> {
             try (OutputStream file = Files.newOutputStream(temporary);
                     OutputStream out = compression.compress(file)) {
                 Files.copy(plain, out);
             }
-            try {
-                Files.move(temporary, copy, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return copy;
+        });
     }
 
     /**

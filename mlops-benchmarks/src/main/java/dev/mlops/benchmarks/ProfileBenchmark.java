@@ -81,9 +81,19 @@ public class ProfileBenchmark {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Builds the table: NaN in the drawn values becomes a missing value. */
+    /** Builds the table. */
     @Setup
     public void drawTable() {
+        table = table(rows);
+    }
+
+    /**
+     * Draws the table of {@link #values(int)}: NaN in the drawn values becomes a missing value.
+     *
+     * @param rows how many rows
+     * @return the table, columns {@code x0} to {@code x9}
+     */
+    public static Table table(int rows) {
         double[][] values = values(rows);
         List<NumericColumn> columns = new ArrayList<>(COLUMNS);
         for (int c = 0; c < COLUMNS; c++) {
@@ -96,8 +106,9 @@ public class ProfileBenchmark {
                 }
             }
             columns.add(column.build());
+            values[c] = new double[0];
         }
-        table = Table.of(columns);
+        return Table.of(columns);
     }
 
     /** @return the profile, columns in parallel on the common pool */

@@ -129,6 +129,11 @@ final class OpenFile implements Closeable {
         this.requested = schema;
     }
 
+    /** @return true if a row group remains to be {@linkplain #next() read}; reads nothing */
+    boolean hasNext() {
+        return nextRowGroup < rowGroups.size();
+    }
+
     /**
      * @return the next row group's pages of the requested columns, or null after the last
      * @throws DataFormatException naming the file and the row group if its bytes cannot be read

@@ -24,7 +24,6 @@ final class RowGroupChunks implements TableChunks {
 
     private final OpenFile file;
     private final ReadPlan plan;
-    private OpenFile.@Nullable RowGroup pending;
 
     /**
      * @param file the open file, whose requested columns the plan's are
@@ -43,19 +42,17 @@ final class RowGroupChunks implements TableChunks {
 
     @Override
     public boolean hasNext() {
-        if (pending == null) {
-            pending = file.next();
-        }
-        return pending != null;
+        return file.hasNext();
     }
 
     @Override
     public Table next() {
-        if (!hasNext()) {
+        // the row group's pages are read here, not by hasNext(): a caller still holding the previous piece when it
+        // asks (DatasetProfile does) would otherwise hold two row groups at once
+        OpenFile.RowGroup group = file.next();
+        if (group == null) {
             throw new NoSuchElementException("every row group of " + file.source() + " was read");
         }
-        OpenFile.RowGroup group = pending;
-        pending = null;
         List<ColumnDecoder> decoders = decoders(group.rows());
         decode(group, decoders);
         return table(decoders);
@@ -144,7 +141,6 @@ final class RowGroupChunks implements TableChunks {
 
     @Override
     public void close() {
-        pending = null;
         file.close();
     }
 }

@@ -108,8 +108,15 @@ class ParquetProjectionAndChunksTest {
         /** Overwrites the middle of a column chunk's bytes in every row group, where its pages are. */
         private Path corrupted(Table table, String column) throws IOException {
             Path file = written(table);
+            corrupt(file, column, 0);
+            return file;
+        }
+
+        /** Overwrites the middle of a column chunk's bytes in the row groups from the 0-based index on. */
+        private void corrupt(Path file, String column, int fromRowGroup) throws IOException {
+            List<BlockMetaData> groups = rowGroups(file);
             try (RandomAccessFile bytes = new RandomAccessFile(file.toFile(), "rw")) {
-                for (BlockMetaData group : rowGroups(file)) {
+                for (BlockMetaData group : groups.subList(fromRowGroup, groups.size())) {
                     for (ColumnChunkMetaData chunk : group.getColumns()) {
                         if (chunk.getPath().toDotString().equals(column)) {
                             long middle = chunk.getStartingPos() + chunk.getTotalSize() * 3 / 4;
@@ -119,7 +126,22 @@ class ParquetProjectionAndChunksTest {
                     }
                 }
             }
-            return file;
+        }
+
+        @Test
+        void isReadByNextNotByHasNextSoThatOneRowGroupIsInMemory() throws IOException {
+            Table table = RandomTables.table(3, 300);
+            Path file = written(table);
+
+            try (TableChunks pieces = SMALL_GROUPS.readChunks(file)) {
+                Table first = pieces.next();
+                assertThat(pieces.hasNext()).isTrue();
+                corrupt(file, "text", 1);
+                assertThat(first).isEqualTo(table.rows(IntStream.range(0, first.rowCount()).toArray()));
+                assertThatThrownBy(pieces::next).isInstanceOf(DataFormatException.class)
+                        .hasMessageContaining("row group 2 of ")
+                        .hasMessageContaining("CRC checksum verification failed");
+            }
         }
 
         @Test

@@ -42,7 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link ProfileBenchmark}, which profiles the same table held in memory (heap 8 GB).
  *
  * <p>The file ({@link ProfileParquetFile}) is written once, Snappy-compressed, with row groups of
- * {@link #rowGroupBytes} (128 MiB by default, as Spark writes), in a child JVM with a larger heap.
+ * {@link #rowGroupBytes}, in a child JVM with a larger heap: 32 MiB by default (about 480,000 rows),
+ * which profiles in {@value #HEAP}; row groups of 128 MiB ({@code ParquetFormat}'s and Spark's
+ * default, {@code -p rowGroupBytes=134217728}) need {@code -jvmArgsAppend -Xmx640m}, since the
+ * reader holds the previous row group's pages while it reads the next and the decoded row group
+ * comes on top ({@code docs/benchmarks.md}, "Parquet (issue 26)").
  * After each iteration the heap's size and the peak use of each of its pools since the last
  * iteration are printed ({@code # heap ...}).
  */
@@ -55,13 +59,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ParquetProfileBenchmark {
     /** The benchmark JVM's default heap: well below the 800 MB of the decoded table. */
     static final String HEAP = "-Xmx256m";
+    /** The default row-group size, small enough for {@link #HEAP}. */
+    static final long ROW_GROUP_BYTES = 32L << 20;
 
     /** How many rows. */
     @Param("10000000")
     public int rows;
 
-    /** The size of data after which a row group of the file closes. */
-    @Param("" + ParquetFormat.DEFAULT_ROW_GROUP_BYTES)
+    /** The size of data after which a row group of the file closes: 32 MiB by default. */
+    @Param("" + ROW_GROUP_BYTES)
     public long rowGroupBytes;
 
     private TableSource source = TableSource.of("no file yet", Schema.of(), List.of());

@@ -104,9 +104,13 @@ public final class RowOrigins {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(out, "out");
-        if (Compression.of(input) != Compression.NONE) {
-            copyUncompressed(input, rows, out);
-            return;
+        try {
+            if (Compression.recognise(input) != Compression.NONE) {
+                copyUncompressed(input, rows, out);
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy rows of " + input, e);
         }
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
             WritableByteChannel target = Channels.newChannel(out);

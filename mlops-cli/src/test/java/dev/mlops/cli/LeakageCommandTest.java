@@ -132,7 +132,7 @@ class LeakageCommandTest {
                 "ISO-8859-1");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-        assertThat(run.err()).startsWith("--charset does not apply to format 'jsonl' (its settings: zone, localTimes, schema)");
+        assertThat(run.err()).startsWith("--charset does not apply to format 'jsonl' (its settings: zone, localTimes, schema, compression)");
     }
     @Nested
     class SetsFromFiles {

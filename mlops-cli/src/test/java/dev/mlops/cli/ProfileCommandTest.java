@@ -272,7 +272,7 @@ class ProfileCommandTest {
             CliRun run = mlops("profile", file.toString(), "--delimiter", ";");
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema)");
+            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema, compression)");
         }
     }
 

@@ -244,7 +244,7 @@ class SchemaCommandTest {
             CliRun run = mlops("schema", "--delimiter", ";", file("e.jsonl", "{\"n\":1}\n").toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema)");
+            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema, compression)");
         }
 
         @Test

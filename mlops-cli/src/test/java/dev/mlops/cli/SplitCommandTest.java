@@ -533,7 +533,7 @@ class SplitCommandTest {
             CliRun run = mlops("split", input.toString(), "--out", dir.resolve("out").toString(), "--delimiter", ";");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema)");
+            assertThat(run.err()).startsWith("--delimiter does not apply to format 'jsonl' (its settings: zone, localTimes, schema, compression)");
             assertThat(dir.resolve("out")).doesNotExist();
         }
     }

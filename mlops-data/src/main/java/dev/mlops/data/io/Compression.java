@@ -186,12 +186,19 @@ public enum Compression {
      */
     public static Compression of(Path file) {
         Objects.requireNonNull(file, "file");
+        try {
+            return recognise(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** {@link #of(Path)}, for a caller that names the failure to read itself. */
+    static Compression recognise(Path file) throws IOException {
         byte[] head = new byte[HEAD_BYTES];
         int length;
         try (InputStream in = Files.newInputStream(file)) {
             length = in.readNBytes(head, 0, HEAD_BYTES);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
         return recognise(head, length, file);
     }

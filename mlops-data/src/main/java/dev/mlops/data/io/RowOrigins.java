@@ -104,9 +104,13 @@ public final class RowOrigins {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(out, "out");
-        if (compressionOf(input) != Compression.NONE) {
-            copyUncompressed(input, rows, out);
-            return;
+        try {
+            if (Compression.recognise(input) != Compression.NONE) {
+                copyUncompressed(input, rows, out);
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy rows of " + input, e);
         }
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
             WritableByteChannel target = Channels.newChannel(out);
@@ -121,15 +125,6 @@ public final class RowOrigins {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy rows of " + input, e);
-        }
-    }
-
-    /** The file's compression; a file that cannot be read is one whose rows cannot be copied. */
-    private static Compression compressionOf(Path input) {
-        try {
-            return Compression.of(input);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("cannot copy rows of " + input, e.getCause());
         }
     }
 

@@ -141,6 +141,12 @@ class CompressionTest {
             assertThat(Compression.detect(full, full.length)).isEqualTo(Compression.BZIP2);
             assertThat(Compression.detect(empty, empty.length)).isEqualTo(Compression.BZIP2);
             assertThat(Compression.detect(full, Compression.HEAD_BYTES - 1)).isEqualTo(Compression.NONE);
+            for (char size = '0'; size <= ':'; size++) {
+                byte[] head = full.clone();
+                head[3] = (byte) size;
+                assertThat(Compression.detect(head, head.length)).as("block size %s", size)
+                        .isEqualTo(size >= '1' && size <= '9' ? Compression.BZIP2 : Compression.NONE);
+            }
         }
 
         @ParameterizedTest

@@ -7,7 +7,6 @@ import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.TableChunks;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,21 +103,8 @@ class ParquetProjectionAndChunksTest {
 
     @Nested
     class ACorruptColumn {
-        /** Overwrites the middle of a column chunk's bytes in every row group, where its pages are. */
-        private Path corrupted(Table table, String column) throws IOException {
-            Path file = written(table);
-            try (RandomAccessFile bytes = new RandomAccessFile(file.toFile(), "rw")) {
-                for (BlockMetaData group : rowGroups(file)) {
-                    for (ColumnChunkMetaData chunk : group.getColumns()) {
-                        if (chunk.getPath().toDotString().equals(column)) {
-                            long middle = chunk.getStartingPos() + chunk.getTotalSize() * 3 / 4;
-                            bytes.seek(middle);
-                            bytes.write(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 1, 2, 3, 4});
-                        }
-                    }
-                }
-            }
-            return file;
+        private Path corrupted(Table table, String column) {
+            return Corruption.damage(written(table), column);
         }
 
         @Test
@@ -132,8 +117,24 @@ class ParquetProjectionAndChunksTest {
                         assertThat(e.column()).contains("text");
                         assertThat(e.columnIndex()).hasValue(5);
                     })
-                    .hasMessageContaining("row group 1 of ")
+                    .hasMessageContaining("row group 1 of 3 (rows 0 to 99, 0-based)")
                     .hasMessageContaining("CRC checksum verification failed");
+        }
+
+        @Test
+        void inALaterRowGroupNamesThatRowGroupsRows() throws IOException {
+            Path file = Corruption.damage(written(RandomTables.table(3, 300)), "category", 2);
+            List<BlockMetaData> groups = rowGroups(file);
+            long first = groups.get(0).getRowCount() + groups.get(1).getRowCount();
+
+            assertThatThrownBy(() -> SMALL_GROUPS.read(file))
+                    .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.column()).contains("category"))
+                    .hasMessageContaining("row group 3 of 3 (rows " + first + " to 299, 0-based)");
+            try (TableChunks pieces = SMALL_GROUPS.readChunks(file)) {
+                assertThat(pieces.next().rowCount()).isEqualTo(groups.get(0).getRowCount());
+                assertThat(pieces.next().rowCount()).isEqualTo(groups.get(1).getRowCount());
+                assertThatThrownBy(pieces::next).hasMessageContaining("row group 3 of 3");
+            }
         }
 
         @Test

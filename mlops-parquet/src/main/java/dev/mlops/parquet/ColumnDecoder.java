@@ -103,7 +103,8 @@ abstract class ColumnDecoder {
      * @param readers the row group's column readers, which read its pages value by value
      * @param pages the row group's pages, for a decoder that reads them itself
      * @param rows the row group's rows
-     * @throws RowException naming the row of a value that cannot be decoded or read as the type
+     * @throws RowException naming the row of a value that cannot be decoded or read as the type (the
+     *     first row of its page where the page itself cannot be read)
      */
     abstract void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows);
 
@@ -281,7 +282,13 @@ abstract class ColumnDecoder {
     private abstract static class ByValue extends ColumnDecoder {
         @Override
         final void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows) {
-            ColumnReader reader = readers.getColumnReader(column.descriptor());
+            ColumnReader reader;
+            try {
+                // reads the first page
+                reader = readers.getColumnReader(column.descriptor());
+            } catch (RuntimeException e) {
+                throw new RowException(0, e);
+            }
             int present = column.descriptor().getMaxDefinitionLevel();
             ColumnBuilder builder = builder();
             for (int row = 0; row < rows; row++) {

@@ -87,7 +87,7 @@ final class DoublePages {
         try {
             ByteBufferInputStream in = page.getBytes().toInputStream();
             int values = page.getValueCount();
-            page.getRlEncoding().getValuesReader(column, ValuesType.REPETITION_LEVEL).initFromPage(values, in);
+            // a flat column has no repetition levels: a v1 page holds none for it
             ValuesReader levels = page.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
             levels.initFromPage(values, in);
             read(page.getValueEncoding(), values, levels::readInteger, in);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -144,10 +145,7 @@ final class OpenFile implements Closeable {
         }
         int index = nextRowGroup;
         long rows = rowGroups.get(index).getRowCount();
-        if (rows > Integer.MAX_VALUE) {
-            throw new DataFormatException(source, rowGroupName(index, nextRow, rows) + " holds more rows than a"
-                    + " table can (" + Integer.MAX_VALUE + ")", null);
-        }
+        int tableRows = tableRows(rows, () -> rowGroupName(index, nextRow, rows));
         PageReadStore pages;
         try {
             pages = reader.readNextRowGroup();
@@ -158,10 +156,33 @@ final class OpenFile implements Closeable {
             throw new DataFormatException(source, "the footer lists " + rowGroups.size() + " row groups, but "
                     + rowGroupName(index, nextRow, rows) + " is absent", null);
         }
-        RowGroup group = new RowGroup(pages, index, nextRow, (int) rows);
+        RowGroup group = new RowGroup(pages, index, nextRow, tableRows);
         nextRowGroup++;
         nextRow += rows;
         return group;
+    }
+
+    /**
+     * @return the rows of every row group, as a table's row count
+     * @throws DataFormatException if they are more than a table holds
+     */
+    int rowCount() {
+        long rows = 0;
+        for (BlockMetaData rowGroup : rowGroups) {
+            rows += rowGroup.getRowCount();
+        }
+        long all = rows;
+        return tableRows(rows, () -> "the file, of " + all + " rows,");
+    }
+
+    /** @return the rows as an int, or a DataFormatException naming what holds more than a table can */
+    private int tableRows(long rows, Supplier<String> what) {
+        try {
+            return Math.toIntExact(rows);
+        } catch (ArithmeticException e) {
+            throw new DataFormatException(source, what.get() + " holds more rows than a table can ("
+                    + Integer.MAX_VALUE + "); read a larger file in pieces with readChunks", e);
+        }
     }
 
     /**

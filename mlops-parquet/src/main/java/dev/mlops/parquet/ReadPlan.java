@@ -16,8 +16,8 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.jspecify.annotations.Nullable;
 
@@ -107,7 +107,7 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
         List<BlockMetaData> rowGroups = file.rowGroups();
         for (int g = 0; g < rowGroups.size(); g++) {
             ColumnChunkMetaData chunk = chunk(rowGroups.get(g), column);
-            if (chunk != null && !AirliftCodecs.SUPPORTED.contains(chunk.getCodec())) {
+            if (!AirliftCodecs.SUPPORTED.contains(chunk.getCodec())) {
                 throw new DataFormatException(file.source(), column.name(), column.position(), "row group " + (g + 1)
                         + " is compressed with " + chunk.getCodec() + ", which mlops does not read (it reads "
                         + AirliftCodecs.SUPPORTED + ")", null);
@@ -115,13 +115,14 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
         }
     }
 
-    private static @Nullable ColumnChunkMetaData chunk(BlockMetaData rowGroup, FileColumn column) {
+    /** @return the row group's chunk of the column, which every row group has (Parquet's format says so) */
+    private static ColumnChunkMetaData chunk(BlockMetaData rowGroup, FileColumn column) {
         for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
-            if (chunk.getPath().toArray().length == 1 && chunk.getPath().toArray()[0].equals(column.name())) {
+            if (chunk.getPath().equals(ColumnPath.get(column.descriptor().getPath()))) {
                 return chunk;
             }
         }
-        return null;
+        throw new IllegalStateException("a row group has no chunk of column '" + column.name() + "'");
     }
 
     /**
@@ -134,16 +135,14 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
         if (fromStatistics != null) {
             return fromStatistics;
         }
+        boolean exceeds = false;
         try (OpenFile values = file.reopen()) {
             values.request(new MessageType(values.schema().getName(), values.schema().getType(column.position() - 1)));
-            for (OpenFile.RowGroup group = values.next(); group != null; group = values.next()) {
-                ColumnReader reader = values.columns(group).getColumnReader(column.descriptor());
-                if (exceeds(column, reader, group, values)) {
-                    return true;
-                }
+            for (OpenFile.RowGroup group = values.next(); group != null && !exceeds; group = values.next()) {
+                exceeds = exceeds(column, values.columns(group).getColumnReader(column.descriptor()), group, values);
             }
-            return false;
         }
+        return exceeds;
     }
 
     private static boolean exceeds(FileColumn column, ColumnReader reader, OpenFile.RowGroup group, OpenFile file) {
@@ -163,22 +162,21 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
         return false;
     }
 
-    /** @return whether a row group's minimum or maximum lies beyond ±2^53, or null if a row group has no statistics */
+    /**
+     * @return whether a row group's minimum or maximum of a column of signed 64-bit integers lies
+     *     beyond ±2^53, or null if a row group's statistics do not say (no minimum and maximum,
+     *     and not a null count that covers every row)
+     */
     private static @Nullable Boolean exceedsByStatistics(FileColumn column, List<BlockMetaData> rowGroups) {
-        if (column.type().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.INT64) {
-            return false;
-        }
         boolean exceeds = false;
         for (BlockMetaData rowGroup : rowGroups) {
-            ColumnChunkMetaData chunk = chunk(rowGroup, column);
-            Statistics<?> statistics = chunk == null ? null : chunk.getStatistics();
-            if (statistics == null || statistics.isEmpty()) {
-                return null;
-            }
+            Statistics<?> statistics = chunk(rowGroup, column).getStatistics();
             if (statistics.hasNonNullValue()) {
                 long min = (Long) statistics.genericGetMin();
                 long max = (Long) statistics.genericGetMax();
                 exceeds |= min < -FileColumn.LARGEST_EXACT_INTEGER || max > FileColumn.LARGEST_EXACT_INTEGER;
+            } else if (!statistics.isNumNullsSet() || statistics.getNumNulls() != rowGroup.getRowCount()) {
+                return null;
             }
         }
         return exceeds;

@@ -66,12 +66,7 @@ final class RowGroupChunks implements TableChunks {
      *     cannot be read
      */
     Table readAll() {
-        long rows = file.rowGroups().stream().mapToLong(group -> group.getRowCount()).sum();
-        if (rows > Integer.MAX_VALUE) {
-            throw new DataFormatException(file.source(), "the file holds " + rows + " rows, more than a table can ("
-                    + Integer.MAX_VALUE + "); read it in pieces with readChunks", null);
-        }
-        List<ColumnDecoder> decoders = decoders((int) rows);
+        List<ColumnDecoder> decoders = decoders(file.rowCount());
         for (OpenFile.RowGroup group = file.next(); group != null; group = file.next()) {
             decode(group, decoders);
         }
@@ -118,9 +113,6 @@ final class RowGroupChunks implements TableChunks {
             return new DataFormatException(file.source(), column.name(), column.position(), "row "
                     + (group.firstRow() + e.row()) + " (0-based) in " + where(group) + ": "
                     + OpenFile.cause(e.getCause()), e.getCause());
-        } catch (RuntimeException e) {
-            return new DataFormatException(file.source(), column.name(), column.position(), where(group)
-                    + " cannot be decoded (" + OpenFile.cause(e) + ")", e);
         }
     }
 

@@ -56,10 +56,10 @@ final class StoredSchema {
      */
     static Map<String, Field> read(Map<String, String> metadata, String source) {
         String value = metadata.get(KEY);
-        Map<String, Field> fields = new LinkedHashMap<>();
-        if (value == null) {
-            return fields;
-        }
+        return value == null ? Map.of() : parse(value, source);
+    }
+
+    private static Map<String, Field> parse(String value, String source) {
         Document document;
         try {
             document = Json.reader().forType(Document.class).readValue(value);
@@ -71,6 +71,7 @@ final class StoredSchema {
             throw new DataFormatException(source, "the key-value metadata '" + KEY + "' has formatVersion "
                     + document.formatVersion() + "; this version of mlops reads 1 to " + FORMAT_VERSION, null);
         }
+        Map<String, Field> fields = new LinkedHashMap<>();
         for (Field field : document.fields()) {
             fields.put(field.name(), field);
         }

@@ -52,7 +52,7 @@ final class StreamOutputFile implements OutputFile {
 
             @Override
             public void close() throws IOException {
-                out.flush();
+                flush();
             }
         };
     }

@@ -107,16 +107,14 @@ final class TableWriteSupport extends WriteSupport<TableWriteSupport.Row> {
             }
             long second = column.epochSecond(row);
             int nano = column.nano(row);
-            try {
-                // from the second after a negative one, so that the earliest instant does not overflow on the way
-                values[row] = second >= 0 ? Math.addExact(Math.multiplyExact(second, MICROS_PER_SECOND), nano / NANOS_PER_MICRO)
-                        : Math.addExact(Math.multiplyExact(second + 1, MICROS_PER_SECOND),
-                                nano / NANOS_PER_MICRO - MICROS_PER_SECOND);
-            } catch (ArithmeticException e) {
+            long micros = second * MICROS_PER_SECOND + nano / NANOS_PER_MICRO;
+            // exact unless it overflowed, which the way back from microseconds to the second shows
+            if (Math.floorDiv(micros, MICROS_PER_SECOND) != second) {
                 throw new IllegalArgumentException(where(column, position, row) + column.get(row)
                         + " lies beyond what Parquet's TIMESTAMP(MICROS) holds (64 bits of microseconds from"
-                        + " 1970, about ±292,000 years)", e);
+                        + " 1970, about ±292,000 years)");
             }
+            values[row] = micros;
             if (nano % NANOS_PER_MICRO != 0) {
                 throw new IllegalArgumentException(where(column, position, row) + column.get(row)
                         + " has a fraction of a microsecond, which Parquet's TIMESTAMP(MICROS) cannot hold;"

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,61 @@ class ParquetErrorsTest {
             bytes[i] = (byte) 0xff;
         }
         assertNotParquet(file("footer.parquet", bytes));
+    }
+
+    @Test
+    void aColumnCompressedWithACodecMlopsDoesNotReadIsNamedWithItsCodec() throws IOException {
+        Path file = directory.resolve("brotli.parquet");
+        try (java.io.OutputStream out = Files.newOutputStream(file);
+                org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> writer =
+                        org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(new StreamOutputFile(out))
+                                .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
+                                .withType(org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                                        "message m { optional double x; }"))
+                                .withCodecFactory(new LabelledCodecs())
+                                .withCompressionCodec(CompressionCodecName.BROTLI)
+                                .build()) {
+            writer.write(new org.apache.parquet.example.data.simple.SimpleGroupFactory(
+                    org.apache.parquet.schema.MessageTypeParser.parseMessageType("message m { optional double x; }"))
+                    .newGroup().append("x", 1.0));
+        }
+
+        assertThatThrownBy(() -> PARQUET.read(file))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.column()).contains("x"))
+                .hasMessageContaining("column 'x' (1): row group 1 is compressed with BROTLI, which mlops does not read");
+    }
+
+    /** Stores pages as they are but labels them with the codec asked for, as a writer of another codec would. */
+    private static final class LabelledCodecs implements CompressionCodecFactory {
+        @Override
+        public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+            return new BytesInputCompressor() {
+                @Override
+                public BytesInput compress(BytesInput bytes) {
+                    return bytes;
+                }
+
+                @Override
+                public CompressionCodecName getCodecName() {
+                    return codec;
+                }
+
+                @Override
+                public void release() {
+                    // nothing held
+                }
+            };
+        }
+
+        @Override
+        public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+            throw new UnsupportedOperationException("only for writing");
+        }
+
+        @Override
+        public void release() {
+            // nothing held
+        }
     }
 
     @Test

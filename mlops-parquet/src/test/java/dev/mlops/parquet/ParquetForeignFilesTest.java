@@ -118,6 +118,25 @@ class ParquetForeignFilesTest {
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "csv").schema());
         }
 
+        @ParameterizedTest(name = "null count only {0}")
+        @ValueSource(booleans = {true, false})
+        void withoutMinimumAndMaximumTheValuesDecideInEveryRowGroup(boolean nullCountOnly) throws java.io.IOException {
+            Path within = StatisticsFreeFile.write(file("within"), nullCountOnly, new long[] {TWO_TO_53, 1},
+                    new long[] {-TWO_TO_53, 0});
+            Path late = StatisticsFreeFile.write(file("late"), nullCountOnly, new long[] {1, 2},
+                    new long[] {3, TWO_TO_53 + 1, 4});
+            Path negative = StatisticsFreeFile.write(file("negative"), nullCountOnly, new long[] {-TWO_TO_53 - 1});
+
+            assertThat(PARQUET.read(within)).isEqualTo(Table.builder().numeric("id", TWO_TO_53, 1, -TWO_TO_53, 0).build());
+            assertThat(PARQUET.read(late)).isEqualTo(Table.builder()
+                    .categorical("id", "1", "2", "3", "9007199254740993", "4").build());
+            assertThat(PARQUET.read(negative)).isEqualTo(Table.builder().categorical("id", "-9007199254740993").build());
+            try (org.apache.parquet.hadoop.ParquetFileReader footer = Footers.open(late)) {
+                assertThat(footer.getRowGroups().get(1).getColumns().get(0).getStatistics().hasNonNullValue())
+                        .as("the file has no minimum and maximum").isFalse();
+            }
+        }
+
         @Test
         void theDecisionHoldsForEveryRowGroupAndChunk() {
             Path file = ForeignFiles.write(file("late"), "message m { optional int64 id; }", false, Map.of(),
@@ -144,6 +163,19 @@ class ParquetForeignFilesTest {
                     .categorical("u64", "18446744073709551615", "3")
                     .numeric("small", TWO_TO_53, 1)
                     .build());
+        }
+
+        @Test
+        void theFirstPassOverAColumnReadsThatColumnAlone() {
+            Path file = Corruption.damage(ForeignFiles.write(file("first-pass"), "message m { optional int64 u "
+                    + "(INTEGER(64,false)); optional binary note (STRING); }",
+                    row -> row.append("u", 1L).append("note", "a fairly long note that fills the page with bytes"),
+                    row -> row.append("u", -1L).append("note", "another fairly long note to damage in the middle")),
+                    "note");
+
+            assertThat(PARQUET.read(file, List.of("u"))).isEqualTo(Table.builder()
+                    .categorical("u", "1", "18446744073709551615").build());
+            assertThatThrownBy(() -> PARQUET.read(file)).hasMessageContaining("column 'note' (2)");
         }
 
         @Test

@@ -115,6 +115,7 @@ class ParquetFormatTest {
                 ColumnChunkMetaData city = reader.getRowGroups().get(0).getColumns().get(1);
                 assertThat(city.getEncodings().toString()).as("the categorical column's encodings").contains("DICTIONARY");
                 Map<String, String> metadata = reader.getFileMetaData().getKeyValueMetaData();
+                assertThat(metadata).containsEntry("writer.model.name", "mlops");
                 assertThat(metadata.get(StoredSchema.KEY)).isEqualTo("{\"formatVersion\":1,\"fields\":["
                         + "{\"name\":\"amount\",\"type\":\"NUMERIC\"},{\"name\":\"city\",\"type\":\"CATEGORICAL\"},"
                         + "{\"name\":\"member\",\"type\":\"BOOLEAN\"},{\"name\":\"seen\",\"type\":\"TIMESTAMP\"},"
@@ -282,8 +283,11 @@ class ParquetFormatTest {
         void aRowGroupSizeMustBePositive() {
             assertThatThrownBy(() -> ParquetFormat.builder().rowGroupBytes(0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("rowGroupBytes must be positive but was 0");
-            assertThatThrownBy(() -> registry.create(TableFormat.class, "parquet(rowGroupBytes=-1)"))
-                    .isInstanceOf(ComponentException.class).hasMessageContaining("rowGroupBytes must be positive but was -1");
+            assertThatThrownBy(() -> registry.create(TableFormat.class, "parquet(rowGroupBytes=0)"))
+                    .isInstanceOf(ComponentException.class).hasMessageContaining("rowGroupBytes must be positive but was 0");
+            assertThat(ParquetFormat.builder().rowGroupBytes(1).build().settings().rowGroupBytes()).isEqualTo(1);
+            assertThat(registry.create(TableFormat.class, "parquet(rowGroupBytes=1)"))
+                    .isEqualTo(ParquetFormat.builder().rowGroupBytes(1).build());
         }
     }
 

@@ -105,11 +105,8 @@ class ParquetProjectionAndChunksTest {
 
     @Nested
     class ACorruptColumn {
-        /** Overwrites the middle of a column chunk's bytes in every row group, where its pages are. */
-        private Path corrupted(Table table, String column) throws IOException {
-            Path file = written(table);
-            corrupt(file, column, 0);
-            return file;
+        private Path corrupted(Table table, String column) {
+            return Corruption.damage(written(table), column);
         }
 
         /** Overwrites the middle of a column chunk's bytes in the row groups from the 0-based index on. */
@@ -154,8 +151,24 @@ class ParquetProjectionAndChunksTest {
                         assertThat(e.column()).contains("text");
                         assertThat(e.columnIndex()).hasValue(5);
                     })
-                    .hasMessageContaining("row group 1 of ")
+                    .hasMessageContaining("row group 1 of 3 (rows 0 to 99, 0-based)")
                     .hasMessageContaining("CRC checksum verification failed");
+        }
+
+        @Test
+        void inALaterRowGroupNamesThatRowGroupsRows() throws IOException {
+            Path file = Corruption.damage(written(RandomTables.table(3, 300)), "category", 2);
+            List<BlockMetaData> groups = rowGroups(file);
+            long first = groups.get(0).getRowCount() + groups.get(1).getRowCount();
+
+            assertThatThrownBy(() -> SMALL_GROUPS.read(file))
+                    .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.column()).contains("category"))
+                    .hasMessageContaining("row group 3 of 3 (rows " + first + " to 299, 0-based)");
+            try (TableChunks pieces = SMALL_GROUPS.readChunks(file)) {
+                assertThat(pieces.next().rowCount()).isEqualTo(groups.get(0).getRowCount());
+                assertThat(pieces.next().rowCount()).isEqualTo(groups.get(1).getRowCount());
+                assertThatThrownBy(pieces::next).hasMessageContaining("row group 3 of 3");
+            }
         }
 
         @Test

@@ -43,6 +43,19 @@ class ParquetReadBatchTest {
     }
 
     @Test
+    void datesAndUnsignedIntegersAsTheExpectedTypes() {
+        Path file = ForeignFiles.write(directory.resolve("dates.parquet"), "message m { optional int32 day (DATE); "
+                + "optional int64 u (INTEGER(64,false)); }",
+                row -> row.append("day", 19_753).append("u", -1L), row -> row.append("day", -1).append("u", 7L));
+
+        Table table = ParquetFormat.defaults().readBatch(file, Schema.of(Field.of("day", ColumnType.CATEGORICAL),
+                Field.of("u", ColumnType.NUMERIC))).table();
+
+        assertThat(table).isEqualTo(Table.builder().categorical("day", "2024-01-31", "1969-12-31")
+                .numeric("u", 18_446_744_073_709_551_615.0, 7).build());
+    }
+
+    @Test
     void anIdColumnExpectedNumericIsReadAsNumbersAsCsvWouldRoundThem() {
         Path file = ForeignFiles.write(directory.resolve("ids.parquet"), "message m { optional int64 id; }",
                 row -> row.append("id", (1L << 53) + 1));

@@ -252,7 +252,7 @@ class SchemaCommandTest {
             CliRun run = mlops("schema", "--format", "xml", file("e.jsonl", "{\"n\":1}\n").toString());
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
-            assertThat(run.err()).startsWith("--format: spec 'xml': unknown TableFormat type 'xml' (known types: csv, jsonl;");
+            assertThat(run.err()).startsWith("--format: spec 'xml': unknown TableFormat type 'xml' (known types: csv, jsonl, parquet;");
         }
     }
 

@@ -96,7 +96,7 @@ class TableFormatOptionsTest {
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.err()).startsWith("--format: spec 'jsnl': unknown TableFormat type 'jsnl'; did you mean"
-                    + " 'jsonl'? (known types: csv, jsonl;");
+                    + " 'jsonl'? (known types: csv, jsonl, parquet;");
         }
 
         @Test
@@ -174,7 +174,7 @@ class TableFormatOptionsTest {
 
             assertThat(run.exitCode()).isEqualTo(MlopsCommand.EXIT_BAD_INPUT);
             assertThat(run.err()).startsWith("--format: spec 'pipe': unknown TableFormat type 'pipe' (known types:"
-                    + " csv, jsonl;");
+                    + " csv, jsonl, parquet;");
         }
 
         @Test

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -67,11 +68,22 @@ final class AirliftCodecs implements CompressionCodecFactory {
         // nothing is pooled
     }
 
-    /** @return the bytes in an array of their own */
-    private static byte[] array(BytesInput bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(bytes.size()));
-        bytes.writeAllTo(out);
-        return out.toByteArray();
+    /**
+     * @return the bytes as one buffer over a heap array: a view of the page's own array where it
+     *     has one (so a page is not copied before it is decompressed), else a copy
+     */
+    private static ByteBuffer heap(ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            return bytes;
+        }
+        ByteBuffer copy = ByteBuffer.allocate(bytes.remaining());
+        copy.put(bytes.duplicate()).flip();
+        return copy;
+    }
+
+    private static ByteBuffer heap(BytesInput bytes) throws IOException {
+        ByteBufferInputStream in = bytes.toInputStream();
+        return heap(in.slice(in.available()));
     }
 
     private static IllegalArgumentException unsupported(CompressionCodecName codec) {
@@ -83,20 +95,20 @@ final class AirliftCodecs implements CompressionCodecFactory {
     private abstract static class ArrayDecompressor implements BytesInputDecompressor {
         @Override
         public final BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-            return BytesInput.from(decompressed(array(bytes), uncompressedSize));
+            return BytesInput.from(decompressed(heap(bytes), uncompressedSize));
         }
 
         @Override
         public final void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
                 throws IOException {
-            byte[] compressed = new byte[compressedSize];
-            input.duplicate().get(compressed);
-            output.put(decompressed(compressed, uncompressedSize));
+            ByteBuffer compressed = input.duplicate();
+            compressed.limit(compressed.position() + compressedSize);
+            output.put(decompressed(heap(compressed), uncompressedSize));
         }
 
-        private byte[] decompressed(byte[] input, int uncompressedSize) throws IOException {
+        private byte[] decompressed(ByteBuffer input, int uncompressedSize) throws IOException {
             byte[] output = new byte[uncompressedSize];
-            int size = decompress(input, output);
+            int size = decompress(input.array(), input.arrayOffset() + input.position(), input.remaining(), output);
             if (size != uncompressedSize) {
                 throw new IOException("a page decompressed to " + size + " bytes, but its header says "
                         + uncompressedSize);
@@ -104,8 +116,8 @@ final class AirliftCodecs implements CompressionCodecFactory {
             return output;
         }
 
-        /** @return the number of bytes written to the output */
-        abstract int decompress(byte[] input, byte[] output) throws IOException;
+        /** @return the number of bytes written to the output from the input's bytes {@code [offset, offset + length)} */
+        abstract int decompress(byte[] input, int offset, int length, byte[] output) throws IOException;
 
         @Override
         public final void release() {
@@ -122,9 +134,9 @@ final class AirliftCodecs implements CompressionCodecFactory {
         }
 
         @Override
-        int decompress(byte[] input, byte[] output) throws IOException {
+        int decompress(byte[] input, int offset, int length, byte[] output) throws IOException {
             try {
-                return decompressor.decompress(input, 0, input.length, output, 0, output.length);
+                return decompressor.decompress(input, offset, length, output, 0, output.length);
             } catch (RuntimeException e) {
                 // aircompressor reports corrupt input as MalformedInputException or an index out of bounds
                 throw new IOException("a page does not decompress: " + e.getMessage(), e);
@@ -135,8 +147,8 @@ final class AirliftCodecs implements CompressionCodecFactory {
     /** gzip, whose members the JDK reads (Hadoop's codec may write several per page). */
     private static final class GzipDecompressor extends ArrayDecompressor {
         @Override
-        int decompress(byte[] input, byte[] output) throws IOException {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(input))) {
+        int decompress(byte[] input, int offset, int length, byte[] output) throws IOException {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(input, offset, length))) {
                 int size = in.readNBytes(output, 0, output.length);
                 if (in.read() >= 0) {
                     throw new IOException("a gzip page holds more than the " + output.length
@@ -159,9 +171,10 @@ final class AirliftCodecs implements CompressionCodecFactory {
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] input = array(bytes);
-            byte[] output = new byte[compressor.maxCompressedLength(input.length)];
-            int size = compressor.compress(input, 0, input.length, output, 0, output.length);
+            ByteBuffer input = heap(bytes);
+            byte[] output = new byte[compressor.maxCompressedLength(input.remaining())];
+            int size = compressor.compress(input.array(), input.arrayOffset() + input.position(), input.remaining(), output,
+                    0, output.length);
             return BytesInput.from(output, 0, size);
         }
 

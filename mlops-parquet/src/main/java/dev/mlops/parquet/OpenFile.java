@@ -226,7 +226,7 @@ final class OpenFile implements Closeable {
     /** @return what an exception says, with its causes' messages, for an error message */
     static String cause(Throwable e) {
         StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && text.indexOf(t.getMessage()) < 0) {
                 text.append(text.length() == 0 ? "" : ": ").append(t.getMessage());
             }

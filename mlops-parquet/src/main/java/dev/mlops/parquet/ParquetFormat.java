@@ -2,9 +2,11 @@ package dev.mlops.parquet;
 
 import dev.mlops.core.DataFormatException;
 import dev.mlops.core.component.AbstractComponent;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
 import dev.mlops.data.io.Batch;
+import dev.mlops.data.io.Compression;
 import dev.mlops.data.io.LocalTimes;
 import dev.mlops.data.io.TableChunks;
 import dev.mlops.data.io.TableFormat;
@@ -234,6 +236,12 @@ public final class ParquetFormat extends AbstractComponent<ParquetFormat.Setting
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        Compression outer = Compression.of(file);
+        if (outer != Compression.NONE) {
+            throw new DataFormatException(file.toString(), "the whole file is " + outer.label() + "-compressed; a Parquet"
+                    + " file compresses its pages itself, and Parquet readers read it only as it is: decompress it first",
+                    null);
+        }
         return chunks(new LocalInputFile(file), file.toString(), columns, expected);
     }
 
@@ -247,6 +255,29 @@ public final class ParquetFormat extends AbstractComponent<ParquetFormat.Setting
             file.close();
             throw e;
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A Parquet file compresses its pages itself ({@link Settings#codec()}), so a name that
+     * asks for compression around the whole file ({@code rows.parquet.gz}) is refused: no Parquet
+     * reader would read such a file.
+     *
+     * @throws IllegalArgumentException if the file's name asks for compression around the file, the
+     *     table has no columns, or an instant has a fraction of a microsecond or lies beyond about
+     *     ±292,000 years; nothing is written
+     */
+    @Override
+    public void write(Table table, Path file) {
+        Compression outer = Compression.forName(Objects.requireNonNull(file, "file"));
+        if (outer != Compression.NONE) {
+            throw new IllegalArgumentException("a Parquet file compresses its pages itself (setting codec, here "
+                    + settings().codec().label() + "), but the name '" + file.getFileName() + "' asks for "
+                    + outer.label() + " around the whole file, which no Parquet reader reads: name it without "
+                    + outer.extension());
+        }
+        AtomicFiles.write(file, out -> write(table, out));
     }
 
     /**

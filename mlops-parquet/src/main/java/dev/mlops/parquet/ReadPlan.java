@@ -139,27 +139,31 @@ record ReadPlan(List<FileColumn> columns, Schema schema, MessageType requested, 
         try (OpenFile values = file.reopen()) {
             values.request(new MessageType(values.schema().getName(), values.schema().getType(column.position() - 1)));
             for (OpenFile.RowGroup group = values.next(); group != null && !exceeds; group = values.next()) {
-                exceeds = exceeds(column, values.columns(group).getColumnReader(column.descriptor()), group, values);
+                exceeds = exceeds(column, group, values);
             }
         }
         return exceeds;
     }
 
-    private static boolean exceeds(FileColumn column, ColumnReader reader, OpenFile.RowGroup group, OpenFile file) {
+    /** @return whether a row group's values of the column hold an integer beyond ±2^53 */
+    private static boolean exceeds(FileColumn column, OpenFile.RowGroup group, OpenFile file) {
         int present = column.descriptor().getMaxDefinitionLevel();
-        for (int row = 0; row < group.rows(); row++) {
-            try {
+        int row = 0;
+        try {
+            // creating the reader reads the first page
+            ColumnReader reader = file.columns(group).getColumnReader(column.descriptor());
+            for (; row < group.rows(); row++) {
                 if (reader.getCurrentDefinitionLevel() == present && ColumnDecoder.exceedsDoublePrecision(column, reader)) {
                     return true;
                 }
                 reader.consume();
-            } catch (RuntimeException e) {
-                throw new DataFormatException(file.source(), column.name(), column.position(), "row "
-                        + (group.firstRow() + row) + " (0-based) in " + file.rowGroupName(group.index(),
-                        group.firstRow(), group.rows()) + " cannot be decoded (" + OpenFile.cause(e) + ")", e);
             }
+            return false;
+        } catch (RuntimeException e) {
+            throw new DataFormatException(file.source(), column.name(), column.position(), "row "
+                    + (group.firstRow() + row) + " (0-based) in " + file.rowGroupName(group.index(),
+                    group.firstRow(), group.rows()) + " cannot be decoded (" + OpenFile.cause(e) + ")", e);
         }
-        return false;
     }
 
     /**

@@ -41,6 +41,15 @@ class AirliftCodecsTest {
         codecs.getDecompressor(codec.parquetName()).decompress(input, compressed.length, output, PAGE.length);
         assertThat(output.array()).isEqualTo(PAGE);
         assertThat(output.position()).isEqualTo(PAGE.length);
+        ByteBuffer direct = ByteBuffer.allocateDirect(compressed.length + 2);
+        direct.put(new byte[] {9, 9}).put(compressed).position(2);
+        ByteBuffer fromDirect = ByteBuffer.allocate(PAGE.length);
+        codecs.getDecompressor(codec.parquetName()).decompress(direct, compressed.length, fromDirect, PAGE.length);
+        assertThat(fromDirect.array()).as("decompressed from a direct buffer").isEqualTo(PAGE);
+        ByteBuffer offHeapPage = ByteBuffer.allocateDirect(PAGE.length).put(PAGE).flip();
+        assertThat(bytes(codecs.getDecompressor(codec.parquetName()).decompress(
+                compressor.compress(BytesInput.from(offHeapPage)), PAGE.length)))
+                .as("compressed from a direct buffer").isEqualTo(PAGE);
         compressor.release();
         codecs.release();
     }

@@ -133,6 +133,33 @@ class ParquetErrorsTest {
     }
 
     @Test
+    void aNameThatAsksForCompressionAroundTheFileIsRefusedAndNothingIsWritten() {
+        Path file = directory.resolve("table.parquet.gz");
+
+        assertThatThrownBy(() -> PARQUET.write(RandomTables.table(1, 5), file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("compresses its pages itself (setting codec, here snappy)")
+                .hasMessageContaining("'table.parquet.gz' asks for gzip around the whole file")
+                .hasMessageEndingWith("name it without .gz");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aParquetFileCompressedAsAWholeIsNamedSo() throws IOException {
+        Path file = directory.resolve("table.parquet");
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(written());
+        }
+        Files.write(file, gzipped.toByteArray());
+
+        assertThatThrownBy(() -> PARQUET.read(file))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(file + ": the whole file is gzip-compressed; a Parquet file compresses its pages itself, and"
+                        + " Parquet readers read it only as it is: decompress it first");
+    }
+
+    @Test
     void aStreamThatIsNotParquetNamesTheSourceGiven() {
         assertThatThrownBy(() -> PARQUET.read(new ByteArrayInputStream(new byte[] {'P', 'A', 'R', '1'}), "stdin"))
                 .isInstanceOf(DataFormatException.class)

@@ -179,22 +179,51 @@ class ParquetForeignFilesTest {
         }
 
         @Test
+        void aValueThatCannotBeDecodedInTheFirstPassNamesItsRow() throws java.io.IOException {
+            Path file = file("undecodable");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file);
+                    org.apache.parquet.hadoop.ParquetWriter<Group> writer = org.apache.parquet.hadoop.example
+                            .ExampleParquetWriter.builder(new StreamOutputFile(out))
+                            .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
+                            .withCodecFactory(new AirliftCodecs())
+                            .withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
+                            .withPageWriteChecksumEnabled(false)
+                            .withType(org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                                    "message m { optional int64 u (INTEGER(64,false)); }"))
+                            .build()) {
+                org.apache.parquet.example.data.simple.SimpleGroupFactory groups =
+                        new org.apache.parquet.example.data.simple.SimpleGroupFactory(
+                                org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                                        "message m { optional int64 u (INTEGER(64,false)); }"));
+                for (long i = 0; i < 200; i++) {
+                    writer.write(groups.newGroup().append("u", i * 7919));
+                }
+            }
+            Corruption.damage(file, "u");
+
+            assertThatThrownBy(() -> PARQUET.read(file))
+                    .isInstanceOfSatisfying(DataFormatException.class, e -> assertThat(e.column()).contains("u"))
+                    .hasMessageContaining("row 0 (0-based) in row group 1 of 1 (rows 0 to 199, 0-based) cannot be decoded");
+        }
+
+        @Test
         void decimalsAreNumericUnlessAnIntegerLiesBeyondTwoToThe53() {
             Path file = ForeignFiles.write(file("decimals"), "message m { optional int32 price (DECIMAL(9,2)); "
                     + "optional int64 account (DECIMAL(18,0)); optional fixed_len_byte_array(16) ratio (DECIMAL(38,10)); "
-                    + "optional binary small (DECIMAL(20,0)); }",
+                    + "optional binary small (DECIMAL(20,0)); optional int64 edge (DECIMAL(18,0)); }",
                     row -> row.append("price", 150).append("account", 12345678901234567L)
                             .append("ratio", fixed(BigInteger.valueOf(-25_000_000_000L), 16))
-                            .append("small", Binary.fromConstantByteArray(BigInteger.valueOf(-42).toByteArray())),
+                            .append("small", Binary.fromConstantByteArray(BigInteger.valueOf(-42).toByteArray()))
+                            .append("edge", -TWO_TO_53),
                     row -> row.append("price", -1).append("account", 3L));
 
             Table read = PARQUET.read(file);
 
             assertThat(read).isEqualTo(Table.rowBuilder(Schema.of(Field.of("price", ColumnType.NUMERIC),
                     Field.of("account", ColumnType.CATEGORICAL), Field.of("ratio", ColumnType.NUMERIC),
-                    Field.of("small", ColumnType.NUMERIC)))
-                    .addRow(1.5, "12345678901234567", -2.5, -42.0)
-                    .addRow(-0.01, "3", null, null)
+                    Field.of("small", ColumnType.NUMERIC), Field.of("edge", ColumnType.NUMERIC)))
+                    .addRow(1.5, "12345678901234567", -2.5, -42.0, (double) -TWO_TO_53)
+                    .addRow(-0.01, "3", null, null, null)
                     .build());
         }
 
@@ -234,7 +263,7 @@ class ParquetForeignFilesTest {
                     assertThat(e.line()).isZero();
                 })
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("row 1 (0-based)")
+                .hasMessageContaining("row 1 (0-based) in row group 1 of 1 (rows 0 to 1, 0-based): ")
                 .hasMessageContaining("not valid UTF-8");
     }
 

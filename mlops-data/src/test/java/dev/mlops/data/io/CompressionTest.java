@@ -450,7 +450,7 @@ class CompressionTest {
             long before = -1;
 
             // the first round loads classes (their jars opened once); a leak would then add a file a round
-            for (int i = 0; i <= 20; i++) {
+            for (int i = 0; i <= 10; i++) {
                 before = i == 1 ? openFiles(descriptors) : before;
                 InputStream in = Compression.open(good);
                 in.readAllBytes();

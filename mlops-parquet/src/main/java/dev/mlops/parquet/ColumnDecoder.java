@@ -23,9 +23,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.page.PageReadStore;
@@ -84,13 +82,13 @@ abstract class ColumnDecoder {
         }
         ColumnBuilder builder = ColumnBuilder.of(column.name(), type).ensureCapacity(rows);
         return switch (type) {
-            case NUMERIC -> column.type().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE
-                    ? new Doubles((NumericColumn.Builder) builder)
+            case NUMERIC -> column.family() == FileColumn.Family.FLOATING || column.family() == FileColumn.Family.SIGNED_INTEGER
+                    ? new NumberPages((NumericColumn.Builder) builder, column.type().getPrimitiveTypeName())
                     : new Numbers((NumericColumn.Builder) builder, numbers(column));
             case BOOLEAN -> new Booleans((BooleanColumn.Builder) builder);
             case TIMESTAMP -> new Instants((TimestampColumn.Builder) builder, instants(column, zone, localTimes));
             case CATEGORICAL -> column.family() == FileColumn.Family.STRING
-                    ? new Categories((CategoricalColumn.Builder) builder)
+                    ? new CategoryPages((CategoricalColumn.Builder) builder)
                     : new Texts(builder, texts(column));
             case TEXT -> new Texts(builder, texts(column));
         };
@@ -147,13 +145,11 @@ abstract class ColumnDecoder {
         double read(ColumnReader reader);
     }
 
+    /** @return how to read an unsigned integer or a decimal as a number (other numbers' pages are read in bulk) */
     private static NumberValue numbers(FileColumn column) {
-        return switch (column.family()) {
-            case FLOATING -> reader -> reader.getFloat();
-            case SIGNED_INTEGER -> reader -> signed(column, reader);
-            case UNSIGNED_INTEGER -> reader -> unsignedToDouble(unsigned(column, reader));
-            default -> reader -> decimal(column, reader).doubleValue();
-        };
+        return column.family() == FileColumn.Family.UNSIGNED_INTEGER
+                ? reader -> unsignedToDouble(unsigned(column, reader))
+                : reader -> decimal(column, reader).doubleValue();
     }
 
     private static Value<String> texts(FileColumn column) {
@@ -265,12 +261,19 @@ abstract class ColumnDecoder {
         };
     }
 
-    private static CharsetDecoder utf8() {
+    /** @return a strict UTF-8 decoder, which refuses malformed bytes */
+    static CharsetDecoder utf8() {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    private static String utf8(CharsetDecoder decoder, Binary value) {
+    /**
+     * @param decoder a strict UTF-8 decoder
+     * @param value a string's bytes
+     * @return the string
+     * @throws IllegalArgumentException if the bytes are not valid UTF-8
+     */
+    static String utf8(CharsetDecoder decoder, Binary value) {
         try {
             return decoder.decode(value.toByteBuffer()).toString();
         } catch (CharacterCodingException e) {
@@ -309,26 +312,7 @@ abstract class ColumnDecoder {
         abstract void append(ColumnReader reader);
     }
 
-    /** DOUBLE read as numeric, from its pages ({@link DoublePages}): the hot path of numeric tables. */
-    private static final class Doubles extends ColumnDecoder {
-        private final NumericColumn.Builder builder;
-
-        Doubles(NumericColumn.Builder builder) {
-            this.builder = builder;
-        }
-
-        @Override
-        void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows) {
-            DoublePages.decode(pages.getPageReader(column.descriptor()), column.descriptor(), rows, builder);
-        }
-
-        @Override
-        ColumnBuilder builder() {
-            return builder;
-        }
-    }
-
-    /** Other numbers read as numeric. */
+    /** Unsigned integers and decimals read as numeric. */
     private static final class Numbers extends ByValue {
         private final NumericColumn.Builder builder;
         private final NumberValue value;
@@ -381,34 +365,6 @@ abstract class ColumnDecoder {
         @Override
         void append(ColumnReader reader) {
             builder.add(value.read(reader));
-        }
-
-        @Override
-        ColumnBuilder builder() {
-            return builder;
-        }
-    }
-
-    /** UTF-8 strings read as categorical: each distinct value decoded once. */
-    private static final class Categories extends ByValue {
-        private final CategoricalColumn.Builder builder;
-        private final Map<Binary, Integer> codes = new HashMap<>();
-        private final CharsetDecoder utf8 = utf8();
-
-        Categories(CategoricalColumn.Builder builder) {
-            this.builder = builder;
-        }
-
-        @Override
-        void append(ColumnReader reader) {
-            Binary value = reader.getBinary();
-            Integer code = codes.get(value);
-            if (code == null) {
-                // a copy of the bytes, so that the key holds no page of the file
-                codes.put(Binary.fromConstantByteArray(value.getBytes()), builder.addLevel(utf8(utf8, value)));
-            } else {
-                builder.addCode(code);
-            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.mlops.core.table;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
@@ -153,6 +154,26 @@ public final class NumericColumn extends BaseColumn implements Column {
                 shared = false;
             }
             values[size++] = value;
+            return this;
+        }
+
+        /**
+         * Appends the buffer's remaining values at once, as {@link #add(double)} would one by
+         * one, and moves its position to its limit: the fast way to append values a file holds
+         * as consecutive doubles (a little-endian {@link java.nio.ByteBuffer}'s
+         * {@code asDoubleBuffer()}, for one).
+         *
+         * @param buffer the values, from its position to its limit
+         * @return this builder
+         */
+        public Builder add(DoubleBuffer buffer) {
+            int count = buffer.remaining();
+            if (count > values.length - size || shared) {
+                values = Arrays.copyOf(values, Math.max(values.length, Builders.grown(values.length, size + count)));
+                shared = false;
+            }
+            buffer.get(values, size, count);
+            size += count;
             return this;
         }
 

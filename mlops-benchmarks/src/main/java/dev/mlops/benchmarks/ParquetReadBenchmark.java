@@ -37,11 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The Parquet copy is written once beside the CSV by {@link ParquetFormat} itself with the
- * {@link #codec} (Snappy is the format's default, as Spark's; {@code uncompressed} shows what
- * decompression costs), the table read from the CSV with its schema given, and reused; the setup
- * checks that it reads back equal to the CSV's table. Reading a Parquet file is one thread's work,
- * as is a CSV read under {@code taskset -c 0} (see {@link CsvReadBenchmark}). The score is
- * milliseconds per read of the whole file; the files stay in the page cache.
+ * {@link #codec} (Snappy is the format's default, as Spark's; LZ4 and Zstandard the other usual
+ * choices; {@code uncompressed} shows what decompression costs), the table read from the CSV with
+ * its schema given, and reused; the setup
+ * checks that it reads back equal to the CSV's table. A large row group's columns are decoded in
+ * parallel, as a CSV file's chunks are parsed in parallel: run both under {@code taskset -c 0} to
+ * compare one core's work (see {@link CsvReadBenchmark}), where the printed cpu/wall share shows
+ * whether the machine gave the thread its core. The score is milliseconds per read of the whole
+ * file; the files stay in the page cache.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class ParquetReadBenchmark {
+public class ParquetReadBenchmark extends CpuShareReported {
     /** The numeric column of the projection. */
     static final String PROJECTED_NUMERIC = "price";
     /** The categorical column of the projection. */
@@ -65,7 +68,7 @@ public class ParquetReadBenchmark {
     public long seed;
 
     /** The codec of the Parquet copy's pages, as {@link ParquetCodec#label()} names it. */
-    @Param({"snappy", "uncompressed"})
+    @Param({"snappy", "lz4_raw", "zstd", "uncompressed"})
     public String codec;
 
     private Path file = Path.of("");

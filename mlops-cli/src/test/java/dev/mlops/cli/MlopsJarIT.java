@@ -94,6 +94,22 @@ class MlopsJarIT {
         assertThat(rows).isEqualTo(credit.rowCount());
     }
 
+    /**
+     * {@code --verbose} lowers mlops' logs to debug but keeps parquet-hadoop's at info: at debug it
+     * dumps a file's footer.
+     */
+    @Test
+    void verboseOnParquetLogsOurDebugLinesNotParquets() throws IOException, InterruptedException {
+        Path input = dir.resolve("credit-g.parquet");
+        ParquetFormat.defaults().write(CsvFormat.defaults().read(CliRun.creditG()), input);
+
+        Result result = java(Map.of(), "--verbose", "schema", input.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("[DEBUG] InputFormat - reading " + input)
+                .doesNotContain("ParquetFileReader").doesNotContain("footer");
+    }
+
     @Test
     void schemaOfCreditG() throws IOException, InterruptedException {
         Path creditG = CliRun.creditG();

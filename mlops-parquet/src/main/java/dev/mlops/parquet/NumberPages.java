@@ -94,12 +94,18 @@ final class NumberPages extends PagedDecoder {
         if (presence == null) {
             builder.add(decoded);
         } else {
+            // each run of present values in one bulk append
             int max = column.getMaxDefinitionLevel();
-            for (int i = 0; i < values; i++) {
-                if (presence[i] == max) {
-                    builder.add(decoded.get());
-                } else {
+            int i = 0;
+            while (i < values) {
+                int start = i;
+                while (i < values && presence[i] == max) {
+                    i++;
+                }
+                builder.add(decoded.limit(decoded.position() + i - start));
+                while (i < values && presence[i] != max) {
                     builder.addMissing();
+                    i++;
                 }
             }
         }

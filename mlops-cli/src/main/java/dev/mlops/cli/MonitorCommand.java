@@ -96,7 +96,8 @@ final class MonitorCommand implements Callable<Integer> {
     private @Nullable String changeDetector;
 
     @Option(names = "--ground-truth", paramLabel = "FILE",
-            description = "Late labels, CSV or JSON Lines with columns inferenceId, label and optional arrivedAt.")
+            description = "Late labels, CSV or JSON Lines (compressed or not: labels.csv.gz) with columns inferenceId, "
+                    + "label and optional arrivedAt.")
     private @Nullable Path groundTruth;
 
     @Option(names = "--prediction-stage", paramLabel = "NAME", defaultValue = "after-model",

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.data.io.Compression;
 import dev.mlops.monitor.capture.CaptureRecord;
 import dev.mlops.monitor.capture.CaptureStage;
 import dev.mlops.monitor.capture.CaptureWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +122,23 @@ class MonitorCommandTest {
         assertThat(run.out()).contains("quality: 1000 labels joined, 0 for unknown inference ids, 0 bad lines\n");
         assertThat(run.out()).containsPattern("2026-11-03T00:00:00Z +500 labelled +accuracy 0\\.5000[^\\n]*WORSE than "
                 + "training\n");
+    }
+
+    @Test
+    void gzipLabelsJoinAsThePlainFilesDo() throws IOException {
+        Path gzip = dir.resolve("labels.csv.gz");
+        try (OutputStream out = Compression.GZIP.compress(Files.newOutputStream(gzip))) {
+            out.write(Files.readAllBytes(labels));
+        }
+
+        CliRun plain = mlops("monitor", capture.toString(), "--baseline", baseline.toString(), "--ground-truth",
+                labels.toString(), "--training-metric", "accuracy=0.9");
+        CliRun compressed = mlops("monitor", capture.toString(), "--baseline", baseline.toString(), "--ground-truth",
+                gzip.toString(), "--training-metric", "accuracy=0.9");
+
+        assertThat(compressed.out()).contains("quality: 1000 labels joined, 0 for unknown inference ids, 0 bad lines\n")
+                .isEqualTo(plain.out());
+        assertThat(compressed.exitCode()).isEqualTo(plain.exitCode());
     }
 
     @Test

@@ -8,11 +8,12 @@ import dev.mlops.core.table.Field;
 import dev.mlops.core.table.RowBuilder;
 import dev.mlops.core.table.Schema;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.Compression;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * per line; RFC 4180 quotes within a line) or {@code .jsonl}, {@code .ndjson}, {@code .json} (JSON
  * Lines: one object per line). The columns (keys) are {@value #ID}, {@value #LABEL} and,
  * optionally, {@value #ARRIVED_AT} (an ISO-8601 time with an offset or {@code Z}), unless other
- * names are given. A JSON label may be a string, a number or a boolean, kept as its text.
+ * names are given. A JSON label may be a string, a number or a boolean, kept as its text. A file
+ * compressed with gzip, zstd, bzip2 or xz is read as its uncompressed text, the extension before
+ * the compression's telling the format ({@code labels.csv.gz}); see {@link Compression}.
  *
  * <p>Bad input is never fatal to the rest of the file: a line that is not a label (not JSON, not
  * an object, the wrong number of cells, no inference id, no label, a bad arrival time) is skipped;
@@ -76,8 +79,8 @@ public final class GroundTruth {
      *
      * @param file the file; its extension says the format
      * @return the labels and what reading found
-     * @throws IllegalArgumentException if the extension is none of {@code .csv}, {@code .jsonl},
-     *     {@code .ndjson}, {@code .json}
+     * @throws IllegalArgumentException if the extension (before a compression's) is none of
+     *     {@code .csv}, {@code .jsonl}, {@code .ndjson}, {@code .json}
      * @throws DataFormatException if a CSV header lacks the id or label column
      * @throws UncheckedIOException if the file cannot be read or is not UTF-8
      */
@@ -93,8 +96,8 @@ public final class GroundTruth {
      * @param labelColumn the label's column (key)
      * @param arrivalColumn the arrival time's column (key); optional in the file
      * @return the labels and what reading found
-     * @throws IllegalArgumentException if the extension is none of {@code .csv}, {@code .jsonl},
-     *     {@code .ndjson}, {@code .json}
+     * @throws IllegalArgumentException if the extension (before a compression's) is none of
+     *     {@code .csv}, {@code .jsonl}, {@code .ndjson}, {@code .json}
      * @throws DataFormatException if a CSV header lacks the id or label column
      * @throws UncheckedIOException if the file cannot be read or is not UTF-8
      */
@@ -102,14 +105,16 @@ public final class GroundTruth {
         Objects.requireNonNull(file, "file");
         Columns columns = new Columns(Objects.requireNonNull(idColumn, "idColumn"),
                 Objects.requireNonNull(labelColumn, "labelColumn"), Objects.requireNonNull(arrivalColumn, "arrivalColumn"));
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = Compression.withoutExtension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(".csv");
         if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".ndjson") && !name.endsWith(".json")) {
             throw new IllegalArgumentException("ground truth file " + file
-                    + " must end in .csv, .jsonl, .ndjson or .json to tell its format");
+                    + " must end in .csv, .jsonl, .ndjson or .json (then, if compressed, .gz, .zst, .bz2 or .xz) to tell its format");
         }
         Reading reading = new Reading(file.toString());
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // a strict decoder, as Files.newBufferedReader's: text that is not UTF-8 is an error, not replaced
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Compression.open(file),
+                StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             while ((line = in.readLine()) != null) {
                 reading.line++;
@@ -124,6 +129,8 @@ public final class GroundTruth {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read ground truth file " + file + ": " + e, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Could not read ground truth file " + file + ": " + e.getCause(), e.getCause());
         }
         return reading.result();
     }

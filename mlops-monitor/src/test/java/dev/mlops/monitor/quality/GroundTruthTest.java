@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops.core.DataFormatException;
 import dev.mlops.core.table.Table;
+import dev.mlops.data.io.Compression;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class GroundTruthTest {
     @TempDir
@@ -163,11 +168,59 @@ class GroundTruthTest {
         }
     }
 
+    @Nested
+    class Compressed {
+        private static final String CSV = "inferenceId,label,arrivedAt\na,München,2026-12-07T05:00:00Z\nb,no,\n";
+        private static final String JSON = "{\"inferenceId\":\"a\",\"label\":\"München\","
+                + "\"arrivedAt\":\"2026-12-07T05:00:00Z\"}\n{\"inferenceId\":\"b\",\"label\":\"no\"}\n";
+
+        private Path compressed(String name, String content, Compression compression) throws Exception {
+            Path file = dir.resolve(name + compression.extension());
+            try (OutputStream out = compression.compress(Files.newOutputStream(file))) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+            return file;
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Compression.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+        void csvReadsAsItsUncompressedText(Compression compression) throws Exception {
+            Path file = compressed("labels.csv", CSV, compression);
+
+            assertThat(GroundTruth.read(file).labels()).containsExactly(labels(file, 2).toArray(Label[]::new));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Compression.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+        void jsonLinesReadAsTheirUncompressedText(Compression compression) throws Exception {
+            Path file = compressed("labels.jsonl", JSON, compression);
+
+            assertThat(GroundTruth.read(file).labels()).containsExactly(labels(file, 1).toArray(Label[]::new));
+        }
+
+        /** @return the two labels of CSV and JSON, the first on the given line */
+        private List<Label> labels(Path file, int firstLine) {
+            return List.of(new Label("a", "München", Optional.of(Instant.parse("2026-12-07T05:00:00Z")), file.toString(),
+                    firstLine), new Label("b", "no", Optional.empty(), file.toString(), firstLine + 1));
+        }
+
+        @Test
+        void aCutArchiveIsAnErrorNamingTheFileNeverFewerLabels() throws Exception {
+            Path file = compressed("labels.csv", CSV.repeat(200), Compression.GZIP);
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+
+            assertThatThrownBy(() -> GroundTruth.read(file)).isInstanceOf(DataFormatException.class)
+                    .hasMessageContaining(file.toString());
+        }
+    }
+
     @Test
     void anUnknownExtensionIsRefused() throws Exception {
         Path file = write("labels.txt", "");
         assertThatThrownBy(() -> GroundTruth.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ground truth file " + file + " must end in .csv, .jsonl, .ndjson or .json to tell its format");
+                .hasMessage("ground truth file " + file + " must end in .csv, .jsonl, .ndjson or .json (then, if compressed,"
+                        + " .gz, .zst, .bz2 or .xz) to tell its format");
     }
 
     @Test

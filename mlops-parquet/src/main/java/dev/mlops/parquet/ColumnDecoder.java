@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.page.PageReadStore;
@@ -82,16 +83,38 @@ abstract class ColumnDecoder {
         }
         ColumnBuilder builder = ColumnBuilder.of(column.name(), type).ensureCapacity(rows);
         return switch (type) {
-            case NUMERIC -> column.family() == FileColumn.Family.FLOATING || column.family() == FileColumn.Family.SIGNED_INTEGER
-                    ? new NumberPages((NumericColumn.Builder) builder, column.type().getPrimitiveTypeName())
-                    : new Numbers((NumericColumn.Builder) builder, numbers(column));
-            case BOOLEAN -> new Booleans((BooleanColumn.Builder) builder);
-            case TIMESTAMP -> new Instants((TimestampColumn.Builder) builder, instants(column, zone, localTimes));
+            case NUMERIC -> {
+                if (column.family() == FileColumn.Family.FLOATING || column.family() == FileColumn.Family.SIGNED_INTEGER) {
+                    yield new NumberPages((NumericColumn.Builder) builder, column.type().getPrimitiveTypeName());
+                }
+                NumericColumn.Builder numbers = (NumericColumn.Builder) builder;
+                NumberValue value = numbers(column);
+                yield new ByValue(builder, reader -> numbers.add(value.read(reader)));
+            }
+            case BOOLEAN -> {
+                BooleanColumn.Builder booleans = (BooleanColumn.Builder) builder;
+                yield new ByValue(builder, reader -> booleans.add(reader.getBoolean()));
+            }
+            case TIMESTAMP -> {
+                TimestampColumn.Builder instants = (TimestampColumn.Builder) builder;
+                Value<Instant> value = instants(column, zone, localTimes);
+                yield new ByValue(builder, reader -> instants.add(value.read(reader)));
+            }
             case CATEGORICAL -> column.family() == FileColumn.Family.STRING
                     ? new CategoryPages((CategoricalColumn.Builder) builder)
-                    : new Texts(builder, texts(column));
-            case TEXT -> new Texts(builder, texts(column));
+                    : texts(builder, column);
+            case TEXT -> texts(builder, column);
         };
+    }
+
+    /** @return a decoder of any value as its text, into a categorical or text column */
+    private static ColumnDecoder texts(ColumnBuilder builder, FileColumn column) {
+        Value<String> value = texts(column);
+        if (builder instanceof CategoricalColumn.Builder categories) {
+            return new ByValue(builder, reader -> categories.add(value.read(reader)));
+        }
+        TextColumn.Builder texts = (TextColumn.Builder) builder;
+        return new ByValue(builder, reader -> texts.add(value.read(reader)));
     }
 
     /**
@@ -281,10 +304,25 @@ abstract class ColumnDecoder {
         }
     }
 
-    /** A decoder that reads value by value through Parquet's column reader. */
-    private abstract static class ByValue extends ColumnDecoder {
+    /**
+     * A decoder that reads value by value through Parquet's column reader, for the types without
+     * a bulk path: booleans, timestamps, unsigned integers and decimals, and values read as text.
+     */
+    private static final class ByValue extends ColumnDecoder {
+        private final ColumnBuilder builder;
+        private final Consumer<ColumnReader> append;
+
+        /**
+         * @param builder the column being built
+         * @param append appends the reader's current value, which is present, to the builder
+         */
+        ByValue(ColumnBuilder builder, Consumer<ColumnReader> append) {
+            this.builder = builder;
+            this.append = append;
+        }
+
         @Override
-        final void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows) {
+        void decode(FileColumn column, ColumnReadStore readers, PageReadStore pages, int rows) {
             ColumnReader reader;
             try {
                 // reads the first page
@@ -293,11 +331,10 @@ abstract class ColumnDecoder {
                 throw new RowException(0, e);
             }
             int present = column.descriptor().getMaxDefinitionLevel();
-            ColumnBuilder builder = builder();
             for (int row = 0; row < rows; row++) {
                 try {
                     if (reader.getCurrentDefinitionLevel() == present) {
-                        append(reader);
+                        append.accept(reader);
                     } else {
                         builder.addMissing();
                     }
@@ -305,91 +342,6 @@ abstract class ColumnDecoder {
                 } catch (RuntimeException e) {
                     throw new RowException(row, e);
                 }
-            }
-        }
-
-        /** Appends the reader's current value, which is present. */
-        abstract void append(ColumnReader reader);
-    }
-
-    /** Unsigned integers and decimals read as numeric. */
-    private static final class Numbers extends ByValue {
-        private final NumericColumn.Builder builder;
-        private final NumberValue value;
-
-        Numbers(NumericColumn.Builder builder, NumberValue value) {
-            this.builder = builder;
-            this.value = value;
-        }
-
-        @Override
-        void append(ColumnReader reader) {
-            builder.add(value.read(reader));
-        }
-
-        @Override
-        ColumnBuilder builder() {
-            return builder;
-        }
-    }
-
-    /** BOOLEAN read as boolean. */
-    private static final class Booleans extends ByValue {
-        private final BooleanColumn.Builder builder;
-
-        Booleans(BooleanColumn.Builder builder) {
-            this.builder = builder;
-        }
-
-        @Override
-        void append(ColumnReader reader) {
-            builder.add(reader.getBoolean());
-        }
-
-        @Override
-        ColumnBuilder builder() {
-            return builder;
-        }
-    }
-
-    /** Instants, dates and zoned local date-times read as timestamps. */
-    private static final class Instants extends ByValue {
-        private final TimestampColumn.Builder builder;
-        private final Value<Instant> value;
-
-        Instants(TimestampColumn.Builder builder, Value<Instant> value) {
-            this.builder = builder;
-            this.value = value;
-        }
-
-        @Override
-        void append(ColumnReader reader) {
-            builder.add(value.read(reader));
-        }
-
-        @Override
-        ColumnBuilder builder() {
-            return builder;
-        }
-    }
-
-    /** Any value read as its text, into a categorical or text column. */
-    private static final class Texts extends ByValue {
-        private final ColumnBuilder builder;
-        private final Value<String> value;
-
-        Texts(ColumnBuilder builder, Value<String> value) {
-            this.builder = builder;
-            this.value = value;
-        }
-
-        @Override
-        void append(ColumnReader reader) {
-            String text = value.read(reader);
-            if (builder instanceof CategoricalColumn.Builder categories) {
-                categories.add(text);
-            } else {
-                ((TextColumn.Builder) builder).add(text);
             }
         }
 

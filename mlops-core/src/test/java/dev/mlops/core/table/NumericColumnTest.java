@@ -307,6 +307,33 @@ class NumericColumnTest extends ColumnContract<NumericColumn> {
             assertThat(builder.build().get(built + 3)).isEqualTo(-3.0);
         }
 
+        @ParameterizedTest(name = "{0} values, then a builder of {1}")
+        @CsvSource({"16, 6", "16, 40", "10, 40", "3, 2"})
+        void addingABuilderGrowsPastTheCapacityAndLeavesABuiltColumnAlone(int before, int count) {
+            NumericColumn.Builder builder = NumericColumn.builder("x");
+            for (int i = 0; i < before; i++) {
+                builder.add(i);
+            }
+            NumericColumn first = builder.build();
+            NumericColumn.Builder other = NumericColumn.builder("y").addMissing();
+            for (int i = 1; i < count; i++) {
+                other.add(-i);
+            }
+
+            NumericColumn column = builder.addAll(other).build();
+
+            assertThat(first.size()).isEqualTo(before);
+            assertThat(column.size()).isEqualTo(before + count);
+            assertThat(column.isMissing(before)).isTrue();
+            assertThat(column.missingCount()).isEqualTo(1);
+            for (int i = 0; i < before; i++) {
+                assertThat(column.get(i)).isEqualTo(i);
+            }
+            for (int i = 1; i < count; i++) {
+                assertThat(column.get(before + i)).isEqualTo(-i);
+            }
+        }
+
         @Test
         void buffersMixWithSingleAndMissingValuesInOrder() {
             NumericColumn column = NumericColumn.builder("x").add(1.0).add(DoubleBuffer.wrap(new double[] {2.0, 3.0}))

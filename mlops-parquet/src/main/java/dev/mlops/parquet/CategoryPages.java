@@ -49,7 +49,7 @@ final class CategoryPages extends PagedDecoder {
         int max = column.getMaxDefinitionLevel();
         if (encoding.usesDictionary()) {
             Dictionary entries = dictionary(dictionary);
-            int[] ids = dictionaryIds(data, present, entries.getMaxId() + 1);
+            int[] ids = dictionaryIds(data, present, entries.getMaxId() + 1, presence, max);
             int next = 0;
             for (int i = 0; i < values; i++) {
                 if (presence == null || presence[i] == max) {
@@ -68,7 +68,13 @@ final class CategoryPages extends PagedDecoder {
             ValuesReader reader = valuesReader(column, encoding, dictionary, data, present);
             for (int i = 0; i < values; i++) {
                 if (presence == null || presence[i] == max) {
-                    add(reader.readBytes(), i);
+                    Binary value;
+                    try {
+                        value = reader.readBytes();
+                    } catch (RuntimeException e) {
+                        throw new RowException(i, e);
+                    }
+                    add(value, i);
                 } else {
                     builder.addMissing();
                 }

@@ -99,7 +99,9 @@ final class HybridRuns {
             packer.unpack8Values(data, at, target, offset);
         } else {
             byte[] padded = new byte[width];
-            data.get(at, padded, 0, Math.max(0, data.limit() - at));
+            if (at < data.limit()) {
+                data.get(at, padded, 0, data.limit() - at);
+            }
             packer.unpack8Values(ByteBuffer.wrap(padded), 0, target, offset);
         }
         at += width;

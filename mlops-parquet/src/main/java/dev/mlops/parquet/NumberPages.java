@@ -70,9 +70,10 @@ final class NumberPages extends PagedDecoder {
             int @Nullable [] presence) {
         DoubleBuffer decoded;
         if (encoding == Encoding.PLAIN) {
-            decoded = plain(data, present);
+            decoded = plain(data, present, presence, column.getMaxDefinitionLevel());
         } else if (encoding.usesDictionary()) {
-            int[] ids = dictionaryIds(data, present, dictionary(dictionary).getMaxId() + 1);
+            int[] ids = dictionaryIds(data, present, dictionary(dictionary).getMaxId() + 1, presence,
+                    column.getMaxDefinitionLevel());
             double[] target = dense(present);
             for (int i = 0; i < present; i++) {
                 target[i] = entries[ids[i]];
@@ -82,12 +83,16 @@ final class NumberPages extends PagedDecoder {
             ValuesReader reader = valuesReader(column, encoding, dictionary, data, present);
             double[] target = dense(present);
             for (int i = 0; i < present; i++) {
-                target[i] = switch (type) {
-                    case DOUBLE -> reader.readDouble();
-                    case FLOAT -> reader.readFloat();
-                    case INT32 -> reader.readInteger();
-                    default -> reader.readLong();
-                };
+                try {
+                    target[i] = switch (type) {
+                        case DOUBLE -> reader.readDouble();
+                        case FLOAT -> reader.readFloat();
+                        case INT32 -> reader.readInteger();
+                        default -> reader.readLong();
+                    };
+                } catch (RuntimeException e) {
+                    throw new RowException(rowOfPresent(i, presence, column.getMaxDefinitionLevel()), e);
+                }
             }
             decoded = DoubleBuffer.wrap(target, 0, present);
         }
@@ -111,15 +116,19 @@ final class NumberPages extends PagedDecoder {
         }
     }
 
-    /** @return the page's first {@code present} little-endian values as doubles */
-    private DoubleBuffer plain(ByteBuffer data, int present) {
+    /**
+     * @return the page's first {@code present} little-endian values as doubles
+     * @throws RowException naming the row of the first value the page lacks the bytes of
+     */
+    private DoubleBuffer plain(ByteBuffer data, int present, int @Nullable [] presence, int max) {
         int bytes = switch (type) {
             case DOUBLE, INT64 -> Long.BYTES;
             default -> Integer.BYTES;
         };
         if (data.remaining() / bytes < present) {
-            throw new IllegalArgumentException("the page holds " + data.remaining() + " bytes of values, fewer than its "
-                    + present + " present values of " + bytes + " bytes need");
+            throw new RowException(rowOfPresent(data.remaining() / bytes, presence, max), new IllegalArgumentException(
+                    "the page holds " + data.remaining() + " bytes of values, fewer than its " + present
+                    + " present values of " + bytes + " bytes need"));
         }
         if (type == PrimitiveTypeName.DOUBLE) {
             return data.asDoubleBuffer().limit(present);

@@ -163,10 +163,14 @@ abstract class PagedDecoder extends ColumnDecoder {
      * @param data the page's value bytes
      * @param present how many ids to decode
      * @param dictionarySize the entries of the chunk's dictionary, which every id must name
+     * @param presence null if every value of the page is present, else each value's definition
+     *     level, to name the row of an id that names no entry
+     * @param max the column's maximum definition level: a present value's
      * @return an array whose first {@code present} elements are the ids, reused by the next call
-     * @throws IllegalArgumentException if the ids are cut short or one names no entry
+     * @throws IllegalArgumentException if the ids are cut short
+     * @throws RowException naming the page's row whose id names no entry
      */
-    final int[] dictionaryIds(ByteBuffer data, int present, int dictionarySize) {
+    final int[] dictionaryIds(ByteBuffer data, int present, int dictionarySize, int @Nullable [] presence, int max) {
         if (ids.length < present) {
             ids = new int[present];
         }
@@ -180,11 +184,29 @@ abstract class PagedDecoder extends ColumnDecoder {
         new HybridRuns(data.slice(data.position() + 1, data.remaining() - 1), width).read(ids, 0, present);
         for (int i = 0; i < present; i++) {
             if (ids[i] < 0 || ids[i] >= dictionarySize) {
-                throw new IllegalArgumentException("dictionary id " + Integer.toUnsignedString(ids[i])
-                        + " names no entry of the chunk's dictionary of " + dictionarySize);
+                throw new RowException(rowOfPresent(i, presence, max), new IllegalArgumentException("dictionary id "
+                        + Integer.toUnsignedString(ids[i]) + " names no entry of the chunk's dictionary of " + dictionarySize));
             }
         }
         return ids;
+    }
+
+    /**
+     * @param index the 0-based index of a value among the page's present values
+     * @param presence null if every value of the page is present, else each value's definition level
+     * @param max the column's maximum definition level: a present value's
+     * @return the 0-based row of the page that holds it
+     */
+    static int rowOfPresent(int index, int @Nullable [] presence, int max) {
+        if (presence == null) {
+            return index;
+        }
+        int seen = -1;
+        for (int row = 0;; row++) {
+            if (presence[row] == max && ++seen == index) {
+                return row;
+            }
+        }
     }
 
     /**

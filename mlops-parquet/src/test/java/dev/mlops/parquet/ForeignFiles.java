@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -56,18 +57,27 @@ final class ForeignFiles {
      */
     static Path write(Path file, String schema, boolean statistics, Map<String, String> metadata,
             ParquetProperties.WriterVersion pages, boolean dictionary, List<Consumer<Group>> rows) {
+        return write(file, schema, writer -> writer.withExtraMetaData(metadata).withStatisticsEnabled(statistics)
+                .withWriterVersion(pages).withDictionaryEncoding(dictionary).withPageRowCountLimit(50), rows);
+    }
+
+    /**
+     * @param file the file to write
+     * @param schema the Parquet schema in its text form
+     * @param options sets the writer's options (page format, encodings, page and row group sizes)
+     *     on a builder that has the schema and the pure-Java codecs
+     * @param rows each fills one row
+     * @return the file
+     */
+    static Path write(Path file, String schema, UnaryOperator<ExampleParquetWriter.Builder> options,
+            List<Consumer<Group>> rows) {
         MessageType type = MessageTypeParser.parseMessageType(schema);
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
         try (OutputStream out = Files.newOutputStream(file);
-                ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
+                ParquetWriter<Group> writer = options.apply(ExampleParquetWriter.builder(new StreamOutputFile(out))
                         .withConf(new PlainParquetConfiguration())
                         .withCodecFactory(new AirliftCodecs())
-                        .withType(type)
-                        .withExtraMetaData(metadata)
-                        .withStatisticsEnabled(statistics)
-                        .withWriterVersion(pages)
-                        .withDictionaryEncoding(dictionary)
-                        .withPageRowCountLimit(50)
+                        .withType(type))
                         .build()) {
             for (Consumer<Group> row : rows) {
                 Group group = groups.newGroup();

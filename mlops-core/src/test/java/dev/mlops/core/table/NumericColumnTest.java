@@ -3,6 +3,9 @@ package dev.mlops.core.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -225,6 +228,123 @@ class NumericColumnTest extends ColumnContract<NumericColumn> {
             assertThat(first.size()).isEqualTo(1);
             assertThat(first.missingCount()).isZero();
             assertThat(builder.build().size()).isEqualTo(3);
+        }
+
+        @Test
+        void addingABufferAppendsItsRemainingValuesAndMovesItsPositionToItsLimit() {
+            DoubleBuffer buffer = DoubleBuffer.wrap(new double[] {9.0, 1.5, Double.NaN, -0.0, 8.0}, 1, 3);
+
+            NumericColumn column = NumericColumn.builder("x").add(buffer).build();
+
+            assertThat(column.toArray()).containsExactly(1.5, Double.NaN, -0.0);
+            assertThat(column.missingCount()).as("NaN is a value").isZero();
+            assertThat(buffer.position()).isEqualTo(4);
+            assertThat(buffer.limit()).isEqualTo(4);
+        }
+
+        @Test
+        void addingALittleEndianByteBuffersDoubleViewReadsItsDoubles() {
+            ByteBuffer bytes = ByteBuffer.allocate(3 * Double.BYTES + 1).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.put((byte) 7).putDouble(2.5).putDouble(-1e300).putDouble(Double.POSITIVE_INFINITY).position(1);
+
+            NumericColumn column = NumericColumn.builder("x").add(bytes.asDoubleBuffer()).build();
+
+            assertThat(column.toArray()).containsExactly(2.5, -1e300, Double.POSITIVE_INFINITY);
+        }
+
+        @Test
+        void addingAnEmptyBufferAddsNothing() {
+            NumericColumn.Builder builder = NumericColumn.builder("x").add(1.0);
+
+            builder.add(DoubleBuffer.allocate(0)).add(DoubleBuffer.wrap(new double[] {2.0}, 1, 0));
+
+            assertThat(builder.size()).isEqualTo(1);
+            assertThat(builder.build().toArray()).containsExactly(1.0);
+        }
+
+        @ParameterizedTest(name = "{0} values, then {1} at once")
+        @CsvSource({"0, 17", "15, 1", "15, 2", "16, 1", "3, 100", "40, 25", "0, 70000"})
+        void addingBuffersGrowsPastTheCapacityAndKeepsEveryValue(int before, int count) {
+            NumericColumn.Builder builder = NumericColumn.builder("x");
+            for (int i = 0; i < before; i++) {
+                builder.add(i);
+            }
+            double[] added = new double[count];
+            for (int i = 0; i < count; i++) {
+                added[i] = -i - 0.5;
+            }
+
+            builder.add(DoubleBuffer.wrap(added)).add(DoubleBuffer.wrap(added, 0, 1));
+
+            NumericColumn column = builder.build();
+            assertThat(column.size()).isEqualTo(before + count + 1);
+            for (int i = 0; i < before; i++) {
+                assertThat(column.get(i)).isEqualTo(i);
+            }
+            for (int i = 0; i < count; i++) {
+                assertThat(column.get(before + i)).isEqualTo(added[i]);
+            }
+            assertThat(column.get(before + count)).isEqualTo(-0.5);
+        }
+
+        @ParameterizedTest(name = "capacity {0}, {1} values built")
+        @CsvSource({"4, 4", "70000, 69000", "70000, 70000"})
+        void aBuiltColumnDoesNotChangeWhenBuffersAreAddedAfterwards(int capacity, int built) {
+            double[] values = new double[built];
+            java.util.Arrays.setAll(values, i -> i * 0.25);
+            NumericColumn.Builder builder = NumericColumn.builder("x").ensureCapacity(capacity).add(DoubleBuffer.wrap(values));
+            NumericColumn first = builder.build();
+
+            builder.add(DoubleBuffer.wrap(new double[] {-1.0, -2.0})).addMissing();
+            NumericColumn second = builder.build();
+            builder.add(DoubleBuffer.wrap(new double[] {-3.0}));
+
+            assertThat(first.toArray()).containsExactly(values);
+            assertThat(second.size()).isEqualTo(built + 3);
+            assertThat(second.get(built)).isEqualTo(-1.0);
+            assertThat(second.get(built + 1)).isEqualTo(-2.0);
+            assertThat(second.isMissing(built + 2)).isTrue();
+            assertThat(builder.build().get(built + 3)).isEqualTo(-3.0);
+        }
+
+        @ParameterizedTest(name = "{0} values, then a builder of {1}")
+        @CsvSource({"16, 6", "16, 40", "10, 40", "3, 2"})
+        void addingABuilderGrowsPastTheCapacityAndLeavesABuiltColumnAlone(int before, int count) {
+            NumericColumn.Builder builder = NumericColumn.builder("x");
+            for (int i = 0; i < before; i++) {
+                builder.add(i);
+            }
+            NumericColumn first = builder.build();
+            NumericColumn.Builder other = NumericColumn.builder("y").addMissing();
+            for (int i = 1; i < count; i++) {
+                other.add(-i);
+            }
+
+            NumericColumn column = builder.addAll(other).build();
+
+            assertThat(first.size()).isEqualTo(before);
+            assertThat(column.size()).isEqualTo(before + count);
+            assertThat(column.isMissing(before)).isTrue();
+            assertThat(column.missingCount()).isEqualTo(1);
+            for (int i = 0; i < before; i++) {
+                assertThat(column.get(i)).isEqualTo(i);
+            }
+            for (int i = 1; i < count; i++) {
+                assertThat(column.get(before + i)).isEqualTo(-i);
+            }
+        }
+
+        @Test
+        void buffersMixWithSingleAndMissingValuesInOrder() {
+            NumericColumn column = NumericColumn.builder("x").add(1.0).add(DoubleBuffer.wrap(new double[] {2.0, 3.0}))
+                    .addMissing().add(DoubleBuffer.wrap(new double[] {4.0})).add(5.0).addMissing().build();
+
+            assertThat(column.size()).isEqualTo(7);
+            assertThat(column.toArray()).containsExactly(1.0, 2.0, 3.0, Double.NaN, 4.0, 5.0, Double.NaN);
+            assertThat(column.isMissing(3)).isTrue();
+            assertThat(column.isMissing(6)).isTrue();
+            assertThat(column.missingCount()).isEqualTo(2);
+            assertThat(Table.of(column)).isEqualTo(Table.of(column("x", 1.0, 2.0, 3.0, null, 4.0, 5.0, null)));
         }
 
         @Test

@@ -65,7 +65,7 @@ final class CategoryPages extends PagedDecoder {
                 }
             }
         } else {
-            ValuesReader reader = valuesReader(column, encoding, dictionary, data, present);
+            ValuesReader reader = valuesReader(column, encoding, data, present);
             for (int i = 0; i < values; i++) {
                 if (presence == null || presence[i] == max) {
                     Binary value;

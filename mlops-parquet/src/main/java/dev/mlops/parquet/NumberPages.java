@@ -80,7 +80,7 @@ final class NumberPages extends PagedDecoder {
             }
             decoded = DoubleBuffer.wrap(target, 0, present);
         } else {
-            ValuesReader reader = valuesReader(column, encoding, dictionary, data, present);
+            ValuesReader reader = valuesReader(column, encoding, data, present);
             double[] target = dense(present);
             for (int i = 0; i < present; i++) {
                 try {

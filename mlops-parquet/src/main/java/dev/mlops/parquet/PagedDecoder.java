@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * each data page (format v1 or v2) it decodes the definition levels in bulk ({@link HybridRuns};
  * the deprecated bit-packed levels through Parquet's reader), counts the present values, and
  * hands the page's value bytes to the subclass, which decodes them in bulk too. Dictionary ids
- * are decoded here for the subclasses ({@link #dictionaryIds}); encodings without a bulk path go
- * through Parquet's own {@link ValuesReader} ({@link #valuesReader}).
+ * are decoded here for the subclasses ({@link #dictionaryIds}); other encodings without a bulk
+ * path go through Parquet's own {@link ValuesReader} ({@link #valuesReader}).
  */
 abstract class PagedDecoder extends ColumnDecoder {
     private int[] levels = new int[0];
@@ -211,22 +211,13 @@ abstract class PagedDecoder extends ColumnDecoder {
 
     /**
      * @param column the column
-     * @param encoding the values' encoding, one without a bulk path here
-     * @param dictionary the chunk's dictionary, or null
+     * @param encoding the values' encoding: one without a bulk path here, and not a dictionary's
      * @param data the page's value bytes
      * @param present how many values they hold
      * @return Parquet's reader of the values, ready to read the first
-     * @throws IllegalStateException if the page is dictionary-encoded and the chunk has no
-     *     dictionary
      */
-    static ValuesReader valuesReader(ColumnDescriptor column, Encoding encoding, @Nullable Dictionary dictionary,
-            ByteBuffer data, int present) {
-        ValuesReader reader;
-        if (encoding.usesDictionary()) {
-            reader = encoding.getDictionaryBasedValuesReader(column, ValuesType.VALUES, dictionary(dictionary));
-        } else {
-            reader = encoding.getValuesReader(column, ValuesType.VALUES);
-        }
+    static ValuesReader valuesReader(ColumnDescriptor column, Encoding encoding, ByteBuffer data, int present) {
+        ValuesReader reader = encoding.getValuesReader(column, ValuesType.VALUES);
         try {
             reader.initFromPage(present, ByteBufferInputStream.wrap(data));
         } catch (IOException e) {

@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,21 +113,12 @@ public final class NumericCsvFile {
                 return file;
             }
             Files.createDirectories(directory);
-            Path temporary = directory.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
+            return DerivedFile.ensure(file, temporary -> {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                     write(out, targetBytes, seed);
                 }
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            return file;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot provide the benchmark file " + file, e);
         }

@@ -236,13 +236,18 @@ public final class ParquetFormat extends AbstractComponent<ParquetFormat.Setting
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        Compression outer = Compression.of(file);
-        if (outer != Compression.NONE) {
-            throw new DataFormatException(file.toString(), "the whole file is " + outer.label() + "-compressed; a Parquet"
-                    + " file compresses its pages itself, and Parquet readers read it only as it is: decompress it first",
-                    null);
+        try {
+            return chunks(new LocalInputFile(file), file.toString(), columns, expected);
+        } catch (DataFormatException unreadable) {
+            // only a file that fails to read is looked at again: a Parquet file never starts with a compression's magic
+            Compression outer = Compression.of(file);
+            if (outer != Compression.NONE) {
+                throw new DataFormatException(file.toString(), "the whole file is " + outer.label() + "-compressed; a"
+                        + " Parquet file compresses its pages itself, and Parquet readers read it only as it is:"
+                        + " decompress it first", unreadable);
+            }
+            throw unreadable;
         }
-        return chunks(new LocalInputFile(file), file.toString(), columns, expected);
     }
 
     private RowGroupChunks chunks(InputFile input, String source, @Nullable Collection<String> columns,
